@@ -1,0 +1,8 @@
+//! The sales method in plain Rust: every rule of METHOD.md as a pure function or type.
+//! No web APIs here; everything is tested natively with `cargo test`.
+
+pub mod ids;
+pub mod money;
+pub mod relationship;
+pub mod style;
+pub mod text;

@@ -1,0 +1,18 @@
+//! Sixstep: a local-first workbench for the six-step B2B sales method.
+//!
+//! `domain` holds the method as pure Rust; `store` the persistence rules (backends,
+//! schema versions, backup); `i18n` the string catalogues. These compile and are tested
+//! natively. The user interface (`app`, `state`, `ui`, `pages`) is built for the browser.
+
+pub mod domain;
+pub mod i18n;
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

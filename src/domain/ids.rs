@@ -46,31 +46,6 @@ impl Meta {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    #[test]
-    fn next_revision_keeps_identity_and_bumps_rev() {
-        let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
-        let t1 = Utc.with_ymd_and_hms(2026, 1, 2, 9, 0, 0).unwrap();
-        let m = Meta::new(t0);
-        let n = m.next(t1);
-        assert_eq!(n.id, m.id);
-        assert_eq!(n.created_at, t0);
-        assert_eq!(n.updated_at, t1);
-        assert_eq!(n.rev, 2);
-    }
-
-    #[test]
-    fn updated_at_never_goes_back_when_the_clock_does() {
-        let t0 = Utc.with_ymd_and_hms(2026, 1, 2, 9, 0, 0).unwrap();
-        let earlier = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
-        assert_eq!(Meta::new(t0).next(earlier).updated_at, t0);
-    }
-}
-
 /// A stored record: one per key in its kind's object store.
 ///
 /// Every record struct has the plain fields `id`, `created_at`, `updated_at` and `rev`
@@ -110,4 +85,29 @@ macro_rules! impl_record {
             }
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn next_revision_keeps_identity_and_bumps_rev() {
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        let t1 = Utc.with_ymd_and_hms(2026, 1, 2, 9, 0, 0).unwrap();
+        let m = Meta::new(t0);
+        let n = m.next(t1);
+        assert_eq!(n.id, m.id);
+        assert_eq!(n.created_at, t0);
+        assert_eq!(n.updated_at, t1);
+        assert_eq!(n.rev, 2);
+    }
+
+    #[test]
+    fn updated_at_never_goes_back_when_the_clock_does() {
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 2, 9, 0, 0).unwrap();
+        let earlier = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        assert_eq!(Meta::new(t0).next(earlier).updated_at, t0);
+    }
 }

@@ -126,7 +126,10 @@ impl Money {
             }
             None => (body.to_string(), String::new()),
         };
-        let int_digits: String = int_part.chars().filter(|c| *c != '.' && *c != ',').collect();
+        let int_digits: String = int_part
+            .chars()
+            .filter(|c| *c != '.' && *c != ',')
+            .collect();
         if int_digits.is_empty() && frac_part.is_empty()
             || !int_digits.chars().all(|c| c.is_ascii_digit())
             || !frac_part.chars().all(|c| c.is_ascii_digit())

@@ -32,7 +32,10 @@ pub fn fold_email(s: &str) -> String {
 /// prefix is read as "+". Returns `None` when fewer than 6 digits remain.
 pub fn fold_phone(s: &str) -> Option<String> {
     let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-    let digits = digits.strip_prefix("00").map(str::to_string).unwrap_or(digits);
+    let digits = digits
+        .strip_prefix("00")
+        .map(str::to_string)
+        .unwrap_or(digits);
     (digits.len() >= 6).then_some(digits)
 }
 

@@ -1,1 +1,242 @@
-//! Catalogues.
+//! String catalogues: every user-visible string goes through here.
+//!
+//! One folder per locale (`en/`, `es/`), one `area.txt` file per part of the app, each line
+//! `key = value` (`#` starts a comment; `{name}` is a placeholder). English is complete by
+//! definition; a test fails when another catalogue lacks a key English has, has one English
+//! lacks, or drops a placeholder. Adding a locale means adding its folder and one line in
+//! [`Locale`].
+
+mod format;
+
+pub use format::{format_date, format_datetime, format_money, format_number};
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A language and region the app can be shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Locale {
+    En,
+    Es,
+}
+
+impl Locale {
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::Es];
+
+    /// The BCP 47 tag, used for `<html lang>` and stored as the preference.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+        }
+    }
+
+    /// The locale's own name for itself, shown in the locale switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Español",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let lower = tag.to_ascii_lowercase();
+        let primary = lower.split(['-', '_']).next().unwrap_or("");
+        Locale::ALL.iter().copied().find(|l| l.tag() == primary)
+    }
+
+    fn sources(self) -> &'static [&'static str] {
+        match self {
+            Locale::En => EN,
+            Locale::Es => ES,
+        }
+    }
+
+    /// The parsed catalogue (built once, on first use).
+    pub fn catalogue(self) -> &'static Catalogue {
+        static EN_CAT: OnceLock<Catalogue> = OnceLock::new();
+        static ES_CAT: OnceLock<Catalogue> = OnceLock::new();
+        let cell = match self {
+            Locale::En => &EN_CAT,
+            Locale::Es => &ES_CAT,
+        };
+        cell.get_or_init(|| Catalogue::parse(self.sources()).expect("catalogue parses"))
+    }
+}
+
+macro_rules! sources {
+    ($name:ident, $dir:literal, [$($area:literal),* $(,)?]) => {
+        const $name: &[&str] = &[$(include_str!(concat!($dir, "/", $area, ".txt"))),*];
+    };
+}
+
+sources!(EN, "en", ["app", "trust"]);
+sources!(ES, "es", ["app", "trust"]);
+
+/// One locale's strings.
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    entries: HashMap<&'static str, &'static str>,
+}
+
+impl Catalogue {
+    /// Parses catalogue files; an error names the line that is not `key = value` or a
+    /// key given twice.
+    pub fn parse(sources: &[&'static str]) -> Result<Catalogue, String> {
+        let mut entries = HashMap::new();
+        for src in sources {
+            for (n, line) in src.lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let Some((k, v)) = line.split_once('=') else {
+                    return Err(format!("line {}: expected `key = value`: {line}", n + 1));
+                };
+                let (k, v) = (k.trim(), v.trim());
+                if k.is_empty()
+                    || !k
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._".contains(&b))
+                {
+                    return Err(format!("line {}: bad key `{k}`", n + 1));
+                }
+                if entries.insert(k, v).is_some() {
+                    return Err(format!("key `{k}` appears twice"));
+                }
+            }
+        }
+        Ok(Catalogue { entries })
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.entries.get(key).copied()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.keys().copied()
+    }
+}
+
+/// The string for `key` in `locale`, falling back to English, then to the key itself
+/// (so a missing string is visible, never blank).
+pub fn t(locale: Locale, key: &str) -> String {
+    locale
+        .catalogue()
+        .get(key)
+        .or_else(|| Locale::En.catalogue().get(key))
+        .map_or_else(|| key.to_string(), str::to_string)
+}
+
+/// Like [`t`], replacing each `{name}` with its value.
+pub fn t_with(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+    let mut s = t(locale, key);
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// The `{placeholder}` names in a catalogue value, sorted.
+pub fn placeholders(value: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = value
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_catalogue_has_exactly_the_english_keys_and_placeholders() {
+        let en = Locale::En.catalogue();
+        let en_keys: BTreeSet<_> = en.keys().collect();
+        for &locale in Locale::ALL {
+            let cat = locale.catalogue();
+            let keys: BTreeSet<_> = cat.keys().collect();
+            let missing: Vec<_> = en_keys.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&en_keys).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
+            assert!(
+                extra.is_empty(),
+                "{} has unknown keys {extra:?}",
+                locale.tag()
+            );
+            for k in &en_keys {
+                assert_eq!(
+                    placeholders(en.get(k).unwrap()),
+                    placeholders(cat.get(k).unwrap()),
+                    "{}: placeholders of `{k}` differ",
+                    locale.tag()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_catalogue_lacking_a_key_is_detected() {
+        let en = Catalogue::parse(&["a.b = One\nc.d = Two"]).unwrap();
+        let es = Catalogue::parse(&["a.b = Uno"]).unwrap();
+        let missing: Vec<_> = en.keys().filter(|k| es.get(k).is_none()).collect();
+        assert_eq!(missing, vec!["c.d"]);
+    }
+
+    #[test]
+    fn malformed_catalogue_lines_are_refused() {
+        assert!(Catalogue::parse(&["no equals sign"]).is_err());
+        assert!(Catalogue::parse(&["Bad Key = x"]).is_err());
+        assert!(Catalogue::parse(&["a = 1\na = 2"]).is_err());
+    }
+
+    #[test]
+    fn every_key_the_code_uses_exists_in_english() {
+        // Keys are used as string literals in calls such as `tr("nav.deals")`.
+        let en = Locale::En.catalogue();
+        let mut missing = Vec::new();
+        for path in rust_files(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))) {
+            let src = std::fs::read_to_string(&path).unwrap();
+            for call in ["tr(\"", "t(loc, \"", "tw(\"", "t_with(loc, \""] {
+                for piece in src.split(call).skip(1) {
+                    let key = piece.split('"').next().unwrap();
+                    if en.get(key).is_none() {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys used but not in en: {missing:#?}");
+    }
+
+    fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                out.extend(rust_files(&p));
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lookups_fall_back_and_fill_placeholders() {
+        assert_eq!(t(Locale::Es, "no.such.key"), "no.such.key");
+        assert_eq!(
+            placeholders("Hi {name}, {count} new"),
+            vec!["count", "name"]
+        );
+        assert_eq!(Locale::from_tag("es-AR"), Some(Locale::Es));
+        assert_eq!(Locale::from_tag("fr"), None);
+    }
+}

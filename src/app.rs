@@ -1,0 +1,173 @@
+//! The shell: router, navigation, theme toggle, toasts and the error view.
+
+use crate::pages;
+use crate::state::{tr, Prefs, Toasts};
+use crate::ui::toast_area::ToastArea;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// Starts the app: installs the panic view and mounts the shell over the loading notice.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        crate::ui::crash::show_crash_view(&info.to_string());
+    }));
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+    if window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .contains("sixstep-crash-test")
+    {
+        panic!("crash test requested by the page address");
+    }
+}
+
+/// The path the app is served under ("" at the root, "/crm" under a sub-path), written
+/// into `<meta name="app-base">` at build time.
+pub fn base_path() -> String {
+    document()
+        .query_selector("meta[name=app-base]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .map(|s| s.trim_end_matches('/').to_string())
+        .unwrap_or_default()
+}
+
+/// An in-app link target under the base path.
+pub fn href(path: &str) -> String {
+    format!("{}{}", base_path(), path)
+}
+
+/// The navigation entries: path and catalogue key.
+pub const NAV: &[(&str, &str)] = &[
+    ("/", "nav.dashboard"),
+    ("/accounts", "nav.accounts"),
+    ("/contacts", "nav.contacts"),
+    ("/deals", "nav.deals"),
+    ("/planning", "nav.planning"),
+    ("/training", "nav.training"),
+    ("/settings", "nav.settings"),
+];
+
+#[component]
+pub fn App() -> impl IntoView {
+    let prefs = Prefs::init();
+    provide_context(prefs);
+    provide_context(Toasts::new());
+    let base = base_path();
+    view! {
+        <Router base=base>
+            <Shell/>
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    // Close the phone menu whenever the page changes.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    let toggle_theme = move |_| {
+        let next = if prefs.is_dark() {
+            crate::state::Theme::Light
+        } else {
+            crate::state::Theme::Dark
+        };
+        prefs.set_theme(next);
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || tr("shell.skip_to_content")}</a>
+        <header class="topbar">
+            <a class="brand" href=href("/")>
+                <span class="brand-mark" aria-hidden="true">"6"</span>
+                <span>"Sixstep"</span>
+            </a>
+            <button
+                class="icon-button menu-button"
+                aria-expanded=move || menu_open.get().to_string()
+                aria-controls="primary-nav"
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                {move || tr("shell.menu")}
+            </button>
+            <nav
+                id="primary-nav"
+                class="primary-nav"
+                class:open=move || menu_open.get()
+                aria-label=move || tr("shell.primary_navigation")
+            >
+                <ul>
+                    {NAV
+                        .iter()
+                        .map(|(path, key)| {
+                            let target = href(path);
+                            let is_current = move || {
+                                let p = location.pathname.get();
+                                let p = p.strip_prefix(&base_path()).unwrap_or(&p).to_string();
+                                if *path == "/" {
+                                    p == "/" || p.is_empty()
+                                } else {
+                                    p == *path || p.starts_with(&format!("{path}/"))
+                                }
+                            };
+                            view! {
+                                <li>
+                                    <a
+                                        href=target
+                                        aria-current=move || is_current().then_some("page")
+                                    >
+                                        {move || tr(key)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <button
+                class="icon-button theme-toggle"
+                on:click=toggle_theme
+                aria-label=move || {
+                    if prefs.is_dark() {
+                        tr("shell.theme_to_light")
+                    } else {
+                        tr("shell.theme_to_dark")
+                    }
+                }
+                title=move || {
+                    if prefs.is_dark() {
+                        tr("shell.theme_to_light")
+                    } else {
+                        tr("shell.theme_to_dark")
+                    }
+                }
+            >
+                <span aria-hidden="true">{move || if prefs.is_dark() { "☀" } else { "☾" }}</span>
+            </button>
+        </header>
+        <main id="main" class="main" tabindex="-1">
+            <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
+                <Route path=path!("/") view=pages::dashboard::DashboardPage/>
+                <Route path=path!("/accounts") view=pages::accounts::AccountsPage/>
+                <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>
+                <Route path=path!("/deals") view=pages::deals::DealsPage/>
+                <Route path=path!("/planning") view=pages::planning::PlanningPage/>
+                <Route path=path!("/training") view=pages::training::TrainingPage/>
+                <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+            </Routes>
+        </main>
+        <ToastArea/>
+    }
+}

@@ -1,0 +1,156 @@
+//! Dates, numbers and money written the way each locale writes them.
+
+use super::Locale;
+use crate::domain::money::Money;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+struct NumberStyle {
+    decimal: char,
+    group: &'static str,
+    /// Spanish does not group four-digit numbers ("1250" but "12.500").
+    min_group_digits: usize,
+}
+
+fn number_style(locale: Locale) -> NumberStyle {
+    match locale {
+        Locale::En => NumberStyle {
+            decimal: '.',
+            group: ",",
+            min_group_digits: 4,
+        },
+        Locale::Es => NumberStyle {
+            decimal: ',',
+            group: ".",
+            min_group_digits: 5,
+        },
+    }
+}
+
+fn group_digits(digits: &str, style: &NumberStyle) -> String {
+    if digits.len() < style.min_group_digits {
+        return digits.to_string();
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(style.group);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An integer with the locale's digit grouping ("12,500" / "12.500").
+pub fn format_number(locale: Locale, n: i64) -> String {
+    let style = number_style(locale);
+    let sign = if n < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}",
+        group_digits(&n.unsigned_abs().to_string(), &style)
+    )
+}
+
+fn symbol(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "EUR" => "€",
+        "USD" => "$",
+        "GBP" => "£",
+        "CNY" => "¥",
+        "JPY" => "¥",
+        "HUF" => "Ft",
+        _ => return None,
+    })
+}
+
+/// An amount with its currency as the locale writes it: "€1,250.50" in English,
+/// "1250,50 €" in Spanish. Unknown currencies show their ISO code.
+pub fn format_money(locale: Locale, money: &Money) -> String {
+    let style = number_style(locale);
+    let plain = money.to_decimal_string();
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut amount = group_digits(int, &style);
+    if !frac.is_empty() {
+        amount.push(style.decimal);
+        amount.push_str(frac);
+    }
+    let code = money.currency.code();
+    match (locale, symbol(code)) {
+        (Locale::En, Some(sym)) if sym.chars().count() == 1 => format!("{sign}{sym}{amount}"),
+        (Locale::En, Some(sym)) => format!("{sign}{amount} {sym}"),
+        (Locale::En, None) => format!("{sign}{code} {amount}"),
+        (_, Some(sym)) => format!("{sign}{amount}\u{a0}{sym}"),
+        (_, None) => format!("{sign}{amount}\u{a0}{code}"),
+    }
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const ES_MONTHS: [&str; 12] = [
+    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+];
+
+/// A calendar date: "23 Nov 2026" / "23 nov 2026".
+pub fn format_date(locale: Locale, date: NaiveDate) -> String {
+    let m = date.month0() as usize;
+    match locale {
+        Locale::En => format!("{} {} {}", date.day(), EN_MONTHS[m], date.year()),
+        Locale::Es => format!("{} {} {}", date.day(), ES_MONTHS[m], date.year()),
+    }
+}
+
+/// A local date and time: "23 Nov 2026, 14:05" / "23 nov 2026, 14:05".
+pub fn format_datetime(locale: Locale, at: NaiveDateTime) -> String {
+    format!(
+        "{}, {:02}:{:02}",
+        format_date(locale, at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Currency;
+
+    fn money(minor: i64, code: &str) -> Money {
+        Money::new(minor, Currency::parse(code).unwrap())
+    }
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(format_money(Locale::En, &money(125050, "EUR")), "€1,250.50");
+        assert_eq!(
+            format_money(Locale::Es, &money(125050, "EUR")),
+            "1250,50\u{a0}€"
+        );
+        assert_eq!(
+            format_money(Locale::Es, &money(1250050, "EUR")),
+            "12.500,50\u{a0}€"
+        );
+        assert_eq!(format_money(Locale::En, &money(-500, "USD")), "-$5.00");
+        assert_eq!(format_money(Locale::En, &money(1500, "HUF")), "1,500 Ft");
+        assert_eq!(format_money(Locale::En, &money(100, "CHF")), "CHF 1.00");
+    }
+
+    #[test]
+    fn dates_per_locale() {
+        let d = NaiveDate::from_ymd_opt(2026, 9, 3).unwrap();
+        assert_eq!(format_date(Locale::En, d), "3 Sep 2026");
+        assert_eq!(format_date(Locale::Es, d), "3 sept 2026");
+        let at = d.and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(format_datetime(Locale::En, at), "3 Sep 2026, 09:05");
+    }
+
+    #[test]
+    fn numbers_per_locale() {
+        assert_eq!(format_number(Locale::En, 1234567), "1,234,567");
+        assert_eq!(format_number(Locale::Es, 1234), "1234");
+        assert_eq!(format_number(Locale::Es, -12345), "-12.345");
+    }
+}

@@ -1,0 +1,7 @@
+use crate::ui::coming::ComingPage;
+use leptos::prelude::*;
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    view! { <ComingPage title="page.contacts.title" body="page.contacts.coming"/> }
+}

@@ -1,0 +1,10 @@
+//! One module per area of the app.
+
+pub mod accounts;
+pub mod contacts;
+pub mod dashboard;
+pub mod deals;
+pub mod not_found;
+pub mod planning;
+pub mod settings;
+pub mod training;

@@ -1,0 +1,75 @@
+use crate::i18n::{self, Locale};
+use crate::state::prefs::locale;
+use crate::state::{tr, Prefs, Theme};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    let sample_date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
+    let sample_money = crate::domain::money::Money::new(
+        1_250_050,
+        crate::domain::money::Currency::parse("EUR").expect("valid code"),
+    );
+    view! {
+        <section class="page">
+            <h1>{move || tr("page.settings.title")}</h1>
+            <div class="card form-grid">
+                <h2>{move || tr("settings.appearance")}</h2>
+                <div class="field">
+                    <label for="pref-locale">{move || tr("settings.language")}</label>
+                    <select
+                        id="pref-locale"
+                        on:change=move |ev| {
+                            if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+                                prefs.set_locale(l);
+                            }
+                        }
+                    >
+                        {Locale::ALL
+                            .iter()
+                            .map(|l| {
+                                let l = *l;
+                                view! {
+                                    <option value=l.tag() selected=move || prefs.locale.get() == l>
+                                        {l.native_name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <p class="hint">
+                        {move || {
+                            let loc = locale();
+                            format!(
+                                "{} {} · {}",
+                                tr("settings.format_example"),
+                                i18n::format_date(loc, sample_date),
+                                i18n::format_money(loc, &sample_money),
+                            )
+                        }}
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="pref-theme">{move || tr("settings.theme")}</label>
+                    <select
+                        id="pref-theme"
+                        on:change=move |ev| prefs.set_theme(Theme::from_tag(&event_target_value(&ev)))
+                    >
+                        {Theme::ALL
+                            .iter()
+                            .map(|t| {
+                                let t = *t;
+                                view! {
+                                    <option value=t.tag() selected=move || prefs.theme.get() == t>
+                                        {move || tr(t.label_key())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+        </section>
+    }
+}

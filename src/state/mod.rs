@@ -1,0 +1,7 @@
+//! Reactive app state. Actions here are the only writers of stored data and preferences.
+
+pub mod prefs;
+pub mod toasts;
+
+pub use prefs::{tr, tw, Prefs, Theme};
+pub use toasts::{ToastKind, Toasts};

@@ -1,0 +1,133 @@
+//! Small preferences kept in localStorage: theme and locale.
+
+use crate::i18n::{self, Locale};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use std::cell::Cell;
+
+const THEME_KEY: &str = "sixstep.theme";
+const LOCALE_KEY: &str = "sixstep.locale";
+
+/// The colour theme: follow the system, or a fixed choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: &'static [Theme] = &[Theme::System, Theme::Light, Theme::Dark];
+    pub fn tag(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+    pub fn from_tag(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Theme::System => "settings.theme.system",
+            Theme::Light => "settings.theme.light",
+            Theme::Dark => "settings.theme.dark",
+        }
+    }
+}
+
+/// Preferences as signals, provided as context at the root.
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub locale: RwSignal<Locale>,
+    pub theme: RwSignal<Theme>,
+    /// Whether the system asks for a dark scheme (for the header toggle).
+    pub system_dark: RwSignal<bool>,
+}
+
+thread_local! {
+    static CURRENT: Cell<Option<RwSignal<Locale>>> = const { Cell::new(None) };
+}
+
+fn system_prefers_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+impl Prefs {
+    /// Reads stored preferences (or the browser's language) and keeps `<html>` in step.
+    pub fn init() -> Prefs {
+        let stored_locale: Option<String> = LocalStorage::get(LOCALE_KEY).ok();
+        let locale = stored_locale
+            .as_deref()
+            .and_then(Locale::from_tag)
+            .or_else(|| {
+                window()
+                    .navigator()
+                    .language()
+                    .as_deref()
+                    .and_then(Locale::from_tag)
+            })
+            .unwrap_or(Locale::En);
+        let theme = LocalStorage::get::<String>(THEME_KEY)
+            .map(|s| Theme::from_tag(&s))
+            .unwrap_or(Theme::System);
+        let prefs = Prefs {
+            locale: RwSignal::new(locale),
+            theme: RwSignal::new(theme),
+            system_dark: RwSignal::new(system_prefers_dark()),
+        };
+        CURRENT.with(|c| c.set(Some(prefs.locale)));
+        let root = document().document_element().expect("html element");
+        let html = root.clone();
+        Effect::new(move |_| {
+            let _ = html.set_attribute("lang", prefs.locale.get().tag());
+        });
+        Effect::new(move |_| {
+            let _ = root.set_attribute("data-theme", prefs.theme.get().tag());
+        });
+        prefs
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        let _ = LocalStorage::set(LOCALE_KEY, locale.tag());
+        self.locale.set(locale);
+    }
+
+    pub fn set_theme(&self, theme: Theme) {
+        let _ = LocalStorage::set(THEME_KEY, theme.tag());
+        self.theme.set(theme);
+    }
+
+    /// The theme actually shown.
+    pub fn is_dark(&self) -> bool {
+        match self.theme.get() {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::System => self.system_dark.get(),
+        }
+    }
+}
+
+/// The current locale (tracked: views that call this re-render when it changes).
+pub fn locale() -> Locale {
+    CURRENT.with(|c| c.get()).map_or(Locale::En, |s| s.get())
+}
+
+/// The string for `key` in the current locale (tracked).
+pub fn tr(key: &str) -> String {
+    i18n::t(locale(), key)
+}
+
+/// Like [`tr`], with `{name}` placeholders filled.
+pub fn tw(key: &str, args: &[(&str, &str)]) -> String {
+    i18n::t_with(locale(), key, args)
+}

@@ -1,0 +1,50 @@
+// Shared helpers for the end-to-end specs. Elements are found by role and accessible
+// name only.
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const PAGES = [
+  { path: "/", nav: "Dashboard", heading: "Dashboard" },
+  { path: "/accounts", nav: "Accounts", heading: "Accounts" },
+  { path: "/contacts", nav: "Contacts", heading: "Contacts" },
+  { path: "/deals", nav: "Deals", heading: "Deals" },
+  { path: "/planning", nav: "Planning", heading: "Planning" },
+  { path: "/training", nav: "Training", heading: "Training" },
+  { path: "/settings", nav: "Settings", heading: "Settings" },
+];
+
+// A page that records console errors and uncaught exceptions; every spec asserts none.
+export const test = base.extend({
+  errors: async ({ page }, use) => {
+    const errors = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && !/status of 404/.test(msg.text())) errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await use(errors);
+  },
+});
+
+export { expect };
+
+/// Opens a path and waits until the app has rendered its page heading.
+export async function open(page, path = "/") {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/// The main navigation, opening the phone menu first where the page is narrow.
+export async function nav(page) {
+  const menu = page.getByRole("button", { name: /^(Menu|Menú)$/ });
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  }
+  return page.getByRole("navigation", { name: /^(Main|Principal)$/ });
+}
+
+export async function seriousA11yViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}

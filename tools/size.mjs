@@ -1,0 +1,19 @@
+// Prints the gzip size of what the page downloads (html, js, wasm, css, icons).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const dir = process.argv[2] ?? "dist";
+let raw = 0;
+let gz = 0;
+for (const name of readdirSync(dir)) {
+  const p = join(dir, name);
+  if (!statSync(p).isFile() || name === "404.html") continue;
+  const bytes = readFileSync(p);
+  const z = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gz += z;
+  console.log(`  ${name}: ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(z / 1024).toFixed(1)} KB`);
+}
+console.log(`page_download_gzip: ${(gz / 1024).toFixed(1)} KB`);
+console.log(`page_download_raw: ${(raw / 1024).toFixed(1)} KB`);

@@ -3,8 +3,13 @@
 
 pub mod activity;
 pub mod agenda;
+pub mod buying_stage;
+pub mod deal;
 pub mod ids;
 pub mod money;
+pub mod needs;
+pub mod pipeline;
+pub mod qualification;
 pub mod relationship;
 pub mod style;
 pub mod text;

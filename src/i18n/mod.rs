@@ -70,8 +70,8 @@ macro_rules! sources {
     };
 }
 
-sources!(EN, "en", ["app", "trust"]);
-sources!(ES, "es", ["app", "trust"]);
+sources!(EN, "en", ["app", "deals", "store", "trust"]);
+sources!(ES, "es", ["app", "deals", "store", "trust"]);
 
 /// One locale's strings.
 #[derive(Debug, Default)]
@@ -205,8 +205,13 @@ mod tests {
         ))) {
             let src = std::fs::read_to_string(&path).unwrap();
             for call in ["tr(\"", "t(loc, \"", "tw(\"", "t_with(loc, \""] {
-                for piece in src.split(call).skip(1) {
-                    let key = piece.split('"').next().unwrap();
+                for (at, _) in src.match_indices(call) {
+                    // Only whole calls, not a method whose name merely ends in `tr`.
+                    let before = src[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let key = src[at + call.len()..].split('"').next().unwrap();
                     if en.get(key).is_none() {
                         missing.push(format!("{}: {key}", path.display()));
                     }

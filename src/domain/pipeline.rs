@@ -1,0 +1,735 @@
+//! Dashboard and board arithmetic over a slice of deals.
+//!
+//! **Money is never mixed across currencies**: every sum is a [`CurrencyTotals`] map from
+//! currency to integer minor units. Sums saturate at `i64` bounds instead of overflowing.
+//!
+//! **Weighted value** of a deal = value × probability / 100, computed in integers and
+//! rounded **half away from zero** to the nearest minor unit, *per deal*; weighted totals
+//! are the sums of those per-deal figures (so the cards of a column add up to the column).
+//!
+//! Which deals count where:
+//! * the *open pipeline* ([`open_by_step`]) counts deals whose outcome is open;
+//! * the *board* ([`board`]), next-step checks and stuck deals use *active* deals: open, or
+//!   won and not yet fully paid (step 6, follow-up service, is worked until the money is in);
+//! * won / lost figures use the outcome's date.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+
+use super::deal::{probability, Deal, Outcome, Step};
+use super::ids::Id;
+use super::money::{Currency, Money};
+use super::text::fold;
+
+/// Sums per currency, in minor units.
+pub type CurrencyTotals = BTreeMap<Currency, i64>;
+
+/// Adds `minor` units of `currency` to `totals` (saturating).
+pub fn add_to(totals: &mut CurrencyTotals, currency: &Currency, minor: i64) {
+    let slot = totals.entry(currency.clone()).or_insert(0);
+    *slot = slot.saturating_add(minor);
+}
+
+/// `minor × percent / 100`, rounded half away from zero.
+pub fn weighted_minor(minor: i64, percent: u8) -> i64 {
+    let n = i128::from(minor) * i128::from(percent.min(100));
+    let (q, r) = (n / 100, n % 100);
+    let q = if r.abs() * 2 >= 100 {
+        q + n.signum()
+    } else {
+        q
+    };
+    q as i64 // |q| ≤ |minor|, so it fits
+}
+
+/// The deal's value weighted by its probability.
+pub fn weighted_value(deal: &Deal) -> Money {
+    Money::new(
+        weighted_minor(deal.value.minor, probability(deal)),
+        deal.value.currency.clone(),
+    )
+}
+
+/// A count of deals with their value and weighted value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub count: usize,
+    pub value: CurrencyTotals,
+    pub weighted: CurrencyTotals,
+}
+
+impl Totals {
+    pub fn add(&mut self, deal: &Deal) {
+        self.count += 1;
+        add_to(&mut self.value, &deal.value.currency, deal.value.minor);
+        let w = weighted_value(deal);
+        add_to(&mut self.weighted, &w.currency, w.minor);
+    }
+}
+
+/// Totals of one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepSummary {
+    pub step: Step,
+    pub totals: Totals,
+}
+
+/// The open pipeline per step: always the six steps in order (with zero totals where empty).
+pub fn open_by_step(deals: &[Deal]) -> Vec<StepSummary> {
+    let mut out: Vec<StepSummary> = Step::ALL
+        .iter()
+        .map(|s| StepSummary {
+            step: *s,
+            totals: Totals::default(),
+        })
+        .collect();
+    for d in deals.iter().filter(|d| d.is_open()) {
+        out[d.step as usize].totals.add(d);
+    }
+    out
+}
+
+/// The whole open pipeline.
+pub fn open_total(deals: &[Deal]) -> Totals {
+    let mut t = Totals::default();
+    deals.iter().filter(|d| d.is_open()).for_each(|d| t.add(d));
+    t
+}
+
+// ---------------------------------------------------------------------------------------
+// Next steps and stuck deals
+// ---------------------------------------------------------------------------------------
+
+/// What is wrong with an active deal's next step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStepIssue {
+    Missing,
+    /// Due before today (a next step due today is not overdue).
+    Overdue {
+        due: NaiveDate,
+        days_late: i64,
+    },
+}
+
+impl NextStepIssue {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Missing => "deal.warning.no_next_step",
+            Self::Overdue { .. } => "deal.warning.next_step_overdue",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextStepAttention<'a> {
+    pub deal: &'a Deal,
+    pub issue: NextStepIssue,
+}
+
+/// Active deals with no next step (in the slice's order), then those whose next step is
+/// overdue on `today` (the longest overdue first).
+pub fn next_step_attention(deals: &[Deal], today: NaiveDate) -> Vec<NextStepAttention<'_>> {
+    let active = || deals.iter().filter(|d| d.is_active());
+    let mut out: Vec<_> = active()
+        .filter(|d| d.next_step.is_none())
+        .map(|deal| NextStepAttention {
+            deal,
+            issue: NextStepIssue::Missing,
+        })
+        .collect();
+    let mut overdue: Vec<_> = active()
+        .filter_map(|deal| {
+            let due = deal.next_step.as_ref()?.due;
+            (due < today).then_some(NextStepAttention {
+                deal,
+                issue: NextStepIssue::Overdue {
+                    due,
+                    days_late: (today - due).num_days(),
+                },
+            })
+        })
+        .collect();
+    overdue.sort_by_key(|a| match a.issue {
+        NextStepIssue::Overdue { due, .. } => due,
+        NextStepIssue::Missing => NaiveDate::MAX,
+    });
+    out.extend(overdue);
+    out
+}
+
+/// An active deal that has been in its current step too long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StuckDeal<'a> {
+    pub deal: &'a Deal,
+    /// Whole days since it entered the step.
+    pub days_in_step: i64,
+}
+
+/// Active deals in their current step for **longer than** `threshold_days` (measured from
+/// `step_entered_at` to `now`): exactly `threshold_days × 24 h` is not stuck, a second more
+/// is. The longest stuck first.
+pub fn stuck(deals: &[Deal], now: DateTime<Utc>, threshold_days: u32) -> Vec<StuckDeal<'_>> {
+    let limit = Duration::days(i64::from(threshold_days));
+    let mut out: Vec<_> = deals
+        .iter()
+        .filter(|d| d.is_active())
+        .filter_map(|deal| {
+            let in_step = now - deal.step_entered_at;
+            (in_step > limit).then_some(StuckDeal {
+                deal,
+                days_in_step: in_step.num_days(),
+            })
+        })
+        .collect();
+    out.sort_by_key(|s| s.deal.step_entered_at);
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Months, won and lost
+// ---------------------------------------------------------------------------------------
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// `None` unless `month` is 1–12.
+    pub fn new(year: i32, month: u32) -> Option<YearMonth> {
+        (1..=12)
+            .contains(&month)
+            .then_some(YearMonth { year, month })
+    }
+
+    pub fn of(date: NaiveDate) -> YearMonth {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        YearMonth::of(date) == *self
+    }
+}
+
+/// A count of deals and their value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CountValue {
+    pub count: usize,
+    pub value: CurrencyTotals,
+}
+
+impl CountValue {
+    fn add(&mut self, deal: &Deal) {
+        self.count += 1;
+        add_to(&mut self.value, &deal.value.currency, deal.value.minor);
+    }
+}
+
+/// Deals won, lost and declined in a month.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MonthResults {
+    pub won: CountValue,
+    pub lost: CountValue,
+    pub declined: CountValue,
+}
+
+/// Deals whose outcome is dated in `month` (won: the contract date).
+pub fn results_in_month(deals: &[Deal], month: YearMonth) -> MonthResults {
+    let mut r = MonthResults::default();
+    for d in deals {
+        match &d.outcome {
+            Outcome::Won { at, .. } if month.contains(*at) => r.won.add(d),
+            Outcome::Lost { at, .. } if month.contains(*at) => r.lost.add(d),
+            Outcome::Declined { at, .. } if month.contains(*at) => r.declined.add(d),
+            _ => {}
+        }
+    }
+    r
+}
+
+// ---------------------------------------------------------------------------------------
+// New-customer share (seed 001)
+// ---------------------------------------------------------------------------------------
+
+/// The share of won value that came from new customers, in one currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCustomerShare {
+    pub currency: Currency,
+    /// Won value in the period, minor units.
+    pub won: i64,
+    /// Of which from new customers.
+    pub won_new: i64,
+    /// `won_new / won` in basis points (1 % = 100), rounded down; `None` when nothing was won.
+    pub share_bp: Option<u32>,
+    pub target_bp: u32,
+    /// `won_new / won ≥ target`, compared exactly (not on the rounded share). A zero target
+    /// is always met; otherwise nothing won means not met.
+    pub met: bool,
+}
+
+/// Per currency with wins dated `from..=to`: the share of won value from deals for which
+/// `is_new` holds (the account was a new customer when the deal was won), against
+/// `target_bp`. Currencies are sorted by code.
+pub fn new_customer_share(
+    deals: &[Deal],
+    from: NaiveDate,
+    to: NaiveDate,
+    target_bp: u32,
+    is_new: impl Fn(&Deal) -> bool,
+) -> Vec<NewCustomerShare> {
+    let mut sums: BTreeMap<Currency, (i64, i64)> = BTreeMap::new();
+    for d in deals {
+        let Outcome::Won { at, .. } = d.outcome else {
+            continue;
+        };
+        if at < from || at > to {
+            continue;
+        }
+        let slot = sums.entry(d.value.currency.clone()).or_default();
+        slot.0 = slot.0.saturating_add(d.value.minor);
+        if is_new(d) {
+            slot.1 = slot.1.saturating_add(d.value.minor);
+        }
+    }
+    sums.into_iter()
+        .map(|(currency, (won, won_new))| {
+            let share_bp = (won > 0).then(|| {
+                (i128::from(won_new) * 10_000 / i128::from(won)).clamp(0, i128::from(u32::MAX))
+                    as u32
+            });
+            let met = target_bp == 0
+                || (won > 0
+                    && i128::from(won_new) * 10_000 >= i128::from(target_bp) * i128::from(won));
+            NewCustomerShare {
+                currency,
+                won,
+                won_new,
+                share_bp,
+                target_bp,
+                met,
+            }
+        })
+        .collect()
+}
+
+/// [`new_customer_share`] with the set of accounts that were new customers at the time.
+pub fn new_customer_share_by_accounts(
+    deals: &[Deal],
+    from: NaiveDate,
+    to: NaiveDate,
+    target_bp: u32,
+    new_accounts: &BTreeSet<Id>,
+) -> Vec<NewCustomerShare> {
+    new_customer_share(deals, from, to, target_bp, |d| {
+        new_accounts.contains(&d.account_id)
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// The board
+// ---------------------------------------------------------------------------------------
+
+/// Board filters; `None` (or an empty owner) shows everything. `G` is the account grade
+/// type, looked up through a closure so this module does not depend on accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardFilter<G> {
+    /// Compared folded (case, accents and spacing ignored).
+    pub owner: Option<String>,
+    pub grade: Option<G>,
+    /// Deals expected to close in this month (deals without a date are hidden).
+    pub close_month: Option<YearMonth>,
+}
+
+impl<G> Default for BoardFilter<G> {
+    fn default() -> Self {
+        BoardFilter {
+            owner: None,
+            grade: None,
+            close_month: None,
+        }
+    }
+}
+
+/// Whether `deal` passes `filter`; `grade_of` gives the grade of an account.
+pub fn matches_filter<G: PartialEq>(
+    deal: &Deal,
+    filter: &BoardFilter<G>,
+    grade_of: &impl Fn(Id) -> Option<G>,
+) -> bool {
+    if let Some(owner) = filter.owner.as_deref().map(fold).filter(|o| !o.is_empty()) {
+        if fold(&deal.owner) != owner {
+            return false;
+        }
+    }
+    if let Some(grade) = &filter.grade {
+        if grade_of(deal.account_id).as_ref() != Some(grade) {
+            return false;
+        }
+    }
+    if let Some(month) = filter.close_month {
+        if !deal.expected_close.is_some_and(|d| month.contains(d)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// One column of the board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardColumn<'a> {
+    pub step: Step,
+    /// Sorted by expected close date (undated last), then by title.
+    pub deals: Vec<&'a Deal>,
+    pub totals: Totals,
+}
+
+/// The board: the six steps in order, each with the active deals that pass `filter`.
+pub fn board<'a, G: PartialEq>(
+    deals: &'a [Deal],
+    filter: &BoardFilter<G>,
+    grade_of: impl Fn(Id) -> Option<G>,
+) -> Vec<BoardColumn<'a>> {
+    let mut cols: Vec<BoardColumn<'a>> = Step::ALL
+        .iter()
+        .map(|s| BoardColumn {
+            step: *s,
+            deals: Vec::new(),
+            totals: Totals::default(),
+        })
+        .collect();
+    for d in deals
+        .iter()
+        .filter(|d| d.is_active() && matches_filter(d, filter, &grade_of))
+    {
+        let col = &mut cols[d.step as usize];
+        col.deals.push(d);
+        col.totals.add(d);
+    }
+    for col in &mut cols {
+        col.deals
+            .sort_by_cached_key(|d| (d.expected_close.is_none(), d.expected_close, fold(&d.title)));
+    }
+    cols
+}
+
+/// The distinct owners of active deals, sorted folded (for the owner filter's options).
+pub fn owners(deals: &[Deal]) -> Vec<String> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for d in deals.iter().filter(|d| d.is_active()) {
+        let name = d.owner.trim();
+        if !name.is_empty() {
+            seen.entry(fold(name)).or_insert_with(|| name.to_string());
+        }
+    }
+    seen.into_values().collect()
+}
+
+/// The distinct expected-close months of active deals, in order (for the month filter).
+pub fn close_months(deals: &[Deal]) -> Vec<YearMonth> {
+    let set: BTreeSet<YearMonth> = deals
+        .iter()
+        .filter(|d| d.is_active())
+        .filter_map(|d| d.expected_close.map(YearMonth::of))
+        .collect();
+    set.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deal::{advance, mark_lost, skip_to, NextStep};
+    use crate::domain::ids::new_id;
+    use chrono::TimeZone;
+
+    fn t(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, day, hour, 0, 0).unwrap()
+    }
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, day).unwrap()
+    }
+
+    fn cur(code: &str) -> Currency {
+        Currency::parse(code).unwrap()
+    }
+
+    fn deal_in(step: Step, minor: i64, code: &str) -> Deal {
+        let mut deal = Deal::new(new_id(), "deal", Money::new(minor, cur(code)), t(1, 9));
+        if step != Step::CustomerAnalysis {
+            skip_to(&mut deal, step, "test", t(1, 9)).unwrap();
+        }
+        deal
+    }
+
+    fn totals(pairs: &[(&str, i64)]) -> CurrencyTotals {
+        pairs.iter().map(|(c, m)| (cur(c), *m)).collect()
+    }
+
+    #[test]
+    fn weighted_rounds_half_away_from_zero() {
+        assert_eq!(weighted_minor(1_000, 35), 350);
+        assert_eq!(weighted_minor(1, 50), 1); // 0.5 → 1
+        assert_eq!(weighted_minor(1, 49), 0); // 0.49 → 0
+        assert_eq!(weighted_minor(3, 55), 2); // 1.65 → 2
+        assert_eq!(weighted_minor(5, 10), 1); // 0.5 → 1
+        assert_eq!(weighted_minor(-5, 10), -1); // -0.5 → -1
+        assert_eq!(weighted_minor(999, 100), 999);
+        assert_eq!(weighted_minor(i64::MAX, 100), i64::MAX);
+        assert_eq!(
+            weighted_minor(i64::MAX, 200),
+            i64::MAX,
+            "percent is capped at 100"
+        );
+    }
+
+    #[test]
+    fn open_pipeline_sums_per_step_and_currency_with_per_deal_rounding() {
+        let mut overridden = deal_in(Step::DiscoverNeeds, 1_001, "EUR");
+        overridden.probability_override = Some(50); // 500.5 → 501
+        let mut lost = deal_in(Step::DiscoverNeeds, 9_999, "EUR");
+        mark_lost(&mut lost, d(2), "price").unwrap();
+        let deals = vec![
+            deal_in(Step::CustomerAnalysis, 1_005, "EUR"), // 10 %: 100.5 → 101
+            deal_in(Step::CustomerAnalysis, 1_005, "EUR"), // 101 again: per-deal rounding
+            deal_in(Step::CustomerAnalysis, 500, "USD"),   // 50
+            deal_in(Step::DiscoverNeeds, 3, "EUR"),        // 35 %: 1.05 → 1
+            overridden,
+            lost,
+            deal_in(Step::FollowUpService, 7_000, "EUR"), // won: not in the open pipeline
+        ];
+        let by = open_by_step(&deals);
+        assert_eq!(by.len(), 6);
+        let s1 = &by[0].totals;
+        assert_eq!(s1.count, 3);
+        assert_eq!(s1.value, totals(&[("EUR", 2_010), ("USD", 500)]));
+        assert_eq!(s1.weighted, totals(&[("EUR", 202), ("USD", 50)]));
+        let s3 = &by[2].totals;
+        assert_eq!(by[2].step, Step::DiscoverNeeds);
+        assert_eq!(s3.count, 2);
+        assert_eq!(s3.value, totals(&[("EUR", 1_004)]));
+        assert_eq!(s3.weighted, totals(&[("EUR", 502)]));
+        assert_eq!(by[5].totals, Totals::default());
+        let all = open_total(&deals);
+        assert_eq!(all.count, 5);
+        assert_eq!(all.weighted, totals(&[("EUR", 704), ("USD", 50)]));
+    }
+
+    #[test]
+    fn next_steps_missing_or_overdue() {
+        let mut a = deal_in(Step::BuildingTrust, 1, "EUR");
+        let mut b = deal_in(Step::BuildingTrust, 1, "EUR");
+        let mut c = deal_in(Step::BuildingTrust, 1, "EUR");
+        let mut e = deal_in(Step::BuildingTrust, 1, "EUR");
+        let mut lost = deal_in(Step::BuildingTrust, 1, "EUR");
+        a.next_step = None;
+        b.next_step = Some(NextStep {
+            text: "x".into(),
+            due: d(10),
+        }); // due today
+        c.next_step = Some(NextStep {
+            text: "x".into(),
+            due: d(9),
+        });
+        e.next_step = Some(NextStep {
+            text: "x".into(),
+            due: d(3),
+        });
+        mark_lost(&mut lost, d(2), "gone").unwrap();
+        let deals = vec![a.clone(), b, c.clone(), e.clone(), lost];
+        let got: Vec<_> = next_step_attention(&deals, d(10))
+            .into_iter()
+            .map(|x| (x.deal.id, x.issue))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (a.id, NextStepIssue::Missing),
+                (
+                    e.id,
+                    NextStepIssue::Overdue {
+                        due: d(3),
+                        days_late: 7
+                    }
+                ),
+                (
+                    c.id,
+                    NextStepIssue::Overdue {
+                        due: d(9),
+                        days_late: 1
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn stuck_means_longer_than_the_threshold() {
+        let entered = t(1, 9);
+        let mut deal = deal_in(Step::CustomerAnalysis, 1, "EUR");
+        deal.step_entered_at = entered;
+        let deals = vec![deal];
+        let exactly = entered + Duration::days(14);
+        assert!(
+            stuck(&deals, exactly, 14).is_empty(),
+            "at the boundary: not stuck"
+        );
+        let just_after = exactly + Duration::seconds(1);
+        let s = stuck(&deals, just_after, 14);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].days_in_step, 14);
+        assert_eq!(
+            stuck(&deals, entered + Duration::days(20), 14)[0].days_in_step,
+            20
+        );
+    }
+
+    #[test]
+    fn a_step_move_restarts_the_stuck_clock() {
+        let mut deal = deal_in(Step::CustomerAnalysis, 1, "EUR");
+        for q in crate::domain::qualification::QualifyingQuestion::ALL {
+            deal.qualification.answer(
+                *q,
+                Some(crate::domain::qualification::Answer::Yes),
+                "",
+                t(1, 9),
+            );
+        }
+        advance(&mut deal, "opportunity", d(20), t(20, 9)).unwrap();
+        let deals = vec![deal];
+        assert!(stuck(&deals, t(25, 9), 7).is_empty());
+        assert_eq!(stuck(&deals, t(28, 10), 7).len(), 1);
+        let mut lost = deals[0].clone();
+        mark_lost(&mut lost, d(28), "x").unwrap();
+        assert!(
+            stuck(&[lost], t(31, 9), 7).is_empty(),
+            "closed deals are not stuck"
+        );
+    }
+
+    #[test]
+    fn won_and_lost_in_a_month() {
+        let mut won = deal_in(Step::WinningCommitment, 10_000, "EUR");
+        advance(&mut won, "contract signed", d(5), t(6, 9)).unwrap();
+        let mut lost = deal_in(Step::DiscoverNeeds, 2_000, "USD");
+        mark_lost(&mut lost, d(31), "budget cut").unwrap();
+        let mut lost_feb = deal_in(Step::DiscoverNeeds, 2_000, "USD");
+        mark_lost(
+            &mut lost_feb,
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap(),
+            "x",
+        )
+        .unwrap();
+        let deals = vec![won, lost, lost_feb, deal_in(Step::BuildingTrust, 5, "EUR")];
+        let r = results_in_month(&deals, YearMonth::new(2026, 3).unwrap());
+        assert_eq!(r.won.count, 1);
+        assert_eq!(r.won.value, totals(&[("EUR", 10_000)]));
+        assert_eq!(r.lost.count, 1);
+        assert_eq!(r.lost.value, totals(&[("USD", 2_000)]));
+        assert_eq!(r.declined, CountValue::default());
+        assert_eq!(YearMonth::new(2026, 13), None);
+    }
+
+    #[test]
+    fn new_customer_share_against_the_target() {
+        let won = |minor: i64, code: &str, day: u32| {
+            let mut deal = deal_in(Step::WinningCommitment, minor, code);
+            advance(&mut deal, "signed", d(day), t(day, 12)).unwrap();
+            deal
+        };
+        let new1 = won(3_000, "EUR", 2);
+        let old1 = won(7_000, "EUR", 3);
+        let new_usd = won(100, "USD", 4);
+        let outside = won(50_000, "EUR", 20);
+        let open = deal_in(Step::PresentingValue, 90_000, "EUR");
+        let new_accounts: BTreeSet<Id> = [new1.account_id, new_usd.account_id, open.account_id]
+            .into_iter()
+            .collect();
+        let deals = vec![new1, old1, new_usd, outside, open];
+        let r = new_customer_share_by_accounts(&deals, d(1), d(10), 3_000, &new_accounts);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].currency, cur("EUR"));
+        assert_eq!((r[0].won, r[0].won_new), (10_000, 3_000));
+        assert_eq!(r[0].share_bp, Some(3_000));
+        assert!(r[0].met, "exactly on target is met");
+        assert_eq!(r[1].share_bp, Some(10_000));
+        assert!(r[1].met);
+        let above = new_customer_share_by_accounts(&deals, d(1), d(10), 3_001, &new_accounts);
+        assert!(!above[0].met);
+
+        // Rounded-down share, exact comparison: 1/3 = 3333.33… bp.
+        let thirds = vec![won(1, "EUR", 2), won(2, "EUR", 2)];
+        let first = thirds[0].id;
+        let r = new_customer_share(&thirds, d(1), d(10), 3_333, |deal| deal.id == first);
+        assert_eq!(r[0].share_bp, Some(3_333));
+        assert!(r[0].met);
+        let r = new_customer_share(&thirds, d(1), d(10), 3_334, |deal| deal.id == first);
+        assert_eq!(r[0].share_bp, Some(3_333));
+        assert!(!r[0].met);
+
+        assert!(new_customer_share(&[], d(1), d(10), 3_000, |_| true).is_empty());
+    }
+
+    #[test]
+    fn board_groups_active_deals_by_step_with_filters() {
+        let mut a = deal_in(Step::BuildingTrust, 1_000, "EUR");
+        a.owner = "Ana López".into();
+        a.title = "b".into();
+        a.expected_close = Some(d(20));
+        let mut b = deal_in(Step::BuildingTrust, 2_000, "EUR");
+        b.owner = "Ben".into();
+        b.title = "a".into();
+        let mut c = deal_in(Step::BuildingTrust, 500, "EUR");
+        c.owner = "ana lopez".into();
+        c.title = "c".into();
+        c.expected_close = Some(d(5));
+        let won = deal_in(Step::FollowUpService, 4_000, "EUR");
+        let mut lost = deal_in(Step::BuildingTrust, 9, "EUR");
+        mark_lost(&mut lost, d(2), "x").unwrap();
+        let grade_a = a.account_id;
+        let deals = vec![a.clone(), b.clone(), c.clone(), won.clone(), lost];
+        let grade_of = |id: Id| Some(if id == grade_a { 'A' } else { 'B' });
+
+        let cols = board(&deals, &BoardFilter::default(), grade_of);
+        assert_eq!(cols.len(), 6);
+        let ids: Vec<_> = cols[1].deals.iter().map(|x| x.id).collect();
+        assert_eq!(ids, vec![c.id, a.id, b.id], "by close date, undated last");
+        assert_eq!(cols[1].totals.value, totals(&[("EUR", 3_500)]));
+        assert_eq!(cols[1].totals.weighted, totals(&[("EUR", 700)]));
+        assert_eq!(
+            cols[5].deals.len(),
+            1,
+            "won, not yet paid: still worked in step 6"
+        );
+        assert_eq!(cols[5].totals.weighted, totals(&[("EUR", 4_000)]));
+
+        let by_owner = BoardFilter::<char> {
+            owner: Some("ANA LOPEZ".into()),
+            ..Default::default()
+        };
+        assert_eq!(board(&deals, &by_owner, grade_of)[1].deals.len(), 2);
+        let by_grade = BoardFilter {
+            grade: Some('A'),
+            ..Default::default()
+        };
+        assert_eq!(board(&deals, &by_grade, grade_of)[1].deals, vec![&a]);
+        let by_month = BoardFilter::<char> {
+            close_month: YearMonth::new(2026, 3),
+            ..Default::default()
+        };
+        let cols = board(&deals, &by_month, grade_of);
+        assert_eq!(cols[1].deals.len(), 2);
+        assert!(cols[5].deals.is_empty());
+
+        assert_eq!(
+            owners(&deals),
+            vec!["Ana López".to_string(), "Ben".to_string()]
+        );
+        assert_eq!(close_months(&deals), vec![YearMonth::new(2026, 3).unwrap()]);
+    }
+}

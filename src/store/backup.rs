@@ -1,0 +1,644 @@
+//! The backup file: one JSON document.
+//!
+//! ```text
+//! {
+//! "format": "sixstep-backup",
+//! "schema_version": 1,
+//! "app_version": "0.1.0",
+//! "exported_at": "2026-03-01T10:00:00Z",
+//! "counts": {"accounts": 2, "deals": 1},
+//! "checksum": {"algorithm": "SHA-256", "value": "<64 lowercase hex digits>"},
+//! "payload": {
+//! "accounts": [
+//! {…one record per line…},
+//! {…}
+//! ],
+//! "deals": [
+//! {…}
+//! ]
+//! }
+//! }
+//! ```
+//!
+//! ## Checksum
+//! `checksum.value` is the SHA-256, in lowercase hex, of the UTF-8 bytes of the **canonical
+//! serialization** of `payload` ([`canonical_json`]): compact JSON (no whitespace), object keys
+//! sorted by their UTF-8 bytes at every depth, arrays in their order, strings escaped as
+//! `serde_json` does (only `"`, `\` and control characters; everything else literal UTF-8),
+//! numbers as `serde_json` prints them (with `float_roundtrip`). It is computed over the
+//! payload *as parsed*, so re-indenting the file keeps it valid; changing any value breaks it.
+//! The envelope fields are not covered (the counts are checked separately).
+//!
+//! ## Import rules
+//! Checked in this order, the first failure is reported ([`ImportError`]):
+//! size (before parsing) → empty → JSON syntax (a UTF-8 byte order mark at the start is
+//! accepted and skipped, as Windows editors add one) → an object → `format` →
+//! `schema_version` (newer: refused; older: migrated after the checks below) → the other
+//! envelope fields → counts → checksum → migration → **unknown kinds are refused** (ignoring
+//! them would silently drop data the user believes is in the backup; a newer app's kinds come
+//! with a newer schema version anyway) → every record validated with its path
+//! (`deals[12].value.minor: …`) → duplicate ids within a kind. A kind absent from the payload
+//! means no records of that kind. Unknown envelope fields are ignored. Record strings are
+//! data: `<script>` and the like are kept unchanged (the UI renders text, never HTML).
+
+use super::kinds::{validate_records, Kinds, RecordsError};
+use super::schema::{migrate, MigrationError, CURRENT_SCHEMA};
+use super::{Digest, Message, RecordsByKind};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The `format` field of every backup file.
+pub const BACKUP_FORMAT: &str = "sixstep-backup";
+/// The only checksum algorithm written and read.
+pub const CHECKSUM_ALGORITHM: &str = "SHA-256";
+
+/// The canonical serialization of a JSON value (see the module docs); the checksum input.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Null | Value::Bool(_) | Value::Number(_) => out.push_str(&value.to_string()),
+        Value::String(s) => out.push_str(&json_string(s)),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            // Sorted explicitly: `serde_json`'s map keeps insertion order if any crate in the
+            // build enables its `preserve_order` feature.
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&json_string(k));
+                out.push(':');
+                write_canonical(&map[k], out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).expect("strings serialise")
+}
+
+/// Why a backup file is refused. Nothing is written when any of these occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is larger than allowed (checked before parsing).
+    TooLarge {
+        bytes: usize,
+        max_bytes: usize,
+    },
+    /// The file is empty (or only whitespace).
+    Empty,
+    /// The JSON ends early: the file was cut off.
+    Truncated {
+        line: usize,
+        column: usize,
+    },
+    /// Not JSON at all (or invalid JSON at `line`:`column`).
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    /// Nested more deeply than any backup is.
+    TooDeep,
+    /// JSON, but not an object at the top (`found`: "array", "string", …).
+    NotAnObject {
+        found: &'static str,
+    },
+    /// An object without a `format` field: some other JSON file.
+    NotABackup,
+    /// A `format` other than `sixstep-backup`.
+    WrongFormat {
+        found: String,
+    },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        field: String,
+        expected: &'static str,
+    },
+    /// Made by a newer version of the app: refused.
+    NewerVersion {
+        found: u32,
+        current: u32,
+    },
+    /// A schema version no app ever wrote.
+    UnknownVersion {
+        found: String,
+    },
+    /// An older file that could not be migrated.
+    Migration {
+        message: String,
+    },
+    UnsupportedChecksum {
+        algorithm: String,
+    },
+    /// `counts` disagrees with the payload.
+    CountsMismatch {
+        kind: String,
+        declared: usize,
+        found: usize,
+    },
+    /// The payload was changed after export (or damaged).
+    ChecksumMismatch {
+        expected: String,
+        actual: String,
+    },
+    /// A record kind this app does not have.
+    UnknownKind {
+        kind: String,
+    },
+    /// A record is invalid; `path` is exact (`deals[12].value.minor`).
+    InvalidRecord {
+        path: String,
+        message: String,
+    },
+    /// Two records of one kind share an id.
+    DuplicateId {
+        kind: String,
+        id: String,
+        first_index: usize,
+        index: usize,
+    },
+    /// Export verification: the file just written cannot be read back (`error` says why).
+    ExportUnreadable {
+        error: String,
+    },
+    /// Export verification: the file written does not hold what was exported.
+    ExportMismatch {
+        kind: String,
+        expected: usize,
+        found: usize,
+    },
+}
+
+impl ImportError {
+    /// The catalogue key of the message shown to the user.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ImportError::TooLarge { .. } => "store.import.too_large",
+            ImportError::Empty => "store.import.empty",
+            ImportError::Truncated { .. } => "store.import.truncated",
+            ImportError::NotJson { .. } => "store.import.not_json",
+            ImportError::TooDeep => "store.import.too_deep",
+            ImportError::NotAnObject { .. } => "store.import.not_object",
+            ImportError::NotABackup => "store.import.not_backup",
+            ImportError::WrongFormat { .. } => "store.import.wrong_format",
+            ImportError::MissingField { .. } => "store.import.missing_field",
+            ImportError::WrongType { .. } => "store.import.wrong_type",
+            ImportError::NewerVersion { .. } => "store.import.newer_version",
+            ImportError::UnknownVersion { .. } => "store.import.unknown_version",
+            ImportError::Migration { .. } => "store.import.migration",
+            ImportError::UnsupportedChecksum { .. } => "store.import.checksum_algorithm",
+            ImportError::CountsMismatch { .. } => "store.import.counts",
+            ImportError::ChecksumMismatch { .. } => "store.import.checksum",
+            ImportError::UnknownKind { .. } => "store.import.unknown_kind",
+            ImportError::InvalidRecord { .. } => "store.import.invalid_record",
+            ImportError::DuplicateId { .. } => "store.import.duplicate_id",
+            ImportError::ExportUnreadable { .. } => "store.backup.verify_unreadable",
+            ImportError::ExportMismatch { .. } => "store.backup.verify_failed",
+        }
+    }
+
+    /// The key and the named arguments of the message.
+    pub fn message(&self) -> Message {
+        let m = Message::new(self.key());
+        match self {
+            ImportError::TooLarge { bytes, max_bytes } => m
+                .arg("size", megabytes(*bytes))
+                .arg("max", megabytes(*max_bytes)),
+            ImportError::Empty | ImportError::TooDeep | ImportError::NotABackup => m,
+            ImportError::Truncated { line, column } => m.arg("line", line).arg("column", column),
+            ImportError::NotJson {
+                line,
+                column,
+                detail,
+            } => m
+                .arg("line", line)
+                .arg("column", column)
+                .arg("detail", detail),
+            ImportError::NotAnObject { found } => m.arg("found", found),
+            ImportError::WrongFormat { found } => m.arg("found", found),
+            ImportError::MissingField { field } => m.arg("field", field),
+            ImportError::WrongType { field, expected } => {
+                m.arg("field", field).arg("expected", expected)
+            }
+            ImportError::NewerVersion { found, current } => {
+                m.arg("found", found).arg("current", current)
+            }
+            ImportError::UnknownVersion { found } => m.arg("found", found),
+            ImportError::Migration { message } => m.arg("error", message),
+            ImportError::UnsupportedChecksum { algorithm } => m.arg("algorithm", algorithm),
+            ImportError::CountsMismatch {
+                kind,
+                declared,
+                found,
+            } => m
+                .arg("kind", kind)
+                .arg("declared", declared)
+                .arg("found", found),
+            ImportError::ChecksumMismatch { expected, actual } => {
+                m.arg("expected", expected).arg("actual", actual)
+            }
+            ImportError::UnknownKind { kind } => m.arg("kind", kind),
+            ImportError::InvalidRecord { path, message } => {
+                m.arg("path", path).arg("error", message)
+            }
+            ImportError::DuplicateId {
+                kind,
+                id,
+                first_index,
+                index,
+            } => m
+                .arg("id", id)
+                .arg("first", format!("{kind}[{first_index}]"))
+                .arg("second", format!("{kind}[{index}]")),
+            ImportError::ExportUnreadable { error } => m.arg("error", error),
+            ImportError::ExportMismatch {
+                kind,
+                expected,
+                found,
+            } => m
+                .arg("kind", kind)
+                .arg("expected", expected)
+                .arg("found", found),
+        }
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::InvalidRecord { path, message } => write!(f, "{path}: {message}"),
+            _ => {
+                let m = self.message();
+                write!(f, "{}", m.key)?;
+                for (n, v) in &m.args {
+                    write!(f, " {n}={v}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// A backup file that passed every check, its records migrated to [`CURRENT_SCHEMA`],
+/// validated and normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedBackup {
+    /// The schema version the file was written with.
+    pub schema_version: u32,
+    /// Migration steps run (0 when the file is current).
+    pub migrated_steps: usize,
+    pub app_version: String,
+    pub exported_at: DateTime<Utc>,
+    pub counts: BTreeMap<String, usize>,
+    pub records: RecordsByKind,
+}
+
+/// Writes the backup file of `records` (per kind; records are written in id order, so the
+/// same records always give the same file apart from `exported_at`).
+pub async fn export<D: Digest>(
+    records: &RecordsByKind,
+    app_version: &str,
+    now: DateTime<Utc>,
+    digest: &D,
+) -> String {
+    // Each record's canonical text is computed once and used for both the checksum input
+    // and the file, which holds one record per line.
+    let mut canonical_payload = String::from("{");
+    let mut body = String::from("{\n");
+    let mut counts = Map::new();
+    for (k, (kind, recs)) in records.iter().enumerate() {
+        let mut sorted: Vec<(String, &Value)> = recs
+            .iter()
+            .map(|r| (r.get("id").map(canonical_json).unwrap_or_default(), r))
+            .collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let texts: Vec<String> = sorted.iter().map(|(_, r)| canonical_json(r)).collect();
+        counts.insert(kind.clone(), Value::from(texts.len()));
+        if k > 0 {
+            canonical_payload.push(',');
+            body.push_str(",\n");
+        }
+        canonical_payload.push_str(&json_string(kind));
+        canonical_payload.push_str(":[");
+        canonical_payload.push_str(&texts.join(","));
+        canonical_payload.push(']');
+        body.push_str(&json_string(kind));
+        if texts.is_empty() {
+            body.push_str(": []");
+        } else {
+            body.push_str(": [\n");
+            body.push_str(&texts.join(",\n"));
+            body.push_str("\n]");
+        }
+    }
+    canonical_payload.push('}');
+    body.push_str("\n}");
+    let checksum = digest.sha256_hex(canonical_payload.as_bytes()).await;
+    let header = |k: &str, v: Value| format!("{}: {},\n", json_string(k), canonical_json(&v));
+    let mut out = String::with_capacity(body.len() + 512);
+    out.push_str("{\n");
+    out.push_str(&header("format", BACKUP_FORMAT.into()));
+    out.push_str(&header("schema_version", CURRENT_SCHEMA.into()));
+    out.push_str(&header("app_version", app_version.into()));
+    out.push_str(&header(
+        "exported_at",
+        now.to_rfc3339_opts(SecondsFormat::Secs, true).into(),
+    ));
+    out.push_str(&header("counts", Value::Object(counts)));
+    out.push_str(&header(
+        "checksum",
+        serde_json::json!({"algorithm": CHECKSUM_ALGORITHM, "value": checksum}),
+    ));
+    out.push_str("\"payload\": ");
+    out.push_str(&body);
+    out.push_str("\n}\n");
+    out
+}
+
+/// Re-reads a file just written by [`export`] and checks it: a well-formed envelope whose
+/// counts match the payload and `expected` (kind by kind) and whose checksum holds. Only
+/// then does the app say "backup saved".
+pub async fn verify_export<D: Digest>(
+    text: &str,
+    expected: &BTreeMap<String, usize>,
+    digest: &D,
+) -> Result<(), ImportError> {
+    let env = parse_envelope(text, usize::MAX, digest)
+        .await
+        .map_err(|e| ImportError::ExportUnreadable {
+            error: e.to_string(),
+        })?;
+    let kinds: std::collections::BTreeSet<&String> =
+        expected.keys().chain(env.payload.keys()).collect();
+    for kind in kinds {
+        let want = expected.get(kind).copied().unwrap_or(0);
+        let found = env.payload.get(kind).map_or(0, Vec::len);
+        if want != found {
+            return Err(ImportError::ExportMismatch {
+                kind: kind.clone(),
+                expected: want,
+                found,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Parses and checks a backup file (see the module docs for the order of checks); returns
+/// its records at the current schema version, validated with `kinds`.
+pub async fn parse_backup<D: Digest>(
+    text: &str,
+    digest: &D,
+    kinds: &Kinds,
+    max_bytes: usize,
+) -> Result<ParsedBackup, ImportError> {
+    let env = parse_envelope(text, max_bytes, digest).await?;
+    let mut payload = env.payload;
+    let migrated_steps = migrate(env.schema_version, &mut payload).map_err(|e| match e {
+        MigrationError::Newer { found, current } => ImportError::NewerVersion { found, current },
+        MigrationError::Unknown { found } => ImportError::UnknownVersion {
+            found: found.to_string(),
+        },
+        e => ImportError::Migration {
+            message: e.to_string(),
+        },
+    })?;
+    if let Some(kind) = payload.keys().find(|k| !kinds.contains(k)) {
+        return Err(ImportError::UnknownKind { kind: kind.clone() });
+    }
+    let mut records = RecordsByKind::new();
+    for (kind, recs) in &payload {
+        let spec = kinds.get(kind).expect("checked above");
+        let normal = validate_records(spec, recs).map_err(|e| match e {
+            RecordsError::Invalid { index, error } => ImportError::InvalidRecord {
+                path: error.at(kind, index),
+                message: error.message,
+            },
+            RecordsError::DuplicateId {
+                id,
+                first_index,
+                index,
+            } => ImportError::DuplicateId {
+                kind: kind.clone(),
+                id,
+                first_index,
+                index,
+            },
+        })?;
+        records.insert(kind.clone(), normal);
+    }
+    Ok(ParsedBackup {
+        schema_version: env.schema_version,
+        migrated_steps,
+        app_version: env.app_version,
+        exported_at: env.exported_at,
+        counts: env.counts,
+        records,
+    })
+}
+
+struct Envelope {
+    schema_version: u32,
+    app_version: String,
+    exported_at: DateTime<Utc>,
+    counts: BTreeMap<String, usize>,
+    payload: RecordsByKind,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "number",
+        Value::String(_) => "text",
+        Value::Array(_) => "list",
+        Value::Object(_) => "object",
+    }
+}
+
+fn field<'a>(obj: &'a Map<String, Value>, name: &str) -> Result<&'a Value, ImportError> {
+    obj.get(name).ok_or_else(|| ImportError::MissingField {
+        field: name.to_string(),
+    })
+}
+
+fn wrong(field: &str, expected: &'static str) -> ImportError {
+    ImportError::WrongType {
+        field: field.to_string(),
+        expected,
+    }
+}
+
+async fn parse_envelope<D: Digest>(
+    text: &str,
+    max_bytes: usize,
+    digest: &D,
+) -> Result<Envelope, ImportError> {
+    if text.len() > max_bytes {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            max_bytes,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            ImportError::Truncated {
+                line: e.line(),
+                column: e.column(),
+            }
+        } else if e.to_string().contains("recursion limit exceeded") {
+            ImportError::TooDeep
+        } else {
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
+        }
+    })?;
+    let Value::Object(mut obj) = root else {
+        return Err(ImportError::NotAnObject {
+            found: type_name(&root),
+        });
+    };
+    match obj.get("format") {
+        None => return Err(ImportError::NotABackup),
+        Some(Value::String(f)) if f == BACKUP_FORMAT => {}
+        Some(Value::String(f)) => return Err(ImportError::WrongFormat { found: f.clone() }),
+        Some(other) => {
+            return Err(ImportError::WrongFormat {
+                found: canonical_json(other),
+            })
+        }
+    }
+    let version = field(&obj, "schema_version")?;
+    let schema_version = match version.as_u64() {
+        Some(v) if v > u64::from(CURRENT_SCHEMA) => {
+            return Err(ImportError::NewerVersion {
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+                current: CURRENT_SCHEMA,
+            })
+        }
+        Some(0) | None => {
+            return Err(ImportError::UnknownVersion {
+                found: canonical_json(version),
+            })
+        }
+        Some(v) => v as u32,
+    };
+    let app_version = field(&obj, "app_version")?
+        .as_str()
+        .ok_or_else(|| wrong("app_version", "text"))?
+        .to_string();
+    let exported_at = field(&obj, "exported_at")?
+        .as_str()
+        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+        .ok_or_else(|| wrong("exported_at", "a date and time (RFC 3339)"))?
+        .with_timezone(&Utc);
+    let counts_value = field(&obj, "counts")?
+        .as_object()
+        .ok_or_else(|| wrong("counts", "an object of numbers"))?;
+    let mut counts = BTreeMap::new();
+    for (kind, n) in counts_value {
+        let n = n
+            .as_u64()
+            .ok_or_else(|| wrong(&format!("counts.{kind}"), "a whole number"))?;
+        counts.insert(kind.clone(), n as usize);
+    }
+    let checksum = field(&obj, "checksum")?
+        .as_object()
+        .ok_or_else(|| wrong("checksum", "an object"))?;
+    let algorithm = field(checksum, "algorithm")
+        .map_err(|_| ImportError::MissingField {
+            field: "checksum.algorithm".into(),
+        })?
+        .as_str()
+        .ok_or_else(|| wrong("checksum.algorithm", "text"))?;
+    if algorithm != CHECKSUM_ALGORITHM {
+        return Err(ImportError::UnsupportedChecksum {
+            algorithm: algorithm.to_string(),
+        });
+    }
+    let expected_sum = field(checksum, "value")
+        .map_err(|_| ImportError::MissingField {
+            field: "checksum.value".into(),
+        })?
+        .as_str()
+        .ok_or_else(|| wrong("checksum.value", "text"))?
+        .to_ascii_lowercase();
+    let payload_value = obj.remove("payload").ok_or(ImportError::MissingField {
+        field: "payload".into(),
+    })?;
+    let actual_sum = digest
+        .sha256_hex(canonical_json(&payload_value).as_bytes())
+        .await;
+    let Value::Object(payload_obj) = payload_value else {
+        return Err(wrong("payload", "an object of record lists"));
+    };
+    let mut payload = RecordsByKind::new();
+    for (kind, recs) in payload_obj {
+        let Value::Array(recs) = recs else {
+            return Err(wrong(&format!("payload.{kind}"), "a list of records"));
+        };
+        payload.insert(kind, recs);
+    }
+    let all: std::collections::BTreeSet<&String> = counts.keys().chain(payload.keys()).collect();
+    for kind in all {
+        let declared = counts.get(kind).copied().unwrap_or(0);
+        let found = payload.get(kind).map_or(0, Vec::len);
+        if declared != found {
+            return Err(ImportError::CountsMismatch {
+                kind: kind.clone(),
+                declared,
+                found,
+            });
+        }
+    }
+    if actual_sum != expected_sum {
+        return Err(ImportError::ChecksumMismatch {
+            expected: expected_sum,
+            actual: actual_sum,
+        });
+    }
+    Ok(Envelope {
+        schema_version,
+        app_version,
+        exported_at,
+        counts,
+        payload,
+    })
+}

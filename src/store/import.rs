@@ -1,0 +1,261 @@
+//! Import preview, the *replace* and *merge* plans, and "Undo import".
+//!
+//! ## Modes
+//! - [`ImportMode::Replace`]: the store ends up holding exactly the file's records, as they
+//!   are in the file (every kind; a kind absent from the file ends up empty).
+//! - [`ImportMode::Merge`], by id; nothing is ever deleted:
+//!   - a record only in the file is added as it is;
+//!   - a record identical in both is left alone;
+//!   - otherwise the one with the later `updated_at` wins. When the file's wins, it is
+//!     written with `rev = max(file rev, stored rev + 1)`, so revisions never go back and a
+//!     tab still holding the old record cannot overwrite it;
+//!   - equal `updated_at` but different content is a **conflict**: listed in the preview,
+//!     and the current record is kept.
+//!
+//! ## Safety
+//! The plan is one [`Batch`]: a snapshot of the whole current state first, then the writes,
+//! then the schema version; the backend commits it in one transaction. Every put of an
+//! existing record carries the rev the preview saw, so a change made meanwhile (another tab)
+//! refuses the whole import as stale. [`undo_import`] restores the snapshot exactly.
+
+use super::backend::{Batch, Op, SnapshotHeader, SnapshotInfo, META_SCHEMA_VERSION};
+use super::backup::{canonical_json, ParsedBackup};
+use super::kinds::check_meta;
+use super::schema::CURRENT_SCHEMA;
+use super::RecordsByKind;
+use crate::domain::ids::{Id, Meta};
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    Replace,
+    Merge,
+}
+
+/// Counts for one kind, comparing the file with the current store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KindPreview {
+    pub in_file: usize,
+    pub in_store: usize,
+    /// In the file, not in the store.
+    pub new: usize,
+    /// In both, with different content.
+    pub changed: usize,
+    /// In both, identical.
+    pub unchanged: usize,
+    /// In the store, not in the file (deleted by *replace*, kept by *merge*).
+    pub only_in_store: usize,
+    /// Changed records *merge* would take from the file (the file's is newer).
+    pub merge_takes_file: usize,
+    /// Changed records *merge* keeps as they are (the store's is newer).
+    pub merge_keeps_store: usize,
+    /// Changed records with equal `updated_at`: *merge* keeps the store's.
+    pub conflicts: usize,
+}
+
+impl KindPreview {
+    /// Records of this kind after the import in `mode`.
+    pub fn after(&self, mode: ImportMode) -> usize {
+        match mode {
+            ImportMode::Replace => self.in_file,
+            ImportMode::Merge => self.in_store + self.new,
+        }
+    }
+}
+
+/// A record changed on both sides at the same `updated_at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub kind: String,
+    pub id: Id,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// Every kind present in the file or in the store.
+    pub kinds: BTreeMap<String, KindPreview>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl ImportPreview {
+    /// True when importing in `mode` would change nothing.
+    pub fn is_noop(&self, mode: ImportMode) -> bool {
+        self.kinds.values().all(|k| match mode {
+            ImportMode::Replace => k.new == 0 && k.changed == 0 && k.only_in_store == 0,
+            ImportMode::Merge => k.new == 0 && k.merge_takes_file == 0,
+        })
+    }
+}
+
+enum Decision {
+    New,
+    Unchanged,
+    TakeFile { stored: Meta },
+    KeepStore,
+    Conflict,
+}
+
+fn meta_of(v: &Value) -> Option<Meta> {
+    check_meta(v).ok()
+}
+
+fn decide(file: &Value, stored: Option<&Value>) -> Decision {
+    let Some(stored) = stored else {
+        return Decision::New;
+    };
+    if file == stored {
+        return Decision::Unchanged;
+    }
+    let (Some(f), Some(s)) = (meta_of(file), meta_of(stored)) else {
+        return Decision::Conflict;
+    };
+    match f.updated_at.cmp(&s.updated_at) {
+        Ordering::Greater => Decision::TakeFile { stored: s },
+        Ordering::Less => Decision::KeepStore,
+        Ordering::Equal => Decision::Conflict,
+    }
+}
+
+fn index(records: &[Value]) -> HashMap<Id, &Value> {
+    records
+        .iter()
+        .filter_map(|r| meta_of(r).map(|m| (m.id, r)))
+        .collect()
+}
+
+/// Walks the file's records of every kind against the store's, calling `f` with each decision.
+fn walk(
+    parsed: &ParsedBackup,
+    current: &RecordsByKind,
+    mut f: impl FnMut(&str, &Value, Meta, Decision),
+) {
+    let empty = Vec::new();
+    for (kind, recs) in &parsed.records {
+        let cur = index(current.get(kind).unwrap_or(&empty));
+        for r in recs {
+            let Some(m) = meta_of(r) else { continue };
+            let d = decide(r, cur.get(&m.id).copied());
+            f(kind, r, m, d);
+        }
+    }
+}
+
+/// Compares the file with the current records (`current`: per kind, as the app serialises
+/// them, i.e. normalised like [`ParsedBackup::records`]).
+pub fn preview(parsed: &ParsedBackup, current: &RecordsByKind) -> ImportPreview {
+    let mut out = ImportPreview::default();
+    for (kind, recs) in current {
+        out.kinds.entry(kind.clone()).or_default().in_store = recs.len();
+    }
+    for (kind, recs) in &parsed.records {
+        out.kinds.entry(kind.clone()).or_default().in_file = recs.len();
+    }
+    walk(parsed, current, |kind, _, meta, d| {
+        let k = out.kinds.get_mut(kind).expect("every kind listed");
+        match d {
+            Decision::New => k.new += 1,
+            Decision::Unchanged => k.unchanged += 1,
+            Decision::TakeFile { .. } => {
+                k.changed += 1;
+                k.merge_takes_file += 1
+            }
+            Decision::KeepStore => {
+                k.changed += 1;
+                k.merge_keeps_store += 1
+            }
+            Decision::Conflict => {
+                k.changed += 1;
+                k.conflicts += 1;
+                out.conflicts.push(Conflict {
+                    kind: kind.to_string(),
+                    id: meta.id,
+                    updated_at: meta.updated_at,
+                });
+            }
+        }
+    });
+    for k in out.kinds.values_mut() {
+        k.only_in_store = k.in_store - (k.unchanged + k.changed);
+    }
+    out
+}
+
+/// The batch that imports `parsed` into a store holding `current`, in `mode`, after saving
+/// a snapshot described by `snapshot` (offer "Undo import" with its id). Commit it with
+/// [`Backend::commit`](super::Backend::commit).
+pub fn plan_import(
+    parsed: &ParsedBackup,
+    current: &RecordsByKind,
+    mode: ImportMode,
+    snapshot: SnapshotHeader,
+) -> Batch {
+    let mut batch = Batch::new();
+    batch.push(Op::Snapshot(snapshot));
+    match mode {
+        ImportMode::Replace => {
+            batch.push(Op::ClearAll);
+            for (kind, recs) in &parsed.records {
+                for r in recs {
+                    if let Some(m) = meta_of(r) {
+                        batch.push(Op::Put {
+                            kind: kind.clone(),
+                            id: m.id,
+                            json: canonical_json(r),
+                            base_rev: None,
+                        });
+                    }
+                }
+            }
+        }
+        ImportMode::Merge => walk(parsed, current, |kind, r, meta, d| match d {
+            Decision::New => {
+                batch.push(Op::Put {
+                    kind: kind.to_string(),
+                    id: meta.id,
+                    json: canonical_json(r),
+                    base_rev: None,
+                });
+            }
+            Decision::TakeFile { stored } => {
+                let mut r = r.clone();
+                let rev = meta.rev.max(stored.rev + 1);
+                r["rev"] = Value::from(rev);
+                batch.push(Op::Put {
+                    kind: kind.to_string(),
+                    id: meta.id,
+                    json: canonical_json(&r),
+                    base_rev: Some(stored.rev),
+                });
+            }
+            Decision::Unchanged | Decision::KeepStore | Decision::Conflict => {}
+        }),
+    }
+    batch.push(Op::SetMeta {
+        key: META_SCHEMA_VERSION.to_string(),
+        value: CURRENT_SCHEMA.to_string(),
+    });
+    batch
+}
+
+/// The batch that undoes an import: restores the snapshot taken before it, exactly.
+pub fn undo_import(snapshot_id: Id) -> Batch {
+    let mut b = Batch::new();
+    b.push(Op::RestoreSnapshot(snapshot_id));
+    b
+}
+
+/// Operations deleting all but the `keep` newest snapshots (append them to an import batch
+/// to bound the space snapshots take).
+pub fn prune_snapshots(existing: &[SnapshotInfo], keep: usize) -> Vec<Op> {
+    let mut by_age: Vec<&SnapshotInfo> = existing.iter().collect();
+    by_age.sort_by_key(|s| std::cmp::Reverse(s.created_at));
+    by_age
+        .into_iter()
+        .skip(keep)
+        .map(|s| Op::DeleteSnapshot(s.id))
+        .collect()
+}

@@ -1,0 +1,193 @@
+//! Start-up: schema check and migration of stored records, then typed decoding with
+//! quarantine of records that no longer deserialise.
+//!
+//! ```ignore
+//! let opened = open(&backend, now).await?;          // migrates if needed
+//! let mut loaded = opened.loaded;
+//! let accounts = decode_kind::<Account>(loaded.remove("accounts").unwrap_or_default(), now);
+//! // … one line per kind …
+//! let corrupt: Vec<_> = accounts.corrupt.into_iter().chain(/* … */).collect();
+//! if !corrupt.is_empty() { backend.commit(&quarantine_batch(corrupt)).await?; }
+//! ```
+
+use super::backend::{Backend, Batch, Loaded, Op, QuarantineEntry, SnapshotHeader};
+use super::backup::canonical_json;
+use super::kinds::{check_meta, check_typed_meta, ValidationError};
+use super::schema::{migrate, CURRENT_SCHEMA};
+use super::{RecordsByKind, StoreError, META_SCHEMA_VERSION};
+use crate::domain::ids::{new_id, Id, Record};
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+/// What [`open`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    /// Every stored record, raw, at the current schema version.
+    pub loaded: Loaded,
+    /// The version the records were migrated from, if a migration ran.
+    pub migrated_from: Option<u32>,
+    /// True when the database was new (no schema version yet).
+    pub fresh: bool,
+}
+
+/// Opens the store: reads the schema version (none: a new database, which gets
+/// [`CURRENT_SCHEMA`]; a database with records but no version is taken as version 1),
+/// refuses a newer one, migrates an older one (one transaction: a snapshot
+/// "before migration", the migrated records, records that fail to parse go to quarantine,
+/// the new version), and loads every record.
+pub async fn open<B: Backend>(backend: &B, now: DateTime<Utc>) -> Result<Opened, StoreError> {
+    let stored = backend.schema_version().await?;
+    let loaded = backend.load_all().await?;
+    let empty = loaded.values().all(Vec::is_empty);
+    let version = match stored {
+        None if empty => {
+            backend
+                .set_meta(META_SCHEMA_VERSION, &CURRENT_SCHEMA.to_string())
+                .await?;
+            return Ok(Opened {
+                loaded,
+                migrated_from: None,
+                fresh: true,
+            });
+        }
+        None => 1,
+        Some(v) => v,
+    };
+    if version > CURRENT_SCHEMA {
+        return Err(StoreError::NewerSchema {
+            found: version,
+            current: CURRENT_SCHEMA,
+        });
+    }
+    if version == CURRENT_SCHEMA {
+        if stored.is_none() {
+            backend
+                .set_meta(META_SCHEMA_VERSION, &CURRENT_SCHEMA.to_string())
+                .await?;
+        }
+        return Ok(Opened {
+            loaded,
+            migrated_from: None,
+            fresh: false,
+        });
+    }
+    let batch = migration_batch(version, &loaded, now)?;
+    backend.commit(&batch).await?;
+    Ok(Opened {
+        loaded: backend.load_all().await?,
+        migrated_from: Some(version),
+        fresh: false,
+    })
+}
+
+/// The one-transaction batch migrating `loaded` from `version` to [`CURRENT_SCHEMA`].
+pub fn migration_batch(
+    version: u32,
+    loaded: &Loaded,
+    now: DateTime<Utc>,
+) -> Result<Batch, StoreError> {
+    let mut batch = Batch::new();
+    batch.push(Op::Snapshot(SnapshotHeader {
+        id: new_id(),
+        label: format!("Before migration from schema {version} to {CURRENT_SCHEMA}"),
+        created_at: now,
+    }));
+    let mut data = RecordsByKind::new();
+    let mut corrupt = Vec::new();
+    for (kind, recs) in loaded {
+        let values = data.entry(kind.clone()).or_default();
+        for (key, raw) in recs {
+            match serde_json::from_str::<Value>(raw) {
+                Ok(v) => values.push(v),
+                Err(e) => corrupt.push(entry(kind, *key, raw, &format!(".: {e}"), now)),
+            }
+        }
+    }
+    migrate(version, &mut data).map_err(|e| StoreError::Migration {
+        message: e.to_string(),
+    })?;
+    batch.push(Op::ClearAll);
+    for (kind, values) in &data {
+        for v in values {
+            match check_meta(v) {
+                Ok(m) => batch.push(Op::Put {
+                    kind: kind.clone(),
+                    id: m.id,
+                    json: canonical_json(v),
+                    base_rev: None,
+                }),
+                Err(e) => batch.push(Op::Quarantine(QuarantineEntry {
+                    kind: kind.clone(),
+                    key: v
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .map_or_else(|| new_id().to_string(), str::to_string),
+                    raw: canonical_json(v),
+                    error: e.to_string(),
+                    quarantined_at: now,
+                })),
+            };
+        }
+    }
+    for e in corrupt {
+        batch.push(Op::Quarantine(e));
+    }
+    batch.push(Op::SetMeta {
+        key: META_SCHEMA_VERSION.to_string(),
+        value: CURRENT_SCHEMA.to_string(),
+    });
+    Ok(batch)
+}
+
+fn entry(kind: &str, key: Id, raw: &str, error: &str, now: DateTime<Utc>) -> QuarantineEntry {
+    QuarantineEntry {
+        kind: kind.to_string(),
+        key: key.to_string(),
+        raw: raw.to_string(),
+        error: error.to_string(),
+        quarantined_at: now,
+    }
+}
+
+/// Typed records of one kind, and those that did not deserialise.
+#[derive(Debug, Clone)]
+pub struct Decoded<T> {
+    pub records: Vec<T>,
+    pub corrupt: Vec<QuarantineEntry>,
+}
+
+/// Decodes the raw records of `T`'s kind in one pass (text → `T`, no intermediate value).
+/// A record that does not deserialise, has `rev` 0 or an id different from its key becomes
+/// a quarantine entry (`path: message`), never silently dropped.
+pub fn decode_kind<T: Record>(raw: Vec<(Id, String)>, now: DateTime<Utc>) -> Decoded<T> {
+    let mut out = Decoded {
+        records: Vec::with_capacity(raw.len()),
+        corrupt: Vec::new(),
+    };
+    for (key, text) in raw {
+        match decode_one::<T>(key, &text) {
+            Ok(r) => out.records.push(r),
+            Err(e) => out
+                .corrupt
+                .push(entry(T::KIND, key, &text, &e.to_string(), now)),
+        }
+    }
+    out
+}
+
+fn decode_one<T: Record>(key: Id, text: &str) -> Result<T, ValidationError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let record: T =
+        serde_path_to_error::deserialize(&mut de).map_err(ValidationError::from_path_error)?;
+    de.end()
+        .map_err(|e| ValidationError::new(".", e.to_string()))?;
+    check_typed_meta(&record.meta(), key)?;
+    Ok(record)
+}
+
+/// The batch moving `entries` to quarantine (out of their kinds' stores), in one transaction.
+pub fn quarantine_batch(entries: Vec<QuarantineEntry>) -> Batch {
+    Batch {
+        ops: entries.into_iter().map(Op::Quarantine).collect(),
+    }
+}

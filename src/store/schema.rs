@@ -1,0 +1,125 @@
+//! Schema versions and migrations.
+//!
+//! The schema version numbers the shape of the stored records and of the backup payload.
+//! Version 1 is the base. Each later version `n` adds ONE step function migrating the
+//! records of every kind from `n - 1` to `n`, appended to [`STEPS`]; [`migrate`] runs the
+//! chain from a file's (or the database's) version up to [`CURRENT_SCHEMA`]. Steps work on
+//! JSON values, not on the record structs, because the structs only know the current shape.
+//!
+//! ## Adding version 2 (example)
+//! Say deals gain `probability` (default 0) and `intel_notes` is renamed `market_notes`:
+//!
+//! ```ignore
+//! pub const CURRENT_SCHEMA: u32 = 2;
+//! pub const STEPS: &[Step] = &[v1_to_v2];
+//!
+//! /// v2: deals get `probability` (0); `intel_notes` becomes `market_notes`.
+//! fn v1_to_v2(data: &mut RecordsByKind) -> Result<(), MigrationError> {
+//!     for (index, deal) in data.entry("deals".into()).or_default().iter_mut().enumerate() {
+//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(2, "deals", index,
+//!             "expected a record (a JSON object)"))?;
+//!         obj.entry("probability").or_insert(0.into());
+//!     }
+//!     if let Some(notes) = data.remove("intel_notes") {
+//!         data.insert("market_notes".into(), notes);
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//! Then: export a backup made by the v2 app with a few records of each kind as
+//! `tests/fixtures/schema_v2.json` (keep `schema_v1.json` forever: the fixture test migrates
+//! every `schema_v*.json` to the current version and validates it), add a unit test of the
+//! step, and never edit a released step. Migrating a database bumps the IndexedDB version
+//! only if object stores change; record shapes are migrated by [`open`](super::open::open)
+//! in one transaction, after a snapshot.
+
+use super::RecordsByKind;
+use std::fmt;
+
+/// The schema version this build reads and writes.
+pub const CURRENT_SCHEMA: u32 = 1;
+
+/// A migration step: migrates every kind's records by one version, in place.
+pub type Step = fn(&mut RecordsByKind) -> Result<(), MigrationError>;
+
+/// `STEPS[i]` migrates from version `i + 1` to `i + 2`; so `STEPS.len() == CURRENT_SCHEMA - 1`.
+pub const STEPS: &[Step] = &[];
+
+const _: () = assert!(STEPS.len() as u32 == CURRENT_SCHEMA - 1);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MigrationError {
+    /// Written by a newer version of the app: refused (an older app cannot know its shape).
+    Newer { found: u32, current: u32 },
+    /// Not a version this app ever wrote (0).
+    Unknown { found: u32 },
+    /// The step to version `to` could not migrate record `index` of `kind`.
+    Step {
+        to: u32,
+        kind: String,
+        index: usize,
+        message: String,
+    },
+}
+
+impl MigrationError {
+    pub fn step(to: u32, kind: &str, index: usize, message: impl Into<String>) -> Self {
+        MigrationError::Step {
+            to,
+            kind: kind.to_string(),
+            index,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for MigrationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MigrationError::Newer { found, current } => write!(
+                f,
+                "schema version {found} was made by a newer version of the app (this one reads up to {current})"
+            ),
+            MigrationError::Unknown { found } => write!(f, "unknown schema version {found}"),
+            MigrationError::Step {
+                to,
+                kind,
+                index,
+                message,
+            } => write!(f, "migration to version {to}: {kind}[{index}]: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for MigrationError {}
+
+/// Migrates `data` from schema version `from` to [`CURRENT_SCHEMA`].
+/// Returns the number of steps run. On error `data` may be partly migrated: callers work on a
+/// copy (the import and start-up do), so nothing stored changes.
+pub fn migrate(from: u32, data: &mut RecordsByKind) -> Result<usize, MigrationError> {
+    migrate_with(STEPS, from, data)
+}
+
+/// [`migrate`] with an explicit chain (`steps[i]` migrates `i + 1` → `i + 2`), so the chain
+/// mechanics can be tested with example steps.
+pub fn migrate_with(
+    steps: &[Step],
+    from: u32,
+    data: &mut RecordsByKind,
+) -> Result<usize, MigrationError> {
+    let current = steps.len() as u32 + 1;
+    if from == 0 {
+        return Err(MigrationError::Unknown { found: from });
+    }
+    if from > current {
+        return Err(MigrationError::Newer {
+            found: from,
+            current,
+        });
+    }
+    let todo = &steps[(from - 1) as usize..];
+    for step in todo {
+        step(data)?;
+    }
+    Ok(todo.len())
+}

@@ -1,6 +1,7 @@
 //! The shell: router, navigation, theme toggle, toasts and the error view.
 
 use crate::pages;
+use crate::state::data::{use_data, AppData, LoadStatus};
 use crate::state::{tr, Prefs, Toasts};
 use crate::ui::toast_area::ToastArea;
 use leptos::prelude::*;
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
     let prefs = Prefs::init();
     provide_context(prefs);
     provide_context(Toasts::new());
+    AppData::start();
     let base = base_path();
     view! {
         <Router base=base>
@@ -136,6 +138,7 @@ fn Shell() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <BackupReminder/>
             <button
                 class="icon-button theme-toggle"
                 on:click=toggle_theme
@@ -158,16 +161,80 @@ fn Shell() -> impl IntoView {
             </button>
         </header>
         <main id="main" class="main" tabindex="-1">
+            <StatusBanner/>
             <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                 <Route path=path!("/") view=pages::dashboard::DashboardPage/>
                 <Route path=path!("/accounts") view=pages::accounts::AccountsPage/>
                 <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>
+                <Route path=path!("/accounts/:id") view=pages::accounts::AccountPage/>
+                <Route path=path!("/contacts/:id") view=pages::contacts::ContactPage/>
+                <Route path=path!("/contacts/:id/call-plan") view=pages::trust::CallPlanPage/>
                 <Route path=path!("/deals") view=pages::deals::DealsPage/>
-                <Route path=path!("/planning") view=pages::planning::PlanningPage/>
+                <Route path=path!("/deals/:id") view=pages::deals::DealPage/>
+                <Route path=path!("/planning") view=pages::trust::AgendaPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>
             </Routes>
         </main>
         <ToastArea/>
+    }
+}
+
+/// Start-up and store problems, in words, above every page.
+#[component]
+fn StatusBanner() -> impl IntoView {
+    let data = use_data();
+    move || match data.status.get() {
+        LoadStatus::Ready => ().into_any(),
+        LoadStatus::Loading => view! {
+            <p class="notice" role="status">{tr("shell.status.loading")}</p>
+        }
+        .into_any(),
+        LoadStatus::Blocked => view! {
+            <div class="notice notice-warning" role="alert">{tr("shell.status.blocked")}</div>
+        }
+        .into_any(),
+        LoadStatus::Outdated => view! {
+            <div class="notice notice-warning" role="alert">
+                <span>{tr("shell.status.outdated")}</span>
+                " "
+                <a class="button" href="">{tr("shell.reload")}</a>
+            </div>
+        }
+        .into_any(),
+        LoadStatus::Failed(msg) => view! {
+            <div class="notice notice-error" role="alert">
+                <strong>{tr("shell.status.failed")}</strong>
+                " "
+                <span>{msg}</span>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// A badge when records exist and the last backup is older than 7 days, or never happened.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let data = use_data();
+    let due = move || {
+        data.status.get() == LoadStatus::Ready
+            && !data.is_empty()
+            && data
+                .last_backup
+                .get()
+                .is_none_or(|at| chrono::Utc::now() - at > chrono::Duration::days(7))
+    };
+    view! {
+        <Show when=due>
+            <a
+                class="badge warning reminder"
+                href=href("/settings#data")
+                aria-label=move || tr("data.backup.reminder_label")
+                title=move || tr("data.backup.reminder_label")
+            >
+                {move || tr("data.backup.reminder")}
+            </a>
+        </Show>
     }
 }

@@ -15,19 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::deal::DealPerson;
 
-// STAND-IN until `src/domain/contact.rs` exists: replace this enum with
-// `pub use crate::domain::contact::BuyingRole;` (same variant names, same serde form).
-// The rest of the deal code names the type only through this module.
 /// A person's role in a purchase (the buying centre's third dimension).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BuyingRole {
-    Initiator,
-    DecisionMaker,
-    User,
-    Designer,
-    Evaluator,
-}
+pub use crate::domain::contact::BuyingRole;
 
 /// The customer's buying stages, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

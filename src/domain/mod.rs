@@ -1,15 +1,22 @@
 //! The sales method in plain Rust: every rule of METHOD.md as a pure function or type.
 //! No web APIs here; everything is tested natively with `cargo test`.
 
+pub mod account;
 pub mod activity;
 pub mod agenda;
+pub mod buying_centre;
 pub mod buying_stage;
+pub mod competitor;
+pub mod contact;
 pub mod deal;
+pub mod dedupe;
 pub mod ids;
+pub mod intel;
 pub mod money;
 pub mod needs;
 pub mod pipeline;
 pub mod qualification;
 pub mod relationship;
+pub mod search;
 pub mod style;
 pub mod text;

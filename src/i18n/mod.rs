@@ -70,8 +70,34 @@ macro_rules! sources {
     };
 }
 
-sources!(EN, "en", ["app", "deals", "store", "trust"]);
-sources!(ES, "es", ["app", "deals", "store", "trust"]);
+sources!(
+    EN,
+    "en",
+    [
+        "app",
+        "customers",
+        "customers_ui",
+        "deals",
+        "deals_ui",
+        "store",
+        "trust",
+        "trust_ui"
+    ]
+);
+sources!(
+    ES,
+    "es",
+    [
+        "app",
+        "customers",
+        "customers_ui",
+        "deals",
+        "deals_ui",
+        "store",
+        "trust",
+        "trust_ui"
+    ]
+);
 
 /// One locale's strings.
 #[derive(Debug, Default)]

@@ -5,3 +5,8 @@ use leptos::prelude::*;
 pub fn AccountsPage() -> impl IntoView {
     view! { <ComingPage title="page.accounts.title" body="page.accounts.coming"/> }
 }
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! { <ComingPage title="page.accounts.title" body="page.accounts.coming"/> }
+}

@@ -5,3 +5,8 @@ use leptos::prelude::*;
 pub fn ContactsPage() -> impl IntoView {
     view! { <ComingPage title="page.contacts.title" body="page.contacts.coming"/> }
 }
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    view! { <ComingPage title="page.contacts.title" body="page.contacts.coming"/> }
+}

@@ -5,6 +5,7 @@ pub mod contacts;
 pub mod dashboard;
 pub mod deals;
 pub mod not_found;
-pub mod planning;
 pub mod settings;
+pub mod settings_data;
 pub mod training;
+pub mod trust;

@@ -1,5 +1,7 @@
 //! Reactive app state. Actions here are the only writers of stored data and preferences.
 
+pub mod backup;
+pub mod data;
 pub mod prefs;
 pub mod toasts;
 

@@ -20,10 +20,13 @@
 pub mod backend;
 pub mod backup;
 pub mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
 pub mod import;
 pub mod kinds;
 pub mod memory;
 pub mod open;
+pub mod registry;
 pub mod schema;
 
 pub use backend::{

@@ -2,4 +2,6 @@
 
 pub mod coming;
 pub mod crash;
+pub mod fmt;
+pub mod form;
 pub mod toast_area;

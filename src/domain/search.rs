@@ -1,0 +1,1046 @@
+//! Global search (Ctrl+K): accounts, people and competitors by any name, e-mail, phone or tag.
+//!
+//! The index lives in memory and is updated per write (`upsert_*`, [`SearchIndex::remove`]);
+//! [`SearchIndex::query`] runs per keystroke with no debounce, so it must take well under one
+//! frame (16 ms) on a five-year book (2,000 accounts, 6,000 people, 100 competitors).
+//!
+//! **How it stays fast.** Every searchable value is folded once, at write time
+//! (`text::fold`: accents, case and spacing removed) and appended to one long haystack string,
+//! each value followed by a `\n` separator (folded text never contains one); phone numbers go,
+//! as digits, to a second haystack. A sorted segment table maps a byte offset back to the
+//! entry and field. A query is then one substring scan of each haystack
+//! (`str::match_indices`), a binary search per match and a score per entry: no per-entry
+//! allocation or folding. Deleted or replaced entries are tombstoned and the haystacks rebuilt
+//! from the kept source values when tombstones outnumber live entries.
+//!
+//! **Ranking.** Match quality first: the whole value (exact) > the start of a word (prefix) >
+//! anywhere (substring) > every word of a multi-word query found separately. Then the field:
+//! name > e-mail > phone > tag > other (website, competitor products and reps) > the account
+//! name of a person. Archived accounts rank just below the same match on an active one. Ties:
+//! shorter title, then alphabetical (folded), then id. A one-letter query only matches the
+//! start of words.
+
+use crate::domain::account::Account;
+use crate::domain::competitor::Competitor;
+use crate::domain::contact::Contact;
+use crate::domain::ids::Id;
+use crate::domain::text::{fold, fold_phone};
+use crate::keyed_enum;
+use std::collections::HashMap;
+
+/// What a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HitKind {
+    Account,
+    Contact,
+    Competitor,
+}
+keyed_enum!(HitKind, "search.kind", {
+    Account => "account",
+    Contact => "contact",
+    Competitor => "competitor",
+});
+
+/// One search result. `title` and `subtitle` are record data (names, job title, account
+/// name, industry and city, products), never UI words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub id: Id,
+    pub kind: HitKind,
+    pub title: String,
+    pub subtitle: String,
+    pub score: u32,
+    pub archived: bool,
+}
+
+/// The field a value came from, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Name,
+    Email,
+    Phone,
+    Tag,
+    Other,
+    AccountName,
+}
+
+impl Field {
+    fn weight(self) -> u32 {
+        match self {
+            Field::Name => 50,
+            Field::Email => 40,
+            Field::Phone => 35,
+            Field::Tag => 30,
+            Field::Other => 20,
+            Field::AccountName => 10,
+        }
+    }
+}
+
+/// Match quality, in hundreds of score points.
+const EXACT: u32 = 400;
+const PREFIX: u32 = 300;
+const SUBSTRING: u32 = 200;
+const ALL_WORDS: u32 = 100;
+/// Score taken off archived accounts (less than the gap between two field weights).
+const ARCHIVED_PENALTY: u32 = 5;
+
+/// The source of one entry, kept so the haystacks can be rebuilt.
+#[derive(Debug, Clone)]
+struct Doc {
+    kind: HitKind,
+    title: String,
+    /// Accounts: industry · city; people: job title; competitors: first products.
+    subtitle: String,
+    /// People: their account.
+    account: Option<Id>,
+    archived: bool,
+    values: Vec<(Field, String)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    start: u32,
+    end: u32,
+    slot: u32,
+    field: Field,
+}
+
+#[derive(Debug, Clone)]
+struct Slot {
+    id: Id,
+    alive: bool,
+    /// This entry's segments: `text_segs[text.0..text.1]`, `digit_segs[digits.0..digits.1]`.
+    text: (u32, u32),
+    digits: (u32, u32),
+    archived: bool,
+    title_key: String,
+    title_chars: u32,
+}
+
+/// The in-memory search index.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    docs: HashMap<Id, Doc>,
+    /// Account id → its people (to refresh their account name on a rename).
+    members: HashMap<Id, Vec<Id>>,
+    text: String,
+    text_segs: Vec<Seg>,
+    /// Word starts in `text`, by their ASCII letter or digit: `initials[b'k']` lists, in
+    /// order, every offset where a word starting with "k" begins (one-letter queries).
+    initials: Vec<Vec<u32>>,
+    digits: String,
+    digit_segs: Vec<Seg>,
+    slots: Vec<Slot>,
+    slot_of: HashMap<Id, u32>,
+    dead: usize,
+}
+
+fn join_nonempty<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+impl SearchIndex {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds the index of a whole book in one pass.
+    pub fn build(accounts: &[Account], contacts: &[Contact], competitors: &[Competitor]) -> Self {
+        let mut ix = SearchIndex::new();
+        for a in accounts {
+            ix.docs.insert(a.id, Self::account_doc(a));
+        }
+        for c in contacts {
+            ix.docs.insert(c.id, Self::contact_doc(c));
+            ix.members.entry(c.account_id).or_default().push(c.id);
+        }
+        for c in competitors {
+            ix.docs.insert(c.id, Self::competitor_doc(c));
+        }
+        ix.rebuild();
+        ix
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn account_doc(a: &Account) -> Doc {
+        let mut values = vec![(Field::Name, a.name.clone())];
+        values.extend(a.emails.iter().map(|e| (Field::Email, e.clone())));
+        values.extend(a.phones.iter().map(|p| (Field::Phone, p.clone())));
+        values.extend(a.tags.iter().map(|t| (Field::Tag, t.clone())));
+        if !a.website.trim().is_empty() {
+            values.push((Field::Other, a.website.clone()));
+        }
+        Doc {
+            kind: HitKind::Account,
+            title: a.name.clone(),
+            subtitle: join_nonempty([a.industry.as_str(), a.address.city.as_str()]),
+            account: None,
+            archived: a.archived,
+            values,
+        }
+    }
+
+    fn contact_doc(c: &Contact) -> Doc {
+        let mut values = vec![(Field::Name, c.name.clone())];
+        values.extend(c.emails.iter().map(|e| (Field::Email, e.clone())));
+        values.extend(c.phones.iter().map(|p| (Field::Phone, p.clone())));
+        Doc {
+            kind: HitKind::Contact,
+            title: c.name.clone(),
+            subtitle: c.title.clone(),
+            account: Some(c.account_id),
+            archived: false,
+            values,
+        }
+    }
+
+    fn competitor_doc(c: &Competitor) -> Doc {
+        let mut values = vec![(Field::Name, c.name.clone())];
+        values.extend(c.products.iter().map(|p| (Field::Other, p.clone())));
+        values.extend(c.reps.iter().map(|r| (Field::Other, r.name.clone())));
+        if !c.website.trim().is_empty() {
+            values.push((Field::Other, c.website.clone()));
+        }
+        Doc {
+            kind: HitKind::Competitor,
+            title: c.name.clone(),
+            subtitle: c
+                .products
+                .iter()
+                .take(3)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", "),
+            account: None,
+            archived: false,
+            values,
+        }
+    }
+
+    /// Adds or replaces an account. A renamed account refreshes its people's entries.
+    pub fn upsert_account(&mut self, a: &Account) {
+        let renamed = self.docs.get(&a.id).is_none_or(|d| d.title != a.name);
+        self.put(a.id, Self::account_doc(a));
+        if renamed {
+            self.refresh_members(a.id);
+        }
+    }
+
+    /// Adds or replaces a person.
+    pub fn upsert_contact(&mut self, c: &Contact) {
+        if let Some(old) = self.docs.get(&c.id).and_then(|d| d.account) {
+            if old != c.account_id {
+                self.unlink_member(old, c.id);
+            }
+        }
+        let members = self.members.entry(c.account_id).or_default();
+        if !members.contains(&c.id) {
+            members.push(c.id);
+        }
+        self.put(c.id, Self::contact_doc(c));
+    }
+
+    /// Adds or replaces a competitor.
+    pub fn upsert_competitor(&mut self, c: &Competitor) {
+        self.put(c.id, Self::competitor_doc(c));
+    }
+
+    /// Removes any entry with this id (a removed account's people lose its name).
+    pub fn remove(&mut self, id: Id) {
+        let Some(doc) = self.docs.remove(&id) else {
+            return;
+        };
+        self.kill(id);
+        match doc.kind {
+            HitKind::Contact => {
+                if let Some(acc) = doc.account {
+                    self.unlink_member(acc, id);
+                }
+            }
+            HitKind::Account => self.refresh_members(id),
+            HitKind::Competitor => {}
+        }
+        self.maybe_compact();
+    }
+
+    fn unlink_member(&mut self, account: Id, contact: Id) {
+        if let Some(m) = self.members.get_mut(&account) {
+            m.retain(|x| *x != contact);
+            if m.is_empty() {
+                self.members.remove(&account);
+            }
+        }
+    }
+
+    fn refresh_members(&mut self, account: Id) {
+        let ids = self.members.get(&account).cloned().unwrap_or_default();
+        for id in ids {
+            if self.docs.contains_key(&id) {
+                self.kill(id);
+                self.compile(id);
+            }
+        }
+    }
+
+    fn put(&mut self, id: Id, doc: Doc) {
+        self.docs.insert(id, doc);
+        self.kill(id);
+        self.compile(id);
+        self.maybe_compact();
+    }
+
+    fn kill(&mut self, id: Id) {
+        if let Some(slot) = self.slot_of.remove(&id) {
+            self.slots[slot as usize].alive = false;
+            self.dead += 1;
+        }
+    }
+
+    fn maybe_compact(&mut self) {
+        if self.dead > 256 && self.dead > self.slots.len() / 2 {
+            self.rebuild();
+        }
+    }
+
+    /// Rebuilds the haystacks from the kept sources, dropping tombstones.
+    fn rebuild(&mut self) {
+        self.text.clear();
+        self.text_segs.clear();
+        self.initials.iter_mut().for_each(Vec::clear);
+        self.digits.clear();
+        self.digit_segs.clear();
+        self.slots.clear();
+        self.slot_of.clear();
+        self.dead = 0;
+        let mut ids: Vec<Id> = self.docs.keys().copied().collect();
+        ids.sort();
+        for id in ids {
+            self.compile(id);
+        }
+    }
+
+    /// Appends one entry's folded values to the haystacks.
+    fn compile(&mut self, id: Id) {
+        let Some(doc) = self.docs.get(&id) else {
+            return;
+        };
+        let slot = self.slots.len() as u32;
+        let title_key = fold_fast(&doc.title);
+        let (t0, d0) = (self.text_segs.len() as u32, self.digit_segs.len() as u32);
+        self.slots.push(Slot {
+            id,
+            alive: true,
+            text: (t0, t0),
+            digits: (d0, d0),
+            archived: doc.archived,
+            title_chars: title_key.chars().count() as u32,
+            title_key,
+        });
+        self.slot_of.insert(id, slot);
+        let account_name = doc
+            .account
+            .and_then(|a| self.docs.get(&a))
+            .map(|a| (Field::AccountName, a.title.clone()));
+        for (field, value) in doc.values.iter().cloned().chain(account_name) {
+            if field == Field::Phone {
+                if let Some(d) = fold_phone(&value) {
+                    push_seg(&mut self.digits, &mut self.digit_segs, &d, slot, field);
+                }
+            } else {
+                let f = fold_fast(&value);
+                if !f.is_empty() {
+                    let start = self.text.len();
+                    push_seg(&mut self.text, &mut self.text_segs, &f, slot, field);
+                    if self.initials.is_empty() {
+                        self.initials = vec![Vec::new(); 128];
+                    }
+                    let mut prev_alnum = false;
+                    for (i, ch) in f.char_indices() {
+                        if !prev_alnum && ch.is_ascii_alphanumeric() {
+                            self.initials[ch as usize].push((start + i) as u32);
+                        }
+                        prev_alnum = ch.is_alphanumeric();
+                    }
+                }
+            }
+        }
+        let s = &mut self.slots[slot as usize];
+        s.text.1 = self.text_segs.len() as u32;
+        s.digits.1 = self.digit_segs.len() as u32;
+    }
+
+    /// The best hits for what was typed, best first, at most `limit`.
+    pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
+        let fq = fold_fast(q);
+        if fq.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let n = self.slots.len();
+        let mut best = vec![0u32; n];
+        self.scan_all(&fq, &mut best);
+        let mut tokens: Vec<&str> = fq.split(' ').collect();
+        // A phone-like query ("+371 2000 1234") is one number, not several words.
+        if tokens.len() > 1 && phone_query(&fq).is_none() {
+            // Every word found somewhere: ranks below any whole-query match, by the weakest
+            // word's score (scaled to stay under 100 points). The longest word
+            // is scanned in full; the others only in the entries it found.
+            tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let mut first = vec![0u32; n];
+            self.scan_all(tokens[0], &mut first);
+            let mut candidates: Vec<(u32, u32)> = first
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s > 0)
+                .map(|(i, s)| (i as u32, *s))
+                .collect();
+            for t in &tokens[1..] {
+                let needle = Needle::new(t);
+                candidates.retain_mut(|(i, s)| {
+                    let score = self.score_slot(&self.slots[*i as usize], &needle);
+                    *s = (*s).min(score);
+                    score > 0
+                });
+            }
+            for (i, s) in candidates {
+                let b = &mut best[i as usize];
+                *b = (*b).max(ALL_WORDS + s / 5);
+            }
+        }
+        let mut found: Vec<(u32, u32)> = best
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| **s > 0 && self.slots[*i].alive)
+            .map(|(i, s)| {
+                let penalty = if self.slots[i].archived {
+                    ARCHIVED_PENALTY
+                } else {
+                    0
+                };
+                (s - penalty, i as u32)
+            })
+            .collect();
+        let order = |a: &(u32, u32), b: &(u32, u32)| {
+            let (sa, sb) = (&self.slots[a.1 as usize], &self.slots[b.1 as usize]);
+            b.0.cmp(&a.0)
+                .then(sa.title_chars.cmp(&sb.title_chars))
+                .then_with(|| sa.title_key.cmp(&sb.title_key))
+                .then(sa.id.cmp(&sb.id))
+        };
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
+        found
+            .into_iter()
+            .filter_map(|(score, i)| self.hit(&self.slots[i as usize], score))
+            .collect()
+    }
+
+    fn hit(&self, slot: &Slot, score: u32) -> Option<Hit> {
+        let doc = self.docs.get(&slot.id)?;
+        let subtitle = match doc.kind {
+            HitKind::Contact => join_nonempty([
+                doc.subtitle.as_str(),
+                doc.account
+                    .and_then(|a| self.docs.get(&a))
+                    .map_or("", |a| a.title.as_str()),
+            ]),
+            _ => doc.subtitle.clone(),
+        };
+        Some(Hit {
+            id: slot.id,
+            kind: doc.kind,
+            title: doc.title.clone(),
+            subtitle,
+            score,
+            archived: doc.archived,
+        })
+    }
+
+    /// Scores one folded needle against both haystacks into `best` (max per slot).
+    fn scan_all(&self, needle: &str, best: &mut [u32]) {
+        let needle = Needle::new(needle);
+        match needle.text.as_bytes() {
+            [b] if b.is_ascii_alphanumeric() => {
+                let starts = self
+                    .initials
+                    .get(*b as usize)
+                    .map_or(&[][..], Vec::as_slice);
+                scan_positions(&self.text, &self.text_segs, starts, 1, best);
+            }
+            _ => scan(
+                &self.text,
+                &self.text_segs,
+                &needle.text,
+                needle.words_only,
+                true,
+                best,
+            ),
+        }
+        if let Some(d) = &needle.digits {
+            scan(&self.digits, &self.digit_segs, d, false, false, best);
+        }
+    }
+
+    /// The best score of one needle within one entry.
+    fn score_slot(&self, slot: &Slot, needle: &Needle) -> u32 {
+        let mut best = 0;
+        let segs = &self.text_segs[slot.text.0 as usize..slot.text.1 as usize];
+        for seg in segs {
+            let value = &self.text[seg.start as usize..seg.end as usize];
+            for (pos, _) in value.match_indices(needle.text.as_str()) {
+                if let Some(q) = quality(value, pos, needle.text.len(), true, needle.words_only) {
+                    best = best.max(q + seg.field.weight());
+                }
+            }
+        }
+        if let Some(d) = &needle.digits {
+            let segs = &self.digit_segs[slot.digits.0 as usize..slot.digits.1 as usize];
+            for seg in segs {
+                let value = &self.digits[seg.start as usize..seg.end as usize];
+                for (pos, _) in value.match_indices(d.as_str()) {
+                    if let Some(q) = quality(value, pos, d.len(), false, false) {
+                        best = best.max(q + seg.field.weight());
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A folded query word, ready to match.
+struct Needle {
+    text: String,
+    /// One letter: only word starts count.
+    words_only: bool,
+    /// The digits to look for among phones, for a phone-like word.
+    digits: Option<String>,
+}
+
+impl Needle {
+    fn new(folded: &str) -> Self {
+        Needle {
+            text: folded.to_string(),
+            // One ASCII letter or digit; a single CJK character is a word of its own.
+            words_only: folded.len() == 1,
+            digits: phone_query(folded),
+        }
+    }
+}
+
+/// `text::fold`, with a fast path for plain ASCII (most e-mails, phones and many names):
+/// the same result without Unicode decomposition.
+fn fold_fast(s: &str) -> String {
+    if !s.is_ascii() {
+        return fold(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    }
+    out
+}
+
+fn push_seg(hay: &mut String, segs: &mut Vec<Seg>, value: &str, slot: u32, field: Field) {
+    let start = hay.len() as u32;
+    hay.push_str(value);
+    let end = hay.len() as u32;
+    hay.push('\n');
+    segs.push(Seg {
+        start,
+        end,
+        slot,
+        field,
+    });
+}
+
+/// The digits of a phone-like query ("+371 2000-1234", "2000 1234"): only digits and phone
+/// punctuation, at least 3 digits; a leading "00" of a full international number is read
+/// as "+".
+fn phone_query(q: &str) -> Option<String> {
+    if !q
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.' | '/'))
+    {
+        return None;
+    }
+    let d: String = q.chars().filter(char::is_ascii_digit).collect();
+    let d = match d.strip_prefix("00") {
+        Some(rest) if rest.len() >= 8 => rest.to_string(),
+        _ => d,
+    };
+    (d.len() >= 3).then_some(d)
+}
+
+/// The quality of a match of `len` bytes at `pos` within one folded `value`, or `None` when
+/// it does not count (a mid-word match of a one-letter query).
+fn quality(value: &str, pos: usize, len: usize, text: bool, words_only: bool) -> Option<u32> {
+    let end = value.len();
+    if pos == 0 && len == end {
+        Some(EXACT)
+    } else if !text && pos + len == end && len >= 8 {
+        // A phone's last 8+ digits: the same number written without the country code.
+        Some(EXACT)
+    } else if pos == 0 || (text && word_start(value, pos)) {
+        Some(PREFIX)
+    } else if words_only {
+        None
+    } else {
+        Some(SUBSTRING)
+    }
+}
+
+/// Scans a whole haystack for `needle`, keeping the best score per entry in `best`.
+fn scan(hay: &str, segs: &[Seg], needle: &str, words_only: bool, text: bool, best: &mut [u32]) {
+    let bytes = hay.as_bytes();
+    let len = needle.len();
+    let mut cursor = 0;
+    for (pos, _) in hay.match_indices(needle) {
+        // Cheap pre-check: a one-letter query skips mid-word matches before any lookup
+        // (every value is preceded by a '\n' separator, so value starts pass).
+        if words_only && pos > 0 && bytes[pos - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        score_at(hay, segs, &mut cursor, pos, len, text, words_only, best);
+    }
+}
+
+/// Scores matches of `len` bytes at known, ascending word-start offsets.
+fn scan_positions(hay: &str, segs: &[Seg], starts: &[u32], len: usize, best: &mut [u32]) {
+    let mut cursor = 0;
+    for &pos in starts {
+        score_at(hay, segs, &mut cursor, pos as usize, len, true, true, best);
+    }
+}
+
+/// Scores one match at `pos`; `cursor` remembers the segment of the previous (earlier) match.
+#[allow(clippy::too_many_arguments)]
+fn score_at(
+    hay: &str,
+    segs: &[Seg],
+    cursor: &mut usize,
+    pos: usize,
+    len: usize,
+    text: bool,
+    words_only: bool,
+    best: &mut [u32],
+) {
+    // Matches come in order: stay in the current segment, else binary search forward.
+    if pos > segs[*cursor].end as usize {
+        *cursor += segs[*cursor..].partition_point(|s| s.start as usize <= pos) - 1;
+    }
+    let seg = segs[*cursor];
+    let (start, end) = (seg.start as usize, seg.end as usize);
+    if let Some(q) = quality(&hay[start..end], pos - start, len, text, words_only) {
+        let score = q + seg.field.weight();
+        let b = &mut best[seg.slot as usize];
+        if score > *b {
+            *b = score;
+        }
+    }
+}
+
+/// Whether `pos` starts a word in `value`: the previous character is not a letter or digit.
+fn word_start(value: &str, pos: usize) -> bool {
+    let prev = value.as_bytes()[pos - 1];
+    if prev.is_ascii() {
+        !prev.is_ascii_alphanumeric()
+    } else {
+        !value[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::competitor::CompetitorRep;
+    use chrono::{DateTime, TimeZone, Utc};
+    use std::time::Instant;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()
+    }
+
+    fn titles(hits: &[Hit]) -> Vec<&str> {
+        hits.iter().map(|h| h.title.as_str()).collect()
+    }
+
+    /// A deterministic five-year book: 2,000 accounts, 6,000 people, 100 competitors.
+    fn book() -> (Vec<Account>, Vec<Contact>, Vec<Competitor>) {
+        const FIRST: &[&str] = &[
+            "Anna", "Jānis", "Ilze", "Pēteris", "Maria", "Juan", "Li", "Wei", "Zsófia", "Gábor",
+            "Kārlis", "Laura", "Ēriks", "Lucía", "Ming", "Dóra", "Andris", "Elena", "Tomás",
+            "Inese",
+        ];
+        const LAST: &[&str] = &[
+            "Bērziņš",
+            "Kalniņa",
+            "Ozols",
+            "García",
+            "López",
+            "Wang",
+            "Zhang",
+            "Nagy",
+            "Kovács",
+            "Liepa",
+            "Martínez",
+            "Chen",
+            "Szabó",
+            "Krūmiņš",
+            "Fernández",
+            "Tóth",
+            "Vītols",
+        ];
+        const WORDS: &[&str] = &[
+            "Agro",
+            "Baltic",
+            "Nord",
+            "Tech",
+            "Piens",
+            "Metāls",
+            "Sistēmas",
+            "Industrial",
+            "Logistics",
+            "Energía",
+            "Gépgyár",
+            "Holz",
+            "Food",
+            "Trans",
+            "Medical",
+            "Build",
+        ];
+        let mut seed: u64 = 42;
+        let mut rnd = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        let accounts: Vec<Account> = (0..2000)
+            .map(|i| {
+                let name = format!(
+                    "{} {} {}",
+                    WORDS[rnd(WORDS.len())],
+                    WORDS[rnd(WORDS.len())],
+                    i
+                );
+                let mut a = Account::new(name, now());
+                a.emails = vec![format!("info{i}@company{i}.example")];
+                a.phones = vec![format!("+371 67{:06}", i)];
+                a.tags = vec![WORDS[rnd(WORDS.len())].to_lowercase(), "region".into()];
+                a.industry = WORDS[rnd(WORDS.len())].into();
+                a
+            })
+            .collect();
+        let contacts: Vec<Contact> = (0..6000)
+            .map(|i| {
+                let (f, l) = (FIRST[rnd(FIRST.len())], LAST[rnd(LAST.len())]);
+                let mut c = Contact::new(accounts[i % 2000].id, format!("{f} {l}"), now());
+                c.emails = vec![format!(
+                    "{}.{}{}@company{}.example",
+                    fold(f),
+                    fold(l),
+                    i,
+                    i % 2000
+                )];
+                c.phones = vec![format!("+371 2{:07}", i)];
+                c.title = "Manager".into();
+                c
+            })
+            .collect();
+        let competitors: Vec<Competitor> = (0..100)
+            .map(|i| {
+                let mut c = Competitor::new(format!("Rival {i}"), now());
+                c.products = vec![format!("Pump {i}"), format!("Valve {i}")];
+                c
+            })
+            .collect();
+        (accounts, contacts, competitors)
+    }
+
+    fn small() -> (SearchIndex, Vec<Account>, Vec<Contact>) {
+        let mut acme = Account::new("Acme Piens", now());
+        acme.tags = vec!["dairy farm".into()];
+        acme.industry = "Dairy".into();
+        let mut dairy_co = Account::new("Dairy Co", now());
+        dairy_co.emails = vec!["hello@dairyco.lv".into()];
+        let mut jose = Contact::new(acme.id, "José Álvarez", now());
+        jose.emails = vec!["jalvarez@acme.es".into()];
+        jose.phones = vec!["+371 20001234".into()];
+        jose.title = "CTO".into();
+        let mut anna = Contact::new(acme.id, "Anna Berzina", now());
+        anna.emails = vec!["anna.berzina@acme.lv".into()];
+        let joanna = Contact::new(dairy_co.id, "Joanna", now());
+        let mut anna2 = Contact::new(dairy_co.id, "Anna", now());
+        anna2.emails = vec!["procurement@dco.lv".into()];
+        let mut rival = Competitor::new("Rival AG", now());
+        rival.products = vec!["Milkmaster".into()];
+        rival.reps = vec![CompetitorRep {
+            name: "Olga Petrova".into(),
+            ..Default::default()
+        }];
+        let mut milk = Account::new("Milk Ltd", now());
+        milk.emails = vec!["dairy@milk.lv".into()];
+        let accounts = vec![acme, dairy_co, milk];
+        let contacts = vec![jose, anna, joanna, anna2];
+        let ix = SearchIndex::build(&accounts, &contacts, &[rival]);
+        (ix, accounts, contacts)
+    }
+
+    #[test]
+    fn accents_case_and_spacing_do_not_matter() {
+        let (ix, _, _) = small();
+        assert_eq!(titles(&ix.query("jose", 5)), ["José Álvarez"]);
+        assert_eq!(titles(&ix.query("  ÁLVAREZ ", 5)), ["José Álvarez"]);
+        assert_eq!(titles(&ix.query("JOSÉ álvarez", 5)), ["José Álvarez"]);
+        assert!(ix.query("", 5).is_empty());
+        assert!(ix.query("   ", 5).is_empty());
+        assert!(ix.query("jose", 0).is_empty());
+    }
+
+    #[test]
+    fn a_person_is_found_by_part_of_an_email() {
+        let (ix, _, _) = small();
+        let hits = ix.query("berzina@acm", 5);
+        assert_eq!(titles(&hits), ["Anna Berzina"]);
+        assert_eq!(hits[0].kind, HitKind::Contact);
+        let hits = ix.query("procurement", 5);
+        assert_eq!(titles(&hits), ["Anna"]);
+        assert_eq!(hits[0].subtitle, "Dairy Co");
+    }
+
+    #[test]
+    fn phones_are_found_by_digits_in_any_format() {
+        let (ix, _, _) = small();
+        for q in [
+            "2000 1234",
+            "+371 2000-1234",
+            "0037120001234",
+            "20001234",
+            "0001",
+        ] {
+            assert_eq!(titles(&ix.query(q, 5)), ["José Álvarez"], "{q}");
+        }
+        let hits = ix.query("2000 1234", 5);
+        assert_eq!(hits[0].subtitle, "CTO · Acme Piens");
+        assert_eq!(hits[0].score, EXACT + Field::Phone.weight());
+    }
+
+    #[test]
+    fn ranking_exact_then_prefix_then_substring_and_fields() {
+        let (ix, _, _) = small();
+        // Exact name "Anna" > prefix of a name word ("Anna Berzina") > substring ("Joanna").
+        assert_eq!(
+            titles(&ix.query("anna", 10)),
+            ["Anna", "Anna Berzina", "Joanna"]
+        );
+        // Same quality (a word start): name > e-mail > tag; people of Dairy Co come last
+        // (their account's name).
+        let hits = ix.query("dairy", 10);
+        assert_eq!(titles(&hits)[..3], ["Dairy Co", "Milk Ltd", "Acme Piens"]);
+        assert!(hits[0].score > hits[1].score && hits[1].score > hits[2].score);
+        assert!(hits[3..].iter().all(|h| h.kind == HitKind::Contact));
+        // Quality before field: an exact tag beats a name that merely starts with it.
+        assert_eq!(ix.query("dairy farm", 1)[0].title, "Acme Piens");
+        // A person found through their account's name ranks below the account itself.
+        let hits = ix.query("acme", 10);
+        assert_eq!(hits[0].title, "Acme Piens");
+        assert!(hits.iter().skip(1).all(|h| h.kind == HitKind::Contact));
+        // Competitors by name, product and rep.
+        assert_eq!(titles(&ix.query("rival", 5)), ["Rival AG"]);
+        assert_eq!(titles(&ix.query("milkm", 5)), ["Rival AG"]);
+        assert_eq!(titles(&ix.query("petrova", 5)), ["Rival AG"]);
+        // Words found in different fields.
+        assert_eq!(titles(&ix.query("anna dairy", 5)), ["Anna", "Joanna"]);
+        assert!(ix.query("anna dairy", 5)[0].score < PREFIX);
+        // One letter only matches word starts.
+        assert!(!titles(&ix.query("j", 10)).contains(&"Anna"));
+        assert!(titles(&ix.query("j", 10)).contains(&"Joanna"));
+    }
+
+    #[test]
+    fn fast_fold_equals_fold() {
+        for s in [
+            "  Anna  BERZINA ",
+            "info@Acme.LV",
+            "\tx\ny  z",
+            "",
+            "José",
+            "Weiß",
+            "a\u{a0}b",
+        ] {
+            assert_eq!(fold_fast(s), fold(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ties_go_to_the_shorter_title_then_alphabetical() {
+        let mut ix = SearchIndex::new();
+        let a = Account::new("Ozols Long Name", now());
+        let b = Account::new("Ozols B", now());
+        let c = Account::new("Ozols A", now());
+        for x in [&a, &b, &c] {
+            ix.upsert_account(x);
+        }
+        assert_eq!(
+            titles(&ix.query("ozols", 10)),
+            ["Ozols A", "Ozols B", "Ozols Long Name"]
+        );
+    }
+
+    #[test]
+    fn updates_per_write() {
+        let (mut ix, mut accounts, mut contacts) = small();
+        // Rename an account: its people follow.
+        accounts[0].name = "Zebra Milk".into();
+        ix.upsert_account(&accounts[0]);
+        assert!(ix.query("acme piens", 5).is_empty());
+        let hits = ix.query("zebra", 5);
+        assert_eq!(hits[0].title, "Zebra Milk");
+        assert!(titles(&hits).contains(&"José Álvarez"));
+        assert_eq!(ix.query("jose", 1)[0].subtitle, "CTO · Zebra Milk");
+        // Edit a person, move them, remove them.
+        contacts[0].name = "Pepe Álvarez".into();
+        contacts[0].account_id = accounts[1].id;
+        ix.upsert_contact(&contacts[0]);
+        assert!(ix.query("jose", 5).is_empty());
+        assert_eq!(ix.query("pepe", 5)[0].subtitle, "CTO · Dairy Co");
+        ix.remove(contacts[0].id);
+        assert!(ix.query("pepe", 5).is_empty());
+        assert!(ix.query("2000 1234", 5).is_empty());
+        // Archive an account: it still shows, just below an equal active match.
+        let mut twin = Account::new("Dairy Co", now());
+        twin.archived = true;
+        ix.upsert_account(&twin);
+        let hits = ix.query("dairy co", 2);
+        assert_eq!(hits[0].id, accounts[1].id);
+        assert_eq!(hits[1].id, twin.id);
+        assert!(hits[1].archived);
+        // Removing an account leaves its people findable, without the account's name.
+        ix.remove(accounts[1].id);
+        assert_eq!(ix.query("joanna", 1)[0].subtitle, "");
+        assert_eq!(ix.len(), 7);
+    }
+
+    #[test]
+    fn many_writes_compact_without_losing_anything() {
+        let (accounts, contacts, competitors) = book();
+        let mut ix = SearchIndex::new();
+        for a in &accounts[..300] {
+            ix.upsert_account(a);
+        }
+        for round in 0..4 {
+            for a in &accounts[..300] {
+                let mut a = a.clone();
+                a.notes = format!("{round}");
+                ix.upsert_account(&a);
+            }
+        }
+        for c in &contacts[..900] {
+            ix.upsert_contact(c);
+        }
+        for c in &competitors {
+            ix.upsert_competitor(c);
+        }
+        assert_eq!(ix.len(), 1300);
+        assert!(ix.slots.len() < 2 * 1300 + 300);
+        let name = &accounts[123].name;
+        assert_eq!(ix.query(name, 1)[0].id, accounts[123].id);
+    }
+
+    #[test]
+    fn five_year_book_is_searched_well_within_a_frame() {
+        let (accounts, contacts, competitors) = book();
+        let t0 = Instant::now();
+        let ix = SearchIndex::build(&accounts, &contacts, &competitors);
+        let build = t0.elapsed();
+        assert_eq!(ix.len(), 8100);
+
+        // Ranking on the big book.
+        let c = &contacts[4321];
+        let local = c.emails[0].split('@').next().unwrap();
+        let part = &local[2..];
+        let hits = ix.query(part, 10);
+        assert_eq!(hits[0].id, c.id, "{part}");
+        let hits = ix.query("+371 2000 4321", 5);
+        assert_eq!(hits[0].id, c.id);
+        let hits = ix.query(&accounts[777].name, 3);
+        assert_eq!(hits[0].id, accounts[777].id);
+        assert!(ix.query("jose", 50).iter().all(|h| h.score > 0));
+        assert_eq!(
+            ix.query("lucia garcia", 500).len(),
+            ix.query("lucía garcía", 500).len()
+        );
+
+        // Latency per keystroke, typing a name, an e-mail and a phone.
+        let typed = [
+            "k",
+            "ka",
+            "kar",
+            "karl",
+            "karli",
+            "karlis",
+            "karlis b",
+            "kārlis bērz",
+            "i",
+            "in",
+            "inf",
+            "info1",
+            "info12@",
+            "2",
+            "20",
+            "200",
+            "2000",
+            "2000 4",
+            "metāls",
+            "sist",
+            "region",
+            "x",
+        ];
+        let mut worst = std::time::Duration::ZERO;
+        let t1 = Instant::now();
+        let rounds = 5;
+        for _ in 0..rounds {
+            for q in typed {
+                let t = Instant::now();
+                let hits = ix.query(q, 20);
+                if std::env::var_os("SEARCH_TRACE").is_some() {
+                    println!("{q:>14} {:?}", t.elapsed());
+                }
+                worst = worst.max(t.elapsed());
+                assert!(hits.len() <= 20);
+            }
+        }
+        let mean = t1.elapsed() / (rounds * typed.len() as u32);
+        println!(
+            "search: build {build:?}, per keystroke mean {mean:?}, worst {worst:?} \
+             (8,100 entries, {} KB text)",
+            ix.text.len() / 1024
+        );
+        // Release builds run in well under a millisecond here; debug builds are much slower.
+        #[cfg(not(debug_assertions))]
+        assert!(worst.as_millis() < 8, "worst {worst:?}");
+    }
+}

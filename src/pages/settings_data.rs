@@ -1,0 +1,422 @@
+//! Settings → Data: counts, storage, backup export, verified import with preview and undo,
+//! and data health (quarantined records).
+
+use crate::i18n::{format_datetime, format_number};
+use crate::state::backup::{self, BackupFailure, ImportCandidate};
+use crate::state::data::{store_error_text, use_data, LoadStatus};
+use crate::state::prefs::locale;
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, tw, ToastKind};
+use crate::store::backend::export_quarantine;
+use crate::store::{ImportMode, Message};
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+fn message_text(m: &Message) -> String {
+    let args: Vec<(&str, &str)> = m.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    tw(m.key, &args)
+}
+
+fn failure_text(f: &BackupFailure) -> String {
+    match f {
+        BackupFailure::Store(e) => store_error_text(e),
+        BackupFailure::File(m) => message_text(m),
+        BackupFailure::NoCrypto => tr("data.no_crypto"),
+    }
+}
+
+fn kind_label(kind: &str) -> String {
+    tr(&format!("data.kind.{kind}"))
+}
+
+fn megabytes(bytes: f64) -> String {
+    let mb = bytes / 1_048_576.0;
+    if mb < 10.0 {
+        format!("{mb:.1} MB")
+    } else {
+        format!("{} MB", format_number(locale(), mb.round() as i64))
+    }
+}
+
+fn local_time(at: chrono::DateTime<Utc>) -> String {
+    format_datetime(locale(), at.with_timezone(&Local).naive_local())
+}
+
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let exporting = RwSignal::new(false);
+    let storage = RwSignal::new(None::<(f64, f64, bool)>);
+    let refresh_storage = move || {
+        spawn_local(async move {
+            storage.set(backup::storage_estimate().await);
+        })
+    };
+    refresh_storage();
+    Effect::new(move |_| {
+        data.version.track();
+        refresh_storage();
+    });
+
+    let on_export = move |_| {
+        exporting.set(true);
+        spawn_local(async move {
+            match backup::export_backup().await {
+                Ok(counts) => {
+                    data.last_backup.set(backup::last_backup());
+                    let total: usize = counts.values().sum();
+                    toasts.push(
+                        ToastKind::Success,
+                        tw(
+                            "data.export.saved",
+                            &[("count", &format_number(locale(), total as i64))],
+                        ),
+                    );
+                }
+                Err(f) => toasts.push(ToastKind::Error, failure_text(&f)),
+            }
+            exporting.set(false);
+        });
+    };
+
+    let on_persist = move |_| {
+        spawn_local(async move {
+            let granted = backup::request_persistence().await;
+            if granted {
+                toasts.push(ToastKind::Success, tr("data.persist.granted"));
+            } else {
+                toasts.push(ToastKind::Info, tr("data.persist.refused"));
+            }
+            storage.set(backup::storage_estimate().await);
+        })
+    };
+
+    view! {
+        <section class="card form-grid" aria-labelledby="data-heading" id="data">
+            <h2 id="data-heading">{move || tr("data.title")}</h2>
+            <div class="table-wrap">
+                <table class="data-table">
+                    <caption>{move || tr("data.counts.caption")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || tr("data.counts.kind")}</th>
+                            <th scope="col" class="num">{move || tr("data.counts.records")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            data.counts()
+                                .into_iter()
+                                .map(|(kind, n)| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{kind_label(kind)}</th>
+                                            <td class="num">{format_number(locale(), n as i64)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <dl class="facts">
+                <dt>{move || tr("data.storage.used")}</dt>
+                <dd>
+                    {move || match storage.get() {
+                        Some((used, quota, _)) => tw(
+                            "data.storage.used_of",
+                            &[("used", &megabytes(used)), ("quota", &megabytes(quota))],
+                        ),
+                        None => tr("data.storage.unknown"),
+                    }}
+                </dd>
+                <dt>{move || tr("data.persist.label")}</dt>
+                <dd>
+                    {move || match storage.get() {
+                        Some((_, _, true)) => tr("data.persist.yes").into_any(),
+                        _ => view! {
+                            <span>{tr("data.persist.no")}</span>
+                            " "
+                            <button on:click=on_persist>{tr("data.persist.request")}</button>
+                        }
+                            .into_any(),
+                    }}
+                </dd>
+                <dt>{move || tr("data.backup.last")}</dt>
+                <dd>
+                    {move || match data.last_backup.get() {
+                        Some(at) => local_time(at),
+                        None => tr("data.backup.never"),
+                    }}
+                </dd>
+            </dl>
+            <div class="actions">
+                <button
+                    class="primary"
+                    on:click=on_export
+                    disabled=move || exporting.get() || data.status.get() != LoadStatus::Ready
+                >
+                    {move || if exporting.get() { tr("data.export.working") } else { tr("data.export.button") }}
+                </button>
+            </div>
+            <p class="hint">{move || tr("data.export.hint")}</p>
+            <ImportSection/>
+            <UndoSection/>
+            <HealthSection/>
+        </section>
+    }
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let candidate = RwSignal::new(None::<ImportCandidate>);
+    let error = RwSignal::new(None::<String>);
+    let checking = RwSignal::new(false);
+    let mode = RwSignal::new(ImportMode::Merge);
+    let applying = RwSignal::new(false);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        candidate.set(None);
+        error.set(None);
+        checking.set(true);
+        spawn_local(async move {
+            match backup::check_file(file).await {
+                Ok(c) => candidate.set(Some(c)),
+                Err(f) => error.set(Some(failure_text(&f))),
+            }
+            checking.set(false);
+        });
+    };
+
+    let reset = move || {
+        candidate.set(None);
+        if let Some(input) = input_ref.get_untracked() {
+            input.set_value("");
+        }
+    };
+
+    let on_apply = move |_| {
+        let Some(c) = candidate.get_untracked() else {
+            return;
+        };
+        applying.set(true);
+        spawn_local(async move {
+            match backup::apply_import(data, &c, mode.get_untracked()).await {
+                Ok(_) => {
+                    toasts.push(
+                        ToastKind::Success,
+                        tw("data.import.done", &[("file", &c.file_name)]),
+                    );
+                    reset();
+                }
+                Err(e) => error.set(Some(store_error_text(&e))),
+            }
+            applying.set(false);
+        });
+    };
+
+    view! {
+        <div class="subsection">
+            <h3>{move || tr("data.import.title")}</h3>
+            <div class="field">
+                <label for="import-file">{move || tr("data.import.choose")}</label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    node_ref=input_ref
+                    on:change=on_file
+                />
+                <p class="hint">{move || tr("data.import.hint")}</p>
+            </div>
+            <Show when=move || checking.get()>
+                <p role="status">{move || tr("data.import.checking")}</p>
+            </Show>
+            {move || error.get().map(|e| view! {
+                <div class="notice notice-error" role="alert">
+                    <strong>{tr("data.import.refused")}</strong>
+                    " "
+                    <span>{e}</span>
+                </div>
+            })}
+            {move || candidate.get().map(|c| {
+                let p = c.preview.clone();
+                let kinds: Vec<_> = p.kinds.clone().into_iter().collect();
+                let conflicts = p.conflicts.clone();
+                view! {
+                    <div class="preview" role="region" aria-label=tr("data.import.preview")>
+                        <p>
+                            {tw("data.import.file_info", &[
+                                ("file", &c.file_name),
+                                ("exported", &local_time(c.parsed.exported_at)),
+                                ("version", &c.parsed.app_version),
+                            ])}
+                        </p>
+                        <div class="table-wrap">
+                            <table class="data-table">
+                                <caption>{tr("data.import.preview")}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{tr("data.counts.kind")}</th>
+                                        <th scope="col" class="num">{tr("data.import.in_file")}</th>
+                                        <th scope="col" class="num">{tr("data.import.new")}</th>
+                                        <th scope="col" class="num">{tr("data.import.changed")}</th>
+                                        <th scope="col" class="num">{tr("data.import.unchanged")}</th>
+                                        <th scope="col" class="num">{tr("data.import.only_here")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {kinds.into_iter().map(|(kind, k)| view! {
+                                        <tr>
+                                            <th scope="row">{kind_label(&kind)}</th>
+                                            <td class="num">{k.in_file}</td>
+                                            <td class="num">{k.new}</td>
+                                            <td class="num">{k.changed}</td>
+                                            <td class="num">{k.unchanged}</td>
+                                            <td class="num">{k.only_in_store}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        {(!conflicts.is_empty()).then(|| view! {
+                            <div class="notice notice-warning">
+                                <p>{tw("data.import.conflicts", &[("count", &conflicts.len().to_string())])}</p>
+                                <ul>
+                                    {conflicts.iter().take(20).map(|c| view! {
+                                        <li>{format!("{} {}", kind_label(&c.kind), c.id)}</li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        })}
+                        <fieldset class="choice">
+                            <legend>{tr("data.import.how")}</legend>
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="import-mode"
+                                    checked=move || mode.get() == ImportMode::Merge
+                                    on:change=move |_| mode.set(ImportMode::Merge)
+                                />
+                                " " {tr("data.import.merge")}
+                            </label>
+                            <p class="hint">{tr("data.import.merge_hint")}</p>
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="import-mode"
+                                    checked=move || mode.get() == ImportMode::Replace
+                                    on:change=move |_| mode.set(ImportMode::Replace)
+                                />
+                                " " {tr("data.import.replace")}
+                            </label>
+                            <p class="hint">{tr("data.import.replace_hint")}</p>
+                        </fieldset>
+                        <div class="actions">
+                            <button class="primary" on:click=on_apply disabled=move || applying.get()>
+                                {tr("data.import.apply")}
+                            </button>
+                            <button on:click=move |_| reset()>{tr("data.import.cancel")}</button>
+                        </div>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn UndoSection() -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let list = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        data.version.track();
+        spawn_local(async move {
+            if let Ok(l) = backup::snapshots().await {
+                list.set(l);
+            }
+        });
+    });
+    view! {
+        <Show when=move || !list.with(Vec::is_empty)>
+            <div class="subsection">
+                <h3>{move || tr("data.undo.title")}</h3>
+                <ul class="plain-list">
+                    {move || list.get().into_iter().map(|s| {
+                        let id = s.id;
+                        let label = s.label.clone();
+                        let when = local_time(s.created_at);
+                        view! {
+                            <li>
+                                <span>{tw("data.undo.item", &[("file", &label), ("time", &when)])}</span>
+                                " "
+                                <button on:click=move |_| {
+                                    spawn_local(async move {
+                                        match backup::undo(data, id).await {
+                                            Ok(()) => toasts.push(ToastKind::Success, tr("data.undo.done")),
+                                            Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                                        }
+                                    });
+                                }>
+                                    {tw("data.undo.button", &[("file", &s.label)])}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p class="hint">{move || tr("data.undo.hint")}</p>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn HealthSection() -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let on_export = move |_| {
+        let text = export_quarantine(&data.quarantine.get_untracked());
+        if let Err(e) = backup::download_text(&text, "sixstep-data-health.json", "application/json")
+        {
+            toasts.push(ToastKind::Error, format!("{e:?}"));
+        }
+    };
+    view! {
+        <div class="subsection">
+            <h3>{move || tr("data.health.title")}</h3>
+            <Show
+                when=move || !data.quarantine.with(Vec::is_empty)
+                fallback=move || view! { <p>{tr("data.health.ok")}</p> }
+            >
+                <p>{move || tw("data.health.count", &[("count", &data.quarantine.with(Vec::len).to_string())])}</p>
+                <ul class="plain-list">
+                    {move || data.quarantine.get().into_iter().map(|q| view! {
+                        <li>
+                            <strong>{kind_label(&q.kind)}</strong>
+                            " " <code>{q.key.clone()}</code>
+                            ": " <span>{q.error.clone()}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <button on:click=on_export>{move || tr("data.health.export")}</button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,338 @@
+//! The records as reactive collections, loaded from IndexedDB at start-up, and the one way
+//! to change them: [`Changes`] committed in one transaction, then applied to the signals
+//! and announced to other tabs.
+
+use crate::domain::ids::{Id, Record};
+use crate::domain::{
+    account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
+    deal::Deal, intel::IntelNote,
+};
+use crate::state::tw;
+use crate::store::backend::{Backend, Batch, Loaded, QuarantineEntry};
+use crate::store::idb::IdbBackend;
+use crate::store::{decode_kind, open, quarantine_batch, StoreError};
+use chrono::Utc;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where start-up stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadStatus {
+    Loading,
+    /// Another tab with an older version blocks the database upgrade; we are waiting.
+    Blocked,
+    Ready,
+    /// The store cannot be used; the message says why.
+    Failed(String),
+    /// Another tab upgraded the database; this tab must reload.
+    Outdated,
+}
+
+thread_local! {
+    static BACKEND: RefCell<Option<Rc<IdbBackend>>> = const { RefCell::new(None) };
+    static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+}
+
+/// The open backend, once start-up has opened it.
+pub fn backend() -> Option<Rc<IdbBackend>> {
+    BACKEND.with(|b| b.borrow().clone())
+}
+
+/// A store failure in the user's language.
+pub fn store_error_text(e: &StoreError) -> String {
+    let m = e.message();
+    let args: Vec<(&str, &str)> = m.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    tw(m.key, &args)
+}
+
+/// A record kind kept as a collection in [`AppData`].
+pub trait Stored: Record + Send + Sync {
+    fn collection(data: &AppData) -> RwSignal<HashMap<Id, Self>>;
+}
+
+macro_rules! collections {
+    ($($field:ident : $ty:ty),* $(,)?) => {
+        /// Every record, by kind, as signals (provided as context at the root).
+        #[derive(Clone, Copy)]
+        pub struct AppData {
+            pub status: RwSignal<LoadStatus>,
+            /// Records moved to quarantine (listed under Settings → Data health).
+            pub quarantine: RwSignal<Vec<QuarantineEntry>>,
+            /// Bumped after every committed change or refresh (for views over many kinds).
+            pub version: RwSignal<u64>,
+            /// When the last verified backup was saved (kept in localStorage).
+            pub last_backup: RwSignal<Option<chrono::DateTime<Utc>>>,
+            $(pub $field: RwSignal<HashMap<Id, $ty>>,)*
+        }
+
+        impl AppData {
+            fn empty() -> Self {
+                AppData {
+                    status: RwSignal::new(LoadStatus::Loading),
+                    quarantine: RwSignal::new(Vec::new()),
+                    version: RwSignal::new(0),
+                    last_backup: RwSignal::new(crate::state::backup::last_backup()),
+                    $($field: RwSignal::new(HashMap::new()),)*
+                }
+            }
+
+            /// The kind names, in the order they are listed to the user.
+            pub fn kind_names() -> Vec<&'static str> {
+                vec![$(<$ty as Record>::KIND),*]
+            }
+
+            /// Replaces every collection by the decoded `loaded` records; returns the
+            /// records that did not decode (for quarantine).
+            fn set_all(&self, mut loaded: Loaded) -> Vec<QuarantineEntry> {
+                let now = Utc::now();
+                let mut corrupt = Vec::new();
+                $(
+                    let d = decode_kind::<$ty>(
+                        loaded.remove(<$ty as Record>::KIND).unwrap_or_default(),
+                        now,
+                    );
+                    self.$field.set(d.records.into_iter().map(|r| (r.id(), r)).collect());
+                    corrupt.extend(d.corrupt);
+                )*
+                self.version.update(|v| *v += 1);
+                corrupt
+            }
+
+            /// Replaces one record by its stored text (or removes it when gone).
+            fn set_one(&self, kind: &str, id: Id, raw: Option<String>) {
+                $(
+                    if kind == <$ty as Record>::KIND {
+                        match raw.as_deref().map(serde_json::from_str::<$ty>) {
+                            Some(Ok(r)) => self.$field.update(|m| {
+                                m.insert(id, r);
+                            }),
+                            _ => self.$field.update(|m| {
+                                m.remove(&id);
+                            }),
+                        }
+                    }
+                )*
+                self.version.update(|v| *v += 1);
+            }
+
+            /// Records per kind (tracked).
+            pub fn counts(&self) -> Vec<(&'static str, usize)> {
+                vec![$((<$ty as Record>::KIND, self.$field.with(HashMap::len))),*]
+            }
+
+            /// Whether there is any record at all (tracked).
+            pub fn is_empty(&self) -> bool {
+                true $(&& self.$field.with(HashMap::is_empty))*
+            }
+        }
+
+        $(impl Stored for $ty {
+            fn collection(data: &AppData) -> RwSignal<HashMap<Id, Self>> {
+                data.$field
+            }
+        })*
+    };
+}
+
+collections! {
+    accounts: Account,
+    contacts: Contact,
+    competitors: Competitor,
+    intel_notes: IntelNote,
+    deals: Deal,
+    activities: Activity,
+    tasks: Task,
+}
+
+pub fn use_data() -> AppData {
+    expect_context::<AppData>()
+}
+
+impl AppData {
+    /// Creates the collections, provides them as context and starts loading.
+    pub fn start() -> AppData {
+        let data = AppData::empty();
+        provide_context(data);
+        leptos::task::spawn_local(async move {
+            match open_and_load(data).await {
+                Ok(()) => {
+                    if data.status.get_untracked() != LoadStatus::Outdated {
+                        data.status.set(LoadStatus::Ready);
+                    }
+                }
+                Err(e) => data.status.set(LoadStatus::Failed(store_error_text(&e))),
+            }
+        });
+        data
+    }
+
+    /// Reloads every record from the store (after an import, undo, or another tab's bulk
+    /// change).
+    pub async fn reload(&self) -> Result<(), StoreError> {
+        let Some(b) = backend() else {
+            return Ok(());
+        };
+        let loaded = b.load_all().await?;
+        let corrupt = self.set_all(loaded);
+        if !corrupt.is_empty() {
+            b.commit(&quarantine_batch(corrupt)).await?;
+        }
+        self.quarantine.set(b.list_quarantine().await?);
+        Ok(())
+    }
+}
+
+async fn open_and_load(data: AppData) -> Result<(), StoreError> {
+    let backend = IdbBackend::open(
+        AppData::kind_names(),
+        move || data.status.set(LoadStatus::Blocked),
+        move || data.status.set(LoadStatus::Outdated),
+    )
+    .await?;
+    if data.status.get_untracked() == LoadStatus::Blocked {
+        data.status.set(LoadStatus::Loading);
+    }
+    let opened = open(&backend, Utc::now()).await?;
+    let corrupt = data.set_all(opened.loaded);
+    if !corrupt.is_empty() {
+        backend.commit(&quarantine_batch(corrupt)).await?;
+    }
+    data.quarantine.set(backend.list_quarantine().await?);
+    BACKEND.with(|b| *b.borrow_mut() = Some(Rc::new(backend)));
+    listen_to_other_tabs(data);
+    Ok(())
+}
+
+/// The messages tabs send each other after a commit.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TabMessage {
+    #[serde(default)]
+    changed: Vec<(String, Id)>,
+    #[serde(default)]
+    reload: bool,
+}
+
+fn listen_to_other_tabs(data: AppData) {
+    let Ok(channel) = web_sys::BroadcastChannel::new("sixstep") else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(text) = ev.data().as_string() else {
+                return;
+            };
+            let Ok(msg) = serde_json::from_str::<TabMessage>(&text) else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                if msg.reload {
+                    let _ = data.reload().await;
+                    return;
+                }
+                let Some(b) = backend() else { return };
+                for (kind, id) in msg.changed {
+                    if let Ok(raw) = b.get_raw(&kind, id).await {
+                        data.set_one(&kind, id, raw);
+                    }
+                }
+            });
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    CHANNEL.with(|c| *c.borrow_mut() = Some(channel));
+}
+
+fn announce(msg: &TabMessage) {
+    if let Ok(text) = serde_json::to_string(msg) {
+        CHANNEL.with(|c| {
+            if let Some(ch) = c.borrow().as_ref() {
+                let _ = ch.post_message(&JsValue::from_str(&text));
+            }
+        });
+    }
+}
+
+/// Tells other tabs to reload everything (after an import or undo).
+pub fn announce_reload() {
+    announce(&TabMessage {
+        changed: Vec::new(),
+        reload: true,
+    });
+}
+
+type Apply = Box<dyn FnOnce(&AppData)>;
+
+/// The changes of one user action: committed together (all or nothing), then applied to
+/// the collections.
+#[derive(Default)]
+pub struct Changes {
+    batch: Batch,
+    apply: Vec<Apply>,
+    touched: Vec<(String, Id)>,
+}
+
+impl Changes {
+    pub fn new() -> Self {
+        Changes::default()
+    }
+
+    /// Saves `record`: a create when its id is not stored yet, else an update based on the
+    /// rev it was read at (refused as stale if another tab saved it since). Returns the
+    /// record as it will be stored.
+    pub fn put<T: Stored>(&mut self, data: &AppData, mut record: T) -> T {
+        let id = record.id();
+        let exists = T::collection(data).with_untracked(|m| m.contains_key(&id));
+        let base = if exists {
+            let base = record.rev();
+            record.set_meta(record.meta().next(Utc::now()));
+            Some(base)
+        } else {
+            None
+        };
+        self.batch.put_record(&record, base);
+        let stored = record.clone();
+        self.apply.push(Box::new(move |d: &AppData| {
+            T::collection(d).update(|m| {
+                m.insert(id, stored);
+            })
+        }));
+        self.touched.push((T::KIND.to_string(), id));
+        record
+    }
+
+    /// Deletes `record` (at the rev it was read at).
+    pub fn delete<T: Stored>(&mut self, record: &T) {
+        let id = record.id();
+        self.batch.delete_record(record);
+        self.apply.push(Box::new(move |d: &AppData| {
+            T::collection(d).update(|m| {
+                m.remove(&id);
+            })
+        }));
+        self.touched.push((T::KIND.to_string(), id));
+    }
+
+    /// Commits in one transaction; on success updates the collections and tells other
+    /// tabs. On failure nothing was written and nothing in memory changed.
+    pub async fn commit(self, data: AppData) -> Result<(), StoreError> {
+        let Some(b) = backend() else {
+            return Err(StoreError::Unavailable {
+                detail: "the record store is not open yet".into(),
+            });
+        };
+        b.commit(&self.batch).await?;
+        for f in self.apply {
+            f(&data);
+        }
+        data.version.update(|v| *v += 1);
+        announce(&TabMessage {
+            changed: self.touched,
+            reload: false,
+        });
+        Ok(())
+    }
+}

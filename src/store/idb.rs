@@ -1,0 +1,420 @@
+//! The browser backend: IndexedDB through the `idb` crate (a thin futures layer over the
+//! real API, so every request and transaction is IndexedDB's own).
+//!
+//! Layout and transaction rules are those of [`super::backend`]: one object store per kind
+//! (key: the id string, value: the record's JSON text), `snapshots`, `snapshot_data`,
+//! `quarantine` and `meta`. A [`Batch`] is one `readwrite` transaction; the revision check
+//! ([`check_op`]) runs inside it, and any refusal aborts it, so nothing is written.
+
+use super::backend::{
+    check_op, quarantine_key, Backend, Batch, Loaded, Op, QuarantineEntry, Snapshot, SnapshotInfo,
+    META_SCHEMA_VERSION,
+};
+use super::StoreError;
+use crate::domain::ids::Id;
+use idb::{Database, DatabaseEvent, Factory, ObjectStore, Query, Transaction, TransactionMode};
+use std::collections::BTreeMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The IndexedDB database name.
+pub const DB_NAME: &str = "sixstep";
+
+const SYSTEM_STORES: &[&str] = &["snapshots", "snapshot_data", "quarantine", "meta"];
+
+pub struct IdbBackend {
+    db: Database,
+    kinds: Vec<&'static str>,
+}
+
+/// Maps an IndexedDB failure to words: a full disk is `QuotaExceeded`, the rest `Unavailable`.
+fn map_js(js: &JsValue) -> StoreError {
+    if let Some(ex) = js.dyn_ref::<web_sys::DomException>() {
+        return match ex.name().as_str() {
+            "QuotaExceededError" => StoreError::QuotaExceeded,
+            name => StoreError::Unavailable {
+                detail: format!("{name}: {}", ex.message()),
+            },
+        };
+    }
+    StoreError::Unavailable {
+        detail: js.as_string().unwrap_or_else(|| format!("{js:?}")),
+    }
+}
+
+fn map_err(e: idb::Error) -> StoreError {
+    use idb::Error as E;
+    match &e {
+        E::DomException(ex) => map_js(ex.as_ref()),
+        E::AddFailed(js)
+        | E::ClearFailed(js)
+        | E::DeleteFailed(js)
+        | E::GetFailed(js)
+        | E::GetAllFailed(js)
+        | E::GetAllKeysFailed(js)
+        | E::UpdateFailed(js)
+        | E::TransactionCommitError(js)
+        | E::TransactionAbortError(js)
+        | E::TransactionOpenFailed(js)
+        | E::IndexedDbOpenFailed(js)
+        | E::IndexedDbNotFound(js)
+        | E::ObjectStoreNotFound(js) => map_js(js),
+        _ => StoreError::Unavailable {
+            detail: e.to_string(),
+        },
+    }
+}
+
+fn key(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+async fn get_text(store: &ObjectStore, k: &str) -> Result<Option<String>, StoreError> {
+    let v = store
+        .get(Query::Key(key(k)))
+        .map_err(map_err)?
+        .await
+        .map_err(map_err)?;
+    Ok(v.and_then(|v| v.as_string()))
+}
+
+async fn put_text(store: &ObjectStore, k: &str, text: &str) -> Result<(), StoreError> {
+    store
+        .put(&JsValue::from_str(text), Some(&key(k)))
+        .map_err(map_err)?
+        .await
+        .map_err(map_err)?;
+    Ok(())
+}
+
+async fn delete_key(store: &ObjectStore, k: &str) -> Result<(), StoreError> {
+    store
+        .delete(Query::Key(key(k)))
+        .map_err(map_err)?
+        .await
+        .map_err(map_err)?;
+    Ok(())
+}
+
+/// Every `(key, value)` of a store, in key order.
+async fn all_pairs(store: &ObjectStore) -> Result<Vec<(String, String)>, StoreError> {
+    let keys = store
+        .get_all_keys(None, None)
+        .map_err(map_err)?
+        .await
+        .map_err(map_err)?;
+    let values = store
+        .get_all(None, None)
+        .map_err(map_err)?
+        .await
+        .map_err(map_err)?;
+    Ok(keys
+        .into_iter()
+        .zip(values)
+        .map(|(k, v)| {
+            (
+                k.as_string().unwrap_or_default(),
+                v.as_string().unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+async fn clear(store: &ObjectStore) -> Result<(), StoreError> {
+    store.clear().map_err(map_err)?.await.map_err(map_err)?;
+    Ok(())
+}
+
+impl IdbBackend {
+    /// Opens (or creates) the database with one object store per kind. `on_blocked` runs
+    /// when another open tab holds an older version and blocks the upgrade (the open then
+    /// waits for that tab); `on_version_change` runs when another tab needs to upgrade and
+    /// this tab must let go.
+    pub async fn open(
+        kinds: Vec<&'static str>,
+        on_blocked: impl Fn() + 'static,
+        on_version_change: impl Fn() + 'static,
+    ) -> Result<IdbBackend, StoreError> {
+        let factory = Factory::new().map_err(map_err)?;
+        let on_blocked = std::rc::Rc::new(on_blocked);
+        // Open at the current version; if a kind's store is missing, reopen one version up
+        // and create what is missing.
+        let mut version: Option<u32> = None;
+        loop {
+            let mut request = factory.open(DB_NAME, version).map_err(map_err)?;
+            let wanted: Vec<&'static str> = kinds
+                .iter()
+                .copied()
+                .chain(SYSTEM_STORES.iter().copied())
+                .collect();
+            let wanted_up = wanted.clone();
+            request.on_upgrade_needed(move |event| {
+                let Ok(db) = event.database() else { return };
+                let have = db.store_names();
+                for name in &wanted_up {
+                    if !have.iter().any(|h| h == name) {
+                        let _ = db.create_object_store(name, idb::ObjectStoreParams::new());
+                    }
+                }
+            });
+            let blocked = on_blocked.clone();
+            request.on_blocked(move |_| blocked());
+            let mut db = request.await.map_err(map_err)?;
+            let have = db.store_names();
+            if wanted.iter().all(|w| have.iter().any(|h| h == w)) {
+                db.on_version_change(move |event| {
+                    if let Ok(db) = event.database() {
+                        db.close();
+                    }
+                    on_version_change();
+                });
+                return Ok(IdbBackend { db, kinds });
+            }
+            let current = db.version().map_err(map_err)?;
+            db.close();
+            version = Some(current + 1);
+        }
+    }
+
+    fn all_stores(&self) -> Vec<&str> {
+        self.kinds
+            .iter()
+            .copied()
+            .chain(SYSTEM_STORES.iter().copied())
+            .collect()
+    }
+
+    fn tx(&self, stores: &[&str], mode: TransactionMode) -> Result<Transaction, StoreError> {
+        self.db.transaction(stores, mode).map_err(map_err)
+    }
+
+    async fn read_records(&self, tx: &Transaction) -> Result<Loaded, StoreError> {
+        let mut out = Loaded::new();
+        for kind in &self.kinds {
+            let store = tx.object_store(kind).map_err(map_err)?;
+            let mut recs = Vec::new();
+            for (k, v) in all_pairs(&store).await? {
+                match k.parse::<Id>() {
+                    Ok(id) => recs.push((id, v)),
+                    // A key that is not an id cannot be a record: keep it in quarantine
+                    // via the caller's decode step, under a fresh id.
+                    Err(_) => recs.push((Id::nil(), v)),
+                }
+            }
+            out.insert(kind.to_string(), recs);
+        }
+        Ok(out)
+    }
+
+    async fn apply(&self, tx: &Transaction, op: &Op) -> Result<(), StoreError> {
+        match op {
+            Op::Put { kind, id, json, .. } => {
+                let store = self.kind_store(tx, kind)?;
+                let stored = get_text(&store, &id.to_string()).await?;
+                check_op(op, stored.as_deref())?;
+                put_text(&store, &id.to_string(), json).await
+            }
+            Op::Delete { kind, id, .. } => {
+                let store = self.kind_store(tx, kind)?;
+                let stored = get_text(&store, &id.to_string()).await?;
+                check_op(op, stored.as_deref())?;
+                delete_key(&store, &id.to_string()).await
+            }
+            Op::ClearAll => {
+                for kind in &self.kinds {
+                    clear(&tx.object_store(kind).map_err(map_err)?).await?;
+                }
+                Ok(())
+            }
+            Op::Snapshot(header) => {
+                let records = self.read_records(tx).await?;
+                let meta = tx.object_store("meta").map_err(map_err)?;
+                let schema_version = get_text(&meta, META_SCHEMA_VERSION)
+                    .await?
+                    .and_then(|v| v.parse().ok());
+                let info = SnapshotInfo {
+                    id: header.id,
+                    label: header.label.clone(),
+                    created_at: header.created_at,
+                    counts: records
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.len()))
+                        .collect::<BTreeMap<_, _>>(),
+                    schema_version,
+                };
+                let k = header.id.to_string();
+                let info_json = serde_json::to_string(&info).unwrap_or_default();
+                let data_json = serde_json::to_string(&records).unwrap_or_default();
+                put_text(
+                    &tx.object_store("snapshots").map_err(map_err)?,
+                    &k,
+                    &info_json,
+                )
+                .await?;
+                put_text(
+                    &tx.object_store("snapshot_data").map_err(map_err)?,
+                    &k,
+                    &data_json,
+                )
+                .await
+            }
+            Op::RestoreSnapshot(id) => {
+                let k = id.to_string();
+                let info = get_text(&tx.object_store("snapshots").map_err(map_err)?, &k).await?;
+                let data =
+                    get_text(&tx.object_store("snapshot_data").map_err(map_err)?, &k).await?;
+                let (Some(info), Some(data)) = (info, data) else {
+                    return Err(StoreError::SnapshotNotFound { id: *id });
+                };
+                let info: SnapshotInfo =
+                    serde_json::from_str(&info).map_err(|e| StoreError::Corrupt {
+                        kind: "snapshots".into(),
+                        key: k.clone(),
+                        error: e.to_string(),
+                    })?;
+                let records: Loaded =
+                    serde_json::from_str(&data).map_err(|e| StoreError::Corrupt {
+                        kind: "snapshot_data".into(),
+                        key: k.clone(),
+                        error: e.to_string(),
+                    })?;
+                for kind in &self.kinds {
+                    let store = tx.object_store(kind).map_err(map_err)?;
+                    clear(&store).await?;
+                    for (id, json) in records.get(*kind).into_iter().flatten() {
+                        put_text(&store, &id.to_string(), json).await?;
+                    }
+                }
+                let meta = tx.object_store("meta").map_err(map_err)?;
+                match info.schema_version {
+                    Some(v) => put_text(&meta, META_SCHEMA_VERSION, &v.to_string()).await,
+                    None => delete_key(&meta, META_SCHEMA_VERSION).await,
+                }
+            }
+            Op::DeleteSnapshot(id) => {
+                let k = id.to_string();
+                delete_key(&tx.object_store("snapshots").map_err(map_err)?, &k).await?;
+                delete_key(&tx.object_store("snapshot_data").map_err(map_err)?, &k).await
+            }
+            Op::Quarantine(entry) => {
+                let json = serde_json::to_string(entry).unwrap_or_default();
+                put_text(
+                    &tx.object_store("quarantine").map_err(map_err)?,
+                    &entry.store_key(),
+                    &json,
+                )
+                .await?;
+                let store = self.kind_store(tx, &entry.kind)?;
+                delete_key(&store, &entry.key).await
+            }
+            Op::DeleteQuarantine { kind, key } => {
+                delete_key(
+                    &tx.object_store("quarantine").map_err(map_err)?,
+                    &quarantine_key(kind, key),
+                )
+                .await
+            }
+            Op::SetMeta { key, value } => {
+                put_text(&tx.object_store("meta").map_err(map_err)?, key, value).await
+            }
+        }
+    }
+
+    fn kind_store(&self, tx: &Transaction, kind: &str) -> Result<ObjectStore, StoreError> {
+        if !self.kinds.contains(&kind) {
+            return Err(StoreError::UnknownKind {
+                kind: kind.to_string(),
+            });
+        }
+        tx.object_store(kind).map_err(map_err)
+    }
+
+    /// One record's stored text (for refreshing it after another tab's change).
+    pub async fn get_raw(&self, kind: &str, id: Id) -> Result<Option<String>, StoreError> {
+        let tx = self.tx(&[kind], TransactionMode::ReadOnly)?;
+        let store = self.kind_store(&tx, kind)?;
+        get_text(&store, &id.to_string()).await
+    }
+}
+
+impl Backend for IdbBackend {
+    async fn load_all(&self) -> Result<Loaded, StoreError> {
+        let tx = self.tx(&self.kinds, TransactionMode::ReadOnly)?;
+        self.read_records(&tx).await
+    }
+
+    async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let all: Vec<&str> = self.all_stores();
+        let stores = batch.stores(&self.kinds);
+        let stores: Vec<&str> = stores
+            .into_iter()
+            .filter(|s| all.contains(s))
+            .collect::<Vec<_>>();
+        let tx = self.tx(&stores, TransactionMode::ReadWrite)?;
+        for op in &batch.ops {
+            if let Err(e) = self.apply(&tx, op).await {
+                let _ = tx.abort();
+                return Err(e);
+            }
+        }
+        let done = tx.commit().map_err(map_err)?;
+        match done.await {
+            Ok(r) if r.is_committed() => Ok(()),
+            Ok(_) => Err(StoreError::Unavailable {
+                detail: "the transaction was aborted".into(),
+            }),
+            Err(e) => Err(map_err(e)),
+        }
+    }
+
+    async fn list_snapshots(&self) -> Result<Vec<SnapshotInfo>, StoreError> {
+        let tx = self.tx(&["snapshots"], TransactionMode::ReadOnly)?;
+        let store = tx.object_store("snapshots").map_err(map_err)?;
+        let mut out: Vec<SnapshotInfo> = all_pairs(&store)
+            .await?
+            .into_iter()
+            .filter_map(|(_, v)| serde_json::from_str(&v).ok())
+            .collect();
+        out.sort_by_key(|s| s.created_at);
+        Ok(out)
+    }
+
+    async fn load_snapshot(&self, id: Id) -> Result<Snapshot, StoreError> {
+        let tx = self.tx(&["snapshots", "snapshot_data"], TransactionMode::ReadOnly)?;
+        let k = id.to_string();
+        let info = get_text(&tx.object_store("snapshots").map_err(map_err)?, &k).await?;
+        let data = get_text(&tx.object_store("snapshot_data").map_err(map_err)?, &k).await?;
+        match (info, data) {
+            (Some(i), Some(d)) => Ok(Snapshot {
+                info: serde_json::from_str(&i).map_err(|e| StoreError::Corrupt {
+                    kind: "snapshots".into(),
+                    key: k.clone(),
+                    error: e.to_string(),
+                })?,
+                records: serde_json::from_str(&d).map_err(|e| StoreError::Corrupt {
+                    kind: "snapshot_data".into(),
+                    key: k.clone(),
+                    error: e.to_string(),
+                })?,
+            }),
+            _ => Err(StoreError::SnapshotNotFound { id }),
+        }
+    }
+
+    async fn list_quarantine(&self) -> Result<Vec<QuarantineEntry>, StoreError> {
+        let tx = self.tx(&["quarantine"], TransactionMode::ReadOnly)?;
+        let store = tx.object_store("quarantine").map_err(map_err)?;
+        Ok(all_pairs(&store)
+            .await?
+            .into_iter()
+            .filter_map(|(_, v)| serde_json::from_str(&v).ok())
+            .collect())
+    }
+
+    async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.tx(&["meta"], TransactionMode::ReadOnly)?;
+        get_text(&tx.object_store("meta").map_err(map_err)?, key).await
+    }
+}

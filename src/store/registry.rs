@@ -1,0 +1,24 @@
+//! The app's record kinds, in one place: adding a kind is one line here and one in
+//! `state::data`'s collection list.
+
+use super::kinds::{KindSpec, Kinds};
+use crate::domain::{
+    account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
+    deal::Deal, intel::IntelNote,
+};
+
+/// Every stored record kind with its typed validator.
+pub fn app_kinds() -> Kinds {
+    Kinds::new(vec![
+        KindSpec::of::<Account>(),
+        KindSpec::of::<Contact>(),
+        KindSpec::of::<Competitor>(),
+        KindSpec::of::<IntelNote>(),
+        KindSpec::of::<Deal>(),
+        KindSpec::of::<Activity>(),
+        KindSpec::of::<Task>(),
+    ])
+}
+
+/// The app version written into backups.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

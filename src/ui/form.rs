@@ -1,0 +1,185 @@
+//! Form controls with visible labels, hints and error messages tied to the control
+//! (`aria-describedby`, `aria-invalid`), so every field is found by its label and a bad value
+//! is named next to it while everything typed stays in place.
+
+use leptos::prelude::*;
+
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    if hint {
+        parts.push(format!("{id}-hint"));
+    }
+    if error {
+        parts.push(format!("{id}-error"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A labelled single-line input bound to `value`.
+#[component]
+pub fn TextField(
+    /// The element id (unique on the page).
+    #[prop(into)]
+    id: String,
+    /// The visible label (already translated; reactive).
+    #[prop(into)]
+    label: Signal<String>,
+    value: RwSignal<String>,
+    /// An error to show under the field (translated), if any.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// `text`, `email`, `tel`, `url`, `date`, `time`, `number`, `search`.
+    #[prop(default = "text")]
+    input_type: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] placeholder: Option<Signal<String>>,
+    #[prop(optional, into)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let id2 = id.clone();
+    let id3 = id.clone();
+    let id4 = id.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>
+                {move || label.get()}
+                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            <input
+                id=id.clone()
+                type=input_type
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                required=required
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || described_by(&id2, has_hint, error.get().is_some())
+                placeholder=move || placeholder.map(|p| p.get())
+                autocomplete=autocomplete
+            />
+            {hint.map(|h| view! { <p class="hint" id=format!("{id3}-hint")>{move || h.get()}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=format!("{id4}-error")>{e}</p> })}
+        </div>
+    }
+}
+
+/// A labelled multi-line input bound to `value`.
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let id2 = id.clone();
+    let id3 = id.clone();
+    let id4 = id.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <textarea
+                id=id.clone()
+                rows=rows
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || described_by(&id2, has_hint, error.get().is_some())
+            ></textarea>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id3}-hint")>{move || h.get()}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=format!("{id4}-error")>{e}</p> })}
+        </div>
+    }
+}
+
+/// A labelled select bound to `value` (the option code; "" for none).
+#[component]
+pub fn SelectField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    /// `(code, label)` pairs (reactive so labels follow the locale).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// A first option with value "" and this label (e.g. "— none —").
+    #[prop(optional, into)]
+    empty_label: Option<Signal<String>>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let id2 = id.clone();
+    let id3 = id.clone();
+    let id4 = id.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>
+                {move || label.get()}
+                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            <select
+                id=id.clone()
+                on:change=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || described_by(&id2, has_hint, error.get().is_some())
+                prop:value=move || value.get()
+            >
+                {empty_label.map(|l| view! { <option value="" selected=move || value.get().is_empty()>{move || l.get()}</option> })}
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(code, text)| {
+                            let c = code.clone();
+                            view! { <option value=code selected=move || value.get() == c>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id3}-hint")>{move || h.get()}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=format!("{id4}-error")>{e}</p> })}
+        </div>
+    }
+}
+
+/// A labelled checkbox bound to `checked`.
+#[component]
+pub fn CheckboxField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    checked: RwSignal<bool>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let id3 = id.clone();
+    let has_hint = hint.is_some();
+    view! {
+        <div class="field field-check">
+            <input
+                id=id.clone()
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| checked.set(event_target_checked(&ev))
+                aria-describedby=has_hint.then(|| format!("{id}-hint"))
+            />
+            <label for=id3.clone()>{move || label.get()}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id3}-hint")>{move || h.get()}</p> })}
+        </div>
+    }
+}
+
+/// A summary of a form's errors, announced when it appears (role=alert), listing each
+/// field by name so a person using a screen reader hears what to fix.
+#[component]
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)>
+            <div class="notice notice-error" role="alert">
+                <p><strong>{move || crate::state::tr("form.fix_errors")}</strong></p>
+                <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        </Show>
+    }
+}

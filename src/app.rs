@@ -138,6 +138,7 @@ fn Shell() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <crate::ui::search::GlobalSearch/>
             <BackupReminder/>
             <button
                 class="icon-button theme-toggle"
@@ -165,6 +166,9 @@ fn Shell() -> impl IntoView {
             <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                 <Route path=path!("/") view=pages::dashboard::DashboardPage/>
                 <Route path=path!("/accounts") view=pages::accounts::AccountsPage/>
+                <Route path=path!("/competitors") view=pages::competitors::CompetitorsPage/>
+                <Route path=path!("/competitors/:id") view=pages::competitors::CompetitorPage/>
+                <Route path=path!("/intel") view=pages::intel::IntelPage/>
                 <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>
                 <Route path=path!("/accounts/:id") view=pages::accounts::AccountPage/>
                 <Route path=path!("/contacts/:id") view=pages::contacts::ContactPage/>

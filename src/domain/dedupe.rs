@@ -642,6 +642,54 @@ pub fn apply_rewrites<T: Record>(
     changed
 }
 
+/// Re-points a deal at the kept account or person after a merge (its account, the people
+/// involved — roles of both merged people are united — and the holders of its needs).
+pub fn relink_deal(d: &mut crate::domain::deal::Deal, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => relink_id(&mut d.account_id, rw.from, rw.to),
+        IdKind::Contact => {
+            let mut changed = false;
+            if let Some(gone) = d.people.iter().position(|p| p.contact_id == rw.from) {
+                let gone = d.people.remove(gone);
+                match d.people.iter_mut().find(|p| p.contact_id == rw.to) {
+                    Some(kept) => {
+                        for r in gone.roles {
+                            if !kept.roles.contains(&r) {
+                                kept.roles.push(r);
+                            }
+                        }
+                    }
+                    None => d.people.push(crate::domain::deal::DealPerson {
+                        contact_id: rw.to,
+                        ..gone
+                    }),
+                }
+                changed = true;
+            }
+            for n in &mut d.needs {
+                changed |= relink_opt_id(&mut n.holder_contact_id, rw.from, rw.to);
+            }
+            changed
+        }
+    }
+}
+
+/// Re-points an activity at the kept account or person after a merge.
+pub fn relink_activity(a: &mut crate::domain::activity::Activity, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => relink_opt_id(&mut a.account_id, rw.from, rw.to),
+        IdKind::Contact => relink_ids(&mut a.contact_ids, rw.from, rw.to),
+    }
+}
+
+/// Re-points a task at the kept account or person after a merge.
+pub fn relink_task(t: &mut crate::domain::agenda::Task, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => relink_opt_id(&mut t.account_id, rw.from, rw.to),
+        IdKind::Contact => relink_opt_id(&mut t.contact_id, rw.from, rw.to),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1019,5 +1067,70 @@ mod tests {
         assert!(!relink_opt_id(&mut none, b, c));
         assert_eq!(IdKind::Contact.record_kind(), "contacts");
         assert_eq!(IdKind::Account.record_kind(), "accounts");
+    }
+
+    #[test]
+    fn deals_activities_and_tasks_follow_a_merge() {
+        use crate::domain::activity::Activity;
+        use crate::domain::agenda::Task;
+        use crate::domain::contact::BuyingRole;
+        use crate::domain::deal::{Deal, DealPerson};
+        let now = chrono::Utc::now();
+        let (acc_keep, acc_gone) = (crate::domain::ids::new_id(), crate::domain::ids::new_id());
+        let (keep, gone) = (crate::domain::ids::new_id(), crate::domain::ids::new_id());
+        let mut d: Deal = serde_json::from_value(serde_json::json!({
+            "id": crate::domain::ids::new_id(), "created_at": now, "updated_at": now, "rev": 1,
+            "account_id": acc_gone, "title": "Pumps", "step_entered_at": now,
+            "value": {"minor": 100, "currency": "EUR"},
+        }))
+        .unwrap();
+        d.people = vec![
+            DealPerson {
+                contact_id: keep,
+                roles: vec![BuyingRole::User],
+            },
+            DealPerson {
+                contact_id: gone,
+                roles: vec![BuyingRole::Evaluator, BuyingRole::User],
+            },
+        ];
+        let rw_acc = IdRewrite {
+            kind: IdKind::Account,
+            from: acc_gone,
+            to: acc_keep,
+        };
+        let rw_person = IdRewrite {
+            kind: IdKind::Contact,
+            from: gone,
+            to: keep,
+        };
+        assert!(relink_deal(&mut d, &rw_acc));
+        assert_eq!(d.account_id, acc_keep);
+        assert!(relink_deal(&mut d, &rw_person));
+        assert_eq!(d.people.len(), 1);
+        assert_eq!(
+            d.people[0].roles,
+            vec![BuyingRole::User, BuyingRole::Evaluator]
+        );
+        assert!(!relink_deal(&mut d, &rw_person));
+
+        let mut a: Activity = serde_json::from_value(serde_json::json!({
+            "id": crate::domain::ids::new_id(), "created_at": now, "updated_at": now, "rev": 1,
+            "kind": "phone_call", "at": now, "contact_ids": [gone], "account_id": acc_gone,
+        }))
+        .unwrap();
+        assert!(relink_activity(&mut a, &rw_acc) && relink_activity(&mut a, &rw_person));
+        assert_eq!(
+            (a.account_id, a.contact_ids.clone()),
+            (Some(acc_keep), vec![keep])
+        );
+
+        let mut t: Task = serde_json::from_value(serde_json::json!({
+            "id": crate::domain::ids::new_id(), "created_at": now, "updated_at": now, "rev": 1,
+            "title": "Call back", "due_date": "2026-11-30", "contact_id": gone, "account_id": acc_gone,
+        }))
+        .unwrap();
+        assert!(relink_task(&mut t, &rw_acc) && relink_task(&mut t, &rw_person));
+        assert_eq!((t.account_id, t.contact_id), (Some(acc_keep), Some(keep)));
     }
 }

@@ -296,6 +296,18 @@ pub fn intel_rows_with(
     rows
 }
 
+/// Rows written as CSV (RFC 4180 quoting by the `csv` crate), with a UTF-8 byte-order
+/// mark so spreadsheet programs read accented names correctly.
+pub fn to_csv<const N: usize>(rows: &[[String; N]]) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    for r in rows {
+        // Writing to memory cannot fail.
+        let _ = w.write_record(r);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,6 +443,19 @@ mod tests {
                 ..Default::default()
             }),
             ["c"]
+        );
+    }
+
+    #[test]
+    fn csv_quotes_commas_quotes_and_line_breaks() {
+        let rows = vec![
+            ["a".to_string(), "b, c".to_string()],
+            ["say \"hi\"".to_string(), "two\nlines".to_string()],
+        ];
+        let text = to_csv(&rows);
+        assert_eq!(
+            text,
+            "\u{feff}a,\"b, c\"\n\"say \"\"hi\"\"\",\"two\nlines\"\n"
         );
     }
 }

@@ -230,7 +230,7 @@ mod tests {
             "/src"
         ))) {
             let src = std::fs::read_to_string(&path).unwrap();
-            for call in ["tr(\"", "t(loc, \"", "tw(\"", "t_with(loc, \""] {
+            for call in ["tr(\"", "t(loc, \"", "tw(\"", "t_with(loc, \"", "l(\""] {
                 for (at, _) in src.match_indices(call) {
                     // Only whole calls, not a method whose name merely ends in `tr`.
                     let before = src[..at].chars().next_back();

@@ -1,12 +1,387 @@
-use crate::ui::coming::ComingPage;
-use leptos::prelude::*;
+//! People: the list of everyone in the book, and one person's page (contact data, buying
+//! centre, personal facts, moves between accounts, merge, and the trust panel).
 
-#[component]
-pub fn ContactsPage() -> impl IntoView {
-    view! { <ComingPage title="page.contacts.title" body="page.contacts.coming"/> }
+use super::contact_form::ContactForm;
+use crate::app::href;
+use crate::domain::account::{mailto_href, tel_href};
+use crate::domain::contact::{move_to_account, Contact};
+use crate::domain::ids::Id;
+use crate::domain::text::fold;
+use crate::state::actions::merge_two_contacts;
+use crate::state::data::{store_error_text, use_data, AppData, Changes};
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, tw, ToastKind};
+use crate::ui::fmt;
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+const PAGE: usize = 50;
+
+fn commit(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
+    let toasts = use_toasts();
+    spawn_local(async move {
+        match ch.commit(data).await {
+            Ok(()) => ok(),
+            Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+        }
+    });
 }
 
 #[component]
+pub fn ContactsPage() -> impl IntoView {
+    let data = use_data();
+    let navigate = use_navigate();
+    let filter = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let creating = RwSignal::new(false);
+    let rows = Memo::new(move |_| {
+        let q = fold(&filter.get());
+        let accounts = data.accounts.with(|m| {
+            m.iter()
+                .map(|(id, a)| (*id, a.name.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
+        });
+        data.contacts.with(|m| {
+            let mut v: Vec<(Contact, String)> = m
+                .values()
+                .map(|c| {
+                    (
+                        c.clone(),
+                        accounts.get(&c.account_id).cloned().unwrap_or_default(),
+                    )
+                })
+                .filter(|(c, acc)| {
+                    q.is_empty()
+                        || fold(&c.name).contains(&q)
+                        || fold(&c.title).contains(&q)
+                        || fold(acc).contains(&q)
+                        || c.emails.iter().any(|e| e.to_lowercase().contains(&q))
+                })
+                .collect();
+            v.sort_by_cached_key(|(c, _)| fold(&c.name));
+            v
+        })
+    });
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>{move || tr("page.contacts.title")}</h1>
+                <div class="actions">
+                    <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{move || tr("contact.add")}</button>
+                </div>
+            </div>
+            {move || creating.get().then(|| {
+                let nav = navigate.clone();
+                view! {
+                    <div class="card">
+                        <h2>{tr("contact.add")}</h2>
+                        <ContactForm contact=None
+                            on_saved=move |c: Contact| { creating.set(false); nav(&href(&format!("/contacts/{}", c.id)), Default::default()); }
+                            on_cancel=move |_| creating.set(false)/>
+                    </div>
+                }
+            })}
+            <div class="card filters" role="search" aria-label=move || tr("contacts.filter")>
+                <crate::ui::form::TextField id="contacts-filter" label=Signal::derive(|| tr("contacts.filter")) value=filter input_type="search"/>
+            </div>
+            <p role="status" class="hint">
+                {move || tw("contacts.count", &[("shown", &fmt::number(rows.with(Vec::len).min(shown.get()) as i64)), ("total", &fmt::number(rows.with(Vec::len) as i64))])}
+            </p>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
+                <div class="card empty"><p>{move || if data.contacts.with(|m| m.is_empty()) { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
+            }>
+                <div class="table-wrap card">
+                    <table class="data-table wide">
+                        <caption class="visually-hidden">{move || tr("page.contacts.title")}</caption>
+                        <thead><tr>
+                            <th scope="col">{move || tr("contact.field.name")}</th>
+                            <th scope="col" class="hide-narrow">{move || tr("contact.field.title")}</th>
+                            <th scope="col">{move || tr("contact.field.account_id")}</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rows.get().into_iter().take(shown.get()) key=|(c, _)| (c.id, c.rev) let:row>
+                                <tr>
+                                    <td>
+                                        <a href=href(&format!("/contacts/{}", row.0.id))>{row.0.name.clone()}</a>
+                                        {row.0.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
+                                    </td>
+                                    <td class="hide-narrow">{row.0.title.clone()}</td>
+                                    <td><a href=href(&format!("/accounts/{}", row.0.account_id))>{row.1.clone()}</a></td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || { rows.with(Vec::len) > shown.get() }>
+                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// One person (route `/contacts/:id`).
+#[component]
 pub fn ContactPage() -> impl IntoView {
-    view! { <ComingPage title="page.contacts.title" body="page.contacts.coming"/> }
+    let data = use_data();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    let exists = Memo::new(move |_| {
+        id.get()
+            .filter(|id| data.contacts.with(|m| m.contains_key(id)))
+    });
+    move || {
+        match exists.get() {
+        Some(id) => view! { <ContactView id=id/> }.into_any(),
+        None => view! {
+            <section class="page">
+                <h1>{move || tr("contact.missing.title")}</h1>
+                <div class="card">
+                    <p>{move || tr("contact.missing.body")}</p>
+                    <a class="button" href=href("/contacts")>{move || tr("contact.missing.back")}</a>
+                </div>
+            </section>
+        }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn ContactView(id: Id) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let editing = RwSignal::new(false);
+    let confirm_delete = RwSignal::new(false);
+    let contact = Memo::new(move |_| data.contacts.with(|m| m.get(&id).cloned()));
+    let c = move || contact.get();
+    let account_name = move |aid: Id| {
+        data.accounts
+            .with(|m| m.get(&aid).map(|a| a.name.clone()))
+            .unwrap_or_default()
+    };
+
+    let nav = navigate.clone();
+    let do_delete = move |_| {
+        let Some(person) = contact.get_untracked() else {
+            return;
+        };
+        let mut ch = Changes::new();
+        ch.delete(&person);
+        let nav = nav.clone();
+        let account = person.account_id;
+        commit(data, ch, move || {
+            toasts.push_with_action(
+                ToastKind::Success,
+                tw("contact.deleted", &[("name", &person.name)]),
+                tr("account.undo_delete"),
+                move || {
+                    let mut back = person.clone();
+                    back.rev += 1;
+                    let mut ch = Changes::new();
+                    ch.put(&data, back);
+                    commit(data, ch, || {});
+                },
+            );
+            nav(&href(&format!("/accounts/{account}")), Default::default());
+        });
+    };
+
+    let facts = move |p: &Contact| {
+        let items: Vec<(&'static str, String)> = vec![
+            ("contact.field.family", p.family.clone()),
+            ("contact.field.home_town", p.home_town.clone()),
+            ("contact.field.school", p.school.clone()),
+            ("contact.field.field_of_study", p.field_of_study.clone()),
+            ("contact.field.sports", p.sports.clone()),
+            ("contact.field.food", p.food.clone()),
+            ("contact.field.reading", p.reading.clone()),
+            ("contact.field.holiday_plans", p.holiday_plans.clone()),
+            ("contact.field.holiday_routes", p.holiday_routes.clone()),
+            ("contact.field.choice_criteria", p.choice_criteria.clone()),
+            ("contact.field.notes", p.notes.clone()),
+        ];
+        items
+            .into_iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| view! { <dt>{tr(k)}</dt><dd class="pre-line">{v}</dd> })
+            .collect_view()
+    };
+    let links = move |label: &'static str, list: Vec<crate::domain::contact::PersonLink>| {
+        (!list.is_empty()).then(|| view! {
+            <dt>{tr(label)}</dt>
+            <dd>{list.into_iter().map(|l| match l.contact_id {
+                Some(cid) => view! { <a href=href(&format!("/contacts/{cid}"))>{l.name}</a> " " }.into_any(),
+                None => view! { <span>{l.name}</span> " " }.into_any(),
+            }).collect_view()}</dd>
+        })
+    };
+
+    view! {
+        <section class="page">
+            {move || c().map(|p| view! {
+                <nav class="breadcrumbs" aria-label=tr("shell.breadcrumbs")>
+                    <a href=href("/contacts")>{tr("page.contacts.title")}</a>
+                    " › "
+                    <a href=href(&format!("/accounts/{}", p.account_id))>{account_name(p.account_id)}</a>
+                </nav>
+                <div class="page-head">
+                    <h1>{p.name.clone()}</h1>
+                    <div class="badges">
+                        {p.is_guide.then(|| view! { <span class="badge">{tr("bc.guide")}</span> })}
+                        {p.level.map(|l| view! { <span class="badge">{tr(l.key())}</span> })}
+                    </div>
+                </div>
+                {(!p.title.is_empty()).then(|| view! { <p class="lead">{p.title.clone()}</p> })}
+            })}
+            <div class="actions no-print">
+                <button on:click=move |_| editing.set(true) disabled=move || editing.get()>{move || tr("contact.edit")}</button>
+                <button class="danger" on:click=move |_| confirm_delete.set(true)>{move || tr("contact.delete")}</button>
+            </div>
+            <Show when=move || confirm_delete.get()>
+                <div class="notice notice-warning" role="alertdialog" aria-label=move || tr("contact.delete")>
+                    <p>{move || tw("contact.delete_confirm", &[("name", &c().map(|p| p.name).unwrap_or_default())])}</p>
+                    <div class="actions">
+                        <button class="danger" on:click=do_delete.clone()>{move || tr("account.delete_yes")}</button>
+                        <button on:click=move |_| confirm_delete.set(false)>{move || tr("account.delete_no")}</button>
+                    </div>
+                </div>
+            </Show>
+            {move || editing.get().then(|| view! {
+                <div class="card">
+                    <h2>{tr("contact.edit")}</h2>
+                    <ContactForm contact=c() on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false)/>
+                </div>
+            })}
+            {move || c().map(|p| view! {
+                <div class="card">
+                    <h2>{tr("contact.details")}</h2>
+                    <dl class="facts">
+                        {(!p.phones.is_empty()).then(|| view! {
+                            <dt>{tr("contact.field.phones")}</dt>
+                            <dd>{p.phones.iter().map(|x| view! { <a href=tel_href(x)>{x.clone()}</a> " " }).collect_view()}</dd>
+                        })}
+                        {(!p.emails.is_empty()).then(|| view! {
+                            <dt>{tr("contact.field.emails")}</dt>
+                            <dd>{p.emails.iter().map(|x| view! { <a href=mailto_href(x)>{x.clone()}</a> " " }).collect_view()}</dd>
+                        })}
+                        <dt>{tr("contact.field.level")}</dt>
+                        <dd>{p.level.map(|l| tr(l.key())).unwrap_or_else(|| tr("bc.level.unknown"))}</dd>
+                        <dt>{tr("contact.field.function")}</dt>
+                        <dd>{p.function.map(|f| tr(f.key())).unwrap_or_else(|| tr("bc.function.unknown"))}</dd>
+                        <dt>{tr("contact.field.roles")}</dt>
+                        <dd>{if p.roles.is_empty() { tr("contact.no_roles") } else { p.roles.iter().map(|r| tr(r.key())).collect::<Vec<_>>().join(", ") }}</dd>
+                        {p.last_met.map(|d| view! { <dt>{tr("contact.field.last_met")}</dt><dd>{fmt::date(d)}</dd> })}
+                        {links("contact.field.friends", p.friends.clone())}
+                        {links("contact.field.rivals", p.rivals.clone())}
+                        {facts(&p)}
+                        {(!p.account_history.is_empty()).then(|| view! {
+                            <dt>{tr("contact.field.account_history")}</dt>
+                            <dd><ul class="plain-list">{p.account_history.iter().rev().map(|m| view! {
+                                <li>{tw("contact.moved", &[("from", &account_name(m.from)), ("to", &account_name(m.to)), ("date", &fmt::datetime(m.at))])}</li>
+                            }).collect_view()}</ul></dd>
+                        })}
+                    </dl>
+                </div>
+            })}
+            <crate::pages::trust::ContactTrustPanel contact_id=id/>
+            <MovePerson id=id/>
+            <MergePerson id=id/>
+        </section>
+    }
+}
+
+/// Moves a person to another account, keeping their history (key contacts change jobs).
+#[component]
+fn MovePerson(id: Id) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let target = RwSignal::new(String::new());
+    let mv = move |_| {
+        let Ok(to) = target.get_untracked().parse::<Id>() else {
+            return;
+        };
+        let Some(p) = data.contacts.with_untracked(|m| m.get(&id).cloned()) else {
+            return;
+        };
+        let moved = move_to_account(&p, to, Utc::now());
+        let mut ch = Changes::new();
+        ch.put(&data, moved);
+        let name = data
+            .accounts
+            .with_untracked(|m| m.get(&to).map(|a| a.name.clone()))
+            .unwrap_or_default();
+        commit(data, ch, move || {
+            target.set(String::new());
+            toasts.push(
+                ToastKind::Success,
+                tw("contact.moved_done", &[("account", &name)]),
+            );
+        });
+    };
+    view! {
+        <details class="card no-print">
+            <summary>{move || tr("contact.move.title")}</summary>
+            <p class="hint">{move || tr("contact.move.hint")}</p>
+            <div class="field">
+                <label for="move-account">{move || tr("contact.move.to")}</label>
+                <select id="move-account" on:change=move |ev| target.set(event_target_value(&ev)) prop:value=move || target.get()>
+                    <option value="">{move || tr("form.none")}</option>
+                    {move || {
+                        let current = data.contacts.with(|m| m.get(&id).map(|c| c.account_id));
+                        let mut v: Vec<(Id, String)> = data.accounts.with(|m| m.values().filter(|a| Some(a.id) != current && !a.archived).map(|a| (a.id, a.name.clone())).collect());
+                        v.sort_by_cached_key(|(_, n)| fold(n));
+                        v.into_iter().map(|(aid, n)| view! { <option value=aid.to_string()>{n}</option> }).collect_view()
+                    }}
+                </select>
+            </div>
+            <button on:click=mv disabled=move || target.get().is_empty()>{move || tr("contact.move.button")}</button>
+        </details>
+    }
+}
+
+/// Merges another person into this one; every linked record follows.
+#[component]
+fn MergePerson(id: Id) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let other = RwSignal::new(String::new());
+    let merge = move |_| {
+        let Ok(gone_id) = other.get_untracked().parse::<Id>() else {
+            return;
+        };
+        let (Some(keep), Some(gone)) = data
+            .contacts
+            .with_untracked(|m| (m.get(&id).cloned(), m.get(&gone_id).cloned()))
+        else {
+            return;
+        };
+        let ch = merge_two_contacts(&data, &keep, &gone);
+        let name = gone.name.clone();
+        commit(data, ch, move || {
+            other.set(String::new());
+            toasts.push(ToastKind::Success, tw("contact.merged", &[("name", &name)]));
+        });
+    };
+    view! {
+        <details class="card no-print">
+            <summary>{move || tr("contact.merge.title")}</summary>
+            <p class="hint">{move || tr("contact.merge.hint")}</p>
+            <div class="field">
+                <label for="merge-person">{move || tr("contact.merge.other")}</label>
+                <select id="merge-person" on:change=move |ev| other.set(event_target_value(&ev)) prop:value=move || other.get()>
+                    <option value="">{move || tr("form.none")}</option>
+                    {move || {
+                        let accounts = data.accounts.with(|m| m.iter().map(|(k, a)| (*k, a.name.clone())).collect::<std::collections::HashMap<_, _>>());
+                        let mut v: Vec<(Id, String)> = data.contacts.with(|m| m.values().filter(|c| c.id != id).map(|c| (c.id, format!("{} — {}", c.name, accounts.get(&c.account_id).cloned().unwrap_or_default()))).collect());
+                        v.sort_by_cached_key(|(_, n)| fold(n));
+                        v.into_iter().map(|(cid, n)| view! { <option value=cid.to_string()>{n}</option> }).collect_view()
+                    }}
+                </select>
+            </div>
+            <button on:click=merge disabled=move || other.get().is_empty()>{move || tr("contact.merge.button")}</button>
+        </details>
+    }
 }

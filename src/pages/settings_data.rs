@@ -196,6 +196,14 @@ fn ImportSection() -> impl IntoView {
         error.set(None);
         checking.set(true);
         spawn_local(async move {
+            // A file chosen while the records are still loading is checked once they are in
+            // (the preview compares it with them), not refused as "store not open".
+            while matches!(
+                data.status.get_untracked(),
+                LoadStatus::Loading | LoadStatus::Blocked
+            ) {
+                gloo_timers::future::TimeoutFuture::new(50).await;
+            }
             match backup::check_file(file).await {
                 Ok(c) => candidate.set(Some(c)),
                 Err(f) => error.set(Some(failure_text(&f))),

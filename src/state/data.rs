@@ -99,6 +99,7 @@ macro_rules! collections {
                     corrupt.extend(d.corrupt);
                 )*
                 self.version.update(|v| *v += 1);
+                crate::state::search::invalidate();
                 corrupt
             }
 
@@ -116,6 +117,7 @@ macro_rules! collections {
                         }
                     }
                 )*
+                crate::state::search::touch(self, kind, id);
                 self.version.update(|v| *v += 1);
             }
 
@@ -197,12 +199,15 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
         data.status.set(LoadStatus::Loading);
     }
     let opened = open(&backend, Utc::now()).await?;
+    // Published before the collections are filled: views that react to the first load
+    // (the "Undo import" list, say) read the store and must find it open.
+    let backend = Rc::new(backend);
+    BACKEND.with(|b| *b.borrow_mut() = Some(backend.clone()));
     let corrupt = data.set_all(opened.loaded);
     if !corrupt.is_empty() {
         backend.commit(&quarantine_batch(corrupt)).await?;
     }
     data.quarantine.set(backend.list_quarantine().await?);
-    BACKEND.with(|b| *b.borrow_mut() = Some(Rc::new(backend)));
     listen_to_other_tabs(data);
     Ok(())
 }
@@ -327,6 +332,9 @@ impl Changes {
         b.commit(&self.batch).await?;
         for f in self.apply {
             f(&data);
+        }
+        for (kind, id) in &self.touched {
+            crate::state::search::touch(&data, kind, *id);
         }
         data.version.update(|v| *v += 1);
         announce(&TabMessage {

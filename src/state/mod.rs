@@ -1,8 +1,10 @@
 //! Reactive app state. Actions here are the only writers of stored data and preferences.
 
+pub mod actions;
 pub mod backup;
 pub mod data;
 pub mod prefs;
+pub mod search;
 pub mod toasts;
 
 pub use prefs::{tr, tw, Prefs, Theme};

@@ -9,11 +9,13 @@ pub enum ToastKind {
     Error,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Toast {
     pub id: u64,
     pub kind: ToastKind,
     pub text: String,
+    /// A button offered with the message ("Undo"): its label and what it does.
+    pub action: Option<(String, Callback<()>)>,
 }
 
 /// The toast queue, provided as context at the root.
@@ -37,16 +39,37 @@ impl Toasts {
         }
     }
 
-    /// Shows a message. Information and success fade after a few seconds; errors stay
-    /// until dismissed, so they can be read and acted on.
+    /// Shows a message. Information and success fade after a few seconds (longer when they
+    /// offer an action); errors stay until dismissed, so they can be read and acted on.
     pub fn push(&self, kind: ToastKind, text: impl Into<String>) {
+        self.add(kind, text.into(), None);
+    }
+
+    /// Shows a message with a button (e.g. "Undo delete").
+    pub fn push_with_action(
+        &self,
+        kind: ToastKind,
+        text: impl Into<String>,
+        label: impl Into<String>,
+        action: impl Fn() + Send + Sync + 'static,
+    ) {
+        self.add(
+            kind,
+            text.into(),
+            Some((label.into(), Callback::new(move |_| action()))),
+        );
+    }
+
+    fn add(&self, kind: ToastKind, text: String, action: Option<(String, Callback<()>)>) {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
+        let lasting = action.is_some();
         self.items.update(|v| {
             v.push(Toast {
                 id,
                 kind,
-                text: text.into(),
+                text,
+                action,
             });
             if v.len() > 5 {
                 v.remove(0);
@@ -54,9 +77,10 @@ impl Toasts {
         });
         if kind != ToastKind::Error {
             let items = self.items;
+            let secs = if lasting { 12 } else { 6 };
             set_timeout(
                 move || items.update(|v| v.retain(|t| t.id != id)),
-                std::time::Duration::from_secs(6),
+                std::time::Duration::from_secs(secs),
             );
         }
     }

@@ -13,7 +13,7 @@ use super::backend::{
 use super::StoreError;
 use crate::domain::ids::Id;
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, Query, Transaction, TransactionMode};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The IndexedDB database name.
@@ -61,6 +61,29 @@ fn map_err(e: idb::Error) -> StoreError {
         _ => StoreError::Unavailable {
             detail: e.to_string(),
         },
+    }
+}
+
+/// Why the transaction behind `handle` aborted, if it did.
+fn abort_reason(handle: &JsValue) -> Option<StoreError> {
+    let tx = Transaction::try_from(handle.clone()).ok()?;
+    tx.error().map(|ex| map_js(ex.as_ref()))
+}
+
+/// Whether a batch has cleared every kind's store, and which records it wrote since.
+enum Fresh {
+    No,
+    Cleared(HashSet<(String, Id)>),
+}
+
+impl Fresh {
+    /// True (and the key is now written) when the batch cleared the stores and has not
+    /// written this record since: it surely is not stored.
+    fn is_unwritten(&mut self, kind: &str, id: Id) -> bool {
+        match self {
+            Fresh::No => false,
+            Fresh::Cleared(written) => written.insert((kind.to_string(), id)),
+        }
     }
 }
 
@@ -205,13 +228,30 @@ impl IdbBackend {
         Ok(out)
     }
 
-    async fn apply(&self, tx: &Transaction, op: &Op) -> Result<(), StoreError> {
+    async fn apply(&self, tx: &Transaction, op: &Op, fresh: &mut Fresh) -> Result<(), StoreError> {
         match op {
-            Op::Put { kind, id, json, .. } => {
+            Op::Put {
+                kind,
+                id,
+                json,
+                base_rev,
+            } => {
                 let store = self.kind_store(tx, kind)?;
-                let stored = get_text(&store, &id.to_string()).await?;
+                let k = id.to_string();
+                // A create after this batch cleared the stores cannot find a stored record
+                // (unless the batch wrote that key itself): no need to read it first, nor to
+                // wait for the write. Requests run in order, and a failed one aborts the
+                // transaction, which `commit` reports.
+                if base_rev.is_none() && fresh.is_unwritten(kind, *id) {
+                    check_op(op, None)?;
+                    store
+                        .put(&JsValue::from_str(json), Some(&key(&k)))
+                        .map_err(map_err)?;
+                    return Ok(());
+                }
+                let stored = get_text(&store, &k).await?;
                 check_op(op, stored.as_deref())?;
-                put_text(&store, &id.to_string(), json).await
+                put_text(&store, &k, json).await
             }
             Op::Delete { kind, id, .. } => {
                 let store = self.kind_store(tx, kind)?;
@@ -223,6 +263,7 @@ impl IdbBackend {
                 for kind in &self.kinds {
                     clear(&tx.object_store(kind).map_err(map_err)?).await?;
                 }
+                *fresh = Fresh::Cleared(HashSet::new());
                 Ok(())
             }
             Op::Snapshot(header) => {
@@ -277,6 +318,7 @@ impl IdbBackend {
                         key: k.clone(),
                         error: e.to_string(),
                     })?;
+                *fresh = Fresh::No;
                 for kind in &self.kinds {
                     let store = tx.object_store(kind).map_err(map_err)?;
                     clear(&store).await?;
@@ -353,19 +395,29 @@ impl Backend for IdbBackend {
             .filter(|s| all.contains(s))
             .collect::<Vec<_>>();
         let tx = self.tx(&stores, TransactionMode::ReadWrite)?;
+        // A second handle on the same transaction, to read why it aborted after `commit`
+        // has consumed the first.
+        let handle: JsValue = tx.into();
+        let tx = Transaction::try_from(handle.clone()).map_err(map_err)?;
+        let mut fresh = Fresh::No;
         for op in &batch.ops {
-            if let Err(e) = self.apply(&tx, op).await {
+            if let Err(e) = self.apply(&tx, op, &mut fresh).await {
+                // If the transaction itself failed (a write refused), that is the reason;
+                // the error of the operation that noticed it is only a consequence.
+                let reason = abort_reason(&handle);
                 let _ = tx.abort();
-                return Err(e);
+                return Err(reason.unwrap_or(e));
             }
         }
         let done = tx.commit().map_err(map_err)?;
         match done.await {
             Ok(r) if r.is_committed() => Ok(()),
-            Ok(_) => Err(StoreError::Unavailable {
+            // Browsers report a full disk this way: every request succeeded, then the commit
+            // failed, with `QuotaExceededError` as the transaction's error.
+            Ok(_) => Err(abort_reason(&handle).unwrap_or(StoreError::Unavailable {
                 detail: "the transaction was aborted".into(),
-            }),
-            Err(e) => Err(map_err(e)),
+            })),
+            Err(e) => Err(abort_reason(&handle).unwrap_or_else(|| map_err(e))),
         }
     }
 

@@ -42,10 +42,10 @@ pub fn TextField(
     let id4 = id.clone();
     view! {
         <div class="field">
-            <label for=id.clone()>
-                {move || label.get()}
-                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
+            <div class="label-row">
+                <label for=id.clone()>{move || label.get()}</label>
+                {required.then(|| view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </div>
             <input
                 id=id.clone()
                 type=input_type
@@ -116,10 +116,10 @@ pub fn SelectField(
     let id4 = id.clone();
     view! {
         <div class="field">
-            <label for=id.clone()>
-                {move || label.get()}
-                {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
-            </label>
+            <div class="label-row">
+                <label for=id.clone()>{move || label.get()}</label>
+                {required.then(|| view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </div>
             <select
                 id=id.clone()
                 on:change=move |ev| value.set(event_target_value(&ev))
@@ -182,4 +182,30 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<String>>) -> impl IntoView 
             </div>
         </Show>
     }
+}
+
+/// The message of a domain field error, naming the field by its label and quoting the value
+/// that was refused.
+pub fn field_error_text(err: &crate::domain::account::FieldError, value: &str) -> String {
+    crate::state::tw(
+        err.key(),
+        &[
+            ("field", &crate::state::tr(err.label_key)),
+            ("value", value),
+        ],
+    )
+}
+
+/// Splits a typed list ("a@x.lv, b@y.lv; c@z.lv") into its items, keeping blanks out.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The value of a multi-valued field, as typed in one input.
+pub fn join_list(items: &[String]) -> String {
+    items.join(", ")
 }

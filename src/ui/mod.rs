@@ -4,4 +4,5 @@ pub mod coming;
 pub mod crash;
 pub mod fmt;
 pub mod form;
+pub mod search;
 pub mod toast_area;

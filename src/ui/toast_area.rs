@@ -18,6 +18,12 @@ pub fn ToastArea() -> impl IntoView {
                     view! {
                         <div class=class role=role>
                             <p>{toast.text.clone()}</p>
+                            {toast.action.clone().map(|(label, action)| view! {
+                                <button on:click=move |_| {
+                                    action.run(());
+                                    toasts.dismiss(id);
+                                }>{label}</button>
+                            })}
                             <button
                                 class="icon-button"
                                 aria-label=move || tr("shell.dismiss")

@@ -1,6 +1,8 @@
 // Builds Sixstep backup files for the specs: the same envelope and canonical checksum as
 // src/store/backup.rs (SHA-256 over the payload serialised with sorted keys, compact).
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 export function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
@@ -56,4 +58,75 @@ export async function importBackup(page, text, { mode = "Merge with my records",
   await page.getByRole("radio", { name: mode }).check();
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByText(`Imported ${name}`)).toBeVisible();
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the Data panel and exporting, by role and label only.
+
+/// The schema fixture (real record types) as text, and its envelope parsed.
+export const FIXTURE_TEXT = readFileSync(
+  fileURLToPath(new URL("../fixtures/schema_v1.json", import.meta.url)),
+  "utf8",
+);
+export const FIXTURE = JSON.parse(FIXTURE_TEXT);
+
+/// The label of each kind's row in Settings → Data.
+export const KIND_LABELS = {
+  accounts: "Accounts",
+  contacts: "People",
+  competitors: "Competitors",
+  intel_notes: "Market intel notes",
+  deals: "Deals",
+  activities: "Activities",
+  tasks: "Tasks",
+};
+
+/// Counts of every kind, all zero unless given.
+export function countsOf(partial = {}) {
+  return Object.fromEntries(Object.keys(KIND_LABELS).map((k) => [k, partial[k] ?? 0]));
+}
+
+/// Waits until the records are loaded (the loading status is gone, the counts shown).
+export async function ready(page) {
+  const { expect } = await import("@playwright/test");
+  await expect(page.getByRole("status").filter({ hasText: "Loading your records" })).toHaveCount(0);
+  await expect(page.getByRole("table", { name: "Records stored in this browser" })).toBeVisible();
+}
+
+/// Every count in Settings → Data, by kind.
+export async function readCounts(page) {
+  const table = page.getByRole("table", { name: "Records stored in this browser" });
+  const out = {};
+  for (const [kind, label] of Object.entries(KIND_LABELS)) {
+    const row = table
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: label, exact: true }) });
+    out[kind] = Number((await row.getByRole("cell").innerText()).replace(/\D/g, ""));
+  }
+  return out;
+}
+
+/// Clicks "Export backup", captures the download and waits for the verified toast.
+/// Returns the file's name and text.
+export async function exportBackup(page) {
+  const { expect } = await import("@playwright/test");
+  const { readFile } = await import("node:fs/promises");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export backup" }).click();
+  const d = await download;
+  const text = await readFile(await d.path(), "utf8");
+  await expect(page.getByRole("status").filter({ hasText: "Backup saved and verified" }).last()).toBeVisible();
+  return { name: d.suggestedFilename(), text };
+}
+
+/// The payload part of an exported file, byte for byte (everything from `"payload":`).
+export function payloadText(text) {
+  const at = text.indexOf('\n"payload": ');
+  if (at < 0) throw new Error("no payload in export");
+  return text.slice(at);
+}
+
+/// Deep copy of the fixture payload, for making defective files.
+export function fixturePayload() {
+  return structuredClone(FIXTURE.payload);
 }

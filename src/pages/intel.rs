@@ -1,0 +1,198 @@
+//! Market intel for head office (seed 001): competitors' test marketing and coming products,
+//! policy changes, feedback on ours and theirs, delivery and after-sales performance.
+
+use crate::app::href;
+use crate::domain::account::FieldError;
+use crate::domain::ids::Id;
+use crate::domain::intel::{
+    intel_rows_with, list_intel, to_csv, IntelDraft, IntelFilter, IntelKind, IntelNote,
+    INTEL_HEADER_KEYS,
+};
+use crate::domain::text::fold;
+use crate::state::backup::download_text;
+use crate::state::data::{store_error_text, use_data, Changes};
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, ToastKind};
+use crate::ui::fmt;
+use crate::ui::form::{field_error_text, ErrorSummary, SelectField, TextArea, TextField};
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashMap;
+
+#[component]
+pub fn IntelPage() -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let kind_filter = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let date = RwSignal::new(fmt::today().format("%Y-%m-%d").to_string());
+    let account = RwSignal::new(String::new());
+    let competitor = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let errors = RwSignal::new(HashMap::<&'static str, String>::new());
+    let summary = RwSignal::new(Vec::<String>::new());
+
+    let notes = Memo::new(move |_| {
+        let filter = IntelFilter {
+            kind: IntelKind::from_code(&kind_filter.get()),
+            ..Default::default()
+        };
+        data.intel_notes.with(|m| {
+            let all: Vec<IntelNote> = m.values().cloned().collect();
+            list_intel(&all, &filter)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let name_of = move |id: Option<Id>, accounts: bool| -> String {
+        id.and_then(|id| {
+            if accounts {
+                data.accounts.with(|m| m.get(&id).map(|a| a.name.clone()))
+            } else {
+                data.competitors
+                    .with(|m| m.get(&id).map(|c| c.name.clone()))
+            }
+        })
+        .unwrap_or_default()
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = IntelDraft {
+            kind: IntelKind::from_code(&kind.get_untracked()),
+            date: date.get_untracked(),
+            account_id: account.get_untracked().parse().ok(),
+            competitor_id: competitor.get_untracked().parse().ok(),
+            title: title.get_untracked(),
+            body: body.get_untracked(),
+        };
+        match draft.validate() {
+            Err(errs) => {
+                let value = |e: &FieldError| {
+                    if e.field == "date" {
+                        draft.date.clone()
+                    } else {
+                        String::new()
+                    }
+                };
+                let mut map = HashMap::new();
+                let mut list = Vec::new();
+                for e in &errs {
+                    let t = field_error_text(e, &value(e));
+                    map.entry(e.field).or_insert_with(|| t.clone());
+                    list.push(t);
+                }
+                errors.set(map);
+                summary.set(list);
+            }
+            Ok(valid) => {
+                errors.set(HashMap::new());
+                summary.set(Vec::new());
+                let record = valid.into_new(Utc::now());
+                spawn_local(async move {
+                    let mut ch = Changes::new();
+                    ch.put(&data, record);
+                    match ch.commit(data).await {
+                        Ok(()) => {
+                            title.set(String::new());
+                            body.set(String::new());
+                            toasts.push(ToastKind::Success, tr("form.saved"));
+                        }
+                        Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                    }
+                });
+            }
+        }
+    };
+    let export = move |_| {
+        let all: Vec<IntelNote> = data
+            .intel_notes
+            .with_untracked(|m| m.values().cloned().collect());
+        let accounts: Vec<_> = data
+            .accounts
+            .with_untracked(|m| m.values().cloned().collect());
+        let competitors: Vec<_> = data
+            .competitors
+            .with_untracked(|m| m.values().cloned().collect());
+        let header_text: Vec<String> = INTEL_HEADER_KEYS.iter().map(|k| tr(k)).collect();
+        let header: [&str; 7] = std::array::from_fn(|i| header_text[i].as_str());
+        let rows = intel_rows_with(&all, &accounts, &competitors, header, |k| tr(k.key()));
+        let name = format!(
+            "sixstep-market-intel-{}.csv",
+            fmt::today().format("%Y-%m-%d")
+        );
+        if let Err(e) = download_text(&to_csv(&rows), &name, "text/csv;charset=utf-8") {
+            toasts.push(ToastKind::Error, format!("{e:?}"));
+        }
+    };
+    let err = move |f: &'static str| Signal::derive(move || errors.with(|m| m.get(f).cloned()));
+    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let kinds: Signal<Vec<(String, String)>> = Signal::derive(|| {
+        IntelKind::ALL
+            .iter()
+            .map(|k| (k.code().to_string(), tr(k.key())))
+            .collect()
+    });
+    let accounts_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
+        let mut v: Vec<(String, String)> = data.accounts.with(|m| {
+            m.values()
+                .map(|a| (a.id.to_string(), a.name.clone()))
+                .collect()
+        });
+        v.sort_by_cached_key(|(_, n)| fold(n));
+        v
+    });
+    let competitor_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
+        let mut v: Vec<(String, String)> = data.competitors.with(|m| {
+            m.values()
+                .map(|c| (c.id.to_string(), c.name.clone()))
+                .collect()
+        });
+        v.sort_by_cached_key(|(_, n)| fold(n));
+        v
+    });
+    view! {
+        <section class="page">
+            <nav class="breadcrumbs" aria-label=move || tr("shell.breadcrumbs")>
+                <a href=href("/accounts")>{move || tr("page.accounts.title")}</a>
+            </nav>
+            <div class="page-head">
+                <h1>{move || tr("intel.title")}</h1>
+                <button on:click=export disabled=move || notes.with(Vec::is_empty)>{move || tr("intel.export")}</button>
+            </div>
+            <p class="hint">{move || tr("intel.intro")}</p>
+            <form class="card form-grid record-form" on:submit=submit novalidate>
+                <h2>{move || tr("intel.new")}</h2>
+                <ErrorSummary errors=summary/>
+                <div class="form-columns">
+                    <SelectField id="intel-kind" label=l("intel.field.kind") value=kind options=kinds empty_label=l("form.none") error=err("kind") required=true/>
+                    <TextField id="intel-date" label=l("intel.field.date") value=date input_type="date" error=err("date") required=true/>
+                    <SelectField id="intel-account" label=l("intel.field.account_id") value=account options=accounts_opts empty_label=l("form.none")/>
+                    <SelectField id="intel-competitor" label=l("intel.field.competitor_id") value=competitor options=competitor_opts empty_label=l("form.none")/>
+                    <TextField id="intel-title" label=l("intel.field.title") value=title error=err("title") required=true/>
+                    <TextArea id="intel-body" label=l("intel.field.body") value=body/>
+                </div>
+                <div class="actions"><button type="submit" class="primary">{move || tr("intel.add")}</button></div>
+            </form>
+            <div class="card filters">
+                <SelectField id="intel-filter" label=l("intel.filter") value=kind_filter options=kinds empty_label=l("accounts.filter.any")/>
+            </div>
+            <Show when=move || !notes.with(Vec::is_empty) fallback=move || view! { <div class="card empty"><p>{tr("intel.empty")}</p></div> }>
+                <ul class="card-list">
+                    <For each=move || notes.get() key=|n| (n.id, n.rev) let:n>
+                        <li class="card">
+                            <p class="hint">{fmt::date(n.date)} " · " {tr(n.kind.key())}
+                                {n.account_id.map(|_| view! { " · " {name_of(n.account_id, true)} })}
+                                {n.competitor_id.map(|_| view! { " · " {name_of(n.competitor_id, false)} })}
+                            </p>
+                            <h2 class="h3">{n.title.clone()}</h2>
+                            {(!n.body.is_empty()).then(|| view! { <p class="pre-line">{n.body.clone()}</p> })}
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,666 @@
+//! Writes the benchmark's five-year book as a Sixstep backup file, deterministically: the
+//! same file, byte for byte, on every run and machine.
+//!
+//!     cargo run --release --example gen_book -- [out.json]     (default target/bench/book.json)
+//!
+//! A solo seller's five years: 2,000 accounts, 6,000 contacts, 2,000 deals, 40,000
+//! activities, plus 3,000 tasks, 40 competitors and 400 market intel notes. The issue also
+//! names 1,500 invoices: the app has no invoice kind yet, so none are generated (a backup
+//! with an unknown kind is refused by design).
+//!
+//! Records are built with the app's real types (`sixstep::domain`) and written with the
+//! app's own `sixstep::store::backup::export`, checksummed with SHA-256 (`sha2`).
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use sha2::Digest as _;
+use sixstep::domain::account::{
+    Account, Grade, LeadSource, PostalAddress, ProductInUse, Satisfaction,
+};
+use sixstep::domain::activity::{Activity, ActivityKind, ExchangeFormat};
+use sixstep::domain::agenda::{Due, Task};
+use sixstep::domain::competitor::{Competitor, CompetitorRep};
+use sixstep::domain::contact::{BuyingFunction, BuyingLevel, BuyingRole, Contact};
+use sixstep::domain::deal::{
+    CheckTick, ChecklistItem, Deal, DealPerson, NextStep, Outcome, Step, StepEvent, StepEventKind,
+};
+use sixstep::domain::ids::{Id, Record};
+use sixstep::domain::intel::{IntelKind, IntelNote};
+use sixstep::domain::money::{Currency, Money};
+use sixstep::domain::relationship::RelationshipStage;
+use sixstep::store::registry::app_kinds;
+use sixstep::store::{export, parse_backup, RecordsByKind};
+use std::path::PathBuf;
+
+pub const ACCOUNTS: usize = 2_000;
+pub const CONTACTS: usize = 6_000;
+pub const DEALS: usize = 2_000;
+pub const ACTIVITIES: usize = 40_000;
+pub const TASKS: usize = 3_000;
+pub const COMPETITORS: usize = 40;
+pub const INTEL_NOTES: usize = 400;
+
+/// SplitMix64: small, fast and the same everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+    /// A random (version 4) id.
+    fn id(&mut self) -> Id {
+        let bytes = (u128::from(self.next()) << 64 | u128::from(self.next())).to_be_bytes();
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+    fn sentence(&mut self, words: usize) -> String {
+        let mut s = String::new();
+        for i in 0..words {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(WORDS[self.below(WORDS.len())]);
+        }
+        s.push('.');
+        s
+    }
+}
+
+const WORDS: &[&str] = &[
+    "plant",
+    "line",
+    "budget",
+    "quote",
+    "tender",
+    "service",
+    "downtime",
+    "upgrade",
+    "price",
+    "delivery",
+    "spare",
+    "parts",
+    "contract",
+    "renewal",
+    "pilot",
+    "trial",
+    "demo",
+    "visit",
+    "manager",
+    "procurement",
+    "engineering",
+    "quality",
+    "scrap",
+    "rate",
+    "capacity",
+    "shift",
+    "order",
+    "invoice",
+    "payment",
+    "terms",
+    "reference",
+    "customer",
+    "competitor",
+    "offer",
+    "discount",
+    "training",
+    "install",
+    "warranty",
+    "audit",
+    "safety",
+    "energy",
+    "cost",
+    "Zürich",
+    "São",
+    "Paulo",
+    "München",
+    "café",
+    "réunion",
+    "größer",
+    "niño",
+    "déjà",
+    "vu",
+];
+const PREFIX: &[&str] = &[
+    "Acme",
+    "Globex",
+    "Initrode",
+    "Umbrella",
+    "Stark",
+    "Wayne",
+    "Tyrell",
+    "Cyberdyne",
+    "Soylent",
+    "Hooli",
+    "Vandelay",
+    "Wonka",
+    "Gringotts",
+    "Oceanic",
+    "Nordwind",
+    "Südstahl",
+    "Ébène",
+    "Łódź",
+    "Øresund",
+    "上海",
+    "大阪",
+    "Acción",
+];
+const SUFFIX: &[&str] = &[
+    "Steel",
+    "Plastics",
+    "Foods",
+    "Logistics",
+    "Motors",
+    "Textiles",
+    "Chemicals",
+    "Pharma",
+    "Packaging",
+    "Glass",
+    "Energy",
+    "Robotics",
+    "Paper",
+    "Mining",
+    "Electronics",
+];
+const FORM: &[&str] = &[
+    "GmbH",
+    "AG",
+    "Ltd",
+    "S.A.",
+    "S.p.A.",
+    "Inc.",
+    "B.V.",
+    "有限公司",
+    "SARL",
+];
+const CITIES: &[(&str, &str)] = &[
+    ("Berlin", "DE"),
+    ("Hamburg", "DE"),
+    ("München", "DE"),
+    ("Lyon", "FR"),
+    ("Milano", "IT"),
+    ("Madrid", "ES"),
+    ("Kraków", "PL"),
+    ("Göteborg", "SE"),
+    ("Rotterdam", "NL"),
+    ("上海", "CN"),
+    ("Osaka", "JP"),
+    ("Chicago", "US"),
+];
+const FIRST: &[&str] = &[
+    "Anna", "Jörg", "Lin", "María", "Chen", "Sophie", "Ahmed", "Olga", "Pierre", "Yuki", "Kwame",
+    "Ingrid", "Luca", "Zoë", "Raúl", "Wei", "Fatima", "Søren", "Amélie", "Tomasz",
+];
+const LAST: &[&str] = &[
+    "Müller",
+    "Schmidt",
+    "Wang",
+    "García",
+    "Dubois",
+    "Rossi",
+    "Kowalski",
+    "Nakamura",
+    "Smith",
+    "Andersson",
+    "Nguyen",
+    "Okafor",
+    "Jansen",
+    "Novák",
+    "Li",
+    "Fernández",
+    "Weiß",
+    "Brown",
+];
+const TITLES: &[&str] = &[
+    "Head of Procurement",
+    "Plant Manager",
+    "Buyer",
+    "Chief Engineer",
+    "CFO",
+    "Quality Lead",
+    "Operations Director",
+    "Maintenance Supervisor",
+    "CEO",
+    "Project Engineer",
+];
+const CURRENCIES: &[&str] = &["EUR", "EUR", "EUR", "USD", "GBP", "CNY", "JPY", "PLN"];
+
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2021, 11, 23, 8, 0, 0).unwrap()
+}
+
+/// A moment within the five years, on a working hour.
+fn moment(rng: &mut Rng) -> DateTime<Utc> {
+    let days = rng.below(5 * 365) as i64;
+    start()
+        + Duration::days(days)
+        + Duration::hours(rng.below(10) as i64)
+        + Duration::minutes(15 * rng.below(4) as i64)
+}
+
+/// Today, in the book: nothing happens after it.
+fn end() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+}
+
+/// A moment up to `max_days` after `after`, but not after [`end`].
+fn later(rng: &mut Rng, after: DateTime<Utc>, max_days: usize) -> DateTime<Utc> {
+    let t = after
+        + Duration::days(rng.below(max_days) as i64)
+        + Duration::minutes(rng.below(600) as i64);
+    t.min(end().max(after))
+}
+
+fn fix<T: Record>(mut r: T, id: Id, created: DateTime<Utc>, updated: DateTime<Utc>, rev: u64) -> T {
+    let mut m = r.meta();
+    m.id = id;
+    m.created_at = created;
+    m.updated_at = updated.max(created);
+    m.rev = rev;
+    r.set_meta(m);
+    r
+}
+
+fn push<T: Record>(out: &mut RecordsByKind, r: &T) {
+    out.entry(T::KIND.to_string())
+        .or_default()
+        .push(serde_json::to_value(r).expect("records serialise"));
+}
+
+fn money(rng: &mut Rng, max_major: usize) -> Money {
+    let code = *rng.pick(CURRENCIES);
+    let currency = Currency::parse(code).expect("valid code");
+    let scale = 10_i64.pow(currency.exponent());
+    Money {
+        minor: (1_000 + rng.below(max_major) as i64) * scale,
+        currency,
+    }
+}
+
+pub fn book() -> RecordsByKind {
+    let mut rng = Rng(0x5157_2026);
+    let mut out = RecordsByKind::new();
+    let t0 = start();
+
+    let competitors: Vec<Id> = (0..COMPETITORS).map(|_| rng.id()).collect();
+    for (i, &id) in competitors.iter().enumerate() {
+        let mut c = Competitor::new(
+            format!(
+                "{} {} {}",
+                rng.pick(PREFIX),
+                rng.pick(SUFFIX),
+                rng.pick(FORM)
+            ),
+            t0,
+        );
+        c.website = format!("https://competitor{i}.example");
+        c.products = (0..1 + rng.below(4))
+            .map(|n| format!("Model {}{}", (b'A' + n as u8) as char, rng.below(900) + 100))
+            .collect();
+        c.strengths = rng.sentence(8);
+        c.weaknesses = rng.sentence(8);
+        c.reps = vec![CompetitorRep {
+            name: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
+            traits: rng.sentence(5),
+            ties: Vec::new(),
+        }];
+        let created = moment(&mut rng);
+        let c = fix(
+            c,
+            id,
+            created,
+            later(&mut rng, created, 300),
+            1 + rng.below(4) as u64,
+        );
+        push(&mut out, &c);
+    }
+
+    let mut accounts = Vec::with_capacity(ACCOUNTS);
+    for i in 0..ACCOUNTS {
+        let id = rng.id();
+        let created = moment(&mut rng);
+        let name = format!(
+            "{} {} {} {}",
+            rng.pick(PREFIX),
+            rng.pick(SUFFIX),
+            rng.pick(FORM),
+            i + 1
+        );
+        let mut a = Account::new(name, created);
+        let (city, country) = *rng.pick(CITIES);
+        a.phones = vec![format!(
+            "+{} {} {}",
+            10 + rng.below(80),
+            rng.below(900) + 100,
+            rng.below(9_000_000) + 1_000_000
+        )];
+        a.emails = vec![format!("info@account{i}.example")];
+        a.address = PostalAddress {
+            street: format!("{} Straße {}", rng.pick(LAST), rng.below(200) + 1),
+            city: city.into(),
+            postal_code: format!("{:05}", rng.below(99_999)),
+            region: String::new(),
+            country: country.into(),
+        };
+        a.website = format!("https://account{i}.example");
+        a.industry = rng.pick(SUFFIX).to_string();
+        a.size = format!("{} employees", 10 + rng.below(5_000));
+        if rng.chance(60) {
+            a.products_in_use = vec![ProductInUse {
+                competitor_id: Some(*rng.pick(&competitors)),
+                product: format!("Model {}", rng.below(900) + 100),
+                satisfaction: Some(*rng.pick(&[
+                    Satisfaction::Unhappy,
+                    Satisfaction::Neutral,
+                    Satisfaction::Satisfied,
+                ])),
+                notes: rng.sentence(10),
+            }];
+        }
+        a.purchase_plans = rng.sentence(12);
+        a.problems_to_solve = rng.sentence(12);
+        a.grade = Some(*rng.pick(&[Grade::A, Grade::B, Grade::C]));
+        a.lead_source = Some(*rng.pick(&[
+            LeadSource::Referral,
+            LeadSource::Inquiry,
+            LeadSource::TradeDirectory,
+            LeadSource::ColdCanvassing,
+        ]));
+        a.owner = "JM".into();
+        a.tags = (0..rng.below(3))
+            .map(|_| rng.pick(WORDS).to_string())
+            .collect();
+        a.notes = rng.sentence(25);
+        a.customer_since = rng.chance(40).then(|| created.date_naive());
+        a.archived = rng.chance(5);
+        let a = fix(
+            a,
+            id,
+            created,
+            later(&mut rng, created, 700),
+            1 + rng.below(8) as u64,
+        );
+        push(&mut out, &a);
+        accounts.push((id, created));
+    }
+
+    let mut contacts = Vec::with_capacity(CONTACTS);
+    for i in 0..CONTACTS {
+        let (account, acc_created) = accounts[i % ACCOUNTS];
+        let id = rng.id();
+        let created = later(&mut rng, acc_created, 60);
+        let first = *rng.pick(FIRST);
+        let last = *rng.pick(LAST);
+        let mut c = Contact::new(account, format!("{first} {last}"), created);
+        c.title = rng.pick(TITLES).to_string();
+        c.phones = vec![format!("+49 170 {}", rng.below(9_000_000) + 1_000_000)];
+        c.emails = vec![format!("contact{i}@account{}.example", i % ACCOUNTS)];
+        c.level = Some(*rng.pick(&[
+            BuyingLevel::Operation,
+            BuyingLevel::Management,
+            BuyingLevel::Decision,
+        ]));
+        c.function = Some(*rng.pick(&[
+            BuyingFunction::User,
+            BuyingFunction::Technical,
+            BuyingFunction::Procurement,
+        ]));
+        c.roles = vec![*rng.pick(&[
+            BuyingRole::Initiator,
+            BuyingRole::DecisionMaker,
+            BuyingRole::User,
+            BuyingRole::Evaluator,
+        ])];
+        c.is_guide = rng.chance(10);
+        c.home_town = rng.pick(CITIES).0.to_string();
+        c.sports = rng
+            .pick(&["Tennis", "Golf", "Running", "Football", "Badminton", ""])
+            .to_string();
+        c.relationship.stage = *rng.pick(&[
+            RelationshipStage::Acquaintance,
+            RelationshipStage::Dating,
+            RelationshipStage::Trust,
+        ]);
+        c.last_met = Some(later(&mut rng, created, 900).date_naive());
+        c.notes = rng.sentence(15);
+        let c = fix(
+            c,
+            id,
+            created,
+            later(&mut rng, created, 900),
+            1 + rng.below(6) as u64,
+        );
+        push(&mut out, &c);
+        contacts.push(id);
+    }
+
+    let steps = [
+        Step::CustomerAnalysis,
+        Step::BuildingTrust,
+        Step::DiscoverNeeds,
+        Step::PresentingValue,
+        Step::WinningCommitment,
+        Step::FollowUpService,
+    ];
+    let mut deals = Vec::with_capacity(DEALS);
+    for i in 0..DEALS {
+        let (account, acc_created) = accounts[rng.below(ACCOUNTS)];
+        let id = rng.id();
+        let created = later(&mut rng, acc_created, 200);
+        let title = format!(
+            "{} {} — {}",
+            rng.pick(&[
+                "New line",
+                "Retrofit",
+                "Service contract",
+                "Spare parts",
+                "Upgrade"
+            ]),
+            i + 1,
+            rng.pick(CITIES).0
+        );
+        let mut d = Deal::new(account, &title, money(&mut rng, 400_000), created);
+        let reached = rng.below(6);
+        d.step = steps[reached];
+        let mut at = created;
+        for s in 0..reached {
+            at = later(&mut rng, at, 40);
+            d.history.push(StepEvent {
+                at,
+                from: steps[s],
+                to: steps[s + 1],
+                kind: StepEventKind::Advance {
+                    signal_evidence: rng.sentence(6),
+                    signal_date: at.date_naive(),
+                },
+            });
+        }
+        d.step_entered_at = at;
+        d.checklist = (1..=3)
+            .filter_map(|n| ChecklistItem::new(steps[reached], n))
+            .map(|item| CheckTick {
+                item,
+                on: at.date_naive(),
+            })
+            .collect();
+        let base = (i * 3) % CONTACTS;
+        d.people = (0..1 + rng.below(3))
+            .map(|k| DealPerson {
+                contact_id: contacts[(base + k) % CONTACTS],
+                roles: vec![BuyingRole::Evaluator],
+            })
+            .collect();
+        d.competitor_ids = vec![*rng.pick(&competitors)];
+        d.expected_close = Some(later(&mut rng, at, 120).date_naive());
+        d.next_step = Some(NextStep {
+            text: rng.sentence(6),
+            due: later(&mut rng, at, 30).date_naive(),
+        });
+        let closed = later(&mut rng, at, 60).date_naive();
+        d.outcome = match rng.below(10) {
+            0..=3 => Outcome::Open,
+            4..=6 => Outcome::Won {
+                at: closed,
+                paid_on: rng.chance(70).then_some(closed),
+            },
+            7 | 8 => Outcome::Lost {
+                at: closed,
+                reason: rng.sentence(5),
+            },
+            _ => Outcome::Declined {
+                at: closed,
+                reason: rng.sentence(5),
+            },
+        };
+        d.owner = "JM".into();
+        let d = fix(
+            d,
+            id,
+            created,
+            later(&mut rng, at, 30),
+            1 + reached as u64 + rng.below(5) as u64,
+        );
+        push(&mut out, &d);
+        deals.push((id, account, created));
+    }
+
+    let kinds = [
+        ActivityKind::PhoneCall,
+        ActivityKind::PhoneCall,
+        ActivityKind::Email,
+        ActivityKind::Email,
+        ActivityKind::Visit,
+        ActivityKind::Meeting,
+        ActivityKind::BusinessMeal,
+        ActivityKind::TechnicalExchange,
+        ActivityKind::Message,
+        ActivityKind::SmallGift,
+    ];
+    let mut activities = Vec::with_capacity(ACTIVITIES);
+    for i in 0..ACTIVITIES {
+        let (deal, account, deal_created) = deals[i % DEALS];
+        let id = rng.id();
+        let at = later(&mut rng, deal_created, 500);
+        let kind = *rng.pick(&kinds);
+        let base = rng.below(CONTACTS);
+        let a = Activity {
+            id,
+            created_at: at,
+            updated_at: at,
+            rev: 1,
+            kind,
+            exchange_format: (kind == ActivityKind::TechnicalExchange)
+                .then_some(ExchangeFormat::Demo),
+            at,
+            contact_ids: vec![contacts[base]],
+            account_id: Some(account),
+            deal_id: rng.chance(80).then_some(deal),
+            notes: {
+                let words = 8 + rng.below(20);
+                rng.sentence(words)
+            },
+            outcome: rng.sentence(5),
+            gift_value: (kind == ActivityKind::SmallGift).then(|| Money {
+                minor: 2_000 + rng.below(3_000) as i64,
+                currency: Currency::parse("EUR").expect("valid code"),
+            }),
+        };
+        let a = fix(a, id, at, later(&mut rng, at, 3), 1 + rng.below(2) as u64);
+        push(&mut out, &a);
+        activities.push((id, at));
+    }
+
+    for i in 0..TASKS {
+        let (activity, at) = activities[(i * 13) % ACTIVITIES];
+        let id = rng.id();
+        let due = Due {
+            date: later(&mut rng, at, 14).date_naive(),
+            time: rng.chance(40).then(|| {
+                NaiveTime::from_hms_opt(9 + rng.below(8) as u32, 0, 0).expect("valid time")
+            }),
+        };
+        let mut t =
+            Task::new(&format!("Follow up: {}", rng.sentence(4)), due, at).expect("a title");
+        t.activity_id = Some(activity);
+        let (deal, account, _) = deals[(i * 13) % DEALS];
+        t.account_id = Some(account);
+        t.deal_id = Some(deal);
+        t.contact_id = Some(contacts[rng.below(CONTACTS)]);
+        t.done_at = rng.chance(85).then(|| later(&mut rng, at, 14));
+        t.notes = rng.sentence(6);
+        let updated = t.done_at.unwrap_or(at);
+        let rev = if t.done_at.is_some() { 2 } else { 1 };
+        let t = fix(t, id, at, updated, rev);
+        push(&mut out, &t);
+    }
+
+    let intel = [
+        IntelKind::CompetitorTestMarketing,
+        IntelKind::UpcomingProduct,
+        IntelKind::PolicyChange,
+        IntelKind::FeedbackOnOurs,
+        IntelKind::FeedbackOnTheirs,
+        IntelKind::DeliveryPerformance,
+    ];
+    for _ in 0..INTEL_NOTES {
+        let id = rng.id();
+        let at = moment(&mut rng);
+        let date: NaiveDate = at.date_naive();
+        let mut n = IntelNote::new(*rng.pick(&intel), date, rng.sentence(5), at);
+        n.account_id = rng.chance(50).then(|| accounts[rng.below(ACCOUNTS)].0);
+        n.competitor_id = rng.chance(70).then(|| *rng.pick(&competitors));
+        n.body = rng.sentence(30);
+        let n = fix(n, id, at, at, 1);
+        push(&mut out, &n);
+    }
+    out
+}
+
+fn sha(bytes: &[u8]) -> String {
+    format!("{:x}", sha2::Sha256::digest(bytes))
+}
+
+fn main() {
+    let out = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench/book.json")
+        });
+    let records = book();
+    // A fixed export time keeps the file identical run after run.
+    let text = futures::executor::block_on(export(&records, "0.1.0", end(), &sha));
+    // The app would import it: every record valid, counts and checksum right.
+    let parsed = futures::executor::block_on(parse_backup(&text, &sha, &app_kinds(), usize::MAX))
+        .expect("the book is a valid backup");
+    for (kind, recs) in &records {
+        let mut want: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
+        let mut got: Vec<String> = parsed.records[kind].iter().map(|r| r.to_string()).collect();
+        want.sort();
+        got.sort();
+        assert!(want == got, "{kind}: the book does not read back unchanged");
+    }
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).expect("create the output folder");
+    }
+    std::fs::write(&out, &text).expect("write the book");
+    for (kind, recs) in &records {
+        println!("{kind}: {}", recs.len());
+    }
+    println!("invoices: 0 (no invoice kind in the app yet)");
+    println!(
+        "file: {} ({:.1} MB)",
+        out.display(),
+        text.len() as f64 / 1_000_000.0
+    );
+}

@@ -1,0 +1,185 @@
+// The benchmark: the five-year book through the app's own Settings → Data, in Debian's
+// Chromium, on the release build. Prints one `name: value unit` per line; never fails on a
+// figure (only when it cannot measure at all).
+//
+//   bash tools/setup.sh && trunk build --release --offline && node tests/bench/run.mjs
+//
+// Builds nothing of the app (expects dist/). The book (target/bench/book.json, or
+// BENCH_BOOK) is generated with `cargo run --release --example gen_book` when missing.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const port = Number(process.env.BENCH_PORT ?? 4180);
+const base = `http://127.0.0.1:${port}`;
+const book = resolve(process.env.BENCH_BOOK ?? join(root, "target/bench/book.json"));
+const COLD_STARTS = 3;
+const LONG = 300_000;
+
+function print(name, value, unit) {
+  console.log(`${name}: ${value} ${unit}`);
+}
+const ms = (t) => Math.round(t);
+const mb = (bytes) => (bytes / 1_048_576).toFixed(1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (!existsSync(join(root, "dist/index.html"))) {
+  console.error("dist/ is missing: run `trunk build --release --offline` first.");
+  process.exit(2);
+}
+if (!existsSync(book)) {
+  console.error(`generating the book: cargo run --release --example gen_book -- ${book}`);
+  const r = spawnSync("cargo", ["run", "--release", "--quiet", "--example", "gen_book", "--", book], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (r.status !== 0) process.exit(2);
+}
+const bookEnvelope = JSON.parse(readFileSync(book, "utf8"));
+const bookRecords = Object.values(bookEnvelope.counts).reduce((a, b) => a + b, 0);
+
+// The same static server the specs use.
+const server = spawn(process.execPath, [join(root, "tools/serve.mjs"), "--dir", join(root, "dist"), "--port", String(port)], {
+  stdio: "ignore",
+});
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the server on port ${port} did not start`);
+}
+
+// Same flags as playwright.config.mjs.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+try {
+  await waitForServer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  context.setDefaultTimeout(LONG);
+  // Marks the moment the app is ready: the loading status gone and the data counts shown
+  // (the Accounts row holding the book's count). Also keeps the wasm instance for its memory.
+  await context.addInitScript((accounts) => {
+    addEventListener("TrunkApplicationStarted", (e) => {
+      window.__wasm = e.detail?.wasm;
+    });
+    const check = () => {
+      if (window.__readyAt) return;
+      const loading = [...document.querySelectorAll('[role="status"]')].some((s) =>
+        s.textContent.includes("Loading your records"),
+      );
+      const row = [...document.querySelectorAll("table tr")].find(
+        (tr) => tr.querySelector("th")?.textContent.trim() === "Accounts",
+      );
+      const n = Number(row?.querySelector("td")?.textContent.replace(/\D/g, "") ?? "x");
+      if (!loading && n === accounts) window.__readyAt = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  }, bookEnvelope.counts.accounts ?? 0);
+
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/settings`);
+  await page.getByRole("table", { name: "Records stored in this browser" }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Loading your records" }).waitFor({ state: "detached" });
+
+  // Import through Settings → Data, replacing everything.
+  const name = "five-year-book.json";
+  const t0 = performance.now();
+  await page.getByLabel("Backup file to restore").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: readFileSync(book),
+  });
+  await page.getByRole("region", { name: "What the import will change" }).waitFor();
+  const tChecked = performance.now();
+  await page.getByRole("radio", { name: "Replace everything" }).check();
+  const tApply = performance.now();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByText(`Imported ${name}`).waitFor();
+  const t1 = performance.now();
+  print("book_records", bookRecords, "records");
+  print("book_file", mb(statSync(book).size), "MB");
+  print("import_time", ms(t1 - t0), "ms");
+  print("import_check_and_preview", ms(tChecked - t0), "ms");
+  print("import_apply", ms(t1 - tApply), "ms");
+
+  // Cold start with the book: a fresh navigation until the app is ready.
+  const cold = [];
+  for (let i = 0; i < COLD_STARTS; i++) {
+    await page.goto(`${base}/settings`);
+    await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: LONG, polling: 50 });
+    cold.push(await page.evaluate(() => window.__readyAt));
+  }
+  print("cold_start_with_book", ms(median(cold)), `ms (median of ${COLD_STARTS}: ${cold.map(ms).join(", ")})`);
+
+  // Heap after load (garbage collected first).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const metric = (n) => metrics.find((m) => m.name === n)?.value ?? 0;
+  print("js_heap_used_after_load", mb(metric("JSHeapUsedSize")), "MB");
+  const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+  if (wasmBytes) print("wasm_memory_after_load", mb(wasmBytes), "MB");
+
+  // Export: click → "Backup saved" (the file is re-read and verified before that).
+  const download = page.waitForEvent("download");
+  const e0 = performance.now();
+  await page.getByRole("button", { name: "Export backup" }).click();
+  await page.getByRole("status").filter({ hasText: "Backup saved and verified" }).waitFor();
+  const e1 = performance.now();
+  const d = await download;
+  const exported = JSON.parse(readFileSync(await d.path(), "utf8"));
+  print("export_time", ms(e1 - e0), "ms");
+  print("export_same_checksum_as_book", exported.checksum.value === bookEnvelope.checksum.value ? "yes" : "NO", "");
+
+  // One durable edit: an account's name through its edit form, Save → "Saved." (the
+  // transaction has committed), then checked after a reload. Skipped in builds without one.
+  const account = bookEnvelope.payload.accounts[0];
+  await page.goto(`${base}/accounts/${account.id}`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Loading your records" }).waitFor({ state: "detached" });
+  const edit = page.getByRole("button", { name: "Edit account" });
+  if (await edit.count()) {
+    const renamed = `${account.name} (edited)`;
+    await edit.click();
+    await page.getByLabel("Name", { exact: true }).fill(renamed);
+    const s0 = performance.now();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    const s1 = performance.now();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: renamed }).waitFor();
+    print("durable_edit", ms(s1 - s0), "ms (Save → committed, one account)");
+  } else {
+    print("durable_edit", "n/a", "(no account edit form in this build)");
+  }
+
+  // What the page downloads, gzipped (tools/size.mjs).
+  const size = spawnSync(process.execPath, [join(root, "tools/size.mjs"), join(root, "dist")], { encoding: "utf8" });
+  const gz = /page_download_gzip: ([\d.]+) KB/.exec(size.stdout);
+  print("page_download_gzip", gz ? gz[1] : "?", "KB");
+  if (errors.length) print("page_errors", errors.length, `(${errors[0]})`);
+  await context.close();
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -5,7 +5,7 @@ use crate::app::href;
 use crate::domain::account::{format_tags, Account, AccountDraft, FieldError, Grade, LeadSource};
 use crate::domain::dedupe::find_account_duplicates;
 use crate::domain::ids::Id;
-use crate::state::data::{store_error_text, use_data, Changes};
+use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
 use crate::ui::form::{
@@ -206,7 +206,7 @@ pub fn AccountForm(
                             toasts.push(ToastKind::Success, tr("form.saved"));
                             on_saved.run(saved);
                         }
-                        Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                        Err(e) => crate::state::data::report_store_error(toasts, &e),
                     }
                     saving.set(false);
                 });

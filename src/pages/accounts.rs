@@ -11,7 +11,7 @@ use crate::domain::account::{
 use crate::domain::buying_centre::{map as bc_map, warnings as bc_warnings, BuyingCentreWarning};
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
-use crate::state::data::{store_error_text, use_data, AppData, Changes};
+use crate::state::data::{use_data, AppData, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
@@ -235,7 +235,7 @@ fn save(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
     spawn_local(async move {
         match ch.commit(data).await {
             Ok(()) => ok(),
-            Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+            Err(e) => crate::state::data::report_store_error(toasts, &e),
         }
     });
 }

@@ -7,7 +7,7 @@ use crate::domain::competitor::{accounts_using, Competitor, CompetitorDraft, Com
 use crate::domain::contact::PersonLink;
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
-use crate::state::data::{store_error_text, use_data, Changes};
+use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
 use crate::ui::form::{field_error_text, join_list, split_list, ErrorSummary, TextArea, TextField};
@@ -88,7 +88,7 @@ fn CompetitorForm(
                             toasts.push(ToastKind::Success, tr("form.saved"));
                             on_saved.run(saved);
                         }
-                        Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                        Err(e) => crate::state::data::report_store_error(toasts, &e),
                     }
                 });
             }
@@ -213,7 +213,7 @@ pub fn CompetitorPage() -> impl IntoView {
                     rep_traits.set(String::new());
                     rep_ties.set(String::new());
                 }
-                Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                Err(e) => crate::state::data::report_store_error(toasts, &e),
             }
         });
     };

@@ -9,7 +9,7 @@ use crate::domain::contact::{
 use crate::domain::dedupe::find_contact_duplicates;
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
-use crate::state::data::{store_error_text, use_data, Changes};
+use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::form::{
@@ -196,7 +196,7 @@ pub fn ContactForm(
                             toasts.push(ToastKind::Success, tr("form.saved"));
                             on_saved.run(saved);
                         }
-                        Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                        Err(e) => crate::state::data::report_store_error(toasts, &e),
                     }
                     saving.set(false);
                 });

@@ -8,7 +8,7 @@ use crate::domain::contact::{move_to_account, Contact};
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::actions::merge_two_contacts;
-use crate::state::data::{store_error_text, use_data, AppData, Changes};
+use crate::state::data::{use_data, AppData, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
@@ -24,7 +24,7 @@ fn commit(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
     spawn_local(async move {
         match ch.commit(data).await {
             Ok(()) => ok(),
-            Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+            Err(e) => crate::state::data::report_store_error(toasts, &e),
         }
     });
 }

@@ -10,7 +10,7 @@ use crate::domain::intel::{
 };
 use crate::domain::text::fold;
 use crate::state::backup::download_text;
-use crate::state::data::{store_error_text, use_data, Changes};
+use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
 use crate::ui::fmt;
@@ -100,7 +100,7 @@ pub fn IntelPage() -> impl IntoView {
                             body.set(String::new());
                             toasts.push(ToastKind::Success, tr("form.saved"));
                         }
-                        Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                        Err(e) => crate::state::data::report_store_error(toasts, &e),
                     }
                 });
             }

@@ -379,7 +379,7 @@ fn UndoSection() -> impl IntoView {
                                     spawn_local(async move {
                                         match backup::undo(data, id).await {
                                             Ok(()) => toasts.push(ToastKind::Success, tr("data.undo.done")),
-                                            Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+                                            Err(e) => crate::state::data::report_store_error(toasts, &e),
                                         }
                                     });
                                 }>

@@ -344,3 +344,21 @@ impl Changes {
         Ok(())
     }
 }
+
+/// Shows a store failure as an error message; a save refused because another tab changed
+/// the record first offers to reload the page and see the newer version.
+pub fn report_store_error(toasts: crate::state::Toasts, e: &StoreError) {
+    let text = store_error_text(e);
+    if matches!(e, StoreError::Stale { .. }) {
+        toasts.push_with_action(
+            crate::state::ToastKind::Error,
+            text,
+            crate::state::tr("shell.reload"),
+            || {
+                let _ = window().location().reload();
+            },
+        );
+    } else {
+        toasts.push(crate::state::ToastKind::Error, text);
+    }
+}

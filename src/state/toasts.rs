@@ -65,6 +65,8 @@ impl Toasts {
         self.next.set_value(id + 1);
         let lasting = action.is_some();
         self.items.update(|v| {
+            // The same message again replaces the older one instead of stacking up.
+            v.retain(|t| !(t.kind == kind && t.text == text && t.action.is_none()));
             v.push(Toast {
                 id,
                 kind,

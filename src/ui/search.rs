@@ -80,7 +80,7 @@ pub fn GlobalSearch() -> impl IntoView {
     view! {
         <button class="search-button" on:click=move |_| show() aria-keyshortcuts="Control+K Meta+K">
             <span aria-hidden="true">"⌕ "</span>
-            {move || tr("search.open")}
+            <span class="search-label">{move || tr("search.open")}</span>
             <kbd class="hide-narrow" aria-hidden="true">"Ctrl K"</kbd>
         </button>
         <Show when=move || open.get()>

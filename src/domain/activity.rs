@@ -548,6 +548,20 @@ pub fn gift_reminder_for(
     }
 }
 
+/// The gift limit as typed in Settings: an amount and a currency code. A blank amount
+/// means no limit (`Ok(None)`); a negative amount is refused.
+pub fn parse_gift_limit(amount: &str, currency: &str) -> Result<Option<Money>, ActivityFieldError> {
+    if amount.trim().is_empty() {
+        return Ok(None);
+    }
+    let currency = Currency::parse(currency).map_err(ActivityFieldError::GiftValue)?;
+    match Money::parse(amount, currency) {
+        Ok(m) if m.minor < 0 => Err(ActivityFieldError::GiftValueNegative),
+        Ok(m) => Ok(Some(m)),
+        Err(e) => Err(ActivityFieldError::GiftValue(e)),
+    }
+}
+
 /// Newest first; equal times by newest record first, then id, so the order is stable.
 fn newest_first(list: &mut [&Activity]) {
     list.sort_by(|a, b| {
@@ -968,5 +982,35 @@ mod tests {
                 "placeholders of {k}"
             );
         }
+    }
+
+    #[test]
+    fn gift_limit_is_parsed_from_settings_input() {
+        assert_eq!(parse_gift_limit("  ", "EUR"), Ok(None));
+        assert_eq!(parse_gift_limit("50", "eur"), Ok(Some(money("50", "EUR"))));
+        assert_eq!(
+            parse_gift_limit("-1", "EUR"),
+            Err(ActivityFieldError::GiftValueNegative)
+        );
+        assert!(matches!(
+            parse_gift_limit("50", "euro"),
+            Err(ActivityFieldError::GiftValue(MoneyError::BadCurrency(_)))
+        ));
+        assert!(matches!(
+            parse_gift_limit("abc", "EUR"),
+            Err(ActivityFieldError::GiftValue(MoneyError::BadAmount(_)))
+        ));
+        // The parsed limit drives the reminder: 50.01 is above 50, 50 is within.
+        let limit = parse_gift_limit("50", "EUR").unwrap();
+        let above = money("50.01", "EUR");
+        assert!(matches!(
+            gift_reminder_for(ActivityKind::SmallGift, Some(&above), limit.as_ref()),
+            Some(GiftReminder::AboveLimit { .. })
+        ));
+        let equal = money("50", "EUR");
+        assert_eq!(
+            gift_reminder_for(ActivityKind::SmallGift, Some(&equal), limit.as_ref()),
+            None
+        );
     }
 }

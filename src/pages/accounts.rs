@@ -204,29 +204,33 @@ pub fn AccountsPage() -> impl IntoView {
     }
 }
 
-/// The account page (route `/accounts/:id`).
+/// The account page (route `/accounts/:id`). The view is built once per account: edits
+/// (here or in another tab) update it in place, so an open form keeps what was typed.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let account = Memo::new(move |_| {
+    let shown = Memo::new(move |_| {
         id.get()
-            .and_then(|id| data.accounts.with(|m| m.get(&id).cloned()))
+            .filter(|id| data.accounts.with(|m| m.contains_key(id)))
     });
-    view! {
-        {move || match account.get() {
-            Some(a) => view! { <AccountView account=a/> }.into_any(),
-            None => view! {
-                <section class="page">
-                    <h1>{move || tr("account.missing.title")}</h1>
-                    <div class="card">
-                        <p>{move || tr("account.missing.body")}</p>
-                        <a class="button" href=href("/accounts")>{move || tr("account.missing.back")}</a>
-                    </div>
-                </section>
-            }.into_any(),
-        }}
+    move || {
+        match shown.get() {
+        Some(id) => {
+            let account = data.accounts.with_untracked(|m| m.get(&id).cloned());
+            account.map(|a| view! { <AccountView account=a/> }).into_any()
+        }
+        None => view! {
+            <section class="page">
+                <h1>{move || tr("account.missing.title")}</h1>
+                <div class="card">
+                    <p>{move || tr("account.missing.body")}</p>
+                    <a class="button" href=href("/accounts")>{move || tr("account.missing.back")}</a>
+                </div>
+            </section>
+        }.into_any(),
+    }
     }
 }
 
@@ -352,7 +356,7 @@ fn AccountView(account: Account) -> impl IntoView {
             </Show>
             {move || editing.get().then(|| view! {
                 <h2>{tr("account.edit")}</h2>
-                <AccountForm account=Some(a.get()) on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false)/>
+                <AccountForm account=Some(a.get_untracked()) on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false)/>
             })}
             <Show when=move || !editing.get()>
                 <Profile account=a/>

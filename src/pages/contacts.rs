@@ -252,7 +252,7 @@ fn ContactView(id: Id) -> impl IntoView {
             {move || editing.get().then(|| view! {
                 <div class="card">
                     <h2>{tr("contact.edit")}</h2>
-                    <ContactForm contact=c() on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false)/>
+                    <ContactForm contact=contact.get_untracked() on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false)/>
                 </div>
             })}
             {move || c().map(|p| view! {

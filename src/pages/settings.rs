@@ -70,6 +70,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <crate::pages::trust::GiftLimitSetting/>
             <super::settings_data::DataPanel/>
         </section>
     }

@@ -89,6 +89,9 @@ export function countsOf(partial = {}) {
 /// Waits until the records are loaded (the loading status is gone, the counts shown).
 export async function ready(page) {
   const { expect } = await import("@playwright/test");
+  // The app is mounted (its heading is there, so the loading notice is too while it loads)…
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // …and the records are in.
   await expect(page.getByRole("status").filter({ hasText: "Loading your records" })).toHaveCount(0);
   await expect(page.getByRole("table", { name: "Records stored in this browser" })).toBeVisible();
 }

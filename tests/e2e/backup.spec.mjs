@@ -423,7 +423,7 @@ test("the backup reminder shows while records have no backup, and goes after an 
 // record changes (AccountPage's `account` memo), so tab 1's open form and what was typed in
 // it vanish when tab 2 saves, and the stale save can never be attempted. Enable this once
 // the form stays open on a remote change (the store then refuses the save as stale).
-test.fixme("a save based on an outdated revision is refused, never overwriting the newer record", async ({ page, context }) => {
+test("a save based on an outdated revision is refused, never overwriting the newer record", async ({ page, context }) => {
   const acme = FIXTURE.payload.accounts.find((a) => a.name.startsWith("Acme Steel"));
   await settings(page);
   await seedFixture(page);
@@ -446,6 +446,9 @@ test.fixme("a save based on an outdated revision is refused, never overwriting t
   await expect(page.getByRole("alert").filter({ hasText: "was changed in another tab since you opened it" })).toContainText(
     "Your save was refused so the newer version is not overwritten.",
   );
+  await expect(page.getByRole("alert").getByRole("button", { name: "Reload" })).toBeVisible();
+  // What was typed is still in the form.
+  await expect(nameField(page)).toHaveValue("Acme Steel (stale, tab 1)");
   // What is stored is tab 2's version, in both tabs and after a reload.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Acme Steel (saved in tab 2)" })).toBeVisible();

@@ -38,9 +38,9 @@ test("an unknown address shows the not-found page with a way home", async ({ pag
 });
 
 test("pages not built yet explain what is coming", async ({ page }) => {
-  await open(page, "/planning");
+  await open(page, "/training");
   await expect(page.getByText("Coming in this release")).toBeVisible();
-  await expect(page.getByText(/follow-up tasks that are due/)).toBeVisible();
+  await expect(page.getByText(/Practise the method/)).toBeVisible();
 });
 
 test("the theme choice survives a reload", async ({ page }) => {

@@ -1,0 +1,177 @@
+//! On an account's page: relationship health (people per stage, guides, warnings while a
+//! deal is open), its people's stages and styles, and the account's activity timeline.
+
+use super::activity_form::ActivityForm;
+use super::common::Timeline;
+use crate::app::href;
+use crate::domain::activity::{timeline_for_account, Activity};
+use crate::domain::contact::{BuyingLevel, Contact};
+use crate::domain::ids::Id;
+use crate::domain::relationship::{health, HealthWarning};
+use crate::state::data::use_data;
+use crate::state::{tr, tw};
+use leptos::prelude::*;
+
+#[component]
+pub fn AccountTrust(account_id: Id) -> impl IntoView {
+    let data = use_data();
+    let people = Memo::new(move |_| {
+        let mut v: Vec<Contact> = data.contacts.with(|m| {
+            m.values()
+                .filter(|c| c.account_id == account_id)
+                .cloned()
+                .collect()
+        });
+        v.sort_by_key(|a| a.name.to_lowercase());
+        v
+    });
+    let has_open_deal = Memo::new(move |_| {
+        data.deals.with(|m| {
+            m.values()
+                .any(|d| d.account_id == account_id && d.is_open())
+        })
+    });
+    let account_health = Memo::new(move |_| {
+        people.with(|ps| {
+            let rows: Vec<(bool, bool, &crate::domain::relationship::Relationship)> = ps
+                .iter()
+                .map(|c| {
+                    (
+                        c.level == Some(BuyingLevel::Decision),
+                        c.is_guide,
+                        &c.relationship,
+                    )
+                })
+                .collect();
+            health(&rows, has_open_deal.get())
+        })
+    });
+    let timeline = Memo::new(move |_| {
+        let ids: Vec<Id> = people.with(|ps| ps.iter().map(|c| c.id).collect());
+        data.activities.with(|m| {
+            timeline_for_account(m.values(), account_id, &ids)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Activity>>()
+        })
+    });
+    let log_open = RwSignal::new(false);
+
+    view! {
+        <section class="trust-panel" aria-labelledby="account-trust-heading">
+            <h2 id="account-trust-heading">{move || tr("trust.ui.health.title")}</h2>
+            <div class="trust-grid">
+                <section class="card trust-card" aria-labelledby="health-heading">
+                    <h3 id="health-heading">{move || tr("trust.ui.health.people_per_stage")}</h3>
+                    {move || {
+                        account_health
+                            .get()
+                            .warnings
+                            .into_iter()
+                            .map(|w| {
+                                let text = match w {
+                                    HealthWarning::DecisionMakersStillAcquaintances { acquaintances, decision_level } => tw(
+                                        w.key(),
+                                        &[("count", &acquaintances.to_string()), ("total", &decision_level.to_string())],
+                                    ),
+                                    _ => tr(w.key()),
+                                };
+                                view! { <p class="notice notice-warning" role="status">{text}</p> }
+                            })
+                            .collect_view()
+                    }}
+                    <div class="table-wrap">
+                        <table class="data-table">
+                            <caption>{move || tr("trust.ui.health.caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || tr("trust.ui.health.stage")}</th>
+                                    <th scope="col" class="num">{move || tr("trust.ui.health.people")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || {
+                                    account_health
+                                        .get()
+                                        .counts
+                                        .iter()
+                                        .map(|(s, n)| view! {
+                                            <tr>
+                                                <th scope="row">{tr(s.key())}</th>
+                                                <td class="num">{n}</td>
+                                            </tr>
+                                        })
+                                        .collect_view()
+                                }}
+                                <tr>
+                                    <th scope="row">{move || tr("trust.ui.health.guides")}</th>
+                                    <td class="num">{move || account_health.get().guides}</td>
+                                </tr>
+                            </tbody>
+                        </table>
+                    </div>
+                    <Show when=move || !has_open_deal.get()>
+                        <p class="hint">{move || tr("trust.ui.health.no_open_deal")}</p>
+                    </Show>
+                </section>
+                <section class="card trust-card" aria-labelledby="people-stage-heading">
+                    <h3 id="people-stage-heading">{move || tr("trust.ui.health.people_title")}</h3>
+                    <Show
+                        when=move || !people.with(Vec::is_empty)
+                        fallback=move || view! { <p class="hint">{move || tr("trust.ui.health.no_people")}</p> }
+                    >
+                        <ul class="plain-list people-stages">
+                            {move || {
+                                people
+                                    .get()
+                                    .into_iter()
+                                    .map(|c| {
+                                        let id = c.id;
+                                        let mut bits = vec![tr(c.relationship.stage.key())];
+                                        if let Some(l) = c.level {
+                                            bits.push(tr(l.key()));
+                                        }
+                                        if let Some(j) = &c.style {
+                                            bits.push(tr(j.style.key()));
+                                        }
+                                        if c.is_guide {
+                                            bits.push(tr("trust.ui.health.guide"));
+                                        }
+                                        view! {
+                                            <li>
+                                                <a href=href(&format!("/contacts/{id}"))>{c.name.clone()}</a>
+                                                " · "
+                                                <span class="hint">{bits.join(" · ")}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </Show>
+                </section>
+            </div>
+            <section class="card trust-card" aria-labelledby="account-activities-heading">
+                <div class="card-head">
+                    <h3 id="account-activities-heading">{move || tr("trust.ui.activities.account_title")}</h3>
+                    <Show when=move || !log_open.get()>
+                        <button type="button" class="primary" on:click=move |_| log_open.set(true)>
+                            {move || tr("trust.ui.activity.log")}
+                        </button>
+                    </Show>
+                </div>
+                <Show when=move || log_open.get()>
+                    <ActivityForm
+                        prefix="account-activity"
+                        account=Some(account_id)
+                        on_close=move |_| log_open.set(false)
+                    />
+                </Show>
+                <Timeline
+                    items=Signal::derive(move || timeline.get())
+                    empty=Signal::derive(move || tr("trust.ui.activities.none_account"))
+                />
+            </section>
+        </section>
+    }
+}

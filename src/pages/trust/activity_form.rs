@@ -1,0 +1,453 @@
+//! The "Log activity" form: kind, when, people, account, deal, notes, outcome, gift value,
+//! and an optional follow-up task saved in the same transaction. Shows the style hints of
+//! every person chosen and a reminder when a gift is above the limit.
+
+use super::common::{
+    activity_error_text, gift_limit, kind_code, kind_from_code, task_error_text, StyleSummary,
+};
+use crate::domain::activity::{
+    gift_reminder, Activity, ActivityDraft, ActivityField, ActivityFieldError, ActivityKind,
+    ExchangeFormat, GiftReminder,
+};
+use crate::domain::agenda::{follow_up_from, parse_due, TaskError};
+use crate::domain::ids::Id;
+use crate::domain::money::{Currency, MoneyError};
+use crate::state::data::{store_error_text, use_data, Changes};
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, tw, ToastKind};
+use crate::ui::fmt;
+use crate::ui::form::{ErrorSummary, SelectField, TextArea, TextField};
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// `prefix` keeps element ids unique when two forms could be on one page.
+#[component]
+pub fn ActivityForm(
+    #[prop(into)] prefix: String,
+    /// People chosen when the form opens.
+    #[prop(optional)]
+    contacts: Vec<Id>,
+    /// The account chosen when the form opens.
+    #[prop(optional_no_strip)]
+    account: Option<Id>,
+    /// The kind chosen when the form opens (a suggested activity).
+    #[prop(optional, into)]
+    kind: Option<Signal<Option<ActivityKind>>>,
+    /// Called after a successful save, and on cancel.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let limit = gift_limit();
+    let currency_default = limit
+        .as_ref()
+        .map(|m| m.currency.clone())
+        .unwrap_or_default();
+    let now = Utc::now();
+    let first_kind = kind
+        .and_then(|k| k.get_untracked())
+        .unwrap_or(ActivityKind::PhoneCall);
+    let blank = ActivityDraft::new(first_kind, now, &Local, currency_default.clone());
+
+    let kind_v = RwSignal::new(kind_code(first_kind).to_string());
+    if let Some(k) = kind {
+        Effect::new(move |_| {
+            if let Some(k) = k.get() {
+                kind_v.set(kind_code(k).to_string());
+            }
+        });
+    }
+    let exchange = RwSignal::new(String::new());
+    let date = RwSignal::new(blank.date.clone());
+    let time = RwSignal::new(blank.time.clone());
+    let people = RwSignal::new(contacts.clone());
+    let account_v = RwSignal::new(account.map(|a| a.to_string()).unwrap_or_default());
+    let deal = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let outcome = RwSignal::new(String::new());
+    let gift_value = RwSignal::new(String::new());
+    let gift_currency = RwSignal::new(currency_default.code().to_string());
+    let fu_title = RwSignal::new(String::new());
+    let fu_date = RwSignal::new(String::new());
+    let fu_time = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<ActivityFieldError>::new());
+    let task_errors = RwSignal::new(Vec::<TaskError>::new());
+    let saving = RwSignal::new(false);
+
+    let prefix = StoredValue::new(prefix);
+    let id = move |s: &str| format!("{}-{s}", prefix.get_value());
+    let kind_now = move || kind_from_code(&kind_v.get()).unwrap_or(ActivityKind::PhoneCall);
+    let is_gift = move || kind_now().is_gift();
+    let account_id = move || account_v.get().parse::<Id>().ok();
+
+    // The draft as typed (tracked), for the live gift reminder and for saving.
+    let draft = move || {
+        let k = kind_now();
+        ActivityDraft {
+            kind: k,
+            exchange_format: ExchangeFormat::ALL
+                .iter()
+                .copied()
+                .find(|f| f.key().ends_with(&format!(".{}", exchange.get())))
+                .filter(|_| k == ActivityKind::TechnicalExchange),
+            date: date.get(),
+            time: time.get(),
+            contact_ids: people.get(),
+            account_id: account_id(),
+            deal_id: deal.get().parse::<Id>().ok(),
+            notes: notes.get(),
+            outcome: outcome.get(),
+            gift_value: if k.is_gift() {
+                gift_value.get()
+            } else {
+                String::new()
+            },
+            gift_currency: Currency::parse(&gift_currency.get()).unwrap_or_default(),
+        }
+    };
+    let limit2 = limit.clone();
+    let reminder = Memo::new(move |_| gift_reminder(&draft(), limit2.as_ref()));
+
+    let field_error = move |f: ActivityField| {
+        Signal::derive(move || {
+            errors.with(|es| es.iter().find(|e| e.field() == f).map(activity_error_text))
+        })
+    };
+    let summary = Signal::derive(move || {
+        let mut v: Vec<String> = errors.with(|es| es.iter().map(activity_error_text).collect());
+        v.extend(task_errors.with(|es| es.iter().map(task_error_text).collect::<Vec<_>>()));
+        v
+    });
+
+    // People to choose from: the account's people when an account is chosen, else everyone;
+    // people already chosen always stay listed.
+    let people_options = Memo::new(move |_| {
+        let acc = account_id();
+        let chosen = people.get();
+        let mut v: Vec<(Id, String)> = data.contacts.with(|m| {
+            m.values()
+                .filter(|c| acc.is_none_or(|a| c.account_id == a) || chosen.contains(&c.id))
+                .map(|c| (c.id, c.name.clone()))
+                .collect()
+        });
+        v.sort_by_key(|a| a.1.to_lowercase());
+        v
+    });
+    let account_options = Signal::derive(move || {
+        let mut v: Vec<(String, String)> = data.accounts.with(|m| {
+            m.values()
+                .filter(|a| !a.archived || Some(a.id) == account_id())
+                .map(|a| (a.id.to_string(), a.name.clone()))
+                .collect()
+        });
+        v.sort_by_key(|a| a.1.to_lowercase());
+        v
+    });
+    let deal_options = Signal::derive(move || {
+        let acc = account_id();
+        let mut v: Vec<(String, String)> = data.deals.with(|m| {
+            m.values()
+                .filter(|d| acc.is_none_or(|a| d.account_id == a))
+                .filter(|d| d.is_active() || deal.get() == d.id.to_string())
+                .map(|d| (d.id.to_string(), d.title.clone()))
+                .collect()
+        });
+        v.sort_by_key(|a| a.1.to_lowercase());
+        v
+    });
+    let kind_options = Signal::derive(move || {
+        ActivityKind::ALL
+            .iter()
+            .map(|k| (kind_code(*k).to_string(), tr(k.key())))
+            .collect::<Vec<_>>()
+    });
+    let exchange_options = Signal::derive(move || {
+        ExchangeFormat::ALL
+            .iter()
+            .map(|f| {
+                (
+                    f.key().rsplit('.').next().unwrap_or_default().to_string(),
+                    tr(f.key()),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let d = untrack(draft);
+        let mut errs = Vec::new();
+        if d.kind.is_gift() && Currency::parse(&gift_currency.get_untracked()).is_err() {
+            errs.push(ActivityFieldError::GiftValue(MoneyError::BadCurrency(
+                gift_currency.get_untracked(),
+            )));
+        }
+        let fields = match d.validate(&Local) {
+            Ok(f) if errs.is_empty() => Some(f),
+            Ok(_) => None,
+            Err(mut e) => {
+                e.append(&mut errs);
+                errs = e;
+                None
+            }
+        };
+        // The follow-up task, when a title or a date was typed.
+        let (t, fd, ft) = (
+            fu_title.get_untracked(),
+            fu_date.get_untracked(),
+            fu_time.get_untracked(),
+        );
+        let wants_task = !t.trim().is_empty() || !fd.trim().is_empty();
+        let mut terrs = Vec::new();
+        let due = if wants_task {
+            if t.trim().is_empty() {
+                terrs.push(TaskError::TitleMissing);
+            }
+            match parse_due(&fd, &ft) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    terrs.extend(e);
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        errors.set(errs);
+        task_errors.set(terrs.clone());
+        let Some(fields) = fields else { return };
+        if !terrs.is_empty() {
+            return;
+        }
+        let now = Utc::now();
+        let activity = Activity::new(fields, now);
+        let task = match due {
+            Some(due) => match follow_up_from(&activity, &t, due, now) {
+                Ok(task) => Some(task),
+                Err(e) => {
+                    task_errors.set(vec![e]);
+                    return;
+                }
+            },
+            None => None,
+        };
+        saving.set(true);
+        spawn_local(async move {
+            let mut ch = Changes::new();
+            let saved = ch.put(&data, activity);
+            if let Some(task) = task {
+                ch.put(&data, task);
+            }
+            match ch.commit(data).await {
+                Ok(()) => {
+                    toasts.push(
+                        ToastKind::Success,
+                        tw(
+                            "trust.ui.activity.saved",
+                            &[
+                                ("kind", &tr(saved.kind.key())),
+                                ("date", &fmt::datetime(saved.at)),
+                            ],
+                        ),
+                    );
+                    on_close.run(());
+                }
+                Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
+            }
+            saving.set(false);
+        });
+    };
+
+    let people_err = field_error(ActivityField::People);
+    view! {
+        <form class="form-grid activity-form" on:submit=on_submit novalidate>
+            <ErrorSummary errors=summary/>
+            <div class="inline-fields">
+                <SelectField
+                    id=id("kind")
+                    label=Signal::derive(move || tr("trust.ui.activity.kind"))
+                    value=kind_v
+                    options=kind_options
+                    required=true
+                />
+                <Show when=move || kind_now() == ActivityKind::TechnicalExchange>
+                    <SelectField
+                        id=id("format")
+                        label=Signal::derive(move || tr("trust.ui.activity.format"))
+                        value=exchange
+                        options=exchange_options
+                        empty_label=Signal::derive(move || tr("trust.ui.none"))
+                    />
+                </Show>
+            </div>
+            <div class="inline-fields">
+                <TextField
+                    id=id("date")
+                    label=Signal::derive(move || tr("trust.ui.activity.date"))
+                    value=date
+                    input_type="date"
+                    required=true
+                    error=field_error(ActivityField::Date)
+                />
+                <TextField
+                    id=id("time")
+                    label=Signal::derive(move || tr("trust.ui.activity.time"))
+                    value=time
+                    input_type="time"
+                    hint=Signal::derive(move || tr("trust.ui.activity.time_hint"))
+                    error=field_error(ActivityField::Time)
+                />
+            </div>
+            <div class="inline-fields">
+                <SelectField
+                    id=id("account")
+                    label=Signal::derive(move || tr("trust.ui.activity.account"))
+                    value=account_v
+                    options=account_options
+                    empty_label=Signal::derive(move || tr("trust.ui.none"))
+                />
+                <SelectField
+                    id=id("deal")
+                    label=Signal::derive(move || tr("trust.ui.activity.deal"))
+                    value=deal
+                    options=deal_options
+                    empty_label=Signal::derive(move || tr("trust.ui.none"))
+                    hint=Signal::derive(move || tr("trust.ui.activity.deal_hint"))
+                />
+            </div>
+            <fieldset
+                class="people-choice"
+                aria-describedby=move || people_err.get().is_some().then(|| id("people-error"))
+            >
+                <legend>{move || tr("trust.ui.activity.people")}</legend>
+                <Show
+                    when=move || !people_options.with(Vec::is_empty)
+                    fallback=move || view! { <p class="hint">{move || tr("trust.ui.activity.no_people")}</p> }
+                >
+                    <ul class="check-list">
+                        <For each=move || people_options.get() key=|(id, n)| (*id, n.clone()) let:p>
+                            {
+                                let (cid, name) = p;
+                                let input_id = id(&format!("person-{cid}"));
+                                view! {
+                                    <li>
+                                        <input
+                                            type="checkbox"
+                                            id=input_id.clone()
+                                            prop:checked=move || people.with(|v| v.contains(&cid))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                people.update(|v| {
+                                                    v.retain(|x| *x != cid);
+                                                    if on {
+                                                        v.push(cid);
+                                                    }
+                                                });
+                                            }
+                                        />
+                                        <label for=input_id>{name}</label>
+                                    </li>
+                                }
+                            }
+                        </For>
+                    </ul>
+                </Show>
+                {move || people_err.get().map(|e| view! {
+                    <p class="field-error" id=id("people-error")>{e}</p>
+                })}
+            </fieldset>
+            <Show when=move || !people.with(Vec::is_empty)>
+                <section class="form-hints" aria-labelledby=id("hints-title")>
+                    <h3 id=id("hints-title")>{move || tr("trust.ui.activity.style_hints")}</h3>
+                    {move || {
+                        people
+                            .get()
+                            .into_iter()
+                            .filter_map(|cid| data.contacts.with(|m| m.get(&cid).cloned()))
+                            .map(|c| view! { <StyleSummary contact=c/> })
+                            .collect_view()
+                    }}
+                </section>
+            </Show>
+            <TextArea
+                id=id("notes")
+                label=Signal::derive(move || tr("trust.ui.activity.notes"))
+                value=notes
+            />
+            <TextArea
+                id=id("outcome")
+                label=Signal::derive(move || tr("trust.ui.activity.outcome"))
+                value=outcome
+                rows=2
+            />
+            <Show when=is_gift>
+                <div class="inline-fields">
+                    <TextField
+                        id=id("gift")
+                        label=Signal::derive(move || tr("trust.ui.activity.gift_value"))
+                        value=gift_value
+                        error=field_error(ActivityField::GiftValue)
+                        hint=Signal::derive(move || match gift_limit() {
+                            Some(m) => tw("trust.ui.gift_limit.current", &[("limit", &fmt::money(&m))]),
+                            None => tr("trust.ui.activity.no_gift_limit"),
+                        })
+                    />
+                    <TextField
+                        id=id("gift-currency")
+                        label=Signal::derive(move || tr("trust.ui.gift_limit.currency"))
+                        value=gift_currency
+                    />
+                </div>
+            </Show>
+            {move || reminder.get().map(|r| {
+                let (value, limit) = match &r {
+                    GiftReminder::AboveLimit { value, limit }
+                    | GiftReminder::CannotCompare { value, limit } => (fmt::money(value), fmt::money(limit)),
+                };
+                view! {
+                    <div class="notice notice-warning gift-reminder" role="status">
+                        <strong>{tr("trust.ui.activity.gift_reminder_title")}</strong>
+                        " "
+                        {tw(r.key(), &[("value", &value), ("limit", &limit)])}
+                    </div>
+                }
+            })}
+            <fieldset class="follow-up">
+                <legend>{move || tr("trust.ui.activity.follow_up")}</legend>
+                <p class="hint">{move || tr("trust.ui.activity.follow_up_hint")}</p>
+                <TextField
+                    id=id("fu-title")
+                    label=Signal::derive(move || tr("trust.ui.task.title"))
+                    value=fu_title
+                />
+                <div class="inline-fields">
+                    <TextField
+                        id=id("fu-date")
+                        label=Signal::derive(move || tr("trust.ui.task.due_date"))
+                        value=fu_date
+                        input_type="date"
+                    />
+                    <TextField
+                        id=id("fu-time")
+                        label=Signal::derive(move || tr("trust.ui.task.due_time"))
+                        value=fu_time
+                        input_type="time"
+                    />
+                </div>
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || saving.get()>
+                    {move || tr("trust.ui.activity.save")}
+                </button>
+                <button type="button" on:click=move |_| on_close.run(())>
+                    {move || tr("trust.ui.cancel")}
+                </button>
+            </div>
+        </form>
+    }
+}

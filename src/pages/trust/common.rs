@@ -1,0 +1,280 @@
+//! Pieces shared by the trust screens: style hints, timelines, the gift-limit preference,
+//! error texts and small lookups.
+
+use crate::app::href;
+use crate::domain::activity::{Activity, ActivityFieldError, ActivityKind};
+use crate::domain::agenda::{Task, TaskError};
+use crate::domain::contact::Contact;
+use crate::domain::ids::Id;
+use crate::domain::money::{Money, MoneyError};
+use crate::domain::style::{hints, CommunicationStyle, StyleJudgement};
+use crate::state::data::AppData;
+use crate::state::{tr, tw};
+use crate::ui::fmt;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+/// Where the gift limit is kept (localStorage).
+pub const GIFT_LIMIT_KEY: &str = "sixstep.gift_limit";
+
+/// The gift limit set in Settings, if any.
+pub fn gift_limit() -> Option<Money> {
+    LocalStorage::get::<Money>(GIFT_LIMIT_KEY).ok()
+}
+
+/// Stores (or clears) the gift limit.
+pub fn set_gift_limit(limit: Option<&Money>) {
+    match limit {
+        Some(m) => {
+            let _ = LocalStorage::set(GIFT_LIMIT_KEY, m);
+        }
+        None => LocalStorage::delete(GIFT_LIMIT_KEY),
+    }
+}
+
+/// The stable code of an activity kind (its serde name), for select values.
+pub fn kind_code(k: ActivityKind) -> &'static str {
+    k.key().trim_start_matches("activity.kind.")
+}
+
+pub fn kind_from_code(code: &str) -> Option<ActivityKind> {
+    ActivityKind::ALL
+        .iter()
+        .copied()
+        .find(|k| kind_code(*k) == code)
+}
+
+/// An activity form error in words.
+pub fn activity_error_text(e: &ActivityFieldError) -> String {
+    match e {
+        ActivityFieldError::DateInvalid(s) | ActivityFieldError::TimeInvalid(s) => {
+            tw(e.key(), &[("input", s)])
+        }
+        ActivityFieldError::GiftValue(MoneyError::BadAmount(s))
+        | ActivityFieldError::GiftValue(MoneyError::BadCurrency(s)) => tw(e.key(), &[("input", s)]),
+        ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { input, allowed }) => tw(
+            e.key(),
+            &[("input", input), ("allowed", &allowed.to_string())],
+        ),
+        _ => tr(e.key()),
+    }
+}
+
+/// A task form error in words.
+pub fn task_error_text(e: &TaskError) -> String {
+    match e {
+        TaskError::DateInvalid(s) | TaskError::TimeInvalid(s) => tw(e.key(), &[("input", s)]),
+        _ => tr(e.key()),
+    }
+}
+
+/// The contact's name, or a placeholder when the record is gone.
+pub fn contact_name(data: &AppData, id: Id) -> String {
+    data.contacts
+        .with(|m| m.get(&id).map(|c| c.name.clone()))
+        .unwrap_or_else(|| tr("trust.ui.unknown_person"))
+}
+
+pub fn account_name(data: &AppData, id: Id) -> String {
+    data.accounts
+        .with(|m| m.get(&id).map(|a| a.name.clone()))
+        .unwrap_or_else(|| tr("trust.ui.unknown_account"))
+}
+
+/// "Business meal or tea" or "Technical exchange (Demo)".
+pub fn activity_title(a: &Activity) -> String {
+    match a.exchange_format {
+        Some(f) => format!("{} ({})", tr(a.kind.key()), tr(f.key())),
+        None => tr(a.kind.key()),
+    }
+}
+
+/// When a task is due, in the current locale.
+pub fn due_text(t: &Task) -> String {
+    match t.due_time {
+        Some(time) => format!("{} {}", fmt::date(t.due_date), time.format("%H:%M")),
+        None => fmt::date(t.due_date),
+    }
+}
+
+/// One line on how the style was judged: "Fairly sure · from the questionnaire · 3 May 2026".
+pub fn judgement_text(j: &StyleJudgement) -> String {
+    tw(
+        "trust.ui.style.judged",
+        &[
+            ("confidence", &tr(j.confidence.key())),
+            ("how", &tr(j.judged_by.key())),
+            ("date", &fmt::datetime(j.judged_at)),
+        ],
+    )
+}
+
+/// The do's, don'ts and question word of a style.
+#[component]
+pub fn StyleHintsView(
+    style: CommunicationStyle,
+    /// Heading level for the "Do" / "Don't" titles (3 or 4).
+    #[prop(default = 4)]
+    level: u8,
+) -> impl IntoView {
+    let h = hints(style);
+    let title = move |key: &'static str| {
+        if level <= 3 {
+            view! { <h3 class="hint-title">{move || tr(key)}</h3> }.into_any()
+        } else {
+            view! { <h4 class="hint-title">{move || tr(key)}</h4> }.into_any()
+        }
+    };
+    view! {
+        <div class="style-hints">
+            <p class="question-word">
+                <strong>{move || tw("trust.ui.style.question_word", &[("word", &tr(h.question_word))])}</strong>
+                " "
+                <span>{move || tr(h.question_tip)}</span>
+            </p>
+            <div class="hint-columns">
+                <div class="hint-dos">
+                    {title("trust.ui.style.dos")}
+                    <ul>
+                        {h.dos.iter().map(|k| view! { <li>{move || tr(k)}</li> }).collect_view()}
+                    </ul>
+                </div>
+                <div class="hint-donts">
+                    {title("trust.ui.style.donts")}
+                    <ul>
+                        {h.donts.iter().map(|k| view! { <li>{move || tr(k)}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// A person's style in one line with the hints folded under it (Agenda, activity form).
+#[component]
+pub fn StyleSummary(contact: Contact) -> impl IntoView {
+    match contact.style.clone() {
+        Some(j) => {
+            let style = j.style;
+            let word = hints(style).question_word;
+            view! {
+                <details class="style-summary">
+                    <summary>
+                        {move || {
+                            tw(
+                                "trust.ui.style.summary",
+                                &[
+                                    ("name", &contact.name),
+                                    ("style", &tr(style.key())),
+                                    ("word", &tr(word)),
+                                ],
+                            )
+                        }}
+                    </summary>
+                    <StyleHintsView style=style level=4/>
+                </details>
+            }
+            .into_any()
+        }
+        None => {
+            let name = contact.name.clone();
+            view! {
+                <p class="hint">{move || tw("trust.ui.style.not_judged_for", &[("name", &name)])}</p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A list of activities, newest first, with people, account, notes and outcome.
+#[component]
+pub fn Timeline(
+    #[prop(into)] items: Signal<Vec<Activity>>,
+    /// Whose timeline it is (left out of the people shown).
+    #[prop(optional)]
+    owner: Option<Id>,
+    #[prop(into)] empty: Signal<String>,
+) -> impl IntoView {
+    let data = crate::state::data::use_data();
+    view! {
+        <Show
+            when=move || !items.with(Vec::is_empty)
+            fallback=move || view! { <p class="hint">{move || empty.get()}</p> }
+        >
+            <ol class="timeline">
+                <For
+                    each=move || items.get()
+                    key=|a| (a.id, a.rev)
+                    let:a
+                >
+                    {
+                        let others: Vec<Id> = a
+                            .contact_ids
+                            .iter()
+                            .copied()
+                            .filter(|c| Some(*c) != owner)
+                            .collect();
+                        let a2 = a.clone();
+                        let gift = a.gift_value.clone();
+                        let account = a.account_id;
+                        let deal = a.deal_id;
+                        view! {
+                            <li class="timeline-item">
+                                <p class="timeline-head">
+                                    <strong>{move || activity_title(&a2)}</strong>
+                                    " · "
+                                    <time datetime=a.at.to_rfc3339()>{move || fmt::datetime(a.at)}</time>
+                                </p>
+                                {(!others.is_empty()).then(|| {
+                                    let others = others.clone();
+                                    view! {
+                                        <p class="timeline-meta">
+                                            {move || tr("trust.ui.activity.with")}
+                                            " "
+                                            {others
+                                                .iter()
+                                                .enumerate()
+                                                .map(|(i, id)| {
+                                                    let id = *id;
+                                                    view! {
+                                                        {(i > 0).then_some(", ")}
+                                                        <a href=href(&format!("/contacts/{id}"))>
+                                                            {move || contact_name(&data, id)}
+                                                        </a>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </p>
+                                    }
+                                })}
+                                {account.map(|id| view! {
+                                    <p class="timeline-meta">
+                                        {move || tr("trust.ui.activity.account")}
+                                        ": "
+                                        <a href=href(&format!("/accounts/{id}"))>{move || account_name(&data, id)}</a>
+                                        {deal.map(|d| view! {
+                                            " · "
+                                            {move || tr("trust.ui.activity.deal")}
+                                            ": "
+                                            <a href=href(&format!("/deals/{d}"))>
+                                                {move || data.deals.with(|m| m.get(&d).map(|x| x.title.clone())).unwrap_or_default()}
+                                            </a>
+                                        })}
+                                    </p>
+                                })}
+                                {(!a.notes.is_empty()).then(|| view! { <p class="timeline-notes">{a.notes.clone()}</p> })}
+                                {(!a.outcome.is_empty()).then(|| {
+                                    let o = a.outcome.clone();
+                                    view! { <p class="timeline-notes"><strong>{move || tr("trust.ui.activity.outcome")}</strong>": "{o}</p> }
+                                })}
+                                {gift.map(|m| view! {
+                                    <p class="timeline-meta">{move || tw("trust.ui.activity.gift_value_is", &[("value", &fmt::money(&m))])}</p>
+                                })}
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+        </Show>
+    }
+}

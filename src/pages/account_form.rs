@@ -9,12 +9,11 @@ use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
 use crate::ui::form::{
-    field_error_text, join_list, split_list, ErrorSummary, SelectField, TextArea, TextField,
+    join_list, split_list, ErrorSummary, FormErrors, SelectField, TextArea, TextField,
 };
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 
 /// Every input of the form, as typed.
 #[derive(Clone, Copy)]
@@ -146,12 +145,11 @@ pub fn AccountForm(
     let data = use_data();
     let toasts = use_toasts();
     let inputs = Inputs::from_account(account.as_ref());
-    let errors = RwSignal::new(HashMap::<&'static str, String>::new());
-    let summary = RwSignal::new(Vec::<String>::new());
+    let errors = FormErrors::new();
     let saving = RwSignal::new(false);
     let base = StoredValue::new(account.clone());
     let editing_id: Option<Id> = account.as_ref().map(|a| a.id);
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|m| m.get(f).cloned()));
+    let err = move |f: &'static str| errors.field(f);
 
     // The duplicate guard: live while typing a new account's name, e-mails or phones.
     let duplicates = Memo::new(move |_| {
@@ -177,19 +175,10 @@ pub fn AccountForm(
         let draft = inputs.draft(base_account.as_ref());
         match draft.validate() {
             Err(errs) => {
-                let mut map = HashMap::new();
-                let mut list = Vec::new();
-                for e in &errs {
-                    let text = field_error_text(e, &inputs.value_of(e, &draft));
-                    map.entry(e.field).or_insert_with(|| text.clone());
-                    list.push(text);
-                }
-                errors.set(map);
-                summary.set(list);
+                errors.show(&errs, |e| inputs.value_of(e, &draft));
             }
             Ok(valid) => {
-                errors.set(HashMap::new());
-                summary.set(Vec::new());
+                errors.clear();
                 let record = match base_account {
                     Some(mut a) => {
                         valid.apply_to(&mut a);
@@ -217,7 +206,7 @@ pub fn AccountForm(
     let l = |k: &'static str| Signal::derive(move || tr(k));
     view! {
         <form class="card form-grid record-form" on:submit=submit novalidate>
-            <ErrorSummary errors=summary/>
+            <ErrorSummary errors=errors.summary()/>
             <fieldset class="form-section">
                 <legend>{move || tr("account.section.identity")}</legend>
                 <div class="form-columns">

@@ -10,12 +10,11 @@ use crate::domain::text::fold;
 use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
-use crate::ui::form::{field_error_text, join_list, split_list, ErrorSummary, TextArea, TextField};
+use crate::ui::form::{join_list, split_list, ErrorSummary, FormErrors, TextArea, TextField};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use std::collections::HashMap;
 
 #[component]
 fn CompetitorForm(
@@ -35,8 +34,7 @@ fn CompetitorForm(
     let strengths = RwSignal::new(d.strengths.clone());
     let weaknesses = RwSignal::new(d.weaknesses.clone());
     let notes = RwSignal::new(d.notes.clone());
-    let errors = RwSignal::new(HashMap::<&'static str, String>::new());
-    let summary = RwSignal::new(Vec::<String>::new());
+    let errors = FormErrors::new();
     let base = StoredValue::new(competitor);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -60,19 +58,10 @@ fn CompetitorForm(
                         String::new()
                     }
                 };
-                let mut map = HashMap::new();
-                let mut list = Vec::new();
-                for e in &errs {
-                    let t = field_error_text(e, &value(e));
-                    map.entry(e.field).or_insert_with(|| t.clone());
-                    list.push(t);
-                }
-                errors.set(map);
-                summary.set(list);
+                errors.show(&errs, value);
             }
             Ok(valid) => {
-                errors.set(HashMap::new());
-                summary.set(Vec::new());
+                errors.clear();
                 let record = match base.get_value() {
                     Some(mut c) => {
                         valid.apply_to(&mut c);
@@ -94,11 +83,11 @@ fn CompetitorForm(
             }
         }
     };
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|m| m.get(f).cloned()));
+    let err = move |f: &'static str| errors.field(f);
     let l = |k: &'static str| Signal::derive(move || tr(k));
     view! {
         <form class="card form-grid record-form" on:submit=submit novalidate>
-            <ErrorSummary errors=summary/>
+            <ErrorSummary errors=errors.summary()/>
             <div class="form-columns">
                 <TextField id="competitor-name" label=l("competitor.field.name") value=name error=err("name") required=true/>
                 <TextField id="competitor-website" label=l("competitor.field.website") value=website error=err("website") input_type="url"/>

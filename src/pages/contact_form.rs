@@ -13,13 +13,12 @@ use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::form::{
-    field_error_text, join_list, split_list, CheckboxField, ErrorSummary, SelectField, TextArea,
+    join_list, split_list, CheckboxField, ErrorSummary, FormErrors, SelectField, TextArea,
     TextField,
 };
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 
 fn links_text(links: &[PersonLink]) -> String {
     links
@@ -90,12 +89,11 @@ pub fn ContactForm(
     let choice_criteria = s(&d.choice_criteria);
     let notes = s(&d.notes);
 
-    let errors = RwSignal::new(HashMap::<&'static str, String>::new());
-    let summary = RwSignal::new(Vec::<String>::new());
+    let errors = FormErrors::new();
     let saving = RwSignal::new(false);
     let base = StoredValue::new(contact.clone());
     let editing_id = contact.as_ref().map(|c| c.id);
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|m| m.get(f).cloned()));
+    let err = move |f: &'static str| errors.field(f);
     let roles_store = StoredValue::new(roles.clone());
 
     let duplicates = Memo::new(move |_| {
@@ -166,19 +164,10 @@ pub fn ContactForm(
         };
         match draft.validate() {
             Err(errs) => {
-                let mut map = HashMap::new();
-                let mut list = Vec::new();
-                for e in &errs {
-                    let text = field_error_text(e, &value_of(e));
-                    map.entry(e.field).or_insert_with(|| text.clone());
-                    list.push(text);
-                }
-                errors.set(map);
-                summary.set(list);
+                errors.show(&errs, value_of);
             }
             Ok(valid) => {
-                errors.set(HashMap::new());
-                summary.set(Vec::new());
+                errors.clear();
                 let now = Utc::now();
                 let record = match base.get_value() {
                     Some(mut c) => {
@@ -239,7 +228,7 @@ pub fn ContactForm(
     let show_account = account_id.is_none();
     view! {
         <form class="form-grid record-form" on:submit=submit novalidate>
-            <ErrorSummary errors=summary/>
+            <ErrorSummary errors=errors.summary()/>
             <fieldset class="form-section">
                 <legend>{move || tr("contact.section.person")}</legend>
                 <div class="form-columns">

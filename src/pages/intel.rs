@@ -14,11 +14,10 @@ use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
 use crate::ui::fmt;
-use crate::ui::form::{field_error_text, ErrorSummary, SelectField, TextArea, TextField};
+use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 
 #[component]
 pub fn IntelPage() -> impl IntoView {
@@ -31,8 +30,7 @@ pub fn IntelPage() -> impl IntoView {
     let competitor = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
-    let errors = RwSignal::new(HashMap::<&'static str, String>::new());
-    let summary = RwSignal::new(Vec::<String>::new());
+    let errors = FormErrors::new();
 
     let notes = Memo::new(move |_| {
         let filter = IntelFilter {
@@ -77,19 +75,10 @@ pub fn IntelPage() -> impl IntoView {
                         String::new()
                     }
                 };
-                let mut map = HashMap::new();
-                let mut list = Vec::new();
-                for e in &errs {
-                    let t = field_error_text(e, &value(e));
-                    map.entry(e.field).or_insert_with(|| t.clone());
-                    list.push(t);
-                }
-                errors.set(map);
-                summary.set(list);
+                errors.show(&errs, value);
             }
             Ok(valid) => {
-                errors.set(HashMap::new());
-                summary.set(Vec::new());
+                errors.clear();
                 let record = valid.into_new(Utc::now());
                 spawn_local(async move {
                     let mut ch = Changes::new();
@@ -127,7 +116,7 @@ pub fn IntelPage() -> impl IntoView {
             toasts.push(ToastKind::Error, format!("{e:?}"));
         }
     };
-    let err = move |f: &'static str| Signal::derive(move || errors.with(|m| m.get(f).cloned()));
+    let err = move |f: &'static str| errors.field(f);
     let l = |k: &'static str| Signal::derive(move || tr(k));
     let kinds: Signal<Vec<(String, String)>> = Signal::derive(|| {
         IntelKind::ALL
@@ -165,7 +154,7 @@ pub fn IntelPage() -> impl IntoView {
             <p class="hint">{move || tr("intel.intro")}</p>
             <form class="card form-grid record-form" on:submit=submit novalidate>
                 <h2>{move || tr("intel.new")}</h2>
-                <ErrorSummary errors=summary/>
+                <ErrorSummary errors=errors.summary()/>
                 <div class="form-columns">
                     <SelectField id="intel-kind" label=l("intel.field.kind") value=kind options=kinds empty_label=l("form.none") error=err("kind") required=true/>
                     <TextField id="intel-date" label=l("intel.field.date") value=date input_type="date" error=err("date") required=true/>

@@ -209,3 +209,59 @@ pub fn split_list(s: &str) -> Vec<String> {
 pub fn join_list(items: &[String]) -> String {
     items.join(", ")
 }
+
+/// The errors of a form: one message per field (shown under it) and the full list (shown
+/// in the [`ErrorSummary`]).
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    by_field: RwSignal<std::collections::HashMap<&'static str, String>>,
+    all: RwSignal<Vec<String>>,
+}
+
+impl Default for FormErrors {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FormErrors {
+    pub fn new() -> Self {
+        FormErrors {
+            by_field: RwSignal::new(Default::default()),
+            all: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Shows `errs`; `value_of` gives the typed value each error refers to.
+    pub fn show(
+        &self,
+        errs: &[crate::domain::account::FieldError],
+        value_of: impl Fn(&crate::domain::account::FieldError) -> String,
+    ) {
+        let mut map = std::collections::HashMap::new();
+        let mut list = Vec::new();
+        for e in errs {
+            let text = field_error_text(e, &value_of(e));
+            map.entry(e.field).or_insert_with(|| text.clone());
+            list.push(text);
+        }
+        self.by_field.set(map);
+        self.all.set(list);
+    }
+
+    pub fn clear(&self) {
+        self.by_field.set(Default::default());
+        self.all.set(Vec::new());
+    }
+
+    /// The message for one field (for a control's `error`).
+    pub fn field(&self, name: &'static str) -> Signal<Option<String>> {
+        let by_field = self.by_field;
+        Signal::derive(move || by_field.with(|m| m.get(name).cloned()))
+    }
+
+    /// Every message (for [`ErrorSummary`]).
+    pub fn summary(&self) -> Signal<Vec<String>> {
+        self.all.into()
+    }
+}

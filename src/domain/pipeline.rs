@@ -331,6 +331,68 @@ pub fn new_customer_share_by_accounts(
     })
 }
 
+/// Whether a deal won on `won_on` counts as business from a **new** customer: the account
+/// was not yet a customer (`customer_since` unset), or it became one with this very win or
+/// later (a first win sets `customer_since` to the contract date).
+pub fn was_new_customer(customer_since: Option<NaiveDate>, won_on: NaiveDate) -> bool {
+    customer_since.is_none_or(|since| since >= won_on)
+}
+
+/// The share period of the dashboard: 1 January of `today`'s year to `today`.
+pub fn year_to_date(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    (start, today)
+}
+
+/// The currency with the largest absolute total across `totals` (ties: lowest code), used
+/// to draw one chart in one currency; `None` when every map is empty.
+pub fn main_currency<'a>(totals: impl IntoIterator<Item = &'a CurrencyTotals>) -> Option<Currency> {
+    let mut sums: BTreeMap<Currency, i128> = BTreeMap::new();
+    for t in totals {
+        for (c, v) in t {
+            *sums.entry(c.clone()).or_insert(0) += i128::from(*v).abs();
+        }
+    }
+    let mut best: Option<(Currency, i128)> = None;
+    for (c, v) in sums {
+        if best.as_ref().is_none_or(|(_, b)| v > *b) {
+            best = Some((c, v));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// Basis points as a percentage without trailing zeros: 3000 → "30", 1250 → "12.5",
+/// 333 → "3.33" (the decimal point is a dot; callers localise it).
+pub fn bp_to_percent_text(bp: u32) -> String {
+    if bp.is_multiple_of(100) {
+        (bp / 100).to_string()
+    } else {
+        format!("{}.{:02}", bp / 100, bp % 100)
+            .trim_end_matches('0')
+            .to_string()
+    }
+}
+
+/// Parses a percentage from 0 to 100 with at most two decimals ("30", "12,5", "7.25 %")
+/// into basis points.
+pub fn parse_percent_bp(input: &str) -> Option<u32> {
+    let s = input.trim().trim_end_matches('%').trim().replace(',', ".");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if int.is_empty()
+        || frac.len() > 2
+        || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let bp = int
+        .parse::<u32>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(format!("{frac:0<2}").parse::<u32>().ok()?)?;
+    (bp <= 10_000).then_some(bp)
+}
+
 // ---------------------------------------------------------------------------------------
 // The board
 // ---------------------------------------------------------------------------------------
@@ -731,5 +793,54 @@ mod tests {
             vec!["Ana López".to_string(), "Ben".to_string()]
         );
         assert_eq!(close_months(&deals), vec![YearMonth::new(2026, 3).unwrap()]);
+    }
+
+    #[test]
+    fn new_customer_means_not_yet_a_customer_when_won() {
+        let won = NaiveDate::from_ymd_opt(2026, 5, 10).unwrap();
+        assert!(was_new_customer(None, won));
+        assert!(was_new_customer(Some(won), won));
+        assert!(was_new_customer(NaiveDate::from_ymd_opt(2026, 6, 1), won));
+        assert!(!was_new_customer(NaiveDate::from_ymd_opt(2025, 1, 1), won));
+    }
+
+    #[test]
+    fn year_to_date_starts_on_the_first_of_january() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        assert_eq!(
+            year_to_date(today),
+            (NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today)
+        );
+    }
+
+    #[test]
+    fn main_currency_is_the_largest_total() {
+        let eur = Currency::default();
+        let usd = Currency::parse("USD").unwrap();
+        let mut a = CurrencyTotals::new();
+        add_to(&mut a, &eur, 500);
+        let mut b = CurrencyTotals::new();
+        add_to(&mut b, &usd, 400);
+        add_to(&mut b, &eur, 100);
+        assert_eq!(main_currency([&a, &b]), Some(eur.clone()));
+        add_to(&mut b, &usd, 300);
+        assert_eq!(main_currency([&a, &b]), Some(usd));
+        assert_eq!(main_currency([&CurrencyTotals::new()]), None);
+    }
+
+    #[test]
+    fn percentages_round_trip_through_basis_points() {
+        assert_eq!(bp_to_percent_text(3000), "30");
+        assert_eq!(bp_to_percent_text(1250), "12.5");
+        assert_eq!(bp_to_percent_text(333), "3.33");
+        assert_eq!(parse_percent_bp("30"), Some(3000));
+        assert_eq!(parse_percent_bp(" 12,5 % "), Some(1250));
+        assert_eq!(parse_percent_bp("7.25"), Some(725));
+        assert_eq!(parse_percent_bp("100"), Some(10_000));
+        assert_eq!(parse_percent_bp("100.01"), None);
+        assert_eq!(parse_percent_bp("1.234"), None);
+        assert_eq!(parse_percent_bp("-5"), None);
+        assert_eq!(parse_percent_bp(""), None);
+        assert_eq!(parse_percent_bp("abc"), None);
     }
 }

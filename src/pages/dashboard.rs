@@ -1,7 +1,386 @@
-use crate::ui::coming::ComingPage;
+//! The dashboard: the open pipeline per step (plain and weighted), deals that need a next
+//! step, stuck deals, this month's results and the share of won value from new customers.
+
+use crate::domain::deal::Deal;
+use crate::domain::ids::Id;
+use crate::domain::money::{Currency, Money};
+use crate::domain::pipeline::{self, NextStepIssue, YearMonth};
+use crate::pages::deals::common::{all_deals, deal_href, month_label, step_label, totals_text};
+use crate::pages::deals::prefs;
+use crate::state::data::use_data;
+use crate::state::prefs::locale;
+use crate::state::{tr, tw};
+use crate::ui::fmt;
+use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// A percentage in the current locale ("12.5" / "12,5").
+fn percent(bp: u32) -> String {
+    let s = pipeline::bp_to_percent_text(bp);
+    match locale() {
+        crate::i18n::Locale::En => s,
+        _ => s.replace('.', ","),
+    }
+}
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    view! { <ComingPage title="page.dashboard.title" body="page.dashboard.coming"/> }
+    let data = use_data();
+    let deals = Memo::new(move |_| all_deals(data));
+    view! {
+        <section class="page dashboard">
+            <h1>{move || tr("page.dashboard.title")}</h1>
+            <PipelineCard deals=deals/>
+            <div class="dash-grid">
+                <AttentionCard deals=deals/>
+                <StuckCard deals=deals/>
+                <MonthCard deals=deals/>
+                <ShareCard deals=deals/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+    let summary = Memo::new(move |_| deals.with(|d| pipeline::open_by_step(d)));
+    let total = Memo::new(move |_| deals.with(|d| pipeline::open_total(d)));
+    let chart = move || {
+        let rows = summary.get();
+        let currency = pipeline::main_currency(
+            rows.iter()
+                .flat_map(|r| [&r.totals.value, &r.totals.weighted]),
+        )
+        .unwrap_or_default();
+        let get = |t: &pipeline::CurrencyTotals| t.get(&currency).copied().unwrap_or(0);
+        let max = rows
+            .iter()
+            .map(|r| get(&r.totals.value))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let money = |m: i64| fmt::money(&Money::new(m, currency.clone()));
+        let label = tw(
+            "dash.pipeline.chart_label",
+            &[
+                (
+                    "steps",
+                    &rows
+                        .iter()
+                        .map(|r| {
+                            tw(
+                                "dash.pipeline.chart_step",
+                                &[
+                                    ("step", &step_label(r.step)),
+                                    ("count", &fmt::number(r.totals.count as i64)),
+                                    ("value", &money(get(&r.totals.value))),
+                                    ("weighted", &money(get(&r.totals.weighted))),
+                                ],
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                ("currency", currency.code()),
+            ],
+        );
+        let row_h = 50.0;
+        let width = 360.0;
+        let height = row_h * rows.len() as f64 + 4.0;
+        let bar_w = |m: i64| {
+            ((m.max(0) as f64) / (max as f64) * (width - 4.0)).max(if m > 0 { 2.0 } else { 0.0 })
+        };
+        view! {
+            <svg
+                class="chart"
+                role="img"
+                aria-label=label
+                viewBox=format!("0 0 {width} {height}")
+                preserveAspectRatio="xMinYMin meet"
+            >
+                {rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let y = i as f64 * row_h;
+                        let v = get(&r.totals.value);
+                        let w = get(&r.totals.weighted);
+                        view! {
+                            <g>
+                                <text x="0" y=y + 14.0 class="chart-label">
+                                    {format!("{} · {} · {}", step_label(r.step), r.totals.count, money(v))}
+                                </text>
+                                <rect x="0" y=y + 18.0 width=width - 4.0 height="10" class="chart-track"></rect>
+                                <rect x="0" y=y + 18.0 width=bar_w(v) height="10" class="chart-bar"></rect>
+                                <rect x="0" y=y + 31.0 width=width - 4.0 height="10" class="chart-track"></rect>
+                                <rect x="0" y=y + 31.0 width=bar_w(w) height="10" class="chart-bar weighted"></rect>
+                            </g>
+                        }
+                    })
+                    .collect_view()}
+            </svg>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="pipeline-heading">
+            <h2 id="pipeline-heading">{move || tr("dash.pipeline.title")}</h2>
+            <p class="dash-total">
+                {move || {
+                    let t = total.get();
+                    tw(
+                        "dash.pipeline.total",
+                        &[
+                            ("count", &fmt::number(t.count as i64)),
+                            ("value", &totals_text(&t.value)),
+                            ("weighted", &totals_text(&t.weighted)),
+                        ],
+                    )
+                }}
+            </p>
+            <div class="pipeline-layout">
+                <figure class="chart-figure">
+                    {chart}
+                    <figcaption class="chart-legend">
+                        <span class="legend-item"><span class="swatch" aria-hidden="true"></span>{move || tr("dash.pipeline.legend_value")}</span>
+                        <span class="legend-item"><span class="swatch weighted" aria-hidden="true"></span>{move || tr("dash.pipeline.legend_weighted")}</span>
+                    </figcaption>
+                </figure>
+                <div
+                    class="table-wrap scroll-x"
+                    role="region"
+                    tabindex="0"
+                    aria-label=move || tr("dash.pipeline.table_caption")
+                >
+                    <table class="data-table pipeline-table">
+                        <caption>{move || tr("dash.pipeline.table_caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || tr("deals_ui.deal.step")}</th>
+                                <th scope="col" class="num">{move || tr("dash.pipeline.count")}</th>
+                                <th scope="col" class="num">{move || tr("dash.pipeline.value")}</th>
+                                <th scope="col" class="num">{move || tr("dash.pipeline.weighted")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                summary
+                                    .get()
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{step_label(r.step)}</th>
+                                                <td class="num">{fmt::number(r.totals.count as i64)}</td>
+                                                <td class="num">{totals_text(&r.totals.value)}</td>
+                                                <td class="num">{totals_text(&r.totals.weighted)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                        <tfoot>
+                            {move || {
+                                let t = total.get();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{tr("dash.pipeline.all")}</th>
+                                        <td class="num">{fmt::number(t.count as i64)}</td>
+                                        <td class="num">{totals_text(&t.value)}</td>
+                                        <td class="num">{totals_text(&t.weighted)}</td>
+                                    </tr>
+                                }
+                            }}
+                        </tfoot>
+                    </table>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn AttentionCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+    let rows = move || {
+        deals.with(|d| {
+            pipeline::next_step_attention(d, fmt::today())
+                .into_iter()
+                .map(|a| {
+                    let why = match a.issue {
+                        NextStepIssue::Missing => tr("deals_ui.badge.no_next_step"),
+                        NextStepIssue::Overdue { due, days_late } => tw(
+                            "dash.attention.overdue",
+                            &[("date", &fmt::date(due)), ("days", &fmt::number(days_late))],
+                        ),
+                    };
+                    (a.deal.id, a.deal.title.clone(), why)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="attention-heading">
+            <h2 id="attention-heading">{move || tr("dash.attention.title")}</h2>
+            {move || deal_list(rows(), "dash.attention.none")}
+        </section>
+    }
+}
+
+fn deal_list(rows: Vec<(Id, String, String)>, empty_key: &'static str) -> AnyView {
+    if rows.is_empty() {
+        return view! { <p class="hint">{tr(empty_key)}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain-list dash-list">
+            {rows
+                .into_iter()
+                .map(|(id, title, why)| {
+                    view! {
+                        <li>
+                            <a href=deal_href(id)>{title}</a>
+                            <span class="hint">" — " {why}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+    let threshold = prefs::stuck_days();
+    let rows = move || {
+        deals.with(|d| {
+            pipeline::stuck(d, Utc::now(), threshold)
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.deal.id,
+                        s.deal.title.clone(),
+                        tw(
+                            "dash.stuck.days",
+                            &[
+                                ("days", &fmt::number(s.days_in_step)),
+                                ("step", &step_label(s.deal.step)),
+                            ],
+                        ),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="stuck-heading">
+            <h2 id="stuck-heading">{move || tr("dash.stuck.title")}</h2>
+            <p class="hint">
+                {move || tw("dash.stuck.threshold", &[("days", &fmt::number(i64::from(threshold)))])}
+                " " <a href=crate::app::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
+            </p>
+            {move || deal_list(rows(), "dash.stuck.none")}
+        </section>
+    }
+}
+
+#[component]
+fn MonthCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+    let month = YearMonth::of(fmt::today());
+    let results = Memo::new(move |_| deals.with(|d| pipeline::results_in_month(d, month)));
+    view! {
+        <section class="card" aria-labelledby="month-heading">
+            <h2 id="month-heading">
+                {move || tw("dash.month.title", &[("month", &month_label(month))])}
+            </h2>
+            <dl class="facts">
+                <dt>{move || tr("deal.outcome.won")}</dt>
+                <dd>
+                    {move || {
+                        let r = results.get();
+                        tw("dash.month.line", &[("count", &fmt::number(r.won.count as i64)), ("value", &totals_text(&r.won.value))])
+                    }}
+                </dd>
+                <dt>{move || tr("deal.outcome.lost")}</dt>
+                <dd>
+                    {move || {
+                        let r = results.get();
+                        tw("dash.month.line", &[("count", &fmt::number(r.lost.count as i64)), ("value", &totals_text(&r.lost.value))])
+                    }}
+                </dd>
+                <dt>{move || tr("deal.outcome.declined")}</dt>
+                <dd>
+                    {move || {
+                        let r = results.get();
+                        tw("dash.month.line", &[("count", &fmt::number(r.declined.count as i64)), ("value", &totals_text(&r.declined.value))])
+                    }}
+                </dd>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+    let data = use_data();
+    let target = prefs::new_customer_target_bp();
+    let today = fmt::today();
+    let (from, to) = pipeline::year_to_date(today);
+    let shares = Memo::new(move |_| {
+        let since: HashMap<Id, Option<NaiveDate>> = data
+            .accounts
+            .with(|m| m.values().map(|a| (a.id, a.customer_since)).collect());
+        deals.with(|d| {
+            pipeline::new_customer_share(d, from, to, target, |deal| {
+                let won_on = match deal.outcome {
+                    crate::domain::deal::Outcome::Won { at, .. } => at,
+                    _ => return false,
+                };
+                pipeline::was_new_customer(since.get(&deal.account_id).copied().flatten(), won_on)
+            })
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="share-heading">
+            <h2 id="share-heading">{move || tr("dash.share.title")}</h2>
+            <p class="hint">
+                {move || tw("dash.share.period", &[("from", &fmt::date(from)), ("to", &fmt::date(to)), ("target", &percent(target))])}
+                " " <a href=crate::app::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
+            </p>
+            {move || {
+                let list = shares.get();
+                if list.is_empty() {
+                    return view! { <p>{tr("dash.share.none")}</p> }.into_any();
+                }
+                list.into_iter()
+                    .map(|s| {
+                        let cur: Currency = s.currency.clone();
+                        let share = s.share_bp.unwrap_or(0);
+                        let text = tw(
+                            if s.met { "dash.share.line_met" } else { "dash.share.line_missed" },
+                            &[
+                                ("share", &percent(share)),
+                                ("target", &percent(s.target_bp)),
+                                ("new", &fmt::money(&Money::new(s.won_new, cur.clone()))),
+                                ("won", &fmt::money(&Money::new(s.won, cur.clone()))),
+                            ],
+                        );
+                        let fill = f64::from(share.min(10_000)) / 10_000.0 * 356.0;
+                        let mark = f64::from(s.target_bp.min(10_000)) / 10_000.0 * 356.0 + 2.0;
+                        view! {
+                            <div class="share">
+                                <svg class="chart share-chart" role="img" aria-label=text.clone() viewBox="0 0 360 30">
+                                    <rect x="2" y="6" width="356" height="16" class="chart-track"></rect>
+                                    <rect x="2" y="6" width=fill height="16" class=if s.met { "chart-bar met" } else { "chart-bar" }></rect>
+                                    <line x1=mark x2=mark y1="1" y2="29" class="chart-target"></line>
+                                </svg>
+                                <p>{text}</p>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+        </section>
+    }
 }

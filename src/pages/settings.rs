@@ -71,6 +71,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </div>
             <crate::pages::trust::GiftLimitSetting/>
+            <super::deals::DealSettings/>
             <super::settings_data::DataPanel/>
         </section>
     }

@@ -50,6 +50,8 @@ export function meta(id = uuid(), at = "2026-11-01T09:00:00Z") {
 export async function importBackup(page, text, { mode = "Merge with my records", name = "seed.json" } = {}) {
   const { expect } = await import("@playwright/test");
   await page.goto("/settings");
+  await ready(page);
+  await expect(page.getByRole("button", { name: "Export backup" })).toBeEnabled();
   await page.getByLabel("Backup file to restore").setInputFiles({
     name,
     mimeType: "application/json",

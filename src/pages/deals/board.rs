@@ -1,0 +1,446 @@
+//! The board: active deals by step, with totals per column, filters, moves by drag and drop
+//! or by the "Move to step…" menu, and the "New deal" form.
+
+use super::common::{
+    all_deals, deal_href, month_code, month_label, parse_month_code, step_label, totals_text,
+};
+use super::form::DealForm;
+use super::move_dialog::{MoveDialog, MoveRequest};
+use crate::app::href;
+use crate::domain::account::Grade;
+use crate::domain::deal::{self, classify_move, Move, Step};
+use crate::domain::ids::Id;
+use crate::domain::pipeline::{self, BoardFilter};
+use crate::state::data::{use_data, LoadStatus};
+use crate::state::{tr, tw};
+use crate::ui::fmt;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::collections::HashMap;
+
+/// What a card shows (computed once per render of the board).
+#[derive(Clone, PartialEq)]
+struct Card {
+    id: Id,
+    title: String,
+    account: String,
+    step: Step,
+    value: String,
+    weighted: String,
+    close: Option<String>,
+    owner: String,
+    badges: Vec<(&'static str, &'static str)>,
+}
+
+#[derive(Clone, PartialEq)]
+struct Column {
+    step: Step,
+    count: usize,
+    value: String,
+    weighted: String,
+    cards: Vec<Card>,
+}
+
+fn set_drag_data(ev: &leptos::ev::DragEvent, id: &str) {
+    // The web-sys DataTransfer binding is not enabled; reach it through JS reflection so
+    // every browser starts the drag (Firefox needs data set).
+    use wasm_bindgen::JsCast;
+    let Ok(dt) = js_sys::Reflect::get(ev, &"dataTransfer".into()) else {
+        return;
+    };
+    if dt.is_undefined() || dt.is_null() {
+        return;
+    }
+    let _ = js_sys::Reflect::set(&dt, &"effectAllowed".into(), &"move".into());
+    if let Ok(f) = js_sys::Reflect::get(&dt, &"setData".into()) {
+        if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+            let _ = f.call2(&dt, &"text/plain".into(), &id.into());
+        }
+    }
+}
+
+/// The board of open deals by step (route `/deals`).
+#[component]
+pub fn DealsPage() -> impl IntoView {
+    let data = use_data();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let preset_account: Option<Id> = query
+        .with_untracked(|q| q.get("account"))
+        .and_then(|s| s.parse().ok());
+    let show_form = RwSignal::new(query.with_untracked(|q| q.get("new").is_some()));
+    let owner = RwSignal::new(String::new());
+    let grade = RwSignal::new(String::new());
+    let month = RwSignal::new(String::new());
+    let request = RwSignal::new(None::<MoveRequest>);
+    let open_menu = RwSignal::new(None::<Id>);
+    let dragging = RwSignal::new(None::<Id>);
+    let drop_target = RwSignal::new(None::<Step>);
+
+    let deals = Memo::new(move |_| all_deals(data));
+    let owners = Memo::new(move |_| deals.with(|d| pipeline::owners(d)));
+    let months = Memo::new(move |_| deals.with(|d| pipeline::close_months(d)));
+
+    let columns = Memo::new(move |_| {
+        let filter = BoardFilter {
+            owner: Some(owner.get()).filter(|o| !o.is_empty()),
+            grade: Grade::from_code(&grade.get()),
+            close_month: parse_month_code(&month.get()),
+        };
+        let grades: HashMap<Id, Option<Grade>> = data
+            .accounts
+            .with(|m| m.values().map(|a| (a.id, a.grade)).collect());
+        let names: HashMap<Id, String> = data
+            .accounts
+            .with(|m| m.values().map(|a| (a.id, a.name.clone())).collect());
+        let today = fmt::today();
+        deals.with(|all| {
+            pipeline::board(all, &filter, |id| grades.get(&id).copied().flatten())
+                .into_iter()
+                .map(|col| Column {
+                    step: col.step,
+                    count: col.totals.count,
+                    value: totals_text(&col.totals.value),
+                    weighted: totals_text(&col.totals.weighted),
+                    cards: col
+                        .deals
+                        .iter()
+                        .map(|d| {
+                            let mut badges = Vec::new();
+                            match &d.next_step {
+                                None => badges.push(("warning", "deals_ui.badge.no_next_step")),
+                                Some(n) if n.due < today => {
+                                    badges.push(("danger", "deals_ui.badge.overdue"))
+                                }
+                                _ => {}
+                            }
+                            if d.step == Step::CustomerAnalysis && deal::has_no_answer(d) {
+                                badges.push(("danger", "deals_ui.badge.no_answer"));
+                            }
+                            if !d.is_open() {
+                                badges.push(("", d.outcome.key()));
+                            }
+                            Card {
+                                id: d.id,
+                                title: d.title.clone(),
+                                account: names
+                                    .get(&d.account_id)
+                                    .cloned()
+                                    .unwrap_or_else(|| tr("deals_ui.unknown_account")),
+                                step: d.step,
+                                value: fmt::money(&d.value),
+                                weighted: fmt::money(&pipeline::weighted_value(d)),
+                                close: d.expected_close.map(fmt::date),
+                                owner: d.owner.clone(),
+                                badges,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let shown = move || columns.with(|c| c.iter().map(|c| c.count).sum::<usize>());
+
+    let on_created = Callback::new(move |id: Option<Id>| {
+        show_form.set(false);
+        if let Some(id) = id {
+            navigate(
+                &deal_href(id),
+                NavigateOptions {
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    let request_move = move |id: Id, from: Step, to: Step| {
+        open_menu.set(None);
+        if classify_move(from, to) == Move::Stay {
+            return;
+        }
+        request.set(Some(MoveRequest {
+            deal_id: id,
+            to,
+            return_focus: Some(format!("move-btn-{id}")),
+        }));
+    };
+
+    let card_view = move |c: Card| {
+        let id = c.id;
+        let from = c.step;
+        let menu_id = format!("move-menu-{id}");
+        let title = c.title.clone();
+        let title2 = c.title.clone();
+        let is_open = move || open_menu.get() == Some(id);
+        view! {
+            <li
+                class="deal-card"
+                class:dragging=move || dragging.get() == Some(id)
+                draggable="true"
+                on:dragstart=move |ev| {
+                    set_drag_data(&ev, &id.to_string());
+                    dragging.set(Some(id));
+                }
+                on:dragend=move |_| {
+                    dragging.set(None);
+                    drop_target.set(None);
+                }
+            >
+                <a class="deal-card-title" href=deal_href(id)>{c.title.clone()}</a>
+                <span class="deal-card-account">{c.account.clone()}</span>
+                <span class="deal-card-value">
+                    {c.value.clone()}
+                    <span class="hint">
+                        " · " {move || tr("deals_ui.weighted")} " " {c.weighted.clone()}
+                    </span>
+                </span>
+                <span class="deal-card-meta hint">
+                    {
+                        let mut parts = Vec::new();
+                        if let Some(d) = c.close.clone() {
+                            parts.push(tw("deals_ui.card.close", &[("date", &d)]));
+                        }
+                        if !c.owner.is_empty() {
+                            parts.push(c.owner.clone());
+                        }
+                        parts.join(" · ")
+                    }
+                </span>
+                {(!c.badges.is_empty()).then(|| {
+                    view! {
+                        <span class="deal-card-badges">
+                            {c.badges
+                                .iter()
+                                .map(|(class, key)| {
+                                    let key = *key;
+                                    view! { <span class=format!("badge {class}")>{move || tr(key)}</span> }
+                                })
+                                .collect_view()}
+                        </span>
+                    }
+                })}
+                <button
+                    type="button"
+                    class="move-button"
+                    id=format!("move-btn-{id}")
+                    aria-expanded=move || is_open().to_string()
+                    aria-controls=menu_id.clone()
+                    aria-label=move || format!("{}: {}", tr("deals_ui.board.move"), title)
+                    on:click=move |_| {
+                        open_menu.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
+                    }
+                >
+                    {move || tr("deals_ui.board.move")}
+                </button>
+                <Show when=is_open>
+                    <ul
+                        class="move-menu plain-list"
+                        id=format!("move-menu-{id}")
+                        aria-label={
+                            let t = title2.clone();
+                            move || tw("deals_ui.board.move_menu", &[("deal", &t)])
+                        }
+                        on:keydown=move |ev| {
+                            if ev.key() == "Escape" {
+                                open_menu.set(None);
+                                super::common::focus_later(format!("move-btn-{id}"));
+                            }
+                        }
+                    >
+                        {Step::ALL
+                            .iter()
+                            .filter(|s| **s != from)
+                            .map(|to| {
+                                let to = *to;
+                                let how = match classify_move(from, to) {
+                                    Move::Advance => "deals_ui.board.how.advance",
+                                    Move::Skip => "deals_ui.board.how.skip",
+                                    _ => "deals_ui.board.how.back",
+                                };
+                                view! {
+                                    <li>
+                                        <button type="button" on:click=move |_| request_move(id, from, to)>
+                                            {move || step_label(to)}
+                                            <span class="hint">" — " {move || tr(how)}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </Show>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="page deals-page">
+            <div class="page-head">
+                <h1>{move || tr("page.deals.title")}</h1>
+                <button
+                    type="button"
+                    class="primary"
+                    aria-expanded=move || show_form.get().to_string()
+                    aria-controls="new-deal"
+                    on:click=move |_| show_form.update(|s| *s = !*s)
+                >
+                    {move || tr("deals_ui.new_deal")}
+                </button>
+            </div>
+            <Show when=move || show_form.get()>
+                <section class="card" id="new-deal" aria-labelledby="new-deal-heading">
+                    <h2 id="new-deal-heading">{move || tr("deals_ui.new_deal")}</h2>
+                    {match preset_account {
+                        Some(a) => view! { <DealForm preset_account=a on_done=on_created/> }.into_any(),
+                        None => view! { <DealForm on_done=on_created/> }.into_any(),
+                    }}
+                </section>
+            </Show>
+            <section class="card board-filters" aria-labelledby="filters-heading">
+                <h2 id="filters-heading" class="visually-hidden">{move || tr("deals_ui.filters")}</h2>
+                <div class="field">
+                    <label for="filter-owner">{move || tr("deals_ui.filter.owner")}</label>
+                    <select id="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
+                        <option value="" selected=move || owner.get().is_empty()>
+                            {move || tr("deals_ui.filter.all")}
+                        </option>
+                        {move || {
+                            owners
+                                .get()
+                                .into_iter()
+                                .map(|o| {
+                                    let o2 = o.clone();
+                                    view! { <option value=o.clone() selected=move || owner.get() == o2>{o.clone()}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-grade">{move || tr("deals_ui.filter.grade")}</label>
+                    <select id="filter-grade" on:change=move |ev| grade.set(event_target_value(&ev))>
+                        <option value="" selected=move || grade.get().is_empty()>
+                            {move || tr("deals_ui.filter.all")}
+                        </option>
+                        {Grade::ALL
+                            .iter()
+                            .map(|g| {
+                                let g = *g;
+                                view! {
+                                    <option value=g.code() selected=move || grade.get() == g.code()>
+                                        {move || tr(g.key())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-month">{move || tr("deals_ui.filter.month")}</label>
+                    <select id="filter-month" on:change=move |ev| month.set(event_target_value(&ev))>
+                        <option value="" selected=move || month.get().is_empty()>
+                            {move || tr("deals_ui.filter.all")}
+                        </option>
+                        {move || {
+                            months
+                                .get()
+                                .into_iter()
+                                .map(|m| {
+                                    let code = month_code(m);
+                                    let c2 = code.clone();
+                                    view! {
+                                        <option value=code selected=move || month.get() == c2>
+                                            {month_label(m)}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <p class="board-count" role="status">
+                    {move || tw("deals_ui.board.shown", &[("count", &fmt::number(shown() as i64))])}
+                </p>
+            </section>
+            <Show when=move || data.status.get() == LoadStatus::Ready && deals.with(Vec::is_empty)>
+                <p class="notice">
+                    {move || tr("deals_ui.board.empty")} " "
+                    <a href=href("/accounts")>{move || tr("deals_ui.form.go_accounts")}</a>
+                </p>
+            </Show>
+            <p class="hint board-help">{move || tr("deals_ui.board.help")}</p>
+            <div class="board" role="region" aria-label=move || tr("deals_ui.board.label")>
+                {move || {
+                    columns
+                        .get()
+                        .into_iter()
+                        .map(|col| {
+                            let step = col.step;
+                            let hid = format!("col-{}", step.number());
+                            let hid2 = hid.clone();
+                            view! {
+                                <section
+                                    class="board-column"
+                                    class:drop-target=move || drop_target.get() == Some(step)
+                                    aria-labelledby=hid2
+                                    on:dragover=move |ev| {
+                                        if dragging.get_untracked().is_some() {
+                                            ev.prevent_default();
+                                            drop_target.set(Some(step));
+                                        }
+                                    }
+                                    on:dragleave=move |_| {
+                                        if drop_target.get_untracked() == Some(step) {
+                                            drop_target.set(None);
+                                        }
+                                    }
+                                    on:drop=move |ev| {
+                                        ev.prevent_default();
+                                        drop_target.set(None);
+                                        if let Some(id) = dragging.get_untracked() {
+                                            dragging.set(None);
+                                            let from = data
+                                                .deals
+                                                .with_untracked(|m| m.get(&id).map(|d| d.step));
+                                            if let Some(from) = from {
+                                                request_move(id, from, step);
+                                            }
+                                        }
+                                    }
+                                >
+                                    <header class="board-column-head">
+                                        <h2 id=hid>{move || step_label(step)}</h2>
+                                        <p class="column-totals">
+                                            <span>
+                                                {tw("deals_ui.board.count", &[("count", &fmt::number(col.count as i64))])}
+                                                " · "
+                                                {col.value.clone()}
+                                            </span>
+                                            <span class="hint">
+                                                {tr("deals_ui.weighted")} " " {col.weighted.clone()}
+                                            </span>
+                                        </p>
+                                    </header>
+                                    {if col.cards.is_empty() {
+                                        view! { <p class="hint column-empty">{tr("deals_ui.board.column_empty")}</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="plain-list deal-cards">
+                                                {col.cards.into_iter().map(card_view).collect_view()}
+                                            </ul>
+                                        }
+                                        .into_any()
+                                    }}
+                                </section>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <MoveDialog request=request/>
+        </section>
+    }
+}

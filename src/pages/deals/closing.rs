@@ -1,0 +1,251 @@
+//! The rep's next step with its date, and the outcome: won, lost or declined with reason.
+
+use super::common::{current_deal, iso, parse_iso, save_deal};
+use super::detail::{with_deal, DealSig};
+use crate::domain::deal::{self, Outcome, Step};
+use crate::state::data::use_data;
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, tw, ToastKind};
+use crate::ui::fmt;
+use crate::ui::form::{SelectField, TextArea, TextField};
+use chrono::Utc;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn NextStepSection(deal: DealSig) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let initial = with_deal(deal, None, |d| d.next_step.clone());
+    let text = RwSignal::new(initial.as_ref().map(|n| n.text.clone()).unwrap_or_default());
+    let due = RwSignal::new(initial.map(|n| iso(n.due)).unwrap_or_default());
+    let text_error = RwSignal::new(None::<String>);
+    let due_error = RwSignal::new(None::<String>);
+    let on_save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut d) = with_deal(deal, None, |d| Some(d.id)).and_then(|i| current_deal(data, i))
+        else {
+            return;
+        };
+        let date = parse_iso(&due.get_untracked());
+        due_error.set(date.is_none().then(|| tr("deals_ui.next.due_required")));
+        let result = deal::set_next_step(&mut d, &text.get_untracked(), date.unwrap_or_default());
+        text_error.set(result.err().map(|e| tr(e.key())));
+        if date.is_none() || result.is_err() {
+            return;
+        }
+        spawn_local(async move {
+            if save_deal(data, toasts, d).await {
+                toasts.push(ToastKind::Success, tr("deals_ui.next.saved"));
+            }
+        });
+    };
+    let current = move || {
+        with_deal(deal, None, |d| d.next_step.clone()).map(|n| {
+            let late = n.due < fmt::today();
+            (n.text, fmt::date(n.due), late)
+        })
+    };
+    view! {
+        <section class="card" id="next-step" aria-labelledby="next-heading">
+            <h2 id="next-heading">{move || tr("deals_ui.next.title")}</h2>
+            {move || match current() {
+                Some((t, d, late)) => view! {
+                    <p>
+                        <strong>{t}</strong> " · " {tw("deals_ui.next.due", &[("date", &d)])}
+                        {late.then(|| view! { " " <span class="badge danger">{tr("deals_ui.badge.overdue")}</span> })}
+                    </p>
+                }
+                .into_any(),
+                None => view! { <p class="hint">{tr("deals_ui.next.none")}</p> }.into_any(),
+            }}
+            <form class="form-grid" on:submit=on_save>
+                <div class="form-cols">
+                    <TextField
+                        id="next-text"
+                        label=Signal::derive(|| tr("deals_ui.next.text"))
+                        value=text
+                        error=Signal::derive(move || text_error.get())
+                    />
+                    <TextField
+                        id="next-due"
+                        label=Signal::derive(|| tr("deals_ui.next.date"))
+                        value=due
+                        input_type="date"
+                        error=Signal::derive(move || due_error.get())
+                    />
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary">{move || tr("deals_ui.next.save")}</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let close_kind = RwSignal::new("lost".to_string());
+    let reason = RwSignal::new(String::new());
+    let on_date = RwSignal::new(iso(fmt::today()));
+    let close_error = RwSignal::new(None::<String>);
+    let evidence = RwSignal::new(String::new());
+    let signed = RwSignal::new(iso(fmt::today()));
+    let skip_reason = RwSignal::new(String::new());
+    let win_error = RwSignal::new(None::<String>);
+
+    let outcome = move || with_deal(deal, Outcome::Open, |d| d.outcome.clone());
+    let step = move || with_deal(deal, Step::CustomerAnalysis, |d| d.step);
+    let load = move || with_deal(deal, None, |d| Some(d.id)).and_then(|i| current_deal(data, i));
+
+    let on_close = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut d) = load() else { return };
+        let Some(on) = parse_iso(&on_date.get_untracked()) else {
+            close_error.set(Some(tr("deals_ui.move.date_required")));
+            return;
+        };
+        let r = if close_kind.get_untracked() == "declined" {
+            deal::mark_declined(&mut d, on, &reason.get_untracked())
+        } else {
+            deal::mark_lost(&mut d, on, &reason.get_untracked())
+        };
+        if let Err(e) = r {
+            close_error.set(Some(tr(e.key())));
+            return;
+        }
+        close_error.set(None);
+        spawn_local(async move {
+            if save_deal(data, toasts, d).await {
+                reason.set(String::new());
+                toasts.push(ToastKind::Success, tr("deals_ui.outcome.saved"));
+            }
+        });
+    };
+    let on_win = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut d) = load() else { return };
+        let Some(on) = parse_iso(&signed.get_untracked()) else {
+            win_error.set(Some(tr("deals_ui.move.date_required")));
+            return;
+        };
+        if let Err(e) = deal::win(
+            &mut d,
+            &evidence.get_untracked(),
+            on,
+            &skip_reason.get_untracked(),
+            Utc::now(),
+        ) {
+            win_error.set(Some(tr(e.key())));
+            return;
+        }
+        win_error.set(None);
+        spawn_local(async move {
+            if save_deal(data, toasts, d).await {
+                toasts.push(ToastKind::Success, tr("deals_ui.outcome.saved"));
+            }
+        });
+    };
+    let on_reopen = move |_| {
+        let Some(mut d) = load() else { return };
+        if deal::reopen(&mut d) {
+            spawn_local(async move {
+                save_deal(data, toasts, d).await;
+            });
+        }
+    };
+
+    view! {
+        <section class="card" id="outcome" aria-labelledby="outcome-heading">
+            <h2 id="outcome-heading">{move || tr("deals_ui.outcome.title")}</h2>
+            <p>
+                {move || match outcome() {
+                    Outcome::Open => tr("deals_ui.outcome.open"),
+                    Outcome::Won { at, paid_on } => {
+                        let mut s = tw("deals_ui.outcome.won_on", &[("date", &fmt::date(at))]);
+                        if let Some(p) = paid_on {
+                            s.push(' ');
+                            s.push_str(&tw("deals_ui.outcome.paid_on", &[("date", &fmt::date(p))]));
+                        }
+                        s
+                    }
+                    Outcome::Lost { at, reason } => {
+                        tw("deals_ui.outcome.lost_on", &[("date", &fmt::date(at)), ("reason", &reason)])
+                    }
+                    Outcome::Declined { at, reason } => {
+                        tw("deals_ui.outcome.declined_on", &[("date", &fmt::date(at)), ("reason", &reason)])
+                    }
+                }}
+            </p>
+            <Show when=move || matches!(outcome(), Outcome::Lost { .. } | Outcome::Declined { .. })>
+                <div class="actions">
+                    <button type="button" on:click=on_reopen>{move || tr("deals_ui.outcome.reopen")}</button>
+                </div>
+            </Show>
+            <Show when=move || matches!(outcome(), Outcome::Open)>
+                <div class="outcome-forms">
+                    <form class="form-grid subsection" on:submit=on_win>
+                        <h3>{move || tr("deals_ui.outcome.win_title")}</h3>
+                        <TextArea
+                            id="win-evidence"
+                            label=Signal::derive(|| tr("deals_ui.outcome.win_evidence"))
+                            value=evidence
+                            hint=Signal::derive(|| tr(Step::WinningCommitment.evidence_hint_key()))
+                            rows=2
+                        />
+                        <TextField
+                            id="win-date"
+                            label=Signal::derive(|| tr("deals_ui.outcome.signed_on"))
+                            value=signed
+                            input_type="date"
+                        />
+                        <Show when=move || step() < Step::WinningCommitment>
+                            <TextArea
+                                id="win-skip"
+                                label=Signal::derive(|| tr("deals_ui.outcome.win_skip_reason"))
+                                value=skip_reason
+                                rows=2
+                            />
+                        </Show>
+                        {move || win_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                        <div class="actions">
+                            <button type="submit">{move || tr("deals_ui.outcome.win")}</button>
+                        </div>
+                    </form>
+                    <form class="form-grid subsection" on:submit=on_close>
+                        <h3>{move || tr("deals_ui.outcome.close_title")}</h3>
+                        <SelectField
+                            id="close-kind"
+                            label=Signal::derive(|| tr("deals_ui.outcome.close_kind"))
+                            value=close_kind
+                            options=Signal::derive(|| {
+                                vec![
+                                    ("lost".to_string(), tr("deal.outcome.lost")),
+                                    ("declined".to_string(), tr("deal.outcome.declined")),
+                                ]
+                            })
+                        />
+                        <TextArea
+                            id="close-reason"
+                            label=Signal::derive(|| tr("deals_ui.outcome.reason"))
+                            value=reason
+                            error=Signal::derive(move || close_error.get())
+                            rows=2
+                        />
+                        <TextField
+                            id="close-date"
+                            label=Signal::derive(|| tr("deals_ui.outcome.date"))
+                            value=on_date
+                            input_type="date"
+                        />
+                        <div class="actions">
+                            <button type="submit" class="danger">{move || tr("deals_ui.outcome.close")}</button>
+                        </div>
+                    </form>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,114 @@
+//! Helpers shared by the deal screens and the dashboard.
+
+use crate::app::href;
+use crate::domain::deal::{Deal, Step};
+use crate::domain::ids::Id;
+use crate::domain::money::{Currency, Money};
+use crate::domain::pipeline::{CurrencyTotals, YearMonth};
+use crate::state::data::{report_store_error, AppData, Changes};
+use crate::state::toasts::Toasts;
+use crate::state::tr;
+use crate::ui::fmt;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Saves one deal; on a store error shows it in an error toast and returns `false`
+/// (nothing changed, so the caller keeps its form as typed).
+pub async fn save_deal(data: AppData, toasts: Toasts, deal: Deal) -> bool {
+    let mut ch = Changes::new();
+    ch.put(&data, deal);
+    match ch.commit(data).await {
+        Ok(()) => true,
+        Err(e) => {
+            // A stale save (another tab changed the deal) offers a reload.
+            report_store_error(toasts, &e);
+            false
+        }
+    }
+}
+
+/// The deal as stored now (untracked), if it exists.
+pub fn current_deal(data: AppData, id: Id) -> Option<Deal> {
+    data.deals.with_untracked(|m| m.get(&id).cloned())
+}
+
+/// The in-app address of a deal.
+pub fn deal_href(id: Id) -> String {
+    href(&format!("/deals/{id}"))
+}
+
+/// "3. Discovering needs".
+pub fn step_label(step: Step) -> String {
+    format!("{}. {}", step.number(), tr(step.key()))
+}
+
+/// Per-currency totals as text ("€1,000.00 + $20.00"); zero euros when empty.
+pub fn totals_text(t: &CurrencyTotals) -> String {
+    if t.is_empty() {
+        return fmt::money(&Money::zero(Currency::default()));
+    }
+    t.iter()
+        .map(|(c, v)| fmt::money(&Money::new(*v, c.clone())))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// "Nov 2026" in the current locale.
+pub fn month_label(ym: YearMonth) -> String {
+    let first = NaiveDate::from_ymd_opt(ym.year, ym.month, 1).unwrap_or_default();
+    let s = fmt::date(first);
+    s.split_once(' ')
+        .map(|(_, rest)| rest.to_string())
+        .unwrap_or(s)
+}
+
+/// `YYYY-MM` (an option value for a month).
+pub fn month_code(ym: YearMonth) -> String {
+    format!("{:04}-{:02}", ym.year, ym.month)
+}
+
+pub fn parse_month_code(s: &str) -> Option<YearMonth> {
+    let (y, m) = s.split_once('-')?;
+    YearMonth::new(y.parse().ok()?, m.parse().ok()?)
+}
+
+/// `YYYY-MM-DD`, what a date input holds.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// Moves keyboard focus to the element with `id` on the next frame (after it renders).
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The name of an account (or a placeholder when it is not on record).
+pub fn account_name(data: AppData, id: Id) -> String {
+    data.accounts
+        .with(|m| m.get(&id).map(|a| a.name.clone()))
+        .unwrap_or_else(|| tr("deals_ui.unknown_account"))
+}
+
+/// The name of a person (or a placeholder when they are not on record).
+pub fn contact_name(data: AppData, id: Id) -> String {
+    data.contacts
+        .with(|m| m.get(&id).map(|c| c.name.clone()))
+        .unwrap_or_else(|| tr("deals_ui.unknown_person"))
+}
+
+/// All deals as a vector (tracked).
+pub fn all_deals(data: AppData) -> Vec<Deal> {
+    data.deals.with(|m| m.values().cloned().collect())
+}

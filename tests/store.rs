@@ -1887,3 +1887,194 @@ fn every_message_key_is_in_both_catalogues_with_its_placeholders() {
         assert!(keys_used.contains(k.as_str()), "{k} is never used");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The fast paths (text scanning, no `Value` tree) agree exactly with the general ones.
+
+#[test]
+fn the_canonical_scanner_is_exact_or_declines() {
+    use sixstep::store::canon::canonicalize;
+    let deep_ok = format!("{}1{}", "[".repeat(90), "]".repeat(90));
+    let too_deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let texts: Vec<String> = [
+        r#"{"b":[1,{"d":1,"c":"é\n"}],"a":null}"#,
+        r#" { "z" : true , "a" : [ ] , "m" : { } } "#,
+        r#"{"id":"00000000-0000-0000-0000-000000000001","rev":1}"#,
+        r#"[0,-1,1,18446744073709551615,18446744073709551616,-9223372036854775808,-9223372036854775809]"#,
+        r#"[-0,0.0,-0.0,1.0,1.5,1e5,1E-7,2.5e+3,0.1,123456789012345678901234567890]"#,
+        r#"[01]"#,
+        r#"[1.]"#,
+        r#"[-]"#,
+        r#"[1e400]"#,
+        r#"["\u0001\u001f\b\f\n\r\t\"\\","\u0008","\u000a","\u00e9","\/","\uD83D\uDE00","😀","\u00AB"]"#,
+        "[\"raw\u{1}control\"]",
+        r#"{"a":1,"a":2}"#,
+        r#"{"b":1,"a":2,"b":3}"#,
+        r#"{"k\u0061":1}"#,
+        r#"{"id":"x","a":{"id":"nested"}}"#,
+        r#"{"a":1}x"#,
+        r#"{"a":1"#,
+        r#"tru"#,
+        r#"nul"#,
+        r#""text""#,
+        r#"{"a":[1,2,]}"#,
+        r#"{"a" 1}"#,
+        "",
+        "   ",
+        &deep_ok,
+        &too_deep,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut accepted = 0;
+    for t in &texts {
+        let parsed = serde_json::from_str::<Value>(t);
+        match canonicalize(t) {
+            Some(c) => {
+                accepted += 1;
+                let v = parsed.unwrap_or_else(|e| panic!("accepted invalid {t:?}: {e}"));
+                assert_eq!(c, canonical_json(&v), "for {t:?}");
+            }
+            None => {
+                // Declining is always allowed; the callers then parse. But the shapes the
+                // store writes must take the fast path.
+                assert!(
+                    !t.starts_with(r#"{"b":[1"#) && !t.starts_with(r#" { "z""#),
+                    "declined {t:?}"
+                );
+            }
+        }
+    }
+    assert!(accepted >= 8, "only {accepted} accepted");
+    // Every stored record of the real book is canonical and takes the fast path.
+    for (kind, recs) in real::book() {
+        for r in recs {
+            let text = canonical_json(&r);
+            assert_eq!(
+                canonicalize(&text).as_deref(),
+                Some(text.as_str()),
+                "{kind}"
+            );
+            let struct_order = serde_json::to_string(&r).unwrap();
+            assert_eq!(canonicalize(&struct_order).as_deref(), Some(text.as_str()));
+        }
+    }
+}
+
+#[test]
+fn strings_are_escaped_exactly_as_serde_json_does() {
+    use sixstep::store::canon::push_json_string;
+    let mut all: String = (0u32..0x250).filter_map(char::from_u32).collect();
+    all.push_str("\u{2028}\u{2029}\u{feff}😀</script>\"\\");
+    for s in [all.as_str(), "", "plain", "\u{7f}", "a\u{0}b"] {
+        let mut out = String::new();
+        push_json_string(&mut out, s);
+        assert_eq!(out, serde_json::to_string(s).unwrap());
+    }
+}
+
+#[test]
+fn export_from_stored_texts_is_byte_identical_to_export_of_values() {
+    let mut book = real::book();
+    // Odd but possible stored texts: not canonical, an upper-case id, not JSON at all.
+    let mut loaded: sixstep::store::Loaded = BTreeMap::new();
+    for (kind, recs) in &book {
+        let mut v: Vec<(Id, String)> = recs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let id: Id = r["id"].as_str().unwrap().parse().unwrap();
+                let text = match i % 3 {
+                    0 => canonical_json(r),
+                    1 => serde_json::to_string_pretty(r).unwrap(),
+                    _ => serde_json::to_string(r)
+                        .unwrap()
+                        .replace("\"rev\":", "\"rev\" : "),
+                };
+                (id, text)
+            })
+            .collect();
+        v.reverse();
+        loaded.insert(kind.clone(), v);
+    }
+    let acc = loaded.get_mut("accounts").unwrap();
+    let upper = acc[0]
+        .1
+        .replace(&acc[0].0.to_string(), &acc[0].0.to_string().to_uppercase());
+    acc[0].1 = upper.clone();
+    acc.push((uid(999), "{not json".into()));
+    acc.push((uid(998), r#"{"name":"\u00e9t\u00e9","rev":1}"#.into()));
+    loaded.insert("tasks".into(), Vec::new());
+    let values: RecordsByKind = loaded
+        .iter()
+        .map(|(k, recs)| {
+            let v = recs
+                .iter()
+                .filter_map(|(_, t)| serde_json::from_str::<Value>(t).ok())
+                .collect();
+            (k.clone(), v)
+        })
+        .collect();
+    book.entry("tasks".into()).or_default();
+    let (fast, counts) = run(export_loaded(&loaded, "0.1.0", t(6, 10), &sha));
+    let general = run(export(&values, "0.1.0", t(6, 10), &sha));
+    assert_eq!(fast, general);
+    let expected: BTreeMap<String, usize> =
+        values.iter().map(|(k, v)| (k.clone(), v.len())).collect();
+    assert_eq!(counts, expected);
+    run(verify_export(&fast, &counts, &sha)).unwrap();
+}
+
+/// The same file with one record string escaped as `\u00e9` instead of `é`: the scanner
+/// declines it, so it is read by the general path.
+fn general_path_variant(text: &str) -> String {
+    let i = text.find('é').expect("the sample has an é");
+    format!("{}\\u00e9{}", &text[..i], &text[i + 'é'.len_utf8()..])
+}
+
+#[test]
+fn the_fast_and_general_import_paths_agree() {
+    let env = envelope();
+    let text = serde_json::to_string_pretty(&env).unwrap();
+    assert!(text.contains('é'));
+    let fast = parse(&text).unwrap();
+    let general = parse(&general_path_variant(&text)).unwrap();
+    assert_eq!(fast, general);
+    // Same verdicts on defects, fast path and general path alike.
+    type Defect = Box<dyn Fn(&mut Value)>;
+    let defects: Vec<Defect> = vec![
+        Box::new(|v| v["payload"]["deals"][1]["value"]["minor"] = json!("12")),
+        Box::new(|v| v["payload"]["deals"][2]["rev"] = json!(0)),
+        Box::new(|v| {
+            v["payload"]["contacts"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("created_at");
+        }),
+        Box::new(|v| v["payload"]["accounts"][1]["id"] = v["payload"]["accounts"][0]["id"].clone()),
+        Box::new(|v| v["payload"]["accounts"][0] = json!([1, 2])),
+        Box::new(|v| v["payload"]["gadgets"] = json!([])),
+        Box::new(|v| v["payload"]["accounts"][0]["extra_field"] = json!({"b": 1.5, "a": -0.0})),
+    ];
+    for (n, defect) in defects.iter().enumerate() {
+        let mut e = env.clone();
+        defect(&mut e);
+        let sealed = reseal(e);
+        let a = parse(&sealed);
+        let b = parse(&general_path_variant(&sealed));
+        assert_eq!(a, b, "defect {n}");
+        if n < 6 {
+            assert!(a.is_err(), "defect {n} accepted");
+        }
+    }
+    // A wrong checksum and wrong counts are caught on the fast path too.
+    let mut e = env.clone();
+    e["checksum"]["value"] = json!("0".repeat(64));
+    let bad = serde_json::to_string(&e).unwrap();
+    assert_eq!(parse(&bad).unwrap_err().key(), "store.import.checksum");
+    let mut e = env.clone();
+    e["counts"]["deals"] = json!(9);
+    let bad = serde_json::to_string(&e).unwrap();
+    assert_eq!(parse(&bad).unwrap_err().key(), "store.import.counts");
+}

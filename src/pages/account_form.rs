@@ -159,7 +159,7 @@ pub fn AccountForm(
         if name.trim().len() < 2 && emails.is_empty() && phones.is_empty() {
             return Vec::new();
         }
-        data.accounts.with(|m| {
+        data.accounts.with_untracked(|m| {
             let others = m.values().filter(|a| Some(a.id) != editing_id);
             let found = find_account_duplicates(&name, &emails, &phones, others);
             found

@@ -104,7 +104,7 @@ pub fn ContactForm(
             return Vec::new();
         }
         let acc = account.get().parse::<Id>().ok();
-        data.contacts.with(|m| {
+        data.contacts.with_untracked(|m| {
             let others = m.values().filter(|c| Some(c.id) != editing_id);
             find_contact_duplicates(acc, &n, &e, &p, others)
                 .into_iter()

@@ -6,12 +6,13 @@ use crate::store::backend::{Backend, SnapshotHeader, SnapshotInfo};
 use crate::store::import::prune_snapshots;
 use crate::store::registry::{app_kinds, APP_VERSION};
 use crate::store::{
-    export, parse_backup, plan_import, preview, undo_import, verify_export, Digest, ImportMode,
-    ImportPreview, Message, ParsedBackup, RecordsByKind, StoreError,
+    export_loaded, parse_backup, plan_import, preview, undo_import, verify_export, Digest,
+    ImportMode, ImportPreview, Message, ParsedBackup, RecordsByKind, StoreError,
 };
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -90,18 +91,18 @@ pub async fn export_backup() -> Result<BTreeMap<String, usize>, BackupFailure> {
     if !crypto_available() {
         return Err(BackupFailure::NoCrypto);
     }
-    let records = current_records().await.map_err(BackupFailure::Store)?;
+    let b = backend().ok_or(BackupFailure::Store(StoreError::Unavailable {
+        detail: "the record store is not open".into(),
+    }))?;
+    let loaded = b.load_all().await.map_err(BackupFailure::Store)?;
     let now = Utc::now();
-    let text = export(&records, APP_VERSION, now, &WebCrypto).await;
-    let counts: BTreeMap<String, usize> =
-        records.iter().map(|(k, v)| (k.clone(), v.len())).collect();
+    // Straight from the stored (canonical) texts: the same file as exporting the parsed
+    // records, without parsing them.
+    let (text, counts) = export_loaded(&loaded, APP_VERSION, now, &WebCrypto).await;
+    drop(loaded);
     let blob = make_blob(&text).map_err(js_failure)?;
     // Verify what the blob really holds, byte for byte, before saying "saved".
-    let written = JsFuture::from(blob.text())
-        .await
-        .map_err(js_failure)?
-        .as_string()
-        .unwrap_or_default();
+    let written = read_utf8(&blob).await.map_err(js_failure)?;
     verify_export(&written, &counts, &WebCrypto)
         .await
         .map_err(|e| BackupFailure::File(e.message()))?;
@@ -116,11 +117,29 @@ fn js_failure(e: JsValue) -> BackupFailure {
     })
 }
 
+/// A blob of `text`'s UTF-8 bytes, copied as bytes (no round trip through a JS string).
 fn make_blob(text: &str) -> Result<web_sys::Blob, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    let parts = js_sys::Array::of1(&bytes);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json");
-    web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+}
+
+/// A blob's (or file's) content decoded as `Blob.text()` does (UTF-8, a leading byte order
+/// mark dropped, invalid sequences replaced by U+FFFD), read as bytes and decoded here: no
+/// round trip through a JS string.
+async fn read_utf8(blob: &web_sys::Blob) -> Result<String, JsValue> {
+    let buf = JsFuture::from(blob.array_buffer()).await?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// Offers `blob` as a download called `name`.
@@ -151,7 +170,8 @@ pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> 
 #[derive(Clone)]
 pub struct ImportCandidate {
     pub file_name: String,
-    pub parsed: ParsedBackup,
+    /// Shared, not copied: views clone the candidate, and the records are tens of MB.
+    pub parsed: Arc<ParsedBackup>,
     pub preview: ImportPreview,
 }
 
@@ -170,11 +190,7 @@ pub async fn check_file(file: web_sys::File) -> Result<ImportCandidate, BackupFa
             .message(),
         ));
     }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(js_failure)?
-        .as_string()
-        .unwrap_or_default();
+    let text = read_utf8(&file).await.map_err(js_failure)?;
     let parsed = parse_backup(&text, &WebCrypto, &app_kinds(), MAX_IMPORT_BYTES)
         .await
         .map_err(|e| BackupFailure::File(e.message()))?;
@@ -182,7 +198,7 @@ pub async fn check_file(file: web_sys::File) -> Result<ImportCandidate, BackupFa
     let preview = preview(&parsed, &current);
     Ok(ImportCandidate {
         file_name: name,
-        parsed,
+        parsed: Arc::new(parsed),
         preview,
     })
 }
@@ -196,7 +212,11 @@ pub async fn apply_import(
     let b = backend().ok_or(StoreError::Unavailable {
         detail: "the record store is not open".into(),
     })?;
-    let current = current_records().await?;
+    // *Replace* does not look at the current records (the snapshot copies them raw).
+    let current = match mode {
+        ImportMode::Merge => current_records().await?,
+        ImportMode::Replace => RecordsByKind::new(),
+    };
     let header = SnapshotHeader {
         id: new_id(),
         label: candidate.file_name.clone(),

@@ -188,7 +188,15 @@ impl AppData {
     }
 }
 
+/// A `performance.mark` for the benchmark's start-up phases (`sixstep:<name>`).
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("sixstep:{name}"));
+    }
+}
+
 async fn open_and_load(data: AppData) -> Result<(), StoreError> {
+    mark("start");
     let backend = IdbBackend::open(
         AppData::kind_names(),
         move || data.status.set(LoadStatus::Blocked),
@@ -198,12 +206,15 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
     if data.status.get_untracked() == LoadStatus::Blocked {
         data.status.set(LoadStatus::Loading);
     }
+    mark("opened");
     let opened = open(&backend, Utc::now()).await?;
+    mark("read");
     // Published before the collections are filled: views that react to the first load
     // (the "Undo import" list, say) read the store and must find it open.
     let backend = Rc::new(backend);
     BACKEND.with(|b| *b.borrow_mut() = Some(backend.clone()));
     let corrupt = data.set_all(opened.loaded);
+    mark("decoded");
     if !corrupt.is_empty() {
         backend.commit(&quarantine_batch(corrupt)).await?;
     }

@@ -41,13 +41,16 @@
 //! means no records of that kind. Unknown envelope fields are ignored. Record strings are
 //! data: `<script>` and the like are kept unchanged (the UI renders text, never HTML).
 
-use super::kinds::{validate_records, Kinds, RecordsError};
+use super::backend::Loaded;
+use super::canon::{push_json_string, Scanner};
+use super::kinds::{validate_records, validate_texts, Kinds, RecordsError};
 use super::schema::{migrate, MigrationError, CURRENT_SCHEMA};
 use super::{Digest, Message, RecordsByKind};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 
 /// The `format` field of every backup file.
 pub const BACKUP_FORMAT: &str = "sixstep-backup";
@@ -63,8 +66,13 @@ pub fn canonical_json(value: &Value) -> String {
 
 fn write_canonical(value: &Value, out: &mut String) {
     match value {
-        Value::Null | Value::Bool(_) | Value::Number(_) => out.push_str(&value.to_string()),
-        Value::String(s) => out.push_str(&json_string(s)),
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{n}");
+        }
+        Value::String(s) => push_json_string(out, s),
         Value::Array(items) => {
             out.push('[');
             for (i, v) in items.iter().enumerate() {
@@ -78,16 +86,16 @@ fn write_canonical(value: &Value, out: &mut String) {
         Value::Object(map) => {
             // Sorted explicitly: `serde_json`'s map keeps insertion order if any crate in the
             // build enables its `preserve_order` feature.
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
             out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
+            for (i, (k, v)) in entries.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&json_string(k));
+                push_json_string(out, k);
                 out.push(':');
-                write_canonical(&map[k], out);
+                write_canonical(v, out);
             }
             out.push('}');
         }
@@ -95,7 +103,9 @@ fn write_canonical(value: &Value, out: &mut String) {
 }
 
 fn json_string(s: &str) -> String {
-    serde_json::to_string(s).expect("strings serialise")
+    let mut out = String::with_capacity(s.len() + 2);
+    push_json_string(&mut out, s);
+    out
 }
 
 /// Why a backup file is refused. Nothing is written when any of these occurs.
@@ -331,39 +341,116 @@ pub async fn export<D: Digest>(
     now: DateTime<Utc>,
     digest: &D,
 ) -> String {
-    // Each record's canonical text is computed once and used for both the checksum input
-    // and the file, which holds one record per line.
-    let mut canonical_payload = String::from("{");
-    let mut body = String::from("{\n");
+    let texts = records
+        .iter()
+        .map(|(kind, recs)| {
+            let recs = recs
+                .iter()
+                .map(|r| {
+                    (
+                        r.get("id").map(canonical_json).unwrap_or_default(),
+                        canonical_json(r),
+                    )
+                })
+                .collect();
+            (kind.clone(), recs)
+        })
+        .collect();
+    write_file(texts, app_version, now, digest).await.0
+}
+
+/// [`export`] of the records as stored (their JSON texts): the same file as `export` of the
+/// parsed records, byte for byte, without parsing the (canonical) stored texts. A text that
+/// is not JSON is left out, as `export` of the parsed records would not have it. Returns the
+/// file and the records written per kind.
+pub async fn export_loaded<D: Digest>(
+    loaded: &Loaded,
+    app_version: &str,
+    now: DateTime<Utc>,
+    digest: &D,
+) -> (String, BTreeMap<String, usize>) {
+    let texts = loaded
+        .iter()
+        .map(|(kind, recs)| {
+            let recs = recs
+                .iter()
+                .filter_map(|(_, text)| canonical_record(text))
+                .collect();
+            (kind.clone(), recs)
+        })
+        .collect();
+    write_file(texts, app_version, now, digest).await
+}
+
+/// A stored record's (sort key, canonical text): the canonical text of its `id` (empty
+/// without one) and its own. `None` when it is not JSON.
+fn canonical_record(text: &str) -> Option<(String, String)> {
+    let mut out = String::with_capacity(text.len());
+    let mut p = Scanner::new(text);
+    if p.value(&mut out, 0).is_some() && p.at_end() {
+        let id = p.root_id.map(|r| out[r].to_string()).unwrap_or_default();
+        return Some((id, out));
+    }
+    let v: Value = serde_json::from_str(text).ok()?;
+    Some((
+        v.get("id").map(canonical_json).unwrap_or_default(),
+        canonical_json(&v),
+    ))
+}
+
+/// Per kind, `(sort key, canonical record text)`.
+type Texts = BTreeMap<String, Vec<(String, String)>>;
+
+async fn write_file<D: Digest>(
+    records: Texts,
+    app_version: &str,
+    now: DateTime<Utc>,
+    digest: &D,
+) -> (String, BTreeMap<String, usize>) {
+    let written = records.iter().map(|(k, r)| (k.clone(), r.len())).collect();
+    // Each record's canonical text is used for both the checksum input and the file, which
+    // holds one record per line.
+    let total: usize = records
+        .values()
+        .flat_map(|r| r.iter().map(|(_, t)| t.len() + 2))
+        .sum();
+    let mut canonical_payload = String::with_capacity(total + 256);
+    canonical_payload.push('{');
+    let mut body = String::with_capacity(total + 256);
+    body.push_str("{\n");
     let mut counts = Map::new();
-    for (k, (kind, recs)) in records.iter().enumerate() {
-        let mut sorted: Vec<(String, &Value)> = recs
-            .iter()
-            .map(|r| (r.get("id").map(canonical_json).unwrap_or_default(), r))
-            .collect();
+    for (k, (kind, mut sorted)) in records.into_iter().enumerate() {
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
-        let texts: Vec<String> = sorted.iter().map(|(_, r)| canonical_json(r)).collect();
-        counts.insert(kind.clone(), Value::from(texts.len()));
+        counts.insert(kind.clone(), Value::from(sorted.len()));
         if k > 0 {
             canonical_payload.push(',');
             body.push_str(",\n");
         }
-        canonical_payload.push_str(&json_string(kind));
+        push_json_string(&mut canonical_payload, &kind);
         canonical_payload.push_str(":[");
-        canonical_payload.push_str(&texts.join(","));
-        canonical_payload.push(']');
-        body.push_str(&json_string(kind));
-        if texts.is_empty() {
+        push_json_string(&mut body, &kind);
+        if sorted.is_empty() {
             body.push_str(": []");
         } else {
             body.push_str(": [\n");
-            body.push_str(&texts.join(",\n"));
+        }
+        for (i, (_, t)) in sorted.iter().enumerate() {
+            if i > 0 {
+                canonical_payload.push(',');
+                body.push_str(",\n");
+            }
+            canonical_payload.push_str(t);
+            body.push_str(t);
+        }
+        canonical_payload.push(']');
+        if !sorted.is_empty() {
             body.push_str("\n]");
         }
     }
     canonical_payload.push('}');
     body.push_str("\n}");
     let checksum = digest.sha256_hex(canonical_payload.as_bytes()).await;
+    drop(canonical_payload);
     let header = |k: &str, v: Value| format!("{}: {},\n", json_string(k), canonical_json(&v));
     let mut out = String::with_capacity(body.len() + 512);
     out.push_str("{\n");
@@ -382,7 +469,7 @@ pub async fn export<D: Digest>(
     out.push_str("\"payload\": ");
     out.push_str(&body);
     out.push_str("\n}\n");
-    out
+    (out, written)
 }
 
 /// Re-reads a file just written by [`export`] and checks it: a well-formed envelope whose
@@ -398,11 +485,12 @@ pub async fn verify_export<D: Digest>(
         .map_err(|e| ImportError::ExportUnreadable {
             error: e.to_string(),
         })?;
+    let found_counts = env.payload.counts();
     let kinds: std::collections::BTreeSet<&String> =
-        expected.keys().chain(env.payload.keys()).collect();
+        expected.keys().chain(found_counts.keys()).collect();
     for kind in kinds {
         let want = expected.get(kind).copied().unwrap_or(0);
-        let found = env.payload.get(kind).map_or(0, Vec::len);
+        let found = found_counts.get(kind).copied().unwrap_or(0);
         if want != found {
             return Err(ImportError::ExportMismatch {
                 kind: kind.clone(),
@@ -423,40 +511,48 @@ pub async fn parse_backup<D: Digest>(
     max_bytes: usize,
 ) -> Result<ParsedBackup, ImportError> {
     let env = parse_envelope(text, max_bytes, digest).await?;
-    let mut payload = env.payload;
-    let migrated_steps = migrate(env.schema_version, &mut payload).map_err(|e| match e {
-        MigrationError::Newer { found, current } => ImportError::NewerVersion { found, current },
-        MigrationError::Unknown { found } => ImportError::UnknownVersion {
-            found: found.to_string(),
-        },
-        e => ImportError::Migration {
-            message: e.to_string(),
-        },
-    })?;
-    if let Some(kind) = payload.keys().find(|k| !kinds.contains(k)) {
-        return Err(ImportError::UnknownKind { kind: kind.clone() });
-    }
-    let mut records = RecordsByKind::new();
-    for (kind, recs) in &payload {
-        let spec = kinds.get(kind).expect("checked above");
-        let normal = validate_records(spec, recs).map_err(|e| match e {
-            RecordsError::Invalid { index, error } => ImportError::InvalidRecord {
-                path: error.at(kind, index),
-                message: error.message,
-            },
-            RecordsError::DuplicateId {
-                id,
-                first_index,
-                index,
-            } => ImportError::DuplicateId {
-                kind: kind.clone(),
-                id,
-                first_index,
-                index,
-            },
-        })?;
-        records.insert(kind.clone(), normal);
-    }
+    let mut migrated_steps = 0;
+    let records = match env.payload {
+        // The common case: a current file whose payload was scanned as canonical texts;
+        // each record is validated from its text (no intermediate `Value` tree).
+        Payload::Texts { canon, kinds: list } if env.schema_version == CURRENT_SCHEMA => {
+            if let Some((kind, _)) = list.iter().find(|(k, _)| !kinds.contains(k)) {
+                return Err(ImportError::UnknownKind { kind: kind.clone() });
+            }
+            let mut records = RecordsByKind::new();
+            for (kind, ranges) in &list {
+                let spec = kinds.get(kind).expect("checked above");
+                let texts: Vec<&str> = ranges.iter().map(|r| &canon[r.clone()]).collect();
+                let normal = validate_texts(spec, &texts).map_err(|e| records_error(kind, e))?;
+                records.insert(kind.clone(), normal);
+            }
+            records
+        }
+        payload => {
+            let mut payload = payload.into_values()?;
+            migrated_steps = migrate(env.schema_version, &mut payload).map_err(|e| match e {
+                MigrationError::Newer { found, current } => {
+                    ImportError::NewerVersion { found, current }
+                }
+                MigrationError::Unknown { found } => ImportError::UnknownVersion {
+                    found: found.to_string(),
+                },
+                e => ImportError::Migration {
+                    message: e.to_string(),
+                },
+            })?;
+            if let Some(kind) = payload.keys().find(|k| !kinds.contains(k)) {
+                return Err(ImportError::UnknownKind { kind: kind.clone() });
+            }
+            let mut records = RecordsByKind::new();
+            for (kind, recs) in &payload {
+                let spec = kinds.get(kind).expect("checked above");
+                let normal = validate_records(spec, recs).map_err(|e| records_error(kind, e))?;
+                records.insert(kind.clone(), normal);
+            }
+            records
+        }
+    };
     Ok(ParsedBackup {
         schema_version: env.schema_version,
         migrated_steps,
@@ -467,12 +563,79 @@ pub async fn parse_backup<D: Digest>(
     })
 }
 
+fn records_error(kind: &str, e: RecordsError) -> ImportError {
+    match e {
+        RecordsError::Invalid { index, error } => ImportError::InvalidRecord {
+            path: error.at(kind, index),
+            message: error.message,
+        },
+        RecordsError::DuplicateId {
+            id,
+            first_index,
+            index,
+        } => ImportError::DuplicateId {
+            kind: kind.to_string(),
+            id,
+            first_index,
+            index,
+        },
+    }
+}
+
+/// Per kind (in order), where each record's canonical text lies in the canonical payload.
+type KindRanges = Vec<(String, Vec<Range<usize>>)>;
+
+/// The checked envelope fields: schema version, app version, export time, counts, and the
+/// expected checksum (lowercase).
+type Header = (u32, String, DateTime<Utc>, BTreeMap<String, usize>, String);
+
+/// The payload of a checked envelope.
+enum Payload {
+    /// Parsed as values (the general path).
+    Values(RecordsByKind),
+    /// Scanned as text: the canonical payload and, per kind (in order), where each record's
+    /// canonical text lies in it.
+    Texts { canon: String, kinds: KindRanges },
+}
+
+impl Payload {
+    fn counts(&self) -> BTreeMap<String, usize> {
+        match self {
+            Payload::Values(v) => v.iter().map(|(k, r)| (k.clone(), r.len())).collect(),
+            Payload::Texts { kinds, .. } => {
+                kinds.iter().map(|(k, r)| (k.clone(), r.len())).collect()
+            }
+        }
+    }
+
+    fn into_values(self) -> Result<RecordsByKind, ImportError> {
+        match self {
+            Payload::Values(v) => Ok(v),
+            Payload::Texts { canon, kinds } => kinds
+                .into_iter()
+                .map(|(k, ranges)| {
+                    let recs = ranges
+                        .into_iter()
+                        .map(|r| serde_json::from_str(&canon[r]))
+                        .collect::<Result<Vec<Value>, _>>()
+                        .map_err(|e| ImportError::NotJson {
+                            line: e.line(),
+                            column: e.column(),
+                            detail: e.to_string(),
+                        })?;
+                    Ok((k, recs))
+                })
+                .collect(),
+        }
+    }
+}
+
 struct Envelope {
     schema_version: u32,
     app_version: String,
     exported_at: DateTime<Utc>,
     counts: BTreeMap<String, usize>,
-    payload: RecordsByKind,
+    payload: Payload,
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -499,6 +662,207 @@ fn wrong(field: &str, expected: &'static str) -> ImportError {
     }
 }
 
+/// A backup file scanned without a `Value` tree: the envelope fields other than the payload
+/// (parsed, they are small) and the payload as canonical text with its record ranges.
+/// `None` when the text is not in the shape [`Scanner`] handles exactly (then the general
+/// path parses it and reports whatever is wrong).
+fn scan_envelope(text: &str) -> Option<(Map<String, Value>, String, KindRanges)> {
+    let mut p = Scanner::new(text);
+    p.eat(b'{')?;
+    let mut fields = Map::new();
+    let mut payload = None;
+    if p.peek()? == b'}' {
+        p.i += 1;
+    } else {
+        loop {
+            let key = p.string()?;
+            let bare = &key[1..key.len() - 1];
+            if bare.contains('\\') || fields.contains_key(bare) {
+                return None;
+            }
+            p.eat(b':')?;
+            if bare == "payload" {
+                if payload.is_some() {
+                    return None;
+                }
+                payload = Some(scan_payload(&mut p)?);
+            } else {
+                let mut s = String::new();
+                p.value(&mut s, 1)?;
+                fields.insert(bare.to_string(), serde_json::from_str(&s).ok()?);
+            }
+            match p.peek()? {
+                b',' => p.i += 1,
+                b'}' => {
+                    p.i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    if !p.at_end() {
+        return None;
+    }
+    let (canon, kinds) = payload?;
+    Some((fields, canon, kinds))
+}
+
+/// The payload object: kinds in strictly increasing order, each a list of records.
+fn scan_payload(p: &mut Scanner) -> Option<(String, KindRanges)> {
+    p.eat(b'{')?;
+    let mut out = String::with_capacity(p.remaining());
+    out.push('{');
+    let mut kinds: KindRanges = Vec::new();
+    if p.peek()? == b'}' {
+        p.i += 1;
+        out.push('}');
+        return Some((out, kinds));
+    }
+    loop {
+        let key = p.string()?;
+        let bare = &key[1..key.len() - 1];
+        if bare.contains('\\') || kinds.last().is_some_and(|(k, _)| k.as_str() >= bare) {
+            return None;
+        }
+        p.eat(b':')?;
+        p.eat(b'[')?;
+        out.push_str(key);
+        out.push_str(":[");
+        let mut ranges = Vec::new();
+        if p.peek()? == b']' {
+            p.i += 1;
+        } else {
+            loop {
+                let start = out.len();
+                p.value(&mut out, 3)?;
+                ranges.push(start..out.len());
+                match p.peek()? {
+                    b',' => {
+                        p.i += 1;
+                        out.push(',');
+                    }
+                    b']' => {
+                        p.i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        out.push(']');
+        kinds.push((bare.to_string(), ranges));
+        match p.peek()? {
+            b',' => {
+                p.i += 1;
+                out.push(',');
+            }
+            b'}' => {
+                p.i += 1;
+                break;
+            }
+            _ => return None,
+        }
+    }
+    out.push('}');
+    Some((out, kinds))
+}
+
+/// The envelope checks, in order, on the top-level fields (all but `payload`).
+fn check_fields(obj: &Map<String, Value>) -> Result<Header, ImportError> {
+    match obj.get("format") {
+        None => return Err(ImportError::NotABackup),
+        Some(Value::String(f)) if f == BACKUP_FORMAT => {}
+        Some(Value::String(f)) => return Err(ImportError::WrongFormat { found: f.clone() }),
+        Some(other) => {
+            return Err(ImportError::WrongFormat {
+                found: canonical_json(other),
+            })
+        }
+    }
+    let version = field(obj, "schema_version")?;
+    let schema_version = match version.as_u64() {
+        Some(v) if v > u64::from(CURRENT_SCHEMA) => {
+            return Err(ImportError::NewerVersion {
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+                current: CURRENT_SCHEMA,
+            })
+        }
+        Some(0) | None => {
+            return Err(ImportError::UnknownVersion {
+                found: canonical_json(version),
+            })
+        }
+        Some(v) => v as u32,
+    };
+    let app_version = field(obj, "app_version")?
+        .as_str()
+        .ok_or_else(|| wrong("app_version", "text"))?
+        .to_string();
+    let exported_at = field(obj, "exported_at")?
+        .as_str()
+        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+        .ok_or_else(|| wrong("exported_at", "a date and time (RFC 3339)"))?
+        .with_timezone(&Utc);
+    let counts_value = field(obj, "counts")?
+        .as_object()
+        .ok_or_else(|| wrong("counts", "an object of numbers"))?;
+    let mut counts = BTreeMap::new();
+    for (kind, n) in counts_value {
+        let n = n
+            .as_u64()
+            .ok_or_else(|| wrong(&format!("counts.{kind}"), "a whole number"))?;
+        counts.insert(kind.clone(), n as usize);
+    }
+    let checksum = field(obj, "checksum")?
+        .as_object()
+        .ok_or_else(|| wrong("checksum", "an object"))?;
+    let algorithm = field(checksum, "algorithm")
+        .map_err(|_| ImportError::MissingField {
+            field: "checksum.algorithm".into(),
+        })?
+        .as_str()
+        .ok_or_else(|| wrong("checksum.algorithm", "text"))?;
+    if algorithm != CHECKSUM_ALGORITHM {
+        return Err(ImportError::UnsupportedChecksum {
+            algorithm: algorithm.to_string(),
+        });
+    }
+    let expected_sum = field(checksum, "value")
+        .map_err(|_| ImportError::MissingField {
+            field: "checksum.value".into(),
+        })?
+        .as_str()
+        .ok_or_else(|| wrong("checksum.value", "text"))?
+        .to_ascii_lowercase();
+    Ok((
+        schema_version,
+        app_version,
+        exported_at,
+        counts,
+        expected_sum,
+    ))
+}
+
+fn check_counts(
+    counts: &BTreeMap<String, usize>,
+    found: &BTreeMap<String, usize>,
+) -> Result<(), ImportError> {
+    let all: std::collections::BTreeSet<&String> = counts.keys().chain(found.keys()).collect();
+    for kind in all {
+        let declared = counts.get(kind).copied().unwrap_or(0);
+        let found = found.get(kind).copied().unwrap_or(0);
+        if declared != found {
+            return Err(ImportError::CountsMismatch {
+                kind: kind.clone(),
+                declared,
+                found,
+            });
+        }
+    }
+    Ok(())
+}
+
 async fn parse_envelope<D: Digest>(
     text: &str,
     max_bytes: usize,
@@ -513,6 +877,27 @@ async fn parse_envelope<D: Digest>(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
+    }
+    // Fast path: a well-formed file is scanned once, its payload straight to canonical text.
+    if let Some((fields, canon, kinds)) = scan_envelope(text) {
+        let (schema_version, app_version, exported_at, counts, expected_sum) =
+            check_fields(&fields)?;
+        let actual_sum = digest.sha256_hex(canon.as_bytes()).await;
+        let payload = Payload::Texts { canon, kinds };
+        check_counts(&counts, &payload.counts())?;
+        if actual_sum != expected_sum {
+            return Err(ImportError::ChecksumMismatch {
+                expected: expected_sum,
+                actual: actual_sum,
+            });
+        }
+        return Ok(Envelope {
+            schema_version,
+            app_version,
+            exported_at,
+            counts,
+            payload,
+        });
     }
     let root: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
@@ -535,71 +920,7 @@ async fn parse_envelope<D: Digest>(
             found: type_name(&root),
         });
     };
-    match obj.get("format") {
-        None => return Err(ImportError::NotABackup),
-        Some(Value::String(f)) if f == BACKUP_FORMAT => {}
-        Some(Value::String(f)) => return Err(ImportError::WrongFormat { found: f.clone() }),
-        Some(other) => {
-            return Err(ImportError::WrongFormat {
-                found: canonical_json(other),
-            })
-        }
-    }
-    let version = field(&obj, "schema_version")?;
-    let schema_version = match version.as_u64() {
-        Some(v) if v > u64::from(CURRENT_SCHEMA) => {
-            return Err(ImportError::NewerVersion {
-                found: u32::try_from(v).unwrap_or(u32::MAX),
-                current: CURRENT_SCHEMA,
-            })
-        }
-        Some(0) | None => {
-            return Err(ImportError::UnknownVersion {
-                found: canonical_json(version),
-            })
-        }
-        Some(v) => v as u32,
-    };
-    let app_version = field(&obj, "app_version")?
-        .as_str()
-        .ok_or_else(|| wrong("app_version", "text"))?
-        .to_string();
-    let exported_at = field(&obj, "exported_at")?
-        .as_str()
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .ok_or_else(|| wrong("exported_at", "a date and time (RFC 3339)"))?
-        .with_timezone(&Utc);
-    let counts_value = field(&obj, "counts")?
-        .as_object()
-        .ok_or_else(|| wrong("counts", "an object of numbers"))?;
-    let mut counts = BTreeMap::new();
-    for (kind, n) in counts_value {
-        let n = n
-            .as_u64()
-            .ok_or_else(|| wrong(&format!("counts.{kind}"), "a whole number"))?;
-        counts.insert(kind.clone(), n as usize);
-    }
-    let checksum = field(&obj, "checksum")?
-        .as_object()
-        .ok_or_else(|| wrong("checksum", "an object"))?;
-    let algorithm = field(checksum, "algorithm")
-        .map_err(|_| ImportError::MissingField {
-            field: "checksum.algorithm".into(),
-        })?
-        .as_str()
-        .ok_or_else(|| wrong("checksum.algorithm", "text"))?;
-    if algorithm != CHECKSUM_ALGORITHM {
-        return Err(ImportError::UnsupportedChecksum {
-            algorithm: algorithm.to_string(),
-        });
-    }
-    let expected_sum = field(checksum, "value")
-        .map_err(|_| ImportError::MissingField {
-            field: "checksum.value".into(),
-        })?
-        .as_str()
-        .ok_or_else(|| wrong("checksum.value", "text"))?
-        .to_ascii_lowercase();
+    let (schema_version, app_version, exported_at, counts, expected_sum) = check_fields(&obj)?;
     let payload_value = obj.remove("payload").ok_or(ImportError::MissingField {
         field: "payload".into(),
     })?;
@@ -616,18 +937,8 @@ async fn parse_envelope<D: Digest>(
         };
         payload.insert(kind, recs);
     }
-    let all: std::collections::BTreeSet<&String> = counts.keys().chain(payload.keys()).collect();
-    for kind in all {
-        let declared = counts.get(kind).copied().unwrap_or(0);
-        let found = payload.get(kind).map_or(0, Vec::len);
-        if declared != found {
-            return Err(ImportError::CountsMismatch {
-                kind: kind.clone(),
-                declared,
-                found,
-            });
-        }
-    }
+    let payload = Payload::Values(payload);
+    check_counts(&counts, &payload.counts())?;
     if actual_sum != expected_sum {
         return Err(ImportError::ChecksumMismatch {
             expected: expected_sum,

@@ -2,6 +2,7 @@
 //! registered by name with a validator built from its [`Record`] type.
 
 use crate::domain::ids::{Id, Meta, Record};
+use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
@@ -70,6 +71,10 @@ pub struct KindSpec {
     /// as the app itself writes it (deserialised into its struct and serialised back: fields
     /// the struct does not know are dropped, defaults filled in).
     pub validate: fn(&Value) -> Result<Value, ValidationError>,
+    /// The same check on a record's JSON text, decoded straight into its struct (no
+    /// intermediate value). `None` when the fast decoding fails: then `validate` on the
+    /// parsed value gives the verdict and the exact path.
+    pub validate_text: fn(&str) -> Option<Value>,
 }
 
 impl fmt::Debug for KindSpec {
@@ -86,6 +91,7 @@ impl KindSpec {
         KindSpec {
             name: T::KIND,
             validate: validate_as::<T>,
+            validate_text: validate_text_as::<T>,
         }
     }
 }
@@ -97,6 +103,20 @@ pub fn validate_as<T: Record>(value: &Value) -> Result<Value, ValidationError> {
     let record: T =
         serde_path_to_error::deserialize(value).map_err(ValidationError::from_path_error)?;
     serde_json::to_value(&record).map_err(|e| ValidationError::new(".", e.to_string()))
+}
+
+/// [`validate_as`] on a record's compact JSON text (an object, so it starts with `{`):
+/// `Some` only when it passes; `None` leaves the verdict to [`validate_as`].
+pub fn validate_text_as<T: Record>(text: &str) -> Option<Value> {
+    if !text.starts_with('{') {
+        return None;
+    }
+    let meta: Meta = serde_json::from_str(text).ok()?;
+    if meta.rev < 1 {
+        return None;
+    }
+    let record: T = serde_json::from_str(text).ok()?;
+    serde_json::to_value(&record).ok()
 }
 
 /// The checks every record passes whatever its kind: it is a JSON object with `id` (a UUID),
@@ -199,19 +219,58 @@ pub fn validate_records(spec: &KindSpec, records: &[Value]) -> Result<Vec<Value>
     for (index, record) in records.iter().enumerate() {
         let normal =
             (spec.validate)(record).map_err(|error| RecordsError::Invalid { index, error })?;
-        // Compare parsed ids, so the case of the hex digits does not matter.
-        let id = check_meta(&normal)
-            .map_err(|error| RecordsError::Invalid { index, error })?
-            .id;
-        if let Some(&first_index) = seen.get(&id) {
-            return Err(RecordsError::DuplicateId {
-                id: id.to_string(),
-                first_index,
-                index,
-            });
+        push_unique(&mut seen, &mut out, normal, index)?;
+    }
+    Ok(out)
+}
+
+/// Adds a validated record, refusing a repeated id.
+fn push_unique(
+    seen: &mut HashMap<Id, usize>,
+    out: &mut Vec<Value>,
+    normal: Value,
+    index: usize,
+) -> Result<(), RecordsError> {
+    // Compare parsed ids, so the case of the hex digits does not matter.
+    let id = match normal.get("id").map(Id::deserialize) {
+        Some(Ok(id)) => id,
+        _ => {
+            check_meta(&normal)
+                .map_err(|error| RecordsError::Invalid { index, error })?
+                .id
         }
-        seen.insert(id, index);
-        out.push(normal);
+    };
+    if let Some(&first_index) = seen.get(&id) {
+        return Err(RecordsError::DuplicateId {
+            id: id.to_string(),
+            first_index,
+            index,
+        });
+    }
+    seen.insert(id, index);
+    out.push(normal);
+    Ok(())
+}
+
+/// [`validate_records`] on the records' canonical JSON texts: each is decoded straight into
+/// its struct; only one that fails is parsed as a value and validated the general way (for
+/// the verdict and the exact path). Same results as `validate_records` on the parsed texts.
+pub fn validate_texts(spec: &KindSpec, texts: &[&str]) -> Result<Vec<Value>, RecordsError> {
+    let mut seen: HashMap<Id, usize> = HashMap::with_capacity(texts.len());
+    let mut out = Vec::with_capacity(texts.len());
+    for (index, text) in texts.iter().enumerate() {
+        let normal = match (spec.validate_text)(text) {
+            Some(v) => v,
+            None => {
+                let value: Value =
+                    serde_json::from_str(text).map_err(|e| RecordsError::Invalid {
+                        index,
+                        error: ValidationError::new(".", e.to_string()),
+                    })?;
+                (spec.validate)(&value).map_err(|error| RecordsError::Invalid { index, error })?
+            }
+        };
+        push_unique(&mut seen, &mut out, normal, index)?;
     }
     Ok(out)
 }

@@ -19,6 +19,7 @@
 
 pub mod backend;
 pub mod backup;
+pub mod canon;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
@@ -34,8 +35,8 @@ pub use backend::{
     SnapshotInfo, META_SCHEMA_VERSION,
 };
 pub use backup::{
-    canonical_json, export, parse_backup, verify_export, ImportError, ParsedBackup, BACKUP_FORMAT,
-    CHECKSUM_ALGORITHM,
+    canonical_json, export, export_loaded, parse_backup, verify_export, ImportError, ParsedBackup,
+    BACKUP_FORMAT, CHECKSUM_ALGORITHM,
 };
 pub use error::StoreError;
 pub use import::{plan_import, preview, undo_import, ImportMode, ImportPreview, KindPreview};

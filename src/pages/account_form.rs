@@ -5,15 +5,14 @@ use crate::app::href;
 use crate::domain::account::{format_tags, Account, AccountDraft, FieldError, Grade, LeadSource};
 use crate::domain::dedupe::find_account_duplicates;
 use crate::domain::ids::Id;
-use crate::state::data::{use_data, Changes};
+use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, ToastKind};
+use crate::state::tr;
 use crate::ui::form::{
     join_list, split_list, ErrorSummary, FormErrors, SelectField, TextArea, TextField,
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Every input of the form, as typed.
 #[derive(Clone, Copy)]
@@ -186,18 +185,8 @@ pub fn AccountForm(
                     }
                     None => valid.into_new(Utc::now()),
                 };
-                saving.set(true);
-                spawn_local(async move {
-                    let mut ch = Changes::new();
-                    let saved = ch.put(&data, record);
-                    match ch.commit(data).await {
-                        Ok(()) => {
-                            toasts.push(ToastKind::Success, tr("form.saved"));
-                            on_saved.run(saved);
-                        }
-                        Err(e) => crate::state::data::report_store_error(toasts, &e),
-                    }
-                    saving.set(false);
+                crate::state::data::save_record(data, toasts, record, Some(saving), move |saved| {
+                    on_saved.run(saved)
                 });
             }
         }

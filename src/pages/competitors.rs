@@ -9,7 +9,7 @@ use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::data::{use_data, Changes};
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, ToastKind};
+use crate::state::tr;
 use crate::ui::form::{join_list, split_list, ErrorSummary, FormErrors, TextArea, TextField};
 use chrono::Utc;
 use leptos::prelude::*;
@@ -69,16 +69,8 @@ fn CompetitorForm(
                     }
                     None => valid.into_new(Utc::now()),
                 };
-                spawn_local(async move {
-                    let mut ch = Changes::new();
-                    let saved = ch.put(&data, record);
-                    match ch.commit(data).await {
-                        Ok(()) => {
-                            toasts.push(ToastKind::Success, tr("form.saved"));
-                            on_saved.run(saved);
-                        }
-                        Err(e) => crate::state::data::report_store_error(toasts, &e),
-                    }
+                crate::state::data::save_record(data, toasts, record, None, move |saved| {
+                    on_saved.run(saved)
                 });
             }
         }

@@ -9,16 +9,15 @@ use crate::domain::contact::{
 use crate::domain::dedupe::find_contact_duplicates;
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
-use crate::state::data::{use_data, Changes};
+use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw, ToastKind};
+use crate::state::{tr, tw};
 use crate::ui::form::{
     join_list, split_list, CheckboxField, ErrorSummary, FormErrors, SelectField, TextArea,
     TextField,
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 fn links_text(links: &[PersonLink]) -> String {
     links
@@ -176,18 +175,8 @@ pub fn ContactForm(
                     }
                     None => valid.into_new(now),
                 };
-                saving.set(true);
-                spawn_local(async move {
-                    let mut ch = Changes::new();
-                    let saved = ch.put(&data, record);
-                    match ch.commit(data).await {
-                        Ok(()) => {
-                            toasts.push(ToastKind::Success, tr("form.saved"));
-                            on_saved.run(saved);
-                        }
-                        Err(e) => crate::state::data::report_store_error(toasts, &e),
-                    }
-                    saving.set(false);
+                crate::state::data::save_record(data, toasts, record, Some(saving), move |saved| {
+                    on_saved.run(saved)
                 });
             }
         }

@@ -373,3 +373,35 @@ pub fn report_store_error(toasts: crate::state::Toasts, e: &StoreError) {
         toasts.push(crate::state::ToastKind::Error, text);
     }
 }
+
+/// Saves one record as a user action: on success says "Saved." and hands the stored record
+/// to `then`; on failure says why, and the form that asked keeps what was typed. `busy` is
+/// true while the save runs.
+pub fn save_record<T: Stored>(
+    data: AppData,
+    toasts: crate::state::Toasts,
+    record: T,
+    busy: Option<RwSignal<bool>>,
+    then: impl FnOnce(T) + 'static,
+) {
+    if let Some(b) = busy {
+        b.set(true);
+    }
+    leptos::task::spawn_local(async move {
+        let mut ch = Changes::new();
+        let saved = ch.put(&data, record);
+        match ch.commit(data).await {
+            Ok(()) => {
+                toasts.push(
+                    crate::state::ToastKind::Success,
+                    crate::state::tr("form.saved"),
+                );
+                then(saved);
+            }
+            Err(e) => report_store_error(toasts, &e),
+        }
+        if let Some(b) = busy {
+            b.set(false);
+        }
+    });
+}

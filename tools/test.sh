@@ -25,4 +25,7 @@ step "Download size"
 node tools/size.mjs dist
 
 step "End-to-end tests (headless Chromium)"
+# A free port, so a server already running here cannot get in the way.
+E2E_PORT=${E2E_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+export E2E_PORT
 npx playwright test

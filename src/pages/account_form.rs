@@ -1,7 +1,6 @@
 //! The account form (create and edit), with field errors that keep what was typed and the
 //! duplicate guard.
 
-use crate::app::href;
 use crate::domain::account::{format_tags, Account, AccountDraft, FieldError, Grade, LeadSource};
 use crate::domain::dedupe::find_account_duplicates;
 use crate::domain::ids::Id;
@@ -9,7 +8,8 @@ use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
 use crate::ui::form::{
-    join_list, split_list, ErrorSummary, FormErrors, SelectField, TextArea, TextField,
+    join_list, split_list, DuplicateNotice, ErrorSummary, FormErrors, SelectField, TextArea,
+    TextField,
 };
 use chrono::Utc;
 use leptos::prelude::*;
@@ -213,26 +213,7 @@ pub fn AccountForm(
                         input_type="date" error=err("customer_since") hint=l("account.hint.customer_since")/>
                 </div>
             </fieldset>
-            {move || {
-                let found = duplicates.get();
-                (!found.is_empty()).then(|| view! {
-                    <div class="notice notice-warning" role="status">
-                        <p>{tr("dedupe.warning")}</p>
-                        <ul class="plain-list">
-                            {found.into_iter().map(|(id, name, reason)| view! {
-                                <li>
-                                    <strong>{name.clone()}</strong>
-                                    " (" {tr(reason)} ") "
-                                    <a href=href(&format!("/accounts/{id}"))
-                                        aria-label=crate::state::tw("dedupe.open_named", &[("name", &name)])>
-                                        {tr("dedupe.open")}
-                                    </a>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })
-            }}
+            <DuplicateNotice found=duplicates base="/accounts"/>
             <fieldset class="form-section">
                 <legend>{move || tr("account.section.contact")}</legend>
                 <div class="form-columns">

@@ -1,7 +1,6 @@
 //! The person form (create and edit): contact data, the three buying-centre dimensions, the
 //! guide flag and personal facts; field errors keep what was typed; duplicate guard.
 
-use crate::app::href;
 use crate::domain::account::FieldError;
 use crate::domain::contact::{
     BuyingFunction, BuyingLevel, BuyingRole, Contact, ContactDraft, PersonLink,
@@ -11,10 +10,10 @@ use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw};
+use crate::state::tr;
 use crate::ui::form::{
-    join_list, split_list, CheckboxField, ErrorSummary, FormErrors, SelectField, TextArea,
-    TextField,
+    join_list, split_list, CheckboxField, DuplicateNotice, ErrorSummary, FormErrors, SelectField,
+    TextArea, TextField,
 };
 use chrono::Utc;
 use leptos::prelude::*;
@@ -232,22 +231,7 @@ pub fn ContactForm(
                     <TextField id="contact-last-met" label=l("contact.field.last_met") value=last_met error=err("last_met") input_type="date"/>
                 </div>
             </fieldset>
-            {move || {
-                let found = duplicates.get();
-                (!found.is_empty()).then(|| view! {
-                    <div class="notice notice-warning" role="status">
-                        <p>{tr("dedupe.warning")}</p>
-                        <ul class="plain-list">
-                            {found.into_iter().map(|(id, n, reason)| view! {
-                                <li>
-                                    <strong>{n.clone()}</strong> " (" {tr(reason)} ") "
-                                    <a href=href(&format!("/contacts/{id}")) aria-label=tw("dedupe.open_named", &[("name", &n)])>{tr("dedupe.open")}</a>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })
-            }}
+            <DuplicateNotice found=duplicates base="/contacts"/>
             <fieldset class="form-section">
                 <legend>{move || tr("contact.section.buying_centre")}</legend>
                 <div class="form-columns">

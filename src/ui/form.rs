@@ -265,3 +265,43 @@ impl FormErrors {
         self.all.into()
     }
 }
+
+/// The duplicate guard's notice: records that look like the one being typed, each with a
+/// link to open it. `found` holds `(id, name, reason key)`; `base` is the records' path
+/// ("/accounts").
+#[component]
+pub fn DuplicateNotice(
+    #[prop(into)] found: Signal<Vec<(crate::domain::ids::Id, String, &'static str)>>,
+    base: &'static str,
+) -> impl IntoView {
+    use crate::state::{tr, tw};
+    move || {
+        let list = found.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="notice notice-warning" role="status">
+                    <p>{tr("dedupe.warning")}</p>
+                    <ul class="plain-list">
+                        {list
+                            .into_iter()
+                            .map(|(id, name, reason)| {
+                                view! {
+                                    <li>
+                                        <strong>{name.clone()}</strong>
+                                        " (" {tr(reason)} ") "
+                                        <a
+                                            href=crate::app::href(&format!("{base}/{id}"))
+                                            aria-label=tw("dedupe.open_named", &[("name", &name)])
+                                        >
+                                            {tr("dedupe.open")}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}

@@ -284,6 +284,8 @@ pub enum FieldReason {
     InvalidUrl,
     InvalidPhone,
     InvalidDate,
+    /// Longer than [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
+    TooLong,
 }
 keyed_enum!(FieldReason, "field.error", {
     Required => "required",
@@ -291,7 +293,23 @@ keyed_enum!(FieldReason, "field.error", {
     InvalidUrl => "invalid_url",
     InvalidPhone => "invalid_phone",
     InvalidDate => "invalid_date",
+    TooLong => "too_long",
 });
+
+/// Adds a [`FieldReason::TooLong`] error when a name or title is longer than
+/// [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
+pub(crate) fn check_name_length(
+    value: &str,
+    field: &'static str,
+    label_key: &'static str,
+    errors: &mut Vec<FieldError>,
+) {
+    if value.len() > crate::domain::rules::MAX_NAME
+        && value.chars().count() > crate::domain::rules::MAX_NAME
+    {
+        errors.push(FieldError::new(field, label_key, FieldReason::TooLong));
+    }
+}
 
 /// One field in error. `field` is the draft's field name ("name", "emails", "address.city");
 /// `index` says which row of a list field; `label_key` is the catalogue key of the field's label.
@@ -397,15 +415,17 @@ pub fn mailto_href(s: &str) -> String {
 }
 
 /// Parses a date input's value ("2026-03-01"); blank is `Ok(None)`, anything else that is
-/// not a date `Err(FieldReason::InvalidDate)`.
+/// not a date with a four-digit year `Err(FieldReason::InvalidDate)`.
 pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, FieldReason> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| crate::domain::rules::plausible_year(*d))
         .map(Some)
-        .map_err(|_| FieldReason::InvalidDate)
+        .ok_or(FieldReason::InvalidDate)
 }
 
 /// Cleans a list of phone rows: trims, drops blanks and duplicates (by digits), and
@@ -592,6 +612,7 @@ impl AccountDraft {
                 FieldReason::Required,
             ));
         }
+        check_name_length(&name, "name", "account.field.name", &mut errors);
         let phones = clean_phones(&self.phones, "phones", "account.field.phones", &mut errors);
         let emails = clean_emails(&self.emails, "emails", "account.field.emails", &mut errors);
         let website = self.website.trim().to_string();

@@ -308,7 +308,9 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, ActivityFieldError> {
         return Err(ActivityFieldError::DateMissing);
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| ActivityFieldError::DateInvalid(input.to_string()))
+        .ok()
+        .filter(|d| crate::domain::rules::plausible_year(*d))
+        .ok_or_else(|| ActivityFieldError::DateInvalid(input.to_string()))
 }
 
 /// Parses an optional time typed as `HH:MM` or `HH:MM:SS`; blank is `None`.

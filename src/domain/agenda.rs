@@ -72,6 +72,8 @@ crate::impl_record!(Task, "tasks");
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TaskError {
     TitleMissing,
+    /// Longer than [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
+    TitleTooLong,
     DateMissing,
     /// Not a `YYYY-MM-DD` date.
     DateInvalid(String),
@@ -84,10 +86,20 @@ impl TaskError {
     pub fn key(&self) -> &'static str {
         match self {
             TaskError::TitleMissing => "task.error.title_missing",
+            TaskError::TitleTooLong => "task.error.title_too_long",
             TaskError::DateMissing => "task.error.date_missing",
             TaskError::DateInvalid(_) => "task.error.date_invalid",
             TaskError::TimeInvalid(_) => "task.error.time_invalid",
         }
+    }
+}
+
+/// A task title of at most [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
+pub fn check_title(title: &str) -> Result<(), TaskError> {
+    if title.trim().chars().count() > crate::domain::rules::MAX_NAME {
+        Err(TaskError::TitleTooLong)
+    } else {
+        Ok(())
     }
 }
 
@@ -112,6 +124,7 @@ impl Task {
         if title.is_empty() {
             return Err(TaskError::TitleMissing);
         }
+        check_title(title)?;
         Ok(Task {
             id: new_id(),
             created_at: now,
@@ -540,6 +553,7 @@ mod tests {
         let mut keys: Vec<&str> = AgendaBucket::ALL.iter().map(|b| b.key()).collect();
         for e in [
             TaskError::TitleMissing,
+            TaskError::TitleTooLong,
             TaskError::DateMissing,
             TaskError::DateInvalid(String::new()),
             TaskError::TimeInvalid(String::new()),

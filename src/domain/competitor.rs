@@ -114,6 +114,12 @@ impl CompetitorDraft {
                 FieldReason::Required,
             ));
         }
+        crate::domain::account::check_name_length(
+            &name,
+            "name",
+            "competitor.field.name",
+            &mut errors,
+        );
         let website = self.website.trim().to_string();
         if !website.is_empty() && !crate::domain::account::is_valid_url(&website) {
             errors.push(FieldError::new(

@@ -415,6 +415,13 @@ impl ContactDraft {
                 FieldReason::Required,
             ));
         }
+        crate::domain::account::check_name_length(&name, "name", "contact.field.name", &mut errors);
+        crate::domain::account::check_name_length(
+            self.title.trim(),
+            "title",
+            "contact.field.title",
+            &mut errors,
+        );
         let phones = clean_phones(&self.phones, "phones", "contact.field.phones", &mut errors);
         let emails = clean_emails(&self.emails, "emails", "contact.field.emails", &mut errors);
         let last_met = parse_date(&self.last_met).unwrap_or_else(|_| {

@@ -961,6 +961,7 @@ impl DealField {
 pub enum DealFieldProblem {
     AccountRequired,
     TitleRequired,
+    TitleTooLong,
     ValueNotAmount,
     ValueTooManyDecimals,
     ValueTooLarge,
@@ -975,6 +976,7 @@ impl DealFieldProblem {
         match self {
             Self::AccountRequired => "deal.error.account_required",
             Self::TitleRequired => "deal.error.title_required",
+            Self::TitleTooLong => "deal.error.title_too_long",
             Self::ValueNotAmount => "deal.error.value_not_amount",
             Self::ValueTooManyDecimals => "deal.error.value_too_many_decimals",
             Self::ValueTooLarge => "deal.error.value_too_large",
@@ -1040,6 +1042,8 @@ impl DealDraft {
         let title = self.title.trim();
         if title.is_empty() {
             err(DealField::Title, DealFieldProblem::TitleRequired);
+        } else if title.chars().count() > crate::domain::rules::MAX_NAME {
+            err(DealField::Title, DealFieldProblem::TitleTooLong);
         }
         let currency = if self.currency.trim().is_empty() {
             Some(Currency::default())
@@ -1071,7 +1075,9 @@ impl DealDraft {
         let expected_close = if close.is_empty() {
             None
         } else {
-            let parsed = NaiveDate::parse_from_str(close, "%Y-%m-%d").ok();
+            let parsed = NaiveDate::parse_from_str(close, "%Y-%m-%d")
+                .ok()
+                .filter(|d| crate::domain::rules::plausible_year(*d));
             if parsed.is_none() {
                 err(DealField::ExpectedClose, DealFieldProblem::DateInvalid);
             }
@@ -1728,6 +1734,7 @@ mod tests {
         for p in [
             DealFieldProblem::AccountRequired,
             DealFieldProblem::TitleRequired,
+            DealFieldProblem::TitleTooLong,
             DealFieldProblem::ValueNotAmount,
             DealFieldProblem::ValueTooManyDecimals,
             DealFieldProblem::ValueTooLarge,

@@ -35,14 +35,15 @@ impl Meta {
         }
     }
 
-    /// The bookkeeping of the next revision, saved at `now`.
-    pub fn next(&self, now: DateTime<Utc>) -> Self {
-        Meta {
+    /// The bookkeeping of the next revision, saved at `now`; `None` when the revision
+    /// counter is at its end ([`MAX_REV`](crate::domain::rules::MAX_REV)): it never wraps.
+    pub fn next(&self, now: DateTime<Utc>) -> Option<Self> {
+        Some(Meta {
             id: self.id,
             created_at: self.created_at,
             updated_at: now.max(self.updated_at),
-            rev: self.rev + 1,
-        }
+            rev: crate::domain::rules::next_rev(self.rev)?,
+        })
     }
 }
 
@@ -97,7 +98,7 @@ mod tests {
         let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
         let t1 = Utc.with_ymd_and_hms(2026, 1, 2, 9, 0, 0).unwrap();
         let m = Meta::new(t0);
-        let n = m.next(t1);
+        let n = m.next(t1).unwrap();
         assert_eq!(n.id, m.id);
         assert_eq!(n.created_at, t0);
         assert_eq!(n.updated_at, t1);
@@ -108,6 +109,16 @@ mod tests {
     fn updated_at_never_goes_back_when_the_clock_does() {
         let t0 = Utc.with_ymd_and_hms(2026, 1, 2, 9, 0, 0).unwrap();
         let earlier = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
-        assert_eq!(Meta::new(t0).next(earlier).updated_at, t0);
+        assert_eq!(Meta::new(t0).next(earlier).unwrap().updated_at, t0);
+    }
+
+    #[test]
+    fn the_last_revision_has_no_next() {
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        let mut m = Meta::new(t0);
+        m.rev = crate::domain::rules::MAX_REV;
+        assert_eq!(m.next(t0), None);
+        m.rev = u64::MAX;
+        assert_eq!(m.next(t0), None);
     }
 }

@@ -150,6 +150,12 @@ impl IntelDraft {
                 FieldReason::Required,
             ));
         }
+        crate::domain::account::check_name_length(
+            &title,
+            "title",
+            "intel.field.title",
+            &mut errors,
+        );
         match (self.kind, date) {
             (Some(kind), Some(date)) if errors.is_empty() => Ok(ValidIntel {
                 kind,

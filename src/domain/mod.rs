@@ -17,6 +17,7 @@ pub mod needs;
 pub mod pipeline;
 pub mod qualification;
 pub mod relationship;
+pub mod rules;
 pub mod search;
 pub mod style;
 pub mod text;

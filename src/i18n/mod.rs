@@ -79,6 +79,8 @@ sources!(
         "customers_ui",
         "deals",
         "deals_ui",
+        "health",
+        "records",
         "store",
         "trust",
         "trust_ui"
@@ -93,6 +95,8 @@ sources!(
         "customers_ui",
         "deals",
         "deals_ui",
+        "health",
+        "records",
         "store",
         "trust",
         "trust_ui"
@@ -135,6 +139,11 @@ impl Catalogue {
         Ok(Catalogue { entries })
     }
 
+    /// The catalogue's own copy of `key`, when it has that key.
+    pub fn static_key(&self, key: &str) -> Option<&'static str> {
+        self.entries.get_key_value(key).map(|(k, _)| *k)
+    }
+
     pub fn get(&self, key: &str) -> Option<&'static str> {
         self.entries.get(key).copied()
     }
@@ -161,6 +170,47 @@ pub fn t_with(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
         s = s.replace(&format!("{{{name}}}"), value);
     }
     s
+}
+
+/// A [`Message`](crate::store::Message) in `locale`: its parts rendered first, then every
+/// `{placeholder}` filled in one pass (a value holding `{braces}` is never filled again).
+pub fn render(locale: Locale, m: &crate::store::Message) -> String {
+    let parts: Vec<(&str, String)> = m
+        .parts
+        .iter()
+        .map(|(n, p)| (*n, render(locale, p)))
+        .collect();
+    let template = t(locale, m.key);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template.as_str();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..close];
+        let value = m
+            .args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+            .or_else(|| {
+                parts
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.as_str())
+            });
+        match value {
+            Some(v) => out.push_str(v),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The `{placeholder}` names in a catalogue value, sorted.

@@ -11,5 +11,6 @@ pub mod intel;
 pub mod not_found;
 pub mod settings;
 pub mod settings_data;
+pub mod settings_health;
 pub mod training;
 pub mod trust;

@@ -1,13 +1,13 @@
 //! Settings → Data: counts, storage, backup export, verified import with preview and undo,
-//! and data health (quarantined records).
+//! and data health (quarantined records: [`super::settings_health`]).
 
 use crate::i18n::{format_datetime, format_number};
+use crate::pages::settings_health::HealthSection;
 use crate::state::backup::{self, BackupFailure, ImportCandidate};
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
-use crate::store::backend::export_quarantine;
 use crate::store::{ImportMode, Message};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
@@ -15,8 +15,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 fn message_text(m: &Message) -> String {
-    let args: Vec<(&str, &str)> = m.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    tw(m.key, &args)
+    crate::i18n::render(locale(), m)
 }
 
 fn failure_text(f: &BackupFailure) -> String {
@@ -68,13 +67,23 @@ pub fn DataPanel() -> impl IntoView {
                 Ok(counts) => {
                     data.last_backup.set(backup::last_backup());
                     let total: usize = counts.values().sum();
-                    toasts.push(
-                        ToastKind::Success,
-                        tw(
-                            "data.export.saved",
-                            &[("count", &format_number(locale(), total as i64))],
-                        ),
+                    let mut text = tw(
+                        "data.export.saved",
+                        &[("count", &format_number(locale(), total as i64))],
                     );
+                    // Records set aside as unreadable are not records of the backup: say so,
+                    // never let "saved and verified" suggest they are in it.
+                    let left_out = data.quarantine.with_untracked(Vec::len);
+                    if left_out > 0 {
+                        text.push(' ');
+                        text.push_str(&tw(
+                            "data.export.left_out",
+                            &[("count", &format_number(locale(), left_out as i64))],
+                        ));
+                        toasts.push(ToastKind::Info, text);
+                    } else {
+                        toasts.push(ToastKind::Success, text);
+                    }
                 }
                 Err(f) => toasts.push(ToastKind::Error, failure_text(&f)),
             }
@@ -392,39 +401,5 @@ fn UndoSection() -> impl IntoView {
                 <p class="hint">{move || tr("data.undo.hint")}</p>
             </div>
         </Show>
-    }
-}
-
-#[component]
-fn HealthSection() -> impl IntoView {
-    let data = use_data();
-    let toasts = use_toasts();
-    let on_export = move |_| {
-        let text = export_quarantine(&data.quarantine.get_untracked());
-        if let Err(e) = backup::download_text(&text, "sixstep-data-health.json", "application/json")
-        {
-            toasts.push(ToastKind::Error, format!("{e:?}"));
-        }
-    };
-    view! {
-        <div class="subsection">
-            <h3>{move || tr("data.health.title")}</h3>
-            <Show
-                when=move || !data.quarantine.with(Vec::is_empty)
-                fallback=move || view! { <p>{tr("data.health.ok")}</p> }
-            >
-                <p>{move || tw("data.health.count", &[("count", &data.quarantine.with(Vec::len).to_string())])}</p>
-                <ul class="plain-list">
-                    {move || data.quarantine.get().into_iter().map(|q| view! {
-                        <li>
-                            <strong>{kind_label(&q.kind)}</strong>
-                            " " <code>{q.key.clone()}</code>
-                            ": " <span>{q.error.clone()}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <button on:click=on_export>{move || tr("data.health.export")}</button>
-            </Show>
-        </div>
     }
 }

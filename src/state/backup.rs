@@ -3,6 +3,7 @@
 use super::data::{announce_reload, backend, AppData};
 use crate::domain::ids::new_id;
 use crate::store::backend::{Backend, SnapshotHeader, SnapshotInfo};
+use crate::store::backup::decode_file;
 use crate::store::import::prune_snapshots;
 use crate::store::registry::{app_kinds, APP_VERSION};
 use crate::store::{
@@ -190,8 +191,12 @@ pub async fn check_file(file: web_sys::File) -> Result<ImportCandidate, BackupFa
             .message(),
         ));
     }
-    let text = read_utf8(&file).await.map_err(js_failure)?;
-    let parsed = parse_backup(&text, &WebCrypto, &app_kinds(), MAX_IMPORT_BYTES)
+    let buf = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(js_failure)?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    let text = decode_file(&bytes).map_err(|e| BackupFailure::File(e.message()))?;
+    let parsed = parse_backup(text, &WebCrypto, &app_kinds(), MAX_IMPORT_BYTES, Utc::now())
         .await
         .map_err(|e| BackupFailure::File(e.message()))?;
     let current = current_records().await.map_err(BackupFailure::Store)?;

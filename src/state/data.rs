@@ -3,13 +3,14 @@
 //! and announced to other tabs.
 
 use crate::domain::ids::{Id, Record};
+use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
     deal::Deal, intel::IntelNote,
 };
-use crate::state::tw;
 use crate::store::backend::{Backend, Batch, Loaded, QuarantineEntry};
 use crate::store::idb::IdbBackend;
+use crate::store::ValidationError;
 use crate::store::{decode_kind, open, quarantine_batch, StoreError};
 use chrono::Utc;
 use leptos::prelude::*;
@@ -44,13 +45,11 @@ pub fn backend() -> Option<Rc<IdbBackend>> {
 
 /// A store failure in the user's language.
 pub fn store_error_text(e: &StoreError) -> String {
-    let m = e.message();
-    let args: Vec<(&str, &str)> = m.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    tw(m.key, &args)
+    crate::i18n::render(crate::state::prefs::locale(), &e.message())
 }
 
 /// A record kind kept as a collection in [`AppData`].
-pub trait Stored: Record + Send + Sync {
+pub trait Stored: Checked + Send + Sync {
     fn collection(data: &AppData) -> RwSignal<HashMap<Id, Self>>;
 }
 
@@ -289,6 +288,8 @@ pub struct Changes {
     batch: Batch,
     apply: Vec<Apply>,
     touched: Vec<(String, Id)>,
+    /// The first record that breaks its kind's rules: the commit is refused with it.
+    refused: Option<StoreError>,
 }
 
 impl Changes {
@@ -301,14 +302,25 @@ impl Changes {
     /// record as it will be stored.
     pub fn put<T: Stored>(&mut self, data: &AppData, mut record: T) -> T {
         let id = record.id();
+        let now = Utc::now();
         let exists = T::collection(data).with_untracked(|m| m.contains_key(&id));
         let base = if exists {
             let base = record.rev();
-            record.set_meta(record.meta().next(Utc::now()));
+            match record.meta().next(now) {
+                Some(next) => record.set_meta(next),
+                None => self.refuse::<T>(
+                    RuleError::new("rev", "record.field.rev", "rule.rev_too_large")
+                        .arg("max", MAX_REV),
+                ),
+            }
             Some(base)
         } else {
             None
         };
+        // The same rules an import applies: nothing a form saves can be refused on restore.
+        if let Err(e) = record.check(&CheckContext { now }) {
+            self.refuse::<T>(e);
+        }
         self.batch.put_record(&record, base);
         let stored = record.clone();
         self.apply.push(Box::new(move |d: &AppData| {
@@ -318,6 +330,17 @@ impl Changes {
         }));
         self.touched.push((T::KIND.to_string(), id));
         record
+    }
+
+    fn refuse<T: Stored>(&mut self, e: RuleError) {
+        if self.refused.is_none() {
+            let mut error = ValidationError::from_rule(e);
+            error.name = None;
+            self.refused = Some(StoreError::Invalid {
+                kind: T::KIND.to_string(),
+                error: Box::new(error),
+            });
+        }
     }
 
     /// Deletes `record` (at the rev it was read at).
@@ -335,6 +358,9 @@ impl Changes {
     /// Commits in one transaction; on success updates the collections and tells other
     /// tabs. On failure nothing was written and nothing in memory changed.
     pub async fn commit(self, data: AppData) -> Result<(), StoreError> {
+        if let Some(e) = self.refused {
+            return Err(e);
+        }
         let Some(b) = backend() else {
             return Err(StoreError::Unavailable {
                 detail: "the record store is not open yet".into(),

@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod backup;
 pub mod data;
+pub mod health;
 pub mod prefs;
 pub mod search;
 pub mod toasts;

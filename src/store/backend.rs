@@ -18,7 +18,7 @@
 //!
 //! [`MemoryBackend`]: super::MemoryBackend
 
-use super::StoreError;
+use super::{StoreError, ValidationError};
 use crate::domain::ids::{Id, Record};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -83,6 +83,16 @@ pub fn quarantine_key(kind: &str, key: &str) -> String {
     format!("{kind}/{key}")
 }
 
+/// The refusal of an [`Op::Unquarantine`] whose entry is no longer stored: the entry was
+/// restored or discarded (in another tab) since it was listed.
+pub fn unquarantine_gone(kind: &str, key: &str) -> StoreError {
+    StoreError::Stale {
+        kind: kind.to_string(),
+        id: key.parse().unwrap_or_else(|_| Id::nil()),
+        stored_rev: None,
+    }
+}
+
 /// The quarantined records as one JSON document (for "Export" under Data health):
 /// `{"format":"sixstep-quarantine","entries":[…]}`, pretty-printed.
 pub fn export_quarantine(entries: &[QuarantineEntry]) -> String {
@@ -122,8 +132,18 @@ pub enum Op {
     DeleteSnapshot(Id),
     /// Puts the entry in quarantine and deletes the record from its kind's store.
     Quarantine(QuarantineEntry),
-    /// Deletes a quarantined record for good.
+    /// Deletes a quarantined record for good (nothing happens when it is not there).
     DeleteQuarantine {
+        kind: String,
+        key: String,
+    },
+    /// Takes the entry `kind/key` out of quarantine (restored or discarded from Settings →
+    /// Data health). Unlike [`Op::DeleteQuarantine`] the entry must still be there: when
+    /// it is not (another tab restored or discarded it first) the operation is refused
+    /// with [`StoreError::Stale`] (`stored_rev: None`), and so is the whole batch, so a
+    /// restore's put of the record does not happen either. The record's own store is not
+    /// touched: a restore puts the record with its own [`Op::Put`] in the same batch.
+    Unquarantine {
         kind: String,
         key: String,
     },
@@ -202,7 +222,7 @@ impl Batch {
                     add(&e.kind);
                     add("quarantine");
                 }
-                Op::DeleteQuarantine { .. } => add("quarantine"),
+                Op::DeleteQuarantine { .. } | Op::Unquarantine { .. } => add("quarantine"),
                 Op::SetMeta { .. } => add("meta"),
             }
         }
@@ -244,6 +264,19 @@ pub fn check_op(op: &Op, stored: Option<&str>) -> Result<(), StoreError> {
                 key: id.to_string(),
                 error: e.to_string(),
             })?;
+            if head.rev > crate::domain::rules::MAX_REV {
+                return Err(StoreError::Invalid {
+                    kind: kind.clone(),
+                    error: Box::new(ValidationError::from_rule(
+                        crate::domain::rules::RuleError::new(
+                            "rev",
+                            "record.field.rev",
+                            "rule.rev_too_large",
+                        )
+                        .arg("max", crate::domain::rules::MAX_REV),
+                    )),
+                });
+            }
             if head.id != *id {
                 return Err(StoreError::Corrupt {
                     kind: kind.clone(),
@@ -293,6 +326,9 @@ pub trait Backend {
 
     /// The quarantined records, by [`QuarantineEntry::store_key`].
     async fn list_quarantine(&self) -> Result<Vec<QuarantineEntry>, StoreError>;
+
+    /// One record's stored text, if a record is stored under `id` in `kind`'s store.
+    async fn get_raw(&self, kind: &str, id: Id) -> Result<Option<String>, StoreError>;
 
     async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError>;
 

@@ -43,9 +43,13 @@
 
 use super::backend::Loaded;
 use super::canon::{push_json_string, Scanner};
-use super::kinds::{validate_records, validate_texts, Kinds, RecordsError};
+use super::kinds::{
+    clip, record_name, validate_records, validate_texts, Kinds, RecordsError, ValidationError,
+    QUOTE_CHARS,
+};
 use super::schema::{migrate, MigrationError, CURRENT_SCHEMA};
 use super::{Digest, Message, RecordsByKind};
+use crate::domain::rules::CheckContext;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -148,9 +152,9 @@ pub enum ImportError {
         field: String,
         expected: &'static str,
     },
-    /// Made by a newer version of the app: refused.
+    /// Made by a newer version of the app: refused. `found` as written in the file.
     NewerVersion {
-        found: u32,
+        found: String,
         current: u32,
     },
     /// A schema version no app ever wrote.
@@ -179,10 +183,27 @@ pub enum ImportError {
     UnknownKind {
         kind: String,
     },
-    /// A record is invalid; `path` is exact (`deals[12].value.minor`).
+    /// A record is invalid; `path` is exact (`deals[12].value.minor`), `error` says what
+    /// is wrong with which field of which record.
     InvalidRecord {
         path: String,
-        message: String,
+        kind: String,
+        index: usize,
+        error: Box<ValidationError>,
+    },
+    /// A record points to a record the file does not hold (a deal to its account, say).
+    MissingLink {
+        path: String,
+        kind: String,
+        index: usize,
+        name: Option<String>,
+        target_kind: String,
+    },
+    /// The file is not UTF-8 text: `encoding` says what it looks like (`UTF-16`, `UTF-32`,
+    /// or `8-bit` for a legacy code page), `offset` where the first bad byte is.
+    NotUtf8 {
+        encoding: &'static str,
+        offset: usize,
     },
     /// Two records of one kind share an id.
     DuplicateId {
@@ -224,7 +245,16 @@ impl ImportError {
             ImportError::CountsMismatch { .. } => "store.import.counts",
             ImportError::ChecksumMismatch { .. } => "store.import.checksum",
             ImportError::UnknownKind { .. } => "store.import.unknown_kind",
-            ImportError::InvalidRecord { .. } => "store.import.invalid_record",
+            ImportError::InvalidRecord { error, .. } if error.name.is_some() => {
+                "store.import.invalid_record"
+            }
+            ImportError::InvalidRecord { .. } => "store.import.invalid_record_unnamed",
+            ImportError::MissingLink { name: Some(_), .. } => "store.import.missing_link",
+            ImportError::MissingLink { .. } => "store.import.missing_link_unnamed",
+            ImportError::NotUtf8 {
+                encoding: "8-bit", ..
+            } => "store.import.not_utf8_legacy",
+            ImportError::NotUtf8 { .. } => "store.import.not_utf8",
             ImportError::DuplicateId { .. } => "store.import.duplicate_id",
             ImportError::ExportUnreadable { .. } => "store.backup.verify_unreadable",
             ImportError::ExportMismatch { .. } => "store.backup.verify_failed",
@@ -247,33 +277,64 @@ impl ImportError {
             } => m
                 .arg("line", line)
                 .arg("column", column)
-                .arg("detail", detail),
+                .part("detail", json_problem(detail)),
             ImportError::NotAnObject { found } => m.arg("found", found),
-            ImportError::WrongFormat { found } => m.arg("found", found),
-            ImportError::MissingField { field } => m.arg("field", field),
-            ImportError::WrongType { field, expected } => {
-                m.arg("field", field).arg("expected", expected)
-            }
+            ImportError::WrongFormat { found } => m.arg("found", clip(found, QUOTE_CHARS)),
+            ImportError::MissingField { field } => m.arg("field", clip(field, QUOTE_CHARS)),
+            ImportError::WrongType { field, expected } => m
+                .arg("field", clip(field, QUOTE_CHARS))
+                .arg("expected", expected),
             ImportError::NewerVersion { found, current } => {
                 m.arg("found", found).arg("current", current)
             }
-            ImportError::UnknownVersion { found } => m.arg("found", found),
+            ImportError::UnknownVersion { found } => m.arg("found", clip(found, QUOTE_CHARS)),
             ImportError::Migration { message } => m.arg("error", message),
-            ImportError::UnsupportedChecksum { algorithm } => m.arg("algorithm", algorithm),
+            ImportError::UnsupportedChecksum { algorithm } => {
+                m.arg("algorithm", clip(algorithm, QUOTE_CHARS))
+            }
             ImportError::CountsMismatch {
                 kind,
                 declared,
                 found,
             } => m
-                .arg("kind", kind)
+                .arg("kind", clip(kind, QUOTE_CHARS))
                 .arg("declared", declared)
                 .arg("found", found),
             ImportError::ChecksumMismatch { expected, actual } => {
                 m.arg("expected", expected).arg("actual", actual)
             }
-            ImportError::UnknownKind { kind } => m.arg("kind", kind),
-            ImportError::InvalidRecord { path, message } => {
-                m.arg("path", path).arg("error", message)
+            ImportError::UnknownKind { kind } => m.arg("kind", clip(kind, QUOTE_CHARS)),
+            ImportError::InvalidRecord {
+                path,
+                kind,
+                index,
+                error,
+            } => {
+                let field = match error.label {
+                    Some(label) => Message::new(label),
+                    None => Message::new("record.field.path").arg("path", clip(&error.path, 60)),
+                };
+                m.arg("path", clip(path, 80))
+                    .arg("name", error.name.clone().unwrap_or_default())
+                    .arg("number", index + 1)
+                    .part("kind", Message::new(kind_key(kind)))
+                    .part("field", field)
+                    .part("reason", (*error.reason).clone())
+            }
+            ImportError::MissingLink {
+                path,
+                kind,
+                index,
+                name,
+                target_kind,
+            } => m
+                .arg("path", clip(path, 80))
+                .arg("name", name.clone().unwrap_or_default())
+                .arg("number", index + 1)
+                .part("kind", Message::new(kind_key(kind)))
+                .part("target", Message::new(kind_key(target_kind))),
+            ImportError::NotUtf8 { encoding, offset } => {
+                m.arg("encoding", encoding).arg("offset", offset)
             }
             ImportError::DuplicateId {
                 kind,
@@ -281,7 +342,7 @@ impl ImportError {
                 first_index,
                 index,
             } => m
-                .arg("id", id)
+                .arg("id", clip(id, QUOTE_CHARS))
                 .arg("first", format!("{kind}[{first_index}]"))
                 .arg("second", format!("{kind}[{index}]")),
             ImportError::ExportUnreadable { error } => m.arg("error", error),
@@ -297,6 +358,85 @@ impl ImportError {
     }
 }
 
+/// The catalogue key of a record kind's name in the singular ("Account").
+pub fn kind_key(kind: &str) -> &'static str {
+    match kind {
+        "accounts" => "record.kind.accounts",
+        "contacts" => "record.kind.contacts",
+        "competitors" => "record.kind.competitors",
+        "intel_notes" => "record.kind.intel_notes",
+        "deals" => "record.kind.deals",
+        "activities" => "record.kind.activities",
+        "tasks" => "record.kind.tasks",
+        _ => "record.kind.other",
+    }
+}
+
+/// What a JSON syntax error says, in words (serde's text is never shown as it is).
+pub(crate) fn json_problem(detail: &str) -> Message {
+    let d = detail.split(" at line ").next().unwrap_or(detail);
+    let key = if d.starts_with("control character") {
+        "json.control_character"
+    } else if d.starts_with("invalid escape") || d.starts_with("invalid unicode") {
+        "json.bad_escape"
+    } else if d.starts_with("trailing comma") {
+        "json.trailing_comma"
+    } else if d.starts_with("trailing characters") {
+        "json.trailing_characters"
+    } else if d.starts_with("key must be a string") {
+        "json.key_not_text"
+    } else if d.starts_with("expected") {
+        "json.unexpected"
+    } else if d.starts_with("number out of range") || d.starts_with("invalid number") {
+        "json.bad_number"
+    } else if d.starts_with("lone leading surrogate") || d.starts_with("unexpected end of hex") {
+        "json.bad_escape"
+    } else {
+        "json.other"
+    };
+    Message::new(key)
+}
+
+/// The bytes of a chosen file as text: UTF-8, with or without a byte order mark. Anything
+/// else is refused saying what it is: UTF-16 or UTF-32 (by their byte order mark or their
+/// zero bytes) or a legacy 8-bit encoding (bytes that are not UTF-8) — never decoded lossily.
+pub fn decode_file(bytes: &[u8]) -> Result<&str, ImportError> {
+    const UTF32_BOMS: [&[u8]; 2] = [&[0xFF, 0xFE, 0, 0], &[0, 0, 0xFE, 0xFF]];
+    const UTF16_BOMS: [&[u8]; 2] = [&[0xFF, 0xFE], &[0xFE, 0xFF]];
+    if UTF32_BOMS.iter().any(|b| bytes.starts_with(b)) {
+        return Err(ImportError::NotUtf8 {
+            encoding: "UTF-32",
+            offset: 0,
+        });
+    }
+    if UTF16_BOMS.iter().any(|b| bytes.starts_with(b)) {
+        return Err(ImportError::NotUtf8 {
+            encoding: "UTF-16",
+            offset: 0,
+        });
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+    // Without a byte order mark: text in UTF-16 or UTF-32 has zero bytes beside (almost)
+    // every ASCII character; a JSON file in UTF-8 has none.
+    let head = &body[..body.len().min(64)];
+    let zeros = head.iter().filter(|b| **b == 0).count();
+    // A few zero bytes are junk (or binary), not another encoding: UTF-16 has about one in
+    // two, UTF-32 three in four.
+    if head.len() >= 4 && zeros * 10 >= head.len() * 3 {
+        let encoding = if zeros * 10 >= head.len() * 6 {
+            "UTF-32"
+        } else {
+            "UTF-16"
+        };
+        let offset = body.iter().position(|b| *b == 0).unwrap_or(0);
+        return Err(ImportError::NotUtf8 { encoding, offset });
+    }
+    std::str::from_utf8(body).map_err(|e| ImportError::NotUtf8 {
+        encoding: "8-bit",
+        offset: e.valid_up_to() + (bytes.len() - body.len()),
+    })
+}
+
 fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
@@ -304,7 +444,9 @@ fn megabytes(bytes: usize) -> String {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::InvalidRecord { path, message } => write!(f, "{path}: {message}"),
+            ImportError::InvalidRecord { path, error, .. } => {
+                write!(f, "{path}: {}", clip(&error.message, 200))
+            }
             _ => {
                 let m = self.message();
                 write!(f, "{}", m.key)?;
@@ -509,7 +651,9 @@ pub async fn parse_backup<D: Digest>(
     digest: &D,
     kinds: &Kinds,
     max_bytes: usize,
+    now: DateTime<Utc>,
 ) -> Result<ParsedBackup, ImportError> {
+    let ctx = CheckContext { now };
     let env = parse_envelope(text, max_bytes, digest).await?;
     let mut migrated_steps = 0;
     let records = match env.payload {
@@ -523,7 +667,8 @@ pub async fn parse_backup<D: Digest>(
             for (kind, ranges) in &list {
                 let spec = kinds.get(kind).expect("checked above");
                 let texts: Vec<&str> = ranges.iter().map(|r| &canon[r.clone()]).collect();
-                let normal = validate_texts(spec, &texts).map_err(|e| records_error(kind, e))?;
+                let normal =
+                    validate_texts(spec, &texts, &ctx).map_err(|e| records_error(kind, e))?;
                 records.insert(kind.clone(), normal);
             }
             records
@@ -531,9 +676,10 @@ pub async fn parse_backup<D: Digest>(
         payload => {
             let mut payload = payload.into_values()?;
             migrated_steps = migrate(env.schema_version, &mut payload).map_err(|e| match e {
-                MigrationError::Newer { found, current } => {
-                    ImportError::NewerVersion { found, current }
-                }
+                MigrationError::Newer { found, current } => ImportError::NewerVersion {
+                    found: found.to_string(),
+                    current,
+                },
                 MigrationError::Unknown { found } => ImportError::UnknownVersion {
                     found: found.to_string(),
                 },
@@ -547,12 +693,14 @@ pub async fn parse_backup<D: Digest>(
             let mut records = RecordsByKind::new();
             for (kind, recs) in &payload {
                 let spec = kinds.get(kind).expect("checked above");
-                let normal = validate_records(spec, recs).map_err(|e| records_error(kind, e))?;
+                let normal =
+                    validate_records(spec, recs, &ctx).map_err(|e| records_error(kind, e))?;
                 records.insert(kind.clone(), normal);
             }
             records
         }
     };
+    check_links(kinds, &records)?;
     Ok(ParsedBackup {
         schema_version: env.schema_version,
         migrated_steps,
@@ -563,11 +711,53 @@ pub async fn parse_backup<D: Digest>(
     })
 }
 
+/// Every required link (a deal's account, a person's account) points to a record the file
+/// holds.
+fn check_links(kinds: &Kinds, records: &RecordsByKind) -> Result<(), ImportError> {
+    use std::collections::HashSet;
+    let mut ids: BTreeMap<&str, HashSet<uuid::Uuid>> = BTreeMap::new();
+    for spec in kinds.specs() {
+        for (field, target) in spec.required_links {
+            let Some(list) = records.get(spec.name) else {
+                continue;
+            };
+            let present = ids.entry(target).or_insert_with(|| {
+                records
+                    .get(*target)
+                    .map(|r| {
+                        r.iter()
+                            .filter_map(|v| v.get("id")?.as_str()?.parse().ok())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            });
+            for (index, v) in list.iter().enumerate() {
+                let linked = v
+                    .get(*field)
+                    .and_then(Value::as_str)
+                    .and_then(|s| s.parse::<uuid::Uuid>().ok());
+                if !linked.is_some_and(|id| present.contains(&id)) {
+                    return Err(ImportError::MissingLink {
+                        path: format!("{}[{index}].{field}", spec.name),
+                        kind: spec.name.to_string(),
+                        index,
+                        name: record_name(v),
+                        target_kind: target.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn records_error(kind: &str, e: RecordsError) -> ImportError {
     match e {
         RecordsError::Invalid { index, error } => ImportError::InvalidRecord {
             path: error.at(kind, index),
-            message: error.message,
+            kind: kind.to_string(),
+            index,
+            error: Box::new(error),
         },
         RecordsError::DuplicateId {
             id,
@@ -784,7 +974,7 @@ fn check_fields(obj: &Map<String, Value>) -> Result<Header, ImportError> {
     let schema_version = match version.as_u64() {
         Some(v) if v > u64::from(CURRENT_SCHEMA) => {
             return Err(ImportError::NewerVersion {
-                found: u32::try_from(v).unwrap_or(u32::MAX),
+                found: v.to_string(),
                 current: CURRENT_SCHEMA,
             })
         }

@@ -1,6 +1,6 @@
 //! Storage failures, in words: each variant maps to a catalogue key and named arguments.
 
-use super::Message;
+use super::{Message, ValidationError};
 use crate::domain::ids::Id;
 use std::fmt;
 
@@ -34,6 +34,11 @@ pub enum StoreError {
     UnknownKind { kind: String },
     /// A snapshot that does not exist (deleted in another tab, say).
     SnapshotNotFound { id: Id },
+    /// A record that breaks one of its kind's rules (see `domain::rules`) was not saved.
+    Invalid {
+        kind: String,
+        error: Box<ValidationError>,
+    },
 }
 
 impl StoreError {
@@ -55,6 +60,7 @@ impl StoreError {
             StoreError::Migration { .. } => "store.error.migration",
             StoreError::UnknownKind { .. } => "store.error.unknown_kind",
             StoreError::SnapshotNotFound { .. } => "store.error.snapshot_not_found",
+            StoreError::Invalid { .. } => "store.error.invalid",
         }
     }
 
@@ -84,6 +90,15 @@ impl StoreError {
             StoreError::Migration { message } => m.arg("error", message),
             StoreError::UnknownKind { kind } => m.arg("kind", kind),
             StoreError::SnapshotNotFound { id } => m.arg("id", id),
+            StoreError::Invalid { kind, error } => {
+                let field = match error.label {
+                    Some(label) => Message::new(label),
+                    None => Message::new("record.field.path").arg("path", &error.path),
+                };
+                m.part("kind", Message::new(super::backup::kind_key(kind)))
+                    .part("field", field)
+                    .part("reason", (*error.reason).clone())
+            }
         }
     }
 }

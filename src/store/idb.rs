@@ -7,8 +7,8 @@
 //! ([`check_op`]) runs inside it, and any refusal aborts it, so nothing is written.
 
 use super::backend::{
-    check_op, quarantine_key, Backend, Batch, Loaded, Op, QuarantineEntry, Snapshot, SnapshotInfo,
-    META_SCHEMA_VERSION,
+    check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, Op, QuarantineEntry,
+    Snapshot, SnapshotInfo, META_SCHEMA_VERSION,
 };
 use super::StoreError;
 use crate::domain::ids::Id;
@@ -355,6 +355,14 @@ impl IdbBackend {
                 )
                 .await
             }
+            Op::Unquarantine { kind, key } => {
+                let store = tx.object_store("quarantine").map_err(map_err)?;
+                let k = quarantine_key(kind, key);
+                if get_text(&store, &k).await?.is_none() {
+                    return Err(unquarantine_gone(kind, key));
+                }
+                delete_key(&store, &k).await
+            }
             Op::SetMeta { key, value } => {
                 put_text(&tx.object_store("meta").map_err(map_err)?, key, value).await
             }
@@ -368,13 +376,6 @@ impl IdbBackend {
             });
         }
         tx.object_store(kind).map_err(map_err)
-    }
-
-    /// One record's stored text (for refreshing it after another tab's change).
-    pub async fn get_raw(&self, kind: &str, id: Id) -> Result<Option<String>, StoreError> {
-        let tx = self.tx(&[kind], TransactionMode::ReadOnly)?;
-        let store = self.kind_store(&tx, kind)?;
-        get_text(&store, &id.to_string()).await
     }
 }
 
@@ -468,5 +469,18 @@ impl Backend for IdbBackend {
     async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         let tx = self.tx(&["meta"], TransactionMode::ReadOnly)?;
         get_text(&tx.object_store("meta").map_err(map_err)?, key).await
+    }
+
+    /// One record's stored text (for refreshing it after another tab's change, or checking
+    /// that a quarantined record's id is still free).
+    async fn get_raw(&self, kind: &str, id: Id) -> Result<Option<String>, StoreError> {
+        if !self.kinds.contains(&kind) {
+            return Err(StoreError::UnknownKind {
+                kind: kind.to_string(),
+            });
+        }
+        let tx = self.tx(&[kind], TransactionMode::ReadOnly)?;
+        let store = self.kind_store(&tx, kind)?;
+        get_text(&store, &id.to_string()).await
     }
 }

@@ -226,7 +226,7 @@ pub fn plan_import(
             }
             Decision::TakeFile { stored } => {
                 let mut r = r.clone();
-                let rev = meta.rev.max(stored.rev + 1);
+                let rev = meta.rev.max(stored.rev.saturating_add(1));
                 r["rev"] = Value::from(rev);
                 batch.push(Op::Put {
                     kind: kind.to_string(),

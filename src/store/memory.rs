@@ -3,8 +3,8 @@
 //! quota and injected failures.
 
 use super::backend::{
-    check_op, quarantine_key, Backend, Batch, Loaded, Op, QuarantineEntry, Snapshot, SnapshotInfo,
-    META_SCHEMA_VERSION,
+    check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, Op, QuarantineEntry,
+    Snapshot, SnapshotInfo, META_SCHEMA_VERSION,
 };
 use super::StoreError;
 use crate::domain::ids::Id;
@@ -124,6 +124,11 @@ impl MemoryState {
             }
             Op::DeleteQuarantine { kind, key } => {
                 self.quarantine.remove(&quarantine_key(kind, key));
+            }
+            Op::Unquarantine { kind, key } => {
+                if self.quarantine.remove(&quarantine_key(kind, key)).is_none() {
+                    return Err(unquarantine_gone(kind, key));
+                }
             }
             Op::SetMeta { key, value } => {
                 self.meta.insert(key.clone(), value.clone());
@@ -249,5 +254,17 @@ impl Backend for MemoryBackend {
     async fn get_meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.injected()?;
         Ok(self.state.borrow().meta.get(key).cloned())
+    }
+
+    async fn get_raw(&self, kind: &str, id: Id) -> Result<Option<String>, StoreError> {
+        self.injected()?;
+        let state = self.state.borrow();
+        let store = state
+            .records
+            .get(kind)
+            .ok_or_else(|| StoreError::UnknownKind {
+                kind: kind.to_string(),
+            })?;
+        Ok(store.get(&id).cloned())
     }
 }

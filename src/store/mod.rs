@@ -12,7 +12,8 @@
 //! - [`schema`]: the schema version and the migration chain;
 //! - [`backup`]: the backup file (envelope, canonical checksum, export, verification, parsing);
 //! - [`import`]: import preview, the *replace* and *merge* plans, and "Undo import";
-//! - [`mod@open`]: start-up (schema check and migration) and typed decoding with quarantine.
+//! - [`mod@open`]: start-up (schema check and migration) and typed decoding with quarantine;
+//! - [`quarantine`]: restoring a fixed quarantined record, discarding one, undoing a discard.
 //!
 //! Every user-facing failure carries a catalogue key (`store.error.quota`,
 //! `store.import.checksum`, …) plus named arguments; see `src/i18n/*/store.txt`.
@@ -27,6 +28,7 @@ pub mod import;
 pub mod kinds;
 pub mod memory;
 pub mod open;
+pub mod quarantine;
 pub mod registry;
 pub mod schema;
 
@@ -51,10 +53,13 @@ use std::collections::BTreeMap;
 pub type RecordsByKind = BTreeMap<String, Vec<serde_json::Value>>;
 
 /// A message for the user: a catalogue key plus named arguments for its `{placeholders}`.
+/// An argument may itself be a message (`parts`), rendered in the same language first:
+/// "Account «Nordmetal», field {field}: {reason}" with the field's label and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub key: &'static str,
     pub args: Vec<(&'static str, String)>,
+    pub parts: Vec<(&'static str, Message)>,
 }
 
 impl Message {
@@ -62,10 +67,16 @@ impl Message {
         Message {
             key,
             args: Vec::new(),
+            parts: Vec::new(),
         }
     }
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
         self.args.push((name, value.to_string()));
+        self
+    }
+    /// Adds an argument that is itself a message.
+    pub fn part(mut self, name: &'static str, message: Message) -> Self {
+        self.parts.push((name, message));
         self
     }
     /// The argument called `name`, if any.

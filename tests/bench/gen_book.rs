@@ -641,8 +641,14 @@ fn main() {
     // A fixed export time keeps the file identical run after run.
     let text = futures::executor::block_on(export(&records, "0.1.0", end(), &sha));
     // The app would import it: every record valid, counts and checksum right.
-    let parsed = futures::executor::block_on(parse_backup(&text, &sha, &app_kinds(), usize::MAX))
-        .expect("the book is a valid backup");
+    let parsed = futures::executor::block_on(parse_backup(
+        &text,
+        &sha,
+        &app_kinds(),
+        usize::MAX,
+        chrono::Utc::now(),
+    ))
+    .expect("the book is a valid backup");
     for (kind, recs) in &records {
         let mut want: Vec<String> = recs.iter().map(|r| r.to_string()).collect();
         let mut got: Vec<String> = parsed.records[kind].iter().map(|r| r.to_string()).collect();

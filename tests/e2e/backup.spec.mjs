@@ -120,9 +120,9 @@ const ENVELOPE_CASES = [
   ["only whitespace", " \n\t \n", "The file is empty. Nothing was imported."],
   ["truncated JSON", good.slice(0, Math.floor((good.length * 2) / 3)), /The file ends too early \(line \d+, column \d+\): it was probably cut off/],
   ["a CSV file", "name,value\nacme,1\n", /The file is not valid JSON \(line 1, column \d+: /],
-  ["trailing garbage", `${good}}`, /The file is not valid JSON \(line \d+, column \d+: trailing characters/],
-  ["NaN in a number", good.replace('"rev":5', '"rev":NaN'), /The file is not valid JSON \(line \d+, column \d+: expected value/],
-  ["binary (PNG header)", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", /The file is not valid JSON \(line 1, column 1: expected value/],
+  ["trailing garbage", `${good}}`, /The file is not valid JSON \(line \d+, column \d+: more content after the end of the backup\)/],
+  ["NaN in a number", good.replace('"rev":5', '"rev":NaN'), /The file is not valid JSON \(line \d+, column \d+: a character where another was expected\)/],
+  ["binary (PNG header)", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", /The file is not valid JSON \(line 1, column 1: a character where another was expected\)/],
   ["a list, not an object", "[1,2,3]", "The file holds a JSON list, not a Sixstep backup. Nothing was imported."],
   ["a string, not an object", '"sixstep-backup"', "The file holds a JSON text, not a Sixstep backup."],
   ["nested 10,000 deep", "[".repeat(10_000), "The file is nested far more deeply than any backup"],
@@ -139,6 +139,16 @@ const ENVELOPE_CASES = [
   ["MD5 checksum", withEnvelope({ checksum: { algorithm: "MD5", value: "0".repeat(32) } }), "The backup’s checksum uses MD5; Sixstep reads only SHA-256."],
   ["wrong checksum", withEnvelope({ checksum: { algorithm: "SHA-256", value: "0".repeat(64) } }), "The backup’s checksum does not match its content: the file was changed or damaged after export."],
   ["payload edited after export", good.replace("Two new lines", "Three new lines"), "The backup’s checksum does not match its content"],
+  [
+    "a UTF-16 file",
+    { name: "utf16.json", mimeType: "application/json", buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, "utf16le")]) },
+    "This file is in UTF-16, not UTF-8. Export it again from Sixstep, or convert it to UTF-8 in a text editor, then import it. Nothing was imported.",
+  ],
+  [
+    "a Windows-1252 file",
+    { name: "latin.json", mimeType: "application/json", buffer: Buffer.from(good.replace("Retrofit", "Retrofit für Müller"), "latin1") },
+    /This file is not UTF-8 text \(byte \d+ is not UTF-8\): it was probably saved in a legacy 8-bit encoding/,
+  ],
   ["counts mismatch", withEnvelope({ counts: { ...FIXTURE.counts, deals: 4 } }), "The backup says it holds 4 deals records but contains 3: it is incomplete or was edited."],
 ];
 
@@ -146,16 +156,20 @@ const RECORD_CASES = [
   ["unknown kind", sealed((p) => (p.invoices = [{ ...meta() }])), "The backup contains records of kind “invoices”, which this version of Sixstep does not know."],
   ["duplicate ids", sealed((p) => p.deals.push(structuredClone(p.deals[0]))), `Two records in the backup, deals[0] and deals[3], have the same id ${dealId}.`],
   ["duplicate ids in upper case", sealed((p) => p.deals.push({ ...structuredClone(p.deals[0]), id: dealId.toUpperCase() })), `Two records in the backup, deals[0] and deals[3], have the same id ${dealId}.`],
-  ["negative rev", sealed((p) => (p.deals[0].rev = -1)), /A record in the backup is invalid at deals\[0\]\.rev: invalid value: integer `-1`/],
-  ["rev 0", sealed((p) => (p.deals[1].rev = 0)), "A record in the backup is invalid at deals[1].rev: the revision must be at least 1."],
-  ["bad uuid", sealed((p) => (p.contacts[1].id = "1234")), /A record in the backup is invalid at contacts\[1\]\.id: /],
-  ["bad date", sealed((p) => (p.tasks[0].due_date = "2026-02-30")), /A record in the backup is invalid at tasks\[0\]\.due_date: /],
-  ["missing field", sealed((p) => delete p.deals[2].value.currency), "A record in the backup is invalid at deals[2].value.currency: missing field."],
-  ["wrong type", sealed((p) => (p.tasks[1].done_at = true)), /A record in the backup is invalid at tasks\[1\]\.done_at: invalid type: boolean `true`/],
-  ["fractional money", sealed((p) => (p.deals[0].value.minor = 10.5)), /A record in the backup is invalid at deals\[0\]\.value\.minor: invalid type: floating point `10\.5`/],
-  ["bad currency", sealed((p) => (p.deals[0].value.currency = "euro")), /A record in the backup is invalid at deals\[0\]\.value\.currency: /],
-  ["unknown enum value", sealed((p) => (p.activities[0].kind = "<script>alert(1)</script>")), /invalid at activities\[0\]\.kind: unknown variant `<script>alert\(1\)<\/script>`/],
-  ["a record is null", sealed((p) => (p.accounts[0] = null)), "A record in the backup is invalid at accounts[0]: expected a record (a JSON object)."],
+  ["negative rev", sealed((p) => (p.deals[0].rev = -1)), /Deal «.+», field Revision: -1 is outside the allowed range\. Place in the file: deals\[0\]\.rev\. Nothing was imported\./],
+  ["rev 0", sealed((p) => (p.deals[1].rev = 0)), /Deal «.+», field Revision: The revision must be at least 1\. Place in the file: deals\[1\]\.rev\./],
+  ["bad uuid", sealed((p) => (p.contacts[1].id = "1234")), /Person «.+», field Record id: This is not a valid record id\. Place in the file: contacts\[1\]\.id\./],
+  ["bad date", sealed((p) => (p.tasks[0].due_date = "2026-02-30")), /Task «.+», field .+: This is not a valid date or time\. Place in the file: tasks\[0\]\.due_date\./],
+  ["missing field", sealed((p) => delete p.deals[2].value.currency), /Deal «Retrofit», field .+: The field is missing\. Place in the file: deals\[2\]\.value\.currency\./],
+  ["wrong type", sealed((p) => (p.tasks[1].done_at = true)), /found yes or no \(true\/false\)\. Place in the file: tasks\[1\]\.done_at\./],
+  ["fractional money", sealed((p) => (p.deals[0].value.minor = 10.5)), /field .+: Expected a whole number, found a number\. Place in the file: deals\[0\]\.value\.minor\./],
+  ["bad currency", sealed((p) => (p.deals[0].value.currency = "euro")), /Place in the file: deals\[0\]\.value\.currency\./],
+  ["unknown enum value", sealed((p) => (p.activities[0].kind = "<script>alert(1)</script>")), /Activity no\. 1, field .+: “<script>alert\(1\)<\/script>” is not one of the choices\. Place in the file: activities\[0\]\.kind\./],
+  ["a record is null", sealed((p) => (p.accounts[0] = null)), "Account no. 1, field the record itself: Expected a record, found something else. Place in the file: accounts[0]. Nothing was imported."],
+  ["a form rule: negative deal value", sealed((p) => (p.deals[2].value.minor = -5)), "Deal «Retrofit», field Value: The value cannot be negative. Place in the file: deals[2].value.minor. Nothing was imported."],
+  ["a form rule: blank account name", sealed((p) => (p.accounts[0].name = "  ")), /Account no\. 1, field Name: It is required but empty\. Place in the file: accounts\[0\]\.name\./],
+  ["a form rule: year 0", sealed((p) => (p.deals[0].expected_close = "0000-06-30")), /field Expected close: The year 0 is outside 1000–9999\. Place in the file: deals\[0\]\.expected_close\./],
+  ["a deal without its account", sealed((p) => (p.deals[0].account_id = "51570000-0000-4000-8000-00000000ffff")), /Deal «.+» belongs to a record \(kind: Account\) that is not in the file\./],
 ];
 
 /// Chooses each file in turn: refused with its message, nothing offered to import. After
@@ -206,7 +220,7 @@ test("50 MB of junk is refused and the store unchanged", async ({ page }, info) 
   for (let i = 0; i < junk.length; i += chunk.length) chunk.copy(junk, i);
   writeFileSync(path, junk);
   await fileInput(page).setInputFiles(path);
-  await expect(refusal(page)).toContainText(/The file is not valid JSON \(line 1, column 1: expected value/, {
+  await expect(refusal(page)).toContainText(/The file is not valid JSON \(line 1, column 1: a character where another was expected/, {
     timeout: 30_000,
   });
   await expect(page.getByRole("button", { name: "Import", exact: true })).toHaveCount(0);

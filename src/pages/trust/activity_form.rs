@@ -208,6 +208,9 @@ pub fn ActivityForm(
             if t.trim().is_empty() {
                 terrs.push(TaskError::TitleMissing);
             }
+            if let Err(e) = crate::domain::agenda::check_title(&t) {
+                terrs.push(e);
+            }
             match parse_due(&fd, &ft) {
                 Ok(d) => Some(d),
                 Err(e) => {

@@ -49,7 +49,7 @@ pub fn TaskForm(
     let err_for = move |pred: fn(&TaskError) -> bool| {
         Signal::derive(move || errors.with(|es| es.iter().find(|e| pred(e)).map(task_error_text)))
     };
-    let title_err = err_for(|e| matches!(e, TaskError::TitleMissing));
+    let title_err = err_for(|e| matches!(e, TaskError::TitleMissing | TaskError::TitleTooLong));
     let date_err = err_for(|e| matches!(e, TaskError::DateMissing | TaskError::DateInvalid(_)));
     let time_err = err_for(|e| matches!(e, TaskError::TimeInvalid(_)));
 
@@ -62,6 +62,9 @@ pub fn TaskForm(
         let mut errs = Vec::new();
         if t.trim().is_empty() {
             errs.push(TaskError::TitleMissing);
+        }
+        if let Err(e) = crate::domain::agenda::check_title(&t) {
+            errs.push(e);
         }
         let due = match parse_due(&date.get_untracked(), &time.get_untracked()) {
             Ok(d) => Some(d),

@@ -1,0 +1,567 @@
+//! The rules every stored record obeys, one function per kind: what its form accepts, plus
+//! what no form can produce (a revision past the counter's range, a date in year 0, a
+//! change dated next year). The record store runs the same check on every record it is
+//! given, from a form or from a backup file, so a value one path refuses the other refuses
+//! too.
+//!
+//! Each kind's check turns the record back into its form's draft and runs the form's own
+//! validation (so there is one set of form rules), then adds the record-level rules below.
+
+use crate::domain::account::{Account, AccountDraft, FieldError, FieldReason};
+use crate::domain::activity::{Activity, ActivityDraft, ActivityFieldError};
+use crate::domain::agenda::Task;
+use crate::domain::competitor::{Competitor, CompetitorDraft};
+use crate::domain::contact::{Contact, ContactDraft};
+use crate::domain::deal::{ChecklistItem, Deal, DealDraft, Outcome, StepEventKind};
+use crate::domain::ids::{Meta, Record};
+use crate::domain::intel::{IntelDraft, IntelNote};
+use crate::domain::money::Currency;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+
+/// The largest revision a record can have: the largest integer a JavaScript number holds
+/// exactly (2⁵³ − 1), far beyond any number of saves, so a revision never wraps or rounds.
+pub const MAX_REV: u64 = (1 << 53) - 1;
+/// The longest name or title (accounts, people, deals, competitors, tasks, notes), in
+/// characters.
+pub const MAX_NAME: usize = 200;
+/// The longest text of any field, in characters (about ten printed pages).
+pub const MAX_TEXT: usize = 20_000;
+/// The years a date may fall in (four-digit years, as date fields take them).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+/// How far ahead of this device's clock a record's own timestamps may be (another
+/// device's clock may run fast).
+pub const CLOCK_SKEW_HOURS: i64 = 24;
+
+/// What a check needs from outside: the time now (no clock inside the rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckContext {
+    pub now: DateTime<Utc>,
+}
+
+/// One broken rule, with the exact place in the record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    /// Where inside the record: `name`, `emails[1]`, `history[2].at`.
+    pub path: String,
+    /// Catalogue key of the field's label (`account.field.name`).
+    pub label: &'static str,
+    /// Catalogue key of what is wrong (`rule.too_long`, `field.error.invalid_email`).
+    pub reason: &'static str,
+    /// The reason's `{placeholders}`.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl RuleError {
+    pub fn new(path: impl Into<String>, label: &'static str, reason: &'static str) -> Self {
+        RuleError {
+            path: path.into(),
+            label,
+            reason,
+            args: Vec::new(),
+        }
+    }
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// A record kind with rules: every kind the store keeps implements it.
+pub trait Checked: Record {
+    /// The first broken rule, if any.
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError>;
+    /// What a rep calls this record (its name or title), if it has one.
+    fn display_name(&self) -> Option<&str>;
+    /// The links every record of the kind must have: (field, kind it points to). A backup
+    /// whose record points to a record it does not hold is refused.
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[];
+    /// The catalogue prefix of the kind's field labels (`account.field.`), for naming the
+    /// field of a value that does not decode.
+    const LABEL_PREFIX: &'static str = "record.field.";
+}
+
+// -------------------------------------------------------------------------------------------
+// Shared rules
+// -------------------------------------------------------------------------------------------
+
+/// Bookkeeping: a revision in range, timestamps in range and not in the future.
+pub fn check_meta(m: &Meta, ctx: &CheckContext) -> Result<(), RuleError> {
+    if m.rev < 1 {
+        return Err(RuleError::new("rev", "record.field.rev", "rule.rev_zero"));
+    }
+    if m.rev > MAX_REV {
+        return Err(
+            RuleError::new("rev", "record.field.rev", "rule.rev_too_large").arg("max", MAX_REV),
+        );
+    }
+    instant("created_at", "record.field.created_at", m.created_at)?;
+    instant("updated_at", "record.field.updated_at", m.updated_at)?;
+    let limit = ctx.now + Duration::hours(CLOCK_SKEW_HOURS);
+    for (path, label, at) in [
+        ("created_at", "record.field.created_at", m.created_at),
+        ("updated_at", "record.field.updated_at", m.updated_at),
+    ] {
+        if at > limit {
+            return Err(RuleError::new(path, label, "rule.future")
+                .arg("value", at.format("%Y-%m-%d %H:%M UTC")));
+        }
+    }
+    Ok(())
+}
+
+/// The revision after `rev`, or an error when the counter is exhausted (never wraps).
+pub fn next_rev(rev: u64) -> Option<u64> {
+    rev.checked_add(1).filter(|r| *r <= MAX_REV)
+}
+
+/// A date whose year is a four-digit year.
+pub fn date(path: &str, label: &'static str, d: NaiveDate) -> Result<(), RuleError> {
+    if YEARS.contains(&d.year()) {
+        Ok(())
+    } else {
+        Err(year_error(path, label, d.year()))
+    }
+}
+
+/// A date typed in a form: `YYYY-MM-DD` with a four-digit year.
+pub fn plausible_year(d: NaiveDate) -> bool {
+    YEARS.contains(&d.year())
+}
+
+/// An instant whose year is a four-digit year.
+pub fn instant(path: &str, label: &'static str, at: DateTime<Utc>) -> Result<(), RuleError> {
+    if YEARS.contains(&at.year()) {
+        Ok(())
+    } else {
+        Err(year_error(path, label, at.year()))
+    }
+}
+
+fn year_error(path: &str, label: &'static str, year: i32) -> RuleError {
+    RuleError::new(path, label, "rule.year")
+        .arg("year", year)
+        .arg("min", YEARS.start())
+        .arg("max", YEARS.end())
+}
+
+/// A required name or title: not blank, at most [`MAX_NAME`] characters.
+pub fn name(path: &str, label: &'static str, s: &str) -> Result<(), RuleError> {
+    if s.trim().is_empty() {
+        return Err(RuleError::new(path, label, "rule.required"));
+    }
+    length(path, label, s, MAX_NAME)
+}
+
+/// At most `max` characters.
+pub fn length(path: &str, label: &'static str, s: &str, max: usize) -> Result<(), RuleError> {
+    // Bytes bound characters from above: only long texts are counted.
+    if s.len() > max {
+        let len = s.chars().count();
+        if len > max {
+            return Err(RuleError::new(path, label, "rule.too_long")
+                .arg("len", len)
+                .arg("max", max));
+        }
+    }
+    Ok(())
+}
+
+/// Why a form field would be refused, as a rule error (account-style field errors).
+fn form_error(e: &FieldError) -> RuleError {
+    let path = match e.index {
+        Some(i) => format!("{}[{i}]", e.field),
+        None => e.field.to_string(),
+    };
+    let reason = match e.reason {
+        FieldReason::Required => "rule.required",
+        FieldReason::InvalidEmail => "rule.invalid_email",
+        FieldReason::InvalidUrl => "rule.invalid_url",
+        FieldReason::InvalidPhone => "rule.invalid_phone",
+        FieldReason::InvalidDate => "rule.invalid_date",
+        FieldReason::TooLong => {
+            return RuleError::new(path, e.label_key, "rule.too_long_name").arg("max", MAX_NAME)
+        }
+    };
+    RuleError::new(path, e.label_key, reason)
+}
+
+fn first_form_error<T>(r: Result<T, Vec<FieldError>>) -> Result<(), RuleError> {
+    match r {
+        Ok(_) => Ok(()),
+        Err(errors) => Err(errors
+            .first()
+            .map(form_error)
+            .unwrap_or_else(|| RuleError::new(".", "record.field.record", "rule.invalid"))),
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// Per kind
+// -------------------------------------------------------------------------------------------
+
+impl Checked for Account {
+    const LABEL_PREFIX: &'static str = "account.field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        name("name", "account.field.name", &self.name)?;
+        if let Some(d) = self.customer_since {
+            date("customer_since", "account.field.customer_since", d)?;
+        }
+        first_form_error(AccountDraft::from_account(self).validate())?;
+        for (i, t) in self.tags.iter().enumerate() {
+            length(&format!("tags[{i}]"), "account.field.tags", t, MAX_NAME)?;
+        }
+        Ok(())
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
+}
+
+impl Checked for Contact {
+    const LABEL_PREFIX: &'static str = "contact.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("account_id", "accounts")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        name("name", "contact.field.name", &self.name)?;
+        length("title", "contact.field.title", &self.title, MAX_NAME)?;
+        if let Some(d) = self.last_met {
+            date("last_met", "contact.field.last_met", d)?;
+        }
+        first_form_error(ContactDraft::from_contact(self).validate())?;
+        for (i, h) in self.relationship.history.iter().enumerate() {
+            instant(
+                &format!("relationship.history[{i}].at"),
+                "record.field.relationship",
+                h.at,
+            )?;
+        }
+        if let Some(s) = &self.style {
+            instant("style.judged_at", "record.field.style", s.judged_at)?;
+        }
+        for (i, m) in self.account_history.iter().enumerate() {
+            instant(
+                &format!("account_history[{i}].at"),
+                "contact.field.account_history",
+                m.at,
+            )?;
+        }
+        Ok(())
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
+}
+
+impl Checked for Competitor {
+    const LABEL_PREFIX: &'static str = "competitor.field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        name("name", "competitor.field.name", &self.name)?;
+        first_form_error(CompetitorDraft::from_competitor(self).validate())?;
+        for (i, r) in self.reps.iter().enumerate() {
+            length(
+                &format!("reps[{i}].name"),
+                "competitor.field.rep_name",
+                &r.name,
+                MAX_NAME,
+            )?;
+        }
+        Ok(())
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
+}
+
+impl Checked for IntelNote {
+    const LABEL_PREFIX: &'static str = "intel.field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        name("title", "intel.field.title", &self.title)?;
+        date("date", "intel.field.date", self.date)?;
+        first_form_error(IntelDraft::from_note(self).validate())
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.title)
+    }
+}
+
+impl Checked for Deal {
+    const LABEL_PREFIX: &'static str = "deal.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("account_id", "accounts")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        length("title", "deal.field.title", &self.title, MAX_NAME)?;
+        if let Some(d) = self.expected_close {
+            date("expected_close", "deal.field.expected_close", d)?;
+        }
+        if let Err(errors) = DealDraft::from_deal(self).validate() {
+            if let Some(e) = errors.first() {
+                let path = match e.field.key().rsplit('.').next() {
+                    Some("account") => "account_id",
+                    Some("currency") => "value.currency",
+                    Some("value") => "value.minor",
+                    Some("probability") => "probability_override",
+                    Some(other) => other,
+                    None => ".",
+                };
+                return Err(RuleError::new(path, e.field.key(), e.key()));
+            }
+        }
+        name("title", "deal.field.title", &self.title)?;
+        if let Some(p) = self.probability_override {
+            if p > 100 {
+                return Err(RuleError::new(
+                    "probability_override",
+                    "deal.field.probability",
+                    "rule.percent",
+                )
+                .arg("value", p));
+            }
+        }
+        instant(
+            "step_entered_at",
+            "record.field.step_entered_at",
+            self.step_entered_at,
+        )?;
+        for (i, e) in self.history.iter().enumerate() {
+            let at = format!("history[{i}]");
+            instant(&format!("{at}.at"), "record.field.history", e.at)?;
+            if let StepEventKind::Advance { signal_date, .. } = &e.kind {
+                date(
+                    &format!("{at}.kind.signal_date"),
+                    "record.field.history",
+                    *signal_date,
+                )?;
+            }
+        }
+        for (i, t) in self.checklist.iter().enumerate() {
+            let at = format!("checklist[{i}]");
+            if ChecklistItem::new(t.item.step, t.item.number).is_none() {
+                return Err(RuleError::new(
+                    format!("{at}.item.number"),
+                    "record.field.checklist",
+                    "rule.checklist_item",
+                )
+                .arg("number", t.item.number)
+                .arg("step", t.item.step as u8 + 1));
+            }
+            date(&format!("{at}.on"), "record.field.checklist", t.on)?;
+        }
+        for (i, n) in self.needs.iter().enumerate() {
+            let at = format!("needs[{i}]");
+            if n.text.trim().is_empty() {
+                return Err(RuleError::new(
+                    format!("{at}.text"),
+                    "record.field.needs",
+                    "rule.required",
+                ));
+            }
+            length(
+                &format!("{at}.text"),
+                "record.field.needs",
+                &n.text,
+                MAX_TEXT,
+            )?;
+        }
+        if let Some(ns) = &self.next_step {
+            if ns.text.trim().is_empty() {
+                return Err(RuleError::new(
+                    "next_step.text",
+                    "record.field.next_step",
+                    "rule.required",
+                ));
+            }
+            date("next_step.due", "record.field.next_step", ns.due)?;
+        }
+        match &self.outcome {
+            Outcome::Open => {}
+            Outcome::Won { at, paid_on } => {
+                date("outcome.at", "record.field.outcome", *at)?;
+                if let Some(p) = paid_on {
+                    date("outcome.paid_on", "record.field.outcome", *p)?;
+                }
+            }
+            Outcome::Lost { at, .. } | Outcome::Declined { at, .. } => {
+                date("outcome.at", "record.field.outcome", *at)?;
+            }
+        }
+        let q = &self.qualification;
+        for (path, r) in [
+            ("is_there_an_opportunity", &q.is_there_an_opportunity),
+            ("do_we_have_a_solution", &q.do_we_have_a_solution),
+            ("can_we_win", &q.can_we_win),
+            ("is_it_worth_winning", &q.is_it_worth_winning),
+        ] {
+            if let Some(at) = r.answered_at {
+                instant(
+                    &format!("qualification.{path}.answered_at"),
+                    "record.field.qualification",
+                    at,
+                )?;
+            }
+        }
+        if let Some(o) = &q.gate_override {
+            instant(
+                "qualification.gate_override.at",
+                "record.field.qualification",
+                o.at,
+            )?;
+        }
+        Ok(())
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.title)
+    }
+}
+
+impl Checked for Activity {
+    const LABEL_PREFIX: &'static str = "trust.ui.activity.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        instant("at", "trust.ui.activity.date", self.at)?;
+        let currency = self
+            .gift_value
+            .as_ref()
+            .map_or_else(Currency::default, |m| m.currency.clone());
+        if let Err(errors) = ActivityDraft::from_activity(self, &Utc, currency).validate(&Utc) {
+            if let Some(e) = errors.first() {
+                let (path, label) = match e {
+                    ActivityFieldError::DateMissing
+                    | ActivityFieldError::DateInvalid(_)
+                    | ActivityFieldError::TimeInvalid(_)
+                    | ActivityFieldError::TimeSkipped => ("at", "trust.ui.activity.date"),
+                    ActivityFieldError::NoPersonOrAccount => {
+                        ("contact_ids", "trust.ui.activity.people")
+                    }
+                    _ => ("gift_value.minor", "trust.ui.activity.gift_value"),
+                };
+                let input = match e {
+                    ActivityFieldError::DateInvalid(s) | ActivityFieldError::TimeInvalid(s) => {
+                        s.clone()
+                    }
+                    _ => String::new(),
+                };
+                return Err(RuleError::new(path, label, e.key())
+                    .arg("input", input)
+                    .arg("allowed", 2));
+            }
+        }
+        length("notes", "trust.ui.activity.notes", &self.notes, MAX_TEXT)?;
+        length(
+            "outcome",
+            "trust.ui.activity.outcome",
+            &self.outcome,
+            MAX_TEXT,
+        )
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Checked for Task {
+    const LABEL_PREFIX: &'static str = "trust.ui.task.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        name("title", "trust.ui.task.title", &self.title)?;
+        date("due_date", "trust.ui.task.due_date", self.due_date)?;
+        if let Some(d) = self.done_at {
+            instant("done_at", "record.field.done_at", d)?;
+        }
+        length("notes", "record.field.notes", &self.notes, MAX_TEXT)
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.title)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn ctx() -> CheckContext {
+        CheckContext {
+            now: Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn next_rev_never_wraps() {
+        assert_eq!(next_rev(1), Some(2));
+        assert_eq!(next_rev(MAX_REV - 1), Some(MAX_REV));
+        assert_eq!(next_rev(MAX_REV), None);
+        assert_eq!(next_rev(u64::MAX), None);
+    }
+
+    #[test]
+    fn meta_rules() {
+        let now = ctx().now;
+        let mut m = Meta::new(now);
+        assert!(check_meta(&m, &ctx()).is_ok());
+        m.rev = MAX_REV + 1;
+        assert_eq!(
+            check_meta(&m, &ctx()).unwrap_err().reason,
+            "rule.rev_too_large"
+        );
+        m.rev = 0;
+        assert_eq!(check_meta(&m, &ctx()).unwrap_err().reason, "rule.rev_zero");
+        m.rev = 3;
+        m.updated_at = now + Duration::hours(CLOCK_SKEW_HOURS - 1);
+        assert!(
+            check_meta(&m, &ctx()).is_ok(),
+            "a fast clock elsewhere is fine"
+        );
+        m.updated_at = now + Duration::days(400);
+        let e = check_meta(&m, &ctx()).unwrap_err();
+        assert_eq!((e.path.as_str(), e.reason), ("updated_at", "rule.future"));
+    }
+
+    #[test]
+    fn years_outside_four_digits_are_refused() {
+        for y in [0, -1, 999, 10_000] {
+            let d = NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+            let e = date("d", "x", d).unwrap_err();
+            assert_eq!(e.reason, "rule.year");
+            assert_eq!(e.args[0], ("year", y.to_string()));
+        }
+        assert!(date("d", "x", NaiveDate::from_ymd_opt(1000, 1, 1).unwrap()).is_ok());
+        assert!(date("d", "x", NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()).is_ok());
+    }
+
+    #[test]
+    fn names_are_required_and_bounded() {
+        assert_eq!(name("n", "x", "  ").unwrap_err().reason, "rule.required");
+        assert!(
+            name("n", "x", &"é".repeat(MAX_NAME)).is_ok(),
+            "counted in characters"
+        );
+        let e = name("n", "x", &"a".repeat(MAX_NAME + 1)).unwrap_err();
+        assert_eq!(e.reason, "rule.too_long");
+        assert_eq!(e.args, vec![("len", "201".into()), ("max", "200".into())]);
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use crate::domain::{account, activity, deal::DealDraft};
+
+    /// The forms refuse the years restore refuses: one rule, both paths.
+    #[test]
+    fn forms_refuse_years_outside_four_digits() {
+        for typed in ["0000-05-01", "+10000-05-01", "-0001-05-01", "20000-05-01"] {
+            assert!(account::parse_date(typed).is_err(), "{typed}");
+            assert!(activity::parse_date(typed).is_err(), "{typed}");
+            let draft = DealDraft {
+                account_id: Some(crate::domain::ids::new_id()),
+                title: "T".into(),
+                expected_close: typed.into(),
+                ..DealDraft::default()
+            };
+            assert!(draft.validate().is_err(), "{typed}");
+        }
+        assert!(account::parse_date("1999-05-01").unwrap().is_some());
+    }
+}

@@ -71,6 +71,50 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Keeps the browser tab's title naming the page: "<the page's heading> · Sixstep", also
+/// when the heading changes (a record renamed, the language switched).
+fn follow_heading_in_tab_title() {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let update = {
+        let doc = doc.clone();
+        move || {
+            let heading = doc
+                .query_selector("main h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.text_content())
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|t| !t.is_empty());
+            let title = match heading {
+                Some(h) if h != "Sixstep" => format!("{h} · Sixstep"),
+                _ => "Sixstep".to_string(),
+            };
+            if doc.title() != title {
+                doc.set_title(&title);
+            }
+        }
+    };
+    update();
+    let Some(main) = doc.get_element_by_id("main") else {
+        return;
+    };
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+        move |_: js_sys::Array, _: web_sys::MutationObserver| update(),
+    );
+    if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+        let opts = web_sys::MutationObserverInit::new();
+        opts.set_child_list(true);
+        opts.set_subtree(true);
+        opts.set_character_data(true);
+        let _ = observer.observe_with_options(&main, &opts);
+    }
+    callback.forget();
+}
+
 #[component]
 fn Shell() -> impl IntoView {
     let prefs = expect_context::<Prefs>();
@@ -81,6 +125,8 @@ fn Shell() -> impl IntoView {
         location.pathname.track();
         menu_open.set(false);
     });
+    // Once mounted: the tab's title follows the page heading.
+    Effect::new(move |_| follow_heading_in_tab_title());
     let toggle_theme = move |_| {
         let next = if prefs.is_dark() {
             crate::state::Theme::Light

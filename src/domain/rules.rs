@@ -32,6 +32,51 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 /// device's clock may run fast).
 pub const CLOCK_SKEW_HOURS: i64 = 24;
 
+/// How many years from today a typed date may be before the form asks to check it.
+pub const PLAUSIBLE_YEARS: i32 = 10;
+
+/// Which dates a field expects around today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateWindow {
+    /// Plans and events: within [`PLAUSIBLE_YEARS`] before or after today.
+    NearToday,
+    /// Something that has happened ("customer since"): not after today.
+    Past,
+}
+
+/// Why a typed date deserves a second look (saving is still allowed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateCaution {
+    FarFuture,
+    FarPast,
+    InFuture,
+}
+
+impl DateCaution {
+    pub fn key(&self) -> &'static str {
+        match self {
+            DateCaution::FarFuture => "date.caution.far_future",
+            DateCaution::FarPast => "date.caution.far_past",
+            DateCaution::InFuture => "date.caution.in_future",
+        }
+    }
+}
+
+/// A caution for a date typed as `YYYY-MM-DD` that parses but lies far from `today` (a typo
+/// in the year, most often): saving is still allowed. `None` for blank or unparsable input
+/// (the form's own check reports that) and for plausible dates.
+pub fn date_caution(typed: &str, today: NaiveDate, window: DateWindow) -> Option<DateCaution> {
+    let d = NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").ok()?;
+    let years = d.year() - today.year();
+    match window {
+        DateWindow::Past if d > today => Some(DateCaution::InFuture),
+        DateWindow::Past => None,
+        DateWindow::NearToday if years > PLAUSIBLE_YEARS => Some(DateCaution::FarFuture),
+        DateWindow::NearToday if years < -PLAUSIBLE_YEARS => Some(DateCaution::FarPast),
+        DateWindow::NearToday => None,
+    }
+}
+
 /// What a check needs from outside: the time now (no clock inside the rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckContext {
@@ -486,6 +531,37 @@ mod tests {
         CheckContext {
             now: Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap(),
         }
+    }
+
+    #[test]
+    fn dates_far_from_today_are_questioned_not_refused() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let c = |s: &str, w| date_caution(s, today, w);
+        assert_eq!(c("2027-03-31", DateWindow::NearToday), None);
+        assert_eq!(c("2036-12-31", DateWindow::NearToday), None);
+        assert_eq!(
+            c("2037-01-01", DateWindow::NearToday),
+            Some(DateCaution::FarFuture)
+        );
+        assert_eq!(
+            c("9999-01-01", DateWindow::NearToday),
+            Some(DateCaution::FarFuture)
+        );
+        assert_eq!(
+            c("2015-06-01", DateWindow::NearToday),
+            Some(DateCaution::FarPast)
+        );
+        assert_eq!(c("", DateWindow::NearToday), None);
+        assert_eq!(c("not a date", DateWindow::NearToday), None);
+        assert_eq!(
+            c("1995-02-01", DateWindow::Past),
+            None,
+            "a long-standing customer"
+        );
+        assert_eq!(
+            c("2026-12-02", DateWindow::Past),
+            Some(DateCaution::InFuture)
+        );
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Global search (Ctrl+K): accounts, people and competitors by any name, e-mail, phone or tag.
+//! Global search (Ctrl+K): accounts, people, deals and competitors by any name, e-mail, phone
+//! or tag. Letters written two ways match both ways ("Müller" / "Mueller" / "Muller",
+//! "Straße" / "Strasse"; see `text::fold_digraphs`).
 //!
 //! The index lives in memory and is updated per write (`upsert_*`, [`SearchIndex::remove`]);
 //! [`SearchIndex::query`] runs per keystroke with no debounce, so it must take well under one
@@ -23,8 +25,9 @@
 use crate::domain::account::Account;
 use crate::domain::competitor::Competitor;
 use crate::domain::contact::Contact;
+use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
-use crate::domain::text::{fold, fold_phone};
+use crate::domain::text::{fold, fold_digraphs, fold_phone};
 use crate::keyed_enum;
 use std::collections::HashMap;
 
@@ -33,11 +36,13 @@ use std::collections::HashMap;
 pub enum HitKind {
     Account,
     Contact,
+    Deal,
     Competitor,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
     Contact => "contact",
+    Deal => "deal",
     Competitor => "competitor",
 });
 
@@ -122,7 +127,7 @@ struct Slot {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     docs: HashMap<Id, Doc>,
-    /// Account id → its people (to refresh their account name on a rename).
+    /// Account id → its people and deals (to refresh their account name on a rename).
     members: HashMap<Id, Vec<Id>>,
     text: String,
     text_segs: Vec<Seg>,
@@ -151,7 +156,12 @@ impl SearchIndex {
     }
 
     /// Builds the index of a whole book in one pass.
-    pub fn build(accounts: &[Account], contacts: &[Contact], competitors: &[Competitor]) -> Self {
+    pub fn build(
+        accounts: &[Account],
+        contacts: &[Contact],
+        deals: &[Deal],
+        competitors: &[Competitor],
+    ) -> Self {
         let mut ix = SearchIndex::new();
         for a in accounts {
             ix.docs.insert(a.id, Self::account_doc(a));
@@ -159,6 +169,10 @@ impl SearchIndex {
         for c in contacts {
             ix.docs.insert(c.id, Self::contact_doc(c));
             ix.members.entry(c.account_id).or_default().push(c.id);
+        }
+        for d in deals {
+            ix.docs.insert(d.id, Self::deal_doc(d));
+            ix.members.entry(d.account_id).or_default().push(d.id);
         }
         for c in competitors {
             ix.docs.insert(c.id, Self::competitor_doc(c));
@@ -208,6 +222,21 @@ impl SearchIndex {
         }
     }
 
+    fn deal_doc(d: &Deal) -> Doc {
+        let mut values = vec![(Field::Name, d.title.clone())];
+        if !d.owner.trim().is_empty() {
+            values.push((Field::Other, d.owner.clone()));
+        }
+        Doc {
+            kind: HitKind::Deal,
+            title: d.title.clone(),
+            subtitle: String::new(),
+            account: Some(d.account_id),
+            archived: false,
+            values,
+        }
+    }
+
     fn competitor_doc(c: &Competitor) -> Doc {
         let mut values = vec![(Field::Name, c.name.clone())];
         values.extend(c.products.iter().map(|p| (Field::Other, p.clone())));
@@ -242,16 +271,27 @@ impl SearchIndex {
 
     /// Adds or replaces a person.
     pub fn upsert_contact(&mut self, c: &Contact) {
-        if let Some(old) = self.docs.get(&c.id).and_then(|d| d.account) {
-            if old != c.account_id {
-                self.unlink_member(old, c.id);
+        self.link_member(c.id, c.account_id);
+        self.put(c.id, Self::contact_doc(c));
+    }
+
+    /// Adds or replaces a deal.
+    pub fn upsert_deal(&mut self, d: &Deal) {
+        self.link_member(d.id, d.account_id);
+        self.put(d.id, Self::deal_doc(d));
+    }
+
+    /// Records that `id` (a person or deal) belongs to `account`, leaving its old account.
+    fn link_member(&mut self, id: Id, account: Id) {
+        if let Some(old) = self.docs.get(&id).and_then(|d| d.account) {
+            if old != account {
+                self.unlink_member(old, id);
             }
         }
-        let members = self.members.entry(c.account_id).or_default();
-        if !members.contains(&c.id) {
-            members.push(c.id);
+        let members = self.members.entry(account).or_default();
+        if !members.contains(&id) {
+            members.push(id);
         }
-        self.put(c.id, Self::contact_doc(c));
     }
 
     /// Adds or replaces a competitor.
@@ -266,7 +306,7 @@ impl SearchIndex {
         };
         self.kill(id);
         match doc.kind {
-            HitKind::Contact => {
+            HitKind::Contact | HitKind::Deal => {
                 if let Some(acc) = doc.account {
                     self.unlink_member(acc, id);
                 }
@@ -277,9 +317,9 @@ impl SearchIndex {
         self.maybe_compact();
     }
 
-    fn unlink_member(&mut self, account: Id, contact: Id) {
+    fn unlink_member(&mut self, account: Id, member: Id) {
         if let Some(m) = self.members.get_mut(&account) {
-            m.retain(|x| *x != contact);
+            m.retain(|x| *x != member);
             if m.is_empty() {
                 self.members.remove(&account);
             }
@@ -361,20 +401,11 @@ impl SearchIndex {
                     push_seg(&mut self.digits, &mut self.digit_segs, &d, slot, field);
                 }
             } else {
-                let f = fold_fast(&value);
-                if !f.is_empty() {
-                    let start = self.text.len();
-                    push_seg(&mut self.text, &mut self.text_segs, &f, slot, field);
-                    if self.initials.is_empty() {
-                        self.initials = vec![Vec::new(); 128];
-                    }
-                    let mut prev_alnum = false;
-                    for (i, ch) in f.char_indices() {
-                        if !prev_alnum && ch.is_ascii_alphanumeric() {
-                            self.initials[ch as usize].push((start + i) as u32);
-                        }
-                        prev_alnum = ch.is_alphanumeric();
-                    }
+                let (text, segs, initials) =
+                    (&mut self.text, &mut self.text_segs, &mut self.initials);
+                push_text(text, segs, initials, &fold_fast(&value), slot, field);
+                if let Some(alt) = fold_digraphs(&value) {
+                    push_text(text, segs, initials, &alt, slot, field);
                 }
             }
         }
@@ -392,6 +423,10 @@ impl SearchIndex {
         let n = self.slots.len();
         let mut best = vec![0u32; n];
         self.scan_all(&fq, &mut best);
+        // "Müller" typed also looks for "Mueller" (records are indexed both ways too).
+        if let Some(alt) = fold_digraphs(q) {
+            self.scan_all(&alt, &mut best);
+        }
         let mut tokens: Vec<&str> = fq.split(' ').collect();
         // A phone-like query ("+371 2000 1234") is one number, not several words.
         if tokens.len() > 1 && phone_query(&fq).is_none() {
@@ -454,7 +489,7 @@ impl SearchIndex {
     fn hit(&self, slot: &Slot, score: u32) -> Option<Hit> {
         let doc = self.docs.get(&slot.id)?;
         let subtitle = match doc.kind {
-            HitKind::Contact => join_nonempty([
+            HitKind::Contact | HitKind::Deal => join_nonempty([
                 doc.subtitle.as_str(),
                 doc.account
                     .and_then(|a| self.docs.get(&a))
@@ -558,6 +593,32 @@ fn fold_fast(s: &str) -> String {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     }
     out
+}
+
+/// Appends one folded text value (and its word starts) to the text haystack.
+fn push_text(
+    text: &mut String,
+    segs: &mut Vec<Seg>,
+    initials: &mut Vec<Vec<u32>>,
+    f: &str,
+    slot: u32,
+    field: Field,
+) {
+    if f.is_empty() {
+        return;
+    }
+    let start = text.len();
+    push_seg(text, segs, f, slot, field);
+    if initials.is_empty() {
+        *initials = vec![Vec::new(); 128];
+    }
+    let mut prev_alnum = false;
+    for (i, ch) in f.char_indices() {
+        if !prev_alnum && ch.is_ascii_alphanumeric() {
+            initials[ch as usize].push((start + i) as u32);
+        }
+        prev_alnum = ch.is_alphanumeric();
+    }
 }
 
 fn push_seg(hay: &mut String, segs: &mut Vec<Seg>, value: &str, slot: u32, field: Field) {
@@ -676,6 +737,7 @@ fn word_start(value: &str, pos: usize) -> bool {
 mod tests {
     use super::*;
     use crate::domain::competitor::CompetitorRep;
+    use crate::domain::deal::Deal;
     use chrono::{DateTime, TimeZone, Utc};
     use std::time::Instant;
 
@@ -805,7 +867,7 @@ mod tests {
         milk.emails = vec!["dairy@milk.lv".into()];
         let accounts = vec![acme, dairy_co, milk];
         let contacts = vec![jose, anna, joanna, anna2];
-        let ix = SearchIndex::build(&accounts, &contacts, &[rival]);
+        let ix = SearchIndex::build(&accounts, &contacts, &[], &[rival]);
         (ix, accounts, contacts)
     }
 
@@ -974,7 +1036,7 @@ mod tests {
     fn five_year_book_is_searched_well_within_a_frame() {
         let (accounts, contacts, competitors) = book();
         let t0 = Instant::now();
-        let ix = SearchIndex::build(&accounts, &contacts, &competitors);
+        let ix = SearchIndex::build(&accounts, &contacts, &[], &competitors);
         let build = t0.elapsed();
         assert_eq!(ix.len(), 8100);
 
@@ -1042,5 +1104,75 @@ mod tests {
         // Release builds run in well under a millisecond here; debug builds are much slower.
         #[cfg(not(debug_assertions))]
         assert!(worst.as_millis() < 8, "worst {worst:?}");
+    }
+
+    #[test]
+    fn deals_are_found_by_title_and_account_and_follow_renames() {
+        let mut acme = Account::new("Acme Piens", now());
+        let person = Contact::new(acme.id, "Anna Berg", now());
+        let deal = Deal::new(
+            acme.id,
+            "Line 4 retrofit",
+            crate::domain::money::Money::zero(crate::domain::money::Currency::default()),
+            now(),
+        );
+        let mut ix =
+            SearchIndex::build(&[acme.clone()], &[person], std::slice::from_ref(&deal), &[]);
+        let hits = ix.query("retrofit", 10);
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].kind, hits[0].id), (HitKind::Deal, deal.id));
+        assert_eq!(
+            hits[0].subtitle, "Acme Piens",
+            "the deal's account beside it"
+        );
+        // By its account's name, below the account itself.
+        let by_account: Vec<HitKind> = ix.query("acme", 10).iter().map(|h| h.kind).collect();
+        assert_eq!(by_account[0], HitKind::Account);
+        assert!(by_account.contains(&HitKind::Deal));
+        acme.name = "Acme Dairy".into();
+        ix.upsert_account(&acme);
+        assert_eq!(ix.query("retrofit", 10)[0].subtitle, "Acme Dairy");
+        let mut renamed = deal.clone();
+        renamed.title = "Line 5 upgrade".into();
+        ix.upsert_deal(&renamed);
+        assert!(ix.query("retrofit", 10).is_empty());
+        assert_eq!(ix.query("upgrade", 10)[0].id, deal.id);
+        ix.remove(deal.id);
+        assert!(ix.query("upgrade", 10).is_empty());
+    }
+
+    #[test]
+    fn letters_written_two_ways_match_both_ways() {
+        let names = [
+            "Jürgen Müller",
+            "Hans Mueller",
+            "Große Straße GmbH",
+            "Ærø Købmand",
+            "Åsa Ångström",
+        ];
+        let acc = Account::new("Holder", now());
+        let people: Vec<Contact> = names
+            .iter()
+            .map(|n| Contact::new(acc.id, *n, now()))
+            .collect();
+        let ix = SearchIndex::build(&[acc], &people, &[], &[]);
+        let found = |q: &str| -> Vec<String> {
+            let mut v: Vec<String> = ix.query(q, 10).into_iter().map(|h| h.title).collect();
+            v.sort();
+            v
+        };
+        // "Müller" finds both spellings; "Mueller" finds both; "Muller" finds the one
+        // written with the umlaut (the plain spelling of it).
+        assert_eq!(found("müller"), ["Hans Mueller", "Jürgen Müller"]);
+        assert_eq!(found("mueller"), ["Hans Mueller", "Jürgen Müller"]);
+        assert_eq!(found("muller"), ["Jürgen Müller"]);
+        assert_eq!(found("juergen"), ["Jürgen Müller"]);
+        assert_eq!(found("strasse"), ["Große Straße GmbH"]);
+        assert_eq!(found("straße"), ["Große Straße GmbH"]);
+        assert_eq!(found("grosse"), ["Große Straße GmbH"]);
+        assert_eq!(found("aero"), ["Ærø Købmand"]);
+        assert_eq!(found("aasa"), ["Åsa Ångström"]);
+        assert_eq!(found("asa"), ["Åsa Ångström"]);
+        assert_eq!(found("angstroem"), ["Åsa Ångström"]);
     }
 }

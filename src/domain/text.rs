@@ -21,6 +21,30 @@ pub fn fold(s: &str) -> String {
         .replace('ø', "o")
         .replace('đ', "d")
         .replace('ß', "ss")
+        .replace('æ', "ae")
+        .replace('œ', "oe")
+        .replace('þ', "th")
+        .replace('ı', "i")
+}
+
+/// The other folded spelling of `s` where a language writes a letter as two: German
+/// "ü", "ö", "ä" as "ue", "oe", "ae" and Scandinavian "å" as "aa" ("Müller" is also
+/// "mueller"). `None` when `s` has none of those letters. [`fold`] already gives the one-letter
+/// spelling ("muller"); a search that tries both finds "Mueller" for "Müller" and back.
+pub fn fold_digraphs(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return None;
+    }
+    let lower: String = s.nfc().flat_map(char::to_lowercase).collect();
+    if !lower.contains(['ü', 'ö', 'ä', 'å']) {
+        return None;
+    }
+    let spelled = lower
+        .replace('ü', "ue")
+        .replace('ö', "oe")
+        .replace('ä', "ae")
+        .replace('å', "aa");
+    Some(fold(&spelled))
 }
 
 /// An e-mail address folded for comparison (trimmed, lower-case).

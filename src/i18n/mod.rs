@@ -172,6 +172,27 @@ pub fn t_with(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
     s
 }
 
+/// The key of the form of `key` for `count`: `{key}.one` for one (in English and Spanish)
+/// when the catalogue has it, else `key` (the plural form).
+pub fn counted_key(locale: Locale, key: &str, count: u64) -> String {
+    if count == 1 {
+        let one = format!("{key}.one");
+        if locale.catalogue().get(&one).is_some() || Locale::En.catalogue().get(&one).is_some() {
+            return one;
+        }
+    }
+    key.to_string()
+}
+
+/// Like [`t_with`] for a message about `count` things: the singular form for one, the
+/// count (as the locale writes numbers) in `{count}`.
+pub fn t_count(locale: Locale, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+    let n = format_number(locale, i64::try_from(count).unwrap_or(i64::MAX));
+    let mut all: Vec<(&str, &str)> = vec![("count", n.as_str())];
+    all.extend_from_slice(args);
+    t_with(locale, &counted_key(locale, key, count), &all)
+}
+
 /// A [`Message`](crate::store::Message) in `locale`: its parts rendered first, then every
 /// `{placeholder}` filled in one pass (a value holding `{braces}` is never filled again).
 pub fn render(locale: Locale, m: &crate::store::Message) -> String {
@@ -319,5 +340,32 @@ mod tests {
         );
         assert_eq!(Locale::from_tag("es-AR"), Some(Locale::Es));
         assert_eq!(Locale::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn counted_messages_use_the_singular_for_one() {
+        assert_eq!(
+            t_count(
+                Locale::En,
+                "dash.pipeline.total",
+                1,
+                &[("value", "€5"), ("weighted", "€1")]
+            ),
+            "1 open deal · €5 · weighted €1"
+        );
+        assert_eq!(
+            t_count(
+                Locale::En,
+                "dash.pipeline.total",
+                2,
+                &[("value", "€5"), ("weighted", "€1")]
+            ),
+            "2 open deals · €5 · weighted €1"
+        );
+        assert_eq!(
+            t_count(Locale::Es, "trust.ui.agenda.summary", 1, &[]),
+            "1 tarea abierta. Complete aquí cada tarea una vez hecha."
+        );
+        assert!(t_count(Locale::En, "data.export.saved", 12_345, &[]).contains("12,345 records"));
     }
 }

@@ -210,7 +210,8 @@ pub fn AccountForm(
                     <TextField id="account-owner" label=l("account.field.owner") value=inputs.owner/>
                     <TextField id="account-tags" label=l("account.field.tags") value=inputs.tags hint=l("account.hint.tags")/>
                     <TextField id="account-customer-since" label=l("account.field.customer_since") value=inputs.customer_since
-                        input_type="date" error=err("customer_since") hint=l("account.hint.customer_since")/>
+                        input_type="date" error=err("customer_since") hint=l("account.hint.customer_since")
+                        warning=crate::ui::form::date_warning(inputs.customer_since.into(), crate::domain::rules::DateWindow::Past)/>
                 </div>
             </fieldset>
             <DuplicateNotice found=duplicates base="/accounts"/>

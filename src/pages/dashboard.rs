@@ -9,7 +9,7 @@ use crate::pages::deals::common::{all_deals, deal_href, month_label, step_label,
 use crate::pages::deals::prefs;
 use crate::state::data::use_data;
 use crate::state::prefs::locale;
-use crate::state::{tr, tw};
+use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
@@ -69,11 +69,11 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                     &rows
                         .iter()
                         .map(|r| {
-                            tw(
+                            tc(
                                 "dash.pipeline.chart_step",
+                                r.totals.count,
                                 &[
                                     ("step", &step_label(r.step)),
-                                    ("count", &fmt::number(r.totals.count as i64)),
                                     ("value", &money(get(&r.totals.value))),
                                     ("weighted", &money(get(&r.totals.weighted))),
                                 ],
@@ -128,10 +128,10 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
             <p class="dash-total">
                 {move || {
                     let t = total.get();
-                    tw(
+                    tc(
                         "dash.pipeline.total",
+                        t.count,
                         &[
-                            ("count", &fmt::number(t.count as i64)),
                             ("value", &totals_text(&t.value)),
                             ("weighted", &totals_text(&t.weighted)),
                         ],

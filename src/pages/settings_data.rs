@@ -7,7 +7,7 @@ use crate::state::backup::{self, BackupFailure, ImportCandidate};
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw, ToastKind};
+use crate::state::{tc, tr, tw, ToastKind};
 use crate::store::{ImportMode, Message};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
@@ -67,19 +67,13 @@ pub fn DataPanel() -> impl IntoView {
                 Ok(counts) => {
                     data.last_backup.set(backup::last_backup());
                     let total: usize = counts.values().sum();
-                    let mut text = tw(
-                        "data.export.saved",
-                        &[("count", &format_number(locale(), total as i64))],
-                    );
+                    let mut text = tc("data.export.saved", total, &[]);
                     // Records set aside as unreadable are not records of the backup: say so,
                     // never let "saved and verified" suggest they are in it.
                     let left_out = data.quarantine.with_untracked(Vec::len);
                     if left_out > 0 {
                         text.push(' ');
-                        text.push_str(&tw(
-                            "data.export.left_out",
-                            &[("count", &format_number(locale(), left_out as i64))],
-                        ));
+                        text.push_str(&tc("data.export.left_out", left_out, &[]));
                         toasts.push(ToastKind::Info, text);
                     } else {
                         toasts.push(ToastKind::Success, text);
@@ -314,7 +308,7 @@ fn ImportSection() -> impl IntoView {
                         </div>
                         {(!conflicts.is_empty()).then(|| view! {
                             <div class="notice notice-warning">
-                                <p>{tw("data.import.conflicts", &[("count", &conflicts.len().to_string())])}</p>
+                                <p>{tc("data.import.conflicts", conflicts.len(), &[])}</p>
                                 <ul>
                                     {conflicts.iter().take(20).map(|c| view! {
                                         <li>{format!("{} {}", kind_label(&c.kind), c.id)}</li>

@@ -120,7 +120,7 @@ pub fn HealthSection() -> impl IntoView {
                 when=move || !data.quarantine.with(Vec::is_empty)
                 fallback=move || view! { <p>{tr("data.health.ok")}</p> }
             >
-                <p>{move || tw("data.health.count", &[("count", &data.quarantine.with(Vec::len).to_string())])}</p>
+                <p>{move || crate::state::tc("data.health.count", data.quarantine.with(Vec::len), &[])}</p>
                 <ul class="plain-list">
                     // Rows are drawn again when the language changes (their texts are read
                     // once); what they show is kept in `states`.

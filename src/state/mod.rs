@@ -8,5 +8,5 @@ pub mod prefs;
 pub mod search;
 pub mod toasts;
 
-pub use prefs::{tr, tw, Prefs, Theme};
+pub use prefs::{tc, tr, tw, Prefs, Theme};
 pub use toasts::{ToastKind, Toasts};

@@ -131,3 +131,8 @@ pub fn tr(key: &str) -> String {
 pub fn tw(key: &str, args: &[(&str, &str)]) -> String {
     i18n::t_with(locale(), key, args)
 }
+
+/// Like [`tw`] for a message about `count` things (`{count}`): "1 open deal", "2 open deals".
+pub fn tc(key: &str, count: usize, args: &[(&str, &str)]) -> String {
+    i18n::t_count(locale(), key, count as u64, args)
+}

@@ -31,6 +31,10 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                 Some(c) => ix.upsert_contact(&c),
                 None => ix.remove(id),
             },
+            "deals" => match data.deals.with_untracked(|m| m.get(&id).cloned()) {
+                Some(d) => ix.upsert_deal(&d),
+                None => ix.remove(id),
+            },
             "competitors" => match data.competitors.with_untracked(|m| m.get(&id).cloned()) {
                 Some(c) => ix.upsert_competitor(&c),
                 None => ix.remove(id),
@@ -51,10 +55,11 @@ pub fn query(data: &AppData, q: &str, limit: usize) -> Vec<Hit> {
             let contacts: Vec<_> = data
                 .contacts
                 .with_untracked(|m| m.values().cloned().collect());
+            let deals: Vec<_> = data.deals.with_untracked(|m| m.values().cloned().collect());
             let competitors: Vec<_> = data
                 .competitors
                 .with_untracked(|m| m.values().cloned().collect());
-            SearchIndex::build(&accounts, &contacts, &competitors)
+            SearchIndex::build(&accounts, &contacts, &deals, &competitors)
         });
         ix.query(q, limit)
     })

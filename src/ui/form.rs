@@ -29,6 +29,9 @@ pub fn TextField(
     #[prop(optional, into)]
     error: Signal<Option<String>>,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// A caution that does not block saving ("check the year"), shown under the field.
+    #[prop(optional, into)]
+    warning: Option<Signal<Option<String>>>,
     /// `text`, `email`, `tel`, `url`, `date`, `time`, `number`, `search`.
     #[prop(default = "text")]
     input_type: &'static str,
@@ -58,9 +61,29 @@ pub fn TextField(
                 autocomplete=autocomplete
             />
             {hint.map(|h| view! { <p class="hint" id=format!("{id3}-hint")>{move || h.get()}</p> })}
+            {warning.map(|w| move || w.get().map(|t| view! {
+                <p class="field-warning" role="status">{t}</p>
+            }))}
             {move || error.get().map(|e| view! { <p class="field-error" id=format!("{id4}-error")>{e}</p> })}
         </div>
     }
+}
+
+/// The caution for a typed date (`YYYY-MM-DD`) far from today (see
+/// `domain::rules::date_caution`), in the rep's language; `None` when it looks right.
+pub fn date_warning(
+    typed: Signal<String>,
+    allow: crate::domain::rules::DateWindow,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        let today = chrono::Local::now().date_naive();
+        crate::domain::rules::date_caution(&typed.get(), today, allow).map(|c| {
+            crate::state::tw(
+                c.key(),
+                &[("years", &crate::domain::rules::PLAUSIBLE_YEARS.to_string())],
+            )
+        })
+    })
 }
 
 /// A labelled multi-line input bound to `value`.

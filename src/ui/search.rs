@@ -13,6 +13,7 @@ fn target(hit: &Hit) -> String {
     match hit.kind {
         HitKind::Account => href(&format!("/accounts/{}", hit.id)),
         HitKind::Contact => href(&format!("/contacts/{}", hit.id)),
+        HitKind::Deal => href(&format!("/deals/{}", hit.id)),
         HitKind::Competitor => href(&format!("/competitors/{}", hit.id)),
     }
 }

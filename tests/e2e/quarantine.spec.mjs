@@ -60,7 +60,7 @@ test("a quarantined record is fixed in the page and restored into the app", asyn
   await ready(page);
 
   await expect(entry(page, id)).toBeVisible();
-  await expect(section(page).getByText("1 stored records could not be read.")).toBeVisible();
+  await expect(section(page).getByText("1 stored record could not be read.")).toBeVisible();
   await expect(entry(page, id).getByText(/^Problem: The record is not valid at “title” \(.+\): Expected text, found a whole number\./)).toBeVisible();
   expect((await readCounts(page)).tasks).toBe(0);
 
@@ -193,7 +193,7 @@ test("an entry is discarded only after confirming, and Undo brings it back", asy
   await ready(page);
   await expect(entry(page, kept)).toBeVisible();
   await expect(entry(page, id)).toHaveCount(0);
-  await expect(section(page).getByText("1 stored records could not be read.")).toBeVisible();
+  await expect(section(page).getByText("1 stored record could not be read.")).toBeVisible();
   expect((await readCounts(page)).tasks).toBe(0);
   expect(errors).toEqual([]);
 });

@@ -150,6 +150,10 @@ pub fn DealForm(
                     value=close
                     input_type="date"
                     error=field_error(DealField::ExpectedClose)
+                    warning=crate::ui::form::date_warning(
+                        close.into(),
+                        crate::domain::rules::DateWindow::NearToday,
+                    )
                 />
                 <TextField
                     id=format!("{prefix}-probability")

@@ -4,7 +4,7 @@
 use super::tasks::TaskRow;
 use crate::domain::agenda::{bucket, AgendaBucket, Task};
 use crate::state::data::{use_data, LoadStatus};
-use crate::state::{tr, tw};
+use crate::state::tr;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
@@ -49,7 +49,7 @@ pub fn Agenda() -> impl IntoView {
             <div class="card agenda-intro">
                 <h2>{move || tr("trust.ui.agenda.title")}</h2>
                 <p class="hint">
-                    {move || tw("trust.ui.agenda.summary", &[("count", &open_count().to_string())])}
+                    {move || crate::state::tc("trust.ui.agenda.summary", open_count(), &[])}
                 </p>
             </div>
             <Show when=move || data.status.get() == LoadStatus::Ready>

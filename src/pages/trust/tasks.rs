@@ -138,6 +138,10 @@ pub fn TaskForm(
                     input_type="date"
                     required=true
                     error=date_err
+                    warning=crate::ui::form::date_warning(
+                        date.into(),
+                        crate::domain::rules::DateWindow::NearToday,
+                    )
                 />
                 <TextField
                     id="task-time"

@@ -31,6 +31,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <section class="page dashboard">
             <h1>{move || tr("page.dashboard.title")}</h1>
+            <StartHere/>
             <PipelineCard deals=deals/>
             <div class="dash-grid">
                 <AttentionCard deals=deals/>
@@ -39,6 +40,47 @@ pub fn DashboardPage() -> impl IntoView {
                 <ShareCard deals=deals/>
             </div>
         </section>
+    }
+}
+
+/// The first steps of a new book, shown until the first deal exists: each step is ticked
+/// once done, and links to where it is done.
+#[component]
+fn StartHere() -> impl IntoView {
+    let data = use_data();
+    let has = move |n: usize| n > 0;
+    let accounts = Memo::new(move |_| has(data.accounts.with(|m| m.len())));
+    let people = Memo::new(move |_| has(data.contacts.with(|m| m.len())));
+    let deals = Memo::new(move |_| has(data.deals.with(|m| m.len())));
+    let loaded = move || data.status.get() == crate::state::data::LoadStatus::Ready;
+    let step = move |done: Memo<bool>,
+                     key: &'static str,
+                     hint: &'static str,
+                     path: &'static str| {
+        view! {
+            <li class:done=move || done.get()>
+                <span class="visually-hidden">
+                    {move || if done.get() { tr("dash.start.done") } else { tr("dash.start.todo") }}
+                </span>
+                <span aria-hidden="true" class="start-mark">{move || if done.get() { "✓" } else { "○" }}</span>
+                " "
+                <a href=crate::app::href(path)>{move || tr(key)}</a>
+                <span class="hint">" — " {move || tr(hint)}</span>
+            </li>
+        }
+    };
+    view! {
+        <Show when=move || loaded() && !deals.get()>
+            <section class="card start-here" aria-labelledby="start-heading">
+                <h2 id="start-heading">{move || tr("dash.start.title")}</h2>
+                <p>{move || tr("dash.start.intro")}</p>
+                <ol class="start-steps">
+                    {step(accounts, "dash.start.account", "dash.start.account_hint", "/accounts")}
+                    {step(people, "dash.start.people", "dash.start.people_hint", "/contacts")}
+                    {step(deals, "dash.start.deal", "dash.start.deal_hint", "/deals")}
+                </ol>
+            </section>
+        </Show>
     }
 }
 

@@ -24,6 +24,7 @@ use crate::domain::competitor::Competitor;
 use crate::domain::contact::{AccountMove, BuyingRole, Contact, PersonLink};
 use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
+use crate::domain::merge::tidy_links;
 use crate::domain::relationship::{Relationship, StageChange};
 use crate::domain::text::{fold, fold_email, fold_phone};
 use crate::keyed_enum;
@@ -380,7 +381,8 @@ fn merge_relationship(keep: &Relationship, gone: &Relationship) -> Relationship 
 /// Merges two records of the same person: `keep` survives (its id, account and non-empty
 /// values), `gone` is to be deleted. If they were at different accounts, gone's place there
 /// is kept as an [`AccountMove`] in the history. Friend/rival links to either become links
-/// to keep (a link to oneself is dropped). The one rewrite is gone → keep for contacts.
+/// to keep, and a link to oneself (by id, or by either person's name) is dropped. The one
+/// rewrite is gone → keep for contacts.
 pub fn merge_contacts(keep: &Contact, gone: &Contact, now: DateTime<Utc>) -> MergeResult<Contact> {
     let mut m = Merger::default();
     let mut c = keep.clone();
@@ -411,6 +413,9 @@ pub fn merge_contacts(keep: &Contact, gone: &Contact, now: DateTime<Utc>) -> Mer
     c.holiday_routes = m.text("holiday_routes", &keep.holiday_routes, &gone.holiday_routes);
     c.friends = union_links(&keep.friends, &gone.friends, keep.id, gone.id);
     c.rivals = union_links(&keep.rivals, &gone.rivals, keep.id, gone.id);
+    for list in [&mut c.friends, &mut c.rivals] {
+        tidy_links(list, Some(keep.id), (keep.id, &c.name), &gone.name);
+    }
     c.last_met = keep.last_met.max(gone.last_met);
     c.choice_criteria = Merger::join(&keep.choice_criteria, &gone.choice_criteria);
     c.notes = Merger::join(&keep.notes, &gone.notes);

@@ -12,6 +12,7 @@ pub mod deal;
 pub mod dedupe;
 pub mod ids;
 pub mod intel;
+pub mod merge;
 pub mod money;
 pub mod needs;
 pub mod pipeline;

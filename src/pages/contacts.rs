@@ -6,12 +6,14 @@ use crate::app::href;
 use crate::domain::account::{mailto_href, tel_href};
 use crate::domain::contact::{move_to_account, Contact};
 use crate::domain::ids::Id;
+use crate::domain::merge::{contact_candidates, MergePlan};
 use crate::domain::text::fold;
-use crate::state::actions::merge_two_contacts;
+use crate::state::actions::{commit_merge, preview_contact_merge};
 use crate::state::data::{use_data, AppData, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
+use crate::ui::merge::MergePreview;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -342,46 +344,71 @@ fn MovePerson(id: Id) -> impl IntoView {
     }
 }
 
-/// Merges another person into this one; every linked record follows.
+/// Merges another person into this one: pick (likely duplicates first), see what moves
+/// where, confirm; the toast offers Undo.
 #[component]
 fn MergePerson(id: Id) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
     let other = RwSignal::new(String::new());
-    let merge = move |_| {
-        let Ok(gone_id) = other.get_untracked().parse::<Id>() else {
-            return;
-        };
-        let (Some(keep), Some(gone)) = data
-            .contacts
-            .with_untracked(|m| (m.get(&id).cloned(), m.get(&gone_id).cloned()))
-        else {
-            return;
-        };
-        let ch = merge_two_contacts(&data, &keep, &gone);
-        let name = gone.name.clone();
-        commit(data, ch, move || {
-            other.set(String::new());
-            toasts.push(ToastKind::Success, tw("contact.merged", &[("name", &name)]));
+    let plan = RwSignal::new(None::<MergePlan<Contact>>);
+    let busy = RwSignal::new(false);
+    let candidates = Memo::new(move |_| {
+        let accounts = data.accounts.with(|m| {
+            m.iter()
+                .map(|(k, a)| (*k, a.name.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
         });
+        data.contacts.with(|m| {
+            let Some(keep) = m.get(&id) else {
+                return Vec::new();
+            };
+            contact_candidates(keep, m.values())
+                .into_iter()
+                .filter_map(|c| {
+                    let p = m.get(&c.id)?;
+                    let acc = accounts.get(&p.account_id).cloned().unwrap_or_default();
+                    Some((c, format!("{} — {acc}", p.name)))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let preview = move |_| {
+        let Ok(gone) = other.get_untracked().parse::<Id>() else {
+            return;
+        };
+        plan.set(preview_contact_merge(&data, id, gone));
     };
+    let confirm = Callback::new(move |_| {
+        let Some(p) = plan.get_untracked() else {
+            return;
+        };
+        let names = (p.merged.name.clone(), p.gone.name.clone());
+        let text = tw("contact.merged", &[("name", &p.gone.name)]);
+        commit_merge(data, toasts, &p, text, names, busy, move || {
+            plan.set(None);
+            other.set(String::new());
+        });
+    });
+    let cancel = Callback::new(move |_| plan.set(None));
     view! {
         <details class="card no-print">
             <summary>{move || tr("contact.merge.title")}</summary>
             <p class="hint">{move || tr("contact.merge.hint")}</p>
             <div class="field">
                 <label for="merge-person">{move || tr("contact.merge.other")}</label>
-                <select id="merge-person" on:change=move |ev| other.set(event_target_value(&ev)) prop:value=move || other.get()>
+                <select id="merge-person" on:change=move |ev| { other.set(event_target_value(&ev)); plan.set(None); } prop:value=move || other.get()>
                     <option value="">{move || tr("form.none")}</option>
-                    {move || {
-                        let accounts = data.accounts.with(|m| m.iter().map(|(k, a)| (*k, a.name.clone())).collect::<std::collections::HashMap<_, _>>());
-                        let mut v: Vec<(Id, String)> = data.contacts.with(|m| m.values().filter(|c| c.id != id).map(|c| (c.id, format!("{} — {}", c.name, accounts.get(&c.account_id).cloned().unwrap_or_default()))).collect());
-                        v.sort_by_cached_key(|(_, n)| fold(n));
-                        v.into_iter().map(|(cid, n)| view! { <option value=cid.to_string()>{n}</option> }).collect_view()
-                    }}
+                    {move || crate::ui::merge::picker_options(candidates.get(), "merge.picker.rest")}
                 </select>
             </div>
-            <button on:click=merge disabled=move || other.get().is_empty()>{move || tr("contact.merge.button")}</button>
+            <Show when=move || plan.with(Option::is_none)>
+                <button on:click=preview disabled=move || other.get().is_empty()>{move || tr("merge.preview_button")}</button>
+            </Show>
+            {move || plan.get().map(|p| view! {
+                <MergePreview keep=p.merged.name.clone() gone=p.gone.name.clone() gained=p.gained dropped=p.dropped
+                    counts=p.counts busy=busy on_confirm=confirm on_cancel=cancel/>
+            })}
         </details>
     }
 }

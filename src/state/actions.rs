@@ -3,71 +3,185 @@
 use super::data::{AppData, Changes, Stored};
 use crate::domain::account::Account;
 use crate::domain::contact::Contact;
-use crate::domain::dedupe::{
-    merge_accounts, merge_contacts, relink_activity, relink_competitor, relink_contact,
-    relink_deal, relink_intel, relink_task, IdRewrite,
-};
 use crate::domain::ids::Id;
+use crate::domain::merge::{
+    plan_account_merge, plan_contact_merge, plan_undo, Book, InBook, MergeDone, MergePlan, Moved,
+    Relinked, UndoRefusal,
+};
 use chrono::Utc;
 use leptos::prelude::*;
 
-/// Adds a put of every record of `T` that `relink` changes.
-fn relink_kind<T: Stored>(
+/// Runs `f` over every record in memory, read without tracking.
+fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
+    let accounts = data.accounts.read_untracked();
+    let contacts = data.contacts.read_untracked();
+    let competitors = data.competitors.read_untracked();
+    let intel_notes = data.intel_notes.read_untracked();
+    let deals = data.deals.read_untracked();
+    let activities = data.activities.read_untracked();
+    let tasks = data.tasks.read_untracked();
+    f(&Book {
+        accounts: &accounts,
+        contacts: &contacts,
+        competitors: &competitors,
+        intel_notes: &intel_notes,
+        deals: &deals,
+        activities: &activities,
+        tasks: &tasks,
+    })
+}
+
+/// What merging account `gone` into `keep` would do (nothing is written); `None` when
+/// either is no longer there or they are the same.
+pub fn preview_account_merge(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<Account>> {
+    with_book(data, |b| {
+        let (k, g) = (b.accounts.get(&keep)?, b.accounts.get(&gone)?);
+        (keep != gone).then(|| plan_account_merge(k, g, b, Utc::now()))
+    })
+}
+
+/// What merging person `gone` into `keep` would do (nothing is written).
+pub fn preview_contact_merge(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<Contact>> {
+    with_book(data, |b| {
+        let (k, g) = (b.contacts.get(&keep)?, b.contacts.get(&gone)?);
+        (keep != gone).then(|| plan_contact_merge(k, g, b, Utc::now()))
+    })
+}
+
+fn put_all<T: Stored>(data: &AppData, ch: &mut Changes, list: &[Moved<T>]) -> Vec<Moved<T>> {
+    list.iter()
+        .map(|m| Moved {
+            before: m.before.clone(),
+            after: ch.put(data, m.after.clone()),
+        })
+        .collect()
+}
+
+/// The one transaction of a previewed merge: the absorbed record deleted, every linked
+/// record re-pointed, the survivor saved. Also returns what is needed to undo it. Each
+/// write is based on the revision the preview read, so a record changed since makes the
+/// whole commit fail as stale, with nothing written.
+pub fn merge_changes<T: Stored + InBook>(
     data: &AppData,
-    ch: &mut Changes,
-    rewrites: &[IdRewrite],
-    skip: &[Id],
-    relink: impl Fn(&mut T, &IdRewrite) -> bool,
-) {
-    let changed: Vec<T> = T::collection(data).with_untracked(|m| {
-        m.values()
-            .filter(|r| !skip.contains(&r.id()))
-            .filter_map(|r| {
-                let mut r2 = r.clone();
-                let mut any = false;
-                for rw in rewrites {
-                    any |= relink(&mut r2, rw);
-                }
-                any.then_some(r2)
-            })
-            .collect()
-    });
-    for r in changed {
+    plan: &MergePlan<T>,
+) -> (Changes, MergeDone<T>) {
+    let mut ch = Changes::new();
+    ch.delete(&plan.gone);
+    let r = &plan.relinked;
+    let relinked = Relinked {
+        contacts: put_all(data, &mut ch, &r.contacts),
+        competitors: put_all(data, &mut ch, &r.competitors),
+        intel_notes: put_all(data, &mut ch, &r.intel_notes),
+        deals: put_all(data, &mut ch, &r.deals),
+        activities: put_all(data, &mut ch, &r.activities),
+        tasks: put_all(data, &mut ch, &r.tasks),
+    };
+    let merged = ch.put(data, plan.merged.clone());
+    let done = MergeDone {
+        survivor: Moved {
+            before: plan.keep.clone(),
+            after: merged,
+        },
+        removed: plan.gone.clone(),
+        relinked,
+    };
+    (ch, done)
+}
+
+/// The one transaction that takes a merge back: both records and every re-pointed record
+/// as they were. Refused, with nothing to commit, when any of them changed since the merge.
+pub fn undo_merge<T: Stored + InBook>(
+    data: &AppData,
+    done: &MergeDone<T>,
+) -> Result<Changes, UndoRefusal> {
+    let plan = with_book(data, |b| plan_undo(done, b))?;
+    let mut ch = Changes::new();
+    ch.put(data, plan.recreate);
+    ch.put(data, plan.survivor);
+    for r in plan.contacts {
         ch.put(data, r);
     }
-}
-
-/// Re-points every linked record of every kind after a merge; `skip` are the two merged
-/// records themselves (one deleted, one replaced by the merged record).
-fn relink_everything(data: &AppData, ch: &mut Changes, rewrites: &[IdRewrite], skip: &[Id]) {
-    relink_kind(data, ch, rewrites, skip, relink_contact);
-    relink_kind(data, ch, rewrites, skip, relink_competitor);
-    relink_kind(data, ch, rewrites, skip, relink_intel);
-    relink_kind(data, ch, rewrites, skip, relink_deal);
-    relink_kind(data, ch, rewrites, skip, relink_activity);
-    relink_kind(data, ch, rewrites, skip, relink_task);
-}
-
-/// Merges `gone` into `keep`: one record remains and every link to `gone` points at it.
-pub fn merge_two_accounts(data: &AppData, keep: &Account, gone: &Account) -> Changes {
-    let result = merge_accounts(keep, gone, Utc::now());
-    let mut ch = Changes::new();
-    ch.delete(gone);
-    relink_everything(data, &mut ch, &result.rewrites, &[keep.id, gone.id]);
-    ch.put(data, result.merged);
-    ch
-}
-
-/// Merges person `gone` into `keep`, keeping every linked record.
-pub fn merge_two_contacts(data: &AppData, keep: &Contact, gone: &Contact) -> Changes {
-    let result = merge_contacts(keep, gone, Utc::now());
-    let mut ch = Changes::new();
-    ch.delete(gone);
-    relink_everything(data, &mut ch, &result.rewrites, &[keep.id, gone.id]);
-    let mut merged = result.merged;
-    for rw in &result.rewrites {
-        relink_contact(&mut merged, rw);
+    for r in plan.competitors {
+        ch.put(data, r);
     }
-    ch.put(data, merged);
-    ch
+    for r in plan.intel_notes {
+        ch.put(data, r);
+    }
+    for r in plan.deals {
+        ch.put(data, r);
+    }
+    for r in plan.activities {
+        ch.put(data, r);
+    }
+    for r in plan.tasks {
+        ch.put(data, r);
+    }
+    Ok(ch)
+}
+
+/// An undo refusal in the user's language.
+pub fn undo_refusal_text(r: &UndoRefusal) -> String {
+    match r {
+        UndoRefusal::Changed { kind, .. } => super::tw(
+            r.key(),
+            &[("kind", &super::tr(&format!("data.kind.{kind}")))],
+        ),
+        UndoRefusal::AlreadyBack => super::tr(r.key()),
+    }
+}
+
+/// Commits a previewed merge as one user action. On success says `done_text` with an Undo
+/// button (see [`undo_merge`]) and calls `then`; on failure says why and nothing changed.
+pub fn commit_merge<T: Stored + InBook>(
+    data: AppData,
+    toasts: super::Toasts,
+    plan: &MergePlan<T>,
+    done_text: String,
+    names: (String, String),
+    busy: RwSignal<bool>,
+    then: impl FnOnce() + 'static,
+) {
+    let (ch, done) = merge_changes(&data, plan);
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        match ch.commit(data).await {
+            Ok(()) => {
+                toasts.push_with_action(
+                    super::ToastKind::Success,
+                    done_text,
+                    super::tr("merge.undo"),
+                    move || commit_undo(data, toasts, done.clone(), names.clone()),
+                );
+                then();
+            }
+            Err(e) => super::data::report_store_error(toasts, &e),
+        }
+        busy.set(false);
+    });
+}
+
+/// Takes a merge back as one user action (the toast's Undo); `names` are the survivor's
+/// and the absorbed record's names for the message.
+pub fn commit_undo<T: Stored + InBook>(
+    data: AppData,
+    toasts: super::Toasts,
+    done: MergeDone<T>,
+    names: (String, String),
+) {
+    let ch = match undo_merge(&data, &done) {
+        Ok(ch) => ch,
+        Err(r) => {
+            toasts.push(super::ToastKind::Error, undo_refusal_text(&r));
+            return;
+        }
+    };
+    leptos::task::spawn_local(async move {
+        match ch.commit(data).await {
+            Ok(()) => toasts.push(
+                super::ToastKind::Success,
+                super::tw("merge.undone", &[("keep", &names.0), ("gone", &names.1)]),
+            ),
+            Err(e) => super::data::report_store_error(toasts, &e),
+        }
+    });
 }

@@ -4,5 +4,6 @@ pub mod coming;
 pub mod crash;
 pub mod fmt;
 pub mod form;
+pub mod merge;
 pub mod search;
 pub mod toast_area;

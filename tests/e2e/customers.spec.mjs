@@ -99,7 +99,8 @@ test("a duplicate account is flagged while typing, and two accounts merge keepin
   // Merge "Alvarez Imports" into this account: its person comes along.
   await page.getByText("Merge another account into this one").click();
   await page.getByLabel("Account to merge into this one").selectOption({ label: "Alvarez Imports" });
-  await page.getByRole("button", { name: "Merge", exact: true }).click();
+  await page.getByRole("button", { name: "Preview merge" }).click();
+  await page.getByRole("region", { name: "What the merge will do" }).getByRole("button", { name: "Merge", exact: true }).click();
   await expect(page.getByText("Alvarez Imports was merged into this account.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Pedro Gil" }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Marta Ruiz" }).first()).toBeVisible();
@@ -117,8 +118,9 @@ test("a duplicate person is flagged by e-mail and merged", async ({ page }) => {
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("link", { name: "A. Berg" }).first().click();
   await page.getByText("Merge a duplicate of this person").click();
-  await page.getByLabel("Person to merge into this one").selectOption({ label: "Anna Berg — Nordic Pumps" });
-  await page.getByRole("button", { name: "Merge", exact: true }).click();
+  await page.getByLabel("Person to merge into this one").selectOption({ label: "Anna Berg — Nordic Pumps · Likely duplicate: same e-mail" });
+  await page.getByRole("button", { name: "Preview merge" }).click();
+  await page.getByRole("region", { name: "What the merge will do" }).getByRole("button", { name: "Merge", exact: true }).click();
   await expect(page.getByText("Anna Berg was merged into this person.")).toBeVisible();
   await expect(page.getByText("Evaluator")).toBeVisible();
 });

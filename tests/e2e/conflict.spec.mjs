@@ -1,7 +1,7 @@
 // Two tabs, one record: a save refused because the other tab saved first shows both
 // versions in words and lets the rep choose; nothing is overwritten without that choice and
 // what was typed stays in the form.
-import { test, expect } from "./helpers.mjs";
+import { test, expect, seriousA11yViolations } from "./helpers.mjs";
 import { exportBackup, importBackup, makeBackup, meta, ready } from "./backup-file.mjs";
 
 // Local time differs from UTC here, so the time shown must be converted.
@@ -52,6 +52,7 @@ test("a refused save shows both versions in words; Keep mine saves mine over the
   context,
   errors,
 }) => {
+  test.setTimeout(60_000);
   const account = await seedAccount(page, "Acme Steel");
   const { other, times } = await conflictOn(page, context, account, "Acme Steel (tab A)", "Acme Steel (tab B)");
 
@@ -69,6 +70,7 @@ test("a refused save shows both versions in words; Keep mine saves mine over the
   await expect(fields.first().getByRole("definition").last()).toHaveText("Acme Steel (tab B)");
   await expect(fields.first().getByRole("term").first()).toHaveText("Yours");
   await expect(fields.first().getByRole("term").last()).toHaveText("The other tab's");
+  expect(await seriousA11yViolations(page), "conflict panel").toEqual([]);
   // Nothing was written: the other tab still shows its own version.
   await expect(other.getByRole("heading", { level: 1, name: "Acme Steel (tab B)" })).toBeVisible();
 

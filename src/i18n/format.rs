@@ -2,7 +2,7 @@
 
 use super::Locale;
 use crate::domain::money::Money;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 struct NumberStyle {
     decimal: char,
@@ -103,13 +103,17 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
     }
 }
 
+/// A local time of day: "14:05" (both locales write the 24-hour clock).
+pub fn format_time(_locale: Locale, at: NaiveTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
 /// A local date and time: "23 Nov 2026, 14:05" / "23 nov 2026, 14:05".
 pub fn format_datetime(locale: Locale, at: NaiveDateTime) -> String {
     format!(
-        "{}, {:02}:{:02}",
+        "{}, {}",
         format_date(locale, at.date()),
-        at.hour(),
-        at.minute()
+        format_time(locale, at.time())
     )
 }
 

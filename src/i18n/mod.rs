@@ -8,7 +8,7 @@
 
 mod format;
 
-pub use format::{format_date, format_datetime, format_money, format_number};
+pub use format::{format_date, format_datetime, format_money, format_number, format_time};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -75,6 +75,7 @@ sources!(
     "en",
     [
         "app",
+        "conflict",
         "customers",
         "customers_ui",
         "deals",
@@ -92,6 +93,7 @@ sources!(
     "es",
     [
         "app",
+        "conflict",
         "customers",
         "customers_ui",
         "deals",

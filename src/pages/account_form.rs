@@ -5,8 +5,10 @@ use crate::domain::account::{format_tags, Account, AccountDraft, FieldError, Gra
 use crate::domain::dedupe::find_account_duplicates;
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
+use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
+use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{
     join_list, split_list, DuplicateNotice, ErrorSummary, FormErrors, SelectField, TextArea,
     TextField,
@@ -141,11 +143,25 @@ pub fn AccountForm(
     #[prop(into)] on_saved: Callback<Account>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
+    reloadable(account, move |account, on_reload| {
+        view! { <AccountFormBody account on_saved on_cancel on_reload/> }
+    })
+}
+
+#[component]
+fn AccountFormBody(
+    account: Option<Account>,
+    on_saved: Callback<Account>,
+    on_cancel: Callback<()>,
+    /// Shows the form again with another version (after "Take theirs").
+    on_reload: Callback<Account>,
+) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
     let inputs = Inputs::from_account(account.as_ref());
     let errors = FormErrors::new();
-    let saving = RwSignal::new(false);
+    let save = RecordSave::new(data, toasts, on_saved);
+    let saving = save.busy;
     let base = StoredValue::new(account.clone());
     let editing_id: Option<Id> = account.as_ref().map(|a| a.id);
     let err = move |f: &'static str| errors.field(f);
@@ -178,16 +194,14 @@ pub fn AccountForm(
             }
             Ok(valid) => {
                 errors.clear();
-                let record = match base_account {
+                let record = match base_account.clone() {
                     Some(mut a) => {
                         valid.apply_to(&mut a);
                         a
                     }
                     None => valid.into_new(Utc::now()),
                 };
-                crate::state::data::save_record(data, toasts, record, Some(saving), move |saved| {
-                    on_saved.run(saved)
-                });
+                save.save(base_account, record);
             }
         }
     };
@@ -243,6 +257,7 @@ pub fn AccountForm(
                     <TextArea id="account-notes" label=l("account.field.notes") value=inputs.notes/>
                 </div>
             </fieldset>
+            <ConflictPanel save on_take_theirs=on_reload/>
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("form.save")}</button>
                 <button type="button" on:click=move |_| on_cancel.run(())>{move || tr("form.cancel")}</button>

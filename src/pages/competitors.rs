@@ -8,8 +8,10 @@ use crate::domain::contact::PersonLink;
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::data::{use_data, Changes};
+use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
+use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{join_list, split_list, ErrorSummary, FormErrors, TextArea, TextField};
 use chrono::Utc;
 use leptos::prelude::*;
@@ -22,8 +24,22 @@ fn CompetitorForm(
     #[prop(into)] on_saved: Callback<Competitor>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
+    reloadable(competitor, move |competitor, on_reload| {
+        view! { <CompetitorFormBody competitor on_saved on_cancel on_reload/> }
+    })
+}
+
+#[component]
+fn CompetitorFormBody(
+    competitor: Option<Competitor>,
+    on_saved: Callback<Competitor>,
+    on_cancel: Callback<()>,
+    /// Shows the form again with another version (after "Take theirs").
+    on_reload: Callback<Competitor>,
+) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
+    let save = RecordSave::new(data, toasts, on_saved);
     let d = competitor
         .as_ref()
         .map(CompetitorDraft::from_competitor)
@@ -69,9 +85,7 @@ fn CompetitorForm(
                     }
                     None => valid.into_new(Utc::now()),
                 };
-                crate::state::data::save_record(data, toasts, record, None, move |saved| {
-                    on_saved.run(saved)
-                });
+                save.save(base.get_value(), record);
             }
         }
     };
@@ -88,8 +102,9 @@ fn CompetitorForm(
                 <TextArea id="competitor-weaknesses" label=l("competitor.field.weaknesses") value=weaknesses/>
                 <TextArea id="competitor-notes" label=l("competitor.field.notes") value=notes/>
             </div>
+            <ConflictPanel save on_take_theirs=on_reload/>
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("form.save")}</button>
+                <button type="submit" class="primary" disabled=move || save.busy.get()>{move || tr("form.save")}</button>
                 <button type="button" on:click=move |_| on_cancel.run(())>{move || tr("form.cancel")}</button>
             </div>
         </form>

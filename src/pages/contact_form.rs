@@ -9,8 +9,10 @@ use crate::domain::dedupe::find_contact_duplicates;
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
+use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
+use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{
     join_list, split_list, CheckboxField, DuplicateNotice, ErrorSummary, FormErrors, SelectField,
     TextArea, TextField,
@@ -50,6 +52,20 @@ pub fn ContactForm(
     #[prop(into)] on_saved: Callback<Contact>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
+    reloadable(contact, move |contact, on_reload| {
+        view! { <ContactFormBody contact account_id on_saved on_cancel on_reload/> }
+    })
+}
+
+#[component]
+fn ContactFormBody(
+    contact: Option<Contact>,
+    account_id: Option<Id>,
+    on_saved: Callback<Contact>,
+    on_cancel: Callback<()>,
+    /// Shows the form again with another version (after "Take theirs").
+    on_reload: Callback<Contact>,
+) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
     let d = contact
@@ -88,7 +104,8 @@ pub fn ContactForm(
     let notes = s(&d.notes);
 
     let errors = FormErrors::new();
-    let saving = RwSignal::new(false);
+    let save = RecordSave::new(data, toasts, on_saved);
+    let saving = save.busy;
     let base = StoredValue::new(contact.clone());
     let editing_id = contact.as_ref().map(|c| c.id);
     let err = move |f: &'static str| errors.field(f);
@@ -174,9 +191,7 @@ pub fn ContactForm(
                     }
                     None => valid.into_new(now),
                 };
-                crate::state::data::save_record(data, toasts, record, Some(saving), move |saved| {
-                    on_saved.run(saved)
-                });
+                save.save(base.get_value(), record);
             }
         }
     };
@@ -267,6 +282,7 @@ pub fn ContactForm(
                     <TextArea id="contact-notes" label=l("contact.field.notes") value=notes/>
                 </div>
             </details>
+            <ConflictPanel save on_take_theirs=on_reload/>
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("form.save")}</button>
                 <button type="button" on:click=move |_| on_cancel.run(())>{move || tr("form.cancel")}</button>

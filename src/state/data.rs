@@ -103,7 +103,7 @@ macro_rules! collections {
             }
 
             /// Replaces one record by its stored text (or removes it when gone).
-            fn set_one(&self, kind: &str, id: Id, raw: Option<String>) {
+            pub(crate) fn set_one(&self, kind: &str, id: Id, raw: Option<String>) {
                 $(
                     if kind == <$ty as Record>::KIND {
                         match raw.as_deref().map(serde_json::from_str::<$ty>) {
@@ -383,7 +383,9 @@ impl Changes {
 }
 
 /// Shows a store failure as an error message; a save refused because another tab changed
-/// the record first offers to reload the page and see the newer version.
+/// the record first offers to reload the page and see the newer version. (The forms of one
+/// record use [`RecordSave`](crate::state::record_save::RecordSave) instead, which keeps what
+/// was typed and shows both versions.)
 pub fn report_store_error(toasts: crate::state::Toasts, e: &StoreError) {
     let text = store_error_text(e);
     if matches!(e, StoreError::Stale { .. }) {
@@ -398,36 +400,4 @@ pub fn report_store_error(toasts: crate::state::Toasts, e: &StoreError) {
     } else {
         toasts.push(crate::state::ToastKind::Error, text);
     }
-}
-
-/// Saves one record as a user action: on success says "Saved." and hands the stored record
-/// to `then`; on failure says why, and the form that asked keeps what was typed. `busy` is
-/// true while the save runs.
-pub fn save_record<T: Stored>(
-    data: AppData,
-    toasts: crate::state::Toasts,
-    record: T,
-    busy: Option<RwSignal<bool>>,
-    then: impl FnOnce(T) + 'static,
-) {
-    if let Some(b) = busy {
-        b.set(true);
-    }
-    leptos::task::spawn_local(async move {
-        let mut ch = Changes::new();
-        let saved = ch.put(&data, record);
-        match ch.commit(data).await {
-            Ok(()) => {
-                toasts.push(
-                    crate::state::ToastKind::Success,
-                    crate::state::tr("form.saved"),
-                );
-                then(saved);
-            }
-            Err(e) => report_store_error(toasts, &e),
-        }
-        if let Some(b) = busy {
-            b.set(false);
-        }
-    });
 }

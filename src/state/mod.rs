@@ -5,6 +5,7 @@ pub mod backup;
 pub mod data;
 pub mod health;
 pub mod prefs;
+pub mod record_save;
 pub mod search;
 pub mod toasts;
 

@@ -75,7 +75,11 @@ impl StoreError {
                 id,
                 stored_rev,
             } => {
-                let m = m.arg("kind", kind).arg("id", id);
+                // The kind in words ("Account"); the revision is kept for the record, not
+                // shown (a rep does not count revisions).
+                let m = m
+                    .arg("id", id)
+                    .part("kind", Message::new(super::backup::kind_key(kind)));
                 match stored_rev {
                     Some(r) => m.arg("rev", r),
                     None => m,

@@ -13,6 +13,8 @@
 //! - [`backup`]: the backup file (envelope, canonical checksum, export, verification, parsing);
 //! - [`import`]: import preview, the *replace* and *merge* plans, and "Undo import";
 //! - [`mod@open`]: start-up (schema check and migration) and typed decoding with quarantine;
+//! - [`conflict`]: a save refused because another tab saved first: the fields that differ,
+//!   "keep mine" (my changes applied onto the newer revision) and "take theirs";
 //! - [`quarantine`]: restoring a fixed quarantined record, discarding one, undoing a discard.
 //!
 //! Every user-facing failure carries a catalogue key (`store.error.quota`,
@@ -21,6 +23,7 @@
 pub mod backend;
 pub mod backup;
 pub mod canon;
+pub mod conflict;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;

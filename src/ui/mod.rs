@@ -1,6 +1,7 @@
 //! Components shared by pages.
 
 pub mod coming;
+pub mod conflict;
 pub mod crash;
 pub mod fmt;
 pub mod form;

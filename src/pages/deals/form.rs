@@ -1,17 +1,18 @@
 //! The deal form: a new deal (from the board or an account) or a deal's fields.
 
-use super::common::{current_deal, save_deal};
+use super::common::current_deal;
 use crate::app::href;
-use crate::domain::deal::{DealDraft, DealField, FieldError};
+use crate::domain::deal::{Deal, DealDraft, DealField, FieldError};
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
+use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, ToastKind};
+use crate::state::tr;
+use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{ErrorSummary, SelectField, TextField};
 use chrono::Utc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The form. With `deal_id` it edits that deal; otherwise it creates one (with
 /// `preset_account` chosen) and calls `on_done` with the new deal's id.
@@ -24,15 +25,41 @@ pub fn DealForm(
     on_done: Callback<Option<Id>>,
 ) -> impl IntoView {
     let data = use_data();
+    let editing = deal_id.is_some();
+    reloadable(
+        deal_id.and_then(|id| current_deal(data, id)),
+        move |deal, on_reload| {
+            view! { <DealFormBody deal editing preset_account on_done on_reload/> }
+        },
+    )
+}
+
+#[component]
+fn DealFormBody(
+    /// The deal as the form opened it (`None`: a new deal).
+    deal: Option<Deal>,
+    editing: bool,
+    preset_account: Option<Id>,
+    on_done: Callback<Option<Id>>,
+    /// Shows the form again with another version (after "Take theirs").
+    on_reload: Callback<Deal>,
+) -> impl IntoView {
+    let data = use_data();
     let toasts = use_toasts();
-    let draft = deal_id
-        .and_then(|id| current_deal(data, id))
-        .map(|d| DealDraft::from_deal(&d))
+    let draft = deal
+        .as_ref()
+        .map(DealDraft::from_deal)
         .unwrap_or_else(|| DealDraft {
             account_id: preset_account,
             currency: "EUR".into(),
             ..DealDraft::default()
         });
+    let base = StoredValue::new(deal);
+    let save = RecordSave::new(
+        data,
+        toasts,
+        Callback::new(move |saved: Deal| on_done.run(Some(saved.id))),
+    );
     let account = RwSignal::new(draft.account_id.map(|a| a.to_string()).unwrap_or_default());
     let title = RwSignal::new(draft.title);
     let value = RwSignal::new(draft.value);
@@ -41,12 +68,8 @@ pub fn DealForm(
     let probability = RwSignal::new(draft.probability);
     let owner = RwSignal::new(draft.owner);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let saving = RwSignal::new(false);
-    let prefix = if deal_id.is_some() {
-        "deal-edit"
-    } else {
-        "deal-new"
-    };
+    let saving = save.busy;
+    let prefix = if editing { "deal-edit" } else { "deal-new" };
 
     let accounts = Signal::derive(move || {
         let mut v: Vec<(String, String)> = data.accounts.with(|m| {
@@ -82,7 +105,7 @@ pub fn DealForm(
             probability: probability.get_untracked(),
             owner: owner.get_untracked(),
         };
-        let record = match deal_id.and_then(|id| current_deal(data, id)) {
+        let record = match base.get_value() {
             Some(mut d) => draft.apply(&mut d).map(|_| d),
             None => draft.create(Utc::now()),
         };
@@ -94,15 +117,7 @@ pub fn DealForm(
             }
         };
         errors.set(Vec::new());
-        saving.set(true);
-        let id = d.id;
-        spawn_local(async move {
-            if save_deal(data, toasts, d).await {
-                toasts.push(ToastKind::Success, tr("form.saved"));
-                on_done.run(Some(id));
-            }
-            saving.set(false);
-        });
+        save.save(base.get_value(), d);
     };
 
     view! {
@@ -169,10 +184,11 @@ pub fn DealForm(
                     error=field_error(DealField::Owner)
                 />
             </div>
+            <ConflictPanel save on_take_theirs=on_reload/>
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || saving.get()>
                     {move || {
-                        if deal_id.is_some() {
+                        if editing {
                             tr("form.save")
                         } else {
                             tr("deals_ui.form.create")

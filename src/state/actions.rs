@@ -3,6 +3,7 @@
 use super::data::{AppData, Changes, Stored};
 use crate::domain::account::Account;
 use crate::domain::contact::Contact;
+use crate::domain::deal::{self, Deal};
 use crate::domain::dedupe::{
     merge_accounts, merge_contacts, relink_activity, relink_competitor, relink_contact,
     relink_deal, relink_intel, relink_task, IdRewrite,
@@ -69,5 +70,24 @@ pub fn merge_two_contacts(data: &AppData, keep: &Contact, gone: &Contact) -> Cha
         relink_contact(&mut merged, rw);
     }
     ch.put(data, merged);
+    ch
+}
+
+/// Saves a deal as one user action. When this save wins the deal and its account is not a
+/// customer yet, the account becomes one from the win date (`customer_since`), in the same
+/// transaction.
+pub fn save_deal(data: &AppData, deal: Deal) -> Changes {
+    let before = data.deals.with_untracked(|m| m.get(&deal.id).cloned());
+    let account = data
+        .accounts
+        .with_untracked(|m| m.get(&deal.account_id).cloned());
+    let mut ch = Changes::new();
+    if let Some(mut a) = account {
+        if let Some(on) = deal::customer_since_on_win(before.as_ref(), &deal, a.customer_since) {
+            a.customer_since = Some(on);
+            ch.put(data, a);
+        }
+    }
+    ch.put(data, deal);
     ch
 }

@@ -11,7 +11,7 @@ use super::common::{current_deal, deal_href, focus_later, iso, parse_iso, save_d
 use crate::domain::deal::Deal;
 use crate::domain::deal::{self, classify_move, Move, Step, TransitionError};
 use crate::domain::ids::Id;
-use crate::domain::qualification::{Answer, Gate};
+use crate::domain::qualification::{Gate, QualifyingQuestion};
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
@@ -68,21 +68,29 @@ fn case_of(d: &Deal, to: Step) -> Case {
     }
 }
 
-/// "Can we win? — Unsure" for each question that keeps the gate closed.
+/// "Can we win? — Unsure" for each question that keeps the gate closed: when an override
+/// can open it, every answer that is not "yes" and not yet covered (the override covers
+/// them all); otherwise the unanswered questions.
 fn gate_lines(d: &Deal, g: &Gate) -> Vec<String> {
-    g.questions()
-        .iter()
-        .map(|q| {
-            let answer = d.qualification.answer_of(*q).map_or_else(
-                || tr("deal_rules.gate.not_answered"),
-                |a: Answer| tr(a.key()),
-            );
-            tw(
-                "deal_rules.gate.question_answer",
-                &[("question", &tr(q.key())), ("answer", &answer)],
-            )
-        })
-        .collect()
+    let q = &d.qualification;
+    let line = |question: QualifyingQuestion, answer: String| {
+        tw(
+            "deal_rules.gate.question_answer",
+            &[("question", &tr(question.key())), ("answer", &answer)],
+        )
+    };
+    if g.can_be_overridden() {
+        q.not_yes()
+            .into_iter()
+            .filter(|(x, _)| !q.is_covered(*x))
+            .map(|(x, a)| line(x, tr(a.key())))
+            .collect()
+    } else {
+        g.questions()
+            .iter()
+            .map(|x| line(*x, tr("deal_rules.gate.not_answered")))
+            .collect()
+    }
 }
 
 /// The move form, shown over the page while `request` is set.
@@ -163,6 +171,9 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                 TransitionError::Gate(g) => gate_text(g),
                 _ => None,
             };
+            if matches!(&e, TransitionError::Gate(g) if g.can_be_overridden()) {
+                focus_later("move-override".into());
+            }
             error.set(Some((tr(e.key()), detail)));
             return;
         }
@@ -256,6 +267,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let is_gate =
             move || error.with(|e| e.as_ref().is_some_and(|(_, detail)| detail.is_some()));
         let unanswered = matches!(case, Case::Unanswered(_));
+        let overridable = matches!(case, Case::Overridable(_));
         let gate_notice = match &case {
             Case::Overridable(g) | Case::Unanswered(g) => {
                 let lines = gate_lines(&d, g);
@@ -290,6 +302,20 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                                     value=override_reason
                                     rows=2
                                 />
+                                // A refusal by the gate is said here, next to the field it asks for.
+                                {move || {
+                                    error
+                                        .get()
+                                        .filter(|(_, detail)| detail.is_some())
+                                        .map(|(msg, detail)| {
+                                            view! {
+                                                <div class="notice notice-error" role="alert">
+                                                    <p>{msg}</p>
+                                                    {detail.map(|t| view! { <p>{t}</p> })}
+                                                </div>
+                                            }
+                                        })
+                                }}
                             }
                             .into_any()
                         }}
@@ -328,6 +354,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                         {move || {
                             error
                                 .get()
+                                .filter(|(_, detail)| !(overridable && detail.is_some()))
                                 .map(|(msg, detail)| {
                                     view! {
                                         <div class="notice notice-error" role="alert">

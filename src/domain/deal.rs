@@ -16,15 +16,21 @@
 //! ([`super::qualification::gate`]).
 //!
 //! **Outcome and step 6.** The end signal of step 5 is the signed contract, so entering
-//! step 6 (by advancing, or by skipping with a reason) marks the deal won; stepping back out
-//! of step 6 reopens it. Confirming the end signal of step 6 (every account paid) records
-//! `paid_on` and finishes the deal. A deal is *open* while its outcome is [`Outcome::Open`]
-//! (that is the forecast pipeline), and *active* while it is open or won but not yet paid
-//! (that is what the board shows). Lost and declined deals can only be reopened.
+//! step 6 (by advancing, or by skipping with a reason) marks the deal won. Confirming the
+//! end signal of step 6 (every account paid) records `paid_on` and finishes the deal. A deal
+//! is *open* while its outcome is [`Outcome::Open`] (that is the forecast pipeline), and
+//! *active* while it is open or won but not yet paid (that is what the board shows).
+//!
+//! **Closed deals do not move.** A won, lost or declined deal is closed: no step move
+//! applies to it ([`check_move`] says why before anything is typed), except confirming that
+//! every account of a won deal in step 6 is paid. To sell it again the rep [`reopen`]s it
+//! explicitly, with a written reason kept in the history with the outcome it had
+//! ([`StepEventKind::Reopened`]); a reopened win goes back to step 5, since its contract is
+//! no longer taken as signed.
 //!
 //! **Probability.** [`default_probability`] per step: 10, 20, 35, 55, 80, 100 (%). The rep
 //! may override it; the override belongs to the step it was set in and is cleared by every
-//! step move. Won deals count 100, lost and declined 0.
+//! step move and by a reopen. Won deals count 100, lost and declined 0.
 //!
 //! The functions here do not touch `updated_at`/`rev`: the store bumps them on save.
 
@@ -256,6 +262,12 @@ pub enum StepEventKind {
         #[serde(default)]
         reason: String,
     },
+    /// A won, lost or declined deal was reopened, with the rep's reason and the outcome it
+    /// had until then.
+    Reopened {
+        reason: String,
+        previous_outcome: Outcome,
+    },
 }
 
 impl StepEventKind {
@@ -264,6 +276,7 @@ impl StepEventKind {
             Self::Advance { .. } => "step_event.advance",
             Self::Skip { .. } => "step_event.skip",
             Self::Back { .. } => "step_event.back",
+            Self::Reopened { .. } => "step_event.reopened",
         }
     }
 }
@@ -410,6 +423,11 @@ impl Deal {
         matches!(self.outcome, Outcome::Open)
     }
 
+    /// Won, lost or declined: steps do not move until it is reopened.
+    pub fn is_closed(&self) -> bool {
+        !self.is_open()
+    }
+
     /// Open, or won and not yet fully paid: what the board shows.
     pub fn is_active(&self) -> bool {
         matches!(
@@ -449,6 +467,8 @@ pub fn probability(deal: &Deal) -> u8 {
 pub enum TransitionError {
     /// The deal is lost or declined; reopen it first.
     Closed,
+    /// The deal is won: moving it would undo the win; reopen it (with a reason) first.
+    Won,
     /// Every account is paid: the sale is finished.
     Finished,
     /// Advancing needs evidence of the end signal.
@@ -469,6 +489,7 @@ impl TransitionError {
     pub fn key(&self) -> &'static str {
         match self {
             Self::Closed => "deal.transition_error.closed",
+            Self::Won => "deal.transition_error.won",
             Self::Finished => "deal.transition_error.finished",
             Self::EvidenceRequired => "deal.transition_error.evidence_required",
             Self::SignalDateInFuture => "deal.transition_error.signal_date_in_future",
@@ -476,6 +497,7 @@ impl TransitionError {
             Self::NotForward => "deal.transition_error.not_forward",
             Self::NotBack => "deal.transition_error.not_back",
             Self::Gate(Gate::Unanswered(_)) => "deal.transition_error.gate_unanswered",
+            Self::Gate(Gate::Unsure(_)) => "deal.transition_error.gate_unsure",
             Self::Gate(_) => "deal.transition_error.gate_blocked",
         }
     }
@@ -507,14 +529,55 @@ pub fn classify_move(from: Step, to: Step) -> Move {
     }
 }
 
-fn check_movable(deal: &Deal) -> Result<(), TransitionError> {
+/// Whether the deal's outcome lets it move to `to`: only open deals move, except that a
+/// won deal in step 6 still confirms its end signal (`to` is step 6: every account paid).
+fn check_outcome(deal: &Deal, to: Step) -> Result<(), TransitionError> {
     match deal.outcome {
+        Outcome::Open => Ok(()),
         Outcome::Lost { .. } | Outcome::Declined { .. } => Err(TransitionError::Closed),
         Outcome::Won {
             paid_on: Some(_), ..
         } => Err(TransitionError::Finished),
-        _ => Ok(()),
+        Outcome::Won { paid_on: None, .. }
+            if deal.step == Step::FollowUpService && to == Step::FollowUpService =>
+        {
+            Ok(())
+        }
+        Outcome::Won { .. } => Err(TransitionError::Won),
     }
+}
+
+/// Whether the deal may leave step 1 by this kind of move: confirming the end signal needs
+/// the gate open; a reasoned skip needs every "no" and "unsure" overridden (its reason
+/// stands in for unanswered questions).
+fn check_gate(deal: &Deal, mv: Move) -> Result<(), TransitionError> {
+    if deal.step != Step::CustomerAnalysis {
+        return Ok(());
+    }
+    let g = qualification::gate(&deal.qualification);
+    let blocks = match mv {
+        Move::Advance => !g.is_open(),
+        Move::Skip => g.can_be_overridden(),
+        Move::Back | Move::Stay => false,
+    };
+    if blocks {
+        Err(TransitionError::Gate(g))
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether the deal can move to `to` at all, before any evidence or reason is typed: its
+/// outcome (a closed deal does not move) and, leaving step 1, the qualification gate.
+/// `to` equal to the current step means confirming its end signal (only step 6 does that
+/// in place). [`advance`], [`skip_to`] and [`step_back`] check the same first.
+pub fn check_move(deal: &Deal, to: Step) -> Result<(), TransitionError> {
+    check_outcome(deal, to)?;
+    let mv = match classify_move(deal.step, to) {
+        Move::Stay => Move::Advance,
+        m => m,
+    };
+    check_gate(deal, mv)
 }
 
 fn enter(deal: &mut Deal, to: Step, kind: StepEventKind, won_on: NaiveDate, now: DateTime<Utc>) {
@@ -535,8 +598,6 @@ fn enter(deal: &mut Deal, to: Step, kind: StepEventKind, won_on: NaiveDate, now:
             at: won_on,
             paid_on: None,
         };
-    } else if to < Step::FollowUpService && matches!(deal.outcome, Outcome::Won { .. }) {
-        deal.outcome = Outcome::Open;
     }
 }
 
@@ -551,19 +612,14 @@ pub fn advance(
     signal_date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(), TransitionError> {
-    check_movable(deal)?;
+    check_outcome(deal, deal.step.next().unwrap_or(deal.step))?;
+    check_gate(deal, Move::Advance)?;
     let evidence = evidence.trim();
     if evidence.is_empty() {
         return Err(TransitionError::EvidenceRequired);
     }
     if signal_date > now.date_naive() {
         return Err(TransitionError::SignalDateInFuture);
-    }
-    if deal.step == Step::CustomerAnalysis {
-        let g = qualification::gate(&deal.qualification);
-        if !g.is_open() {
-            return Err(TransitionError::Gate(g));
-        }
     }
     let kind = StepEventKind::Advance {
         signal_evidence: evidence.to_string(),
@@ -584,28 +640,23 @@ pub fn advance(
 /// Moves the deal forward to `target` without confirming the end signal (or past more than
 /// one step), with a written `reason` kept in the history.
 ///
-/// From step 1 a "no" qualifying answer still has to be overridden first; unanswered
-/// questions do not block a skip (the written reason is the rep's justification).
-/// Skipping into step 6 marks the deal won on `now`'s date.
+/// From step 1 "no" and "unsure" qualifying answers still have to be overridden first;
+/// unanswered questions do not block a skip (the written reason is the rep's
+/// justification). Skipping into step 6 marks the deal won on `now`'s date.
 pub fn skip_to(
     deal: &mut Deal,
     target: Step,
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<(), TransitionError> {
-    check_movable(deal)?;
+    check_outcome(deal, target)?;
     if target <= deal.step {
         return Err(TransitionError::NotForward);
     }
+    check_gate(deal, Move::Skip)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(TransitionError::ReasonRequired);
-    }
-    if deal.step == Step::CustomerAnalysis {
-        let g = qualification::gate(&deal.qualification);
-        if matches!(g, Gate::BlockedBy(_)) {
-            return Err(TransitionError::Gate(g));
-        }
     }
     let kind = StepEventKind::Skip {
         reason: reason.to_string(),
@@ -614,15 +665,16 @@ pub fn skip_to(
     Ok(())
 }
 
-/// Moves the deal back to an earlier step; the move and its (optional) reason are kept in
-/// the history. Leaving step 6 this way reopens a won deal. Checklist ticks are kept.
+/// Moves an open deal back to an earlier step; the move and its (optional) reason are kept
+/// in the history. Checklist ticks are kept. A won deal does not move back: it is
+/// [`reopen`]ed with a reason instead.
 pub fn step_back(
     deal: &mut Deal,
     target: Step,
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<(), TransitionError> {
-    check_movable(deal)?;
+    check_outcome(deal, target)?;
     if target >= deal.step {
         return Err(TransitionError::NotBack);
     }
@@ -696,17 +748,75 @@ fn close_reason(deal: &Deal, reason: &str) -> Result<String, CloseError> {
     Ok(reason.to_string())
 }
 
-/// Reopens a lost or declined deal in the step it was in. Returns whether anything changed.
-pub fn reopen(deal: &mut Deal) -> bool {
-    if matches!(
-        deal.outcome,
-        Outcome::Lost { .. } | Outcome::Declined { .. }
-    ) {
-        deal.outcome = Outcome::Open;
-        true
-    } else {
-        false
+/// Why a deal could not be reopened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReopenError {
+    /// The deal is open: there is nothing to reopen.
+    NotClosed,
+    /// Reopening needs a written reason.
+    ReasonRequired,
+}
+
+impl ReopenError {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::NotClosed => "deal.reopen_error.not_closed",
+            Self::ReasonRequired => "deal.reopen_error.reason_required",
+        }
     }
+}
+
+/// Reopens a won, lost or declined deal, with a written `reason` kept in the history
+/// together with the outcome it had ([`StepEventKind::Reopened`]).
+///
+/// A lost or declined deal stays in its step. A won deal in step 6 goes back to step 5
+/// (winning commitment): the contract is no longer taken as signed. Either way the
+/// outcome is open again and the probability is the step's default (an override is
+/// cleared).
+pub fn reopen(deal: &mut Deal, reason: &str, now: DateTime<Utc>) -> Result<(), ReopenError> {
+    if deal.is_open() {
+        return Err(ReopenError::NotClosed);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ReopenError::ReasonRequired);
+    }
+    let previous_outcome = std::mem::take(&mut deal.outcome);
+    let from = deal.step;
+    let to = match previous_outcome {
+        Outcome::Won { .. } if from == Step::FollowUpService => Step::WinningCommitment,
+        _ => from,
+    };
+    deal.history.push(StepEvent {
+        at: now,
+        from,
+        to,
+        kind: StepEventKind::Reopened {
+            reason: reason.to_string(),
+            previous_outcome,
+        },
+    });
+    if to != from {
+        deal.step = to;
+        deal.step_entered_at = now;
+    }
+    deal.probability_override = None;
+    Ok(())
+}
+
+/// The date to set as the account's `customer_since` when saving `after` over `before`
+/// (the deal as stored, if any): the win date when this save wins the deal and the
+/// account is not yet a customer (`customer_since` empty); `None` when nothing changes.
+pub fn customer_since_on_win(
+    before: Option<&Deal>,
+    after: &Deal,
+    customer_since: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let Outcome::Won { at, .. } = after.outcome else {
+        return None;
+    };
+    let was_won = before.is_some_and(|b| matches!(b.outcome, Outcome::Won { .. }));
+    (!was_won && customer_since.is_none()).then_some(at)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -791,6 +901,7 @@ impl NextAction {
         match self {
             Self::Do(item) => item.key(),
             Self::Qualify(Gate::Unanswered(_)) => "deal.next.qualify_unanswered",
+            Self::Qualify(Gate::Unsure(_)) => "deal.next.qualify_unsure",
             Self::Qualify(_) => "deal.next.qualify_blocked",
             Self::ConfirmEndSignal(step) => step.confirm_key(),
             Self::Closed => "deal.next.closed",
@@ -857,6 +968,11 @@ impl DealWarning {
 
 /// All warnings of an active deal on `today` (none for finished, lost or declined deals).
 /// A next step due today is not overdue.
+///
+/// A won deal (in follow-up service until every account is paid) keeps the warnings that
+/// still matter after the contract: its next step and the buying stage's key role
+/// (installation and use). The qualifying questions, the close date and the needs judged
+/// the sale before it was won, so their warnings are shown only while the deal is open.
 pub fn warnings(deal: &Deal, today: NaiveDate) -> Vec<DealWarning> {
     let mut out = Vec::new();
     if !deal.is_active() {
@@ -874,16 +990,18 @@ pub fn warnings(deal: &Deal, today: NaiveDate) -> Vec<DealWarning> {
             });
         }
     }
-    out.extend(
-        qualification::warnings(&deal.qualification)
-            .into_iter()
-            .map(DealWarning::Qualification),
-    );
-    out.extend(
-        needs::warnings(&deal.needs, deal.step, &deal.people_ids())
-            .into_iter()
-            .map(DealWarning::Need),
-    );
+    if deal.is_open() {
+        out.extend(
+            qualification::warnings(&deal.qualification)
+                .into_iter()
+                .map(DealWarning::Qualification),
+        );
+        out.extend(
+            needs::warnings(&deal.needs, deal.step, &deal.people_ids())
+                .into_iter()
+                .map(DealWarning::Need),
+        );
+    }
     if let Some(stage) = deal.buying_stage {
         out.extend(
             buying_stage::role_warnings(stage, &deal.people)
@@ -1385,36 +1503,76 @@ mod tests {
     // -- back is recorded -----------------------------------------------------------------
 
     #[test]
-    fn stepping_back_is_recorded_and_reopens_a_won_deal() {
+    fn stepping_back_is_recorded() {
         let mut deal = qualified();
-        skip_to(&mut deal, Step::FollowUpService, "signed", t(2)).unwrap();
+        skip_to(&mut deal, Step::WinningCommitment, "tender", t(2)).unwrap();
         assert_eq!(
-            step_back(&mut deal, Step::FollowUpService, "", t(3)),
+            step_back(&mut deal, Step::WinningCommitment, "", t(3)),
             Err(TransitionError::NotBack)
         );
-        step_back(
-            &mut deal,
-            Step::WinningCommitment,
-            "contract withdrawn",
-            t(3),
-        )
-        .unwrap();
-        assert_eq!(deal.step, Step::WinningCommitment);
+        step_back(&mut deal, Step::PresentingValue, "price reopened", t(3)).unwrap();
+        assert_eq!(deal.step, Step::PresentingValue);
         assert_eq!(deal.step_entered_at, t(3));
         assert!(deal.is_open());
         let last = deal.history.last().unwrap();
         assert_eq!(
             (last.from, last.to),
-            (Step::FollowUpService, Step::WinningCommitment)
+            (Step::WinningCommitment, Step::PresentingValue)
         );
         assert_eq!(
             last.kind,
             StepEventKind::Back {
-                reason: "contract withdrawn".into()
+                reason: "price reopened".into()
             }
         );
         step_back(&mut deal, Step::BuildingTrust, "", t(4)).unwrap();
         assert_eq!(deal.history.len(), 3);
+    }
+
+    fn won() -> Deal {
+        let mut deal = qualified();
+        win(&mut deal, "contract signed", d(3), "simple sale", t(3)).unwrap();
+        deal
+    }
+
+    #[test]
+    fn a_won_deal_does_not_move_by_any_step_move() {
+        let mut deal = won();
+        deal.probability_override = Some(90);
+        let before = deal.clone();
+        for to in Step::ALL.iter().filter(|s| **s != Step::FollowUpService) {
+            assert_eq!(check_move(&deal, *to), Err(TransitionError::Won), "{to:?}");
+            assert_eq!(
+                step_back(&mut deal, *to, "customer changed its mind", t(4)),
+                Err(TransitionError::Won),
+                "{to:?}"
+            );
+        }
+        assert_eq!(deal, before, "nothing changed: still won, win date kept");
+        assert_eq!(probability(&deal), 100);
+        assert_eq!(TransitionError::Won.key(), "deal.transition_error.won");
+        // Confirming that every account is paid is still allowed in step 6.
+        assert_eq!(check_move(&deal, Step::FollowUpService), Ok(()));
+        advance(&mut deal, "paid in full", d(9), t(9)).unwrap();
+        assert_eq!(
+            check_move(&deal, Step::FollowUpService),
+            Err(TransitionError::Finished)
+        );
+        // A won deal outside step 6 (an imported record) does not move either.
+        let mut odd = qualified();
+        odd.step = Step::PresentingValue;
+        odd.outcome = Outcome::Won {
+            at: d(2),
+            paid_on: None,
+        };
+        assert_eq!(
+            advance(&mut odd, "x", d(2), t(2)),
+            Err(TransitionError::Won)
+        );
+        assert_eq!(
+            skip_to(&mut odd, Step::FollowUpService, "x", t(2)),
+            Err(TransitionError::Won)
+        );
     }
 
     #[test]
@@ -1430,14 +1588,187 @@ mod tests {
             Err(TransitionError::Closed)
         );
         assert_eq!(
+            check_move(&deal, Step::BuildingTrust),
+            Err(TransitionError::Closed)
+        );
+        assert_eq!(
             mark_declined(&mut deal, d(2), "x"),
             Err(CloseError::NotOpen)
         );
         assert_eq!(next_action(&deal), NextAction::Closed);
         assert!(warnings(&deal, d(30)).is_empty());
-        assert!(reopen(&mut deal));
-        assert!(!reopen(&mut deal));
-        advance(&mut deal, "x", d(2), t(2)).unwrap();
+        assert_eq!(
+            reopen(&mut deal, "  ", t(3)),
+            Err(ReopenError::ReasonRequired)
+        );
+        assert!(!deal.is_open(), "a blank reason changes nothing");
+        reopen(&mut deal, "the competitor could not deliver", t(3)).unwrap();
+        assert!(deal.is_open());
+        assert_eq!(
+            deal.step,
+            Step::CustomerAnalysis,
+            "a lost deal keeps its step"
+        );
+        assert_eq!(
+            deal.history.last().unwrap().kind,
+            StepEventKind::Reopened {
+                reason: "the competitor could not deliver".into(),
+                previous_outcome: Outcome::Lost {
+                    at: d(2),
+                    reason: "went with competitor".into()
+                }
+            }
+        );
+        assert_eq!(
+            reopen(&mut deal, "again", t(3)),
+            Err(ReopenError::NotClosed)
+        );
+        advance(&mut deal, "x", d(2), t(3)).unwrap();
+    }
+
+    #[test]
+    fn reopening_a_win_needs_a_reason_goes_back_to_step_five_and_is_recorded() {
+        let mut deal = won();
+        deal.probability_override = Some(95);
+        let history_len = deal.history.len();
+        assert_eq!(
+            reopen(&mut deal, "", t(4)),
+            Err(ReopenError::ReasonRequired)
+        );
+        assert_eq!(deal.history.len(), history_len);
+        reopen(&mut deal, " signature was not authorised ", t(4)).unwrap();
+        assert!(deal.is_open());
+        assert_eq!(deal.outcome, Outcome::Open);
+        assert_eq!(deal.step, Step::WinningCommitment);
+        assert_eq!(deal.step_entered_at, t(4));
+        assert_eq!(deal.probability_override, None);
+        assert_eq!(probability(&deal), 80, "the default of step 5");
+        let last = deal.history.last().unwrap();
+        assert_eq!(deal.history.len(), history_len + 1);
+        assert_eq!(
+            last,
+            &StepEvent {
+                at: t(4),
+                from: Step::FollowUpService,
+                to: Step::WinningCommitment,
+                kind: StepEventKind::Reopened {
+                    reason: "signature was not authorised".into(),
+                    previous_outcome: Outcome::Won {
+                        at: d(3),
+                        paid_on: None
+                    },
+                },
+            }
+        );
+        assert_eq!(last.kind.key(), "step_event.reopened");
+        // Open again: it moves like any deal, and a new contract wins it again.
+        assert_eq!(check_move(&deal, Step::PresentingValue), Ok(()));
+        advance(&mut deal, "signed again", d(5), t(5)).unwrap();
+        assert!(matches!(deal.outcome, Outcome::Won { at, .. } if at == d(5)));
+        // The history (with the reopen) survives a round trip.
+        let json = serde_json::to_string(&deal).unwrap();
+        assert!(json.contains("\"reopened\":{\"reason\":\"signature was not authorised\""));
+        assert_eq!(serde_json::from_str::<Deal>(&json).unwrap(), deal);
+    }
+
+    #[test]
+    fn winning_sets_customer_since_only_when_empty() {
+        let open = qualified();
+        let won = won();
+        let since = NaiveDate::from_ymd_opt(2020, 3, 1);
+        assert_eq!(customer_since_on_win(Some(&open), &won, None), Some(d(3)));
+        assert_eq!(customer_since_on_win(None, &won, None), Some(d(3)));
+        assert_eq!(customer_since_on_win(Some(&open), &won, since), None);
+        assert_eq!(
+            customer_since_on_win(Some(&won), &won, None),
+            None,
+            "already won before this save"
+        );
+        assert_eq!(customer_since_on_win(Some(&open), &open, None), None);
+        let mut lost = qualified();
+        mark_lost(&mut lost, d(2), "price").unwrap();
+        assert_eq!(customer_since_on_win(Some(&open), &lost, None), None);
+    }
+
+    #[test]
+    fn a_won_deal_warns_about_follow_up_only() {
+        let mut deal = qualified();
+        deal.qualification
+            .answer(Q::CanWeWin, Some(Answer::Unsure), "incumbent", t(1));
+        deal.qualification.set_override("strategic", t(1)).unwrap();
+        deal.expected_close = Some(d(2));
+        let w = warnings(&deal, d(20));
+        assert!(
+            w.contains(&DealWarning::Qualification(QualificationWarning::Unsure(
+                Q::CanWeWin
+            )))
+        );
+        assert!(w.contains(&DealWarning::Qualification(
+            QualificationWarning::Overridden
+        )));
+        win(&mut deal, "contract", d(3), "simple sale", t(3)).unwrap();
+        deal.buying_stage = Some(BuyingStage::InstallationAndUse);
+        let w = warnings(&deal, d(20));
+        assert!(
+            !w.iter()
+                .any(|w| matches!(w, DealWarning::Qualification(_) | DealWarning::Need(_))),
+            "{w:?}"
+        );
+        assert!(!w.contains(&DealWarning::CloseDatePassed {
+            expected_close: d(2)
+        }));
+        assert!(w.contains(&DealWarning::NoNextStep));
+        assert!(w.iter().any(|w| matches!(w, DealWarning::BuyingStage(_))));
+        set_next_step(&mut deal, "delivery check", d(25)).unwrap();
+        deal.people.push(DealPerson {
+            contact_id: new_id(),
+            roles: vec![BuyingRole::User],
+        });
+        assert!(warnings(&deal, d(20)).is_empty());
+    }
+
+    #[test]
+    fn check_move_reports_the_gate_before_anything_is_typed() {
+        let mut deal = deal();
+        for q in Q::ALL {
+            deal.qualification.answer(*q, Some(Answer::Yes), "", t(1));
+        }
+        deal.qualification
+            .answer(Q::CanWeWin, Some(Answer::Unsure), "", t(1));
+        let g = Gate::Unsure(vec![Q::CanWeWin]);
+        assert_eq!(
+            check_move(&deal, Step::BuildingTrust),
+            Err(TransitionError::Gate(g.clone()))
+        );
+        assert_eq!(
+            check_move(&deal, Step::DiscoverNeeds),
+            Err(TransitionError::Gate(g.clone()))
+        );
+        assert_eq!(
+            TransitionError::Gate(g.clone()).key(),
+            "deal.transition_error.gate_unsure"
+        );
+        assert_eq!(
+            advance(&mut deal, "", d(2), t(2)),
+            Err(TransitionError::Gate(g.clone())),
+            "the gate is reported before the missing evidence"
+        );
+        assert_eq!(
+            skip_to(&mut deal, Step::DiscoverNeeds, "repeat order", t(2)),
+            Err(TransitionError::Gate(g))
+        );
+        assert_eq!(deal.step, Step::CustomerAnalysis);
+        deal.qualification.set_override("reference", t(2)).unwrap();
+        assert_eq!(check_move(&deal, Step::BuildingTrust), Ok(()));
+        advance(&mut deal, "budget approved", d(2), t(2)).unwrap();
+        assert_eq!(deal.step, Step::BuildingTrust);
+        // Unanswered questions block the end signal but not a reasoned skip.
+        let fresh = Deal::new(new_id(), "x", eur(0), t(1));
+        assert!(matches!(
+            check_move(&fresh, Step::BuildingTrust),
+            Err(TransitionError::Gate(Gate::Unanswered(_)))
+        ));
+        assert_eq!(check_move(&fresh, Step::DiscoverNeeds), Ok(()));
     }
 
     #[test]
@@ -1668,6 +1999,10 @@ mod tests {
                 StepEventKind::Back {
                     reason: String::new(),
                 },
+                StepEventKind::Reopened {
+                    reason: String::new(),
+                    previous_outcome: Outcome::Open,
+                },
             ]
             .iter()
             .map(|e| e.key()),
@@ -1693,6 +2028,7 @@ mod tests {
         );
         for e in [
             TransitionError::Closed,
+            TransitionError::Won,
             TransitionError::Finished,
             TransitionError::EvidenceRequired,
             TransitionError::SignalDateInFuture,
@@ -1700,11 +2036,16 @@ mod tests {
             TransitionError::NotForward,
             TransitionError::NotBack,
             TransitionError::Gate(Gate::BlockedBy(vec![])),
+            TransitionError::Gate(Gate::Unsure(vec![])),
             TransitionError::Gate(Gate::Unanswered(vec![])),
         ] {
             k.push(e.key());
         }
         k.extend([CloseError::NotOpen.key(), CloseError::ReasonRequired.key()]);
+        k.extend([
+            ReopenError::NotClosed.key(),
+            ReopenError::ReasonRequired.key(),
+        ]);
         k.push(NextStepError::TextRequired.key());
         k.push(
             ChecklistItem {
@@ -1715,6 +2056,7 @@ mod tests {
         );
         for a in [
             NextAction::Qualify(Gate::BlockedBy(vec![])),
+            NextAction::Qualify(Gate::Unsure(vec![])),
             NextAction::Qualify(Gate::Unanswered(vec![])),
             NextAction::Closed,
             NextAction::Finished,
@@ -1753,6 +2095,7 @@ mod tests {
         for g in [
             Gate::Open,
             Gate::BlockedBy(vec![]),
+            Gate::Unsure(vec![]),
             Gate::Unanswered(vec![]),
         ] {
             k.push(g.key());
@@ -1802,8 +2145,16 @@ mod tests {
     #[test]
     fn every_key_is_in_both_deal_catalogues_and_they_match() {
         use crate::i18n::{placeholders, Catalogue};
-        let en = Catalogue::parse(&[include_str!("../i18n/en/deals.txt")]).unwrap();
-        let es = Catalogue::parse(&[include_str!("../i18n/es/deals.txt")]).unwrap();
+        let en = Catalogue::parse(&[
+            include_str!("../i18n/en/deals.txt"),
+            include_str!("../i18n/en/deal_rules.txt"),
+        ])
+        .unwrap();
+        let es = Catalogue::parse(&[
+            include_str!("../i18n/es/deals.txt"),
+            include_str!("../i18n/es/deal_rules.txt"),
+        ])
+        .unwrap();
         let missing: Vec<_> = all_keys()
             .into_iter()
             .filter(|k| en.get(k).is_none() || es.get(k).is_none())

@@ -2,17 +2,20 @@
 //!
 //! "Is there an opportunity? Do we have a solution? Can we win? Is it worth winning? If yes,
 //! move on at once; if not, stay in analysis." Each question is answered yes / no / unsure
-//! with a note. The gate that lets a deal leave step 1 follows these rules:
+//! with a note. The gate that lets a deal leave step 1 opens on **four yeses** only:
 //!
 //! * **Unanswered blocks.** Every question must be answered before the end signal of step 1
-//!   can be confirmed (answering "unsure" takes one click, and makes the rep think).
-//! * **"No" blocks unless overridden.** An override needs a written reason and covers the
-//!   questions that were "no" when it was given; a question that turns "no" later is not
-//!   covered and blocks again.
-//! * **"Unsure" is allowed** but produces a warning per question, shown until it is answered.
+//!   can be confirmed (answering "unsure" takes one click, and makes the rep think). No
+//!   override excuses an unanswered question.
+//! * **"No" and "unsure" block unless overridden.** An override needs a written reason and
+//!   covers the answers that were not "yes" when it was given: a "no" it covers stays
+//!   covered if it softens to "unsure", but a question that turns "no" or "unsure" later,
+//!   or an "unsure" that hardens to "no", is not covered and blocks again.
+//! * Every "unsure" answer also produces a warning, shown until it is answered otherwise.
 //!
-//! When a question is both "no" and others unanswered, [`gate`] reports the "no" answers
-//! ([`Gate::BlockedBy`]) first: they are the stronger reason to stay in analysis.
+//! When several reasons keep the gate closed, [`gate`] reports the strongest first:
+//! uncovered "no" answers ([`Gate::BlockedBy`]), then uncovered "unsure" answers
+//! ([`Gate::Unsure`]), then unanswered questions ([`Gate::Unanswered`]).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -88,7 +91,7 @@ pub struct Response {
     pub answered_at: Option<DateTime<Utc>>,
 }
 
-/// Leaving step 1 despite "no" answers, with the rep's written reason.
+/// Leaving step 1 although not every answer is "yes", with the rep's written reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Override {
     pub reason: String,
@@ -96,6 +99,22 @@ pub struct Override {
     /// The questions that were "no" when the override was given.
     #[serde(default)]
     pub covers: Vec<QualifyingQuestion>,
+    /// The questions that were "unsure" when the override was given (absent in records
+    /// written before "unsure" needed an override).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers_unsure: Vec<QualifyingQuestion>,
+}
+
+impl Override {
+    /// Whether the override covers question `q` answered `answer`: a "no" only if it was
+    /// "no" when the override was given; an "unsure" if it was "no" or "unsure" then.
+    pub fn covers(&self, q: QualifyingQuestion, answer: Option<Answer>) -> bool {
+        match answer {
+            Some(Answer::No) => self.covers.contains(&q),
+            Some(Answer::Unsure) => self.covers.contains(&q) || self.covers_unsure.contains(&q),
+            _ => false,
+        }
+    }
 }
 
 /// The four answers of a deal, plus an override when one was given.
@@ -116,11 +135,14 @@ pub struct Qualification {
 /// Whether a deal may leave step 1.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gate {
-    /// Every question is answered and no "no" stands un-overridden.
+    /// Four yeses, or every answer that is not "yes" is covered by an override.
     Open,
     /// These questions are answered "no" and no override covers them.
     BlockedBy(Vec<QualifyingQuestion>),
-    /// These questions have no answer yet.
+    /// No uncovered "no", but these questions are answered "unsure" and no override covers
+    /// them.
+    Unsure(Vec<QualifyingQuestion>),
+    /// Every answer given is "yes" or covered, but these questions have no answer yet.
     Unanswered(Vec<QualifyingQuestion>),
 }
 
@@ -129,10 +151,24 @@ impl Gate {
         matches!(self, Gate::Open)
     }
 
+    /// Closed by answers a written override can cover ("no" or "unsure").
+    pub fn can_be_overridden(&self) -> bool {
+        matches!(self, Gate::BlockedBy(_) | Gate::Unsure(_))
+    }
+
+    /// The questions that keep the gate closed (none when it is open).
+    pub fn questions(&self) -> &[QualifyingQuestion] {
+        match self {
+            Gate::Open => &[],
+            Gate::BlockedBy(qs) | Gate::Unsure(qs) | Gate::Unanswered(qs) => qs,
+        }
+    }
+
     pub fn key(&self) -> &'static str {
         match self {
             Gate::Open => "qualification.gate.open",
             Gate::BlockedBy(_) => "qualification.gate.blocked",
+            Gate::Unsure(_) => "qualification.gate.unsure",
             Gate::Unanswered(_) => "qualification.gate.unanswered",
         }
     }
@@ -143,7 +179,7 @@ impl Gate {
 pub enum QualificationWarning {
     /// The rep is unsure about this question.
     Unsure(QualifyingQuestion),
-    /// The deal left (or may leave) step 1 on an override.
+    /// The deal left (or may leave) step 1 on an override of answers that are not "yes".
     Overridden,
 }
 
@@ -170,7 +206,7 @@ impl QualificationWarning {
 pub enum OverrideError {
     /// The reason is empty.
     ReasonRequired,
-    /// No question is answered "no": there is nothing to override.
+    /// No question is answered "no" or "unsure": there is nothing to override.
     NothingToOverride,
 }
 
@@ -229,22 +265,44 @@ impl Qualification {
             .collect()
     }
 
-    /// Overrides the current "no" answers with a written reason.
+    /// The questions answered but not "yes" ("no" or "unsure"), with their answers, in the
+    /// method's order.
+    pub fn not_yes(&self) -> Vec<(QualifyingQuestion, Answer)> {
+        QualifyingQuestion::ALL
+            .iter()
+            .filter_map(|q| match self.answer_of(*q) {
+                Some(a @ (Answer::No | Answer::Unsure)) => Some((*q, a)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Overrides the current "no" and "unsure" answers with a written reason (replacing an
+    /// earlier override).
     pub fn set_override(&mut self, reason: &str, now: DateTime<Utc>) -> Result<(), OverrideError> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(OverrideError::ReasonRequired);
         }
         let covers = self.with_answer(Some(Answer::No));
-        if covers.is_empty() {
+        let covers_unsure = self.with_answer(Some(Answer::Unsure));
+        if covers.is_empty() && covers_unsure.is_empty() {
             return Err(OverrideError::NothingToOverride);
         }
         self.gate_override = Some(Override {
             reason: reason.to_string(),
             at: now,
             covers,
+            covers_unsure,
         });
         Ok(())
+    }
+
+    /// Whether the override in force covers question `q` as it is answered now.
+    pub fn is_covered(&self, q: QualifyingQuestion) -> bool {
+        self.gate_override
+            .as_ref()
+            .is_some_and(|o| o.covers(q, self.answer_of(q)))
     }
 
     pub fn clear_override(&mut self) {
@@ -254,14 +312,19 @@ impl Qualification {
 
 /// Whether the deal may leave step 1 (see the module notes for the rules).
 pub fn gate(q: &Qualification) -> Gate {
-    let covered: &[QualifyingQuestion] = q.gate_override.as_ref().map_or(&[], |o| &o.covers);
-    let blocked: Vec<_> = q
-        .with_answer(Some(Answer::No))
-        .into_iter()
-        .filter(|x| !covered.contains(x))
-        .collect();
+    let uncovered = |answer: Answer| -> Vec<QualifyingQuestion> {
+        q.with_answer(Some(answer))
+            .into_iter()
+            .filter(|x| !q.is_covered(*x))
+            .collect()
+    };
+    let blocked = uncovered(Answer::No);
     if !blocked.is_empty() {
         return Gate::BlockedBy(blocked);
+    }
+    let unsure = uncovered(Answer::Unsure);
+    if !unsure.is_empty() {
+        return Gate::Unsure(unsure);
     }
     let unanswered = q.with_answer(None);
     if !unanswered.is_empty() {
@@ -270,18 +333,15 @@ pub fn gate(q: &Qualification) -> Gate {
     Gate::Open
 }
 
-/// Non-blocking warnings: one per "unsure" answer, and one when an override is in use.
+/// Warnings to show while the deal is being sold: one per "unsure" answer, and one when an
+/// override covers an answer that is still not "yes".
 pub fn warnings(q: &Qualification) -> Vec<QualificationWarning> {
     let mut out: Vec<_> = q
         .with_answer(Some(Answer::Unsure))
         .into_iter()
         .map(QualificationWarning::Unsure)
         .collect();
-    let overridden_no = q
-        .gate_override
-        .as_ref()
-        .is_some_and(|o| o.covers.iter().any(|x| q.answer_of(*x) == Some(Answer::No)));
-    if overridden_no {
+    if QualifyingQuestion::ALL.iter().any(|x| q.is_covered(*x)) {
         out.push(QualificationWarning::Overridden);
     }
     out
@@ -322,15 +382,125 @@ mod tests {
     }
 
     #[test]
-    fn unsure_is_allowed_with_a_warning() {
+    fn unsure_blocks_until_overridden_and_warns() {
         let mut q = all(Answer::Yes);
-        q.answer(Q::IsItWorthWinning, Some(Answer::Unsure), "margin?", now());
+        q.answer(Q::CanWeWin, Some(Answer::Unsure), "incumbent?", now());
+        assert_eq!(gate(&q), Gate::Unsure(vec![Q::CanWeWin]));
+        assert_eq!(gate(&q).key(), "qualification.gate.unsure");
+        assert!(gate(&q).can_be_overridden());
+        assert_eq!(
+            warnings(&q),
+            vec![QualificationWarning::Unsure(Q::CanWeWin)]
+        );
+        assert_eq!(q.response(Q::CanWeWin).note, "incumbent?");
+        assert_eq!(q.not_yes(), vec![(Q::CanWeWin, Answer::Unsure)]);
+        q.set_override("reference customer, worth the try", now())
+            .unwrap();
         assert_eq!(gate(&q), Gate::Open);
         assert_eq!(
             warnings(&q),
-            vec![QualificationWarning::Unsure(Q::IsItWorthWinning)]
+            vec![
+                QualificationWarning::Unsure(Q::CanWeWin),
+                QualificationWarning::Overridden
+            ]
         );
-        assert_eq!(q.response(Q::IsItWorthWinning).note, "margin?");
+    }
+
+    #[test]
+    fn an_unsure_override_does_not_cover_a_later_no_but_a_no_override_covers_unsure() {
+        let mut q = all(Answer::Yes);
+        q.answer(Q::CanWeWin, Some(Answer::Unsure), "", now());
+        q.set_override("try", now()).unwrap();
+        q.answer(Q::CanWeWin, Some(Answer::No), "", now());
+        assert_eq!(gate(&q), Gate::BlockedBy(vec![Q::CanWeWin]));
+        q.answer(Q::CanWeWin, Some(Answer::Unsure), "", now());
+        assert_eq!(gate(&q), Gate::Open);
+        q.answer(Q::IsItWorthWinning, Some(Answer::Unsure), "", now());
+        assert_eq!(gate(&q), Gate::Unsure(vec![Q::IsItWorthWinning]));
+
+        let mut q = all(Answer::Yes);
+        q.answer(Q::CanWeWin, Some(Answer::No), "", now());
+        q.set_override("strategic", now()).unwrap();
+        q.answer(Q::CanWeWin, Some(Answer::Unsure), "", now());
+        assert_eq!(gate(&q), Gate::Open, "a softened no stays covered");
+        q.answer(Q::CanWeWin, Some(Answer::Yes), "", now());
+        assert_eq!(gate(&q), Gate::Open);
+        assert!(warnings(&q).is_empty(), "nothing left to override");
+    }
+
+    /// Every combination of the four answers (yes, no, unsure, unanswered), without and
+    /// with an override given on those answers: the gate opens on four yeses only, or
+    /// when every answer is given and an override covers the ones that are not yes.
+    #[test]
+    fn the_gate_for_every_combination_of_answers_with_and_without_override() {
+        let choices = [
+            Some(Answer::Yes),
+            Some(Answer::No),
+            Some(Answer::Unsure),
+            None,
+        ];
+        let mut combinations = 0;
+        for n in 0..4usize.pow(4) {
+            let answers: Vec<Option<Answer>> =
+                (0..4).map(|i| choices[(n / 4usize.pow(i)) % 4]).collect();
+            let mut q = Qualification::default();
+            for (x, a) in Q::ALL.iter().zip(&answers) {
+                q.answer(*x, *a, "", now());
+            }
+            let with = |a: Option<Answer>| -> Vec<Q> {
+                Q::ALL
+                    .iter()
+                    .zip(&answers)
+                    .filter(|(_, b)| **b == a)
+                    .map(|(x, _)| *x)
+                    .collect()
+            };
+            let (no, unsure, none) = (
+                with(Some(Answer::No)),
+                with(Some(Answer::Unsure)),
+                with(None),
+            );
+            let label = format!("{answers:?}");
+
+            // Without an override: only four yeses open the gate.
+            let expected = if !no.is_empty() {
+                Gate::BlockedBy(no.clone())
+            } else if !unsure.is_empty() {
+                Gate::Unsure(unsure.clone())
+            } else if !none.is_empty() {
+                Gate::Unanswered(none.clone())
+            } else {
+                Gate::Open
+            };
+            assert_eq!(gate(&q), expected, "{label} without override");
+            assert_eq!(
+                gate(&q).is_open(),
+                answers.iter().all(|a| *a == Some(Answer::Yes)),
+                "{label}"
+            );
+
+            // An override needs a written reason, whatever the answers.
+            assert_eq!(
+                q.clone().set_override("  ", now()),
+                Err(OverrideError::ReasonRequired),
+                "{label}"
+            );
+            // With an override: it covers every "no" and "unsure"; unanswered still blocks.
+            let given = q.set_override("strategic account", now());
+            if no.is_empty() && unsure.is_empty() {
+                assert_eq!(given, Err(OverrideError::NothingToOverride), "{label}");
+            } else {
+                assert_eq!(given, Ok(()), "{label}");
+            }
+            let expected = if none.is_empty() {
+                Gate::Open
+            } else {
+                Gate::Unanswered(none.clone())
+            };
+            assert_eq!(gate(&q), expected, "{label} with override");
+            combinations += 1;
+        }
+        assert_eq!(combinations, 256);
     }
 
     #[test]
@@ -398,5 +568,17 @@ mod tests {
         assert_eq!(back, q);
         let empty: Qualification = serde_json::from_value(serde_json::json!({})).unwrap();
         assert_eq!(empty, Qualification::default());
+        // An override written before "unsure" needed one still covers its "no" answers.
+        let old: Qualification = serde_json::from_value(serde_json::json!({
+            "can_we_win": {"answer": "no"},
+            "is_there_an_opportunity": {"answer": "yes"},
+            "do_we_have_a_solution": {"answer": "yes"},
+            "is_it_worth_winning": {"answer": "yes"},
+            "gate_override": {"reason": "r", "at": now(), "covers": ["can_we_win"]}
+        }))
+        .unwrap();
+        assert_eq!(gate(&old), Gate::Open);
+        let json = serde_json::to_string(&old).unwrap();
+        assert!(!json.contains("covers_unsure"), "unchanged when not needed");
     }
 }

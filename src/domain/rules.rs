@@ -332,6 +332,24 @@ impl Checked for IntelNote {
     }
 }
 
+/// The dates of a deal's outcome (the current one, or one kept in the history): four-digit
+/// years.
+fn outcome_dates(path: &str, label: &'static str, o: &Outcome) -> Result<(), RuleError> {
+    match o {
+        Outcome::Open => Ok(()),
+        Outcome::Won { at, paid_on } => {
+            date(&format!("{path}.at"), label, *at)?;
+            match paid_on {
+                Some(p) => date(&format!("{path}.paid_on"), label, *p),
+                None => Ok(()),
+            }
+        }
+        Outcome::Lost { at, .. } | Outcome::Declined { at, .. } => {
+            date(&format!("{path}.at"), label, *at)
+        }
+    }
+}
+
 impl Checked for Deal {
     const LABEL_PREFIX: &'static str = "deal.field.";
     const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("account_id", "accounts")];
@@ -373,12 +391,37 @@ impl Checked for Deal {
         for (i, e) in self.history.iter().enumerate() {
             let at = format!("history[{i}]");
             instant(&format!("{at}.at"), "record.field.history", e.at)?;
-            if let StepEventKind::Advance { signal_date, .. } = &e.kind {
-                date(
+            match &e.kind {
+                StepEventKind::Advance { signal_date, .. } => date(
                     &format!("{at}.kind.signal_date"),
                     "record.field.history",
                     *signal_date,
-                )?;
+                )?,
+                StepEventKind::Reopened {
+                    reason,
+                    previous_outcome,
+                } => {
+                    let path = format!("{at}.kind.reopened");
+                    if reason.trim().is_empty() {
+                        return Err(RuleError::new(
+                            format!("{path}.reason"),
+                            "record.field.history",
+                            "rule.required",
+                        ));
+                    }
+                    length(
+                        &format!("{path}.reason"),
+                        "record.field.history",
+                        reason,
+                        MAX_TEXT,
+                    )?;
+                    outcome_dates(
+                        &format!("{path}.previous_outcome"),
+                        "record.field.history",
+                        previous_outcome,
+                    )?;
+                }
+                StepEventKind::Skip { .. } | StepEventKind::Back { .. } => {}
             }
         }
         for (i, t) in self.checklist.iter().enumerate() {
@@ -420,18 +463,7 @@ impl Checked for Deal {
             }
             date("next_step.due", "record.field.next_step", ns.due)?;
         }
-        match &self.outcome {
-            Outcome::Open => {}
-            Outcome::Won { at, paid_on } => {
-                date("outcome.at", "record.field.outcome", *at)?;
-                if let Some(p) = paid_on {
-                    date("outcome.paid_on", "record.field.outcome", *p)?;
-                }
-            }
-            Outcome::Lost { at, .. } | Outcome::Declined { at, .. } => {
-                date("outcome.at", "record.field.outcome", *at)?;
-            }
-        }
+        outcome_dates("outcome", "record.field.outcome", &self.outcome)?;
         let q = &self.qualification;
         for (path, r) in [
             ("is_there_an_opportunity", &q.is_there_an_opportunity),
@@ -617,6 +649,60 @@ mod tests {
         let e = name("n", "x", &"a".repeat(MAX_NAME + 1)).unwrap_err();
         assert_eq!(e.reason, "rule.too_long");
         assert_eq!(e.args, vec![("len", "201".into()), ("max", "200".into())]);
+    }
+}
+
+#[cfg(test)]
+mod deal_history_tests {
+    use super::*;
+    use crate::domain::deal::{self, StepEvent};
+    use crate::domain::ids::new_id;
+    use crate::domain::money::Money;
+    use chrono::TimeZone;
+
+    /// A reopened deal passes the record rules; the reopen's reason and the dates of the
+    /// outcome it keeps are checked like any other field.
+    #[test]
+    fn a_reopen_in_the_history_is_checked() {
+        let now = Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap();
+        let ctx = CheckContext { now };
+        let mut d = Deal::new(new_id(), "Retrofit", Money::zero(Currency::default()), now);
+        deal::mark_lost(&mut d, now.date_naive(), "price").unwrap();
+        deal::reopen(&mut d, "budget came back", now).unwrap();
+        assert_eq!(d.check(&ctx), Ok(()));
+
+        let mut bad = d.clone();
+        bad.history[0].kind = StepEventKind::Reopened {
+            reason: " ".into(),
+            previous_outcome: Outcome::Open,
+        };
+        let e = bad.check(&ctx).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.reason),
+            ("history[0].kind.reopened.reason", "rule.required")
+        );
+
+        let mut bad = d.clone();
+        bad.history.push(StepEvent {
+            at: now,
+            from: d.step,
+            to: d.step,
+            kind: StepEventKind::Reopened {
+                reason: "x".into(),
+                previous_outcome: Outcome::Won {
+                    at: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+                    paid_on: NaiveDate::from_ymd_opt(10_000, 1, 1),
+                },
+            },
+        });
+        let e = bad.check(&ctx).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.reason),
+            (
+                "history[1].kind.reopened.previous_outcome.paid_on",
+                "rule.year"
+            )
+        );
     }
 }
 

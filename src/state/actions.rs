@@ -3,6 +3,7 @@
 use super::data::{AppData, Changes, Stored};
 use crate::domain::account::Account;
 use crate::domain::contact::Contact;
+use crate::domain::deal::{self, Deal};
 use crate::domain::ids::Id;
 use crate::domain::merge::{
     plan_account_merge, plan_contact_merge, plan_undo, Book, InBook, MergeDone, MergePlan, Moved,
@@ -184,4 +185,23 @@ pub fn commit_undo<T: Stored + InBook>(
             Err(e) => super::data::report_store_error(toasts, &e),
         }
     });
+}
+
+/// Saves a deal as one user action. When this save wins the deal and its account is not a
+/// customer yet, the account becomes one from the win date (`customer_since`), in the same
+/// transaction.
+pub fn save_deal(data: &AppData, deal: Deal) -> Changes {
+    let before = data.deals.with_untracked(|m| m.get(&deal.id).cloned());
+    let account = data
+        .accounts
+        .with_untracked(|m| m.get(&deal.account_id).cloned());
+    let mut ch = Changes::new();
+    if let Some(mut a) = account {
+        if let Some(on) = deal::customer_since_on_win(before.as_ref(), &deal, a.customer_since) {
+            a.customer_since = Some(on);
+            ch.put(data, a);
+        }
+    }
+    ch.put(data, deal);
+    ch
 }

@@ -30,6 +30,8 @@ struct Card {
     weighted: String,
     close: Option<String>,
     owner: String,
+    /// Won (or otherwise closed): shown as closed, not draggable; a move only explains why.
+    closed: bool,
     badges: Vec<(&'static str, &'static str)>,
 }
 
@@ -118,8 +120,9 @@ pub fn DealsPage() -> impl IntoView {
                             if d.step == Step::CustomerAnalysis && deal::has_no_answer(d) {
                                 badges.push(("danger", "deals_ui.badge.no_answer"));
                             }
-                            if !d.is_open() {
+                            if d.is_closed() {
                                 badges.push(("", d.outcome.key()));
+                                badges.push(("", "deal_rules.badge.closed"));
                             }
                             Card {
                                 id: d.id,
@@ -133,6 +136,7 @@ pub fn DealsPage() -> impl IntoView {
                                 weighted: fmt::money(&pipeline::weighted_value(d)),
                                 close: d.expected_close.map(fmt::date),
                                 owner: d.owner.clone(),
+                                closed: d.is_closed(),
                                 badges,
                             }
                         })
@@ -175,12 +179,18 @@ pub fn DealsPage() -> impl IntoView {
         let title = c.title.clone();
         let title2 = c.title.clone();
         let is_open = move || open_menu.get() == Some(id);
+        let closed = c.closed;
         view! {
             <li
                 class="deal-card"
+                class:deal-card-closed=closed
                 class:dragging=move || dragging.get() == Some(id)
-                draggable="true"
+                draggable=if closed { "false" } else { "true" }
                 on:dragstart=move |ev| {
+                    if closed {
+                        ev.prevent_default();
+                        return;
+                    }
                     set_drag_data(&ev, &id.to_string());
                     dragging.set(Some(id));
                 }
@@ -371,7 +381,9 @@ pub fn DealsPage() -> impl IntoView {
                     <a href=href("/accounts")>{move || tr("deals_ui.form.go_accounts")}</a>
                 </p>
             </Show>
-            <p class="hint board-help">{move || tr("deals_ui.board.help")}</p>
+            <p class="hint board-help">
+                {move || tr("deals_ui.board.help")} " " {move || tr("deal_rules.board.help_closed")}
+            </p>
             <div class="board" role="region" aria-label=move || tr("deals_ui.board.label")>
                 {move || {
                     columns

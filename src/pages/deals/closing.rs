@@ -1,6 +1,6 @@
 //! The rep's next step with its date, and the outcome: won, lost or declined with reason.
 
-use super::common::{current_deal, iso, parse_iso, save_deal};
+use super::common::{current_deal, iso, outcome_text, parse_iso, save_deal, step_label};
 use super::detail::{with_deal, DealSig};
 use crate::domain::deal::{self, Outcome, Step};
 use crate::state::data::use_data;
@@ -95,6 +95,8 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
     let signed = RwSignal::new(iso(fmt::today()));
     let skip_reason = RwSignal::new(String::new());
     let win_error = RwSignal::new(None::<String>);
+    let reopen_reason = RwSignal::new(String::new());
+    let reopen_error = RwSignal::new(None::<String>);
 
     let outcome = move || with_deal(deal, Outcome::Open, |d| d.outcome.clone());
     let step = move || with_deal(deal, Step::CustomerAnalysis, |d| d.step);
@@ -148,41 +150,59 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
             }
         });
     };
-    let on_reopen = move |_| {
+    let on_reopen = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
         let Some(mut d) = load() else { return };
-        if deal::reopen(&mut d) {
-            spawn_local(async move {
-                save_deal(data, toasts, d).await;
-            });
+        if let Err(e) = deal::reopen(&mut d, &reopen_reason.get_untracked(), Utc::now()) {
+            reopen_error.set(Some(tr(e.key())));
+            return;
         }
+        reopen_error.set(None);
+        let done = tw(
+            "deal_rules.reopen.done",
+            &[("deal", &d.title), ("step", &step_label(d.step))],
+        );
+        spawn_local(async move {
+            if save_deal(data, toasts, d).await {
+                reopen_reason.set(String::new());
+                toasts.push(ToastKind::Success, done);
+            }
+        });
     };
+    let was_won = move || matches!(outcome(), Outcome::Won { .. });
 
     view! {
         <section class="card" id="outcome" aria-labelledby="outcome-heading">
             <h2 id="outcome-heading">{move || tr("deals_ui.outcome.title")}</h2>
-            <p>
-                {move || match outcome() {
-                    Outcome::Open => tr("deals_ui.outcome.open"),
-                    Outcome::Won { at, paid_on } => {
-                        let mut s = tw("deals_ui.outcome.won_on", &[("date", &fmt::date(at))]);
-                        if let Some(p) = paid_on {
-                            s.push(' ');
-                            s.push_str(&tw("deals_ui.outcome.paid_on", &[("date", &fmt::date(p))]));
-                        }
-                        s
-                    }
-                    Outcome::Lost { at, reason } => {
-                        tw("deals_ui.outcome.lost_on", &[("date", &fmt::date(at)), ("reason", &reason)])
-                    }
-                    Outcome::Declined { at, reason } => {
-                        tw("deals_ui.outcome.declined_on", &[("date", &fmt::date(at)), ("reason", &reason)])
-                    }
-                }}
-            </p>
-            <Show when=move || matches!(outcome(), Outcome::Lost { .. } | Outcome::Declined { .. })>
-                <div class="actions">
-                    <button type="button" on:click=on_reopen>{move || tr("deals_ui.outcome.reopen")}</button>
-                </div>
+            <p>{move || outcome_text(&outcome())}</p>
+            <Show when=move || !matches!(outcome(), Outcome::Open)>
+                <form
+                    class="form-grid subsection"
+                    id="reopen"
+                    aria-labelledby="reopen-heading"
+                    on:submit=on_reopen
+                >
+                    <h3 id="reopen-heading">{move || tr("deal_rules.reopen.title")}</h3>
+                    <p class="hint">
+                        {move || {
+                            if was_won() {
+                                tr("deal_rules.reopen.won_intro")
+                            } else {
+                                tr("deal_rules.reopen.closed_intro")
+                            }
+                        }}
+                    </p>
+                    <TextArea
+                        id="reopen-reason"
+                        label=Signal::derive(|| tr("deal_rules.reopen.reason"))
+                        value=reopen_reason
+                        error=Signal::derive(move || reopen_error.get())
+                        rows=2
+                    />
+                    <div class="actions">
+                        <button type="submit">{move || tr("deals_ui.outcome.reopen")}</button>
+                    </div>
+                </form>
             </Show>
             <Show when=move || matches!(outcome(), Outcome::Open)>
                 <div class="outcome-forms">

@@ -1,24 +1,26 @@
 //! Helpers shared by the deal screens and the dashboard.
 
 use crate::app::href;
-use crate::domain::deal::{Deal, Step};
+use crate::domain::deal::{Deal, Outcome, Step};
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::pipeline::{CurrencyTotals, YearMonth};
-use crate::state::data::{report_store_error, AppData, Changes};
+use crate::state::data::{report_store_error, AppData};
 use crate::state::toasts::Toasts;
-use crate::state::tr;
+use crate::state::{tr, tw};
 use crate::ui::fmt;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Saves one deal; on a store error shows it in an error toast and returns `false`
-/// (nothing changed, so the caller keeps its form as typed).
+/// (nothing changed, so the caller keeps its form as typed). A save that wins the deal
+/// also makes its account a customer (see [`crate::state::actions::save_deal`]).
 pub async fn save_deal(data: AppData, toasts: Toasts, deal: Deal) -> bool {
-    let mut ch = Changes::new();
-    ch.put(&data, deal);
-    match ch.commit(data).await {
+    match crate::state::actions::save_deal(&data, deal)
+        .commit(data)
+        .await
+    {
         Ok(()) => true,
         Err(e) => {
             // A stale save (another tab changed the deal) offers a reload.
@@ -111,4 +113,27 @@ pub fn contact_name(data: AppData, id: Id) -> String {
 /// All deals as a vector (tracked).
 pub fn all_deals(data: AppData) -> Vec<Deal> {
     data.deals.with(|m| m.values().cloned().collect())
+}
+
+/// The outcome in words: "Open: still being sold.", "Won on 3 Mar 2026.", "Lost on …: reason".
+pub fn outcome_text(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Open => tr("deals_ui.outcome.open"),
+        Outcome::Won { at, paid_on } => {
+            let mut s = tw("deals_ui.outcome.won_on", &[("date", &fmt::date(*at))]);
+            if let Some(p) = paid_on {
+                s.push(' ');
+                s.push_str(&tw("deals_ui.outcome.paid_on", &[("date", &fmt::date(*p))]));
+            }
+            s
+        }
+        Outcome::Lost { at, reason } => tw(
+            "deals_ui.outcome.lost_on",
+            &[("date", &fmt::date(*at)), ("reason", reason)],
+        ),
+        Outcome::Declined { at, reason } => tw(
+            "deals_ui.outcome.declined_on",
+            &[("date", &fmt::date(*at)), ("reason", reason)],
+        ),
+    }
 }

@@ -3,7 +3,7 @@
 //! `qualify`, `people` and `closing`.
 
 use super::closing::{NextStepSection, OutcomeSection};
-use super::common::{account_name, current_deal, save_deal, step_label};
+use super::common::{account_name, current_deal, deal_href, outcome_text, save_deal, step_label};
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use super::people::{BuyingStageSection, CompetitorsSection, NeedsSection, PeopleSection};
@@ -183,6 +183,7 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
     let step = Memo::new(move |_| with_deal(deal, Step::CustomerAnalysis, |d| d.step));
     let id = move || with_deal(deal, None, |d| Some(d.id));
     let movable = move || with_deal(deal, false, |d| d.is_active());
+    let closed = move || with_deal(deal, false, |d| d.is_closed());
     let finished = move || {
         with_deal(deal, false, |d| {
             matches!(
@@ -255,13 +256,8 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                             let a = deal::next_action(d);
                             match a {
                                 NextAction::Qualify(ref g) => {
-                                    let qs: Vec<String> = match g {
-                                        crate::domain::qualification::Gate::BlockedBy(q)
-                                        | crate::domain::qualification::Gate::Unanswered(q) => {
-                                            q.iter().map(|q| tr(q.key())).collect()
-                                        }
-                                        _ => Vec::new(),
-                                    };
+                                    let qs: Vec<String> =
+                                        g.questions().iter().map(|q| tr(q.key())).collect();
                                     format!("{} {}", tr(a.key()), qs.join(" · "))
                                 }
                                 _ => tr(a.key()),
@@ -270,6 +266,16 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                     }}
                 </dd>
             </dl>
+            <Show when=closed>
+                <p class="notice">
+                    {move || tr("deal_rules.step.closed_hint")} " "
+                    <a
+                        href=move || id().map(|i| format!("{}#reopen", deal_href(i))).unwrap_or_default()
+                        on:click=move |_| super::common::focus_later("reopen-reason".into())>
+                        {move || tr("deal_rules.step.go_reopen")}
+                    </a>
+                </p>
+            </Show>
             <Show when=movable>
                 <div class="actions">
                     <button
@@ -442,6 +448,10 @@ fn History(deal: DealSig) -> impl IntoView {
                                             }
                                             StepEventKind::Skip { reason } => reason.clone(),
                                             StepEventKind::Back { reason } => reason.clone(),
+                                            StepEventKind::Reopened { reason, previous_outcome } => tw(
+                                                "deal_rules.history.reopened_detail",
+                                                &[("reason", reason), ("outcome", &outcome_text(previous_outcome))],
+                                            ),
                                         };
                                         view! {
                                             <tr>

@@ -1,10 +1,17 @@
 //! Moving a deal between steps: the end-signal confirmation (forward by one), the written
 //! reason of a skip, and the record of a step back. Used by the board and the deal page.
+//!
+//! What would refuse the move is said first, before anything is typed
+//! ([`deal::check_move`]): a closed deal does not move (the dialog points to "Reopen the
+//! deal" on its page); a qualification gate that is not passed is named at the top with
+//! the questions that are not "yes", and — when an override can open it — a field for the
+//! override reason, given together with the move.
 
 use super::common::{current_deal, deal_href, focus_later, iso, parse_iso, save_deal, step_label};
+use crate::domain::deal::Deal;
 use crate::domain::deal::{self, classify_move, Move, Step, TransitionError};
 use crate::domain::ids::Id;
-use crate::domain::qualification::Gate;
+use crate::domain::qualification::{Gate, QualifyingQuestion};
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
@@ -32,12 +39,58 @@ fn kind_of(from: Step, to: Step) -> Move {
 }
 
 fn gate_text(g: &Gate) -> Option<String> {
-    let qs = match g {
-        Gate::BlockedBy(qs) | Gate::Unanswered(qs) => qs,
-        Gate::Open => return None,
-    };
-    let names: Vec<String> = qs.iter().map(|q| tr(q.key())).collect();
+    if g.is_open() {
+        return None;
+    }
+    let names: Vec<String> = g.questions().iter().map(|q| tr(q.key())).collect();
     Some(tr(g.key()) + " " + &names.join(" · "))
+}
+
+/// What the dialog shows for a requested move, decided before anything is typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Case {
+    /// The move can be made (the form asks for its evidence or reason).
+    Form,
+    /// The gate keeps the deal in step 1, but an override reason given here opens it.
+    Overridable(Gate),
+    /// Questions are unanswered: answer them first.
+    Unanswered(Gate),
+    /// The deal is won, lost, declined or finished: it does not move.
+    Closed(TransitionError),
+}
+
+fn case_of(d: &Deal, to: Step) -> Case {
+    match deal::check_move(d, to) {
+        Ok(()) => Case::Form,
+        Err(TransitionError::Gate(g)) if g.can_be_overridden() => Case::Overridable(g),
+        Err(TransitionError::Gate(g)) => Case::Unanswered(g),
+        Err(e) => Case::Closed(e),
+    }
+}
+
+/// "Can we win? — Unsure" for each question that keeps the gate closed: when an override
+/// can open it, every answer that is not "yes" and not yet covered (the override covers
+/// them all); otherwise the unanswered questions.
+fn gate_lines(d: &Deal, g: &Gate) -> Vec<String> {
+    let q = &d.qualification;
+    let line = |question: QualifyingQuestion, answer: String| {
+        tw(
+            "deal_rules.gate.question_answer",
+            &[("question", &tr(question.key())), ("answer", &answer)],
+        )
+    };
+    if g.can_be_overridden() {
+        q.not_yes()
+            .into_iter()
+            .filter(|(x, _)| !q.is_covered(*x))
+            .map(|(x, a)| line(x, tr(a.key())))
+            .collect()
+    } else {
+        g.questions()
+            .iter()
+            .map(|x| line(*x, tr("deal_rules.gate.not_answered")))
+            .collect()
+    }
 }
 
 /// The move form, shown over the page while `request` is set.
@@ -48,6 +101,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
     let evidence = RwSignal::new(String::new());
     let signal_date = RwSignal::new(iso(fmt::today()));
     let reason = RwSignal::new(String::new());
+    let override_reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<(String, Option<String>)>);
     let saving = RwSignal::new(false);
 
@@ -56,12 +110,17 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         if let Some(r) = request.get() {
             evidence.set(String::new());
             reason.set(String::new());
+            override_reason.set(String::new());
             signal_date.set(iso(fmt::today()));
             error.set(None);
-            let from = current_deal(data, r.deal_id).map(|d| d.step);
-            let target = match from.map(|f| kind_of(f, r.to)) {
-                Some(Move::Advance) => "move-evidence",
-                _ => "move-reason",
+            let Some(d) = current_deal(data, r.deal_id) else {
+                return;
+            };
+            let target = match (case_of(&d, r.to), kind_of(d.step, r.to)) {
+                (Case::Closed(_) | Case::Unanswered(_), _) => "move-close",
+                (Case::Overridable(_), _) => "move-override",
+                (Case::Form, Move::Advance) => "move-evidence",
+                (Case::Form, _) => "move-reason",
             };
             focus_later(target.to_string());
         }
@@ -85,6 +144,16 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         };
         let now = Utc::now();
         let from = d.step;
+        // An override reason typed at the top is given with the move (both or neither).
+        if matches!(case_of(&d, r.to), Case::Overridable(_)) {
+            let why = override_reason.get_untracked();
+            if !why.trim().is_empty() {
+                if let Err(e) = d.qualification.set_override(&why, now) {
+                    error.set(Some((tr(e.key()), None)));
+                    return;
+                }
+            }
+        }
         let result = match kind_of(from, r.to) {
             Move::Advance => match parse_iso(&signal_date.get_untracked()) {
                 Some(on) => deal::advance(&mut d, &evidence.get_untracked(), on, now),
@@ -102,6 +171,9 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                 TransitionError::Gate(g) => gate_text(g),
                 _ => None,
             };
+            if matches!(&e, TransitionError::Gate(g) if g.can_be_overridden()) {
+                focus_later("move-override".into());
+            }
             error.set(Some((tr(e.key()), detail)));
             return;
         }
@@ -130,6 +202,10 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let mv = kind_of(from, r.to);
         let deal_id = d.id;
         let title = d.title.clone();
+        let case = case_of(&d, r.to);
+        if let Case::Closed(e) = &case {
+            return Some(closed_view(e, &d, request, close).into_any());
+        }
         let heading = match mv {
             Move::Advance if from == r.to => tw("deals_ui.move.finish_title", &[("deal", &title)]),
             Move::Advance => tw(
@@ -190,6 +266,67 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         };
         let is_gate =
             move || error.with(|e| e.as_ref().is_some_and(|(_, detail)| detail.is_some()));
+        let unanswered = matches!(case, Case::Unanswered(_));
+        let overridable = matches!(case, Case::Overridable(_));
+        let gate_notice = match &case {
+            Case::Overridable(g) | Case::Unanswered(g) => {
+                let lines = gate_lines(&d, g);
+                let intro = if unanswered {
+                    tr("deal_rules.gate.unanswered")
+                } else {
+                    tr("deal_rules.gate.overridable")
+                };
+                Some(view! {
+                    <section class="notice notice-warning move-gate" id="move-gate" aria-labelledby="move-gate-title">
+                        <h3 id="move-gate-title">{tr("deal_rules.gate.title")}</h3>
+                        <p>{intro}</p>
+                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        {if unanswered {
+                            view! {
+                                <p>
+                                    <a
+                                        href=format!("{}#qualification", deal_href(deal_id))
+                                        on:click=move |_| request.set(None)
+                                    >
+                                        {tr("deals_ui.move.to_qualification")}
+                                    </a>
+                                </p>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <p class="hint">{tr("deal_rules.gate.override_hint")}</p>
+                                <TextArea
+                                    id="move-override"
+                                    label=Signal::derive(|| tr("deal_rules.gate.override_reason"))
+                                    value=override_reason
+                                    rows=2
+                                />
+                                // A refusal by the gate is said here, next to the field it asks for.
+                                {move || {
+                                    error
+                                        .get()
+                                        .filter(|(_, detail)| detail.is_some())
+                                        .map(|(msg, detail)| {
+                                            view! {
+                                                <div class="notice notice-error" role="alert">
+                                                    <p>{msg}</p>
+                                                    {detail.map(|t| view! { <p>{t}</p> })}
+                                                </div>
+                                            }
+                                        })
+                                }}
+                            }
+                            .into_any()
+                        }}
+                    </section>
+                })
+            }
+            _ => None,
+        };
+        let has_gate = gate_notice.is_some();
+        // With questions unanswered the move cannot be made here: no fields to fill.
+        let body = (!unanswered).then_some(body);
         Some(view! {
             <div class="modal-backdrop">
                 <div
@@ -197,6 +334,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                     role="dialog"
                     aria-modal="true"
                     aria-labelledby="move-title"
+                    aria-describedby=has_gate.then_some("move-gate")
                     on:keydown=move |ev| {
                         if ev.key() == "Escape" {
                             close();
@@ -211,10 +349,12 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                             submit();
                         }
                     >
+                        {gate_notice}
                         {body}
                         {move || {
                             error
                                 .get()
+                                .filter(|(_, detail)| !(overridable && detail.is_some()))
                                 .map(|(msg, detail)| {
                                     view! {
                                         <div class="notice notice-error" role="alert">
@@ -235,16 +375,76 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                             </p>
                         </Show>
                         <div class="actions">
-                            <button type="submit" class="primary" disabled=move || saving.get()>
-                                {submit_label.clone()}
-                            </button>
-                            <button type="button" on:click=move |_| close()>
-                                {move || tr("form.cancel")}
+                            {(!unanswered).then(|| view! {
+                                <button type="submit" class="primary" disabled=move || saving.get()>
+                                    {submit_label.clone()}
+                                </button>
+                            })}
+                            <button
+                                type="button"
+                                id=unanswered.then_some("move-close")
+                                on:click=move |_| close()
+                            >
+                                {if unanswered { tr("deal_rules.move.close") } else { tr("form.cancel") }}
                             </button>
                         </div>
                     </form>
                 </div>
             </div>
-        })
+        }
+        .into_any())
+    }
+}
+
+/// The dialog for a deal that does not move: why, and where to reopen it.
+fn closed_view(
+    e: &TransitionError,
+    d: &Deal,
+    request: RwSignal<Option<MoveRequest>>,
+    close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let body = match e {
+        TransitionError::Won => Some(tr("deal_rules.move.won_body")),
+        TransitionError::Closed => Some(tr("deal_rules.move.closed_body")),
+        _ => None,
+    };
+    let reopen_href = format!("{}#reopen", deal_href(d.id));
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal card"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="move-title"
+                aria-describedby="move-why"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <h2 id="move-title">{tw("deal_rules.move.cannot_title", &[("deal", &d.title)])}</h2>
+                <div id="move-why">
+                    <p><strong>{tr(e.key())}</strong></p>
+                    {body.map(|b| view! { <p>{b}</p> })}
+                </div>
+                <p>
+                    <a
+                        href=reopen_href
+                        on:click=move |_| {
+                            request.set(None);
+                            focus_later("reopen-reason".into());
+                        }
+                    >
+                        {tr("deal_rules.move.go_reopen")}
+                    </a>
+                </p>
+                <div class="actions">
+                    <button type="button" id="move-close" on:click=move |_| close()>
+                        {tr("deal_rules.move.close")}
+                    </button>
+                </div>
+            </div>
+        </div>
     }
 }

@@ -57,14 +57,12 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
         Memo::new(move |_| with_deal(deal, Gate::Open, |d| qualification::gate(&d.qualification)));
     let gate_text = move || {
         let g = gate.get();
-        let names = match &g {
-            Gate::BlockedBy(qs) | Gate::Unanswered(qs) => qs
-                .iter()
-                .map(|q| tr(q.key()))
-                .collect::<Vec<_>>()
-                .join(" · "),
-            Gate::Open => String::new(),
-        };
+        let names = g
+            .questions()
+            .iter()
+            .map(|q| tr(q.key()))
+            .collect::<Vec<_>>()
+            .join(" · ");
         (tr(g.key()), names)
     };
 
@@ -247,12 +245,18 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                         }
                     })
             }}
-            <Show when=move || matches!(gate.get(), Gate::BlockedBy(_))>
+            <Show when=move || gate.get().can_be_overridden()>
                 <div class="subsection">
                     <h3>{move || tr("deals_ui.qualify.override_title")}</h3>
                     <TextArea
                         id="override-reason"
-                        label=Signal::derive(|| tr("deals_ui.qualify.override_reason"))
+                        label=Signal::derive(move || {
+                            if matches!(gate.get(), Gate::Unsure(_)) {
+                                tr("deal_rules.qualify.override_reason_unsure")
+                            } else {
+                                tr("deals_ui.qualify.override_reason")
+                            }
+                        })
                         value=override_reason
                         error=Signal::derive(move || override_error.get())
                         rows=2

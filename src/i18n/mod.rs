@@ -75,6 +75,7 @@ sources!(
     "en",
     [
         "app",
+        "backup_settings",
         "customers",
         "customers_ui",
         "deals",
@@ -91,6 +92,7 @@ sources!(
     "es",
     [
         "app",
+        "backup_settings",
         "customers",
         "customers_ui",
         "deals",

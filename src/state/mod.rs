@@ -6,6 +6,7 @@ pub mod data;
 pub mod health;
 pub mod prefs;
 pub mod search;
+pub mod settings;
 pub mod toasts;
 
 pub use prefs::{tr, tw, Prefs, Theme};

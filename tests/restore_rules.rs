@@ -577,7 +577,7 @@ fn files_that_are_not_utf8_are_named_for_what_they_are() {
 #[test]
 fn a_newer_schema_version_is_reported_as_written() {
     let text = file_of(&book()).replacen(
-        "\"schema_version\": 1,",
+        &format!("\"schema_version\": {},", sixstep::store::CURRENT_SCHEMA),
         "\"schema_version\": 98765432101,",
         1,
     );

@@ -341,6 +341,15 @@ mod real {
             .push(serde_json::to_value(&r).unwrap());
     }
 
+    /// Work settings that differ from the defaults in every setting (schema 2 on).
+    pub fn settings() -> sixstep::store::WorkSettings {
+        sixstep::store::WorkSettings {
+            gift_limit: Some(money(7_500, "EUR")),
+            stuck_days: 45,
+            new_customer_target_bp: 2_500,
+        }
+    }
+
     pub const ACME: u128 = 0x101;
     pub const LIN: u128 = 0x201;
     pub const DEAL: u128 = 0x501;
@@ -1219,15 +1228,32 @@ fn every_schema_fixture_migrates_and_validates() {
         let v: u32 = name["schema_v".len()..name.len() - 5].parse().unwrap();
         assert_eq!(parsed.schema_version, v, "{name}");
         assert_eq!(parsed.migrated_steps as u32, CURRENT_SCHEMA - v);
+        // Schema 1 files hold no settings; from schema 2 on every setting is in the file.
+        match v {
+            1 => assert_eq!(parsed.settings, None, "{name}"),
+            _ => {
+                let held = parsed.settings.as_ref().unwrap_or_else(|| panic!("{name}"));
+                for k in SettingKey::ALL {
+                    assert!(held.get(*k).is_some(), "{name}: no setting {}", k.name());
+                }
+            }
+        }
         for k in app.names() {
             assert!(
                 !parsed.records.get(k).is_none_or(Vec::is_empty),
                 "{name}: no {k}"
             );
         }
-        // And it imports into an empty store with the app's object stores.
+        // And it imports into an empty store with the app's object stores, whose settings
+        // differ from any fixture's.
         let b = MemoryBackend::new(app.names());
         run(open(&b, t(1, 0))).unwrap();
+        let mine = WorkSettings {
+            gift_limit: None,
+            stuck_days: 9,
+            new_customer_target_bp: 100,
+        };
+        run(b.set_meta(META_SETTINGS, &mine.to_json())).unwrap();
         let current = current_values(&b);
         let snap = SnapshotHeader {
             id: uid(0xfff),
@@ -1239,6 +1265,16 @@ fn every_schema_fixture_migrates_and_validates() {
         for k in app.names() {
             assert_eq!(stored[k].len(), parsed.records[k].len(), "{name}: {k}");
         }
+        let mut expected = mine.clone();
+        if let Some(p) = &parsed.settings {
+            expected.apply(p);
+        }
+        let settings = run(b.get_meta(META_SETTINGS)).unwrap();
+        assert_eq!(
+            WorkSettings::from_stored(settings.as_deref()),
+            expected,
+            "{name}: settings"
+        );
     }
     assert!(
         seen as u32 >= CURRENT_SCHEMA,
@@ -1264,10 +1300,17 @@ fn the_current_fixture_reads_back_as_the_real_book() {
     ))
     .unwrap();
     assert_eq!(parsed.records, real::book());
+    assert_eq!(parsed.settings, Some(real::settings().all()));
 }
 
 fn export_real_book() -> String {
-    run(export(&real::book(), "0.1.0", t(6, 10), &sha))
+    run(export_with_settings(
+        &real::book(),
+        &real::settings(),
+        "0.1.0",
+        t(6, 10),
+        &sha,
+    ))
 }
 
 /// Writes `tests/fixtures/schema_v{CURRENT}.json` from the real book. Run by hand, once per
@@ -1367,10 +1410,15 @@ fn verify_export_checks_counts_and_checksum() {
 
 #[test]
 fn an_older_file_is_migrated_on_import() {
-    // With CURRENT_SCHEMA = 1 there is no older version yet; the chain mechanics are covered
-    // by `the_migration_chain_runs_each_step_from_the_files_version`.
+    // The chain mechanics are covered by
+    // `the_migration_chain_runs_each_step_from_the_files_version`.
     let parsed = parse(&export_sample()).unwrap();
     assert_eq!(parsed.migrated_steps, 0);
+    let mut env = envelope();
+    env["schema_version"] = json!(1);
+    let old = parse(&serde_json::to_string_pretty(&env).unwrap()).unwrap();
+    assert_eq!((old.schema_version, old.migrated_steps), (1, 1));
+    assert_eq!(old.records, sample());
 }
 
 // ---------------------------------------------------------------------------------------

@@ -75,6 +75,7 @@ sources!(
     "en",
     [
         "app",
+        "backup_settings",
         "conflict",
         "customers",
         "customers_ui",
@@ -94,6 +95,7 @@ sources!(
     "es",
     [
         "app",
+        "backup_settings",
         "conflict",
         "customers",
         "customers_ui",

@@ -293,10 +293,11 @@ fn deal_list(rows: Vec<(Id, String, String)>, empty_key: &'static str) -> AnyVie
 
 #[component]
 fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
-    let threshold = prefs::stuck_days();
+    // A work setting: it arrives from the database after start-up and follows an import.
+    let threshold = Memo::new(move |_| prefs::stuck_days());
     let rows = move || {
         deals.with(|d| {
-            pipeline::stuck(d, Utc::now(), threshold)
+            pipeline::stuck(d, Utc::now(), threshold.get())
                 .into_iter()
                 .map(|s| {
                     (
@@ -318,7 +319,7 @@ fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
         <section class="card" aria-labelledby="stuck-heading">
             <h2 id="stuck-heading">{move || tr("dash.stuck.title")}</h2>
             <p class="hint">
-                {move || tw("dash.stuck.threshold", &[("days", &fmt::number(i64::from(threshold)))])}
+                {move || tw("dash.stuck.threshold", &[("days", &fmt::number(i64::from(threshold.get())))])}
                 " " <a href=crate::app::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
             </p>
             {move || deal_list(rows(), "dash.stuck.none")}
@@ -365,7 +366,7 @@ fn MonthCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
 #[component]
 fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
     let data = use_data();
-    let target = prefs::new_customer_target_bp();
+    let target = Memo::new(move |_| prefs::new_customer_target_bp());
     let today = fmt::today();
     let (from, to) = pipeline::year_to_date(today);
     let shares = Memo::new(move |_| {
@@ -373,7 +374,7 @@ fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
             .accounts
             .with(|m| m.values().map(|a| (a.id, a.customer_since)).collect());
         deals.with(|d| {
-            pipeline::new_customer_share(d, from, to, target, |deal| {
+            pipeline::new_customer_share(d, from, to, target.get(), |deal| {
                 let won_on = match deal.outcome {
                     crate::domain::deal::Outcome::Won { at, .. } => at,
                     _ => return false,
@@ -386,7 +387,7 @@ fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
         <section class="card" aria-labelledby="share-heading">
             <h2 id="share-heading">{move || tr("dash.share.title")}</h2>
             <p class="hint">
-                {move || tw("dash.share.period", &[("from", &fmt::date(from)), ("to", &fmt::date(to)), ("target", &percent(target))])}
+                {move || tw("dash.share.period", &[("from", &fmt::date(from)), ("to", &fmt::date(to)), ("target", &percent(target.get()))])}
                 " " <a href=crate::app::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
             </p>
             {move || {

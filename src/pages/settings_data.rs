@@ -8,7 +8,8 @@ use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw, ToastKind};
-use crate::store::{ImportMode, Message};
+use crate::store::backend::SnapshotInfo;
+use crate::store::{ImportMode, Message, Setting, SettingChange};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,6 +42,92 @@ fn megabytes(bytes: f64) -> String {
 
 fn local_time(at: chrono::DateTime<Utc>) -> String {
     format_datetime(locale(), at.with_timezone(&Local).naive_local())
+}
+
+/// A work setting's value in words ("€50.00", "no limit", "45 days", "25 %").
+fn setting_value(s: &Setting) -> String {
+    match s {
+        Setting::GiftLimit(Some(m)) => crate::i18n::format_money(locale(), m),
+        Setting::GiftLimit(None) => tr("backup_settings.value.no_limit"),
+        Setting::StuckDays(1) => tr("backup_settings.value.one_day"),
+        Setting::StuckDays(d) => tw(
+            "backup_settings.value.days",
+            &[("days", &format_number(locale(), i64::from(*d)))],
+        ),
+        Setting::NewCustomerTarget(bp) => tw(
+            "backup_settings.value.percent",
+            &[("percent", &crate::domain::pipeline::bp_to_percent_text(*bp))],
+        ),
+    }
+}
+
+/// The settings part of the import preview: each setting the import changes, now → after.
+fn settings_preview(changes: Vec<SettingChange>, file_has_settings: bool) -> impl IntoView {
+    if !file_has_settings {
+        return view! { <p class="hint">{tr("backup_settings.preview.none")}</p> }.into_any();
+    }
+    if changes.is_empty() {
+        return view! { <p>{tr("backup_settings.preview.same")}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table class="data-table setting-changes">
+                <caption>{tr("backup_settings.preview.caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("backup_settings.preview.setting")}</th>
+                        <th scope="col">{tr("backup_settings.preview.now")}</th>
+                        <th scope="col">{tr("backup_settings.preview.after")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {changes.into_iter().map(|c| view! {
+                        <tr>
+                            <th scope="row">{tr(c.key().label_key())}</th>
+                            <td>{setting_value(&c.from)}</td>
+                            <td>{setting_value(&c.to)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p class="hint">{tr("backup_settings.preview.rule")}</p>
+    }
+    .into_any()
+}
+
+/// "12 accounts, 30 people, 1 deal": the snapshot's records, kinds in the app's order,
+/// kinds without records left out.
+fn snapshot_counts(info: &SnapshotInfo) -> String {
+    let parts: Vec<String> = crate::state::data::AppData::kind_names()
+        .into_iter()
+        .filter_map(|kind| {
+            let n = info.counts.get(kind).copied().unwrap_or(0);
+            let key = match n {
+                0 => return None,
+                1 => format!("backup_settings.count.{kind}.one"),
+                _ => format!("backup_settings.count.{kind}.other"),
+            };
+            Some(tw(&key, &[("count", &format_number(locale(), n as i64))]))
+        })
+        .collect();
+    if parts.is_empty() {
+        tr("backup_settings.undo.no_records")
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Moves keyboard focus to the element `id` once it is rendered.
+fn focus_later(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }
 
 #[component]
@@ -306,6 +393,7 @@ fn ImportSection() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
+                        {settings_preview(p.settings.clone(), c.parsed.settings.is_some())}
                         {(!conflicts.is_empty()).then(|| view! {
                             <div class="notice notice-warning">
                                 <p>{tc("data.import.conflicts", conflicts.len(), &[])}</p>
@@ -356,7 +444,10 @@ fn ImportSection() -> impl IntoView {
 fn UndoSection() -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
-    let list = RwSignal::new(Vec::new());
+    let list = RwSignal::new(Vec::<SnapshotInfo>::new());
+    // The snapshot whose "Undo import" waits for a confirmation; nothing happens before it.
+    let asking = RwSignal::new(None::<uuid::Uuid>);
+    let busy = RwSignal::new(false);
     Effect::new(move |_| {
         data.version.track();
         spawn_local(async move {
@@ -365,29 +456,85 @@ fn UndoSection() -> impl IntoView {
             }
         });
     });
+    let cancel = move || {
+        asking.set(None);
+        focus_later("undo-heading");
+    };
+    let confirm = move |id: uuid::Uuid| {
+        busy.set(true);
+        spawn_local(async move {
+            match backup::undo(data, id).await {
+                Ok(()) => toasts.push(ToastKind::Success, tr("data.undo.done")),
+                Err(e) => crate::state::data::report_store_error(toasts, &e),
+            }
+            busy.set(false);
+            asking.set(None);
+        });
+    };
     view! {
         <Show when=move || !list.with(Vec::is_empty)>
             <div class="subsection">
-                <h3>{move || tr("data.undo.title")}</h3>
+                <h3 id="undo-heading" tabindex="-1">{move || tr("data.undo.title")}</h3>
                 <ul class="plain-list">
                     {move || list.get().into_iter().map(|s| {
                         let id = s.id;
                         let label = s.label.clone();
                         let when = local_time(s.created_at);
+                        let question = tw("backup_settings.undo.title", &[("file", &label)]);
+                        let text = tw(
+                            if s.settings.is_some() {
+                                "backup_settings.undo.confirm"
+                            } else {
+                                "backup_settings.undo.confirm_records"
+                            },
+                            &[("file", &label), ("time", &when), ("counts", &snapshot_counts(&s))],
+                        );
                         view! {
                             <li>
                                 <span>{tw("data.undo.item", &[("file", &label), ("time", &when)])}</span>
                                 " "
-                                <button on:click=move |_| {
-                                    spawn_local(async move {
-                                        match backup::undo(data, id).await {
-                                            Ok(()) => toasts.push(ToastKind::Success, tr("data.undo.done")),
-                                            Err(e) => crate::state::data::report_store_error(toasts, &e),
-                                        }
-                                    });
-                                }>
+                                <button
+                                    aria-expanded=move || if asking.get() == Some(id) { "true" } else { "false" }
+                                    on:click=move |_| {
+                                        asking.set(Some(id));
+                                        focus_later("undo-cancel");
+                                    }
+                                >
                                     {tw("data.undo.button", &[("file", &s.label)])}
                                 </button>
+                                <Show when=move || asking.get() == Some(id)>
+                                    <div
+                                        class="notice notice-warning"
+                                        role="alertdialog"
+                                        aria-labelledby="undo-confirm-title"
+                                        aria-describedby="undo-confirm-text"
+                                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                            if ev.key() == "Escape" {
+                                                ev.prevent_default();
+                                                cancel();
+                                            }
+                                        }
+                                    >
+                                        <p id="undo-confirm-title"><strong>{question.clone()}</strong></p>
+                                        <p id="undo-confirm-text">{text.clone()}</p>
+                                        <div class="actions">
+                                            <button
+                                                class="danger"
+                                                on:click=move |_| confirm(id)
+                                                disabled=move || busy.get()
+                                            >
+                                                {move || if busy.get() {
+                                                    tr("backup_settings.undo.working")
+                                                } else {
+                                                    tr("backup_settings.undo.yes")
+                                                }}
+                                            </button>
+                                            <button id="undo-cancel" on:click=move |_| cancel()>
+                                                {tr("backup_settings.undo.no")}
+                                            </button>
+                                        </div>
+                                    </div>
+                                </Show>
                             </li>
                         }
                     }).collect_view()}

@@ -7,8 +7,9 @@ use crate::store::backup::decode_file;
 use crate::store::import::prune_snapshots;
 use crate::store::registry::{app_kinds, APP_VERSION};
 use crate::store::{
-    export_loaded, parse_backup, plan_import, preview, undo_import, verify_export, Digest,
-    ImportMode, ImportPreview, Message, ParsedBackup, RecordsByKind, StoreError,
+    export_loaded_with_settings, parse_backup, plan_import, preview, preview_settings, undo_import,
+    verify_export, Digest, ImportMode, ImportPreview, Message, ParsedBackup, RecordsByKind,
+    StoreError, WorkSettings, META_SETTINGS,
 };
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -81,6 +82,13 @@ async fn current_records() -> Result<RecordsByKind, StoreError> {
         .collect())
 }
 
+/// The work settings as stored (the source of truth, not the signal).
+async fn stored_settings<B: Backend>(b: &B) -> Result<WorkSettings, StoreError> {
+    Ok(WorkSettings::from_stored(
+        b.get_meta(META_SETTINGS).await?.as_deref(),
+    ))
+}
+
 /// The backup file name for a day: `sixstep-backup-2026-11-23.json`.
 pub fn backup_file_name(now: DateTime<Utc>) -> String {
     format!("sixstep-backup-{}.json", now.format("%Y-%m-%d"))
@@ -96,10 +104,12 @@ pub async fn export_backup() -> Result<BTreeMap<String, usize>, BackupFailure> {
         detail: "the record store is not open".into(),
     }))?;
     let loaded = b.load_all().await.map_err(BackupFailure::Store)?;
+    let settings = stored_settings(&*b).await.map_err(BackupFailure::Store)?;
     let now = Utc::now();
     // Straight from the stored (canonical) texts: the same file as exporting the parsed
     // records, without parsing them.
-    let (text, counts) = export_loaded(&loaded, APP_VERSION, now, &WebCrypto).await;
+    let (text, counts) =
+        export_loaded_with_settings(&loaded, &settings, APP_VERSION, now, &WebCrypto).await;
     drop(loaded);
     let blob = make_blob(&text).map_err(js_failure)?;
     // Verify what the blob really holds, byte for byte, before saying "saved".
@@ -200,7 +210,12 @@ pub async fn check_file(file: web_sys::File) -> Result<ImportCandidate, BackupFa
         .await
         .map_err(|e| BackupFailure::File(e.message()))?;
     let current = current_records().await.map_err(BackupFailure::Store)?;
-    let preview = preview(&parsed, &current);
+    let mut preview = preview(&parsed, &current);
+    let b = backend().ok_or(BackupFailure::Store(StoreError::Unavailable {
+        detail: "the record store is not open".into(),
+    }))?;
+    let settings = stored_settings(&*b).await.map_err(BackupFailure::Store)?;
+    preview.settings = preview_settings(&parsed, &settings);
     Ok(ImportCandidate {
         file_name: name,
         parsed: Arc::new(parsed),

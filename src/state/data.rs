@@ -65,6 +65,9 @@ macro_rules! collections {
             pub version: RwSignal<u64>,
             /// When the last verified backup was saved (kept in localStorage).
             pub last_backup: RwSignal<Option<chrono::DateTime<Utc>>>,
+            /// The work settings (kept in the database with the records; see
+            /// [`crate::state::settings`]).
+            pub settings: RwSignal<crate::store::WorkSettings>,
             $(pub $field: RwSignal<HashMap<Id, $ty>>,)*
         }
 
@@ -75,6 +78,7 @@ macro_rules! collections {
                     quarantine: RwSignal::new(Vec::new()),
                     version: RwSignal::new(0),
                     last_backup: RwSignal::new(crate::state::backup::last_backup()),
+                    settings: RwSignal::new(crate::store::WorkSettings::default()),
                     $($field: RwSignal::new(HashMap::new()),)*
                 }
             }
@@ -157,6 +161,7 @@ impl AppData {
     /// Creates the collections, provides them as context and starts loading.
     pub fn start() -> AppData {
         let data = AppData::empty();
+        crate::state::settings::install(data.settings);
         provide_context(data);
         leptos::task::spawn_local(async move {
             match open_and_load(data).await {
@@ -178,11 +183,15 @@ impl AppData {
             return Ok(());
         };
         let loaded = b.load_all().await?;
+        // Read before anything is shown: callers go on right after the last signal is set
+        // (a view the change removes must not be reached after another await).
+        let settings = b.get_meta(crate::store::META_SETTINGS).await?;
         let corrupt = self.set_all(loaded);
         if !corrupt.is_empty() {
             b.commit(&quarantine_batch(corrupt)).await?;
         }
         self.quarantine.set(b.list_quarantine().await?);
+        crate::state::settings::show_stored(settings.as_deref());
         Ok(())
     }
 }
@@ -206,6 +215,9 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
         data.status.set(LoadStatus::Loading);
     }
     mark("opened");
+    // Before the schema check: a migration's snapshot then holds the settings too.
+    data.settings
+        .set(crate::state::settings::load(&backend).await?);
     let opened = open(&backend, Utc::now()).await?;
     mark("read");
     // Published before the collections are filled: views that react to the first load
@@ -229,6 +241,9 @@ struct TabMessage {
     changed: Vec<(String, Id)>,
     #[serde(default)]
     reload: bool,
+    /// The work settings changed.
+    #[serde(default)]
+    settings: bool,
 }
 
 fn listen_to_other_tabs(data: AppData) {
@@ -247,6 +262,9 @@ fn listen_to_other_tabs(data: AppData) {
                 if msg.reload {
                     let _ = data.reload().await;
                     return;
+                }
+                if msg.settings {
+                    let _ = crate::state::settings::refresh().await;
                 }
                 let Some(b) = backend() else { return };
                 for (kind, id) in msg.changed {
@@ -276,6 +294,16 @@ pub fn announce_reload() {
     announce(&TabMessage {
         changed: Vec::new(),
         reload: true,
+        settings: false,
+    });
+}
+
+/// Tells other tabs the work settings changed.
+pub fn announce_settings() {
+    announce(&TabMessage {
+        changed: Vec::new(),
+        reload: false,
+        settings: true,
     });
 }
 
@@ -377,6 +405,7 @@ impl Changes {
         announce(&TabMessage {
             changed: self.touched,
             reload: false,
+            settings: false,
         });
         Ok(())
     }

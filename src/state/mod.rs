@@ -7,6 +7,7 @@ pub mod health;
 pub mod prefs;
 pub mod record_save;
 pub mod search;
+pub mod settings;
 pub mod toasts;
 
 pub use prefs::{tc, tr, tw, Prefs, Theme};

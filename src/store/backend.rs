@@ -8,7 +8,8 @@
 //!   snapshots does not read tens of megabytes;
 //! - `quarantine`: key = [`QuarantineEntry::store_key`] (`"deals/<key>"`), value = the JSON of
 //!   the entry;
-//! - `meta`: key/value strings; [`META_SCHEMA_VERSION`] holds the schema version.
+//! - `meta`: key/value strings; [`META_SCHEMA_VERSION`] holds the schema version,
+//!   [`META_SETTINGS`](super::settings::META_SETTINGS) the work settings (JSON).
 //!
 //! ## Transactions
 //! [`Backend::commit`] applies a [`Batch`] in ONE transaction, operations in order, each one
@@ -18,6 +19,7 @@
 //!
 //! [`MemoryBackend`]: super::MemoryBackend
 
+use super::settings::SettingsPatch;
 use super::{StoreError, ValidationError};
 use crate::domain::ids::{Id, Record};
 use chrono::{DateTime, Utc};
@@ -49,6 +51,11 @@ pub struct SnapshotInfo {
     pub counts: BTreeMap<String, usize>,
     /// The schema version of the records (the `meta` value at the time), if any.
     pub schema_version: Option<u32>,
+    /// The work settings at the time (the `meta` text), if any were stored. `None` in a
+    /// snapshot taken before settings were stored in the database: restoring it leaves the
+    /// settings as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<String>,
 }
 
 /// A full copy of the records at one moment.
@@ -124,10 +131,11 @@ pub enum Op {
     /// quarantine and meta are kept.
     ClearAll,
     /// Saves a copy of every record of every kind, as they are at this point of the batch,
-    /// plus the stored schema version.
+    /// plus the stored schema version and work settings.
     Snapshot(SnapshotHeader),
-    /// Replaces every record of every kind by the snapshot's, and sets the schema version to
-    /// the snapshot's. The snapshot is kept.
+    /// Replaces every record of every kind by the snapshot's, and sets the schema version and
+    /// the work settings to the snapshot's (settings only when the snapshot holds them).
+    /// The snapshot is kept.
     RestoreSnapshot(Id),
     DeleteSnapshot(Id),
     /// Puts the entry in quarantine and deletes the record from its kind's store.
@@ -151,6 +159,10 @@ pub enum Op {
         key: String,
         value: String,
     },
+    /// Writes the settings the patch holds over the stored work settings, reading them inside
+    /// the transaction (a setting the patch does not hold keeps its stored value; see
+    /// [`merge_stored`](super::settings::merge_stored)).
+    ApplySettings(SettingsPatch),
 }
 
 /// Operations committed together in one transaction: all or nothing.
@@ -223,7 +235,7 @@ impl Batch {
                     add("quarantine");
                 }
                 Op::DeleteQuarantine { .. } | Op::Unquarantine { .. } => add("quarantine"),
-                Op::SetMeta { .. } => add("meta"),
+                Op::SetMeta { .. } | Op::ApplySettings(_) => add("meta"),
             }
         }
         out

@@ -15,10 +15,15 @@
 //! ],
 //! "deals": [
 //! {…}
-//! ]
+//! ],
+//! "settings": {"gift_limit":null,"new_customer_target_bp":3000,"stuck_days":30}
 //! }
 //! }
 //! ```
+//!
+//! `payload` holds one list of records per kind and, from schema 2 on, `settings`: the work
+//! settings as one object on one line (see [`settings`](super::settings); a file may hold
+//! any subset of them, a schema 1 file holds none). `counts` counts records only.
 //!
 //! ## Checksum
 //! `checksum.value` is the SHA-256, in lowercase hex, of the UTF-8 bytes of the **canonical
@@ -37,8 +42,11 @@
 //! envelope fields → counts → checksum → migration → **unknown kinds are refused** (ignoring
 //! them would silently drop data the user believes is in the backup; a newer app's kinds come
 //! with a newer schema version anyway) → every record validated with its path
-//! (`deals[12].value.minor: …`) → duplicate ids within a kind. A kind absent from the payload
-//! means no records of that kind. Unknown envelope fields are ignored. Record strings are
+//! (`deals[12].value.minor: …`) → duplicate ids within a kind → links between records →
+//! the settings: unknown settings are refused (for the same reason as unknown kinds), each
+//! setting is checked with the settings form's own rules and refused in words with its place
+//! (`payload.settings.stuck_days`). A kind absent from the payload means no records of that
+//! kind; a setting absent from it keeps its current value on import. Unknown envelope fields are ignored. Record strings are
 //! data: `<script>` and the like are kept unchanged (the UI renders text, never HTML).
 
 use super::backend::Loaded;
@@ -48,6 +56,7 @@ use super::kinds::{
     QUOTE_CHARS,
 };
 use super::schema::{migrate, MigrationError, CURRENT_SCHEMA};
+use super::settings::{SettingKey, SettingsError, SettingsPatch, WorkSettings, PAYLOAD_SETTINGS};
 use super::{Digest, Message, RecordsByKind};
 use crate::domain::rules::CheckContext;
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -212,6 +221,17 @@ pub enum ImportError {
         first_index: usize,
         index: usize,
     },
+    /// A setting in the file breaks its rule (the settings form's): `path` is its place in
+    /// the file (`payload.settings.stuck_days`), `reason` what is wrong.
+    InvalidSetting {
+        path: String,
+        setting: SettingKey,
+        reason: Message,
+    },
+    /// A setting this app does not have.
+    UnknownSetting {
+        name: String,
+    },
     /// Export verification: the file just written cannot be read back (`error` says why).
     ExportUnreadable {
         error: String,
@@ -256,6 +276,8 @@ impl ImportError {
             } => "store.import.not_utf8_legacy",
             ImportError::NotUtf8 { .. } => "store.import.not_utf8",
             ImportError::DuplicateId { .. } => "store.import.duplicate_id",
+            ImportError::InvalidSetting { .. } => "store.import.invalid_setting",
+            ImportError::UnknownSetting { .. } => "store.import.unknown_setting",
             ImportError::ExportUnreadable { .. } => "store.backup.verify_unreadable",
             ImportError::ExportMismatch { .. } => "store.backup.verify_failed",
         }
@@ -345,6 +367,15 @@ impl ImportError {
                 .arg("id", clip(id, QUOTE_CHARS))
                 .arg("first", format!("{kind}[{first_index}]"))
                 .arg("second", format!("{kind}[{index}]")),
+            ImportError::InvalidSetting {
+                path,
+                setting,
+                reason,
+            } => m
+                .arg("path", clip(path, 80))
+                .part("setting", Message::new(setting.label_key()))
+                .part("reason", reason.clone()),
+            ImportError::UnknownSetting { name } => m.arg("name", clip(name, QUOTE_CHARS)),
             ImportError::ExportUnreadable { error } => m.arg("error", error),
             ImportError::ExportMismatch {
                 kind,
@@ -473,17 +504,39 @@ pub struct ParsedBackup {
     pub exported_at: DateTime<Utc>,
     pub counts: BTreeMap<String, usize>,
     pub records: RecordsByKind,
+    /// The work settings the file holds, checked (`None`: it holds none, e.g. schema 1).
+    pub settings: Option<SettingsPatch>,
 }
 
 /// Writes the backup file of `records` (per kind; records are written in id order, so the
-/// same records always give the same file apart from `exported_at`).
+/// same records always give the same file apart from `exported_at`), without settings (the
+/// app writes them: [`export_with_settings`]).
 pub async fn export<D: Digest>(
     records: &RecordsByKind,
     app_version: &str,
     now: DateTime<Utc>,
     digest: &D,
 ) -> String {
-    let texts = records
+    let texts = records_texts(records);
+    write_file(texts, None, app_version, now, digest).await.0
+}
+
+/// [`export`] with the work settings (what the app writes: every setting's current value).
+pub async fn export_with_settings<D: Digest>(
+    records: &RecordsByKind,
+    settings: &WorkSettings,
+    app_version: &str,
+    now: DateTime<Utc>,
+    digest: &D,
+) -> String {
+    let texts = records_texts(records);
+    write_file(texts, Some(settings.to_json()), app_version, now, digest)
+        .await
+        .0
+}
+
+fn records_texts(records: &RecordsByKind) -> Texts {
+    records
         .iter()
         .map(|(kind, recs)| {
             let recs = recs
@@ -497,8 +550,7 @@ pub async fn export<D: Digest>(
                 .collect();
             (kind.clone(), recs)
         })
-        .collect();
-    write_file(texts, app_version, now, digest).await.0
+        .collect()
 }
 
 /// [`export`] of the records as stored (their JSON texts): the same file as `export` of the
@@ -511,7 +563,24 @@ pub async fn export_loaded<D: Digest>(
     now: DateTime<Utc>,
     digest: &D,
 ) -> (String, BTreeMap<String, usize>) {
-    let texts = loaded
+    write_file(loaded_texts(loaded), None, app_version, now, digest).await
+}
+
+/// [`export_loaded`] with the work settings: the app's export. The same file as
+/// [`export_with_settings`] of the parsed records, byte for byte.
+pub async fn export_loaded_with_settings<D: Digest>(
+    loaded: &Loaded,
+    settings: &WorkSettings,
+    app_version: &str,
+    now: DateTime<Utc>,
+    digest: &D,
+) -> (String, BTreeMap<String, usize>) {
+    let texts = loaded_texts(loaded);
+    write_file(texts, Some(settings.to_json()), app_version, now, digest).await
+}
+
+fn loaded_texts(loaded: &Loaded) -> Texts {
+    loaded
         .iter()
         .map(|(kind, recs)| {
             let recs = recs
@@ -520,8 +589,7 @@ pub async fn export_loaded<D: Digest>(
                 .collect();
             (kind.clone(), recs)
         })
-        .collect();
-    write_file(texts, app_version, now, digest).await
+        .collect()
 }
 
 /// A stored record's (sort key, canonical text): the canonical text of its `id` (empty
@@ -543,8 +611,15 @@ fn canonical_record(text: &str) -> Option<(String, String)> {
 /// Per kind, `(sort key, canonical record text)`.
 type Texts = BTreeMap<String, Vec<(String, String)>>;
 
+/// One member of the payload: a kind's records, or the settings (canonical JSON).
+enum Member {
+    Kind(Vec<(String, String)>),
+    Settings(String),
+}
+
 async fn write_file<D: Digest>(
     records: Texts,
+    settings: Option<String>,
     app_version: &str,
     now: DateTime<Utc>,
     digest: &D,
@@ -561,7 +636,32 @@ async fn write_file<D: Digest>(
     let mut body = String::with_capacity(total + 256);
     body.push_str("{\n");
     let mut counts = Map::new();
-    for (k, (kind, mut sorted)) in records.into_iter().enumerate() {
+    // Members in key order, as the canonical form (and the scanner) wants them.
+    let mut members: Vec<(String, Member)> = records
+        .into_iter()
+        .map(|(k, r)| (k, Member::Kind(r)))
+        .collect();
+    if let Some(s) = settings {
+        members.push((PAYLOAD_SETTINGS.to_string(), Member::Settings(s)));
+        members.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    for (k, (kind, member)) in members.into_iter().enumerate() {
+        let mut sorted = match member {
+            Member::Kind(r) => r,
+            Member::Settings(text) => {
+                if k > 0 {
+                    canonical_payload.push(',');
+                    body.push_str(",\n");
+                }
+                push_json_string(&mut canonical_payload, &kind);
+                canonical_payload.push(':');
+                canonical_payload.push_str(&text);
+                push_json_string(&mut body, &kind);
+                body.push_str(": ");
+                body.push_str(&text);
+                continue;
+            }
+        };
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
         counts.insert(kind.clone(), Value::from(sorted.len()));
         if k > 0 {
@@ -701,6 +801,7 @@ pub async fn parse_backup<D: Digest>(
         }
     };
     check_links(kinds, &records)?;
+    let settings = env.settings.as_ref().map(parse_settings).transpose()?;
     Ok(ParsedBackup {
         schema_version: env.schema_version,
         migrated_steps,
@@ -708,6 +809,20 @@ pub async fn parse_backup<D: Digest>(
         exported_at: env.exported_at,
         counts: env.counts,
         records,
+        settings,
+    })
+}
+
+/// `payload.settings`, checked with the settings' own rules.
+fn parse_settings(v: &Value) -> Result<SettingsPatch, ImportError> {
+    SettingsPatch::parse(v).map_err(|e| match e {
+        SettingsError::NotAnObject => wrong("payload.settings", "an object of settings"),
+        SettingsError::Unknown { name } => ImportError::UnknownSetting { name },
+        SettingsError::Invalid(e) => ImportError::InvalidSetting {
+            path: format!("payload.{PAYLOAD_SETTINGS}.{}", e.path),
+            setting: e.key,
+            reason: e.reason,
+        },
     })
 }
 
@@ -826,6 +941,8 @@ struct Envelope {
     exported_at: DateTime<Utc>,
     counts: BTreeMap<String, usize>,
     payload: Payload,
+    /// `payload.settings`, as it is in the file (checked by [`parse_backup`]).
+    settings: Option<Value>,
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -856,7 +973,7 @@ fn wrong(field: &str, expected: &'static str) -> ImportError {
 /// (parsed, they are small) and the payload as canonical text with its record ranges.
 /// `None` when the text is not in the shape [`Scanner`] handles exactly (then the general
 /// path parses it and reports whatever is wrong).
-fn scan_envelope(text: &str) -> Option<(Map<String, Value>, String, KindRanges)> {
+fn scan_envelope(text: &str) -> Option<(Map<String, Value>, ScannedPayload)> {
     let mut p = Scanner::new(text);
     p.eat(b'{')?;
     let mut fields = Map::new();
@@ -894,28 +1011,57 @@ fn scan_envelope(text: &str) -> Option<(Map<String, Value>, String, KindRanges)>
     if !p.at_end() {
         return None;
     }
-    let (canon, kinds) = payload?;
-    Some((fields, canon, kinds))
+    Some((fields, payload?))
 }
 
-/// The payload object: kinds in strictly increasing order, each a list of records.
-fn scan_payload(p: &mut Scanner) -> Option<(String, KindRanges)> {
+/// A scanned payload: its canonical text, the record ranges per kind, and where the
+/// settings object lies in the text (if the payload has one).
+type ScannedPayload = (String, KindRanges, Option<Range<usize>>);
+
+/// The payload object: members in strictly increasing key order, each kind a list of
+/// records, and `settings` an object.
+fn scan_payload(p: &mut Scanner) -> Option<ScannedPayload> {
     p.eat(b'{')?;
     let mut out = String::with_capacity(p.remaining());
     out.push('{');
     let mut kinds: KindRanges = Vec::new();
+    let mut settings = None;
     if p.peek()? == b'}' {
         p.i += 1;
         out.push('}');
-        return Some((out, kinds));
+        return Some((out, kinds, settings));
     }
+    let mut last: Option<String> = None;
     loop {
         let key = p.string()?;
         let bare = &key[1..key.len() - 1];
-        if bare.contains('\\') || kinds.last().is_some_and(|(k, _)| k.as_str() >= bare) {
+        if bare.contains('\\') || last.as_deref().is_some_and(|l| l >= bare) {
             return None;
         }
+        last = Some(bare.to_string());
         p.eat(b':')?;
+        if bare == PAYLOAD_SETTINGS {
+            if p.peek()? != b'{' {
+                return None;
+            }
+            out.push_str(key);
+            out.push(':');
+            let start = out.len();
+            p.value(&mut out, 2)?;
+            settings = Some(start..out.len());
+            match p.peek()? {
+                b',' => {
+                    p.i += 1;
+                    out.push(',');
+                    continue;
+                }
+                b'}' => {
+                    p.i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
         p.eat(b'[')?;
         out.push_str(key);
         out.push_str(":[");
@@ -955,7 +1101,7 @@ fn scan_payload(p: &mut Scanner) -> Option<(String, KindRanges)> {
         }
     }
     out.push('}');
-    Some((out, kinds))
+    Some((out, kinds, settings))
 }
 
 /// The envelope checks, in order, on the top-level fields (all but `payload`).
@@ -1069,10 +1215,18 @@ async fn parse_envelope<D: Digest>(
         return Err(ImportError::Empty);
     }
     // Fast path: a well-formed file is scanned once, its payload straight to canonical text.
-    if let Some((fields, canon, kinds)) = scan_envelope(text) {
+    if let Some((fields, (canon, kinds, settings_at))) = scan_envelope(text) {
         let (schema_version, app_version, exported_at, counts, expected_sum) =
             check_fields(&fields)?;
         let actual_sum = digest.sha256_hex(canon.as_bytes()).await;
+        let settings = settings_at
+            .map(|r| serde_json::from_str::<Value>(&canon[r]))
+            .transpose()
+            .map_err(|e| ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            })?;
         let payload = Payload::Texts { canon, kinds };
         check_counts(&counts, &payload.counts())?;
         if actual_sum != expected_sum {
@@ -1087,6 +1241,7 @@ async fn parse_envelope<D: Digest>(
             exported_at,
             counts,
             payload,
+            settings,
         });
     }
     let root: Value = serde_json::from_str(text).map_err(|e| {
@@ -1121,7 +1276,12 @@ async fn parse_envelope<D: Digest>(
         return Err(wrong("payload", "an object of record lists"));
     };
     let mut payload = RecordsByKind::new();
+    let mut settings = None;
     for (kind, recs) in payload_obj {
+        if kind == PAYLOAD_SETTINGS {
+            settings = Some(recs);
+            continue;
+        }
         let Value::Array(recs) = recs else {
             return Err(wrong(&format!("payload.{kind}"), "a list of records"));
         };
@@ -1141,5 +1301,6 @@ async fn parse_envelope<D: Digest>(
         exported_at,
         counts,
         payload,
+        settings,
     })
 }

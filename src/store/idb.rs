@@ -10,6 +10,7 @@ use super::backend::{
     check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, Op, QuarantineEntry,
     Snapshot, SnapshotInfo, META_SCHEMA_VERSION,
 };
+use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
 use crate::domain::ids::Id;
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, Query, Transaction, TransactionMode};
@@ -272,6 +273,7 @@ impl IdbBackend {
                 let schema_version = get_text(&meta, META_SCHEMA_VERSION)
                     .await?
                     .and_then(|v| v.parse().ok());
+                let settings = get_text(&meta, META_SETTINGS).await?;
                 let info = SnapshotInfo {
                     id: header.id,
                     label: header.label.clone(),
@@ -281,6 +283,7 @@ impl IdbBackend {
                         .map(|(k, v)| (k.clone(), v.len()))
                         .collect::<BTreeMap<_, _>>(),
                     schema_version,
+                    settings,
                 };
                 let k = header.id.to_string();
                 let info_json = serde_json::to_string(&info).unwrap_or_default();
@@ -327,6 +330,9 @@ impl IdbBackend {
                     }
                 }
                 let meta = tx.object_store("meta").map_err(map_err)?;
+                if let Some(s) = &info.settings {
+                    put_text(&meta, META_SETTINGS, s).await?;
+                }
                 match info.schema_version {
                     Some(v) => put_text(&meta, META_SCHEMA_VERSION, &v.to_string()).await,
                     None => delete_key(&meta, META_SCHEMA_VERSION).await,
@@ -365,6 +371,16 @@ impl IdbBackend {
             }
             Op::SetMeta { key, value } => {
                 put_text(&tx.object_store("meta").map_err(map_err)?, key, value).await
+            }
+            Op::ApplySettings(patch) => {
+                let meta = tx.object_store("meta").map_err(map_err)?;
+                let stored = get_text(&meta, META_SETTINGS).await?;
+                put_text(
+                    &meta,
+                    META_SETTINGS,
+                    &merge_stored(stored.as_deref(), patch),
+                )
+                .await
             }
         }
     }

@@ -12,15 +12,25 @@
 //!   - equal `updated_at` but different content is a **conflict**: listed in the preview,
 //!     and the current record is kept.
 //!
+//! ## Settings
+//! The work settings ([`settings`](super::settings)) have no change times, so there is no
+//! "newer" side: **both modes take the file's value of every setting the file holds** (merge:
+//! where it differs from the current one; replace: all of them, which comes to the same).
+//! A setting the file does not hold keeps its current value; a schema 1 file holds none, so
+//! importing one leaves every setting as it is. The preview lists each setting the import
+//! changes, with its current value and the file's ([`preview_settings`]).
+//!
 //! ## Safety
-//! The plan is one [`Batch`]: a snapshot of the whole current state first, then the writes,
-//! then the schema version; the backend commits it in one transaction. Every put of an
-//! existing record carries the rev the preview saw, so a change made meanwhile (another tab)
-//! refuses the whole import as stale. [`undo_import`] restores the snapshot exactly.
+//! The plan is one [`Batch`]: a snapshot of the whole current state first (records, schema
+//! version and settings), then the writes, the settings, and the schema version; the backend
+//! commits it in one transaction. Every put of an existing record carries the rev the preview
+//! saw, so a change made meanwhile (another tab) refuses the whole import as stale.
+//! [`undo_import`] restores the snapshot exactly, settings included.
 
 use super::backend::{Batch, Op, SnapshotHeader, SnapshotInfo, META_SCHEMA_VERSION};
 use super::backup::{canonical_json, ParsedBackup};
 use super::schema::CURRENT_SCHEMA;
+use super::settings::{SettingChange, WorkSettings};
 use super::RecordsByKind;
 use crate::domain::ids::{Id, Meta};
 use chrono::{DateTime, Utc};
@@ -79,15 +89,18 @@ pub struct ImportPreview {
     /// Every kind present in the file or in the store.
     pub kinds: BTreeMap<String, KindPreview>,
     pub conflicts: Vec<Conflict>,
+    /// The settings the import changes, in either mode (see [`preview_settings`]).
+    pub settings: Vec<SettingChange>,
 }
 
 impl ImportPreview {
     /// True when importing in `mode` would change nothing.
     pub fn is_noop(&self, mode: ImportMode) -> bool {
-        self.kinds.values().all(|k| match mode {
-            ImportMode::Replace => k.new == 0 && k.changed == 0 && k.only_in_store == 0,
-            ImportMode::Merge => k.new == 0 && k.merge_takes_file == 0,
-        })
+        self.settings.is_empty()
+            && self.kinds.values().all(|k| match mode {
+                ImportMode::Replace => k.new == 0 && k.changed == 0 && k.only_in_store == 0,
+                ImportMode::Merge => k.new == 0 && k.merge_takes_file == 0,
+            })
     }
 }
 
@@ -188,6 +201,17 @@ pub fn preview(parsed: &ParsedBackup, current: &RecordsByKind) -> ImportPreview 
     out
 }
 
+/// The settings importing `parsed` changes, compared with the `current` ones: each setting
+/// the file holds with a value other than the current one, as `current value → file's`.
+/// The same in both modes. Set [`ImportPreview::settings`] to it.
+pub fn preview_settings(parsed: &ParsedBackup, current: &WorkSettings) -> Vec<SettingChange> {
+    parsed
+        .settings
+        .as_ref()
+        .map(|patch| current.changes(patch))
+        .unwrap_or_default()
+}
+
 /// The batch that imports `parsed` into a store holding `current`, in `mode`, after saving
 /// a snapshot described by `snapshot` (offer "Undo import" with its id). Commit it with
 /// [`Backend::commit`](super::Backend::commit).
@@ -237,6 +261,10 @@ pub fn plan_import(
             }
             Decision::Unchanged | Decision::KeepStore | Decision::Conflict => {}
         }),
+    }
+    // Settings: the file's, in both modes, read against the stored ones in the transaction.
+    if let Some(patch) = parsed.settings.as_ref().filter(|p| !p.is_empty()) {
+        batch.push(Op::ApplySettings(patch.clone()));
     }
     batch.push(Op::SetMeta {
         key: META_SCHEMA_VERSION.to_string(),

@@ -6,6 +6,7 @@ use super::backend::{
     check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, Op, QuarantineEntry,
     Snapshot, SnapshotInfo, META_SCHEMA_VERSION,
 };
+use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
 use crate::domain::ids::Id;
 use std::cell::{Cell, RefCell};
@@ -91,6 +92,7 @@ impl MemoryState {
                             .map(|(k, m)| (k.clone(), m.len()))
                             .collect(),
                         schema_version,
+                        settings: self.meta.get(META_SETTINGS).cloned(),
                     },
                     records: self.loaded(),
                 };
@@ -110,6 +112,9 @@ impl MemoryState {
                 if let Some(v) = snap.info.schema_version {
                     self.meta
                         .insert(META_SCHEMA_VERSION.to_string(), v.to_string());
+                }
+                if let Some(s) = snap.info.settings {
+                    self.meta.insert(META_SETTINGS.to_string(), s);
                 }
             }
             Op::DeleteSnapshot(id) => {
@@ -132,6 +137,10 @@ impl MemoryState {
             }
             Op::SetMeta { key, value } => {
                 self.meta.insert(key.clone(), value.clone());
+            }
+            Op::ApplySettings(patch) => {
+                let merged = merge_stored(self.meta.get(META_SETTINGS).map(String::as_str), patch);
+                self.meta.insert(META_SETTINGS.to_string(), merged);
             }
         }
         Ok(())

@@ -10,6 +10,8 @@
 //! - [`memory`]: [`MemoryBackend`], the complete in-memory backend used by native tests;
 //! - [`error`]: [`StoreError`], every storage failure in words (catalogue keys);
 //! - [`schema`]: the schema version and the migration chain;
+//! - [`settings`]: the work settings (gift limit, stuck days, new-customer target): their
+//!   rules, their place in `meta` and in the backup;
 //! - [`backup`]: the backup file (envelope, canonical checksum, export, verification, parsing);
 //! - [`import`]: import preview, the *replace* and *merge* plans, and "Undo import";
 //! - [`mod@open`]: start-up (schema check and migration) and typed decoding with quarantine;
@@ -34,21 +36,27 @@ pub mod open;
 pub mod quarantine;
 pub mod registry;
 pub mod schema;
+pub mod settings;
 
 pub use backend::{
     check_op, rev_of, Backend, Batch, Loaded, Op, QuarantineEntry, Snapshot, SnapshotHeader,
     SnapshotInfo, META_SCHEMA_VERSION,
 };
 pub use backup::{
-    canonical_json, export, export_loaded, parse_backup, verify_export, ImportError, ParsedBackup,
-    BACKUP_FORMAT, CHECKSUM_ALGORITHM,
+    canonical_json, export, export_loaded, export_loaded_with_settings, export_with_settings,
+    parse_backup, verify_export, ImportError, ParsedBackup, BACKUP_FORMAT, CHECKSUM_ALGORITHM,
 };
 pub use error::StoreError;
-pub use import::{plan_import, preview, undo_import, ImportMode, ImportPreview, KindPreview};
+pub use import::{
+    plan_import, preview, preview_settings, undo_import, ImportMode, ImportPreview, KindPreview,
+};
 pub use kinds::{KindSpec, Kinds, ValidationError};
 pub use memory::MemoryBackend;
 pub use open::{decode_kind, open, quarantine_batch, Decoded, Opened};
 pub use schema::{migrate, MigrationError, CURRENT_SCHEMA};
+pub use settings::{
+    Setting, SettingChange, SettingKey, SettingsPatch, WorkSettings, META_SETTINGS,
+};
 
 use std::collections::BTreeMap;
 

@@ -6,17 +6,24 @@
 //! chain from a file's (or the database's) version up to [`CURRENT_SCHEMA`]. Steps work on
 //! JSON values, not on the record structs, because the structs only know the current shape.
 //!
-//! ## Adding version 2 (example)
+//! ## Versions
+//! - **1**: the records of every kind.
+//! - **2**: the payload may also hold `settings`, the work settings (see
+//!   [`settings`](super::settings)); in the database they live in `meta`. The records do not
+//!   change: [`v1_to_v2`] leaves them as they are. A schema 1 file holds no settings, so
+//!   importing one keeps the current settings.
+//!
+//! ## Adding version 3 (example)
 //! Say deals gain `probability` (default 0) and `intel_notes` is renamed `market_notes`:
 //!
 //! ```ignore
-//! pub const CURRENT_SCHEMA: u32 = 2;
-//! pub const STEPS: &[Step] = &[v1_to_v2];
+//! pub const CURRENT_SCHEMA: u32 = 3;
+//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 //!
-//! /// v2: deals get `probability` (0); `intel_notes` becomes `market_notes`.
-//! fn v1_to_v2(data: &mut RecordsByKind) -> Result<(), MigrationError> {
+//! /// v3: deals get `probability` (0); `intel_notes` becomes `market_notes`.
+//! fn v2_to_v3(data: &mut RecordsByKind) -> Result<(), MigrationError> {
 //!     for (index, deal) in data.entry("deals".into()).or_default().iter_mut().enumerate() {
-//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(2, "deals", index,
+//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(3, "deals", index,
 //!             "expected a record (a JSON object)"))?;
 //!         obj.entry("probability").or_insert(0.into());
 //!     }
@@ -26,8 +33,9 @@
 //!     Ok(())
 //! }
 //! ```
-//! Then: export a backup made by the v2 app with a few records of each kind as
-//! `tests/fixtures/schema_v2.json` (keep `schema_v1.json` forever: the fixture test migrates
+//! Then: export a backup made by the v3 app with a few records of each kind as
+//! `tests/fixtures/schema_v3.json` (`cargo test --test store -- --ignored write_fixture`;
+//! keep `schema_v1.json` and `schema_v2.json` forever: the fixture test migrates
 //! every `schema_v*.json` to the current version and validates it), add a unit test of the
 //! step, and never edit a released step. Migrating a database bumps the IndexedDB version
 //! only if object stores change; record shapes are migrated by [`open`](super::open::open)
@@ -37,13 +45,21 @@ use super::RecordsByKind;
 use std::fmt;
 
 /// The schema version this build reads and writes.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// A migration step: migrates every kind's records by one version, in place.
 pub type Step = fn(&mut RecordsByKind) -> Result<(), MigrationError>;
 
 /// `STEPS[i]` migrates from version `i + 1` to `i + 2`; so `STEPS.len() == CURRENT_SCHEMA - 1`.
-pub const STEPS: &[Step] = &[];
+pub const STEPS: &[Step] = &[v1_to_v2];
+
+/// v2: the work settings join the backup (`payload.settings`) and the database (`meta`).
+/// Records keep their shape; a schema 1 file or database has no settings to migrate (the
+/// database's, kept in `localStorage` until now, are moved at start-up by the app, which is
+/// the only place that can read them), so nothing changes here.
+pub fn v1_to_v2(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
+    Ok(())
+}
 
 const _: () = assert!(STEPS.len() as u32 == CURRENT_SCHEMA - 1);
 

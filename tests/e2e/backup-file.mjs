@@ -13,14 +13,18 @@ export function canonicalJson(value) {
   return JSON.stringify(value);
 }
 
-/// A backup file's text for `payload` ({ kind: [records] }), with correct counts and
-/// checksum unless `overrides` replaces envelope fields.
+/// A backup file's text for `payload` ({ kind: [records], settings?: {…} }), with correct
+/// counts (records only) and checksum unless `overrides` replaces envelope fields.
 export function makeBackup(payload, overrides = {}) {
-  const counts = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v.length]));
+  const counts = Object.fromEntries(
+    Object.entries(payload)
+      .filter(([k, v]) => k !== "settings" && Array.isArray(v))
+      .map(([k, v]) => [k, v.length]),
+  );
   const checksum = createHash("sha256").update(canonicalJson(payload)).digest("hex");
   const envelope = {
     format: "sixstep-backup",
-    schema_version: 1,
+    schema_version: 2,
     app_version: "0.1.0",
     exported_at: "2026-11-01T10:00:00Z",
     counts,
@@ -65,8 +69,14 @@ export async function importBackup(page, text, { mode = "Merge with my records",
 // ---------------------------------------------------------------------------------------
 // Reading the Data panel and exporting, by role and label only.
 
-/// The schema fixture (real record types) as text, and its envelope parsed.
+/// The current schema's fixture (real record types and work settings) as text, and its
+/// envelope parsed.
 export const FIXTURE_TEXT = readFileSync(
+  fileURLToPath(new URL("../fixtures/schema_v2.json", import.meta.url)),
+  "utf8",
+);
+/// The schema 1 fixture: the same records, no settings.
+export const FIXTURE_V1_TEXT = readFileSync(
   fileURLToPath(new URL("../fixtures/schema_v1.json", import.meta.url)),
   "utf8",
 );

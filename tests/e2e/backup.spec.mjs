@@ -26,7 +26,7 @@ async function settings(page) {
 }
 
 /// Imports the schema fixture (replace) and waits until the counts show it.
-async function seedFixture(page, name = "schema_v1.json") {
+async function seedFixture(page, name = "schema_v2.json") {
   await importBackup(page, FIXTURE_TEXT, { ...REPLACE, name });
   await expect.poll(() => readCounts(page)).toEqual(FIXTURE_COUNTS);
 }
@@ -128,7 +128,7 @@ const ENVELOPE_CASES = [
   ["nested 10,000 deep", "[".repeat(10_000), "The file is nested far more deeply than any backup"],
   ["some other JSON", '{"hello":"world"}', "This JSON file is not a Sixstep backup (it has no “format” field)."],
   ["wrong format", withEnvelope({ format: "crm-export" }), "This file’s format is “crm-export”, not a Sixstep backup."],
-  ["future schema version", withEnvelope({ schema_version: 2 }), "This backup was made by a newer version of Sixstep (schema 2; this version reads up to 1). Update Sixstep, then import it."],
+  ["future schema version", withEnvelope({ schema_version: 3 }), "This backup was made by a newer version of Sixstep (schema 3; this version reads up to 2). Update Sixstep, then import it."],
   ["schema version 0", withEnvelope({ schema_version: 0 }), "The backup’s schema version (0) is not one Sixstep ever wrote."],
   ["schema version as text", withEnvelope({ schema_version: "1" }), 'The backup’s schema version ("1") is not one Sixstep ever wrote.'],
   ["missing payload", without("payload"), "The backup has no “payload” field; it is damaged or incomplete."],
@@ -397,7 +397,8 @@ test("undo import restores the previous records", async ({ page }) => {
     .poll(() => readCounts(page))
     .toEqual({ ...FIXTURE_COUNTS, accounts: FIXTURE_COUNTS.accounts + 2 });
   await page.getByRole("button", { name: "Undo import of second.json" }).click();
-  await expect(page.getByText("Import undone: your records are back as they were.")).toBeVisible();
+  await page.getByRole("alertdialog", { name: "Undo the import of second.json?" }).getByRole("button", { name: "Yes, undo the import" }).click();
+  await expect(page.getByText("Import undone: your records and settings are back as they were.")).toBeVisible();
   await expect.poll(() => readCounts(page)).toEqual(FIXTURE_COUNTS);
   await page.reload();
   await ready(page);
@@ -406,6 +407,7 @@ test("undo import restores the previous records", async ({ page }) => {
   expect(payloadText(after.text)).toBe(payloadText(before.text));
   // Undoing the first import empties the store again.
   await page.getByRole("button", { name: "Undo import of first.json" }).click();
+  await page.getByRole("alertdialog", { name: "Undo the import of first.json?" }).getByRole("button", { name: "Yes, undo the import" }).click();
   await expect.poll(() => readCounts(page)).toEqual(countsOf());
 });
 

@@ -344,15 +344,20 @@ test("dashboard totals match the deals", async ({ page, errors }) => {
 
 test("deal settings change the stuck threshold and the new-customer target", async ({ page }) => {
   await seedApp(page);
-  await page.evaluate(() => {
-    localStorage.setItem("sixstep.stuck_days", "1000");
-    localStorage.setItem("sixstep.new_customer_target_bp", "15000");
-  });
+  await open(page, "/settings");
+  const form = page.getByRole("region", { name: "Deals and dashboard" });
+  await form.getByLabel("Days before a deal counts as stuck in a step").fill("1000");
+  await form.getByLabel("Target share of won value from new customers (%)").fill("150");
+  await form.getByRole("button", { name: "Save" }).click();
+  // An out-of-range target is refused by the form; nothing is saved.
+  await expect(form.getByText("Enter a percentage from 0 to 100.")).toBeVisible();
+  await form.getByLabel("Target share of won value from new customers (%)").fill("40");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" }).last()).toBeVisible();
   await open(page, "/");
   await expect(page.getByText("In their step for more than 1,000 days.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Stuck deals" }).getByText("No deal is stuck.")).toBeVisible();
-  // An out-of-range target falls back to the default of 30 %.
-  await expect(page.getByText(/target 30 %/)).toBeVisible();
+  await expect(page.getByText(/target 40 %/)).toBeVisible();
 });
 
 for (const width of [360, 1280]) {

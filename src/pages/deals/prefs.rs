@@ -1,42 +1,33 @@
-//! Deal preferences kept in localStorage: the stuck-deal threshold and the target share
-//! of won value from new customers. `DealSettings` is mounted in Settings.
+//! Deal settings: the stuck-deal threshold and the target share of won value from new
+//! customers. Work settings, stored with the records (see [`crate::state::settings`]).
+//! `DealSettings` is mounted in Settings.
 
 use crate::domain::pipeline;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, ToastKind};
+use crate::state::{settings, tr, ToastKind};
+use crate::store::settings::{Setting, STUCK_DAYS};
 use crate::ui::form::TextField;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-pub const STUCK_DAYS_KEY: &str = "sixstep.stuck_days";
-pub const TARGET_KEY: &str = "sixstep.new_customer_target_bp";
-/// A deal that sat in a step this many days is stuck (unless set otherwise).
-pub const DEFAULT_STUCK_DAYS: u32 = 30;
-/// 30 % of won value should come from new customers (unless set otherwise).
-pub const DEFAULT_TARGET_BP: u32 = 3_000;
-
-pub fn stuck_days() -> u32 {
-    LocalStorage::get::<u32>(STUCK_DAYS_KEY)
-        .ok()
-        .filter(|d| (1..=3650).contains(d))
-        .unwrap_or(DEFAULT_STUCK_DAYS)
-}
-
-pub fn new_customer_target_bp() -> u32 {
-    LocalStorage::get::<u32>(TARGET_KEY)
-        .ok()
-        .filter(|b| *b <= 10_000)
-        .unwrap_or(DEFAULT_TARGET_BP)
-}
+pub use crate::state::settings::{new_customer_target_bp, stuck_days};
 
 /// The deal settings (to be mounted on the Settings page).
 #[component]
 pub fn DealSettings() -> impl IntoView {
     let toasts = use_toasts();
-    let days = RwSignal::new(stuck_days().to_string());
-    let target = RwSignal::new(pipeline::bp_to_percent_text(new_customer_target_bp()));
+    let days = RwSignal::new(String::new());
+    let target = RwSignal::new(String::new());
     let days_error = RwSignal::new(None::<String>);
     let target_error = RwSignal::new(None::<String>);
+    // The fields show the stored values, and follow them when they change (an import, an
+    // undo, another tab).
+    Effect::new(move |_| {
+        days.set(stuck_days().to_string());
+        target.set(pipeline::bp_to_percent_text(new_customer_target_bp()));
+        days_error.set(None);
+        target_error.set(None);
+    });
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = days
@@ -44,18 +35,17 @@ pub fn DealSettings() -> impl IntoView {
             .trim()
             .parse::<u32>()
             .ok()
-            .filter(|d| (1..=3650).contains(d));
+            .filter(|d| STUCK_DAYS.contains(d));
         let t = pipeline::parse_percent_bp(&target.get_untracked());
         days_error.set(d.is_none().then(|| tr("deals_ui.settings.days_invalid")));
         target_error.set(t.is_none().then(|| tr("deals_ui.settings.target_invalid")));
         let (Some(d), Some(t)) = (d, t) else { return };
-        let saved = LocalStorage::set(STUCK_DAYS_KEY, d).is_ok()
-            && LocalStorage::set(TARGET_KEY, t).is_ok();
-        if saved {
-            toasts.push(ToastKind::Success, tr("form.saved"));
-        } else {
-            toasts.push(ToastKind::Error, tr("deals_ui.settings.not_saved"));
-        }
+        spawn_local(async move {
+            match settings::save(vec![Setting::StuckDays(d), Setting::NewCustomerTarget(t)]).await {
+                Ok(()) => toasts.push(ToastKind::Success, tr("form.saved")),
+                Err(e) => crate::state::data::report_store_error(toasts, &e),
+            }
+        });
     };
     view! {
         <section class="card" aria-labelledby="deal-settings-heading" id="deal-settings">

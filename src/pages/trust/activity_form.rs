@@ -107,8 +107,7 @@ pub fn ActivityForm(
             gift_currency: Currency::parse(&gift_currency.get()).unwrap_or_default(),
         }
     };
-    let limit2 = limit.clone();
-    let reminder = Memo::new(move |_| gift_reminder(&draft(), limit2.as_ref()));
+    let reminder = Memo::new(move |_| gift_reminder(&draft(), gift_limit().as_ref()));
 
     let field_error = move |f: ActivityField| {
         Signal::derive(move || {

@@ -1,4 +1,4 @@
-//! Pieces shared by the trust screens: style hints, timelines, the gift-limit preference,
+//! Pieces shared by the trust screens: style hints, timelines, the gift-limit setting,
 //! error texts and small lookups.
 
 use crate::app::href;
@@ -6,31 +6,15 @@ use crate::domain::activity::{Activity, ActivityFieldError, ActivityKind};
 use crate::domain::agenda::{Task, TaskError};
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
-use crate::domain::money::{Money, MoneyError};
+use crate::domain::money::MoneyError;
 use crate::domain::style::{hints, CommunicationStyle, StyleJudgement};
 use crate::state::data::AppData;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-/// Where the gift limit is kept (localStorage).
-pub const GIFT_LIMIT_KEY: &str = "sixstep.gift_limit";
-
-/// The gift limit set in Settings, if any.
-pub fn gift_limit() -> Option<Money> {
-    LocalStorage::get::<Money>(GIFT_LIMIT_KEY).ok()
-}
-
-/// Stores (or clears) the gift limit.
-pub fn set_gift_limit(limit: Option<&Money>) {
-    match limit {
-        Some(m) => {
-            let _ = LocalStorage::set(GIFT_LIMIT_KEY, m);
-        }
-        None => LocalStorage::delete(GIFT_LIMIT_KEY),
-    }
-}
+/// The gift limit set in Settings, if any (a work setting: see [`crate::state::settings`]).
+pub use crate::state::settings::gift_limit;
 
 /// The stable code of an activity kind (its serde name), for select values.
 pub fn kind_code(k: ActivityKind) -> &'static str {

@@ -1,44 +1,56 @@
-//! Settings → the gift limit (kept in localStorage under `sixstep.gift_limit`).
+//! Settings → the gift limit (a work setting, stored with the records: see
+//! [`crate::state::settings`]).
 
-use super::common::{activity_error_text, gift_limit, set_gift_limit};
+use super::common::{activity_error_text, gift_limit};
 use crate::domain::activity::parse_gift_limit;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw, ToastKind};
+use crate::state::{settings, tr, tw, ToastKind};
+use crate::store::settings::Setting;
 use crate::ui::fmt;
 use crate::ui::form::TextField;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// A small card: the value above which a gift gets a reminder on the activity form.
 #[component]
 pub fn GiftLimitSetting() -> impl IntoView {
     let toasts = use_toasts();
-    let stored = RwSignal::new(gift_limit());
-    let amount = RwSignal::new(
-        stored
-            .get_untracked()
-            .map(|m| m.to_decimal_string())
-            .unwrap_or_default(),
-    );
-    let currency = RwSignal::new(
-        stored
-            .get_untracked()
-            .map_or_else(|| "EUR".to_string(), |m| m.currency.code().to_string()),
-    );
+    let stored = Memo::new(move |_| gift_limit());
+    let amount = RwSignal::new(String::new());
+    let currency = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    // The fields show the stored limit, and follow it when it changes (an import, an undo,
+    // another tab).
+    Effect::new(move |_| {
+        let limit = stored.get();
+        amount.set(
+            limit
+                .as_ref()
+                .map(|m| m.to_decimal_string())
+                .unwrap_or_default(),
+        );
+        currency.set(limit.map_or_else(|| "EUR".to_string(), |m| m.currency.code().to_string()));
+        error.set(None);
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match parse_gift_limit(&amount.get_untracked(), &currency.get_untracked()) {
             Ok(limit) => {
                 error.set(None);
-                set_gift_limit(limit.as_ref());
-                stored.set(limit.clone());
-                match limit {
-                    Some(m) => toasts.push(
-                        ToastKind::Success,
-                        tw("trust.ui.gift_limit.saved", &[("limit", &fmt::money(&m))]),
-                    ),
-                    None => toasts.push(ToastKind::Success, tr("trust.ui.gift_limit.cleared")),
-                }
+                spawn_local(async move {
+                    match settings::save(vec![Setting::GiftLimit(limit.clone())]).await {
+                        Ok(()) => match limit {
+                            Some(m) => toasts.push(
+                                ToastKind::Success,
+                                tw("trust.ui.gift_limit.saved", &[("limit", &fmt::money(&m))]),
+                            ),
+                            None => {
+                                toasts.push(ToastKind::Success, tr("trust.ui.gift_limit.cleared"))
+                            }
+                        },
+                        Err(e) => crate::state::data::report_store_error(toasts, &e),
+                    }
+                });
             }
             Err(e) => error.set(Some(activity_error_text(&e))),
         }

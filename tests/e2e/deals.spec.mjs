@@ -287,7 +287,7 @@ test("needs in all five layers, linked to people, show on the deal page and surv
   await expect(stage.getByText("Evaluation stage: no evaluator identified.")).toBeVisible();
   await people.getByLabel("Person at the account").selectOption({ label: "Ben Ortiz" });
   await people.getByRole("button", { name: "Add person" }).click();
-  await expect(people.getByRole("link", { name: "Ben Ortiz" })).toBeVisible();
+  await expect(people.getByRole("link", { name: "Ben Ortiz", exact: true })).toBeVisible();
   await expect(page.getByText("Evaluation stage: no evaluator identified.")).toHaveCount(0);
 
   await page.reload();

@@ -173,7 +173,7 @@ test("a follow-up task is created on the person and completed from the Agenda", 
   const today = page.getByRole("region", { name: /^Today/ });
   const overdue = page.getByRole("region", { name: /^Overdue/ });
   await expect(today.getByText("Send the reference list")).toBeVisible();
-  await expect(today.getByRole("link", { name: "Ana López" })).toBeVisible();
+  await expect(today.getByRole("link", { name: "Ana López", exact: true })).toBeVisible();
   await expect(overdue.getByText("Call about the trial results")).toBeVisible();
   await today.getByRole("button", { name: "Mark done: Send the reference list" }).click();
   await expect(page.getByText("Done: Send the reference list.")).toBeVisible();

@@ -295,6 +295,53 @@ pub fn was_at_account(contact: &Contact, account_id: Id) -> bool {
             .any(|m| m.from == account_id || m.to == account_id)
 }
 
+/// One personal fact worth knowing before a call: its label (catalogue key) and value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonalFact {
+    pub label_key: &'static str,
+    pub value: String,
+}
+
+/// The person's personal facts that are filled in, in a fixed order: family, home town,
+/// school, field of study, sports, food, reading, holiday plans, holiday routes, friends and
+/// rivals inside (their names, joined with ", "). Blank ones are left out.
+pub fn personal_facts(c: &Contact) -> Vec<PersonalFact> {
+    let names = |links: &[PersonLink]| {
+        links
+            .iter()
+            .map(|l| l.name.trim())
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    [
+        ("contact.field.family", c.family.trim().to_string()),
+        ("contact.field.home_town", c.home_town.trim().to_string()),
+        ("contact.field.school", c.school.trim().to_string()),
+        (
+            "contact.field.field_of_study",
+            c.field_of_study.trim().to_string(),
+        ),
+        ("contact.field.sports", c.sports.trim().to_string()),
+        ("contact.field.food", c.food.trim().to_string()),
+        ("contact.field.reading", c.reading.trim().to_string()),
+        (
+            "contact.field.holiday_plans",
+            c.holiday_plans.trim().to_string(),
+        ),
+        (
+            "contact.field.holiday_routes",
+            c.holiday_routes.trim().to_string(),
+        ),
+        ("contact.field.friends", names(&c.friends)),
+        ("contact.field.rivals", names(&c.rivals)),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(label_key, value)| PersonalFact { label_key, value })
+    .collect()
+}
+
 /// What a person form holds: text inputs as typed, one string per phone/e-mail row, typed
 /// values for selects and checkboxes, `last_met` as a date input's value.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -542,6 +589,53 @@ mod tests {
         assert_eq!(BuyingLevel::Operation.key(), "level.operation");
         assert_eq!(BuyingFunction::Procurement.key(), "function.procurement");
         assert_eq!(<Contact as Record>::KIND, "contacts");
+    }
+
+    #[test]
+    fn personal_facts_are_the_filled_ones_in_a_fixed_order_with_labels() {
+        let mut c = Contact::new(new_id(), "Ana", t(1));
+        assert!(personal_facts(&c).is_empty());
+        c.rivals = vec![PersonLink::named("Carl"), PersonLink::named("  ")];
+        c.sports = "Sailing".into();
+        c.home_town = "  Vigo ".into();
+        c.food = "   ".into();
+        c.friends = vec![PersonLink::named("Ben"), PersonLink::named("Dora")];
+        c.holiday_routes = "Camino de Santiago".into();
+        let facts = personal_facts(&c);
+        let pairs: Vec<(&str, &str)> = facts
+            .iter()
+            .map(|f| (f.label_key, f.value.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("contact.field.home_town", "Vigo"),
+                ("contact.field.sports", "Sailing"),
+                ("contact.field.holiday_routes", "Camino de Santiago"),
+                ("contact.field.friends", "Ben, Dora"),
+                ("contact.field.rivals", "Carl"),
+            ]
+        );
+        // Every field filled: all eleven, each with a label in both catalogues.
+        for f in [
+            &mut c.family,
+            &mut c.school,
+            &mut c.field_of_study,
+            &mut c.food,
+            &mut c.reading,
+            &mut c.holiday_plans,
+        ] {
+            *f = "x".into();
+        }
+        let facts = personal_facts(&c);
+        assert_eq!(facts.len(), 11);
+        assert_eq!(facts[0].label_key, "contact.field.family");
+        assert_eq!(facts[10].label_key, "contact.field.rivals");
+        for l in crate::i18n::Locale::ALL {
+            for f in &facts {
+                assert!(l.catalogue().get(f.label_key).is_some(), "{}", f.label_key);
+            }
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::deal::Step;
+use super::deal::{Deal, Step};
 use super::ids::{new_id, Id};
 
 /// The five layers of a customer's need, from the most general to the most concrete.
@@ -124,6 +124,36 @@ pub fn by_layer(needs: &[Need]) -> Vec<(NeedLayer, Vec<&Need>)> {
         .collect()
 }
 
+/// The needs of one open deal a person is on, by layer (only the layers with needs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DealNeeds<'a> {
+    pub deal_id: Id,
+    pub title: &'a str,
+    pub layers: Vec<(NeedLayer, Vec<&'a Need>)>,
+}
+
+/// The open deals the person is on (closed ones left out), by title, each with its needs
+/// grouped by layer in the layers' order; a deal with no needs yet has no layers.
+pub fn open_deal_needs<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
+    contact_id: Id,
+) -> Vec<DealNeeds<'a>> {
+    let mut out: Vec<DealNeeds<'a>> = deals
+        .into_iter()
+        .filter(|d| d.is_open() && d.people.iter().any(|p| p.contact_id == contact_id))
+        .map(|d| DealNeeds {
+            deal_id: d.id,
+            title: &d.title,
+            layers: by_layer(&d.needs)
+                .into_iter()
+                .filter(|(_, list)| !list.is_empty())
+                .collect(),
+        })
+        .collect();
+    out.sort_by_cached_key(|d| crate::domain::text::fold(d.title));
+    out
+}
+
 /// A gap in the needs picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NeedWarning {
@@ -195,6 +225,78 @@ pub fn warnings(needs: &[Need], step: Step, people: &[Id]) -> Vec<NeedWarning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_open_deals_needs_of_a_person_leave_closed_deals_out() {
+        use crate::domain::deal::{DealPerson, Outcome};
+        use crate::domain::money::{Currency, Money};
+        use chrono::{NaiveDate, TimeZone, Utc};
+        let now = Utc.with_ymd_and_hms(2026, 5, 1, 8, 0, 0).unwrap();
+        let ana = new_id();
+        let other = new_id();
+        let account = new_id();
+        let deal = |title: &str, person: Id, needs: Vec<Need>| {
+            let mut d = Deal::new(
+                account,
+                title,
+                Money::zero(Currency::parse("EUR").unwrap()),
+                now,
+            );
+            d.people.push(DealPerson {
+                contact_id: person,
+                roles: vec![],
+            });
+            d.needs = needs;
+            d
+        };
+        let need = |l, t: &str| Need::new(l, t, None, "").unwrap();
+        let retrofit = deal(
+            "Retrofit",
+            ana,
+            vec![
+                need(NeedLayer::Problem, "Stops twice a week"),
+                need(NeedLayer::Goal, "Output +15 %"),
+                need(NeedLayer::Problem, "Spare parts late"),
+            ],
+        );
+        let audit = deal("audit", ana, vec![]);
+        let mut lost = deal("Boiler", ana, vec![need(NeedLayer::Goal, "Lower cost")]);
+        lost.outcome = Outcome::Lost {
+            at: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            reason: "Price".into(),
+        };
+        let mut won = deal("Welding", ana, vec![need(NeedLayer::Goal, "Faster")]);
+        won.outcome = Outcome::Won {
+            at: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            paid_on: None,
+        };
+        let not_hers = deal("Sensors", other, vec![need(NeedLayer::Goal, "Cold chain")]);
+        let deals = [retrofit.clone(), lost, won, not_hers, audit.clone()];
+
+        let got = open_deal_needs(&deals, ana);
+        assert_eq!(
+            got.iter().map(|d| d.title).collect::<Vec<_>>(),
+            vec!["audit", "Retrofit"]
+        );
+        assert_eq!(got[0].deal_id, audit.id);
+        assert!(got[0].layers.is_empty());
+        let layers: Vec<(NeedLayer, Vec<&str>)> = got[1]
+            .layers
+            .iter()
+            .map(|(l, ns)| (*l, ns.iter().map(|n| n.text.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            layers,
+            vec![
+                (NeedLayer::Goal, vec!["Output +15 %"]),
+                (
+                    NeedLayer::Problem,
+                    vec!["Stops twice a week", "Spare parts late"]
+                ),
+            ]
+        );
+        assert!(open_deal_needs(&deals, new_id()).is_empty());
+    }
 
     #[test]
     fn a_need_needs_text() {

@@ -217,6 +217,26 @@ pub fn hints(style: CommunicationStyle) -> StyleHints {
     }
 }
 
+/// What a hint shows for a person whose style is judged: the style's name, how sure the
+/// judgement is, the question word with its tip, and the do's and don'ts (catalogue keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HintContent {
+    pub style: CommunicationStyle,
+    pub style_key: &'static str,
+    pub confidence_key: &'static str,
+    pub hints: StyleHints,
+}
+
+/// The hint for a judged style, or `None` when the style is not judged yet.
+pub fn hint_content(judgement: Option<&StyleJudgement>) -> Option<HintContent> {
+    judgement.map(|j| HintContent {
+        style: j.style,
+        style_key: j.style.key(),
+        confidence_key: j.confidence.key(),
+        hints: hints(j.style),
+    })
+}
+
 /// The two axes the questionnaire measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Axis {
@@ -648,6 +668,31 @@ mod tests {
         assert_eq!(hints(Analytical).question_word, "style.question_word.how");
         assert_eq!(hints(Amiable).question_word, "style.question_word.why");
         assert_eq!(Driver.hints().dos[1], "style.driver.do.2");
+    }
+
+    #[test]
+    fn every_judged_style_has_a_hint_with_dos_and_donts() {
+        assert_eq!(hint_content(None), None);
+        for (s, conf) in CommunicationStyle::ALL.iter().zip([
+            Confidence::Guess,
+            Confidence::Fairly,
+            Confidence::Sure,
+            Confidence::Sure,
+        ]) {
+            let j = judge_direct(*s, conf, now());
+            let h = hint_content(Some(&j)).expect("a judged style has a hint");
+            assert_eq!(h.style, *s);
+            assert_eq!(h.style_key, s.key());
+            assert_eq!(h.confidence_key, conf.key());
+            assert!(!h.hints.dos.is_empty(), "{s:?} do's");
+            assert!(!h.hints.donts.is_empty(), "{s:?} don'ts");
+            assert!(h.hints.dos.iter().all(|k| k.contains(".do.")), "{s:?}");
+            assert!(h.hints.donts.iter().all(|k| k.contains(".dont.")), "{s:?}");
+            let mut keys = vec![h.style_key, h.confidence_key, h.hints.question_word];
+            keys.extend(h.hints.dos);
+            keys.extend(h.hints.donts);
+            catalogue_support::assert_keys(&keys);
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::state::data::{use_data, AppData, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
+use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -383,6 +384,7 @@ fn AccountView(account: Account) -> impl IntoView {
                                 <a href=href(&format!("/contacts/{}", c.id))>{c.name.clone()}</a>
                                 {(!c.title.is_empty()).then(|| view! { <span class="hint">{format!(" · {}", c.title)}</span> })}
                                 {c.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
+                                <StyleHint contact=c.clone()/>
                             </li>
                         </For>
                     </ul>

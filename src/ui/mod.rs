@@ -7,4 +7,5 @@ pub mod fmt;
 pub mod form;
 pub mod merge;
 pub mod search;
+pub mod style_hint;
 pub mod toast_area;

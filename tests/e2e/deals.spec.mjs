@@ -253,7 +253,7 @@ test("needs in all five layers, linked to people, show on the deal page and surv
 
   // The person's style hints come from the trust screens' judgement.
   const people = page.getByRole("region", { name: "People involved" });
-  await expect(people.getByText('ask "What" questions')).toBeVisible();
+  await expect(people.getByRole("group", { name: "How to deal with Ana Ruiz (Driver)" })).toBeVisible();
 
   const needs = [
     ["Goals and aspirations", "Raise output by 15 %", ""],
@@ -287,7 +287,7 @@ test("needs in all five layers, linked to people, show on the deal page and surv
   await expect(stage.getByText("Evaluation stage: no evaluator identified.")).toBeVisible();
   await people.getByLabel("Person at the account").selectOption({ label: "Ben Ortiz" });
   await people.getByRole("button", { name: "Add person" }).click();
-  await expect(people.getByRole("link", { name: "Ben Ortiz" })).toBeVisible();
+  await expect(people.getByRole("link", { name: "Ben Ortiz", exact: true })).toBeVisible();
   await expect(page.getByText("Evaluation stage: no evaluator identified.")).toHaveCount(0);
 
   await page.reload();

@@ -139,12 +139,12 @@ test("a style set with the questionnaire shows its hints on the activity form", 
   // The activity form shows Ana's hints.
   await panel.getByRole("button", { name: "Log activity" }).click();
   const hints = panel.getByRole("region", { name: "How to talk to them" });
-  await hints.getByText("Ana López — Driver: ask “What”").click();
+  await hints.getByText("How to deal with Ana López (Driver)").click();
   await expect(hints.getByText("Offer several options to choose from.")).toBeVisible();
   await expect(hints.getByText("Don't waste their time.")).toBeVisible();
   // Adding Ben, whose style is not judged, says so.
   await panel.getByLabel("Ben Ortiz").check();
-  await expect(hints.getByText("Ben Ortiz: communication style not judged yet.")).toBeVisible();
+  await expect(hints.getByText("Style not judged yet.")).toBeVisible();
 
   await page.reload();
   await expect(style.getByText("Question word: What.")).toBeVisible();
@@ -173,7 +173,7 @@ test("a follow-up task is created on the person and completed from the Agenda", 
   const today = page.getByRole("region", { name: /^Today/ });
   const overdue = page.getByRole("region", { name: /^Overdue/ });
   await expect(today.getByText("Send the reference list")).toBeVisible();
-  await expect(today.getByRole("link", { name: "Ana López" })).toBeVisible();
+  await expect(today.getByRole("link", { name: "Ana López", exact: true })).toBeVisible();
   await expect(overdue.getByText("Call about the trial results")).toBeVisible();
   await today.getByRole("button", { name: "Mark done: Send the reference list" }).click();
   await expect(page.getByText("Done: Send the reference list.")).toBeVisible();
@@ -301,7 +301,7 @@ for (const width of [360, 1280]) {
     }
     // The Agenda shows the person's style hints.
     await open(page, "/planning");
-    await page.getByText("Ana López — Analytical: ask “How”").click();
+    await page.getByText("How to deal with Ana López (Analytical)").click();
     await expect(page.getByText("Bring plenty of evidence.")).toBeVisible();
     expect(errors).toEqual([]);
   });

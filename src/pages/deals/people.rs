@@ -8,12 +8,12 @@ use crate::domain::buying_stage::{self, BuyingRole, BuyingStage};
 use crate::domain::deal::{self, Deal};
 use crate::domain::ids::Id;
 use crate::domain::needs::{self, Need, NeedLayer};
-use crate::domain::style;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw};
 use crate::ui::form::{SelectField, TextField};
+use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -392,10 +392,6 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                                     .map(|c| c.name.clone())
                                     .unwrap_or_else(|| tr("deals_ui.unknown_person"));
                                 let title = contact.as_ref().map(|c| c.title.clone()).unwrap_or_default();
-                                let hints = contact
-                                    .as_ref()
-                                    .and_then(|c| c.style.as_ref())
-                                    .map(|s| (s.style, style::hints(s.style)));
                                 let name2 = name.clone();
                                 view! {
                                     <li class="person">
@@ -426,22 +422,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                                                     })
                                                     .collect_view()}
                                             </div>
-                                            {match hints {
-                                                Some((st, h)) => view! {
-                                                    <div class="deal-style-hints">
-                                                        <p>
-                                                            <strong>{tr(st.key())}</strong>
-                                                            " · "
-                                                            {tw("deals_ui.people.ask", &[("word", &tr(h.question_word))])}
-                                                        </p>
-                                                        <ul>
-                                                            {h.dos.iter().take(3).map(|k| view! { <li>{tr(k)}</li> }).collect_view()}
-                                                        </ul>
-                                                    </div>
-                                                }
-                                                .into_any(),
-                                                None => view! { <p class="hint">{tr("deals_ui.people.no_style")}</p> }.into_any(),
-                                            }}
+                                            {contact.map(|c| view! { <StyleHint contact=c/> })}
                                             <button
                                                 type="button"
                                                 class="small"

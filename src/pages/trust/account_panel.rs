@@ -1,5 +1,5 @@
 //! On an account's page: relationship health (people per stage, guides, warnings while a
-//! deal is open), its people's stages and styles, and the account's activity timeline.
+//! deal is open), its people's stages, and the account's activity timeline.
 
 use super::activity_form::ActivityForm;
 use super::common::Timeline;
@@ -130,9 +130,6 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                                         let mut bits = vec![tr(c.relationship.stage.key())];
                                         if let Some(l) = c.level {
                                             bits.push(tr(l.key()));
-                                        }
-                                        if let Some(j) = &c.style {
-                                            bits.push(tr(j.style.key()));
                                         }
                                         if c.is_guide {
                                             bits.push(tr("trust.ui.health.guide"));

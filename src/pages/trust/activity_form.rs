@@ -2,9 +2,7 @@
 //! and an optional follow-up task saved in the same transaction. Shows the style hints of
 //! every person chosen and a reminder when a gift is above the limit.
 
-use super::common::{
-    activity_error_text, gift_limit, kind_code, kind_from_code, task_error_text, StyleSummary,
-};
+use super::common::{activity_error_text, gift_limit, kind_code, kind_from_code, task_error_text};
 use crate::domain::activity::{
     gift_reminder, Activity, ActivityDraft, ActivityField, ActivityFieldError, ActivityKind,
     ExchangeFormat, GiftReminder,
@@ -17,6 +15,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, TextField};
+use crate::ui::style_hint::StyleHint;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -371,7 +370,7 @@ pub fn ActivityForm(
                             .get()
                             .into_iter()
                             .filter_map(|cid| data.contacts.with(|m| m.get(&cid).cloned()))
-                            .map(|c| view! { <StyleSummary contact=c/> })
+                            .map(|c| view! { <StyleHint contact=c/> })
                             .collect_view()
                     }}
                 </section>

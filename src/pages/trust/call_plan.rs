@@ -1,15 +1,19 @@
-//! The one-page call plan of a person: who they are, role and level, stage, style hints,
-//! open tasks and the last three activities. Prints without the app's chrome.
+//! The one-page call plan of a person: who they are, role and level, stage, personal
+//! facts, the needs of their open deals, style hints, open tasks and the last three
+//! activities. Prints without the app's chrome.
 
-use super::common::{activity_title, judgement_text, StyleHintsView};
+use super::common::activity_title;
 use super::contact_panel::OpenTasks;
 use crate::app::href;
 use crate::domain::activity::{timeline_for_contact, Activity};
+use crate::domain::contact::personal_facts;
 use crate::domain::ids::Id;
+use crate::domain::needs::open_deal_needs;
 use crate::domain::relationship::suggested_activities;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::{tr, tw};
 use crate::ui::fmt;
+use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 
 #[component]
@@ -50,6 +54,33 @@ pub fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
                 let stage = c.relationship.stage;
                 let (_, next_kinds) = suggested_activities(stage);
                 let roles = c.roles.iter().map(|r| tr(r.key())).collect::<Vec<_>>().join(", ");
+                let facts = personal_facts(&c);
+                let deal_needs: Vec<(String, Vec<(&'static str, String)>)> = data.deals.with(|m| {
+                    open_deal_needs(m.values(), id)
+                        .into_iter()
+                        .map(|d| {
+                            let layers = d
+                                .layers
+                                .into_iter()
+                                .map(|(layer, needs)| {
+                                    let items = needs
+                                        .iter()
+                                        .map(|n| {
+                                            if n.measure.is_empty() {
+                                                n.text.clone()
+                                            } else {
+                                                format!("{} ({})", n.text, n.measure)
+                                            }
+                                        })
+                                        .collect::<Vec<_>>()
+                                        .join("; ");
+                                    (layer.key(), items)
+                                })
+                                .collect();
+                            (d.title.to_string(), layers)
+                        })
+                        .collect()
+                });
                 let contacts_line = c
                     .phones
                     .iter()
@@ -109,19 +140,48 @@ pub fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
                                 })}
                             </section>
                         </div>
+                        <div class="plan-grid">
+                            <section class="plan-section" aria-labelledby="plan-facts">
+                                <h2 id="plan-facts">{tr("hints.plan.facts")}</h2>
+                                {if facts.is_empty() {
+                                    view! { <p class="hint">{tr("hints.plan.no_facts")}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <dl class="facts">
+                                            {facts.into_iter().map(|f| view! {
+                                                <dt>{tr(f.label_key)}</dt>
+                                                <dd>{f.value}</dd>
+                                            }).collect_view()}
+                                        </dl>
+                                    }.into_any()
+                                }}
+                            </section>
+                            <section class="plan-section" aria-labelledby="plan-needs">
+                                <h2 id="plan-needs">{tr("hints.plan.needs")}</h2>
+                                {if deal_needs.is_empty() {
+                                    view! { <p class="hint">{tr("hints.plan.no_deal")}</p> }.into_any()
+                                } else {
+                                    deal_needs.into_iter().map(|(title, layers)| view! {
+                                        <h3 class="plan-deal">{title}</h3>
+                                        {if layers.is_empty() {
+                                            view! { <p class="hint">{tr("hints.plan.no_needs")}</p> }.into_any()
+                                        } else {
+                                            view! {
+                                                <dl class="facts">
+                                                    {layers.into_iter().map(|(layer, items)| view! {
+                                                        <dt>{tr(layer)}</dt>
+                                                        <dd>{items}</dd>
+                                                    }).collect_view()}
+                                                </dl>
+                                            }.into_any()
+                                        }}
+                                    }).collect_view().into_any()
+                                }}
+                            </section>
+                        </div>
                         <section class="plan-section" aria-labelledby="plan-style">
                             <h2 id="plan-style">{tr("trust.ui.style.title")}</h2>
-                            {match c.style.clone() {
-                                Some(j) => view! {
-                                    <p>
-                                        <strong>{tr(j.style.key())}</strong>
-                                        " · "
-                                        <span class="hint">{judgement_text(&j)}</span>
-                                    </p>
-                                    <StyleHintsView style=j.style level=3/>
-                                }.into_any(),
-                                None => view! { <p class="hint">{tr("trust.ui.style.not_judged")}</p> }.into_any(),
-                            }}
+                            <StyleHint contact=c.clone() open=true level=3/>
                         </section>
                         <div class="plan-grid">
                             <section class="plan-section" aria-labelledby="plan-tasks">

@@ -1,13 +1,11 @@
-//! Pieces shared by the trust screens: style hints, timelines, the gift-limit setting,
+//! Pieces shared by the trust screens: timelines, the gift-limit setting,
 //! error texts and small lookups.
 
 use crate::app::href;
 use crate::domain::activity::{Activity, ActivityFieldError, ActivityKind};
 use crate::domain::agenda::{Task, TaskError};
-use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
 use crate::domain::money::MoneyError;
-use crate::domain::style::{hints, CommunicationStyle, StyleJudgement};
 use crate::state::data::AppData;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
@@ -78,95 +76,6 @@ pub fn due_text(t: &Task) -> String {
     match t.due_time {
         Some(time) => format!("{} {}", fmt::date(t.due_date), time.format("%H:%M")),
         None => fmt::date(t.due_date),
-    }
-}
-
-/// One line on how the style was judged: "Fairly sure · from the questionnaire · 3 May 2026".
-pub fn judgement_text(j: &StyleJudgement) -> String {
-    tw(
-        "trust.ui.style.judged",
-        &[
-            ("confidence", &tr(j.confidence.key())),
-            ("how", &tr(j.judged_by.key())),
-            ("date", &fmt::datetime(j.judged_at)),
-        ],
-    )
-}
-
-/// The do's, don'ts and question word of a style.
-#[component]
-pub fn StyleHintsView(
-    style: CommunicationStyle,
-    /// Heading level for the "Do" / "Don't" titles (3 or 4).
-    #[prop(default = 4)]
-    level: u8,
-) -> impl IntoView {
-    let h = hints(style);
-    let title = move |key: &'static str| {
-        if level <= 3 {
-            view! { <h3 class="hint-title">{move || tr(key)}</h3> }.into_any()
-        } else {
-            view! { <h4 class="hint-title">{move || tr(key)}</h4> }.into_any()
-        }
-    };
-    view! {
-        <div class="style-hints">
-            <p class="question-word">
-                <strong>{move || tw("trust.ui.style.question_word", &[("word", &tr(h.question_word))])}</strong>
-                " "
-                <span>{move || tr(h.question_tip)}</span>
-            </p>
-            <div class="hint-columns">
-                <div class="hint-dos">
-                    {title("trust.ui.style.dos")}
-                    <ul>
-                        {h.dos.iter().map(|k| view! { <li>{move || tr(k)}</li> }).collect_view()}
-                    </ul>
-                </div>
-                <div class="hint-donts">
-                    {title("trust.ui.style.donts")}
-                    <ul>
-                        {h.donts.iter().map(|k| view! { <li>{move || tr(k)}</li> }).collect_view()}
-                    </ul>
-                </div>
-            </div>
-        </div>
-    }
-}
-
-/// A person's style in one line with the hints folded under it (Agenda, activity form).
-#[component]
-pub fn StyleSummary(contact: Contact) -> impl IntoView {
-    match contact.style.clone() {
-        Some(j) => {
-            let style = j.style;
-            let word = hints(style).question_word;
-            view! {
-                <details class="style-summary">
-                    <summary>
-                        {move || {
-                            tw(
-                                "trust.ui.style.summary",
-                                &[
-                                    ("name", &contact.name),
-                                    ("style", &tr(style.key())),
-                                    ("word", &tr(word)),
-                                ],
-                            )
-                        }}
-                    </summary>
-                    <StyleHintsView style=style level=4/>
-                </details>
-            }
-            .into_any()
-        }
-        None => {
-            let name = contact.name.clone();
-            view! {
-                <p class="hint">{move || tw("trust.ui.style.not_judged_for", &[("name", &name)])}</p>
-            }
-            .into_any()
-        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! A person's communication style: the judgement with its confidence and date, the hints,
 //! and the two ways to judge it (directly, or with the guided questionnaire).
 
-use super::common::{judgement_text, StyleHintsView};
 use crate::domain::contact::Contact;
 use crate::domain::style::{
     judge_by_questionnaire, judge_direct, score, CommunicationStyle, Confidence, StyleError,
@@ -11,6 +10,7 @@ use crate::state::data::{store_error_text, use_data, AppData, Changes};
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::form::SelectField;
+use crate::ui::style_hint::StyleHint;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -209,17 +209,12 @@ pub fn StyleCard(#[prop(into)] contact: Signal<Option<Contact>>) -> impl IntoVie
     view! {
         <section class="card trust-card" aria-labelledby="style-heading">
             <h3 id="style-heading">{move || tr("trust.ui.style.title")}</h3>
-            {move || match current.get() {
-                Some(j) => {
-                    let style = j.style;
+            {move || match contact.get().filter(|c| c.style.is_some()) {
+                Some(c) => {
+                    let traits = c.style.as_ref().map(|j| j.style.traits_key()).unwrap_or_default();
                     view! {
-                        <p class="style-current">
-                            <span class="badge">{tr(style.key())}</span>
-                            " "
-                            <span class="hint">{judgement_text(&j)}</span>
-                        </p>
-                        <p>{tr(style.traits_key())}</p>
-                        <StyleHintsView style=style level=4/>
+                        <p>{tr(traits)}</p>
+                        <StyleHint contact=c open=true/>
                     }
                     .into_any()
                 }

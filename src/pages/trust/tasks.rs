@@ -1,8 +1,6 @@
 //! Follow-up tasks: the "add follow-up task" form and a task row that can be completed.
 
-use super::common::{
-    account_name, activity_title, contact_name, due_text, task_error_text, StyleSummary,
-};
+use super::common::{account_name, activity_title, contact_name, due_text, task_error_text};
 use crate::app::href;
 use crate::domain::agenda::{complete, follow_up_from, parse_due, Task, TaskError};
 use crate::domain::ids::Id;
@@ -11,6 +9,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, SelectField, TextField};
+use crate::ui::style_hint::StyleHint;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -228,7 +227,7 @@ pub fn TaskRow(
                     with_hints
                         .then(|| contact.and_then(|c| data.contacts.with(|m| m.get(&c).cloned())))
                         .flatten()
-                        .map(|p| view! { <StyleSummary contact=p/> })
+                        .map(|p| view! { <StyleHint contact=p/> })
                 }}
             </div>
             <button

@@ -83,6 +83,7 @@ sources!(
         "merge",
         "records",
         "store",
+        "tasks_more",
         "trust",
         "trust_ui"
     ]
@@ -100,6 +101,7 @@ sources!(
         "merge",
         "records",
         "store",
+        "tasks_more",
         "trust",
         "trust_ui"
     ]

@@ -752,6 +752,7 @@ pub struct AccountFilter {
     pub tag: Option<String>,
     pub owner: Option<String>,
     pub customer: Option<CustomerKind>,
+    pub lead_source: Option<LeadSource>,
     pub archive: ArchiveView,
 }
 
@@ -776,7 +777,68 @@ impl AccountFilter {
             && self
                 .customer
                 .is_none_or(|c| a.is_existing_customer() == (c == CustomerKind::Existing))
+            && self.lead_source.is_none_or(|l| a.lead_source == Some(l))
     }
+}
+
+/// One row of the lead-source report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadSourceRow {
+    /// `None`: accounts with no lead source recorded.
+    pub source: Option<LeadSource>,
+    pub accounts: usize,
+    /// How many of them became customers (`customer_since` set).
+    pub customers: usize,
+    /// The value of their won deals, per currency (no exchange rates are known).
+    pub won: crate::domain::pipeline::CurrencyTotals,
+}
+
+/// Accounts per lead source, how many became customers and the value of their won deals.
+/// Archived accounts count too (where a customer came from does not change when it is
+/// archived). Rows follow [`LeadSource::ALL`], then "not recorded"; sources without an
+/// account are left out.
+pub fn lead_source_report(
+    accounts: &[Account],
+    deals: &[crate::domain::deal::Deal],
+) -> Vec<LeadSourceRow> {
+    use std::collections::HashMap;
+    let source_of: HashMap<Id, Option<LeadSource>> =
+        accounts.iter().map(|a| (a.id, a.lead_source)).collect();
+    let slots: Vec<Option<LeadSource>> = LeadSource::ALL
+        .iter()
+        .map(|l| Some(*l))
+        .chain(std::iter::once(None))
+        .collect();
+    let mut rows: Vec<LeadSourceRow> = slots
+        .iter()
+        .map(|s| LeadSourceRow {
+            source: *s,
+            accounts: 0,
+            customers: 0,
+            won: Default::default(),
+        })
+        .collect();
+    let slot = |s: Option<LeadSource>| slots.iter().position(|x| *x == s).unwrap_or(0);
+    for a in accounts {
+        let r = &mut rows[slot(a.lead_source)];
+        r.accounts += 1;
+        r.customers += usize::from(a.is_existing_customer());
+    }
+    for d in deals {
+        if !matches!(d.outcome, crate::domain::deal::Outcome::Won { .. }) {
+            continue;
+        }
+        let Some(src) = source_of.get(&d.account_id) else {
+            continue;
+        };
+        crate::domain::pipeline::add_to(
+            &mut rows[slot(*src)].won,
+            &d.value.currency,
+            d.value.minor,
+        );
+    }
+    rows.retain(|r| r.accounts > 0);
+    rows
 }
 
 /// The accounts passing `filter`, in input order.
@@ -1064,6 +1126,73 @@ mod tests {
 
     fn names(v: &[&Account]) -> Vec<String> {
         v.iter().map(|a| a.name.clone()).collect()
+    }
+
+    #[test]
+    fn filter_by_lead_source() {
+        let mut all = sample();
+        all[0].lead_source = Some(LeadSource::Referral);
+        all[2].lead_source = Some(LeadSource::Referral);
+        all[1].lead_source = Some(LeadSource::Media);
+        let f = AccountFilter {
+            lead_source: Some(LeadSource::Referral),
+            ..Default::default()
+        };
+        assert_eq!(names(&filter_accounts(&all, &f)), ["Zeta", "abele"]);
+        let f = AccountFilter {
+            lead_source: Some(LeadSource::Partner),
+            ..Default::default()
+        };
+        assert!(filter_accounts(&all, &f).is_empty());
+    }
+
+    #[test]
+    fn lead_source_report_counts_accounts_customers_and_won_value() {
+        use crate::domain::deal::{Deal, Outcome};
+        use crate::domain::money::{Currency, Money};
+        let mut all = sample();
+        // Zeta and abele from referrals (abele a customer), Ábols (customer) from media,
+        // Old (archived) without a source.
+        all[0].lead_source = Some(LeadSource::Referral);
+        all[2].lead_source = Some(LeadSource::Referral);
+        all[2].customer_since = NaiveDate::from_ymd_opt(2024, 3, 1);
+        all[1].lead_source = Some(LeadSource::Media);
+        let eur = |minor| Money::new(minor, Currency::parse("EUR").unwrap());
+        let won = |acc: &Account, m: Money| {
+            let mut d = Deal::new(acc.id, "won", m, t(5));
+            d.outcome = Outcome::Won {
+                at: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                paid_on: None,
+            };
+            d
+        };
+        let deals = vec![
+            won(&all[0], eur(100_000)),
+            won(&all[2], eur(50_000)),
+            won(&all[2], Money::new(7_000, Currency::parse("USD").unwrap())),
+            // Open and lost deals do not count.
+            Deal::new(all[1].id, "open", eur(999_999), t(5)),
+        ];
+        let r = lead_source_report(&all, &deals);
+        let sources: Vec<_> = r.iter().map(|x| x.source).collect();
+        assert_eq!(
+            sources,
+            [Some(LeadSource::Media), Some(LeadSource::Referral), None]
+        );
+        let referral = &r[1];
+        assert_eq!((referral.accounts, referral.customers), (2, 1));
+        assert_eq!(
+            referral.won.get(&Currency::parse("EUR").unwrap()),
+            Some(&150_000)
+        );
+        assert_eq!(
+            referral.won.get(&Currency::parse("USD").unwrap()),
+            Some(&7_000)
+        );
+        assert_eq!((r[0].accounts, r[0].customers), (1, 1));
+        assert!(r[0].won.is_empty());
+        assert_eq!((r[2].accounts, r[2].customers), (1, 0));
+        assert!(lead_source_report(&[], &deals).is_empty());
     }
 
     #[test]

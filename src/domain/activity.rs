@@ -550,6 +550,39 @@ pub fn gift_reminder_for(
     }
 }
 
+/// The flag a logged gift carries in activity lists: the same judgement as the form's
+/// reminder ([`gift_reminder`]), kept on the entry after it is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GiftFlag {
+    /// Above the limit (same currency; equal is within it).
+    AboveLimit { limit: Money },
+    /// The limit is in another currency: it cannot be compared without an exchange rate.
+    OtherCurrency { limit: Money },
+}
+
+impl GiftFlag {
+    /// Catalogue key; placeholder `{limit}` (formatted money).
+    pub fn key(&self) -> &'static str {
+        match self {
+            GiftFlag::AboveLimit { .. } => "tasks_more.gift_flag.above_limit",
+            GiftFlag::OtherCurrency { .. } => "tasks_more.gift_flag.other_currency",
+        }
+    }
+    pub fn limit(&self) -> &Money {
+        match self {
+            GiftFlag::AboveLimit { limit } | GiftFlag::OtherCurrency { limit } => limit,
+        }
+    }
+}
+
+/// The flag of a logged gift under the Settings limit, if it needs one.
+pub fn gift_flag(item: &impl GiftSubject, limit: Option<&Money>) -> Option<GiftFlag> {
+    gift_reminder(item, limit).map(|r| match r {
+        GiftReminder::AboveLimit { limit, .. } => GiftFlag::AboveLimit { limit },
+        GiftReminder::CannotCompare { limit, .. } => GiftFlag::OtherCurrency { limit },
+    })
+}
+
 /// The gift limit as typed in Settings: an amount and a currency code. A blank amount
 /// means no limit (`Ok(None)`); a negative amount is refused.
 pub fn parse_gift_limit(amount: &str, currency: &str) -> Result<Option<Money>, ActivityFieldError> {
@@ -607,13 +640,15 @@ pub fn timeline_for_account<'a>(
     out
 }
 
-/// Shared by the tests of the Step 2 modules: the `trust` catalogues.
+/// Shared by the tests of the Step 2 modules: the `trust` and `tasks_more` catalogues.
 #[cfg(test)]
 pub(crate) mod catalogue_support {
     use std::collections::BTreeMap;
 
     pub const EN: &str = include_str!("../i18n/en/trust.txt");
     pub const ES: &str = include_str!("../i18n/es/trust.txt");
+    pub const EN_MORE: &str = include_str!("../i18n/en/tasks_more.txt");
+    pub const ES_MORE: &str = include_str!("../i18n/es/tasks_more.txt");
 
     pub fn parse(src: &str) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
@@ -644,7 +679,9 @@ pub(crate) mod catalogue_support {
 
     /// Panics unless both catalogues hold every key.
     pub fn assert_keys(keys: &[&str]) {
-        let (en, es) = (parse(EN), parse(ES));
+        let (mut en, mut es) = (parse(EN), parse(ES));
+        en.extend(parse(EN_MORE));
+        es.extend(parse(ES_MORE));
         let missing: Vec<_> = keys
             .iter()
             .filter(|k| !en.contains_key(**k) || !es.contains_key(**k))
@@ -887,6 +924,57 @@ mod tests {
             gift_reminder(&a, Some(&limit)).map(|r| r.key()),
             Some("gift.reminder.above_limit")
         );
+    }
+
+    #[test]
+    fn a_logged_gift_above_the_limit_is_flagged() {
+        let limit = money("50", "EUR");
+        let logged = |kind, value: &str, cur: &str| {
+            let mut d = draft(kind);
+            d.gift_value = value.into();
+            d.gift_currency = Currency::parse(cur).unwrap();
+            Activity::new(d.validate(&Utc).unwrap(), utc(2026, 1, 1, 0, 0))
+        };
+        let over = logged(ActivityKind::SmallGift, "50.01", "EUR");
+        assert_eq!(
+            gift_flag(&over, Some(&limit)),
+            Some(GiftFlag::AboveLimit {
+                limit: limit.clone()
+            })
+        );
+        assert_eq!(
+            gift_flag(&over, Some(&limit)).map(|f| f.key()),
+            Some("tasks_more.gift_flag.above_limit")
+        );
+        // Equal to the limit is not over it; below neither.
+        let equal = logged(ActivityKind::SmallGift, "50", "EUR");
+        assert_eq!(gift_flag(&equal, Some(&limit)), None);
+        assert_eq!(
+            gift_flag(
+                &logged(ActivityKind::ValuableGift, "10", "EUR"),
+                Some(&limit)
+            ),
+            None
+        );
+        // Another currency: flagged as not comparable, naming the limit.
+        let usd = logged(ActivityKind::ValuableGift, "30", "USD");
+        let f = gift_flag(&usd, Some(&limit)).unwrap();
+        assert_eq!(
+            f,
+            GiftFlag::OtherCurrency {
+                limit: limit.clone()
+            }
+        );
+        assert_eq!(f.limit(), &limit);
+        // No limit set: no flag.
+        assert_eq!(gift_flag(&over, None), None);
+        catalogue_support::assert_keys(&[
+            GiftFlag::AboveLimit {
+                limit: limit.clone(),
+            }
+            .key(),
+            GiftFlag::OtherCurrency { limit }.key(),
+        ]);
     }
 
     #[test]

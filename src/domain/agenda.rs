@@ -13,6 +13,12 @@
 //! - Done tasks are in no bucket.
 //! - Order in each bucket: earliest due first; on the same day, timed tasks by time, then
 //!   untimed ones; then by creation.
+//! - **Reschedule**: "tomorrow" is today + 1 day, "next week" is today + 7 days (the same
+//!   weekday next week), both counted from the local today, never from the old due date
+//!   (an overdue task moved to "tomorrow" lands tomorrow). A due time is kept.
+//! - **Editing** a task applies the same field rules as creating one (title required, at
+//!   most [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters, a valid date and time).
+//! - **Done list**: done tasks, most recently completed first, within a window of days.
 
 use crate::domain::activity::{parse_date, parse_time, Activity, ActivityFieldError};
 use crate::domain::ids::{new_id, Id};
@@ -188,6 +194,127 @@ pub fn complete(task: &mut Task, now: DateTime<Utc>) -> bool {
 /// Opens a done task again. Returns false when it was open.
 pub fn reopen(task: &mut Task) -> bool {
     task.done_at.take().is_some()
+}
+
+/// What the rep typed in the task's edit form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaskEdit {
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM` or blank.
+    pub time: String,
+    pub notes: String,
+}
+
+impl TaskEdit {
+    /// The form filled with the task as it is.
+    pub fn of(task: &Task) -> TaskEdit {
+        TaskEdit {
+            title: task.title.clone(),
+            date: task.due_date.format("%Y-%m-%d").to_string(),
+            time: task
+                .due_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            notes: task.notes.clone(),
+        }
+    }
+}
+
+/// Every field error of an edit, in form order (title, date, time); empty when it is valid.
+pub fn edit_errors(edit: &TaskEdit) -> Vec<TaskError> {
+    let mut errs = Vec::new();
+    if edit.title.trim().is_empty() {
+        errs.push(TaskError::TitleMissing);
+    } else if let Err(e) = check_title(&edit.title) {
+        errs.push(e);
+    }
+    if let Err(e) = parse_due(&edit.date, &edit.time) {
+        errs.extend(e);
+    }
+    errs
+}
+
+/// Applies an edit: title (trimmed), due date and time, notes (trimmed). On any error the
+/// task is left as it was and every error is returned.
+pub fn apply_edit(task: &mut Task, edit: &TaskEdit) -> Result<(), Vec<TaskError>> {
+    let errs = edit_errors(edit);
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let due = parse_due(&edit.date, &edit.time)?;
+    task.title = edit.title.trim().to_string();
+    task.set_due(due);
+    task.notes = edit.notes.trim().to_string();
+    Ok(())
+}
+
+/// The quick reschedule targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RescheduleTarget {
+    Tomorrow,
+    NextWeek,
+}
+
+impl RescheduleTarget {
+    pub const ALL: &'static [RescheduleTarget] =
+        &[RescheduleTarget::Tomorrow, RescheduleTarget::NextWeek];
+
+    /// The new due date, counted from the local `today`.
+    pub fn date(self, today: NaiveDate) -> NaiveDate {
+        let days = match self {
+            RescheduleTarget::Tomorrow => 1,
+            RescheduleTarget::NextWeek => 7,
+        };
+        today.checked_add_days(Days::new(days)).unwrap_or(today)
+    }
+
+    pub fn key(&self) -> &'static str {
+        match self {
+            RescheduleTarget::Tomorrow => "tasks_more.reschedule.tomorrow",
+            RescheduleTarget::NextWeek => "tasks_more.reschedule.next_week",
+        }
+    }
+}
+
+/// Moves the task to `date`, keeping its due time. Returns false when it was already due
+/// that day.
+pub fn reschedule(task: &mut Task, date: NaiveDate) -> bool {
+    if task.due_date == date {
+        return false;
+    }
+    task.due_date = date;
+    true
+}
+
+/// Moves the task to a quick target counted from the local `today` (see the module notes).
+pub fn reschedule_to(task: &mut Task, target: RescheduleTarget, today: NaiveDate) -> bool {
+    reschedule(task, target.date(today))
+}
+
+/// Done tasks completed at or after `since` (all of them when `None`), most recently
+/// completed first; equal times by title, then id.
+pub fn done_tasks<'a>(
+    tasks: impl IntoIterator<Item = &'a Task>,
+    since: Option<DateTime<Utc>>,
+) -> Vec<&'a Task> {
+    let mut out: Vec<&Task> = tasks
+        .into_iter()
+        .filter(|t| t.done_at.is_some_and(|d| since.is_none_or(|s| d >= s)))
+        .collect();
+    out.sort_by(|a, b| {
+        b.done_at
+            .cmp(&a.done_at)
+            .then_with(|| a.title.cmp(&b.title))
+            .then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// The start of the done list's window: `days` days before `now`.
+pub fn done_window_start(now: DateTime<Utc>, days: u32) -> DateTime<Utc> {
+    now - chrono::Duration::days(i64::from(days))
 }
 
 /// The Agenda's sections.
@@ -549,8 +676,125 @@ mod tests {
     }
 
     #[test]
+    fn reschedule_targets_count_from_today() {
+        let today = date(2026, 6, 10);
+        assert_eq!(RescheduleTarget::Tomorrow.date(today), date(2026, 6, 11));
+        assert_eq!(RescheduleTarget::NextWeek.date(today), date(2026, 6, 17));
+        // Across a month and a year end.
+        assert_eq!(
+            RescheduleTarget::Tomorrow.date(date(2026, 12, 31)),
+            date(2027, 1, 1)
+        );
+        assert_eq!(
+            RescheduleTarget::NextWeek.date(date(2026, 2, 25)),
+            date(2026, 3, 4)
+        );
+        // An overdue task moved to tomorrow lands tomorrow, not the day after its old date;
+        // its time is kept.
+        let mut t = task("late", Due::at(date(2026, 5, 1), time(9, 30)));
+        assert!(reschedule_to(&mut t, RescheduleTarget::Tomorrow, today));
+        assert_eq!(t.due(), Due::at(date(2026, 6, 11), time(9, 30)));
+        assert!(!reschedule_to(&mut t, RescheduleTarget::Tomorrow, today));
+        assert!(reschedule(&mut t, date(2026, 7, 1)));
+        assert_eq!(t.due_date, date(2026, 7, 1));
+        // Rescheduled to tomorrow, it is in the next 7 days.
+        let a = bucket([&t], utc(2026, 6, 30, 12, 0), &Utc);
+        assert_eq!(a.next_7_days.len(), 1);
+    }
+
+    #[test]
+    fn a_reopened_task_leaves_the_done_list_and_is_on_the_agenda_again() {
+        let now = utc(2026, 6, 10, 9, 0);
+        let mut t = task("Call back", Due::on(date(2026, 6, 10)));
+        complete(&mut t, now);
+        assert_eq!(titles(&done_tasks([&t], None)), vec!["Call back"]);
+        assert!(bucket([&t], now, &Utc).is_empty());
+        assert!(reopen(&mut t));
+        assert_eq!(t.done_at, None);
+        assert!(done_tasks([&t], None).is_empty());
+        assert_eq!(titles(&bucket([&t], now, &Utc).today), vec!["Call back"]);
+        // Reopening an open task changes nothing.
+        let before = t.clone();
+        assert!(!reopen(&mut t));
+        assert_eq!(t, before);
+    }
+
+    #[test]
+    fn done_list_is_newest_first_within_the_window() {
+        let now = utc(2026, 6, 30, 12, 0);
+        let mut a = task("a", Due::on(date(2026, 6, 1)));
+        let mut b = task("b", Due::on(date(2026, 6, 1)));
+        let mut old = task("old", Due::on(date(2026, 4, 1)));
+        let open = task("open", Due::on(date(2026, 6, 1)));
+        complete(&mut a, utc(2026, 6, 2, 9, 0));
+        complete(&mut b, utc(2026, 6, 20, 9, 0));
+        complete(&mut old, utc(2026, 4, 2, 9, 0));
+        let all = [a, b, old, open];
+        let since = done_window_start(now, 30);
+        assert_eq!(since, utc(2026, 5, 31, 12, 0));
+        assert_eq!(titles(&done_tasks(&all, Some(since))), vec!["b", "a"]);
+        assert_eq!(titles(&done_tasks(&all, None)), vec!["b", "a", "old"]);
+    }
+
+    #[test]
+    fn an_edit_is_validated_like_a_new_task() {
+        let mut t = task("Call back", Due::on(date(2026, 6, 3)));
+        let mut e = TaskEdit::of(&t);
+        assert_eq!(e.date, "2026-06-03");
+        assert_eq!(e.time, "");
+        e.title = "  Send the offer ".into();
+        e.date = "2026-06-05".into();
+        e.time = "14:30".into();
+        e.notes = " Ask for Ana ".into();
+        assert_eq!(apply_edit(&mut t, &e), Ok(()));
+        assert_eq!(t.title, "Send the offer");
+        assert_eq!(t.due(), Due::at(date(2026, 6, 5), time(14, 30)));
+        assert_eq!(t.notes, "Ask for Ana");
+        assert_eq!(TaskEdit::of(&t).time, "14:30");
+
+        let before = t.clone();
+        let blank = TaskEdit {
+            title: "   ".into(),
+            date: "5.6.2026".into(),
+            ..e.clone()
+        };
+        assert_eq!(
+            apply_edit(&mut t, &blank),
+            Err(vec![
+                TaskError::TitleMissing,
+                TaskError::DateInvalid("5.6.2026".into())
+            ])
+        );
+        assert_eq!(t, before);
+        let long = TaskEdit {
+            title: "x".repeat(201),
+            ..e.clone()
+        };
+        assert_eq!(
+            apply_edit(&mut t, &long),
+            Err(vec![TaskError::TitleTooLong])
+        );
+        let exactly = TaskEdit {
+            title: "x".repeat(200),
+            ..e.clone()
+        };
+        assert_eq!(edit_errors(&exactly), vec![]);
+        let no_date = TaskEdit {
+            date: String::new(),
+            time: "7pm".into(),
+            ..e.clone()
+        };
+        assert_eq!(
+            edit_errors(&no_date),
+            vec![TaskError::DateMissing, TaskError::TimeInvalid("7pm".into())]
+        );
+        assert_eq!(t, before);
+    }
+
+    #[test]
     fn every_key_has_a_string() {
         let mut keys: Vec<&str> = AgendaBucket::ALL.iter().map(|b| b.key()).collect();
+        keys.extend(RescheduleTarget::ALL.iter().map(|r| r.key()));
         for e in [
             TaskError::TitleMissing,
             TaskError::TitleTooLong,

@@ -87,6 +87,7 @@ sources!(
         "merge",
         "records",
         "store",
+        "tasks_more",
         "trust",
         "trust_ui"
     ]
@@ -108,6 +109,7 @@ sources!(
         "merge",
         "records",
         "store",
+        "tasks_more",
         "trust",
         "trust_ui"
     ]

@@ -6,7 +6,8 @@ use super::contact_form::ContactForm;
 use crate::app::href;
 use crate::domain::account::{
     all_tags, filter_accounts, industries, owners, set_archived, sort_accounts, Account,
-    AccountFilter, AccountSortKey, ArchiveView, CustomerKind, Grade, ProductInUse, Satisfaction,
+    AccountFilter, AccountSortKey, ArchiveView, CustomerKind, Grade, LeadSource, ProductInUse,
+    Satisfaction,
 };
 use crate::domain::buying_centre::{map as bc_map, warnings as bc_warnings, BuyingCentreWarning};
 use crate::domain::contact::Contact;
@@ -34,6 +35,64 @@ fn select_options<T: Copy + 'static>(
     }
 }
 
+/// Accounts per lead source, how many became customers, and their won deal value. It sits
+/// on the accounts page, next to the lead-source filter it explains: a row's count is what
+/// the filter shows for that source with "Show: All".
+#[component]
+fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
+    let data = use_data();
+    let rows = Memo::new(move |_| {
+        let deals = data.deals.with(|m| m.values().cloned().collect::<Vec<_>>());
+        accounts.with(|a| crate::domain::account::lead_source_report(a, &deals))
+    });
+    view! {
+        <section class="card lead-report" aria-labelledby="lead-report-heading">
+            <h2 id="lead-report-heading">{move || tr("tasks_more.report.title")}</h2>
+            <p class="hint">{move || tr("tasks_more.report.intro")}</p>
+            <Show
+                when=move || !rows.with(Vec::is_empty)
+                fallback=move || view! { <p class="hint">{move || tr("tasks_more.report.empty")}</p> }
+            >
+                <div class="table-wrap">
+                    <table class="data-table">
+                        <caption>{move || tr("tasks_more.report.caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || tr("tasks_more.report.source")}</th>
+                                <th scope="col" class="num">{move || tr("tasks_more.report.accounts")}</th>
+                                <th scope="col" class="num">{move || tr("tasks_more.report.customers")}</th>
+                                <th scope="col" class="num">{move || tr("tasks_more.report.won")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || rows.get().into_iter().map(|r| {
+                                let name = r.source.map_or_else(|| tr("tasks_more.report.not_set"), |s| tr(s.key()));
+                                let won = if r.won.is_empty() {
+                                    "—".to_string()
+                                } else {
+                                    r.won
+                                        .iter()
+                                        .map(|(c, minor)| fmt::money(&crate::domain::money::Money::new(*minor, c.clone())))
+                                        .collect::<Vec<_>>()
+                                        .join(" + ")
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td class="num">{fmt::number(r.accounts as i64)}</td>
+                                        <td class="num">{fmt::number(r.customers as i64)}</td>
+                                        <td class="num">{won}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let data = use_data();
@@ -44,6 +103,7 @@ pub fn AccountsPage() -> impl IntoView {
     let tag = RwSignal::new(String::new());
     let owner = RwSignal::new(String::new());
     let customer = RwSignal::new(String::new());
+    let lead_source = RwSignal::new(String::new());
     let archive = RwSignal::new("active".to_string());
     let sort = RwSignal::new("name".to_string());
     let shown = RwSignal::new(PAGE);
@@ -59,6 +119,7 @@ pub fn AccountsPage() -> impl IntoView {
             tag: Some(tag.get()).filter(|s| !s.is_empty()),
             owner: Some(owner.get()).filter(|s| !s.is_empty()),
             customer: CustomerKind::from_code(&customer.get()),
+            lead_source: LeadSource::from_code(&lead_source.get()),
             archive: ArchiveView::from_code(&archive.get()).unwrap_or_default(),
         };
         all.with(|accounts| {
@@ -135,6 +196,7 @@ pub fn AccountsPage() -> impl IntoView {
                 {filter_select("filter-tag", "account.field.tags", tag, Box::new(move || all.with(|a| all_tags(a)).into_iter().map(|s| (s.clone(), s)).collect()))}
                 {filter_select("filter-owner", "account.field.owner", owner, Box::new(move || all.with(|a| owners(a)).into_iter().map(|s| (s.clone(), s)).collect()))}
                 {filter_select("filter-customer", "accounts.filter.customer", customer, Box::new(select_options(CustomerKind::ALL, CustomerKind::code, CustomerKind::key)))}
+                {filter_select("filter-lead-source", "account.field.lead_source", lead_source, Box::new(select_options(LeadSource::ALL, LeadSource::code, LeadSource::key)))}
                 <div class="field">
                     <label for="filter-archive">{move || tr("accounts.filter.show")}</label>
                     <select id="filter-archive" on:change=move |ev| archive.set(event_target_value(&ev))>
@@ -201,6 +263,7 @@ pub fn AccountsPage() -> impl IntoView {
                     <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
                 </Show>
             </Show>
+            <LeadSourceReport accounts=all/>
         </section>
     }
 }

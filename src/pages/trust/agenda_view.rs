@@ -1,8 +1,9 @@
 //! Planning → Agenda: open tasks overdue, due today, in the next 7 days, and later; each
-//! can be completed from the list and shows the person's style hints.
+//! can be completed, edited and rescheduled from the list and shows the person's style
+//! hints. Below them, the tasks done in the last 30 days (or all), which can be reopened.
 
-use super::tasks::TaskRow;
-use crate::domain::agenda::{bucket, AgendaBucket, Task};
+use super::tasks::{DoneTaskRow, TaskRow};
+use crate::domain::agenda::{bucket, done_tasks, done_window_start, AgendaBucket, Task};
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::tr;
 use chrono::{Local, Utc};
@@ -42,6 +43,31 @@ pub fn Agenda() -> impl IntoView {
         })
     });
     let open_count = move || buckets.with(|b| b.iter().map(|(_, v)| v.len()).sum::<usize>());
+    // The done list: the last 30 days, or every done task once "Show older" is pressed.
+    let show_all_done = RwSignal::new(false);
+    let done = Memo::new(move |_| {
+        tick.track();
+        let since = done_window_start(Utc::now(), 30);
+        data.tasks.with(|m| {
+            let all = done_tasks(m.values(), None);
+            let recent = all.iter().filter(|t| t.done_at >= Some(since)).count();
+            let shown = if show_all_done.get() {
+                all.len()
+            } else {
+                recent
+            };
+            (
+                all.into_iter().take(shown).cloned().collect::<Vec<Task>>(),
+                recent,
+            )
+        })
+    });
+    let done_items = Memo::new(move |_| done.with(|(v, _)| v.clone()));
+    let older_count = move || {
+        data.tasks
+            .with(|m| m.values().filter(|t| t.is_done()).count())
+            .saturating_sub(done.with(|(_, recent)| *recent))
+    };
 
     view! {
         <section class="page agenda-page">
@@ -99,6 +125,36 @@ pub fn Agenda() -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <section class="card agenda-bucket agenda-done" aria-labelledby="agenda-done">
+                <h2 id="agenda-done">
+                    {move || tr("tasks_more.done.title")}
+                    " "
+                    <span class="badge count">{move || done_items.with(Vec::len)}</span>
+                </h2>
+                <p class="hint">{move || if show_all_done.get() { tr("tasks_more.done.intro_all") } else { tr("tasks_more.done.intro") }}</p>
+                <Show
+                    when=move || !done_items.with(Vec::is_empty)
+                    fallback=move || view! {
+                        <p class="hint">{move || if show_all_done.get() { tr("tasks_more.done.none_all") } else { tr("tasks_more.done.none") }}</p>
+                    }
+                >
+                    <ul class="plain-list task-list">
+                        <For each=move || done_items.get() key=|t| (t.id, t.rev) let:t>
+                            <DoneTaskRow task=t/>
+                        </For>
+                    </ul>
+                </Show>
+                <Show when=move || { !show_all_done.get() && older_count() > 0 }>
+                    <button type="button" on:click=move |_| show_all_done.set(true)>
+                        {move || crate::state::tc("tasks_more.done.show_older", older_count(), &[])}
+                    </button>
+                </Show>
+                <Show when=move || show_all_done.get()>
+                    <button type="button" on:click=move |_| show_all_done.set(false)>
+                        {move || tr("tasks_more.done.show_recent")}
+                    </button>
+                </Show>
+            </section>
             </Show>
         </section>
     }

@@ -204,6 +204,9 @@ pub fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
                                                         {fmt::datetime(a.at)}
                                                         {(!a.notes.is_empty()).then(|| view! { <br/><span>{a.notes.clone()}</span> })}
                                                         {(!a.outcome.is_empty()).then(|| view! { <br/><span>{tr("trust.ui.activity.outcome")}": "{a.outcome.clone()}</span> })}
+                                                        {crate::domain::activity::gift_flag(&a, super::common::gift_limit().as_ref()).map(|f| view! {
+                                                            <br/><span class="badge warning">{crate::state::tw(f.key(), &[("limit", &fmt::money(f.limit()))])}</span>
+                                                        })}
                                                     </li>
                                                 }).collect_view()}
                                             </ol>

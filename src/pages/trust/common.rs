@@ -89,6 +89,8 @@ pub fn Timeline(
     #[prop(into)] empty: Signal<String>,
 ) -> impl IntoView {
     let data = crate::state::data::use_data();
+    // Read once per list: a logged gift above it carries a flag.
+    let limit = StoredValue::new(gift_limit());
     view! {
         <Show
             when=move || !items.with(Vec::is_empty)
@@ -109,6 +111,7 @@ pub fn Timeline(
                             .collect();
                         let a2 = a.clone();
                         let gift = a.gift_value.clone();
+                        let flag = limit.with_value(|l| crate::domain::activity::gift_flag(&a, l.as_ref()));
                         let account = a.account_id;
                         let deal = a.deal_id;
                         view! {
@@ -162,6 +165,14 @@ pub fn Timeline(
                                 })}
                                 {gift.map(|m| view! {
                                     <p class="timeline-meta">{move || tw("trust.ui.activity.gift_value_is", &[("value", &fmt::money(&m))])}</p>
+                                })}
+                                {flag.map(|f| {
+                                    let limit = fmt::money(f.limit());
+                                    view! {
+                                        <p class="gift-flag">
+                                            <span class="badge warning">{move || tw(f.key(), &[("limit", &limit)])}</span>
+                                        </p>
+                                    }
                                 })}
                             </li>
                         }

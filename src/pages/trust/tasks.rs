@@ -1,14 +1,18 @@
-//! Follow-up tasks: the "add follow-up task" form and a task row that can be completed.
+//! Follow-up tasks: the "add follow-up task" form, a task row that can be completed (with
+//! Undo), edited and rescheduled, and a done task's row that can be reopened.
 
 use super::common::{account_name, activity_title, contact_name, due_text, task_error_text};
 use crate::app::href;
-use crate::domain::agenda::{complete, follow_up_from, parse_due, Task, TaskError};
+use crate::domain::agenda::{
+    apply_edit, complete, follow_up_from, parse_due, reopen, reschedule, reschedule_to,
+    RescheduleTarget, Task, TaskEdit, TaskError,
+};
 use crate::domain::ids::Id;
-use crate::state::data::{store_error_text, use_data, Changes};
-use crate::state::toasts::use_toasts;
+use crate::state::data::{report_store_error, store_error_text, use_data, AppData, Changes};
+use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
-use crate::ui::form::{ErrorSummary, SelectField, TextField};
+use crate::ui::form::{ErrorSummary, SelectField, TextArea, TextField};
 use crate::ui::style_hint::StyleHint;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -166,7 +170,68 @@ pub fn TaskForm(
     }
 }
 
-/// One open task with a "Mark done" button; optionally the person and account it is for.
+/// Saves one changed task as a user action; `then` gets the stored task.
+fn write_task(
+    data: AppData,
+    toasts: Toasts,
+    task: Task,
+    busy: Option<RwSignal<bool>>,
+    then: impl FnOnce(Task) + 'static,
+) {
+    if let Some(b) = busy {
+        b.set(true);
+    }
+    spawn_local(async move {
+        let mut ch = Changes::new();
+        let saved = ch.put(&data, task);
+        match ch.commit(data).await {
+            Ok(()) => then(saved),
+            Err(e) => report_store_error(toasts, &e),
+        }
+        if let Some(b) = busy {
+            let _ = b.try_set(false);
+        }
+    });
+}
+
+/// The task as stored now (the row may hold an older copy).
+fn current(data: &AppData, task: &Task) -> Task {
+    data.tasks
+        .with_untracked(|m| m.get(&task.id).cloned())
+        .unwrap_or_else(|| task.clone())
+}
+
+/// Opens a done task again and says so.
+fn reopen_task(data: AppData, toasts: Toasts, task: Task, busy: Option<RwSignal<bool>>) {
+    let mut t = current(&data, &task);
+    if !reopen(&mut t) {
+        return;
+    }
+    write_task(data, toasts, t, busy, move |saved| {
+        toasts.push(
+            ToastKind::Success,
+            tw("tasks_more.task.reopened", &[("title", &saved.title)]),
+        );
+    });
+}
+
+/// The person and account a task is for, as links.
+fn who_links(data: AppData, task: &Task) -> impl IntoView {
+    let (contact, account) = (task.contact_id, task.account_id);
+    view! {
+        {contact.map(|c| view! {
+            " · "
+            <a href=href(&format!("/contacts/{c}"))>{move || contact_name(&data, c)}</a>
+        })}
+        {account.map(|a| view! {
+            " · "
+            <a href=href(&format!("/accounts/{a}"))>{move || account_name(&data, a)}</a>
+        })}
+    }
+}
+
+/// One open task with "Mark done" (and Undo on its message), "Edit" and "Reschedule";
+/// optionally the person and account it is for.
 #[component]
 pub fn TaskRow(
     task: Task,
@@ -178,51 +243,105 @@ pub fn TaskRow(
     let data = use_data();
     let toasts = use_toasts();
     let busy = RwSignal::new(false);
+    let editing = RwSignal::new(false);
+    let moving = RwSignal::new(false);
     let t2 = task.clone();
     let title = task.title.clone();
-    let title2 = task.title.clone();
     let on_done = move |_| {
         if busy.get_untracked() {
             return;
         }
-        let mut t = t2.clone();
+        let mut t = current(&data, &t2);
         if !complete(&mut t, Utc::now()) {
             return;
         }
-        busy.set(true);
-        spawn_local(async move {
-            let mut ch = Changes::new();
-            let saved = ch.put(&data, t);
-            match ch.commit(data).await {
-                Ok(()) => toasts.push(
-                    ToastKind::Success,
-                    tw("trust.ui.task.done_toast", &[("title", &saved.title)]),
-                ),
-                Err(e) => toasts.push(ToastKind::Error, store_error_text(&e)),
-            }
-            busy.set(false);
+        write_task(data, toasts, t, Some(busy), move |saved| {
+            let title = saved.title.clone();
+            toasts.push_with_action(
+                ToastKind::Success,
+                tw("trust.ui.task.done_toast", &[("title", &title)]),
+                tr("tasks_more.task.undo"),
+                move || reopen_task(data, toasts, saved.clone(), None),
+            );
         });
     };
+    let quick = {
+        let task = task.clone();
+        move |target: RescheduleTarget| {
+            let task = task.clone();
+            move |_| {
+                if busy.get_untracked() {
+                    return;
+                }
+                let mut t = current(&data, &task);
+                if !reschedule_to(&mut t, target, fmt::today()) {
+                    moving.set(false);
+                    return;
+                }
+                write_task(data, toasts, t, Some(busy), move |saved| {
+                    toasts.push(
+                        ToastKind::Success,
+                        tw(
+                            "tasks_more.task.rescheduled",
+                            &[("due", &due_text(&saved)), ("title", &saved.title)],
+                        ),
+                    );
+                });
+            }
+        }
+    };
+    let new_date = RwSignal::new(task.due_date.format("%Y-%m-%d").to_string());
+    let move_error = RwSignal::new(None::<String>);
+    let on_move = {
+        let task = task.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            let mut t = current(&data, &task);
+            let due = match parse_due(&new_date.get_untracked(), "") {
+                Ok(d) => d,
+                Err(e) => {
+                    move_error.set(e.first().map(task_error_text));
+                    return;
+                }
+            };
+            move_error.set(None);
+            if !reschedule(&mut t, due.date) {
+                moving.set(false);
+                return;
+            }
+            write_task(data, toasts, t, Some(busy), move |saved| {
+                toasts.push(
+                    ToastKind::Success,
+                    tw(
+                        "tasks_more.task.rescheduled",
+                        &[("due", &due_text(&saved)), ("title", &saved.title)],
+                    ),
+                );
+            });
+        }
+    };
+    let id = task.id;
     let contact = task.contact_id;
-    let account = task.account_id;
     let due = task.clone();
+    let edit_task = task.clone();
+    let label = move |key: &'static str| {
+        let title = title.clone();
+        move || tw(key, &[("title", &title)])
+    };
+    let tomorrow = quick(RescheduleTarget::Tomorrow);
+    let next_week = quick(RescheduleTarget::NextWeek);
     view! {
         <li class="task-row">
             <div class="task-main">
-                <p class="task-title"><strong>{title}</strong></p>
+                <p class="task-title"><strong>{task.title.clone()}</strong></p>
                 <p class="task-meta">
                     {move || tw("trust.ui.task.due", &[("due", &due_text(&due))])}
-                    {show_who.then(|| view! {
-                        {contact.map(|c| view! {
-                            " · "
-                            <a href=href(&format!("/contacts/{c}"))>{move || contact_name(&data, c)}</a>
-                        })}
-                        {account.map(|a| view! {
-                            " · "
-                            <a href=href(&format!("/accounts/{a}"))>{move || account_name(&data, a)}</a>
-                        })}
-                    })}
+                    {show_who.then(|| who_links(data, &task))}
                 </p>
+                {(!task.notes.is_empty()).then(|| view! { <p class="task-notes">{task.notes.clone()}</p> })}
                 {move || {
                     with_hints
                         .then(|| contact.and_then(|c| data.contacts.with(|m| m.get(&c).cloned())))
@@ -230,15 +349,179 @@ pub fn TaskRow(
                         .map(|p| view! { <StyleHint contact=p/> })
                 }}
             </div>
-            <button
-                type="button"
-                class="no-print"
-                disabled=move || busy.get()
-                aria-label=move || tw("trust.ui.task.complete_label", &[("title", &title2)])
-                on:click=on_done
-            >
-                {move || tr("trust.ui.task.complete")}
-            </button>
+            <div class="task-actions no-print">
+                <button
+                    type="button"
+                    disabled=move || busy.get()
+                    aria-label=label("trust.ui.task.complete_label")
+                    on:click=on_done
+                >
+                    {move || tr("trust.ui.task.complete")}
+                </button>
+                <button
+                    type="button"
+                    aria-expanded=move || editing.get().to_string()
+                    aria-label=label("tasks_more.task.edit_label")
+                    on:click=move |_| { editing.update(|e| *e = !*e); moving.set(false); }
+                >
+                    {move || tr("tasks_more.task.edit")}
+                </button>
+                <button
+                    type="button"
+                    aria-expanded=move || moving.get().to_string()
+                    aria-label=label("tasks_more.task.reschedule_label")
+                    on:click=move |_| { moving.update(|m| *m = !*m); editing.set(false); }
+                >
+                    {move || tr("tasks_more.task.reschedule")}
+                </button>
+            </div>
+            <Show when=move || moving.get()>
+                <form class="task-move subsection" on:submit=on_move.clone() novalidate>
+                    <div class="actions">
+                        <button type="button" disabled=move || busy.get() aria-label=label("tasks_more.task.tomorrow_label") on:click=tomorrow.clone()>
+                            {move || tr(RescheduleTarget::Tomorrow.key())}
+                        </button>
+                        <button type="button" disabled=move || busy.get() aria-label=label("tasks_more.task.next_week_label") on:click=next_week.clone()>
+                            {move || tr(RescheduleTarget::NextWeek.key())}
+                        </button>
+                    </div>
+                    <div class="inline-fields">
+                        <TextField
+                            id=format!("task-move-{id}")
+                            label=Signal::derive(move || tr("tasks_more.task.new_date"))
+                            value=new_date
+                            input_type="date"
+                            error=Signal::derive(move || move_error.get())
+                        />
+                    </div>
+                    <div class="actions">
+                        <button type="submit" disabled=move || busy.get() aria-label=label("tasks_more.task.move_label")>
+                            {move || tr("tasks_more.task.move")}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+            <Show when=move || editing.get()>
+                <TaskEditForm task=edit_task.clone() on_close=move |_| editing.set(false)/>
+            </Show>
+        </li>
+    }
+}
+
+/// Edits a task's title, due date and time, and notes.
+#[component]
+pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let start = TaskEdit::of(&task);
+    let title = RwSignal::new(start.title);
+    let date = RwSignal::new(start.date);
+    let time = RwSignal::new(start.time);
+    let notes = RwSignal::new(start.notes);
+    let errors = RwSignal::new(Vec::<TaskError>::new());
+    let saving = RwSignal::new(false);
+    let err_for = move |pred: fn(&TaskError) -> bool| {
+        Signal::derive(move || errors.with(|es| es.iter().find(|e| pred(e)).map(task_error_text)))
+    };
+    let id = task.id;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let edit = TaskEdit {
+            title: title.get_untracked(),
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        let mut t = current(&data, &task);
+        if let Err(es) = apply_edit(&mut t, &edit) {
+            errors.set(es);
+            return;
+        }
+        errors.set(Vec::new());
+        write_task(data, toasts, t, Some(saving), move |saved| {
+            toasts.push(
+                ToastKind::Success,
+                tw("tasks_more.task.updated", &[("title", &saved.title)]),
+            );
+            on_close.run(());
+        });
+    };
+    view! {
+        <form class="form-grid subsection task-edit" on:submit=on_submit novalidate aria-label=move || tr("tasks_more.task.edit_title")>
+            <ErrorSummary errors=Signal::derive(move || errors.with(|es| es.iter().map(task_error_text).collect::<Vec<_>>()))/>
+            <TextField
+                id=format!("task-edit-title-{id}")
+                label=Signal::derive(move || tr("trust.ui.task.title"))
+                value=title
+                required=true
+                error=err_for(|e| matches!(e, TaskError::TitleMissing | TaskError::TitleTooLong))
+            />
+            <div class="inline-fields">
+                <TextField
+                    id=format!("task-edit-date-{id}")
+                    label=Signal::derive(move || tr("trust.ui.task.due_date"))
+                    value=date
+                    input_type="date"
+                    required=true
+                    error=err_for(|e| matches!(e, TaskError::DateMissing | TaskError::DateInvalid(_)))
+                />
+                <TextField
+                    id=format!("task-edit-time-{id}")
+                    label=Signal::derive(move || tr("trust.ui.task.due_time"))
+                    value=time
+                    input_type="time"
+                    error=err_for(|e| matches!(e, TaskError::TimeInvalid(_)))
+                    hint=Signal::derive(move || tr("trust.ui.task.due_time_hint"))
+                />
+            </div>
+            <TextArea
+                id=format!("task-edit-notes-{id}")
+                label=Signal::derive(move || tr("tasks_more.task.notes"))
+                value=notes
+            />
+            <div class="actions">
+                <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("tasks_more.task.save_changes")}</button>
+                <button type="button" on:click=move |_| on_close.run(())>{move || tr("trust.ui.cancel")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// One done task with "Reopen".
+#[component]
+pub fn DoneTaskRow(task: Task) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let busy = RwSignal::new(false);
+    let title = task.title.clone();
+    let when = task.done_at.map(fmt::datetime).unwrap_or_default();
+    let t2 = task.clone();
+    view! {
+        <li class="task-row done">
+            <div class="task-main">
+                <p class="task-title">{task.title.clone()}</p>
+                <p class="task-meta">
+                    {move || tw("tasks_more.done.on", &[("when", &when)])}
+                    {who_links(data, &task)}
+                </p>
+            </div>
+            <div class="task-actions no-print">
+                <button
+                    type="button"
+                    disabled=move || busy.get()
+                    aria-label=move || tw("tasks_more.task.reopen_label", &[("title", &title)])
+                    on:click=move |_| {
+                        if !busy.get_untracked() {
+                            reopen_task(data, toasts, t2.clone(), Some(busy));
+                        }
+                    }
+                >
+                    {move || tr("tasks_more.task.reopen")}
+                </button>
+            </div>
         </li>
     }
 }

@@ -331,18 +331,13 @@ impl ImportError {
                 kind,
                 index,
                 error,
-            } => {
-                let field = match error.label {
-                    Some(label) => Message::new(label),
-                    None => Message::new("record.field.path").arg("path", clip(&error.path, 60)),
-                };
-                m.arg("path", clip(path, 80))
-                    .arg("name", error.name.clone().unwrap_or_default())
-                    .arg("number", index + 1)
-                    .part("kind", Message::new(kind_key(kind)))
-                    .part("field", field)
-                    .part("reason", (*error.reason).clone())
-            }
+            } => m
+                .arg("path", clip(path, 80))
+                .arg("name", error.name.clone().unwrap_or_default())
+                .arg("number", index + 1)
+                .part("kind", Message::new(kind_key(kind)))
+                .part("field", error.field_message())
+                .part("reason", (*error.reason).clone()),
             ImportError::MissingLink {
                 path,
                 kind,

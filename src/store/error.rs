@@ -94,15 +94,10 @@ impl StoreError {
             StoreError::Migration { message } => m.arg("error", message),
             StoreError::UnknownKind { kind } => m.arg("kind", kind),
             StoreError::SnapshotNotFound { id } => m.arg("id", id),
-            StoreError::Invalid { kind, error } => {
-                let field = match error.label {
-                    Some(label) => Message::new(label),
-                    None => Message::new("record.field.path").arg("path", &error.path),
-                };
-                m.part("kind", Message::new(super::backup::kind_key(kind)))
-                    .part("field", field)
-                    .part("reason", (*error.reason).clone())
-            }
+            StoreError::Invalid { kind, error } => m
+                .part("kind", Message::new(super::backup::kind_key(kind)))
+                .part("field", error.field_message())
+                .part("reason", (*error.reason).clone()),
         }
     }
 }

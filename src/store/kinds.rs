@@ -91,6 +91,14 @@ impl ValidationError {
         ValidationError::new(path, message)
     }
 
+    /// The field in words: its label, or its path (cut short) when it has none.
+    pub fn field_message(&self) -> Message {
+        match self.label {
+            Some(label) => Message::new(label),
+            None => Message::new("record.field.path").arg("path", clip(&self.path, 60)),
+        }
+    }
+
     fn named(mut self, value: &Value) -> Self {
         self.name = record_name(value);
         self

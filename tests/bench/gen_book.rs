@@ -28,7 +28,7 @@ use sixstep::domain::intel::{IntelKind, IntelNote};
 use sixstep::domain::money::{Currency, Money};
 use sixstep::domain::relationship::RelationshipStage;
 use sixstep::store::registry::app_kinds;
-use sixstep::store::{export, parse_backup, RecordsByKind};
+use sixstep::store::{export_with_settings, parse_backup, RecordsByKind, WorkSettings};
 use std::path::PathBuf;
 
 pub const ACCOUNTS: usize = 2_000;
@@ -638,8 +638,15 @@ fn main() {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench/book.json")
         });
     let records = book();
-    // A fixed export time keeps the file identical run after run.
-    let text = futures::executor::block_on(export(&records, "0.1.0", end(), &sha));
+    // A fixed export time keeps the file identical run after run. The file carries the
+    // default work settings, as the app's own export would after restoring it.
+    let text = futures::executor::block_on(export_with_settings(
+        &records,
+        &WorkSettings::default(),
+        "0.1.0",
+        end(),
+        &sha,
+    ));
     // The app would import it: every record valid, counts and checksum right.
     let parsed = futures::executor::block_on(parse_backup(
         &text,

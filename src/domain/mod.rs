@@ -9,6 +9,7 @@ pub mod buying_stage;
 pub mod competitor;
 pub mod contact;
 pub mod deal;
+pub mod deal_sections;
 pub mod dedupe;
 pub mod ids;
 pub mod intel;

@@ -256,7 +256,16 @@ fn AttentionCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                             &[("date", &fmt::date(due)), ("days", &fmt::number(days_late))],
                         ),
                     };
-                    (a.deal.id, a.deal.title.clone(), why)
+                    // Where the deal stands, so the rep knows what the missing step is for.
+                    let place = if a.deal.is_open() {
+                        step_label(a.deal.step)
+                    } else {
+                        tw(
+                            "deal_page.attention.won_in",
+                            &[("step", &step_label(a.deal.step))],
+                        )
+                    };
+                    (a.deal.id, a.deal.title.clone(), format!("{why} · {place}"))
                 })
                 .collect::<Vec<_>>()
         })

@@ -9,6 +9,7 @@ mod move_dialog;
 mod people;
 pub mod prefs;
 mod qualify;
+mod sections;
 
 pub use board::DealsPage;
 pub use detail::DealPage;

@@ -2,7 +2,7 @@
 // qualification gate opens on four yeses only (or an override with a reason); a win makes
 // the account a customer. Records are seeded by importing a backup; elements are found by
 // role and accessible name only.
-import { test, expect, open } from "./helpers.mjs";
+import { test, expect, open, unfold } from "./helpers.mjs";
 import { makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -118,6 +118,7 @@ test("a won deal cannot be dragged or moved back; reopening needs a reason and i
   await expect(page.getByText(/€8,000\.00 · 80 % probability/)).toBeVisible();
 
   const check = async () => {
+    await unfold(page, "Step history");
     const history = page.getByRole("region", { name: "Step history" });
     const row = history.getByRole("row", { name: /Reopened/ });
     await expect(row).toContainText("6. Follow-up service → 5. Winning commitment");
@@ -185,7 +186,9 @@ test("Yes / Yes / Unsure / Yes: the move dialog says the gate is not passed befo
   await dialog.getByRole("button", { name: "Confirm and move" }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Step 2 of 6: Building trust" })).toBeVisible();
+  await unfold(page, "The four questions");
   await expect(page.getByText("Reference customer for the region: worth the risk")).toBeVisible();
+  await unfold(page, "Step history");
   await expect(page.getByRole("region", { name: "Step history" })).toContainText("They asked for a quote");
   expect(errors).toEqual([]);
 });

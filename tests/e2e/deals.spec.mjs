@@ -1,6 +1,6 @@
 // The six-step deal: board, deal page and dashboard (issue 6). Records are seeded by
 // importing a backup; elements are found by role and accessible name only.
-import { test, expect, open, seriousA11yViolations } from "./helpers.mjs";
+import { test, expect, open, seriousA11yViolations, unfold } from "./helpers.mjs";
 import { makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -102,6 +102,7 @@ test("create a deal, answer the four questions, advance to step 2 with evidence;
   await dialog.getByRole("button", { name: "Confirm and move" }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Step 2 of 6: Building trust" })).toBeVisible();
+  await unfold(page, "Step history");
   const history = page.getByRole("region", { name: "Step history" });
   await expect(history.getByText("Budget approved for 2027 by the plant director")).toBeVisible();
   await expect(history.getByText("End signal confirmed")).toBeVisible();
@@ -109,9 +110,11 @@ test("create a deal, answer the four questions, advance to step 2 with evidence;
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Press line upgrade" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Step 2 of 6: Building trust" })).toBeVisible();
+  await unfold(page, "Step history");
   await expect(page.getByRole("region", { name: "Step history" }).getByText("Budget approved for 2027")).toBeVisible();
   // Past step 1 the four questions fold away under a summary of the answers.
-  await page.getByText("Answers: Yes · Yes · Yes · Yes").click();
+  await expect(page.getByText("Answers: Yes · Yes · Yes · Yes")).toBeVisible();
+  await page.getByRole("button", { name: "The four questions", exact: true }).click();
   await expect(page.getByRole("group", { name: "Can we win?" }).getByRole("radio", { name: "Yes" })).toBeChecked();
   await expect(page.getByLabel('Note on "Can we win?"')).toHaveValue("Our guide backs us");
   expect(errors).toEqual([]);
@@ -207,6 +210,7 @@ test("a card moves by keyboard on the board, skips need a reason and moves back 
   await page.reload();
   await expect(col("4. Presenting value").getByRole("link", { name: "Line 4 retrofit" })).toBeVisible();
   await col("4. Presenting value").getByRole("link", { name: "Line 4 retrofit" }).click();
+  await unfold(page, "Step history");
   const history = page.getByRole("region", { name: "Step history" });
   await expect(history.getByRole("row")).toHaveCount(4);
   await expect(history).toContainText("Framework contract: the price list is agreed");
@@ -262,6 +266,8 @@ test("needs in all five layers, linked to people, show on the deal page and surv
     ["Products and services", "Four servo drives and commissioning", ""],
     ["Purchase indicators", "Downtime per month", "under 2 hours"],
   ];
+  // At step 2 the needs (step 3's work) are folded below; the rep unfolds them early.
+  await unfold(page, "Needs in five layers");
   const section = page.getByRole("region", { name: "Needs in five layers" });
   for (const [layer, text, measure] of needs) {
     await section.getByLabel("Layer").selectOption({ label: layer });
@@ -282,6 +288,7 @@ test("needs in all five layers, linked to people, show on the deal page and surv
   await check();
 
   // Buying stage warns when nobody has the stage's key role.
+  await unfold(page, "The customer's buying stage");
   const stage = page.getByRole("region", { name: "The customer's buying stage" });
   await stage.getByLabel("Current buying stage").selectOption({ label: "4. Evaluation" });
   await expect(stage.getByText("Evaluation stage: no evaluator identified.")).toBeVisible();
@@ -292,7 +299,9 @@ test("needs in all five layers, linked to people, show on the deal page and surv
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Line 4 retrofit" })).toBeVisible();
+  await unfold(page, "Needs in five layers");
   await check();
+  await unfold(page, "The customer's buying stage");
   await expect(page.getByLabel("Current buying stage")).toHaveValue("4");
   expect(errors).toEqual([]);
 });

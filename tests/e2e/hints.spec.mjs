@@ -1,7 +1,7 @@
 // Style hints wherever a person appears (person page, account, deal, call plan), and the
 // call plan's personal facts and open deals' needs. Records are seeded by importing a
 // backup; elements are found by role and accessible name only.
-import { test, expect, open } from "./helpers.mjs";
+import { test, expect, open, unfold } from "./helpers.mjs";
 import { makeBackup, meta, uuid, importBackup } from "./backup-file.mjs";
 
 const DOS = [
@@ -117,6 +117,7 @@ test("the same do's and don'ts on the person, account and deal pages; a person w
 
   // The deal page: collapsed, the same after expanding.
   await open(page, `/deals/${dealId}`);
+  await unfold(page, "People involved");
   const dealPeople = page.getByRole("region", { name: "People involved" });
   const onDeal = dealPeople.getByRole("group", { name: HINT });
   await expect(onDeal.getByText(DOS[0])).toBeHidden();

@@ -2,7 +2,9 @@
 
 use super::common::{current_deal, iso, outcome_text, parse_iso, save_deal, step_label};
 use super::detail::{with_deal, DealSig};
+use super::sections::FoldingSection;
 use crate::domain::deal::{self, Outcome, Step};
+use crate::domain::deal_sections::DealSection;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
@@ -47,8 +49,7 @@ pub fn NextStepSection(deal: DealSig) -> impl IntoView {
         })
     };
     view! {
-        <section class="card" id="next-step" aria-labelledby="next-heading">
-            <h2 id="next-heading">{move || tr("deals_ui.next.title")}</h2>
+        <FoldingSection section=DealSection::NextStep>
             {move || match current() {
                 Some((t, d, late)) => view! {
                     <p>
@@ -79,7 +80,7 @@ pub fn NextStepSection(deal: DealSig) -> impl IntoView {
                     <button type="submit" class="primary">{move || tr("deals_ui.next.save")}</button>
                 </div>
             </form>
-        </section>
+        </FoldingSection>
     }
 }
 
@@ -172,9 +173,7 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
     let was_won = move || matches!(outcome(), Outcome::Won { .. });
 
     view! {
-        <section class="card" id="outcome" aria-labelledby="outcome-heading">
-            <h2 id="outcome-heading">{move || tr("deals_ui.outcome.title")}</h2>
-            <p>{move || outcome_text(&outcome())}</p>
+        <FoldingSection section=DealSection::Outcome summary=Signal::derive(move || outcome_text(&outcome()))>
             <Show when=move || !matches!(outcome(), Outcome::Open)>
                 <form
                     class="form-grid subsection"
@@ -266,6 +265,6 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                     </form>
                 </div>
             </Show>
-        </section>
+        </FoldingSection>
     }
 }

@@ -8,17 +8,19 @@ use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use super::people::{BuyingStageSection, CompetitorsSection, NeedsSection, PeopleSection};
 use super::qualify::QualificationSection;
+use super::sections::{FoldingSection, SectionIndex, Sections};
 use crate::app::href;
 use crate::domain::deal::{self, classify_move, Deal, Move, NextAction, Step, StepEventKind};
+use crate::domain::deal_sections::{self, DealSection};
 use crate::domain::ids::Id;
 use crate::domain::pipeline;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw};
+use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 /// One deal (route `/deals/:id`).
 #[component]
@@ -66,6 +68,13 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
     let editing = RwSignal::new(false);
     let title = move || with_deal(deal, String::new(), |d| d.title.clone());
     let account_id = move || with_deal(deal, None, |d| Some(d.account_id));
+    let sections = Sections::provide(deal);
+    // A link to `/deals/:id#section` (from the board, a dialog or the index) unfolds it.
+    let location = use_location();
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        sections.reveal_fragment(&hash);
+    });
     view! {
         <article class="page deal-page">
             <header class="deal-head">
@@ -138,29 +147,42 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
                     </section>
                 </Show>
             </header>
-            <Warnings deal=deal/>
+            <SectionIndex/>
             <StepPanel deal=deal request=request/>
-            <QualificationSection deal=deal/>
-            <NeedsSection deal=deal/>
-            <BuyingStageSection deal=deal/>
-            <PeopleSection deal=deal/>
-            <CompetitorsSection deal=deal/>
-            <NextStepSection deal=deal/>
-            <OutcomeSection deal=deal/>
-            <History deal=deal/>
-            <Timeline id=id/>
+            <Warnings deal=deal/>
+            <For
+                each=move || sections.order()
+                key=|s| *s
+                children=move |s| section_view(s, deal, id)
+            />
             <MoveDialog request=request/>
         </article>
     }
 }
 
+/// One section of the page, in the frame [`FoldingSection`] gives it.
+fn section_view(section: DealSection, deal: DealSig, id: Id) -> AnyView {
+    match section {
+        DealSection::Qualification => view! { <QualificationSection deal=deal/> }.into_any(),
+        DealSection::People => view! { <PeopleSection deal=deal/> }.into_any(),
+        DealSection::Competitors => view! { <CompetitorsSection deal=deal/> }.into_any(),
+        DealSection::Needs => view! { <NeedsSection deal=deal/> }.into_any(),
+        DealSection::BuyingStage => view! { <BuyingStageSection deal=deal/> }.into_any(),
+        DealSection::NextStep => view! { <NextStepSection deal=deal/> }.into_any(),
+        DealSection::Outcome => view! { <OutcomeSection deal=deal/> }.into_any(),
+        DealSection::History => view! { <History deal=deal/> }.into_any(),
+        DealSection::Timeline => view! { <Timeline id=id/> }.into_any(),
+    }
+}
+
 #[component]
 fn Warnings(deal: DealSig) -> impl IntoView {
+    let sections = expect_context::<Sections>();
     let list = move || {
         with_deal(deal, Vec::new(), |d| {
             deal::warnings(d, fmt::today())
                 .into_iter()
-                .map(|w| tr(w.key()))
+                .map(|w| (tr(w.key()), deal_sections::fixed_in(&w)))
                 .collect::<Vec<_>>()
         })
     };
@@ -168,7 +190,34 @@ fn Warnings(deal: DealSig) -> impl IntoView {
         <Show when=move || !list().is_empty()>
             <section class="notice notice-warning" aria-labelledby="warnings-heading">
                 <h2 id="warnings-heading">{move || tr("deals_ui.deal.warnings")}</h2>
-                <ul>{move || list().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                <ul>
+                    {move || {
+                        list()
+                            .into_iter()
+                            .map(|(w, at)| {
+                                view! {
+                                    <li>
+                                        {w}
+                                        {at.map(|s| {
+                                            view! {
+                                                " "
+                                                <a
+                                                    href=format!("#{}", s.anchor())
+                                                    on:click=move |ev| {
+                                                        ev.prevent_default();
+                                                        sections.reveal(s);
+                                                    }
+                                                >
+                                                    {tw("deal_page.warning.go_to", &[("section", &tr(s.title_key()))])}
+                                                </a>
+                                            }
+                                        })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
             </section>
         </Show>
     }
@@ -178,6 +227,7 @@ fn Warnings(deal: DealSig) -> impl IntoView {
 /// and the move controls.
 #[component]
 fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
+    let sections = expect_context::<Sections>();
     let data = use_data();
     let toasts = use_toasts();
     let step = Memo::new(move |_| with_deal(deal, Step::CustomerAnalysis, |d| d.step));
@@ -271,7 +321,10 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                     {move || tr("deal_rules.step.closed_hint")} " "
                     <a
                         href=move || id().map(|i| format!("{}#reopen", deal_href(i))).unwrap_or_default()
-                        on:click=move |_| super::common::focus_later("reopen-reason".into())>
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            sections.reveal_fragment("reopen");
+                        }>
                         {move || tr("deal_rules.step.go_reopen")}
                     </a>
                 </p>
@@ -421,8 +474,9 @@ fn History(deal: DealSig) -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="history-heading">
-            <h2 id="history-heading">{move || tr("deals_ui.history.title")}</h2>
+        <FoldingSection section=DealSection::History summary=Signal::derive(move || {
+            with_deal(deal, String::new(), |d| tc("deal_page.summary.history", d.history.len(), &[]))
+        })>
             <Show
                 when=move || !rows().is_empty()
                 fallback=move || view! { <p class="hint">{move || tr("deals_ui.history.empty")}</p> }
@@ -468,7 +522,7 @@ fn History(deal: DealSig) -> impl IntoView {
                     </table>
                 </div>
             </Show>
-        </section>
+        </FoldingSection>
     }
 }
 
@@ -497,8 +551,15 @@ fn Timeline(id: Id) -> impl IntoView {
         v
     };
     view! {
-        <section class="card" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{move || tr("deals_ui.timeline.title")}</h2>
+        <FoldingSection section=DealSection::Timeline summary=Signal::derive(move || {
+            tw(
+                "deal_page.summary.timeline",
+                &[
+                    ("activities", &tc("deal_page.summary.activities", activities().len(), &[])),
+                    ("tasks", &tc("deal_page.summary.tasks", tasks().len(), &[])),
+                ],
+            )
+        })>
             <h3>{move || tr("deals_ui.timeline.activities")}</h3>
             {move || {
                 let list = activities();
@@ -561,6 +622,6 @@ fn Timeline(id: Id) -> impl IntoView {
                     .into_any()
                 }
             }}
-        </section>
+        </FoldingSection>
     }
 }

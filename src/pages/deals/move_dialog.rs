@@ -8,6 +8,7 @@
 //! override reason, given together with the move.
 
 use super::common::{current_deal, deal_href, focus_later, iso, parse_iso, save_deal, step_label};
+use super::sections::{follow_fragment, Sections};
 use crate::domain::deal::Deal;
 use crate::domain::deal::{self, classify_move, Move, Step, TransitionError};
 use crate::domain::ids::Id;
@@ -96,6 +97,8 @@ fn gate_lines(d: &Deal, g: &Gate) -> Vec<String> {
 /// The move form, shown over the page while `request` is set.
 #[component]
 pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
+    // The deal page's sections, when the dialog opens there (links then unfold in place).
+    let here = use_context::<Sections>();
     let data = use_data();
     let toasts = use_toasts();
     let evidence = RwSignal::new(String::new());
@@ -204,7 +207,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let title = d.title.clone();
         let case = case_of(&d, r.to);
         if let Case::Closed(e) = &case {
-            return Some(closed_view(e, &d, request, close).into_any());
+            return Some(closed_view(e, &d, request, close, here).into_any());
         }
         let heading = match mv {
             Move::Advance if from == r.to => tw("deals_ui.move.finish_title", &[("deal", &title)]),
@@ -286,7 +289,10 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                                 <p>
                                     <a
                                         href=format!("{}#qualification", deal_href(deal_id))
-                                        on:click=move |_| request.set(None)
+                                        on:click=move |_| {
+                                            request.set(None);
+                                            follow_fragment(here, "qualification");
+                                        }
                                     >
                                         {tr("deals_ui.move.to_qualification")}
                                     </a>
@@ -368,7 +374,10 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                             <p>
                                 <a
                                     href=format!("{}#qualification", deal_href(deal_id))
-                                    on:click=move |_| request.set(None)
+                                    on:click=move |_| {
+                                        request.set(None);
+                                        follow_fragment(here, "qualification");
+                                    }
                                 >
                                     {move || tr("deals_ui.move.to_qualification")}
                                 </a>
@@ -402,6 +411,7 @@ fn closed_view(
     d: &Deal,
     request: RwSignal<Option<MoveRequest>>,
     close: impl Fn() + Copy + 'static,
+    here: Option<Sections>,
 ) -> impl IntoView {
     let body = match e {
         TransitionError::Won => Some(tr("deal_rules.move.won_body")),
@@ -433,7 +443,7 @@ fn closed_view(
                         href=reopen_href
                         on:click=move |_| {
                             request.set(None);
-                            focus_later("reopen-reason".into());
+                            follow_fragment(here, "reopen");
                         }
                     >
                         {tr("deal_rules.move.go_reopen")}

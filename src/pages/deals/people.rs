@@ -3,15 +3,17 @@
 
 use super::common::{contact_name, current_deal, save_deal};
 use super::detail::{with_deal, DealSig};
+use super::sections::FoldingSection;
 use crate::app::href;
 use crate::domain::buying_stage::{self, BuyingRole, BuyingStage};
 use crate::domain::deal::{self, Deal};
+use crate::domain::deal_sections::DealSection;
 use crate::domain::ids::Id;
 use crate::domain::needs::{self, Need, NeedLayer};
 use crate::domain::text::fold;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw};
+use crate::state::{tc, tr, tw};
 use crate::ui::form::{SelectField, TextField};
 use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
@@ -118,8 +120,9 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
     };
 
     view! {
-        <section class="card needs" id="needs" aria-labelledby="needs-heading">
-            <h2 id="needs-heading">{move || tr("deals_ui.needs.title")}</h2>
+        <FoldingSection section=DealSection::Needs class="needs" summary=Signal::derive(move || {
+            with_deal(deal, String::new(), |d| tc("deal_page.summary.needs", d.needs.len(), &[]))
+        })>
             <p class="hint">{move || tr("deals_ui.needs.intro")}</p>
             <div class="need-layers">
                 {move || {
@@ -220,7 +223,7 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
                     <button type="submit" class="primary">{move || tr("deals_ui.needs.add")}</button>
                 </div>
             </form>
-        </section>
+        </FoldingSection>
     }
 }
 
@@ -247,8 +250,9 @@ pub fn BuyingStageSection(deal: DealSig) -> impl IntoView {
         });
     };
     view! {
-        <section class="card" id="buying-stage" aria-labelledby="stage-heading">
-            <h2 id="stage-heading">{move || tr("deals_ui.stage.title")}</h2>
+        <FoldingSection section=DealSection::BuyingStage summary=Signal::derive(move || {
+            stage().map(|s| tr(s.key())).unwrap_or_else(|| tr("deals_ui.stage.unknown"))
+        })>
             <p class="hint">{move || tr("deals_ui.stage.intro")}</p>
             <div class="field">
                 <label for="buying-stage-select">{move || tr("deals_ui.stage.label")}</label>
@@ -300,7 +304,7 @@ pub fn BuyingStageSection(deal: DealSig) -> impl IntoView {
                         }
                     })
             }}
-        </section>
+        </FoldingSection>
     }
 }
 
@@ -373,8 +377,9 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
     };
 
     view! {
-        <section class="card" id="people" aria-labelledby="people-heading">
-            <h2 id="people-heading">{move || tr("deals_ui.people.title")}</h2>
+        <FoldingSection section=DealSection::People summary=Signal::derive(move || {
+            with_deal(deal, String::new(), |d| tc("deal_page.summary.people", d.people.len(), &[]))
+        })>
             {move || {
                 let people = with_deal(deal, Vec::new(), |d| d.people.clone());
                 if people.is_empty() {
@@ -457,7 +462,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                     </div>
                 </Show>
             </form>
-        </section>
+        </FoldingSection>
     }
 }
 
@@ -487,8 +492,11 @@ pub fn CompetitorsSection(deal: DealSig) -> impl IntoView {
         });
     };
     view! {
-        <section class="card" id="competitors" aria-labelledby="competitors-heading">
-            <h2 id="competitors-heading">{move || tr("deals_ui.competitors.title")}</h2>
+        <FoldingSection section=DealSection::Competitors summary=Signal::derive(move || {
+            with_deal(deal, String::new(), |d| {
+                tc("deal_page.summary.competitors", d.competitor_ids.len(), &[])
+            })
+        })>
             {move || {
                 let list = competitors();
                 if list.is_empty() {
@@ -518,6 +526,6 @@ pub fn CompetitorsSection(deal: DealSig) -> impl IntoView {
                 }
                 .into_any()
             }}
-        </section>
+        </FoldingSection>
     }
 }

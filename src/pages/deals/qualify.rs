@@ -2,7 +2,9 @@
 
 use super::common::{current_deal, save_deal};
 use super::detail::{with_deal, DealSig};
+use super::sections::FoldingSection;
 use crate::domain::deal::Step;
+use crate::domain::deal_sections::DealSection;
 use crate::domain::qualification::{self, Answer, Gate, QualifyingQuestion};
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
@@ -124,31 +126,25 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
         });
     };
 
-    let in_step_one = with_deal(deal, true, |d| d.step == Step::CustomerAnalysis);
     let existing_override =
         move || with_deal(deal, None, |d| d.qualification.gate_override.clone());
 
     view! {
-        <section class="card qualification" id="qualification" aria-labelledby="qualify-heading">
-            <h2 id="qualify-heading">{move || tr("deals_ui.qualify.title")}</h2>
+        <FoldingSection section=DealSection::Qualification class="qualification" summary=Signal::derive(move || {
+            with_deal(deal, String::new(), |d| {
+                let answers: Vec<String> = QualifyingQuestion::ALL
+                    .iter()
+                    .map(|q| {
+                        d.qualification
+                            .answer_of(*q)
+                            .map(|a| tr(a.key()))
+                            .unwrap_or_else(|| "—".into())
+                    })
+                    .collect();
+                tw("deals_ui.qualify.summary", &[("answers", &answers.join(" · "))])
+            })
+        })>
             <p class="hint">{move || tr("deals_ui.qualify.intro")}</p>
-            <details class="qualify-details" open=in_step_one>
-                <summary>
-                    {move || {
-                        with_deal(deal, String::new(), |d| {
-                            let answers: Vec<String> = QualifyingQuestion::ALL
-                                .iter()
-                                .map(|q| {
-                                    d.qualification
-                                        .answer_of(*q)
-                                        .map(|a| tr(a.key()))
-                                        .unwrap_or_else(|| "—".into())
-                                })
-                                .collect();
-                            tw("deals_ui.qualify.summary", &[("answers", &answers.join(" · "))])
-                        })
-                    }}
-                </summary>
             <form class="form-grid" on:submit=on_save>
                 {answers
                     .get_value()
@@ -210,7 +206,6 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                     </button>
                 </div>
             </form>
-            </details>
             <Show when=move || with_deal(deal, false, |d| d.step == Step::CustomerAnalysis)>
             <div
                 class=move || {
@@ -268,6 +263,6 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                     </div>
                 </div>
             </Show>
-        </section>
+        </FoldingSection>
     }
 }

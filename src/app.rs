@@ -140,7 +140,7 @@ fn Shell() -> impl IntoView {
         <header class="topbar">
             <a class="brand" href=href("/")>
                 <span class="brand-mark" aria-hidden="true">"6"</span>
-                <span>"Sixstep"</span>
+                <span class="brand-name">"Sixstep"</span>
             </a>
             <button
                 class="icon-button menu-button"

@@ -85,6 +85,7 @@ sources!(
         "deals_ui",
         "health",
         "hints",
+        "layout",
         "merge",
         "records",
         "store",
@@ -108,6 +109,7 @@ sources!(
         "deals_ui",
         "health",
         "hints",
+        "layout",
         "merge",
         "records",
         "store",
@@ -330,6 +332,41 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "keys used but not in en: {missing:#?}");
+    }
+
+    #[test]
+    fn spanish_addresses_the_rep_as_usted_throughout() {
+        // Words that exist only in the familiar register (tú); the catalogue speaks as usted.
+        const FAMILIAR: &[&str] = &[
+            "tu",
+            "tus",
+            "te",
+            "ti",
+            "contigo",
+            "tienes",
+            "puedes",
+            "quieres",
+            "debes",
+            "estás",
+            "eres",
+            "sabes",
+            "necesitas",
+            "añádelo",
+            "guárdalo",
+            "elígelo",
+            "escríbelo",
+        ];
+        let es = Locale::Es.catalogue();
+        let mut found = Vec::new();
+        for key in es.keys() {
+            let text = es.get(key).unwrap().to_lowercase();
+            for word in text.split(|c: char| !c.is_alphanumeric()) {
+                if FAMILIAR.contains(&word) {
+                    found.push(format!("{key}: «{word}»"));
+                }
+            }
+        }
+        assert!(found.is_empty(), "familiar forms in Spanish: {found:#?}");
     }
 
     fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -53,7 +53,7 @@ fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
                 when=move || !rows.with(Vec::is_empty)
                 fallback=move || view! { <p class="hint">{move || tr("tasks_more.report.empty")}</p> }
             >
-                <div class="table-wrap">
+                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("tasks_more.report.caption"))>
                     <table class="data-table">
                         <caption>{move || tr("tasks_more.report.caption")}</caption>
                         <thead>
@@ -87,7 +87,7 @@ fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </crate::ui::scroll_area::ScrollArea>
             </Show>
         </section>
     }
@@ -190,7 +190,18 @@ pub fn AccountsPage() -> impl IntoView {
                     }
                 }
             </Show>
-            <div class="card filters" role="search" aria-label=move || tr("accounts.filters")>
+            <crate::ui::filters::FilterPanel
+                id="account-filters"
+                class="filters"
+                label=Signal::derive(|| tr("accounts.filters"))
+                set=Signal::derive(move || {
+                    [grade, industry, tag, owner, customer, lead_source]
+                        .iter()
+                        .filter(|f| !f.with(String::is_empty))
+                        .count()
+                        + usize::from(archive.with(|a| a != "active"))
+                })
+            >
                 {filter_select("filter-grade", "account.field.grade", grade, Box::new(select_options(Grade::ALL, Grade::code, Grade::key)))}
                 {filter_select("filter-industry", "account.field.industry", industry, Box::new(move || all.with(|a| industries(a)).into_iter().map(|s| (s.clone(), s)).collect()))}
                 {filter_select("filter-tag", "account.field.tags", tag, Box::new(move || all.with(|a| all_tags(a)).into_iter().map(|s| (s.clone(), s)).collect()))}
@@ -214,7 +225,7 @@ pub fn AccountsPage() -> impl IntoView {
                         <option value="updated">{move || tr("accounts.sort.updated")}</option>
                     </select>
                 </div>
-            </div>
+            </crate::ui::filters::FilterPanel>
             <p role="status" class="hint">
                 {move || tw("accounts.count", &[("shown", &fmt::number(rows.with(Vec::len).min(shown.get()) as i64)), ("total", &fmt::number(rows.with(Vec::len) as i64))])}
             </p>
@@ -226,7 +237,7 @@ pub fn AccountsPage() -> impl IntoView {
                     </div>
                 }
             >
-                <div class="table-wrap card">
+                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("page.accounts.title")) class="card">
                     <table class="data-table wide">
                         <caption class="visually-hidden">{move || tr("page.accounts.title")}</caption>
                         <thead>
@@ -258,7 +269,7 @@ pub fn AccountsPage() -> impl IntoView {
                             </For>
                         </tbody>
                     </table>
-                </div>
+                </crate::ui::scroll_area::ScrollArea>
                 <Show when=move || { rows.with(Vec::len) > shown.get() }>
                     <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
                 </Show>
@@ -633,7 +644,7 @@ fn BuyingCentre(#[prop(into)] people: Signal<Vec<Contact>>) -> impl IntoView {
                         </ul>
                     })}
                     {(!map.is_empty()).then(|| view! {
-                        <div class="table-wrap">
+                        <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("bc.map_caption"))>
                             <table class="bc-map">
                                 <caption class="visually-hidden">{tr("bc.map_caption")}</caption>
                                 <thead>
@@ -667,7 +678,7 @@ fn BuyingCentre(#[prop(into)] people: Signal<Vec<Contact>>) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </crate::ui::scroll_area::ScrollArea>
                     })}
                 }
             }}

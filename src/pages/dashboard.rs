@@ -127,41 +127,35 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                 ("currency", currency.code()),
             ],
         );
-        let row_h = 50.0;
-        let width = 360.0;
-        let height = row_h * rows.len() as f64 + 4.0;
+        // Bars are HTML, not a scaled drawing, so their labels stay the size of the text
+        // around them at every width; a bar that is not zero is never thinner than 2 px.
         let bar_w = |m: i64| {
-            ((m.max(0) as f64) / (max as f64) * (width - 4.0)).max(if m > 0 { 2.0 } else { 0.0 })
+            let pct = (m.max(0) as f64) / (max as f64) * 100.0;
+            if m > 0 {
+                format!("max(2px, {pct:.2}%)")
+            } else {
+                "0".to_string()
+            }
         };
         view! {
-            <svg
-                class="chart"
-                role="img"
-                aria-label=label
-                viewBox=format!("0 0 {width} {height}")
-                preserveAspectRatio="xMinYMin meet"
-            >
+            <div class="chart bar-chart" role="img" aria-label=label>
                 {rows
                     .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let y = i as f64 * row_h;
+                    .map(|r| {
                         let v = get(&r.totals.value);
                         let w = get(&r.totals.weighted);
                         view! {
-                            <g>
-                                <text x="0" y=y + 14.0 class="chart-label">
+                            <div class="chart-row" aria-hidden="true">
+                                <span class="chart-label">
                                     {format!("{} · {} · {}", step_label(r.step), r.totals.count, money(v))}
-                                </text>
-                                <rect x="0" y=y + 18.0 width=width - 4.0 height="10" class="chart-track"></rect>
-                                <rect x="0" y=y + 18.0 width=bar_w(v) height="10" class="chart-bar"></rect>
-                                <rect x="0" y=y + 31.0 width=width - 4.0 height="10" class="chart-track"></rect>
-                                <rect x="0" y=y + 31.0 width=bar_w(w) height="10" class="chart-bar weighted"></rect>
-                            </g>
+                                </span>
+                                <span class="chart-track"><span class="chart-bar" style:width=bar_w(v)></span></span>
+                                <span class="chart-track"><span class="chart-bar weighted" style:width=bar_w(w)></span></span>
+                            </div>
                         }
                     })
                     .collect_view()}
-            </svg>
+            </div>
         }
     };
     view! {
@@ -188,12 +182,7 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                         <span class="legend-item"><span class="swatch weighted" aria-hidden="true"></span>{move || tr("dash.pipeline.legend_weighted")}</span>
                     </figcaption>
                 </figure>
-                <div
-                    class="table-wrap scroll-x"
-                    role="region"
-                    tabindex="0"
-                    aria-label=move || tr("dash.pipeline.table_caption")
-                >
+                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| tr("dash.pipeline.table_caption"))>
                     <table class="data-table pipeline-table">
                         <caption>{move || tr("dash.pipeline.table_caption")}</caption>
                         <thead>
@@ -236,7 +225,7 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                             }}
                         </tfoot>
                     </table>
-                </div>
+                </crate::ui::scroll_area::ScrollArea>
             </div>
         </section>
     }
@@ -417,15 +406,16 @@ fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                                 ("won", &fmt::money(&Money::new(s.won, cur.clone()))),
                             ],
                         );
-                        let fill = f64::from(share.min(10_000)) / 10_000.0 * 356.0;
-                        let mark = f64::from(s.target_bp.min(10_000)) / 10_000.0 * 356.0 + 2.0;
+                        let fill = format!("{:.2}%", f64::from(share.min(10_000)) / 100.0);
+                        let mark = format!("{:.2}%", f64::from(s.target_bp.min(10_000)) / 100.0);
                         view! {
                             <div class="share">
-                                <svg class="chart share-chart" role="img" aria-label=text.clone() viewBox="0 0 360 30">
-                                    <rect x="2" y="6" width="356" height="16" class="chart-track"></rect>
-                                    <rect x="2" y="6" width=fill height="16" class=if s.met { "chart-bar met" } else { "chart-bar" }></rect>
-                                    <line x1=mark x2=mark y1="1" y2="29" class="chart-target"></line>
-                                </svg>
+                                <div class="chart share-chart" role="img" aria-label=text.clone()>
+                                    <span class="chart-track">
+                                        <span class=if s.met { "chart-bar met" } else { "chart-bar" } style:width=fill></span>
+                                    </span>
+                                    <span class="chart-target" style:left=mark></span>
+                                </div>
                                 <p>{text}</p>
                             </div>
                         }

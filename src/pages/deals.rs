@@ -48,7 +48,7 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                     return view! { <p class="hint">{tr("deals_ui.account.none")}</p> }.into_any();
                 }
                 view! {
-                    <div class="table-wrap">
+                    <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("deals_ui.account.title"))>
                         <table class="data-table">
                             <thead>
                                 <tr>
@@ -80,7 +80,7 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                                     .collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </crate::ui::scroll_area::ScrollArea>
                 }
                 .into_any()
             }}

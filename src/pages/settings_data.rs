@@ -70,7 +70,7 @@ fn settings_preview(changes: Vec<SettingChange>, file_has_settings: bool) -> imp
         return view! { <p>{tr("backup_settings.preview.same")}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("backup_settings.preview.caption"))>
             <table class="data-table setting-changes">
                 <caption>{tr("backup_settings.preview.caption")}</caption>
                 <thead>
@@ -90,7 +90,7 @@ fn settings_preview(changes: Vec<SettingChange>, file_has_settings: bool) -> imp
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </crate::ui::scroll_area::ScrollArea>
         <p class="hint">{tr("backup_settings.preview.rule")}</p>
     }
     .into_any()
@@ -187,7 +187,7 @@ pub fn DataPanel() -> impl IntoView {
     view! {
         <section class="card form-grid" aria-labelledby="data-heading" id="data">
             <h2 id="data-heading">{move || tr("data.title")}</h2>
-            <div class="table-wrap">
+            <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("data.counts.caption"))>
                 <table class="data-table">
                     <caption>{move || tr("data.counts.caption")}</caption>
                     <thead>
@@ -212,7 +212,7 @@ pub fn DataPanel() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-            </div>
+            </crate::ui::scroll_area::ScrollArea>
             <dl class="facts">
                 <dt>{move || tr("data.storage.used")}</dt>
                 <dd>
@@ -366,7 +366,7 @@ fn ImportSection() -> impl IntoView {
                                 ("version", &c.parsed.app_version),
                             ])}
                         </p>
-                        <div class="table-wrap">
+                        <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("layout.scroll.import_records"))>
                             <table class="data-table">
                                 <caption>{tr("data.import.preview")}</caption>
                                 <thead>
@@ -392,7 +392,7 @@ fn ImportSection() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </crate::ui::scroll_area::ScrollArea>
                         {settings_preview(p.settings.clone(), c.parsed.settings.is_some())}
                         {(!conflicts.is_empty()).then(|| view! {
                             <div class="notice notice-warning">

@@ -199,26 +199,19 @@ pub fn DealsPage() -> impl IntoView {
                     drop_target.set(None);
                 }
             >
-                <a class="deal-card-title" href=deal_href(id)>{c.title.clone()}</a>
-                <span class="deal-card-account">{c.account.clone()}</span>
-                <span class="deal-card-value">
-                    {c.value.clone()}
-                    <span class="hint">
-                        " · " {move || tr("deals_ui.weighted")} " " {c.weighted.clone()}
-                    </span>
+                // Each line stays one line: long names end in "…" and show in full on hover.
+                <a class="deal-card-title" href=deal_href(id) title=c.title.clone()>{c.title.clone()}</a>
+                <span class="deal-card-account" title=c.account.clone()>{c.account.clone()}</span>
+                <span class="deal-card-value">{c.value.clone()}</span>
+                <span class="deal-card-line hint">
+                    {move || tr("deals_ui.weighted")} " " {c.weighted.clone()}
                 </span>
-                <span class="deal-card-meta hint">
-                    {
-                        let mut parts = Vec::new();
-                        if let Some(d) = c.close.clone() {
-                            parts.push(tw("deals_ui.card.close", &[("date", &d)]));
-                        }
-                        if !c.owner.is_empty() {
-                            parts.push(c.owner.clone());
-                        }
-                        parts.join(" · ")
-                    }
-                </span>
+                {c.close.clone().map(|d| view! {
+                    <span class="deal-card-line hint">{tw("deals_ui.card.close", &[("date", &d)])}</span>
+                })}
+                {(!c.owner.is_empty()).then(|| view! {
+                    <span class="deal-card-line hint" title=c.owner.clone()>{c.owner.clone()}</span>
+                })}
                 {(!c.badges.is_empty()).then(|| {
                     view! {
                         <span class="deal-card-badges">
@@ -309,8 +302,12 @@ pub fn DealsPage() -> impl IntoView {
                     }}
                 </section>
             </Show>
-            <section class="card board-filters" aria-labelledby="filters-heading">
-                <h2 id="filters-heading" class="visually-hidden">{move || tr("deals_ui.filters")}</h2>
+            <crate::ui::filters::FilterPanel
+                id="board-filters"
+                class="board-filters"
+                label=Signal::derive(|| tr("deals_ui.filters"))
+                set=Signal::derive(move || [owner, grade, month].iter().filter(|f| !f.with(String::is_empty)).count())
+            >
                 <div class="field">
                     <label for="filter-owner">{move || tr("deals_ui.filter.owner")}</label>
                     <select id="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
@@ -371,10 +368,10 @@ pub fn DealsPage() -> impl IntoView {
                         }}
                     </select>
                 </div>
-                <p class="board-count" role="status">
-                    {move || tw("deals_ui.board.shown", &[("count", &fmt::number(shown() as i64))])}
-                </p>
-            </section>
+            </crate::ui::filters::FilterPanel>
+            <p class="board-count" role="status">
+                {move || tw("deals_ui.board.shown", &[("count", &fmt::number(shown() as i64))])}
+            </p>
             <Show when=move || data.status.get() == LoadStatus::Ready && deals.with(Vec::is_empty)>
                 <p class="notice">
                     {move || tr("deals_ui.board.empty")} " "

@@ -481,7 +481,7 @@ fn History(deal: DealSig) -> impl IntoView {
                 when=move || !rows().is_empty()
                 fallback=move || view! { <p class="hint">{move || tr("deals_ui.history.empty")}</p> }
             >
-                <div class="table-wrap">
+                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("deals_ui.history.title"))>
                     <table class="data-table history-table">
                         <thead>
                             <tr>
@@ -520,7 +520,7 @@ fn History(deal: DealSig) -> impl IntoView {
                             }}
                         </tbody>
                     </table>
-                </div>
+                </crate::ui::scroll_area::ScrollArea>
             </Show>
         </FoldingSection>
     }

@@ -227,7 +227,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let body = match mv {
             Move::Advance => view! {
                 <p class="move-question"><strong>{tr(from.confirm_key())}</strong></p>
-                <p class="hint">{tr("deals_ui.step.ends_when")} " " {tr(from.end_signal_key())}</p>
+                <p class="hint">{tw("deal_page.move.end_signal", &[("signal", &tr(from.end_signal_key()))])}</p>
                 <TextArea
                     id="move-evidence"
                     label=Signal::derive(|| tr("deals_ui.move.evidence"))

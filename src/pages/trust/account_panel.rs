@@ -80,7 +80,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                             })
                             .collect_view()
                     }}
-                    <div class="table-wrap">
+                    <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("trust.ui.health.caption"))>
                         <table class="data-table">
                             <caption>{move || tr("trust.ui.health.caption")}</caption>
                             <thead>
@@ -109,7 +109,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                                 </tr>
                             </tbody>
                         </table>
-                    </div>
+                    </crate::ui::scroll_area::ScrollArea>
                     <Show when=move || !has_open_deal.get()>
                         <p class="hint">{move || tr("trust.ui.health.no_open_deal")}</p>
                     </Show>

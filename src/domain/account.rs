@@ -757,6 +757,22 @@ pub struct AccountFilter {
 }
 
 impl AccountFilter {
+    /// How many filters narrow the list (differ from "any" or from the default view).
+    pub fn narrowing(&self) -> usize {
+        [
+            self.grade.is_some(),
+            self.industry.is_some(),
+            self.tag.is_some(),
+            self.owner.is_some(),
+            self.customer.is_some(),
+            self.lead_source.is_some(),
+            self.archive != ArchiveView::default(),
+        ]
+        .into_iter()
+        .filter(|set| *set)
+        .count()
+    }
+
     pub fn matches(&self, a: &Account) -> bool {
         let archive_ok = match self.archive {
             ArchiveView::Active => !a.archived,
@@ -926,6 +942,27 @@ mod tests {
     use super::*;
     use crate::domain::ids::Record;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_filters_that_narrow_the_list_are_counted() {
+        assert_eq!(AccountFilter::default().narrowing(), 0);
+        let one = AccountFilter {
+            grade: Some(Grade::A),
+            ..AccountFilter::default()
+        };
+        assert_eq!(one.narrowing(), 1);
+        // Showing archived or all accounts narrows (or widens) the default view: it counts.
+        let all = AccountFilter {
+            industry: Some("Food".into()),
+            tag: Some("fair".into()),
+            owner: Some("Marta".into()),
+            customer: Some(CustomerKind::ALL[0]),
+            lead_source: Some(LeadSource::ALL[0]),
+            archive: ArchiveView::All,
+            ..one
+        };
+        assert_eq!(all.narrowing(), 7);
+    }
 
     fn t(day: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 1, day, 9, 0, 0).unwrap()

@@ -418,6 +418,20 @@ impl<G> Default for BoardFilter<G> {
     }
 }
 
+impl<G> BoardFilter<G> {
+    /// How many filters narrow the board.
+    pub fn narrowing(&self) -> usize {
+        [
+            self.owner.is_some(),
+            self.grade.is_some(),
+            self.close_month.is_some(),
+        ]
+        .into_iter()
+        .filter(|set| *set)
+        .count()
+    }
+}
+
 /// Whether `deal` passes `filter`; `grade_of` gives the grade of an account.
 pub fn matches_filter<G: PartialEq>(
     deal: &Deal,
@@ -508,6 +522,17 @@ mod tests {
     use crate::domain::deal::{advance, mark_lost, skip_to, NextStep};
     use crate::domain::ids::new_id;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_board_filters_set_are_counted() {
+        assert_eq!(BoardFilter::<u8>::default().narrowing(), 0);
+        let two = BoardFilter {
+            owner: Some("Marta".into()),
+            grade: None::<u8>,
+            close_month: YearMonth::new(2027, 3),
+        };
+        assert_eq!(two.narrowing(), 2);
+    }
 
     fn t(day: u32, hour: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 3, day, hour, 0, 0).unwrap()

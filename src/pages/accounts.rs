@@ -16,6 +16,7 @@ use crate::state::data::{use_data, AppData, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
+use crate::ui::scroll_area::ScrollArea;
 use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -53,7 +54,7 @@ fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
                 when=move || !rows.with(Vec::is_empty)
                 fallback=move || view! { <p class="hint">{move || tr("tasks_more.report.empty")}</p> }
             >
-                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("tasks_more.report.caption"))>
+                <ScrollArea label=Signal::derive(|| tr("tasks_more.report.caption"))>
                     <table class="data-table">
                         <caption>{move || tr("tasks_more.report.caption")}</caption>
                         <thead>
@@ -87,7 +88,7 @@ fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </crate::ui::scroll_area::ScrollArea>
+                </ScrollArea>
             </Show>
         </section>
     }
@@ -112,18 +113,18 @@ pub fn AccountsPage() -> impl IntoView {
         data.accounts
             .with(|m| m.values().cloned().collect::<Vec<_>>())
     });
+    let filter = Memo::new(move |_| AccountFilter {
+        grade: Grade::from_code(&grade.get()),
+        industry: Some(industry.get()).filter(|s| !s.is_empty()),
+        tag: Some(tag.get()).filter(|s| !s.is_empty()),
+        owner: Some(owner.get()).filter(|s| !s.is_empty()),
+        customer: CustomerKind::from_code(&customer.get()),
+        lead_source: LeadSource::from_code(&lead_source.get()),
+        archive: ArchiveView::from_code(&archive.get()).unwrap_or_default(),
+    });
     let rows = Memo::new(move |_| {
-        let filter = AccountFilter {
-            grade: Grade::from_code(&grade.get()),
-            industry: Some(industry.get()).filter(|s| !s.is_empty()),
-            tag: Some(tag.get()).filter(|s| !s.is_empty()),
-            owner: Some(owner.get()).filter(|s| !s.is_empty()),
-            customer: CustomerKind::from_code(&customer.get()),
-            lead_source: LeadSource::from_code(&lead_source.get()),
-            archive: ArchiveView::from_code(&archive.get()).unwrap_or_default(),
-        };
         all.with(|accounts| {
-            let mut list = filter_accounts(accounts, &filter);
+            let mut list = filter.with(|f| filter_accounts(accounts, f));
             let (key, desc) = match sort.get().as_str() {
                 "grade" => (AccountSortKey::Grade, false),
                 "updated" => (AccountSortKey::Updated, true),
@@ -194,13 +195,7 @@ pub fn AccountsPage() -> impl IntoView {
                 id="account-filters"
                 class="filters"
                 label=Signal::derive(|| tr("accounts.filters"))
-                set=Signal::derive(move || {
-                    [grade, industry, tag, owner, customer, lead_source]
-                        .iter()
-                        .filter(|f| !f.with(String::is_empty))
-                        .count()
-                        + usize::from(archive.with(|a| a != "active"))
-                })
+                set=Signal::derive(move || filter.with(AccountFilter::narrowing))
             >
                 {filter_select("filter-grade", "account.field.grade", grade, Box::new(select_options(Grade::ALL, Grade::code, Grade::key)))}
                 {filter_select("filter-industry", "account.field.industry", industry, Box::new(move || all.with(|a| industries(a)).into_iter().map(|s| (s.clone(), s)).collect()))}
@@ -237,7 +232,7 @@ pub fn AccountsPage() -> impl IntoView {
                     </div>
                 }
             >
-                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("page.accounts.title")) class="card">
+                <ScrollArea label=Signal::derive(|| tr("page.accounts.title")) class="card">
                     <table class="data-table wide">
                         <caption class="visually-hidden">{move || tr("page.accounts.title")}</caption>
                         <thead>
@@ -269,7 +264,7 @@ pub fn AccountsPage() -> impl IntoView {
                             </For>
                         </tbody>
                     </table>
-                </crate::ui::scroll_area::ScrollArea>
+                </ScrollArea>
                 <Show when=move || { rows.with(Vec::len) > shown.get() }>
                     <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
                 </Show>
@@ -644,7 +639,7 @@ fn BuyingCentre(#[prop(into)] people: Signal<Vec<Contact>>) -> impl IntoView {
                         </ul>
                     })}
                     {(!map.is_empty()).then(|| view! {
-                        <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("bc.map_caption"))>
+                        <ScrollArea label=Signal::derive(|| tr("bc.map_caption"))>
                             <table class="bc-map">
                                 <caption class="visually-hidden">{tr("bc.map_caption")}</caption>
                                 <thead>
@@ -678,7 +673,7 @@ fn BuyingCentre(#[prop(into)] people: Signal<Vec<Contact>>) -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </crate::ui::scroll_area::ScrollArea>
+                        </ScrollArea>
                     })}
                 }
             }}

@@ -14,6 +14,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::merge::MergePreview;
+use crate::ui::scroll_area::ScrollArea;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -94,7 +95,7 @@ pub fn ContactsPage() -> impl IntoView {
             <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
                 <div class="card empty"><p>{move || if data.contacts.with(|m| m.is_empty()) { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
             }>
-                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("page.contacts.title")) class="card">
+                <ScrollArea label=Signal::derive(|| tr("page.contacts.title")) class="card">
                     <table class="data-table wide">
                         <caption class="visually-hidden">{move || tr("page.contacts.title")}</caption>
                         <thead><tr>
@@ -115,7 +116,7 @@ pub fn ContactsPage() -> impl IntoView {
                             </For>
                         </tbody>
                     </table>
-                </crate::ui::scroll_area::ScrollArea>
+                </ScrollArea>
                 <Show when=move || { rows.with(Vec::len) > shown.get() }>
                     <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
                 </Show>

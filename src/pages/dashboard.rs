@@ -11,6 +11,7 @@ use crate::state::data::use_data;
 use crate::state::prefs::locale;
 use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
+use crate::ui::scroll_area::ScrollArea;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -182,7 +183,7 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                         <span class="legend-item"><span class="swatch weighted" aria-hidden="true"></span>{move || tr("dash.pipeline.legend_weighted")}</span>
                     </figcaption>
                 </figure>
-                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| tr("dash.pipeline.table_caption"))>
+                <ScrollArea label=Signal::derive(|| tr("dash.pipeline.table_caption"))>
                     <table class="data-table pipeline-table">
                         <caption>{move || tr("dash.pipeline.table_caption")}</caption>
                         <thead>
@@ -225,7 +226,7 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                             }}
                         </tfoot>
                     </table>
-                </crate::ui::scroll_area::ScrollArea>
+                </ScrollArea>
             </div>
         </section>
     }

@@ -21,6 +21,7 @@ use crate::domain::pipeline;
 use crate::state::data::use_data;
 use crate::state::tr;
 use crate::ui::fmt;
+use crate::ui::scroll_area::ScrollArea;
 use common::{deal_href, step_label};
 use leptos::prelude::*;
 
@@ -48,7 +49,7 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                     return view! { <p class="hint">{tr("deals_ui.account.none")}</p> }.into_any();
                 }
                 view! {
-                    <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("deals_ui.account.title"))>
+                    <ScrollArea label=Signal::derive(|| tr("deals_ui.account.title"))>
                         <table class="data-table">
                             <thead>
                                 <tr>
@@ -80,7 +81,7 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                                     .collect_view()}
                             </tbody>
                         </table>
-                    </crate::ui::scroll_area::ScrollArea>
+                    </ScrollArea>
                 }
                 .into_any()
             }}

@@ -10,6 +10,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw, ToastKind};
 use crate::store::backend::SnapshotInfo;
 use crate::store::{ImportMode, Message, Setting, SettingChange};
+use crate::ui::scroll_area::ScrollArea;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -70,7 +71,7 @@ fn settings_preview(changes: Vec<SettingChange>, file_has_settings: bool) -> imp
         return view! { <p>{tr("backup_settings.preview.same")}</p> }.into_any();
     }
     view! {
-        <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("backup_settings.preview.caption"))>
+        <ScrollArea label=Signal::derive(|| tr("backup_settings.preview.caption"))>
             <table class="data-table setting-changes">
                 <caption>{tr("backup_settings.preview.caption")}</caption>
                 <thead>
@@ -90,7 +91,7 @@ fn settings_preview(changes: Vec<SettingChange>, file_has_settings: bool) -> imp
                     }).collect_view()}
                 </tbody>
             </table>
-        </crate::ui::scroll_area::ScrollArea>
+        </ScrollArea>
         <p class="hint">{tr("backup_settings.preview.rule")}</p>
     }
     .into_any()
@@ -187,7 +188,7 @@ pub fn DataPanel() -> impl IntoView {
     view! {
         <section class="card form-grid" aria-labelledby="data-heading" id="data">
             <h2 id="data-heading">{move || tr("data.title")}</h2>
-            <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("data.counts.caption"))>
+            <ScrollArea label=Signal::derive(|| tr("data.counts.caption"))>
                 <table class="data-table">
                     <caption>{move || tr("data.counts.caption")}</caption>
                     <thead>
@@ -212,7 +213,7 @@ pub fn DataPanel() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
-            </crate::ui::scroll_area::ScrollArea>
+            </ScrollArea>
             <dl class="facts">
                 <dt>{move || tr("data.storage.used")}</dt>
                 <dd>
@@ -366,7 +367,7 @@ fn ImportSection() -> impl IntoView {
                                 ("version", &c.parsed.app_version),
                             ])}
                         </p>
-                        <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("layout.scroll.import_records"))>
+                        <ScrollArea label=Signal::derive(|| tr("layout.scroll.import_records"))>
                             <table class="data-table">
                                 <caption>{tr("data.import.preview")}</caption>
                                 <thead>
@@ -392,7 +393,7 @@ fn ImportSection() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </crate::ui::scroll_area::ScrollArea>
+                        </ScrollArea>
                         {settings_preview(p.settings.clone(), c.parsed.settings.is_some())}
                         {(!conflicts.is_empty()).then(|| view! {
                             <div class="notice notice-warning">

@@ -84,12 +84,12 @@ pub fn DealsPage() -> impl IntoView {
     let owners = Memo::new(move |_| deals.with(|d| pipeline::owners(d)));
     let months = Memo::new(move |_| deals.with(|d| pipeline::close_months(d)));
 
+    let filter = Memo::new(move |_| BoardFilter {
+        owner: Some(owner.get()).filter(|o| !o.is_empty()),
+        grade: Grade::from_code(&grade.get()),
+        close_month: parse_month_code(&month.get()),
+    });
     let columns = Memo::new(move |_| {
-        let filter = BoardFilter {
-            owner: Some(owner.get()).filter(|o| !o.is_empty()),
-            grade: Grade::from_code(&grade.get()),
-            close_month: parse_month_code(&month.get()),
-        };
         let grades: HashMap<Id, Option<Grade>> = data
             .accounts
             .with(|m| m.values().map(|a| (a.id, a.grade)).collect());
@@ -98,7 +98,7 @@ pub fn DealsPage() -> impl IntoView {
             .with(|m| m.values().map(|a| (a.id, a.name.clone())).collect());
         let today = fmt::today();
         deals.with(|all| {
-            pipeline::board(all, &filter, |id| grades.get(&id).copied().flatten())
+            pipeline::board(all, &filter.read(), |id| grades.get(&id).copied().flatten())
                 .into_iter()
                 .map(|col| Column {
                     step: col.step,
@@ -306,7 +306,7 @@ pub fn DealsPage() -> impl IntoView {
                 id="board-filters"
                 class="board-filters"
                 label=Signal::derive(|| tr("deals_ui.filters"))
-                set=Signal::derive(move || [owner, grade, month].iter().filter(|f| !f.with(String::is_empty)).count())
+                set=Signal::derive(move || filter.with(BoardFilter::narrowing))
             >
                 <div class="field">
                     <label for="filter-owner">{move || tr("deals_ui.filter.owner")}</label>

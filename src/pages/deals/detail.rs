@@ -18,6 +18,7 @@ use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
+use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_params_map};
@@ -481,7 +482,7 @@ fn History(deal: DealSig) -> impl IntoView {
                 when=move || !rows().is_empty()
                 fallback=move || view! { <p class="hint">{move || tr("deals_ui.history.empty")}</p> }
             >
-                <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("deals_ui.history.title"))>
+                <ScrollArea label=Signal::derive(|| tr("deals_ui.history.title"))>
                     <table class="data-table history-table">
                         <thead>
                             <tr>
@@ -520,7 +521,7 @@ fn History(deal: DealSig) -> impl IntoView {
                             }}
                         </tbody>
                     </table>
-                </crate::ui::scroll_area::ScrollArea>
+                </ScrollArea>
             </Show>
         </FoldingSection>
     }

@@ -10,6 +10,7 @@ use crate::domain::ids::Id;
 use crate::domain::relationship::{health, HealthWarning};
 use crate::state::data::use_data;
 use crate::state::{tr, tw};
+use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 
 #[component]
@@ -80,7 +81,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                             })
                             .collect_view()
                     }}
-                    <crate::ui::scroll_area::ScrollArea label=Signal::derive(|| crate::state::tr("trust.ui.health.caption"))>
+                    <ScrollArea label=Signal::derive(|| tr("trust.ui.health.caption"))>
                         <table class="data-table">
                             <caption>{move || tr("trust.ui.health.caption")}</caption>
                             <thead>
@@ -109,7 +110,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                                 </tr>
                             </tbody>
                         </table>
-                    </crate::ui::scroll_area::ScrollArea>
+                    </ScrollArea>
                     <Show when=move || !has_open_deal.get()>
                         <p class="hint">{move || tr("trust.ui.health.no_open_deal")}</p>
                     </Show>

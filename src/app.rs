@@ -3,6 +3,7 @@
 use crate::pages;
 use crate::state::data::{use_data, AppData, LoadStatus};
 use crate::state::{tr, Prefs, Toasts};
+use crate::ui::link::{base_path, href};
 use crate::ui::toast_area::ToastArea;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -29,23 +30,6 @@ pub fn start() {
     }
 }
 
-/// The path the app is served under ("" at the root, "/crm" under a sub-path), written
-/// into `<meta name="app-base">` at build time.
-pub fn base_path() -> String {
-    document()
-        .query_selector("meta[name=app-base]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .map(|s| s.trim_end_matches('/').to_string())
-        .unwrap_or_default()
-}
-
-/// An in-app link target under the base path.
-pub fn href(path: &str) -> String {
-    format!("{}{}", base_path(), path)
-}
-
 /// The navigation entries: path and catalogue key.
 pub const NAV: &[(&str, &str)] = &[
     ("/", "nav.dashboard"),
@@ -63,7 +47,7 @@ pub fn App() -> impl IntoView {
     provide_context(prefs);
     provide_context(Toasts::new());
     AppData::start();
-    let base = base_path();
+    let base = base_path().to_string();
     view! {
         <Router base=base>
             <Shell/>
@@ -163,7 +147,7 @@ fn Shell() -> impl IntoView {
                             let target = href(path);
                             let is_current = move || {
                                 let p = location.pathname.get();
-                                let p = p.strip_prefix(&base_path()).unwrap_or(&p).to_string();
+                                let p = p.strip_prefix(base_path()).unwrap_or(&p).to_string();
                                 if *path == "/" {
                                     p == "/" || p.is_empty()
                                 } else {
@@ -212,16 +196,16 @@ fn Shell() -> impl IntoView {
             <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                 <Route path=path!("/") view=pages::dashboard::DashboardPage/>
                 <Route path=path!("/accounts") view=pages::accounts::AccountsPage/>
-                <Route path=path!("/competitors") view=pages::competitors::CompetitorsPage/>
-                <Route path=path!("/competitors/:id") view=pages::competitors::CompetitorPage/>
-                <Route path=path!("/intel") view=pages::intel::IntelPage/>
+                <Route path=path!("/competitors") view=pages::accounts::CompetitorsPage/>
+                <Route path=path!("/competitors/:id") view=pages::accounts::CompetitorPage/>
+                <Route path=path!("/intel") view=pages::accounts::IntelPage/>
                 <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>
                 <Route path=path!("/accounts/:id") view=pages::accounts::AccountPage/>
                 <Route path=path!("/contacts/:id") view=pages::contacts::ContactPage/>
-                <Route path=path!("/contacts/:id/call-plan") view=pages::trust::CallPlanPage/>
+                <Route path=path!("/contacts/:id/call-plan") view=pages::contacts::CallPlanPage/>
                 <Route path=path!("/deals") view=pages::deals::DealsPage/>
                 <Route path=path!("/deals/:id") view=pages::deals::DealPage/>
-                <Route path=path!("/planning") view=pages::trust::AgendaPage/>
+                <Route path=path!("/planning") view=pages::planning::AgendaPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>
             </Routes>

@@ -1,16 +1,16 @@
-//! One module per area of the app.
+//! The pages, one folder per entry of the navigation: `dashboard`, `accounts` (with
+//! competitors and market intel, reached from the accounts list), `contacts`, `deals`,
+//! `planning`, `training` and `settings`, plus the not-found page.
+//!
+//! A page reads state (`crate::state`), calls its actions, and renders with the shared
+//! components of `crate::ui`. No area imports another area's pages: what two areas both
+//! show lives in `ui/` (or, when it is state, in `state/`). `src/app.rs` mounts the routes.
 
-pub mod account_form;
 pub mod accounts;
-pub mod competitors;
-pub mod contact_form;
 pub mod contacts;
 pub mod dashboard;
 pub mod deals;
-pub mod intel;
 pub mod not_found;
+pub mod planning;
 pub mod settings;
-pub mod settings_data;
-pub mod settings_health;
 pub mod training;
-pub mod trust;

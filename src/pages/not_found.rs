@@ -1,5 +1,7 @@
-use crate::app::href;
+//! The page for an address the app does not know.
+
 use crate::state::tr;
+use crate::ui::link::href;
 use leptos::prelude::*;
 
 #[component]

@@ -219,8 +219,9 @@ impl IdbBackend {
             for (k, v) in all_pairs(&store).await? {
                 match k.parse::<Id>() {
                     Ok(id) => recs.push((id, v)),
-                    // A key that is not an id cannot be a record: keep it in quarantine
-                    // via the caller's decode step, under a fresh id.
+                    // A key that is not an id cannot be a record: it is handed to the
+                    // caller's decode step under the nil id, which quarantines it (the
+                    // original key is not carried along).
                     Err(_) => recs.push((Id::nil(), v)),
                 }
             }

@@ -313,7 +313,7 @@ pub fn DuplicateNotice(
                                         <strong>{name.clone()}</strong>
                                         " (" {tr(reason)} ") "
                                         <a
-                                            href=crate::app::href(&format!("{base}/{id}"))
+                                            href=crate::ui::link::href(&format!("{base}/{id}"))
                                             aria-label=tw("dedupe.open_named", &[("name", &name)])
                                         >
                                             {tr("dedupe.open")}
@@ -326,5 +326,19 @@ pub fn DuplicateNotice(
                 </div>
             }
         })
+    }
+}
+
+/// The `(code, label)` options of a keyed enum's select, in the enum's display order, with
+/// labels in the current language.
+pub fn select_options<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    code: fn(&T) -> &'static str,
+    key: fn(&T) -> &'static str,
+) -> impl Fn() -> Vec<(String, String)> + Copy + Send + Sync + 'static {
+    move || {
+        all.iter()
+            .map(|x| (code(x).to_string(), crate::state::tr(key(x))))
+            .collect()
     }
 }

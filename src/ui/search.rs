@@ -1,10 +1,10 @@
 //! Global search: Ctrl+K / ⌘K (or the Search button) opens it; results appear as you type,
 //! arrow keys move through them, Enter opens one, Escape closes.
 
-use crate::app::href;
 use crate::domain::search::{Hit, HitKind};
 use crate::state::data::use_data;
 use crate::state::{search, tr};
+use crate::ui::link::href;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

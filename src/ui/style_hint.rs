@@ -2,11 +2,11 @@
 //! the question word and the do's and don'ts, folded in a disclosure. The same hint
 //! wherever a person appears (person page, account, deal, activity form, Agenda, call plan).
 
-use crate::app::href;
 use crate::domain::contact::Contact;
 use crate::domain::style::{hint_content, StyleHints, StyleJudgement};
 use crate::state::{tr, tw};
 use crate::ui::fmt;
+use crate::ui::link::href;
 use leptos::prelude::*;
 
 /// One line on how the style was judged: "Fairly sure · from the questionnaire · 3 May 2026".

@@ -1,19 +1,18 @@
 //! The board: active deals by step, with totals per column, filters, moves by drag and drop
 //! or by the "Move to step…" menu, and the "New deal" form.
 
-use super::common::{
-    all_deals, deal_href, month_code, month_label, parse_month_code, step_label, totals_text,
-};
+use super::common::{month_code, parse_month_code};
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
-use crate::app::href;
 use crate::domain::account::Grade;
 use crate::domain::deal::{self, classify_move, Move, Step};
 use crate::domain::ids::Id;
 use crate::domain::pipeline::{self, BoardFilter};
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::{tr, tw};
+use crate::ui::deal_text::{all_deals, deal_href, month_label, step_label, totals_text};
 use crate::ui::fmt;
+use crate::ui::link::href;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;

@@ -1,6 +1,6 @@
 //! The rep's next step with its date, and the outcome: won, lost or declined with reason.
 
-use super::common::{current_deal, iso, outcome_text, parse_iso, save_deal, step_label};
+use super::common::{current_deal, iso, outcome_text, parse_iso, save_deal};
 use super::detail::{with_deal, DealSig};
 use super::sections::FoldingSection;
 use crate::domain::deal::{self, Outcome, Step};
@@ -8,6 +8,7 @@ use crate::domain::deal_sections::DealSection;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
+use crate::ui::deal_text::step_label;
 use crate::ui::fmt;
 use crate::ui::form::{SelectField, TextArea, TextField};
 use chrono::Utc;

@@ -1,10 +1,8 @@
 //! Helpers shared by the deal screens and the dashboard.
 
-use crate::app::href;
-use crate::domain::deal::{Deal, Outcome, Step};
+use crate::domain::deal::{Deal, Outcome};
 use crate::domain::ids::Id;
-use crate::domain::money::{Currency, Money};
-use crate::domain::pipeline::{CurrencyTotals, YearMonth};
+use crate::domain::pipeline::YearMonth;
 use crate::state::data::{report_store_error, AppData};
 use crate::state::toasts::Toasts;
 use crate::state::{tr, tw};
@@ -33,36 +31,6 @@ pub async fn save_deal(data: AppData, toasts: Toasts, deal: Deal) -> bool {
 /// The deal as stored now (untracked), if it exists.
 pub fn current_deal(data: AppData, id: Id) -> Option<Deal> {
     data.deals.with_untracked(|m| m.get(&id).cloned())
-}
-
-/// The in-app address of a deal.
-pub fn deal_href(id: Id) -> String {
-    href(&format!("/deals/{id}"))
-}
-
-/// "3. Discovering needs".
-pub fn step_label(step: Step) -> String {
-    format!("{}. {}", step.number(), tr(step.key()))
-}
-
-/// Per-currency totals as text ("€1,000.00 + $20.00"); zero euros when empty.
-pub fn totals_text(t: &CurrencyTotals) -> String {
-    if t.is_empty() {
-        return fmt::money(&Money::zero(Currency::default()));
-    }
-    t.iter()
-        .map(|(c, v)| fmt::money(&Money::new(*v, c.clone())))
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
-/// "Nov 2026" in the current locale.
-pub fn month_label(ym: YearMonth) -> String {
-    let first = NaiveDate::from_ymd_opt(ym.year, ym.month, 1).unwrap_or_default();
-    let s = fmt::date(first);
-    s.split_once(' ')
-        .map(|(_, rest)| rest.to_string())
-        .unwrap_or(s)
 }
 
 /// `YYYY-MM` (an option value for a month).
@@ -108,11 +76,6 @@ pub fn contact_name(data: AppData, id: Id) -> String {
     data.contacts
         .with(|m| m.get(&id).map(|c| c.name.clone()))
         .unwrap_or_else(|| tr("deals_ui.unknown_person"))
-}
-
-/// All deals as a vector (tracked).
-pub fn all_deals(data: AppData) -> Vec<Deal> {
-    data.deals.with(|m| m.values().cloned().collect())
 }
 
 /// The outcome in words: "Open: still being sold.", "Won on 3 Mar 2026.", "Lost on …: reason".

@@ -3,13 +3,12 @@
 //! `qualify`, `people` and `closing`.
 
 use super::closing::{NextStepSection, OutcomeSection};
-use super::common::{account_name, current_deal, deal_href, outcome_text, save_deal, step_label};
+use super::common::{account_name, current_deal, outcome_text, save_deal};
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use super::people::{BuyingStageSection, CompetitorsSection, NeedsSection, PeopleSection};
 use super::qualify::QualificationSection;
 use super::sections::{FoldingSection, SectionIndex, Sections};
-use crate::app::href;
 use crate::domain::deal::{self, classify_move, Deal, Move, NextAction, Step, StepEventKind};
 use crate::domain::deal_sections::{self, DealSection};
 use crate::domain::ids::Id;
@@ -17,7 +16,9 @@ use crate::domain::pipeline;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw};
+use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
+use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

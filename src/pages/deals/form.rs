@@ -1,7 +1,6 @@
 //! The deal form: a new deal (from the board or an account) or a deal's fields.
 
 use super::common::current_deal;
-use crate::app::href;
 use crate::domain::deal::{Deal, DealDraft, DealField, FieldError};
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
@@ -11,6 +10,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::tr;
 use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{ErrorSummary, SelectField, TextField};
+use crate::ui::link::href;
 use chrono::Utc;
 use leptos::prelude::*;
 

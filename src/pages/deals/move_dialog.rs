@@ -7,7 +7,7 @@
 //! the questions that are not "yes", and — when an override can open it — a field for the
 //! override reason, given together with the move.
 
-use super::common::{current_deal, deal_href, focus_later, iso, parse_iso, save_deal, step_label};
+use super::common::{current_deal, focus_later, iso, parse_iso, save_deal};
 use super::sections::{follow_fragment, Sections};
 use crate::domain::deal::Deal;
 use crate::domain::deal::{self, classify_move, Move, Step, TransitionError};
@@ -16,6 +16,7 @@ use crate::domain::qualification::{Gate, QualifyingQuestion};
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
+use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
 use crate::ui::form::{TextArea, TextField};
 use chrono::Utc;

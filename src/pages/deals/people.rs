@@ -4,7 +4,6 @@
 use super::common::{contact_name, current_deal, save_deal};
 use super::detail::{with_deal, DealSig};
 use super::sections::FoldingSection;
-use crate::app::href;
 use crate::domain::buying_stage::{self, BuyingRole, BuyingStage};
 use crate::domain::deal::{self, Deal};
 use crate::domain::deal_sections::DealSection;
@@ -15,6 +14,7 @@ use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw};
 use crate::ui::form::{SelectField, TextField};
+use crate::ui::link::href;
 use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

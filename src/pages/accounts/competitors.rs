@@ -1,7 +1,6 @@
 //! Competitors: who else sells to our customers, their products, strengths, weaknesses and
 //! sales reps (with their ties to the customer's people), and which accounts use them.
 
-use crate::app::href;
 use crate::domain::account::FieldError;
 use crate::domain::competitor::{accounts_using, Competitor, CompetitorDraft, CompetitorRep};
 use crate::domain::contact::PersonLink;
@@ -13,6 +12,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::tr;
 use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{join_list, split_list, ErrorSummary, FormErrors, TextArea, TextField};
+use crate::ui::link::href;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,15 +1,15 @@
 //! On an account's page: relationship health (people per stage, guides, warnings while a
 //! deal is open), its people's stages, and the account's activity timeline.
 
-use super::activity_form::ActivityForm;
-use super::common::Timeline;
-use crate::app::href;
 use crate::domain::activity::{timeline_for_account, Activity};
 use crate::domain::contact::{BuyingLevel, Contact};
 use crate::domain::ids::Id;
 use crate::domain::relationship::{health, HealthWarning};
 use crate::state::data::use_data;
 use crate::state::{tr, tw};
+use crate::ui::activity::Timeline;
+use crate::ui::activity_form::ActivityForm;
+use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 

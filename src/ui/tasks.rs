@@ -1,8 +1,7 @@
 //! Follow-up tasks: the "add follow-up task" form, a task row that can be completed (with
 //! Undo), edited and rescheduled, and a done task's row that can be reopened.
 
-use super::common::{account_name, activity_title, contact_name, due_text, task_error_text};
-use crate::app::href;
+use super::activity::{account_name, activity_title, contact_name, due_text, task_error_text};
 use crate::domain::agenda::{
     apply_edit, complete, follow_up_from, parse_due, reopen, reschedule, reschedule_to,
     RescheduleTarget, Task, TaskEdit, TaskError,
@@ -13,6 +12,7 @@ use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, SelectField, TextArea, TextField};
+use crate::ui::link::href;
 use crate::ui::style_hint::StyleHint;
 use chrono::Utc;
 use leptos::prelude::*;

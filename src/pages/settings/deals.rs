@@ -10,11 +10,11 @@ use crate::ui::form::TextField;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-pub use crate::state::settings::{new_customer_target_bp, stuck_days};
+use crate::state::settings::{new_customer_target_bp, stuck_days};
 
 /// The deal settings (to be mounted on the Settings page).
 #[component]
-pub fn DealSettings() -> impl IntoView {
+pub(super) fn DealSettings() -> impl IntoView {
     let toasts = use_toasts();
     let days = RwSignal::new(String::new());
     let target = RwSignal::new(String::new());

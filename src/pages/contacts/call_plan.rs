@@ -2,9 +2,7 @@
 //! facts, the needs of their open deals, style hints, open tasks and the last three
 //! activities. Prints without the app's chrome.
 
-use super::common::activity_title;
-use super::contact_panel::OpenTasks;
-use crate::app::href;
+use super::trust_panel::OpenTasks;
 use crate::domain::activity::{timeline_for_contact, Activity};
 use crate::domain::contact::personal_facts;
 use crate::domain::ids::Id;
@@ -12,12 +10,26 @@ use crate::domain::needs::open_deal_needs;
 use crate::domain::relationship::suggested_activities;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::{tr, tw};
+use crate::ui::activity::activity_title;
 use crate::ui::fmt;
+use crate::ui::link::href;
 use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 
+/// The printable one-page call plan of a person (route `/contacts/:id/call-plan`).
 #[component]
-pub fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
+pub fn CallPlanPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        let id = params
+            .with(|p| p.get("id"))
+            .and_then(|s| s.parse::<Id>().ok());
+        view! { <CallPlan contact_id=id/> }
+    }
+}
+
+#[component]
+fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
     let data = use_data();
     let contact =
         Memo::new(move |_| contact_id.and_then(|id| data.contacts.with(|m| m.get(&id).cloned())));
@@ -204,7 +216,7 @@ pub fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
                                                         {fmt::datetime(a.at)}
                                                         {(!a.notes.is_empty()).then(|| view! { <br/><span>{a.notes.clone()}</span> })}
                                                         {(!a.outcome.is_empty()).then(|| view! { <br/><span>{tr("trust.ui.activity.outcome")}": "{a.outcome.clone()}</span> })}
-                                                        {crate::domain::activity::gift_flag(&a, super::common::gift_limit().as_ref()).map(|f| view! {
+                                                        {crate::domain::activity::gift_flag(&a, crate::ui::activity::gift_limit().as_ref()).map(|f| view! {
                                                             <br/><span class="badge warning">{crate::state::tw(f.key(), &[("limit", &fmt::money(f.limit()))])}</span>
                                                         })}
                                                     </li>

@@ -1,8 +1,6 @@
-//! People: the list of everyone in the book, and one person's page (contact data, buying
-//! centre, personal facts, moves between accounts, merge, and the trust panel).
+//! One person's page: contact data, buying-centre roles, personal facts, the trust panel,
+//! moves between accounts and merging a duplicate.
 
-use super::contact_form::ContactForm;
-use crate::app::href;
 use crate::domain::account::{mailto_href, tel_href};
 use crate::domain::contact::{move_to_account, Contact};
 use crate::domain::ids::Id;
@@ -12,15 +10,14 @@ use crate::state::actions::{commit_merge, preview_contact_merge};
 use crate::state::data::{use_data, AppData, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
+use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
+use crate::ui::link::href;
 use crate::ui::merge::MergePreview;
-use crate::ui::scroll_area::ScrollArea;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
-
-const PAGE: usize = 50;
 
 fn commit(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
     let toasts = use_toasts();
@@ -30,99 +27,6 @@ fn commit(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
             Err(e) => crate::state::data::report_store_error(toasts, &e),
         }
     });
-}
-
-#[component]
-pub fn ContactsPage() -> impl IntoView {
-    let data = use_data();
-    let navigate = use_navigate();
-    let filter = RwSignal::new(String::new());
-    let shown = RwSignal::new(PAGE);
-    let creating = RwSignal::new(false);
-    let rows = Memo::new(move |_| {
-        let q = fold(&filter.get());
-        let accounts = data.accounts.with(|m| {
-            m.iter()
-                .map(|(id, a)| (*id, a.name.clone()))
-                .collect::<std::collections::HashMap<_, _>>()
-        });
-        data.contacts.with(|m| {
-            let mut v: Vec<(Contact, String)> = m
-                .values()
-                .map(|c| {
-                    (
-                        c.clone(),
-                        accounts.get(&c.account_id).cloned().unwrap_or_default(),
-                    )
-                })
-                .filter(|(c, acc)| {
-                    q.is_empty()
-                        || fold(&c.name).contains(&q)
-                        || fold(&c.title).contains(&q)
-                        || fold(acc).contains(&q)
-                        || c.emails.iter().any(|e| e.to_lowercase().contains(&q))
-                })
-                .collect();
-            v.sort_by_cached_key(|(c, _)| fold(&c.name));
-            v
-        })
-    });
-    view! {
-        <section class="page">
-            <div class="page-head">
-                <h1>{move || tr("page.contacts.title")}</h1>
-                <div class="actions">
-                    <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{move || tr("contact.add")}</button>
-                </div>
-            </div>
-            {move || creating.get().then(|| {
-                let nav = navigate.clone();
-                view! {
-                    <div class="card">
-                        <h2>{tr("contact.add")}</h2>
-                        <ContactForm contact=None
-                            on_saved=move |c: Contact| { creating.set(false); nav(&href(&format!("/contacts/{}", c.id)), Default::default()); }
-                            on_cancel=move |_| creating.set(false)/>
-                    </div>
-                }
-            })}
-            <div class="card filters" role="search" aria-label=move || tr("contacts.filter")>
-                <crate::ui::form::TextField id="contacts-filter" label=Signal::derive(|| tr("contacts.filter")) value=filter input_type="search"/>
-            </div>
-            <p role="status" class="hint">
-                {move || tw("contacts.count", &[("shown", &fmt::number(rows.with(Vec::len).min(shown.get()) as i64)), ("total", &fmt::number(rows.with(Vec::len) as i64))])}
-            </p>
-            <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
-                <div class="card empty"><p>{move || if data.contacts.with(|m| m.is_empty()) { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
-            }>
-                <ScrollArea label=Signal::derive(|| tr("page.contacts.title")) class="card">
-                    <table class="data-table wide">
-                        <caption class="visually-hidden">{move || tr("page.contacts.title")}</caption>
-                        <thead><tr>
-                            <th scope="col">{move || tr("contact.field.name")}</th>
-                            <th scope="col" class="hide-narrow">{move || tr("contact.field.title")}</th>
-                            <th scope="col">{move || tr("contact.field.account_id")}</th>
-                        </tr></thead>
-                        <tbody>
-                            <For each=move || rows.get().into_iter().take(shown.get()) key=|(c, _)| (c.id, c.rev) let:row>
-                                <tr>
-                                    <td>
-                                        <a href=href(&format!("/contacts/{}", row.0.id))>{row.0.name.clone()}</a>
-                                        {row.0.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
-                                    </td>
-                                    <td class="hide-narrow">{row.0.title.clone()}</td>
-                                    <td><a href=href(&format!("/accounts/{}", row.0.account_id))>{row.1.clone()}</a></td>
-                                </tr>
-                            </For>
-                        </tbody>
-                    </table>
-                </ScrollArea>
-                <Show when=move || { rows.with(Vec::len) > shown.get() }>
-                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
-                </Show>
-            </Show>
-        </section>
-    }
 }
 
 /// One person (route `/contacts/:id`).
@@ -289,7 +193,7 @@ fn ContactView(id: Id) -> impl IntoView {
                     </dl>
                 </div>
             })}
-            <crate::pages::trust::ContactTrustPanel contact_id=id/>
+            <super::trust_panel::ContactTrust contact_id=id/>
             <MovePerson id=id/>
             <MergePerson id=id/>
         </section>

@@ -1,3 +1,15 @@
+//! Settings (menu entry "Settings"): language and theme (this device), the work settings
+//! stored with the records (gift limit, deal settings), and Data (backup, restore, undo,
+//! data health).
+//!
+//! Files here read state and call actions in `crate::state`, use the domain's rules and the
+//! shared pieces in `crate::ui`, and import nothing from another area's pages.
+
+mod data;
+mod deals;
+mod gift_limit;
+mod health;
+
 use crate::i18n::{self, Locale};
 use crate::state::prefs::locale;
 use crate::state::{tr, Prefs, Theme};
@@ -70,9 +82,9 @@ pub fn SettingsPage() -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <crate::pages::trust::GiftLimitSetting/>
-            <super::deals::DealSettings/>
-            <super::settings_data::DataPanel/>
+            <gift_limit::GiftLimitSetting/>
+            <deals::DealSettings/>
+            <data::DataPanel/>
         </section>
     }
 }

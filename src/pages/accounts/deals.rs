@@ -1,28 +1,13 @@
-//! The six-step deal: board, deal page and its step panels.
+//! On an account's page: its deals, with a way to start one.
 
-mod board;
-mod closing;
-pub mod common;
-mod detail;
-mod form;
-mod move_dialog;
-mod people;
-pub mod prefs;
-mod qualify;
-mod sections;
-
-pub use board::DealsPage;
-pub use detail::DealPage;
-pub use prefs::DealSettings;
-
-use crate::app::href;
 use crate::domain::ids::Id;
 use crate::domain::pipeline;
 use crate::state::data::use_data;
 use crate::state::tr;
+use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
+use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
-use common::{deal_href, step_label};
 use leptos::prelude::*;
 
 /// On an account's page: its deals, with a way to start one.

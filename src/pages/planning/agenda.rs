@@ -2,10 +2,10 @@
 //! can be completed, edited and rescheduled from the list and shows the person's style
 //! hints. Below them, the tasks done in the last 30 days (or all), which can be reopened.
 
-use super::tasks::{DoneTaskRow, TaskRow};
 use crate::domain::agenda::{bucket, done_tasks, done_window_start, AgendaBucket, Task};
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::tr;
+use crate::ui::tasks::{DoneTaskRow, TaskRow};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 

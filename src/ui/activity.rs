@@ -1,7 +1,6 @@
-//! Pieces shared by the trust screens: timelines, the gift-limit setting,
-//! error texts and small lookups.
+//! Activity and task pieces shown on a person's page, an account's page, the Agenda and
+//! Settings: the timeline, activity and task error texts, names and small lookups.
 
-use crate::app::href;
 use crate::domain::activity::{Activity, ActivityFieldError, ActivityKind};
 use crate::domain::agenda::{Task, TaskError};
 use crate::domain::ids::Id;
@@ -9,6 +8,7 @@ use crate::domain::money::MoneyError;
 use crate::state::data::AppData;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
+use crate::ui::link::href;
 use leptos::prelude::*;
 
 /// The gift limit set in Settings, if any (a work setting: see [`crate::state::settings`]).

@@ -2,7 +2,9 @@
 //! and an optional follow-up task saved in the same transaction. Shows the style hints of
 //! every person chosen and a reminder when a gift is above the limit.
 
-use super::common::{activity_error_text, gift_limit, kind_code, kind_from_code, task_error_text};
+use super::activity::{
+    activity_error_text, gift_limit, kind_code, kind_from_code, task_error_text,
+};
 use crate::domain::activity::{
     gift_reminder, Activity, ActivityDraft, ActivityField, ActivityFieldError, ActivityKind,
     ExchangeFormat, GiftReminder,

@@ -1,7 +1,6 @@
 //! Market intel for head office (seed 001): competitors' test marketing and coming products,
 //! policy changes, feedback on ours and theirs, delivery and after-sales performance.
 
-use crate::app::href;
 use crate::domain::account::FieldError;
 use crate::domain::ids::Id;
 use crate::domain::intel::{
@@ -15,6 +14,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
+use crate::ui::link::href;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,15 +1,18 @@
 //! The dashboard: the open pipeline per step (plain and weighted), deals that need a next
 //! step, stuck deals, this month's results and the share of won value from new customers.
+//!
+//! Files here read state and call actions in `crate::state`, use the domain's rules and the
+//! shared pieces in `crate::ui`, and import nothing from another area's pages.
 
 use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::pipeline::{self, NextStepIssue, YearMonth};
-use crate::pages::deals::common::{all_deals, deal_href, month_label, step_label, totals_text};
-use crate::pages::deals::prefs;
 use crate::state::data::use_data;
 use crate::state::prefs::locale;
+use crate::state::settings;
 use crate::state::{tc, tr, tw};
+use crate::ui::deal_text::{all_deals, deal_href, month_label, step_label, totals_text};
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
 use chrono::{NaiveDate, Utc};
@@ -65,7 +68,7 @@ fn StartHere() -> impl IntoView {
                 </span>
                 <span aria-hidden="true" class="start-mark">{move || if done.get() { "✓" } else { "○" }}</span>
                 " "
-                <a href=crate::app::href(path)>{move || tr(key)}</a>
+                <a href=crate::ui::link::href(path)>{move || tr(key)}</a>
                 <span class="hint">" — " {move || tr(hint)}</span>
             </li>
         }
@@ -293,7 +296,7 @@ fn deal_list(rows: Vec<(Id, String, String)>, empty_key: &'static str) -> AnyVie
 #[component]
 fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
     // A work setting: it arrives from the database after start-up and follows an import.
-    let threshold = Memo::new(move |_| prefs::stuck_days());
+    let threshold = Memo::new(move |_| settings::stuck_days());
     let rows = move || {
         deals.with(|d| {
             pipeline::stuck(d, Utc::now(), threshold.get())
@@ -319,7 +322,7 @@ fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
             <h2 id="stuck-heading">{move || tr("dash.stuck.title")}</h2>
             <p class="hint">
                 {move || tw("dash.stuck.threshold", &[("days", &fmt::number(i64::from(threshold.get())))])}
-                " " <a href=crate::app::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
+                " " <a href=crate::ui::link::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
             </p>
             {move || deal_list(rows(), "dash.stuck.none")}
         </section>
@@ -365,7 +368,7 @@ fn MonthCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
 #[component]
 fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
     let data = use_data();
-    let target = Memo::new(move |_| prefs::new_customer_target_bp());
+    let target = Memo::new(move |_| settings::new_customer_target_bp());
     let today = fmt::today();
     let (from, to) = pipeline::year_to_date(today);
     let shares = Memo::new(move |_| {
@@ -387,7 +390,7 @@ fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
             <h2 id="share-heading">{move || tr("dash.share.title")}</h2>
             <p class="hint">
                 {move || tw("dash.share.period", &[("from", &fmt::date(from)), ("to", &fmt::date(to)), ("target", &percent(target.get()))])}
-                " " <a href=crate::app::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
+                " " <a href=crate::ui::link::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
             </p>
             {move || {
                 let list = shares.get();

@@ -1,11 +1,11 @@
 //! Settings → the gift limit (a work setting, stored with the records: see
 //! [`crate::state::settings`]).
 
-use super::common::{activity_error_text, gift_limit};
 use crate::domain::activity::parse_gift_limit;
 use crate::state::toasts::use_toasts;
 use crate::state::{settings, tr, tw, ToastKind};
 use crate::store::settings::Setting;
+use crate::ui::activity::{activity_error_text, gift_limit};
 use crate::ui::fmt;
 use crate::ui::form::TextField;
 use leptos::prelude::*;

@@ -9,6 +9,7 @@ use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
 use crate::ui::conflict::{reloadable, ConflictPanel};
+use crate::ui::form::select_options;
 use crate::ui::form::{
     join_list, split_list, DuplicateNotice, ErrorSummary, FormErrors, SelectField, TextArea,
     TextField,
@@ -124,18 +125,6 @@ impl Inputs {
     }
 }
 
-fn options<T: Copy + Send + Sync + 'static>(
-    all: &'static [T],
-    code: fn(&T) -> &'static str,
-    key: fn(&T) -> &'static str,
-) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        all.iter()
-            .map(|x| (code(x).to_string(), tr(key(x))))
-            .collect()
-    })
-}
-
 /// Create (`account` = None) or edit an account. `on_saved` receives the saved record.
 #[component]
 pub fn AccountForm(
@@ -216,10 +205,10 @@ fn AccountFormBody(
                     <TextField id="account-name" label=l("account.field.name") value=inputs.name error=err("name") required=true autocomplete="organization"/>
                     <TextField id="account-industry" label=l("account.field.industry") value=inputs.industry/>
                     <SelectField id="account-grade" label=l("account.field.grade") value=inputs.grade
-                        options=options(Grade::ALL, Grade::code, Grade::key) empty_label=l("form.none")
+                        options=Signal::derive(select_options(Grade::ALL, Grade::code, Grade::key)) empty_label=l("form.none")
                         hint=l("account.hint.grade")/>
                     <SelectField id="account-lead-source" label=l("account.field.lead_source") value=inputs.lead_source
-                        options=options(LeadSource::ALL, LeadSource::code, LeadSource::key) empty_label=l("form.none")/>
+                        options=Signal::derive(select_options(LeadSource::ALL, LeadSource::code, LeadSource::key)) empty_label=l("form.none")/>
                     <TextField id="account-heard" label=l("account.field.heard_of_us") value=inputs.heard_of_us/>
                     <TextField id="account-owner" label=l("account.field.owner") value=inputs.owner/>
                     <TextField id="account-tags" label=l("account.field.tags") value=inputs.tags hint=l("account.hint.tags")/>

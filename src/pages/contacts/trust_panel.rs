@@ -2,11 +2,7 @@
 //! suggested activities, communication style, activity timeline with "Log activity", open
 //! tasks with "Add follow-up task", and the link to the call plan.
 
-use super::activity_form::ActivityForm;
-use super::common::{activity_title, Timeline};
 use super::style_card::StyleCard;
-use super::tasks::{TaskForm, TaskRow};
-use crate::app::href;
 use crate::domain::activity::{timeline_for_contact, Activity, ActivityKind};
 use crate::domain::agenda::open_tasks_for_contact;
 use crate::domain::contact::Contact;
@@ -17,8 +13,12 @@ use crate::domain::relationship::{
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
+use crate::ui::activity::{activity_title, Timeline};
+use crate::ui::activity_form::ActivityForm;
 use crate::ui::fmt;
 use crate::ui::form::{SelectField, TextArea};
+use crate::ui::link::href;
+use crate::ui::tasks::{TaskForm, TaskRow};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -146,7 +146,7 @@ pub fn OpenTasks(contact_id: Id, #[prop(optional)] read_only: bool) -> impl Into
                         let due = t.clone();
                         view! {
                             <li class="task-row">
-                                <span><strong>{t.title.clone()}</strong>" · "{move || super::common::due_text(&due)}</span>
+                                <span><strong>{t.title.clone()}</strong>" · "{move || crate::ui::activity::due_text(&due)}</span>
                             </li>
                         }
                         .into_any()

@@ -1,8 +1,8 @@
 //! Settings → Data: counts, storage, backup export, verified import with preview and undo,
-//! and data health (quarantined records: [`super::settings_health`]).
+//! and data health (quarantined records: [`super::health`]).
 
+use super::health::HealthSection;
 use crate::i18n::{format_datetime, format_number};
-use crate::pages::settings_health::HealthSection;
 use crate::state::backup::{self, BackupFailure, ImportCandidate};
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::prefs::locale;

@@ -1,0 +1,265 @@
+//! One account's page: the profile, its people and buying centre, products in use, deals,
+//! the trust panel, archive, delete with undo, and merging a duplicate.
+
+use super::buying_centre::BuyingCentre;
+use super::form::{tags_line, AccountForm};
+use super::merge::MergeAccount;
+use super::products::ProductsInUse;
+use crate::domain::account::{set_archived, Account};
+use crate::domain::contact::Contact;
+use crate::domain::ids::Id;
+use crate::state::data::{use_data, AppData, Changes};
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, tw, ToastKind};
+use crate::ui::contact_form::ContactForm;
+use crate::ui::fmt;
+use crate::ui::link::href;
+use crate::ui::style_hint::StyleHint;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The account page (route `/accounts/:id`). The view is built once per account: edits
+/// (here or in another tab) update it in place, so an open form keeps what was typed.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let data = use_data();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    let shown = Memo::new(move |_| {
+        id.get()
+            .filter(|id| data.accounts.with(|m| m.contains_key(id)))
+    });
+    move || {
+        match shown.get() {
+        Some(id) => {
+            let account = data.accounts.with_untracked(|m| m.get(&id).cloned());
+            account.map(|a| view! { <AccountView account=a/> }).into_any()
+        }
+        None => view! {
+            <section class="page">
+                <h1>{move || tr("account.missing.title")}</h1>
+                <div class="card">
+                    <p>{move || tr("account.missing.body")}</p>
+                    <a class="button" href=href("/accounts")>{move || tr("account.missing.back")}</a>
+                </div>
+            </section>
+        }.into_any(),
+    }
+    }
+}
+
+pub(super) fn save(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
+    let toasts = use_toasts();
+    spawn_local(async move {
+        match ch.commit(data).await {
+            Ok(()) => ok(),
+            Err(e) => crate::state::data::report_store_error(toasts, &e),
+        }
+    });
+}
+
+#[component]
+fn AccountView(account: Account) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let id = account.id;
+    let editing = RwSignal::new(false);
+    let adding_person = RwSignal::new(false);
+    let confirm_delete = RwSignal::new(false);
+    let current = Memo::new(move |_| data.accounts.with(|m| m.get(&id).cloned()));
+    let people = Memo::new(move |_| {
+        data.contacts.with(|m| {
+            let mut v: Vec<Contact> = m.values().filter(|c| c.account_id == id).cloned().collect();
+            v.sort_by(|a, b| {
+                crate::domain::text::fold(&a.name).cmp(&crate::domain::text::fold(&b.name))
+            });
+            v
+        })
+    });
+    let a = Memo::new(move |_| current.get().unwrap_or_else(|| account.clone()));
+
+    let toggle_archive = move |_| {
+        let acc = a.get();
+        let archived = !acc.archived;
+        let mut ch = Changes::new();
+        ch.put(&data, set_archived(&acc, archived));
+        save(data, ch, move || {
+            toasts.push(
+                ToastKind::Success,
+                if archived {
+                    tr("account.archived_done")
+                } else {
+                    tr("account.restored_done")
+                },
+            )
+        });
+    };
+
+    let nav = navigate.clone();
+    let do_delete = move |_| {
+        let acc = a.get();
+        let deals = data
+            .deals
+            .with(|m| m.values().filter(|d| d.account_id == acc.id).count());
+        let n_people = people.with(Vec::len);
+        if n_people > 0 || deals > 0 {
+            toasts.push(
+                ToastKind::Error,
+                tw(
+                    "account.delete_blocked",
+                    &[
+                        ("people", &n_people.to_string()),
+                        ("deals", &deals.to_string()),
+                    ],
+                ),
+            );
+            confirm_delete.set(false);
+            return;
+        }
+        let mut ch = Changes::new();
+        ch.delete(&acc);
+        let nav = nav.clone();
+        save(data, ch, move || {
+            toasts.push_with_action(
+                ToastKind::Success,
+                tw("account.deleted", &[("name", &acc.name)]),
+                tr("account.undo_delete"),
+                move || {
+                    let mut back = acc.clone();
+                    back.rev += 1;
+                    let mut ch = Changes::new();
+                    ch.put(&data, back);
+                    save(data, ch, move || {});
+                },
+            );
+            nav(&href("/accounts"), Default::default());
+        });
+    };
+
+    view! {
+        <section class="page">
+            <nav class="breadcrumbs" aria-label=move || tr("shell.breadcrumbs")>
+                <a href=href("/accounts")>{move || tr("page.accounts.title")}</a>
+            </nav>
+            <div class="page-head">
+                <h1>{move || a.get().name}</h1>
+                <div class="badges">
+                    {move || a.get().grade.map(|g| view! { <span class="badge">{tr(g.key())}</span> })}
+                    {move || if a.get().is_existing_customer() {
+                        view! { <span class="badge">{tr("customer_kind.existing")}</span> }
+                    } else {
+                        view! { <span class="badge">{tr("customer_kind.new")}</span> }
+                    }}
+                    {move || a.get().archived.then(|| view! { <span class="badge warning">{tr("account.field.archived")}</span> })}
+                </div>
+            </div>
+            <div class="actions no-print">
+                <button on:click=move |_| editing.set(true) disabled=move || editing.get()>{move || tr("account.edit")}</button>
+                <button on:click=toggle_archive>{move || if a.get().archived { tr("account.restore") } else { tr("account.archive") }}</button>
+                <button class="danger" on:click=move |_| confirm_delete.set(true)>{move || tr("account.delete")}</button>
+            </div>
+            <Show when=move || confirm_delete.get()>
+                <div class="notice notice-warning" role="alertdialog" aria-label=move || tr("account.delete")>
+                    <p>{move || tw("account.delete_confirm", &[("name", &a.get().name)])}</p>
+                    <div class="actions">
+                        <button class="danger" on:click=do_delete.clone()>{move || tr("account.delete_yes")}</button>
+                        <button on:click=move |_| confirm_delete.set(false)>{move || tr("account.delete_no")}</button>
+                    </div>
+                </div>
+            </Show>
+            {move || editing.get().then(|| view! {
+                <h2>{tr("account.edit")}</h2>
+                <AccountForm account=Some(a.get_untracked()) on_saved=move |_| editing.set(false) on_cancel=move |_| editing.set(false)/>
+            })}
+            <Show when=move || !editing.get()>
+                <Profile account=a/>
+            </Show>
+            <ProductsInUse account_id=id/>
+            <BuyingCentre people=people/>
+            <div class="card">
+                <div class="section-head">
+                    <h2>{move || tr("account.people")}</h2>
+                    <button on:click=move |_| adding_person.set(true) disabled=move || adding_person.get()>{move || tr("contact.add")}</button>
+                </div>
+                {move || adding_person.get().then(|| view! {
+                    <ContactForm
+                        contact=None
+                        account_id=id
+                        on_saved=move |_| adding_person.set(false)
+                        on_cancel=move |_| adding_person.set(false)
+                    />
+                })}
+                <Show when=move || !people.with(Vec::is_empty) fallback=move || view! { <p class="hint">{tr("account.no_people")}</p> }>
+                    <ul class="people-list">
+                        <For each=move || people.get() key=|c| (c.id, c.rev) let:c>
+                            <li>
+                                <a href=href(&format!("/contacts/{}", c.id))>{c.name.clone()}</a>
+                                {(!c.title.is_empty()).then(|| view! { <span class="hint">{format!(" · {}", c.title)}</span> })}
+                                {c.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
+                                <StyleHint contact=c.clone()/>
+                            </li>
+                        </For>
+                    </ul>
+                </Show>
+            </div>
+            <super::deals::AccountDeals account_id=id/>
+            <super::trust_panel::AccountTrust account_id=id/>
+            <MergeAccount account_id=id/>
+        </section>
+    }
+}
+
+#[component]
+fn Profile(#[prop(into)] account: Signal<Account>) -> impl IntoView {
+    let row = move |label: &'static str, value: String| {
+        (!value.trim().is_empty()).then(|| {
+            view! {
+                <dt>{move || tr(label)}</dt>
+                <dd class="pre-line">{value}</dd>
+            }
+        })
+    };
+    view! {
+        <div class="card">
+            <h2>{move || tr("account.profile")}</h2>
+            {move || {
+                let a = account.get();
+                let address = [a.address.street.as_str(), a.address.postal_code.as_str(), a.address.city.as_str(), a.address.region.as_str(), a.address.country.as_str()]
+                    .into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(", ");
+                view! {
+                    <dl class="facts">
+                        {(!a.phones.is_empty()).then(|| view! {
+                            <dt>{tr("account.field.phones")}</dt>
+                            <dd>{a.phones.iter().map(|p| view! { <a href=crate::domain::account::tel_href(p)>{p.clone()}</a> " " }).collect_view()}</dd>
+                        })}
+                        {(!a.emails.is_empty()).then(|| view! {
+                            <dt>{tr("account.field.emails")}</dt>
+                            <dd>{a.emails.iter().map(|e| view! { <a href=crate::domain::account::mailto_href(e)>{e.clone()}</a> " " }).collect_view()}</dd>
+                        })}
+                        {(!a.website.is_empty()).then(|| view! {
+                            <dt>{tr("account.field.website")}</dt>
+                            <dd><a href=crate::domain::account::website_href(&a.website) rel="noopener noreferrer" target="_blank">{a.website.clone()}</a></dd>
+                        })}
+                        {row("account.field.address", address)}
+                        {row("account.field.industry", a.industry.clone())}
+                        {row("account.field.lead_source", a.lead_source.map(|l| tr(l.key())).unwrap_or_default())}
+                        {row("account.field.heard_of_us", a.heard_of_us.clone())}
+                        {row("account.field.owner", a.owner.clone())}
+                        {row("account.field.tags", tags_line(&a))}
+                        {row("account.field.customer_since", a.customer_since.map(fmt::date).unwrap_or_default())}
+                        {row("account.field.business_scope", a.business_scope.clone())}
+                        {row("account.field.size", a.size.clone())}
+                        {row("account.field.operating_state", a.operating_state.clone())}
+                        {row("account.field.financial_state", a.financial_state.clone())}
+                        {row("account.field.purchase_plans", a.purchase_plans.clone())}
+                        {row("account.field.problems_to_solve", a.problems_to_solve.clone())}
+                        {row("account.field.department_dynamics", a.department_dynamics.clone())}
+                        {row("account.field.notes", a.notes.clone())}
+                    </dl>
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! Products in use at an account: ours and competitors', with satisfaction.
+
+use super::detail::save;
+use crate::domain::account::{ProductInUse, Satisfaction};
+use crate::domain::ids::Id;
+use crate::state::data::{use_data, Changes};
+use crate::state::{tr, tw};
+use crate::ui::form::select_options;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
+    let data = use_data();
+    let product = RwSignal::new(String::new());
+    let maker = RwSignal::new(String::new());
+    let satisfaction = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let account = move || data.accounts.with(|m| m.get(&account_id).cloned());
+    let competitor_name = move |cid: Option<Id>| match cid {
+        None => tr("account.field.product_ours"),
+        Some(cid) => data
+            .competitors
+            .with(|m| m.get(&cid).map(|c| c.name.clone()))
+            .unwrap_or_default(),
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut acc) = account() else { return };
+        if product.get_untracked().trim().is_empty() {
+            error.set(Some(crate::state::tw(
+                "field.error.required",
+                &[("field", &tr("account.field.product"))],
+            )));
+            return;
+        }
+        error.set(None);
+        acc.products_in_use.push(ProductInUse {
+            competitor_id: maker.get_untracked().parse().ok(),
+            product: product.get_untracked().trim().to_string(),
+            satisfaction: Satisfaction::from_code(&satisfaction.get_untracked()),
+            notes: String::new(),
+        });
+        let mut ch = Changes::new();
+        ch.put(&data, acc);
+        save(data, ch, move || {
+            product.set(String::new());
+            satisfaction.set(String::new());
+        });
+    };
+    let remove = move |index: usize| {
+        let Some(mut acc) = account() else { return };
+        if index < acc.products_in_use.len() {
+            acc.products_in_use.remove(index);
+            let mut ch = Changes::new();
+            ch.put(&data, acc);
+            save(data, ch, || {});
+        }
+    };
+    view! {
+        <div class="card">
+            <h2>{move || tr("account.field.products_in_use")}</h2>
+            {move || {
+                let items = account().map(|a| a.products_in_use).unwrap_or_default();
+                if items.is_empty() {
+                    view! { <p class="hint">{tr("account.products.none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain-list">
+                            {items.into_iter().enumerate().map(|(i, p)| {
+                                let label = p.product.clone();
+                                view! {
+                                    <li class="row-with-action">
+                                        <span>
+                                            <strong>{p.product.clone()}</strong>
+                                            " · " {competitor_name(p.competitor_id)}
+                                            {p.satisfaction.map(|s| view! { " · " <span>{tr(s.key())}</span> })}
+                                        </span>
+                                        <button on:click=move |_| remove(i) aria-label=tw("account.products.remove", &[("product", &label)])>
+                                            {tr("account.products.remove_short")}
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <form class="inline-form" on:submit=add novalidate>
+                <crate::ui::form::TextField id="product-name" label=Signal::derive(|| tr("account.field.product")) value=product error=Signal::derive(move || error.get())/>
+                <div class="field">
+                    <label for="product-maker">{move || tr("account.field.product_owner")}</label>
+                    <select id="product-maker" on:change=move |ev| maker.set(event_target_value(&ev))>
+                        <option value="">{move || tr("account.field.product_ours")}</option>
+                        {move || data.competitors.with(|m| {
+                            let mut v: Vec<_> = m.values().map(|c| (c.id, c.name.clone())).collect();
+                            v.sort_by(|a, b| a.1.cmp(&b.1));
+                            v
+                        }).into_iter().map(|(cid, name)| view! { <option value=cid.to_string()>{name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <crate::ui::form::SelectField id="product-satisfaction" label=Signal::derive(|| tr("account.field.satisfaction")) value=satisfaction
+                    options=Signal::derive(select_options(Satisfaction::ALL, Satisfaction::code, Satisfaction::key)) empty_label=Signal::derive(|| tr("form.none"))/>
+                <div class="actions"><button type="submit">{move || tr("account.products.add")}</button></div>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,18 @@
+//! Deals (menu entry "Deals"): the board of open deals by step, the deal page with the
+//! current step's work, the move dialog and the deal form.
+//!
+//! Files here read state and call actions in `crate::state`, and use shared pieces from
+//! `crate::ui`; they import nothing from another area's pages.
+
+mod board;
+mod closing;
+mod common;
+mod detail;
+mod form;
+mod move_dialog;
+mod people;
+mod qualify;
+mod sections;
+
+pub use board::DealsPage;
+pub use detail::DealPage;

@@ -70,8 +70,22 @@ fn every_step_has_four_to_seven_checklist_items() {
 
 #[test]
 fn default_probability_rises_with_the_steps() {
-    let p: Vec<_> = Step::ALL.iter().map(|s| default_probability(*s)).collect();
-    assert_eq!(p, vec![10, 20, 35, 55, 80, 100]);
+    let first = default_probability(Step::CustomerAnalysis);
+    assert!(first > 0, "an open deal in step 1 still has a chance");
+    for pair in Step::ALL.windows(2) {
+        let (before, after) = (default_probability(pair[0]), default_probability(pair[1]));
+        assert!(
+            before < after,
+            "{:?} ({before}) is not below {:?} ({after})",
+            pair[0],
+            pair[1]
+        );
+    }
+    assert_eq!(
+        default_probability(Step::FollowUpService),
+        100,
+        "step 6 starts with the signed contract"
+    );
 }
 
 #[test]

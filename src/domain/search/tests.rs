@@ -2,7 +2,6 @@ use super::*;
 use crate::domain::competitor::CompetitorRep;
 use crate::domain::deal::Deal;
 use chrono::{DateTime, TimeZone, Utc};
-use std::time::Instant;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()
@@ -295,14 +294,12 @@ fn many_writes_compact_without_losing_anything() {
 }
 
 #[test]
-fn five_year_book_is_searched_well_within_a_frame() {
+fn a_five_year_book_ranks_the_right_record_first() {
+    // Latency is measured by the benchmark (tests/bench), on a release build.
     let (accounts, contacts, competitors) = book();
-    let t0 = Instant::now();
     let ix = SearchIndex::build(&accounts, &contacts, &[], &competitors);
-    let build = t0.elapsed();
     assert_eq!(ix.len(), 8100);
 
-    // Ranking on the big book.
     let c = &contacts[4321];
     let local = c.emails[0].split('@').next().unwrap();
     let part = &local[2..];
@@ -317,55 +314,6 @@ fn five_year_book_is_searched_well_within_a_frame() {
         ix.query("lucia garcia", 500).len(),
         ix.query("lucía garcía", 500).len()
     );
-
-    // Latency per keystroke, typing a name, an e-mail and a phone.
-    let typed = [
-        "k",
-        "ka",
-        "kar",
-        "karl",
-        "karli",
-        "karlis",
-        "karlis b",
-        "kārlis bērz",
-        "i",
-        "in",
-        "inf",
-        "info1",
-        "info12@",
-        "2",
-        "20",
-        "200",
-        "2000",
-        "2000 4",
-        "metāls",
-        "sist",
-        "region",
-        "x",
-    ];
-    let mut worst = std::time::Duration::ZERO;
-    let t1 = Instant::now();
-    let rounds = 5;
-    for _ in 0..rounds {
-        for q in typed {
-            let t = Instant::now();
-            let hits = ix.query(q, 20);
-            if std::env::var_os("SEARCH_TRACE").is_some() {
-                println!("{q:>14} {:?}", t.elapsed());
-            }
-            worst = worst.max(t.elapsed());
-            assert!(hits.len() <= 20);
-        }
-    }
-    let mean = t1.elapsed() / (rounds * typed.len() as u32);
-    println!(
-        "search: build {build:?}, per keystroke mean {mean:?}, worst {worst:?} \
-         (8,100 entries, {} KB text)",
-        ix.text.len() / 1024
-    );
-    // Release builds run in well under a millisecond here; debug builds are much slower.
-    #[cfg(not(debug_assertions))]
-    assert!(worst.as_millis() < 8, "worst {worst:?}");
 }
 
 #[test]

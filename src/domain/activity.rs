@@ -73,27 +73,6 @@ impl ActivityKind {
         ActivityKind::Meeting,
     ];
 
-    /// Catalogue key of the kind's label.
-    pub fn key(&self) -> &'static str {
-        match self {
-            ActivityKind::PhoneCall => "activity.kind.phone_call",
-            ActivityKind::Visit => "activity.kind.visit",
-            ActivityKind::SmallGift => "activity.kind.small_gift",
-            ActivityKind::BusinessMeal => "activity.kind.business_meal",
-            ActivityKind::CompanyVisit => "activity.kind.company_visit",
-            ActivityKind::TechnicalExchange => "activity.kind.technical_exchange",
-            ActivityKind::TrialOrSample => "activity.kind.trial_or_sample",
-            ActivityKind::SocialEvent => "activity.kind.social_event",
-            ActivityKind::FamilyEvent => "activity.kind.family_event",
-            ActivityKind::OffSiteTrip => "activity.kind.off_site_trip",
-            ActivityKind::ValuableGift => "activity.kind.valuable_gift",
-            ActivityKind::IntroductionToColleagues => "activity.kind.introduction_to_colleagues",
-            ActivityKind::Email => "activity.kind.email",
-            ActivityKind::Message => "activity.kind.message",
-            ActivityKind::Meeting => "activity.kind.meeting",
-        }
-    }
-
     /// The relationship stage this kind of activity typically belongs to (METHOD.md,
     /// Step 2). E-mail, message and meeting are channels of every stage: `None`.
     pub fn typical_stage(&self) -> Option<RelationshipStage> {
@@ -117,6 +96,24 @@ impl ActivityKind {
     }
 }
 
+crate::keyed_enum!(ActivityKind, {
+    ActivityKind::PhoneCall => "activity.kind.phone_call",
+    ActivityKind::Visit => "activity.kind.visit",
+    ActivityKind::SmallGift => "activity.kind.small_gift",
+    ActivityKind::BusinessMeal => "activity.kind.business_meal",
+    ActivityKind::CompanyVisit => "activity.kind.company_visit",
+    ActivityKind::TechnicalExchange => "activity.kind.technical_exchange",
+    ActivityKind::TrialOrSample => "activity.kind.trial_or_sample",
+    ActivityKind::SocialEvent => "activity.kind.social_event",
+    ActivityKind::FamilyEvent => "activity.kind.family_event",
+    ActivityKind::OffSiteTrip => "activity.kind.off_site_trip",
+    ActivityKind::ValuableGift => "activity.kind.valuable_gift",
+    ActivityKind::IntroductionToColleagues => "activity.kind.introduction_to_colleagues",
+    ActivityKind::Email => "activity.kind.email",
+    ActivityKind::Message => "activity.kind.message",
+    ActivityKind::Meeting => "activity.kind.meeting",
+});
+
 /// The form of a technical exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -134,16 +131,14 @@ impl ExchangeFormat {
         ExchangeFormat::Demo,
         ExchangeFormat::Presentation,
     ];
-
-    pub fn key(&self) -> &'static str {
-        match self {
-            ExchangeFormat::Exhibition => "activity.exchange_format.exhibition",
-            ExchangeFormat::Seminar => "activity.exchange_format.seminar",
-            ExchangeFormat::Demo => "activity.exchange_format.demo",
-            ExchangeFormat::Presentation => "activity.exchange_format.presentation",
-        }
-    }
 }
+
+crate::keyed_enum!(ExchangeFormat, {
+    ExchangeFormat::Exhibition => "activity.exchange_format.exhibition",
+    ExchangeFormat::Seminar => "activity.exchange_format.seminar",
+    ExchangeFormat::Demo => "activity.exchange_format.demo",
+    ExchangeFormat::Presentation => "activity.exchange_format.presentation",
+});
 
 /// One logged contact with people and/or an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -273,33 +268,21 @@ impl ActivityFieldError {
             | ActivityFieldError::GiftValueNotAGift => ActivityField::GiftValue,
         }
     }
-
-    /// Catalogue key of the message. Placeholders: `{input}` for the invalid-input
-    /// variants, `{allowed}` for too many decimals.
-    pub fn key(&self) -> &'static str {
-        match self {
-            ActivityFieldError::DateMissing => "activity.error.date_missing",
-            ActivityFieldError::DateInvalid(_) => "activity.error.date_invalid",
-            ActivityFieldError::TimeInvalid(_) => "activity.error.time_invalid",
-            ActivityFieldError::TimeSkipped => "activity.error.time_skipped",
-            ActivityFieldError::NoPersonOrAccount => "activity.error.no_person_or_account",
-            ActivityFieldError::GiftValue(MoneyError::BadAmount(_)) => {
-                "activity.error.gift_value_bad_amount"
-            }
-            ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { .. }) => {
-                "activity.error.gift_value_too_many_decimals"
-            }
-            ActivityFieldError::GiftValue(MoneyError::Overflow) => {
-                "activity.error.gift_value_too_large"
-            }
-            ActivityFieldError::GiftValue(MoneyError::BadCurrency(_)) => {
-                "activity.error.gift_value_bad_currency"
-            }
-            ActivityFieldError::GiftValueNegative => "activity.error.gift_value_negative",
-            ActivityFieldError::GiftValueNotAGift => "activity.error.gift_value_not_a_gift",
-        }
-    }
 }
+
+crate::keyed_enum!(ActivityFieldError, {
+    ActivityFieldError::DateMissing => "activity.error.date_missing",
+    ActivityFieldError::DateInvalid(_) => "activity.error.date_invalid",
+    ActivityFieldError::TimeInvalid(_) => "activity.error.time_invalid",
+    ActivityFieldError::TimeSkipped => "activity.error.time_skipped",
+    ActivityFieldError::NoPersonOrAccount => "activity.error.no_person_or_account",
+    ActivityFieldError::GiftValue(MoneyError::BadAmount(_)) => "activity.error.gift_value_bad_amount",
+    ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { .. }) => "activity.error.gift_value_too_many_decimals",
+    ActivityFieldError::GiftValue(MoneyError::Overflow) => "activity.error.gift_value_too_large",
+    ActivityFieldError::GiftValue(MoneyError::BadCurrency(_)) => "activity.error.gift_value_bad_currency",
+    ActivityFieldError::GiftValueNegative => "activity.error.gift_value_negative",
+    ActivityFieldError::GiftValueNotAGift => "activity.error.gift_value_not_a_gift",
+});
 
 /// Parses a calendar date typed as `YYYY-MM-DD` (what `<input type="date">` gives).
 pub fn parse_date(input: &str) -> Result<NaiveDate, ActivityFieldError> {
@@ -485,15 +468,10 @@ pub enum GiftReminder {
     CannotCompare { value: Money, limit: Money },
 }
 
-impl GiftReminder {
-    /// Catalogue key; placeholders `{value}` and `{limit}` (formatted money).
-    pub fn key(&self) -> &'static str {
-        match self {
-            GiftReminder::AboveLimit { .. } => "gift.reminder.above_limit",
-            GiftReminder::CannotCompare { .. } => "gift.reminder.cannot_compare",
-        }
-    }
-}
+crate::keyed_enum!(GiftReminder, {
+    GiftReminder::AboveLimit { .. } => "gift.reminder.above_limit",
+    GiftReminder::CannotCompare { .. } => "gift.reminder.cannot_compare",
+});
 
 /// Anything that may carry a gift: a stored activity or a form being filled.
 pub trait GiftSubject {
@@ -561,19 +539,17 @@ pub enum GiftFlag {
 }
 
 impl GiftFlag {
-    /// Catalogue key; placeholder `{limit}` (formatted money).
-    pub fn key(&self) -> &'static str {
-        match self {
-            GiftFlag::AboveLimit { .. } => "tasks_more.gift_flag.above_limit",
-            GiftFlag::OtherCurrency { .. } => "tasks_more.gift_flag.other_currency",
-        }
-    }
     pub fn limit(&self) -> &Money {
         match self {
             GiftFlag::AboveLimit { limit } | GiftFlag::OtherCurrency { limit } => limit,
         }
     }
 }
+
+crate::keyed_enum!(GiftFlag, {
+    GiftFlag::AboveLimit { .. } => "tasks_more.gift_flag.above_limit",
+    GiftFlag::OtherCurrency { .. } => "tasks_more.gift_flag.other_currency",
+});
 
 /// The flag of a logged gift under the Settings limit, if it needs one.
 pub fn gift_flag(item: &impl GiftSubject, limit: Option<&Money>) -> Option<GiftFlag> {
@@ -641,54 +617,5 @@ pub fn timeline_for_account<'a>(
 }
 
 /// Shared by the tests of the Step 2 modules: the `trust` and `tasks_more` catalogues.
-#[cfg(test)]
-pub(crate) mod catalogue_support {
-    use std::collections::BTreeMap;
-
-    pub const EN: &str = include_str!("../i18n/en/trust.txt");
-    pub const ES: &str = include_str!("../i18n/es/trust.txt");
-    pub const EN_MORE: &str = include_str!("../i18n/en/tasks_more.txt");
-    pub const ES_MORE: &str = include_str!("../i18n/es/tasks_more.txt");
-
-    pub fn parse(src: &str) -> BTreeMap<String, String> {
-        let mut out = BTreeMap::new();
-        for (n, line) in src.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (k, v) = line
-                .split_once('=')
-                .unwrap_or_else(|| panic!("line {}: not `key = value`", n + 1));
-            let (k, v) = (k.trim(), v.trim());
-            assert!(
-                !k.is_empty()
-                    && k.bytes().all(|b| b.is_ascii_lowercase()
-                        || b.is_ascii_digit()
-                        || b"._".contains(&b)),
-                "bad key {k}"
-            );
-            assert!(!v.is_empty(), "empty value for {k}");
-            assert!(
-                out.insert(k.to_string(), v.to_string()).is_none(),
-                "{k} twice"
-            );
-        }
-        out
-    }
-
-    /// Panics unless both catalogues hold every key.
-    pub fn assert_keys(keys: &[&str]) {
-        let (mut en, mut es) = (parse(EN), parse(ES));
-        en.extend(parse(EN_MORE));
-        es.extend(parse(ES_MORE));
-        let missing: Vec<_> = keys
-            .iter()
-            .filter(|k| !en.contains_key(**k) || !es.contains_key(**k))
-            .collect();
-        assert!(missing.is_empty(), "missing catalogue keys: {missing:?}");
-    }
-}
-
 #[cfg(test)]
 mod tests;

@@ -87,18 +87,13 @@ pub enum TaskError {
     TimeInvalid(String),
 }
 
-impl TaskError {
-    /// Catalogue key; `{input}` for the invalid-input variants.
-    pub fn key(&self) -> &'static str {
-        match self {
-            TaskError::TitleMissing => "task.error.title_missing",
-            TaskError::TitleTooLong => "task.error.title_too_long",
-            TaskError::DateMissing => "task.error.date_missing",
-            TaskError::DateInvalid(_) => "task.error.date_invalid",
-            TaskError::TimeInvalid(_) => "task.error.time_invalid",
-        }
-    }
-}
+crate::keyed_enum!(TaskError, {
+    TaskError::TitleMissing => "task.error.title_missing",
+    TaskError::TitleTooLong => "task.error.title_too_long",
+    TaskError::DateMissing => "task.error.date_missing",
+    TaskError::DateInvalid(_) => "task.error.date_invalid",
+    TaskError::TimeInvalid(_) => "task.error.time_invalid",
+});
 
 /// A task title of at most [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
 pub fn check_title(title: &str) -> Result<(), TaskError> {
@@ -269,14 +264,12 @@ impl RescheduleTarget {
         };
         today.checked_add_days(Days::new(days)).unwrap_or(today)
     }
-
-    pub fn key(&self) -> &'static str {
-        match self {
-            RescheduleTarget::Tomorrow => "tasks_more.reschedule.tomorrow",
-            RescheduleTarget::NextWeek => "tasks_more.reschedule.next_week",
-        }
-    }
 }
+
+crate::keyed_enum!(RescheduleTarget, {
+    RescheduleTarget::Tomorrow => "tasks_more.reschedule.tomorrow",
+    RescheduleTarget::NextWeek => "tasks_more.reschedule.next_week",
+});
 
 /// Moves the task to `date`, keeping its due time. Returns false when it was already due
 /// that day.
@@ -333,16 +326,14 @@ impl AgendaBucket {
         AgendaBucket::Next7Days,
         AgendaBucket::Later,
     ];
-
-    pub fn key(&self) -> &'static str {
-        match self {
-            AgendaBucket::Overdue => "agenda.bucket.overdue",
-            AgendaBucket::Today => "agenda.bucket.today",
-            AgendaBucket::Next7Days => "agenda.bucket.next_7_days",
-            AgendaBucket::Later => "agenda.bucket.later",
-        }
-    }
 }
+
+crate::keyed_enum!(AgendaBucket, {
+    AgendaBucket::Overdue => "agenda.bucket.overdue",
+    AgendaBucket::Today => "agenda.bucket.today",
+    AgendaBucket::Next7Days => "agenda.bucket.next_7_days",
+    AgendaBucket::Later => "agenda.bucket.later",
+});
 
 /// The bucket of one task at `now` in `tz`; `None` for a done task.
 pub fn classify<Tz: TimeZone>(task: &Task, now: DateTime<Utc>, tz: &Tz) -> Option<AgendaBucket> {

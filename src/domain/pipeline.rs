@@ -112,14 +112,10 @@ pub enum NextStepIssue {
     },
 }
 
-impl NextStepIssue {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Missing => "deal.warning.no_next_step",
-            Self::Overdue { .. } => "deal.warning.next_step_overdue",
-        }
-    }
-}
+crate::keyed_enum!(NextStepIssue, {
+    Self::Missing => "deal.warning.no_next_step",
+    Self::Overdue { .. } => "deal.warning.next_step_overdue",
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NextStepAttention<'a> {

@@ -274,13 +274,6 @@ fn a_logged_gift_above_the_limit_is_flagged() {
     assert_eq!(f.limit(), &limit);
     // No limit set: no flag.
     assert_eq!(gift_flag(&over, None), None);
-    catalogue_support::assert_keys(&[
-        GiftFlag::AboveLimit {
-            limit: limit.clone(),
-        }
-        .key(),
-        GiftFlag::OtherCurrency { limit }.key(),
-    ]);
 }
 
 #[test]
@@ -321,63 +314,6 @@ fn parses_dates_and_times() {
         NaiveTime::from_hms_opt(9, 5, 30)
     );
     assert_eq!(parse_time("").unwrap(), None);
-}
-
-#[test]
-fn every_key_has_a_string() {
-    let mut keys: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.key()).collect();
-    keys.extend(ExchangeFormat::ALL.iter().map(|f| f.key()));
-    let errors = [
-        ActivityFieldError::DateMissing,
-        ActivityFieldError::DateInvalid(String::new()),
-        ActivityFieldError::TimeInvalid(String::new()),
-        ActivityFieldError::TimeSkipped,
-        ActivityFieldError::NoPersonOrAccount,
-        ActivityFieldError::GiftValue(MoneyError::BadAmount(String::new())),
-        ActivityFieldError::GiftValue(MoneyError::TooManyDecimals {
-            input: String::new(),
-            allowed: 2,
-        }),
-        ActivityFieldError::GiftValue(MoneyError::Overflow),
-        ActivityFieldError::GiftValue(MoneyError::BadCurrency(String::new())),
-        ActivityFieldError::GiftValueNegative,
-        ActivityFieldError::GiftValueNotAGift,
-    ];
-    keys.extend(errors.iter().map(|e| e.key()));
-    let m = money("1", "EUR");
-    keys.push(
-        GiftReminder::AboveLimit {
-            value: m.clone(),
-            limit: m.clone(),
-        }
-        .key(),
-    );
-    keys.push(
-        GiftReminder::CannotCompare {
-            value: m.clone(),
-            limit: m,
-        }
-        .key(),
-    );
-    catalogue_support::assert_keys(&keys);
-}
-
-#[test]
-fn trust_catalogues_have_the_same_keys_and_placeholders() {
-    let (en, es) = (
-        catalogue_support::parse(catalogue_support::EN),
-        catalogue_support::parse(catalogue_support::ES),
-    );
-    let en_keys: Vec<_> = en.keys().collect();
-    let es_keys: Vec<_> = es.keys().collect();
-    assert_eq!(en_keys, es_keys);
-    for (k, v) in &en {
-        assert_eq!(
-            crate::i18n::placeholders(v),
-            crate::i18n::placeholders(&es[k]),
-            "placeholders of {k}"
-        );
-    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::activity::{catalogue_support, ActivityDraft, ActivityKind};
+use crate::domain::activity::{ActivityDraft, ActivityKind};
 use crate::domain::money::Currency;
 use chrono::FixedOffset;
 
@@ -338,20 +338,4 @@ fn an_edit_is_validated_like_a_new_task() {
         vec![TaskError::DateMissing, TaskError::TimeInvalid("7pm".into())]
     );
     assert_eq!(t, before);
-}
-
-#[test]
-fn every_key_has_a_string() {
-    let mut keys: Vec<&str> = AgendaBucket::ALL.iter().map(|b| b.key()).collect();
-    keys.extend(RescheduleTarget::ALL.iter().map(|r| r.key()));
-    for e in [
-        TaskError::TitleMissing,
-        TaskError::TitleTooLong,
-        TaskError::DateMissing,
-        TaskError::DateInvalid(String::new()),
-        TaskError::TimeInvalid(String::new()),
-    ] {
-        keys.push(e.key());
-    }
-    catalogue_support::assert_keys(&keys);
 }

@@ -45,20 +45,17 @@ impl DealField {
         Self::Probability,
         Self::Owner,
     ];
-
-    /// The field's label.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Account => "deal.field.account",
-            Self::Title => "deal.field.title",
-            Self::Value => "deal.field.value",
-            Self::Currency => "deal.field.currency",
-            Self::ExpectedClose => "deal.field.expected_close",
-            Self::Probability => "deal.field.probability",
-            Self::Owner => "deal.field.owner",
-        }
-    }
 }
+
+crate::keyed_enum!(DealField, {
+    Self::Account => "deal.field.account",
+    Self::Title => "deal.field.title",
+    Self::Value => "deal.field.value",
+    Self::Currency => "deal.field.currency",
+    Self::ExpectedClose => "deal.field.expected_close",
+    Self::Probability => "deal.field.probability",
+    Self::Owner => "deal.field.owner",
+});
 
 /// What is wrong with a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,22 +72,18 @@ pub enum DealFieldProblem {
     ProbabilityInvalid,
 }
 
-impl DealFieldProblem {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::AccountRequired => "deal.error.account_required",
-            Self::TitleRequired => "deal.error.title_required",
-            Self::TitleTooLong => "deal.error.title_too_long",
-            Self::ValueNotAmount => "deal.error.value_not_amount",
-            Self::ValueTooManyDecimals => "deal.error.value_too_many_decimals",
-            Self::ValueTooLarge => "deal.error.value_too_large",
-            Self::ValueNegative => "deal.error.value_negative",
-            Self::CurrencyInvalid => "deal.error.currency_invalid",
-            Self::DateInvalid => "deal.error.date_invalid",
-            Self::ProbabilityInvalid => "deal.error.probability_invalid",
-        }
-    }
-}
+crate::keyed_enum!(DealFieldProblem, {
+    Self::AccountRequired => "deal.error.account_required",
+    Self::TitleRequired => "deal.error.title_required",
+    Self::TitleTooLong => "deal.error.title_too_long",
+    Self::ValueNotAmount => "deal.error.value_not_amount",
+    Self::ValueTooManyDecimals => "deal.error.value_too_many_decimals",
+    Self::ValueTooLarge => "deal.error.value_too_large",
+    Self::ValueNegative => "deal.error.value_negative",
+    Self::CurrencyInvalid => "deal.error.currency_invalid",
+    Self::DateInvalid => "deal.error.date_invalid",
+    Self::ProbabilityInvalid => "deal.error.probability_invalid",
+});
 
 /// A field and what is wrong with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,16 +35,12 @@ pub enum StepEventKind {
     },
 }
 
-impl StepEventKind {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Advance { .. } => "step_event.advance",
-            Self::Skip { .. } => "step_event.skip",
-            Self::Back { .. } => "step_event.back",
-            Self::Reopened { .. } => "step_event.reopened",
-        }
-    }
-}
+crate::keyed_enum!(StepEventKind, {
+    Self::Advance { .. } => "step_event.advance",
+    Self::Skip { .. } => "step_event.skip",
+    Self::Back { .. } => "step_event.back",
+    Self::Reopened { .. } => "step_event.reopened",
+});
 
 /// One entry of a deal's step history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,17 +96,12 @@ pub enum Outcome {
     },
 }
 
-impl Outcome {
-    /// The outcome's name (also the filter option label).
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Open => "deal.outcome.open",
-            Self::Won { .. } => "deal.outcome.won",
-            Self::Lost { .. } => "deal.outcome.lost",
-            Self::Declined { .. } => "deal.outcome.declined",
-        }
-    }
-}
+crate::keyed_enum!(Outcome, {
+    Self::Open => "deal.outcome.open",
+    Self::Won { .. } => "deal.outcome.won",
+    Self::Lost { .. } => "deal.outcome.lost",
+    Self::Declined { .. } => "deal.outcome.declined",
+});
 
 /// A sales opportunity with one account, moving through the six steps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -69,15 +69,6 @@ const CHECKLISTS: [&[&str]; 6] = [
 ];
 
 impl Step {
-    pub const ALL: &'static [Self] = &[
-        Self::CustomerAnalysis,
-        Self::BuildingTrust,
-        Self::DiscoverNeeds,
-        Self::PresentingValue,
-        Self::WinningCommitment,
-        Self::FollowUpService,
-    ];
-
     /// 1-based number of the step (1–6).
     pub fn number(&self) -> u8 {
         *self as u8 + 1
@@ -91,66 +82,6 @@ impl Step {
         Self::from_number(self.number() + 1)
     }
 
-    /// The step's name.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::CustomerAnalysis => "step.customer_analysis.name",
-            Self::BuildingTrust => "step.building_trust.name",
-            Self::DiscoverNeeds => "step.discover_needs.name",
-            Self::PresentingValue => "step.presenting_value.name",
-            Self::WinningCommitment => "step.winning_commitment.name",
-            Self::FollowUpService => "step.follow_up_service.name",
-        }
-    }
-
-    /// "Starts when …".
-    pub fn start_signal_key(&self) -> &'static str {
-        match self {
-            Self::CustomerAnalysis => "step.customer_analysis.start_signal",
-            Self::BuildingTrust => "step.building_trust.start_signal",
-            Self::DiscoverNeeds => "step.discover_needs.start_signal",
-            Self::PresentingValue => "step.presenting_value.start_signal",
-            Self::WinningCommitment => "step.winning_commitment.start_signal",
-            Self::FollowUpService => "step.follow_up_service.start_signal",
-        }
-    }
-
-    /// "Ends when …".
-    pub fn end_signal_key(&self) -> &'static str {
-        match self {
-            Self::CustomerAnalysis => "step.customer_analysis.end_signal",
-            Self::BuildingTrust => "step.building_trust.end_signal",
-            Self::DiscoverNeeds => "step.discover_needs.end_signal",
-            Self::PresentingValue => "step.presenting_value.end_signal",
-            Self::WinningCommitment => "step.winning_commitment.end_signal",
-            Self::FollowUpService => "step.follow_up_service.end_signal",
-        }
-    }
-
-    /// The question the end-signal confirmation asks ("Has the customer asked for …?").
-    pub fn confirm_key(&self) -> &'static str {
-        match self {
-            Self::CustomerAnalysis => "step.customer_analysis.confirm",
-            Self::BuildingTrust => "step.building_trust.confirm",
-            Self::DiscoverNeeds => "step.discover_needs.confirm",
-            Self::PresentingValue => "step.presenting_value.confirm",
-            Self::WinningCommitment => "step.winning_commitment.confirm",
-            Self::FollowUpService => "step.follow_up_service.confirm",
-        }
-    }
-
-    /// An example of evidence for the end signal (shown as the field's hint).
-    pub fn evidence_hint_key(&self) -> &'static str {
-        match self {
-            Self::CustomerAnalysis => "step.customer_analysis.evidence_hint",
-            Self::BuildingTrust => "step.building_trust.evidence_hint",
-            Self::DiscoverNeeds => "step.discover_needs.evidence_hint",
-            Self::PresentingValue => "step.presenting_value.evidence_hint",
-            Self::WinningCommitment => "step.winning_commitment.evidence_hint",
-            Self::FollowUpService => "step.follow_up_service.evidence_hint",
-        }
-    }
-
     /// The method's actions for this step, in order.
     pub fn checklist(&self) -> Vec<ChecklistItem> {
         (1..=CHECKLISTS[*self as usize].len() as u8)
@@ -161,6 +92,15 @@ impl Step {
             .collect()
     }
 }
+
+crate::keyed_enum!(Step, "step", ".name", {
+    CustomerAnalysis => "customer_analysis",
+    BuildingTrust => "building_trust",
+    DiscoverNeeds => "discover_needs",
+    PresentingValue => "presenting_value",
+    WinningCommitment => "winning_commitment",
+    FollowUpService => "follow_up_service",
+}, start_signal_key = ".start_signal", end_signal_key = ".end_signal", confirm_key = ".confirm", evidence_hint_key = ".evidence_hint");
 
 /// The default win probability of an open deal in `step`, in percent:
 /// 10, 20, 35, 55, 80, 100 for steps 1–6 (step 6 starts with the signed contract).
@@ -195,5 +135,18 @@ impl ChecklistItem {
             .get(usize::from(self.number).wrapping_sub(1))
             .copied()
             .unwrap_or("deal.checklist.unknown_item")
+    }
+}
+
+impl crate::domain::keys::Keyed for ChecklistItem {
+    fn key(&self) -> &'static str {
+        ChecklistItem::key(self)
+    }
+    fn keys() -> Vec<&'static str> {
+        CHECKLISTS
+            .iter()
+            .flat_map(|items| items.iter().copied())
+            .chain(["deal.checklist.unknown_item"])
+            .collect()
     }
 }

@@ -29,23 +29,19 @@ pub enum TransitionError {
     Gate(Gate),
 }
 
-impl TransitionError {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Closed => "deal.transition_error.closed",
-            Self::Won => "deal.transition_error.won",
-            Self::Finished => "deal.transition_error.finished",
-            Self::EvidenceRequired => "deal.transition_error.evidence_required",
-            Self::SignalDateInFuture => "deal.transition_error.signal_date_in_future",
-            Self::ReasonRequired => "deal.transition_error.reason_required",
-            Self::NotForward => "deal.transition_error.not_forward",
-            Self::NotBack => "deal.transition_error.not_back",
-            Self::Gate(Gate::Unanswered(_)) => "deal.transition_error.gate_unanswered",
-            Self::Gate(Gate::Unsure(_)) => "deal.transition_error.gate_unsure",
-            Self::Gate(_) => "deal.transition_error.gate_blocked",
-        }
-    }
-}
+crate::keyed_enum!(TransitionError, {
+    Self::Closed => "deal.transition_error.closed",
+    Self::Won => "deal.transition_error.won",
+    Self::Finished => "deal.transition_error.finished",
+    Self::EvidenceRequired => "deal.transition_error.evidence_required",
+    Self::SignalDateInFuture => "deal.transition_error.signal_date_in_future",
+    Self::ReasonRequired => "deal.transition_error.reason_required",
+    Self::NotForward => "deal.transition_error.not_forward",
+    Self::NotBack => "deal.transition_error.not_back",
+    Self::Gate(Gate::Unanswered(_)) => "deal.transition_error.gate_unanswered",
+    Self::Gate(Gate::Unsure(_)) => "deal.transition_error.gate_unsure",
+    Self::Gate(_) => "deal.transition_error.gate_blocked",
+});
 
 /// What moving a board card from one step to another means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,14 +254,10 @@ pub enum CloseError {
     ReasonRequired,
 }
 
-impl CloseError {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::NotOpen => "deal.close_error.not_open",
-            Self::ReasonRequired => "deal.close_error.reason_required",
-        }
-    }
-}
+crate::keyed_enum!(CloseError, {
+    Self::NotOpen => "deal.close_error.not_open",
+    Self::ReasonRequired => "deal.close_error.reason_required",
+});
 
 /// Marks an open deal lost on `on`, with a reason.
 pub fn mark_lost(deal: &mut Deal, on: NaiveDate, reason: &str) -> Result<(), CloseError> {
@@ -301,14 +293,10 @@ pub enum ReopenError {
     ReasonRequired,
 }
 
-impl ReopenError {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::NotClosed => "deal.reopen_error.not_closed",
-            Self::ReasonRequired => "deal.reopen_error.reason_required",
-        }
-    }
-}
+crate::keyed_enum!(ReopenError, {
+    Self::NotClosed => "deal.reopen_error.not_closed",
+    Self::ReasonRequired => "deal.reopen_error.reason_required",
+});
 
 /// Reopens a won, lost or declined deal, with a written `reason` kept in the history
 /// together with the outcome it had ([`StepEventKind::Reopened`]).

@@ -42,13 +42,9 @@ pub enum NextStepError {
     TextRequired,
 }
 
-impl NextStepError {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::TextRequired => "deal.error.next_step_text_required",
-        }
-    }
-}
+crate::keyed_enum!(NextStepError, {
+    Self::TextRequired => "deal.error.next_step_text_required",
+});
 
 /// Sets the rep's next step (what and by when).
 pub fn set_next_step(deal: &mut Deal, text: &str, due: NaiveDate) -> Result<(), NextStepError> {
@@ -82,19 +78,16 @@ pub enum NextAction {
     Finished,
 }
 
-impl NextAction {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Do(item) => item.key(),
-            Self::Qualify(Gate::Unanswered(_)) => "deal.next.qualify_unanswered",
-            Self::Qualify(Gate::Unsure(_)) => "deal.next.qualify_unsure",
-            Self::Qualify(_) => "deal.next.qualify_blocked",
-            Self::ConfirmEndSignal(step) => step.confirm_key(),
-            Self::Closed => "deal.next.closed",
-            Self::Finished => "deal.next.finished",
-        }
-    }
-}
+crate::keyed_enum!(NextAction, {
+    Self::Qualify(Gate::Unanswered(_)) => "deal.next.qualify_unanswered",
+    Self::Qualify(Gate::Unsure(_)) => "deal.next.qualify_unsure",
+    Self::Qualify(_) => "deal.next.qualify_blocked",
+    Self::Closed => "deal.next.closed",
+    Self::Finished => "deal.next.finished",
+}, via {
+    Self::Do(item) => item.key(),
+    Self::ConfirmEndSignal(step) => step.confirm_key(),
+});
 
 /// The next action (see [`NextAction`]): the first unticked checklist item of the current
 /// step; then, in step 1, a closed qualification gate; then the end signal.
@@ -139,18 +132,15 @@ pub enum DealWarning {
     BuyingStage(BuyingStageWarning),
 }
 
-impl DealWarning {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::NoNextStep => "deal.warning.no_next_step",
-            Self::NextStepOverdue { .. } => "deal.warning.next_step_overdue",
-            Self::CloseDatePassed { .. } => "deal.warning.close_date_passed",
-            Self::Qualification(w) => w.key(),
-            Self::Need(w) => w.key(),
-            Self::BuyingStage(w) => w.key(),
-        }
-    }
-}
+crate::keyed_enum!(DealWarning, {
+    Self::NoNextStep => "deal.warning.no_next_step",
+    Self::NextStepOverdue { .. } => "deal.warning.next_step_overdue",
+    Self::CloseDatePassed { .. } => "deal.warning.close_date_passed",
+}, via {
+    Self::Qualification(w) => w.key(),
+    Self::Need(w) => w.key(),
+    Self::BuyingStage(w) => w.key(),
+});
 
 /// All warnings of an active deal on `today` (none for finished, lost or declined deals).
 /// A next step due today is not overdue.

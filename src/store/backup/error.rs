@@ -130,44 +130,6 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// The catalogue key of the message shown to the user.
-    pub fn key(&self) -> &'static str {
-        match self {
-            ImportError::TooLarge { .. } => "store.import.too_large",
-            ImportError::Empty => "store.import.empty",
-            ImportError::Truncated { .. } => "store.import.truncated",
-            ImportError::NotJson { .. } => "store.import.not_json",
-            ImportError::TooDeep => "store.import.too_deep",
-            ImportError::NotAnObject { .. } => "store.import.not_object",
-            ImportError::NotABackup => "store.import.not_backup",
-            ImportError::WrongFormat { .. } => "store.import.wrong_format",
-            ImportError::MissingField { .. } => "store.import.missing_field",
-            ImportError::WrongType { .. } => "store.import.wrong_type",
-            ImportError::NewerVersion { .. } => "store.import.newer_version",
-            ImportError::UnknownVersion { .. } => "store.import.unknown_version",
-            ImportError::Migration { .. } => "store.import.migration",
-            ImportError::UnsupportedChecksum { .. } => "store.import.checksum_algorithm",
-            ImportError::CountsMismatch { .. } => "store.import.counts",
-            ImportError::ChecksumMismatch { .. } => "store.import.checksum",
-            ImportError::UnknownKind { .. } => "store.import.unknown_kind",
-            ImportError::InvalidRecord { error, .. } if error.name.is_some() => {
-                "store.import.invalid_record"
-            }
-            ImportError::InvalidRecord { .. } => "store.import.invalid_record_unnamed",
-            ImportError::MissingLink { name: Some(_), .. } => "store.import.missing_link",
-            ImportError::MissingLink { .. } => "store.import.missing_link_unnamed",
-            ImportError::NotUtf8 {
-                encoding: "8-bit", ..
-            } => "store.import.not_utf8_legacy",
-            ImportError::NotUtf8 { .. } => "store.import.not_utf8",
-            ImportError::DuplicateId { .. } => "store.import.duplicate_id",
-            ImportError::InvalidSetting { .. } => "store.import.invalid_setting",
-            ImportError::UnknownSetting { .. } => "store.import.unknown_setting",
-            ImportError::ExportUnreadable { .. } => "store.backup.verify_unreadable",
-            ImportError::ExportMismatch { .. } => "store.backup.verify_failed",
-        }
-    }
-
     /// The key and the named arguments of the message.
     pub fn message(&self) -> Message {
         let m = Message::new(self.key());
@@ -268,6 +230,37 @@ impl ImportError {
         }
     }
 }
+
+crate::keyed_enum!(ImportError, {
+    ImportError::TooLarge { .. } => "store.import.too_large",
+    ImportError::Empty => "store.import.empty",
+    ImportError::Truncated { .. } => "store.import.truncated",
+    ImportError::NotJson { .. } => "store.import.not_json",
+    ImportError::TooDeep => "store.import.too_deep",
+    ImportError::NotAnObject { .. } => "store.import.not_object",
+    ImportError::NotABackup => "store.import.not_backup",
+    ImportError::WrongFormat { .. } => "store.import.wrong_format",
+    ImportError::MissingField { .. } => "store.import.missing_field",
+    ImportError::WrongType { .. } => "store.import.wrong_type",
+    ImportError::NewerVersion { .. } => "store.import.newer_version",
+    ImportError::UnknownVersion { .. } => "store.import.unknown_version",
+    ImportError::Migration { .. } => "store.import.migration",
+    ImportError::UnsupportedChecksum { .. } => "store.import.checksum_algorithm",
+    ImportError::CountsMismatch { .. } => "store.import.counts",
+    ImportError::ChecksumMismatch { .. } => "store.import.checksum",
+    ImportError::UnknownKind { .. } => "store.import.unknown_kind",
+    ImportError::InvalidRecord { error, .. } if error.name.is_some() => "store.import.invalid_record",
+    ImportError::InvalidRecord { .. } => "store.import.invalid_record_unnamed",
+    ImportError::MissingLink { name: Some(_), .. } => "store.import.missing_link",
+    ImportError::MissingLink { .. } => "store.import.missing_link_unnamed",
+    ImportError::NotUtf8 { encoding: "8-bit", .. } => "store.import.not_utf8_legacy",
+    ImportError::NotUtf8 { .. } => "store.import.not_utf8",
+    ImportError::DuplicateId { .. } => "store.import.duplicate_id",
+    ImportError::InvalidSetting { .. } => "store.import.invalid_setting",
+    ImportError::UnknownSetting { .. } => "store.import.unknown_setting",
+    ImportError::ExportUnreadable { .. } => "store.backup.verify_unreadable",
+    ImportError::ExportMismatch { .. } => "store.backup.verify_failed",
+});
 
 /// The catalogue key of a record kind's name in the singular ("Account").
 pub fn kind_key(kind: &str) -> &'static str {

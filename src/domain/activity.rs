@@ -73,27 +73,6 @@ impl ActivityKind {
         ActivityKind::Meeting,
     ];
 
-    /// Catalogue key of the kind's label.
-    pub fn key(&self) -> &'static str {
-        match self {
-            ActivityKind::PhoneCall => "activity.kind.phone_call",
-            ActivityKind::Visit => "activity.kind.visit",
-            ActivityKind::SmallGift => "activity.kind.small_gift",
-            ActivityKind::BusinessMeal => "activity.kind.business_meal",
-            ActivityKind::CompanyVisit => "activity.kind.company_visit",
-            ActivityKind::TechnicalExchange => "activity.kind.technical_exchange",
-            ActivityKind::TrialOrSample => "activity.kind.trial_or_sample",
-            ActivityKind::SocialEvent => "activity.kind.social_event",
-            ActivityKind::FamilyEvent => "activity.kind.family_event",
-            ActivityKind::OffSiteTrip => "activity.kind.off_site_trip",
-            ActivityKind::ValuableGift => "activity.kind.valuable_gift",
-            ActivityKind::IntroductionToColleagues => "activity.kind.introduction_to_colleagues",
-            ActivityKind::Email => "activity.kind.email",
-            ActivityKind::Message => "activity.kind.message",
-            ActivityKind::Meeting => "activity.kind.meeting",
-        }
-    }
-
     /// The relationship stage this kind of activity typically belongs to (METHOD.md,
     /// Step 2). E-mail, message and meeting are channels of every stage: `None`.
     pub fn typical_stage(&self) -> Option<RelationshipStage> {
@@ -117,6 +96,24 @@ impl ActivityKind {
     }
 }
 
+crate::keyed_enum!(ActivityKind, {
+    ActivityKind::PhoneCall => "activity.kind.phone_call",
+    ActivityKind::Visit => "activity.kind.visit",
+    ActivityKind::SmallGift => "activity.kind.small_gift",
+    ActivityKind::BusinessMeal => "activity.kind.business_meal",
+    ActivityKind::CompanyVisit => "activity.kind.company_visit",
+    ActivityKind::TechnicalExchange => "activity.kind.technical_exchange",
+    ActivityKind::TrialOrSample => "activity.kind.trial_or_sample",
+    ActivityKind::SocialEvent => "activity.kind.social_event",
+    ActivityKind::FamilyEvent => "activity.kind.family_event",
+    ActivityKind::OffSiteTrip => "activity.kind.off_site_trip",
+    ActivityKind::ValuableGift => "activity.kind.valuable_gift",
+    ActivityKind::IntroductionToColleagues => "activity.kind.introduction_to_colleagues",
+    ActivityKind::Email => "activity.kind.email",
+    ActivityKind::Message => "activity.kind.message",
+    ActivityKind::Meeting => "activity.kind.meeting",
+});
+
 /// The form of a technical exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -134,16 +131,14 @@ impl ExchangeFormat {
         ExchangeFormat::Demo,
         ExchangeFormat::Presentation,
     ];
-
-    pub fn key(&self) -> &'static str {
-        match self {
-            ExchangeFormat::Exhibition => "activity.exchange_format.exhibition",
-            ExchangeFormat::Seminar => "activity.exchange_format.seminar",
-            ExchangeFormat::Demo => "activity.exchange_format.demo",
-            ExchangeFormat::Presentation => "activity.exchange_format.presentation",
-        }
-    }
 }
+
+crate::keyed_enum!(ExchangeFormat, {
+    ExchangeFormat::Exhibition => "activity.exchange_format.exhibition",
+    ExchangeFormat::Seminar => "activity.exchange_format.seminar",
+    ExchangeFormat::Demo => "activity.exchange_format.demo",
+    ExchangeFormat::Presentation => "activity.exchange_format.presentation",
+});
 
 /// One logged contact with people and/or an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -273,33 +268,21 @@ impl ActivityFieldError {
             | ActivityFieldError::GiftValueNotAGift => ActivityField::GiftValue,
         }
     }
-
-    /// Catalogue key of the message. Placeholders: `{input}` for the invalid-input
-    /// variants, `{allowed}` for too many decimals.
-    pub fn key(&self) -> &'static str {
-        match self {
-            ActivityFieldError::DateMissing => "activity.error.date_missing",
-            ActivityFieldError::DateInvalid(_) => "activity.error.date_invalid",
-            ActivityFieldError::TimeInvalid(_) => "activity.error.time_invalid",
-            ActivityFieldError::TimeSkipped => "activity.error.time_skipped",
-            ActivityFieldError::NoPersonOrAccount => "activity.error.no_person_or_account",
-            ActivityFieldError::GiftValue(MoneyError::BadAmount(_)) => {
-                "activity.error.gift_value_bad_amount"
-            }
-            ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { .. }) => {
-                "activity.error.gift_value_too_many_decimals"
-            }
-            ActivityFieldError::GiftValue(MoneyError::Overflow) => {
-                "activity.error.gift_value_too_large"
-            }
-            ActivityFieldError::GiftValue(MoneyError::BadCurrency(_)) => {
-                "activity.error.gift_value_bad_currency"
-            }
-            ActivityFieldError::GiftValueNegative => "activity.error.gift_value_negative",
-            ActivityFieldError::GiftValueNotAGift => "activity.error.gift_value_not_a_gift",
-        }
-    }
 }
+
+crate::keyed_enum!(ActivityFieldError, {
+    ActivityFieldError::DateMissing => "activity.error.date_missing",
+    ActivityFieldError::DateInvalid(_) => "activity.error.date_invalid",
+    ActivityFieldError::TimeInvalid(_) => "activity.error.time_invalid",
+    ActivityFieldError::TimeSkipped => "activity.error.time_skipped",
+    ActivityFieldError::NoPersonOrAccount => "activity.error.no_person_or_account",
+    ActivityFieldError::GiftValue(MoneyError::BadAmount(_)) => "activity.error.gift_value_bad_amount",
+    ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { .. }) => "activity.error.gift_value_too_many_decimals",
+    ActivityFieldError::GiftValue(MoneyError::Overflow) => "activity.error.gift_value_too_large",
+    ActivityFieldError::GiftValue(MoneyError::BadCurrency(_)) => "activity.error.gift_value_bad_currency",
+    ActivityFieldError::GiftValueNegative => "activity.error.gift_value_negative",
+    ActivityFieldError::GiftValueNotAGift => "activity.error.gift_value_not_a_gift",
+});
 
 /// Parses a calendar date typed as `YYYY-MM-DD` (what `<input type="date">` gives).
 pub fn parse_date(input: &str) -> Result<NaiveDate, ActivityFieldError> {
@@ -485,15 +468,10 @@ pub enum GiftReminder {
     CannotCompare { value: Money, limit: Money },
 }
 
-impl GiftReminder {
-    /// Catalogue key; placeholders `{value}` and `{limit}` (formatted money).
-    pub fn key(&self) -> &'static str {
-        match self {
-            GiftReminder::AboveLimit { .. } => "gift.reminder.above_limit",
-            GiftReminder::CannotCompare { .. } => "gift.reminder.cannot_compare",
-        }
-    }
-}
+crate::keyed_enum!(GiftReminder, {
+    GiftReminder::AboveLimit { .. } => "gift.reminder.above_limit",
+    GiftReminder::CannotCompare { .. } => "gift.reminder.cannot_compare",
+});
 
 /// Anything that may carry a gift: a stored activity or a form being filled.
 pub trait GiftSubject {
@@ -561,19 +539,17 @@ pub enum GiftFlag {
 }
 
 impl GiftFlag {
-    /// Catalogue key; placeholder `{limit}` (formatted money).
-    pub fn key(&self) -> &'static str {
-        match self {
-            GiftFlag::AboveLimit { .. } => "tasks_more.gift_flag.above_limit",
-            GiftFlag::OtherCurrency { .. } => "tasks_more.gift_flag.other_currency",
-        }
-    }
     pub fn limit(&self) -> &Money {
         match self {
             GiftFlag::AboveLimit { limit } | GiftFlag::OtherCurrency { limit } => limit,
         }
     }
 }
+
+crate::keyed_enum!(GiftFlag, {
+    GiftFlag::AboveLimit { .. } => "tasks_more.gift_flag.above_limit",
+    GiftFlag::OtherCurrency { .. } => "tasks_more.gift_flag.other_currency",
+});
 
 /// The flag of a logged gift under the Settings limit, if it needs one.
 pub fn gift_flag(item: &impl GiftSubject, limit: Option<&Money>) -> Option<GiftFlag> {
@@ -642,465 +618,4 @@ pub fn timeline_for_account<'a>(
 
 /// Shared by the tests of the Step 2 modules: the `trust` and `tasks_more` catalogues.
 #[cfg(test)]
-pub(crate) mod catalogue_support {
-    use std::collections::BTreeMap;
-
-    pub const EN: &str = include_str!("../i18n/en/trust.txt");
-    pub const ES: &str = include_str!("../i18n/es/trust.txt");
-    pub const EN_MORE: &str = include_str!("../i18n/en/tasks_more.txt");
-    pub const ES_MORE: &str = include_str!("../i18n/es/tasks_more.txt");
-
-    pub fn parse(src: &str) -> BTreeMap<String, String> {
-        let mut out = BTreeMap::new();
-        for (n, line) in src.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (k, v) = line
-                .split_once('=')
-                .unwrap_or_else(|| panic!("line {}: not `key = value`", n + 1));
-            let (k, v) = (k.trim(), v.trim());
-            assert!(
-                !k.is_empty()
-                    && k.bytes().all(|b| b.is_ascii_lowercase()
-                        || b.is_ascii_digit()
-                        || b"._".contains(&b)),
-                "bad key {k}"
-            );
-            assert!(!v.is_empty(), "empty value for {k}");
-            assert!(
-                out.insert(k.to_string(), v.to_string()).is_none(),
-                "{k} twice"
-            );
-        }
-        out
-    }
-
-    /// Panics unless both catalogues hold every key.
-    pub fn assert_keys(keys: &[&str]) {
-        let (mut en, mut es) = (parse(EN), parse(ES));
-        en.extend(parse(EN_MORE));
-        es.extend(parse(ES_MORE));
-        let missing: Vec<_> = keys
-            .iter()
-            .filter(|k| !en.contains_key(**k) || !es.contains_key(**k))
-            .collect();
-        assert!(missing.is_empty(), "missing catalogue keys: {missing:?}");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::FixedOffset;
-
-    fn eur() -> Currency {
-        Currency::parse("EUR").unwrap()
-    }
-    fn money(s: &str, c: &str) -> Money {
-        Money::parse(s, Currency::parse(c).unwrap()).unwrap()
-    }
-    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-    }
-    fn draft(kind: ActivityKind) -> ActivityDraft {
-        let mut d = ActivityDraft::new(kind, utc(2026, 3, 10, 9, 30), &Utc, eur());
-        d.contact_ids = vec![new_id()];
-        d
-    }
-    fn activity(kind: ActivityKind, at: DateTime<Utc>, contacts: Vec<Id>) -> Activity {
-        let mut d = draft(kind);
-        d.contact_ids = contacts;
-        d.account_id = Some(new_id());
-        let mut f = d.validate(&Utc).unwrap();
-        f.at = at;
-        Activity::new(f, at)
-    }
-
-    #[test]
-    fn every_issue_kind_exists_with_its_stage() {
-        use RelationshipStage::*;
-        assert_eq!(ActivityKind::ALL.len(), 15);
-        let stage = |k: ActivityKind| k.typical_stage();
-        assert_eq!(stage(ActivityKind::PhoneCall), Some(Acquaintance));
-        assert_eq!(stage(ActivityKind::SmallGift), Some(Acquaintance));
-        assert_eq!(stage(ActivityKind::BusinessMeal), Some(Dating));
-        assert_eq!(stage(ActivityKind::TechnicalExchange), Some(Dating));
-        assert_eq!(stage(ActivityKind::ValuableGift), Some(Trust));
-        assert_eq!(stage(ActivityKind::OffSiteTrip), Some(Trust));
-        assert_eq!(
-            stage(ActivityKind::IntroductionToColleagues),
-            Some(Alliance)
-        );
-        assert_eq!(stage(ActivityKind::Email), None);
-        let gifts: Vec<_> = ActivityKind::ALL.iter().filter(|k| k.is_gift()).collect();
-        assert_eq!(
-            gifts,
-            vec![&ActivityKind::SmallGift, &ActivityKind::ValuableGift]
-        );
-    }
-
-    #[test]
-    fn kinds_serialise_as_their_key_suffix() {
-        for k in ActivityKind::ALL {
-            let json = serde_json::to_string(k).unwrap();
-            assert_eq!(format!("activity.kind.{}", json.trim_matches('"')), k.key());
-        }
-    }
-
-    #[test]
-    fn a_valid_draft_becomes_an_activity_in_utc() {
-        let plus2 = FixedOffset::east_opt(2 * 3600).unwrap();
-        let mut d = draft(ActivityKind::BusinessMeal);
-        d.date = "2026-03-10".into();
-        d.time = "01:15".into();
-        d.notes = "  lunch at the harbour ".into();
-        let f = d.validate(&plus2).unwrap();
-        // 01:15 at UTC+2 is the previous evening in UTC.
-        assert_eq!(f.at, utc(2026, 3, 9, 23, 15));
-        assert_eq!(f.notes, "lunch at the harbour");
-        let a = Activity::new(f, utc(2026, 3, 10, 0, 0));
-        assert_eq!(a.rev, 1);
-        // The edit form shows the same local date and time again.
-        let back = ActivityDraft::from_activity(&a, &plus2, eur());
-        assert_eq!(
-            (back.date.as_str(), back.time.as_str()),
-            ("2026-03-10", "01:15")
-        );
-    }
-
-    #[test]
-    fn blank_time_reads_as_local_noon() {
-        let mut d = draft(ActivityKind::Visit);
-        d.date = "2026-03-10".into();
-        d.time = " ".into();
-        assert_eq!(d.validate(&Utc).unwrap().at, utc(2026, 3, 10, 12, 0));
-    }
-
-    #[test]
-    fn draft_errors_name_their_fields() {
-        let mut d = draft(ActivityKind::PhoneCall);
-        d.date = "10/03/2026".into();
-        d.time = "25:00".into();
-        d.contact_ids.clear();
-        d.gift_value = "12".into();
-        let errs = d.validate(&Utc).unwrap_err();
-        let fields: Vec<_> = errs.iter().map(|e| e.field()).collect();
-        assert_eq!(
-            fields,
-            vec![
-                ActivityField::Date,
-                ActivityField::Time,
-                ActivityField::People,
-                ActivityField::GiftValue
-            ]
-        );
-        assert_eq!(errs[3], ActivityFieldError::GiftValueNotAGift);
-
-        let mut d = draft(ActivityKind::SmallGift);
-        d.date = String::new();
-        d.gift_value = "1.2345".into();
-        let errs = d.validate(&Utc).unwrap_err();
-        assert_eq!(errs[0], ActivityFieldError::DateMissing);
-        assert!(matches!(
-            errs[1],
-            ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { .. })
-        ));
-        assert_eq!(errs.len(), 2);
-
-        let mut d = draft(ActivityKind::SmallGift);
-        d.gift_value = "abc".into();
-        assert_eq!(
-            d.validate(&Utc).unwrap_err()[0].key(),
-            "activity.error.gift_value_bad_amount"
-        );
-        d.gift_value = "-5".into();
-        assert_eq!(
-            d.validate(&Utc).unwrap_err(),
-            vec![ActivityFieldError::GiftValueNegative]
-        );
-    }
-
-    #[test]
-    fn an_account_alone_is_enough_and_people_are_deduplicated() {
-        let mut d = draft(ActivityKind::Email);
-        d.contact_ids.clear();
-        d.account_id = Some(new_id());
-        assert!(d.validate(&Utc).is_ok());
-        let p = new_id();
-        d.contact_ids = vec![p, p];
-        assert_eq!(d.validate(&Utc).unwrap().contact_ids, vec![p]);
-    }
-
-    #[test]
-    fn exchange_format_is_kept_only_for_technical_exchanges() {
-        let mut d = draft(ActivityKind::TechnicalExchange);
-        d.exchange_format = Some(ExchangeFormat::Demo);
-        assert_eq!(
-            d.validate(&Utc).unwrap().exchange_format,
-            Some(ExchangeFormat::Demo)
-        );
-        d.kind = ActivityKind::Visit;
-        assert_eq!(d.validate(&Utc).unwrap().exchange_format, None);
-    }
-
-    #[test]
-    fn gift_limit_rule() {
-        let limit = money("50", "EUR");
-        let r = |kind, v: Option<Money>, l: Option<&Money>| gift_reminder_for(kind, v.as_ref(), l);
-        // Above the limit, same currency.
-        assert_eq!(
-            r(
-                ActivityKind::SmallGift,
-                Some(money("50.01", "EUR")),
-                Some(&limit)
-            ),
-            Some(GiftReminder::AboveLimit {
-                value: money("50.01", "EUR"),
-                limit: limit.clone()
-            })
-        );
-        // At or below the limit: none.
-        assert_eq!(
-            r(
-                ActivityKind::SmallGift,
-                Some(money("50", "EUR")),
-                Some(&limit)
-            ),
-            None
-        );
-        assert_eq!(
-            r(
-                ActivityKind::ValuableGift,
-                Some(money("10", "EUR")),
-                Some(&limit)
-            ),
-            None
-        );
-        // No limit set, or no value: none.
-        assert_eq!(
-            r(ActivityKind::ValuableGift, Some(money("900", "EUR")), None),
-            None
-        );
-        assert_eq!(r(ActivityKind::ValuableGift, None, Some(&limit)), None);
-        // Other currency: cannot compare, so remind.
-        assert!(matches!(
-            r(
-                ActivityKind::ValuableGift,
-                Some(money("30", "USD")),
-                Some(&limit)
-            ),
-            Some(GiftReminder::CannotCompare { .. })
-        ));
-        // Not a gift: never.
-        assert_eq!(
-            r(
-                ActivityKind::BusinessMeal,
-                Some(money("900", "EUR")),
-                Some(&limit)
-            ),
-            None
-        );
-    }
-
-    #[test]
-    fn gift_rule_works_on_records_and_on_forms_being_typed() {
-        let limit = money("50", "EUR");
-        let mut d = draft(ActivityKind::ValuableGift);
-        d.gift_value = "120".into();
-        assert!(matches!(
-            gift_reminder(&d, Some(&limit)),
-            Some(GiftReminder::AboveLimit { .. })
-        ));
-        d.gift_value = "12".into();
-        assert_eq!(gift_reminder(&d, Some(&limit)), None);
-        d.gift_value = "not yet a number".into();
-        assert_eq!(gift_reminder(&d, Some(&limit)), None);
-        d.gift_value = "75".into();
-        let a = Activity::new(d.validate(&Utc).unwrap(), utc(2026, 1, 1, 0, 0));
-        assert_eq!(a.gift_value, Some(money("75", "EUR")));
-        assert_eq!(
-            gift_reminder(&a, Some(&limit)).map(|r| r.key()),
-            Some("gift.reminder.above_limit")
-        );
-    }
-
-    #[test]
-    fn a_logged_gift_above_the_limit_is_flagged() {
-        let limit = money("50", "EUR");
-        let logged = |kind, value: &str, cur: &str| {
-            let mut d = draft(kind);
-            d.gift_value = value.into();
-            d.gift_currency = Currency::parse(cur).unwrap();
-            Activity::new(d.validate(&Utc).unwrap(), utc(2026, 1, 1, 0, 0))
-        };
-        let over = logged(ActivityKind::SmallGift, "50.01", "EUR");
-        assert_eq!(
-            gift_flag(&over, Some(&limit)),
-            Some(GiftFlag::AboveLimit {
-                limit: limit.clone()
-            })
-        );
-        assert_eq!(
-            gift_flag(&over, Some(&limit)).map(|f| f.key()),
-            Some("tasks_more.gift_flag.above_limit")
-        );
-        // Equal to the limit is not over it; below neither.
-        let equal = logged(ActivityKind::SmallGift, "50", "EUR");
-        assert_eq!(gift_flag(&equal, Some(&limit)), None);
-        assert_eq!(
-            gift_flag(
-                &logged(ActivityKind::ValuableGift, "10", "EUR"),
-                Some(&limit)
-            ),
-            None
-        );
-        // Another currency: flagged as not comparable, naming the limit.
-        let usd = logged(ActivityKind::ValuableGift, "30", "USD");
-        let f = gift_flag(&usd, Some(&limit)).unwrap();
-        assert_eq!(
-            f,
-            GiftFlag::OtherCurrency {
-                limit: limit.clone()
-            }
-        );
-        assert_eq!(f.limit(), &limit);
-        // No limit set: no flag.
-        assert_eq!(gift_flag(&over, None), None);
-        catalogue_support::assert_keys(&[
-            GiftFlag::AboveLimit {
-                limit: limit.clone(),
-            }
-            .key(),
-            GiftFlag::OtherCurrency { limit }.key(),
-        ]);
-    }
-
-    #[test]
-    fn timelines_are_newest_first() {
-        let (p, q) = (new_id(), new_id());
-        let a1 = activity(ActivityKind::PhoneCall, utc(2026, 1, 1, 9, 0), vec![p]);
-        let a2 = activity(
-            ActivityKind::BusinessMeal,
-            utc(2026, 2, 1, 9, 0),
-            vec![p, q],
-        );
-        let a3 = activity(ActivityKind::Email, utc(2026, 3, 1, 9, 0), vec![q]);
-        let all = vec![a1.clone(), a2.clone(), a3.clone()];
-        let ids = |v: Vec<&Activity>| v.iter().map(|a| a.id).collect::<Vec<_>>();
-        assert_eq!(ids(timeline_for_contact(&all, p)), vec![a2.id, a1.id]);
-        assert_eq!(ids(timeline_for_contact(&all, q)), vec![a3.id, a2.id]);
-        // The account sees its own activities and those with its people.
-        let acc = a1.account_id.unwrap();
-        assert_eq!(ids(timeline_for_account(&all, acc, &[])), vec![a1.id]);
-        assert_eq!(
-            ids(timeline_for_account(&all, acc, &[q])),
-            vec![a3.id, a2.id, a1.id]
-        );
-    }
-
-    #[test]
-    fn parses_dates_and_times() {
-        assert_eq!(
-            parse_date("2026-02-29"),
-            Err(ActivityFieldError::DateInvalid("2026-02-29".into()))
-        );
-        assert_eq!(
-            parse_time("9:05").unwrap(),
-            NaiveTime::from_hms_opt(9, 5, 0)
-        );
-        assert_eq!(
-            parse_time("09:05:30").unwrap(),
-            NaiveTime::from_hms_opt(9, 5, 30)
-        );
-        assert_eq!(parse_time("").unwrap(), None);
-    }
-
-    #[test]
-    fn every_key_has_a_string() {
-        let mut keys: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.key()).collect();
-        keys.extend(ExchangeFormat::ALL.iter().map(|f| f.key()));
-        let errors = [
-            ActivityFieldError::DateMissing,
-            ActivityFieldError::DateInvalid(String::new()),
-            ActivityFieldError::TimeInvalid(String::new()),
-            ActivityFieldError::TimeSkipped,
-            ActivityFieldError::NoPersonOrAccount,
-            ActivityFieldError::GiftValue(MoneyError::BadAmount(String::new())),
-            ActivityFieldError::GiftValue(MoneyError::TooManyDecimals {
-                input: String::new(),
-                allowed: 2,
-            }),
-            ActivityFieldError::GiftValue(MoneyError::Overflow),
-            ActivityFieldError::GiftValue(MoneyError::BadCurrency(String::new())),
-            ActivityFieldError::GiftValueNegative,
-            ActivityFieldError::GiftValueNotAGift,
-        ];
-        keys.extend(errors.iter().map(|e| e.key()));
-        let m = money("1", "EUR");
-        keys.push(
-            GiftReminder::AboveLimit {
-                value: m.clone(),
-                limit: m.clone(),
-            }
-            .key(),
-        );
-        keys.push(
-            GiftReminder::CannotCompare {
-                value: m.clone(),
-                limit: m,
-            }
-            .key(),
-        );
-        catalogue_support::assert_keys(&keys);
-    }
-
-    #[test]
-    fn trust_catalogues_have_the_same_keys_and_placeholders() {
-        let (en, es) = (
-            catalogue_support::parse(catalogue_support::EN),
-            catalogue_support::parse(catalogue_support::ES),
-        );
-        let en_keys: Vec<_> = en.keys().collect();
-        let es_keys: Vec<_> = es.keys().collect();
-        assert_eq!(en_keys, es_keys);
-        for (k, v) in &en {
-            assert_eq!(
-                crate::i18n::placeholders(v),
-                crate::i18n::placeholders(&es[k]),
-                "placeholders of {k}"
-            );
-        }
-    }
-
-    #[test]
-    fn gift_limit_is_parsed_from_settings_input() {
-        assert_eq!(parse_gift_limit("  ", "EUR"), Ok(None));
-        assert_eq!(parse_gift_limit("50", "eur"), Ok(Some(money("50", "EUR"))));
-        assert_eq!(
-            parse_gift_limit("-1", "EUR"),
-            Err(ActivityFieldError::GiftValueNegative)
-        );
-        assert!(matches!(
-            parse_gift_limit("50", "euro"),
-            Err(ActivityFieldError::GiftValue(MoneyError::BadCurrency(_)))
-        ));
-        assert!(matches!(
-            parse_gift_limit("abc", "EUR"),
-            Err(ActivityFieldError::GiftValue(MoneyError::BadAmount(_)))
-        ));
-        // The parsed limit drives the reminder: 50.01 is above 50, 50 is within.
-        let limit = parse_gift_limit("50", "EUR").unwrap();
-        let above = money("50.01", "EUR");
-        assert!(matches!(
-            gift_reminder_for(ActivityKind::SmallGift, Some(&above), limit.as_ref()),
-            Some(GiftReminder::AboveLimit { .. })
-        ));
-        let equal = money("50", "EUR");
-        assert_eq!(
-            gift_reminder_for(ActivityKind::SmallGift, Some(&equal), limit.as_ref()),
-            None
-        );
-    }
-}
+mod tests;

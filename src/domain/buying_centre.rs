@@ -134,18 +134,6 @@ pub enum BuyingCentreWarning {
 }
 
 impl BuyingCentreWarning {
-    /// The catalogue key; "bc.warning.role_missing" has a `{role}` placeholder to fill with
-    /// the role's label (`role().key()`).
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::NoContacts => "bc.warning.no_contacts",
-            Self::NoGuide => "bc.warning.no_guide",
-            Self::NoDecisionLevel => "bc.warning.no_decision_level",
-            Self::OnlyOperationLevel => "bc.warning.only_operation_level",
-            Self::RoleMissing(_) => "bc.warning.role_missing",
-        }
-    }
-
     /// The missing role, for `RoleMissing`.
     pub fn role(&self) -> Option<BuyingRole> {
         match self {
@@ -154,6 +142,14 @@ impl BuyingCentreWarning {
         }
     }
 }
+
+crate::keyed_enum!(BuyingCentreWarning, {
+    Self::NoContacts => "bc.warning.no_contacts",
+    Self::NoGuide => "bc.warning.no_guide",
+    Self::NoDecisionLevel => "bc.warning.no_decision_level",
+    Self::OnlyOperationLevel => "bc.warning.only_operation_level",
+    Self::RoleMissing(_) => "bc.warning.role_missing",
+});
 
 /// The roles checked by [`warnings`], in the order warnings are given.
 pub const CHECKED_ROLES: &[BuyingRole] = &[

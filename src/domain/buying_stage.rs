@@ -31,39 +31,6 @@ pub enum BuyingStage {
 }
 
 impl BuyingStage {
-    pub const ALL: &'static [Self] = &[
-        Self::DiscoverNeed,
-        Self::InternalApproval,
-        Self::PurchaseDesign,
-        Self::Evaluation,
-        Self::Commitment,
-        Self::InstallationAndUse,
-    ];
-
-    /// The stage's name (also the select-option label).
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::DiscoverNeed => "buying_stage.discover_need.name",
-            Self::InternalApproval => "buying_stage.internal_approval.name",
-            Self::PurchaseDesign => "buying_stage.purchase_design.name",
-            Self::Evaluation => "buying_stage.evaluation.name",
-            Self::Commitment => "buying_stage.commitment.name",
-            Self::InstallationAndUse => "buying_stage.installation_and_use.name",
-        }
-    }
-
-    /// What happens at the customer during this stage.
-    pub fn hint_key(&self) -> &'static str {
-        match self {
-            Self::DiscoverNeed => "buying_stage.discover_need.hint",
-            Self::InternalApproval => "buying_stage.internal_approval.hint",
-            Self::PurchaseDesign => "buying_stage.purchase_design.hint",
-            Self::Evaluation => "buying_stage.evaluation.hint",
-            Self::Commitment => "buying_stage.commitment.hint",
-            Self::InstallationAndUse => "buying_stage.installation_and_use.hint",
-        }
-    }
-
     /// The customer's key role at this stage.
     pub fn key_role(&self) -> BuyingRole {
         match self {
@@ -82,6 +49,15 @@ impl BuyingStage {
     }
 }
 
+crate::keyed_enum!(BuyingStage, "buying_stage", ".name", {
+    DiscoverNeed => "discover_need",
+    InternalApproval => "internal_approval",
+    PurchaseDesign => "purchase_design",
+    Evaluation => "evaluation",
+    Commitment => "commitment",
+    InstallationAndUse => "installation_and_use",
+}, hint_key = ".hint");
+
 /// A gap in the deal's people for the customer's buying stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BuyingStageWarning {
@@ -92,22 +68,14 @@ pub enum BuyingStageWarning {
     },
 }
 
-impl BuyingStageWarning {
-    /// E.g. "Evaluation stage: no evaluator identified." (one key per stage, since each
-    /// stage has exactly one key role).
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::NoRole { stage, .. } => match stage {
-                BuyingStage::DiscoverNeed => "buying_stage.discover_need.no_role",
-                BuyingStage::InternalApproval => "buying_stage.internal_approval.no_role",
-                BuyingStage::PurchaseDesign => "buying_stage.purchase_design.no_role",
-                BuyingStage::Evaluation => "buying_stage.evaluation.no_role",
-                BuyingStage::Commitment => "buying_stage.commitment.no_role",
-                BuyingStage::InstallationAndUse => "buying_stage.installation_and_use.no_role",
-            },
-        }
-    }
-}
+crate::keyed_enum!(BuyingStageWarning, {
+    Self::NoRole { stage: BuyingStage::DiscoverNeed, .. } => "buying_stage.discover_need.no_role",
+    Self::NoRole { stage: BuyingStage::InternalApproval, .. } => "buying_stage.internal_approval.no_role",
+    Self::NoRole { stage: BuyingStage::PurchaseDesign, .. } => "buying_stage.purchase_design.no_role",
+    Self::NoRole { stage: BuyingStage::Evaluation, .. } => "buying_stage.evaluation.no_role",
+    Self::NoRole { stage: BuyingStage::Commitment, .. } => "buying_stage.commitment.no_role",
+    Self::NoRole { stage: BuyingStage::InstallationAndUse, .. } => "buying_stage.installation_and_use.no_role",
+});
 
 /// Whether anyone among `people` has `role`.
 pub fn has_role(people: &[DealPerson], role: BuyingRole) -> bool {

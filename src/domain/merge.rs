@@ -246,7 +246,7 @@ pub enum LinkCount {
     /// Products in use the survivor account gains.
     ProductsInUse,
 }
-keyed_enum!(LinkCount, "merge.count", {
+keyed_enum!(LinkCount, "merge.count", ".other", {
     People => "people",
     AccountHistory => "account_history",
     Deals => "deals",
@@ -258,12 +258,12 @@ keyed_enum!(LinkCount, "merge.count", {
     RepTies => "rep_ties",
     FriendsRivals => "friends_rivals",
     ProductsInUse => "products_in_use",
-});
+}, one_key = ".one");
 
 impl LinkCount {
     /// The catalogue key for `n` of these ("…one" for 1, "…other" otherwise).
     pub fn key_for(&self, n: usize) -> String {
-        format!("{}.{}", self.key(), if n == 1 { "one" } else { "other" })
+        if n == 1 { self.one_key() } else { self.key() }.to_string()
     }
 }
 
@@ -607,15 +607,10 @@ pub enum UndoRefusal {
     AlreadyBack,
 }
 
-impl UndoRefusal {
-    /// The catalogue key of the message and the kind (for `{kind}`: a `data.kind.*` key).
-    pub fn key(&self) -> &'static str {
-        match self {
-            UndoRefusal::Changed { .. } => "merge.undo.stale",
-            UndoRefusal::AlreadyBack => "merge.undo.already",
-        }
-    }
-}
+crate::keyed_enum!(UndoRefusal, {
+    UndoRefusal::Changed { .. } => "merge.undo.stale",
+    UndoRefusal::AlreadyBack => "merge.undo.already",
+});
 
 /// `before`'s content at `stored`'s revision, if the book still holds `stored` unchanged.
 fn restore<T: InBook>(m: &Moved<T>, book: &Book) -> Result<T, UndoRefusal> {

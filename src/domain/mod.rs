@@ -13,6 +13,7 @@ pub mod deal_sections;
 pub mod dedupe;
 pub mod ids;
 pub mod intel;
+pub mod keys;
 pub mod merge;
 pub mod money;
 pub mod needs;

@@ -195,6 +195,18 @@ mod tests {
         assert_eq!(Money::parse("1.250,50", eur()).unwrap().minor, 125050);
         assert_eq!(Money::parse("1,250.50", eur()).unwrap().minor, 125050);
         assert_eq!(Money::parse("1,250", eur()).unwrap().minor, 125000);
+        // Three digits after a single separator group thousands, unless the currency has
+        // three decimals.
+        let huf = Currency::parse("HUF").unwrap();
+        assert_eq!(Money::parse("1.234", huf).unwrap().minor, 1234);
+        let bhd = Currency::parse("BHD").unwrap();
+        assert_eq!(Money::parse("1.234", bhd).unwrap().minor, 1234);
+        assert_eq!(
+            Money::parse("1.5", Currency::parse("BHD").unwrap())
+                .unwrap()
+                .minor,
+            1500
+        );
         assert_eq!(Money::parse("-3", eur()).unwrap().minor, -300);
         assert_eq!(
             Money::parse("1500", Currency::parse("HUF").unwrap())
@@ -214,10 +226,13 @@ mod tests {
             Money::parse("", eur()),
             Err(MoneyError::BadAmount(_))
         ));
-        assert!(matches!(
-            Money::parse("1.234", Currency::parse("HUF").unwrap()),
-            Err(MoneyError::TooManyDecimals { .. }) | Ok(_)
-        ));
+        assert_eq!(
+            Money::parse("1.23", Currency::parse("HUF").unwrap()),
+            Err(MoneyError::TooManyDecimals {
+                input: "1.23".into(),
+                allowed: 0
+            })
+        );
         assert!(matches!(
             Money::parse("1.2345", eur()),
             Err(MoneyError::TooManyDecimals { .. })

@@ -29,41 +29,19 @@ pub enum NeedLayer {
 }
 
 impl NeedLayer {
-    pub const ALL: &'static [Self] = &[
-        Self::Goal,
-        Self::Problem,
-        Self::Solution,
-        Self::ProductOrService,
-        Self::PurchaseIndicator,
-    ];
-
-    /// The layer's name (also the select-option label).
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Goal => "needs.layer.goal.name",
-            Self::Problem => "needs.layer.problem.name",
-            Self::Solution => "needs.layer.solution.name",
-            Self::ProductOrService => "needs.layer.product_or_service.name",
-            Self::PurchaseIndicator => "needs.layer.purchase_indicator.name",
-        }
-    }
-
-    /// What belongs in this layer.
-    pub fn hint_key(&self) -> &'static str {
-        match self {
-            Self::Goal => "needs.layer.goal.hint",
-            Self::Problem => "needs.layer.problem.hint",
-            Self::Solution => "needs.layer.solution.hint",
-            Self::ProductOrService => "needs.layer.product_or_service.hint",
-            Self::PurchaseIndicator => "needs.layer.purchase_indicator.hint",
-        }
-    }
-
     /// Goals and problems are held by people; a missing holder is warned about.
     pub fn wants_holder(&self) -> bool {
         matches!(self, Self::Goal | Self::Problem)
     }
 }
+
+crate::keyed_enum!(NeedLayer, "needs.layer", ".name", {
+    Goal => "goal",
+    Problem => "problem",
+    Solution => "solution",
+    ProductOrService => "product_or_service",
+    PurchaseIndicator => "purchase_indicator",
+}, hint_key = ".hint");
 
 /// One need of the customer, in one layer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,13 +63,9 @@ pub enum NeedError {
     TextRequired,
 }
 
-impl NeedError {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::TextRequired => "needs.error.text_required",
-        }
-    }
-}
+crate::keyed_enum!(NeedError, {
+    Self::TextRequired => "needs.error.text_required",
+});
 
 impl Need {
     /// A new need; the text is trimmed and must not be empty.
@@ -171,22 +145,15 @@ pub enum NeedWarning {
     NoPurchaseIndicators,
 }
 
-impl NeedWarning {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::NoHolder {
-                layer: NeedLayer::Goal,
-                ..
-            } => "needs.warning.goal_without_holder",
-            Self::NoHolder { .. } => "needs.warning.problem_without_holder",
-            Self::HolderNotOnDeal { .. } => "needs.warning.holder_not_on_deal",
-            Self::IndicatorWithoutMeasure { .. } => "needs.warning.indicator_without_measure",
-            Self::NoGoals => "needs.warning.no_goals",
-            Self::NoProblems => "needs.warning.no_problems",
-            Self::NoPurchaseIndicators => "needs.warning.no_purchase_indicators",
-        }
-    }
-}
+crate::keyed_enum!(NeedWarning, {
+    Self::NoHolder { layer: NeedLayer::Goal, .. } => "needs.warning.goal_without_holder",
+    Self::NoHolder { .. } => "needs.warning.problem_without_holder",
+    Self::HolderNotOnDeal { .. } => "needs.warning.holder_not_on_deal",
+    Self::IndicatorWithoutMeasure { .. } => "needs.warning.indicator_without_measure",
+    Self::NoGoals => "needs.warning.no_goals",
+    Self::NoProblems => "needs.warning.no_problems",
+    Self::NoPurchaseIndicators => "needs.warning.no_purchase_indicators",
+});
 
 /// Warnings about `needs` for a deal in `step` whose people are `people` (contact ids).
 /// Per-need warnings come first, in the order of the needs; then the missing layers.

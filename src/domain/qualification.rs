@@ -30,34 +30,12 @@ pub enum QualifyingQuestion {
     IsItWorthWinning,
 }
 
-impl QualifyingQuestion {
-    pub const ALL: &'static [Self] = &[
-        Self::IsThereAnOpportunity,
-        Self::DoWeHaveASolution,
-        Self::CanWeWin,
-        Self::IsItWorthWinning,
-    ];
-
-    /// The question itself.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::IsThereAnOpportunity => "qualification.question.is_there_an_opportunity",
-            Self::DoWeHaveASolution => "qualification.question.do_we_have_a_solution",
-            Self::CanWeWin => "qualification.question.can_we_win",
-            Self::IsItWorthWinning => "qualification.question.is_it_worth_winning",
-        }
-    }
-
-    /// A line helping the rep answer it.
-    pub fn hint_key(&self) -> &'static str {
-        match self {
-            Self::IsThereAnOpportunity => "qualification.question.is_there_an_opportunity.hint",
-            Self::DoWeHaveASolution => "qualification.question.do_we_have_a_solution.hint",
-            Self::CanWeWin => "qualification.question.can_we_win.hint",
-            Self::IsItWorthWinning => "qualification.question.is_it_worth_winning.hint",
-        }
-    }
-}
+crate::keyed_enum!(QualifyingQuestion, "qualification.question", {
+    IsThereAnOpportunity => "is_there_an_opportunity",
+    DoWeHaveASolution => "do_we_have_a_solution",
+    CanWeWin => "can_we_win",
+    IsItWorthWinning => "is_it_worth_winning",
+}, hint_key = ".hint");
 
 /// A rep's answer to one qualifying question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -70,15 +48,13 @@ pub enum Answer {
 
 impl Answer {
     pub const ALL: &'static [Self] = &[Self::Yes, Self::No, Self::Unsure];
-
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Yes => "qualification.answer.yes",
-            Self::No => "qualification.answer.no",
-            Self::Unsure => "qualification.answer.unsure",
-        }
-    }
 }
+
+crate::keyed_enum!(Answer, {
+    Self::Yes => "qualification.answer.yes",
+    Self::No => "qualification.answer.no",
+    Self::Unsure => "qualification.answer.unsure",
+});
 
 /// One question's answer (if given yet), the rep's note and when it was last answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -163,16 +139,14 @@ impl Gate {
             Gate::BlockedBy(qs) | Gate::Unsure(qs) | Gate::Unanswered(qs) => qs,
         }
     }
-
-    pub fn key(&self) -> &'static str {
-        match self {
-            Gate::Open => "qualification.gate.open",
-            Gate::BlockedBy(_) => "qualification.gate.blocked",
-            Gate::Unsure(_) => "qualification.gate.unsure",
-            Gate::Unanswered(_) => "qualification.gate.unanswered",
-        }
-    }
 }
+
+crate::keyed_enum!(Gate, {
+    Gate::Open => "qualification.gate.open",
+    Gate::BlockedBy(_) => "qualification.gate.blocked",
+    Gate::Unsure(_) => "qualification.gate.unsure",
+    Gate::Unanswered(_) => "qualification.gate.unanswered",
+});
 
 /// Something the rep should see about the qualification, without blocking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,23 +157,13 @@ pub enum QualificationWarning {
     Overridden,
 }
 
-impl QualificationWarning {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::Unsure(QualifyingQuestion::IsThereAnOpportunity) => {
-                "qualification.warning.unsure.is_there_an_opportunity"
-            }
-            Self::Unsure(QualifyingQuestion::DoWeHaveASolution) => {
-                "qualification.warning.unsure.do_we_have_a_solution"
-            }
-            Self::Unsure(QualifyingQuestion::CanWeWin) => "qualification.warning.unsure.can_we_win",
-            Self::Unsure(QualifyingQuestion::IsItWorthWinning) => {
-                "qualification.warning.unsure.is_it_worth_winning"
-            }
-            Self::Overridden => "qualification.warning.overridden",
-        }
-    }
-}
+crate::keyed_enum!(QualificationWarning, {
+    Self::Unsure(QualifyingQuestion::IsThereAnOpportunity) => "qualification.warning.unsure.is_there_an_opportunity",
+    Self::Unsure(QualifyingQuestion::DoWeHaveASolution) => "qualification.warning.unsure.do_we_have_a_solution",
+    Self::Unsure(QualifyingQuestion::CanWeWin) => "qualification.warning.unsure.can_we_win",
+    Self::Unsure(QualifyingQuestion::IsItWorthWinning) => "qualification.warning.unsure.is_it_worth_winning",
+    Self::Overridden => "qualification.warning.overridden",
+});
 
 /// Why an override was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,14 +174,10 @@ pub enum OverrideError {
     NothingToOverride,
 }
 
-impl OverrideError {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Self::ReasonRequired => "qualification.error.reason_required",
-            Self::NothingToOverride => "qualification.error.nothing_to_override",
-        }
-    }
-}
+crate::keyed_enum!(OverrideError, {
+    Self::ReasonRequired => "qualification.error.reason_required",
+    Self::NothingToOverride => "qualification.error.nothing_to_override",
+});
 
 impl Qualification {
     pub fn response(&self, q: QualifyingQuestion) -> &Response {

@@ -52,15 +52,11 @@ pub enum DateCaution {
     InFuture,
 }
 
-impl DateCaution {
-    pub fn key(&self) -> &'static str {
-        match self {
-            DateCaution::FarFuture => "date.caution.far_future",
-            DateCaution::FarPast => "date.caution.far_past",
-            DateCaution::InFuture => "date.caution.in_future",
-        }
-    }
-}
+crate::keyed_enum!(DateCaution, {
+    DateCaution::FarFuture => "date.caution.far_future",
+    DateCaution::FarPast => "date.caution.far_past",
+    DateCaution::InFuture => "date.caution.in_future",
+});
 
 /// A caution for a date typed as `YYYY-MM-DD` that parses but lies far from `today` (a typo
 /// in the year, most often): saving is still allowed. `None` for blank or unparsable input

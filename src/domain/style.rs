@@ -35,33 +35,6 @@ pub enum CommunicationStyle {
 }
 
 impl CommunicationStyle {
-    pub const ALL: &'static [CommunicationStyle] = &[
-        CommunicationStyle::Analytical,
-        CommunicationStyle::Amiable,
-        CommunicationStyle::Expressive,
-        CommunicationStyle::Driver,
-    ];
-
-    /// Catalogue key of the style's name ("style.driver").
-    pub fn key(&self) -> &'static str {
-        match self {
-            CommunicationStyle::Analytical => "style.analytical",
-            CommunicationStyle::Amiable => "style.amiable",
-            CommunicationStyle::Expressive => "style.expressive",
-            CommunicationStyle::Driver => "style.driver",
-        }
-    }
-
-    /// Catalogue key of a one-line description of how the style shows.
-    pub fn traits_key(&self) -> &'static str {
-        match self {
-            CommunicationStyle::Analytical => "style.analytical.traits",
-            CommunicationStyle::Amiable => "style.amiable.traits",
-            CommunicationStyle::Expressive => "style.expressive.traits",
-            CommunicationStyle::Driver => "style.driver.traits",
-        }
-    }
-
     /// The style in a quadrant: `tells` = assertive side, `people` = responsive side.
     pub fn from_axes(tells: bool, people: bool) -> Self {
         match (tells, people) {
@@ -77,6 +50,13 @@ impl CommunicationStyle {
     }
 }
 
+crate::keyed_enum!(CommunicationStyle, "style", {
+    Analytical => "analytical",
+    Amiable => "amiable",
+    Expressive => "expressive",
+    Driver => "driver",
+}, traits_key = ".traits");
+
 /// How the style was judged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -87,14 +67,10 @@ pub enum JudgedBy {
     Questionnaire { answers: Vec<u8> },
 }
 
-impl JudgedBy {
-    pub fn key(&self) -> &'static str {
-        match self {
-            JudgedBy::Direct => "style.judged_by.direct",
-            JudgedBy::Questionnaire { .. } => "style.judged_by.questionnaire",
-        }
-    }
-}
+crate::keyed_enum!(JudgedBy, {
+    JudgedBy::Direct => "style.judged_by.direct",
+    JudgedBy::Questionnaire { .. } => "style.judged_by.questionnaire",
+});
 
 /// How sure the rep is of the judgement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -109,15 +85,13 @@ pub enum Confidence {
 impl Confidence {
     pub const ALL: &'static [Confidence] =
         &[Confidence::Guess, Confidence::Fairly, Confidence::Sure];
-
-    pub fn key(&self) -> &'static str {
-        match self {
-            Confidence::Guess => "style.confidence.guess",
-            Confidence::Fairly => "style.confidence.fairly",
-            Confidence::Sure => "style.confidence.sure",
-        }
-    }
 }
+
+crate::keyed_enum!(Confidence, {
+    Confidence::Guess => "style.confidence.guess",
+    Confidence::Fairly => "style.confidence.fairly",
+    Confidence::Sure => "style.confidence.sure",
+});
 
 /// A judged communication style for one person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,14 +220,10 @@ pub enum Axis {
     Responsiveness,
 }
 
-impl Axis {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Axis::Assertiveness => "style.axis.assertiveness",
-            Axis::Responsiveness => "style.axis.responsiveness",
-        }
-    }
-}
+crate::keyed_enum!(Axis, {
+    Axis::Assertiveness => "style.axis.assertiveness",
+    Axis::Responsiveness => "style.axis.responsiveness",
+});
 
 /// One question of the guided questionnaire. `options[0]` is the "asks"/"task" pole,
 /// `options[3]` the "tells"/"people" pole; an answer is the option's index.
@@ -389,18 +359,12 @@ pub enum StyleError {
     },
 }
 
-impl StyleError {
-    /// Catalogue key. Placeholders: `{expected}`/`{got}` for the count, `{question}`
-    /// (1-based) for the range.
-    pub fn key(&self) -> &'static str {
-        match self {
-            StyleError::WrongAnswerCount { .. } => "style.error.wrong_answer_count",
-            StyleError::AnswerOutOfRange { .. } => "style.error.answer_out_of_range",
-            StyleError::TieNeedsChoice { .. } => "style.error.tie_needs_choice",
-            StyleError::NotACandidate { .. } => "style.error.not_a_candidate",
-        }
-    }
-}
+crate::keyed_enum!(StyleError, {
+    StyleError::WrongAnswerCount { .. } => "style.error.wrong_answer_count",
+    StyleError::AnswerOutOfRange { .. } => "style.error.answer_out_of_range",
+    StyleError::TieNeedsChoice { .. } => "style.error.tie_needs_choice",
+    StyleError::NotACandidate { .. } => "style.error.not_a_candidate",
+});
 
 /// Checks the answers: one per question of [`QUESTIONNAIRE`], each 0..=[`ANSWER_MAX`].
 pub fn validate_answers(answers: &[u8]) -> Result<(), StyleError> {
@@ -512,7 +476,6 @@ pub fn judge_by_questionnaire(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::activity::catalogue_support;
     use chrono::TimeZone;
     use CommunicationStyle::*;
 
@@ -688,10 +651,6 @@ mod tests {
             assert!(!h.hints.donts.is_empty(), "{s:?} don'ts");
             assert!(h.hints.dos.iter().all(|k| k.contains(".do.")), "{s:?}");
             assert!(h.hints.donts.iter().all(|k| k.contains(".dont.")), "{s:?}");
-            let mut keys = vec![h.style_key, h.confidence_key, h.hints.question_word];
-            keys.extend(h.hints.dos);
-            keys.extend(h.hints.donts);
-            catalogue_support::assert_keys(&keys);
         }
     }
 
@@ -701,46 +660,5 @@ mod tests {
         assert_eq!(CommunicationStyle::from_axes(true, true), Expressive);
         assert_eq!(CommunicationStyle::from_axes(false, true), Amiable);
         assert_eq!(CommunicationStyle::from_axes(false, false), Analytical);
-    }
-
-    #[test]
-    fn every_key_has_a_string() {
-        let mut keys: Vec<&str> = Vec::new();
-        for s in CommunicationStyle::ALL {
-            keys.push(s.key());
-            keys.push(s.traits_key());
-            let h = hints(*s);
-            keys.extend(h.dos);
-            keys.extend(h.donts);
-            keys.push(h.question_word);
-            keys.push(h.question_tip);
-        }
-        keys.extend(Confidence::ALL.iter().map(|c| c.key()));
-        keys.push(JudgedBy::Direct.key());
-        keys.push(JudgedBy::Questionnaire { answers: vec![] }.key());
-        keys.push(Axis::Assertiveness.key());
-        keys.push(Axis::Responsiveness.key());
-        for q in QUESTIONNAIRE {
-            keys.push(q.key);
-            keys.extend(q.options);
-        }
-        for e in [
-            StyleError::WrongAnswerCount {
-                expected: 0,
-                got: 0,
-            },
-            StyleError::AnswerOutOfRange {
-                question: 0,
-                value: 0,
-            },
-            StyleError::TieNeedsChoice { candidates: vec![] },
-            StyleError::NotACandidate {
-                chosen: Driver,
-                candidates: vec![],
-            },
-        ] {
-            keys.push(e.key());
-        }
-        catalogue_support::assert_keys(&keys);
     }
 }

@@ -292,6 +292,105 @@ mod tests {
         }
     }
 
+    /// Every catalogue key the domain and the store can give: each keyed enum's keys
+    /// ([`Keyed::keys`]) and the key tables (checklists, hints, questionnaire, headers).
+    fn every_domain_key() -> Vec<&'static str> {
+        use crate::domain::keys::Keyed;
+        use crate::domain::{
+            account, activity, agenda, buying_centre, buying_stage, contact, deal, dedupe, intel,
+            merge, needs, pipeline, qualification, relationship, rules, search, style,
+        };
+        use crate::store;
+        let enums: &[fn() -> Vec<&'static str>] = &[
+            account::Grade::keys,
+            account::LeadSource::keys,
+            account::Satisfaction::keys,
+            account::FieldReason::keys,
+            account::CustomerKind::keys,
+            account::ArchiveView::keys,
+            account::AccountSortKey::keys,
+            activity::ActivityKind::keys,
+            activity::ExchangeFormat::keys,
+            activity::ActivityFieldError::keys,
+            activity::GiftReminder::keys,
+            activity::GiftFlag::keys,
+            agenda::TaskError::keys,
+            agenda::RescheduleTarget::keys,
+            agenda::AgendaBucket::keys,
+            buying_centre::BuyingCentreWarning::keys,
+            buying_stage::BuyingStage::keys,
+            buying_stage::BuyingStageWarning::keys,
+            contact::BuyingLevel::keys,
+            contact::BuyingFunction::keys,
+            contact::BuyingRole::keys,
+            deal::Step::keys,
+            deal::ChecklistItem::keys,
+            deal::StepEventKind::keys,
+            deal::Outcome::keys,
+            deal::TransitionError::keys,
+            deal::CloseError::keys,
+            deal::ReopenError::keys,
+            deal::NextStepError::keys,
+            deal::NextAction::keys,
+            deal::DealWarning::keys,
+            deal::DealField::keys,
+            deal::DealFieldProblem::keys,
+            dedupe::MatchReason::keys,
+            intel::IntelKind::keys,
+            merge::LinkCount::keys,
+            merge::UndoRefusal::keys,
+            needs::NeedLayer::keys,
+            needs::NeedError::keys,
+            needs::NeedWarning::keys,
+            pipeline::NextStepIssue::keys,
+            qualification::QualifyingQuestion::keys,
+            qualification::Answer::keys,
+            qualification::Gate::keys,
+            qualification::QualificationWarning::keys,
+            qualification::OverrideError::keys,
+            relationship::RelationshipStage::keys,
+            relationship::StageError::keys,
+            relationship::HealthWarning::keys,
+            rules::DateCaution::keys,
+            search::HitKind::keys,
+            style::CommunicationStyle::keys,
+            style::JudgedBy::keys,
+            style::Confidence::keys,
+            style::Axis::keys,
+            style::StyleError::keys,
+            store::StoreError::keys,
+            store::ImportError::keys,
+        ];
+        let mut keys: Vec<&'static str> = enums.iter().flat_map(|keys| keys()).collect();
+        keys.extend(
+            relationship::RelationshipStage::ALL
+                .iter()
+                .map(|s| s.marker_key()),
+        );
+        for s in style::CommunicationStyle::ALL {
+            let h = s.hints();
+            keys.extend(h.dos.iter().chain(h.donts));
+            keys.extend([h.question_word, h.question_tip]);
+        }
+        for q in style::QUESTIONNAIRE {
+            keys.push(q.key);
+            keys.extend(q.options);
+        }
+        keys.extend(intel::INTEL_HEADER_KEYS);
+        keys
+    }
+
+    #[test]
+    fn every_key_an_enum_can_give_is_in_every_catalogue() {
+        let keys = every_domain_key();
+        assert!(keys.len() > 400, "only {} keys listed", keys.len());
+        for &locale in Locale::ALL {
+            let cat = locale.catalogue();
+            let missing: Vec<_> = keys.iter().filter(|k| cat.get(k).is_none()).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:#?}", locale.tag());
+        }
+    }
+
     #[test]
     fn a_catalogue_lacking_a_key_is_detected() {
         let en = Catalogue::parse(&["a.b = One\nc.d = Two"]).unwrap();

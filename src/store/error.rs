@@ -42,28 +42,6 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The catalogue key of the message shown to the user.
-    pub fn key(&self) -> &'static str {
-        match self {
-            StoreError::QuotaExceeded => "store.error.quota",
-            StoreError::Unavailable { .. } => "store.error.unavailable",
-            StoreError::UpgradeBlocked => "store.error.blocked",
-            StoreError::Stale {
-                stored_rev: Some(_),
-                ..
-            } => "store.error.stale",
-            StoreError::Stale {
-                stored_rev: None, ..
-            } => "store.error.stale_deleted",
-            StoreError::Corrupt { .. } => "store.error.corrupt",
-            StoreError::NewerSchema { .. } => "store.error.newer_schema",
-            StoreError::Migration { .. } => "store.error.migration",
-            StoreError::UnknownKind { .. } => "store.error.unknown_kind",
-            StoreError::SnapshotNotFound { .. } => "store.error.snapshot_not_found",
-            StoreError::Invalid { .. } => "store.error.invalid",
-        }
-    }
-
     /// The key and the named arguments of the message.
     pub fn message(&self) -> Message {
         let m = Message::new(self.key());
@@ -101,6 +79,20 @@ impl StoreError {
         }
     }
 }
+
+crate::keyed_enum!(StoreError, {
+    StoreError::QuotaExceeded => "store.error.quota",
+    StoreError::Unavailable { .. } => "store.error.unavailable",
+    StoreError::UpgradeBlocked => "store.error.blocked",
+    StoreError::Stale { stored_rev: Some(_), .. } => "store.error.stale",
+    StoreError::Stale { stored_rev: None, .. } => "store.error.stale_deleted",
+    StoreError::Corrupt { .. } => "store.error.corrupt",
+    StoreError::NewerSchema { .. } => "store.error.newer_schema",
+    StoreError::Migration { .. } => "store.error.migration",
+    StoreError::UnknownKind { .. } => "store.error.unknown_kind",
+    StoreError::SnapshotNotFound { .. } => "store.error.snapshot_not_found",
+    StoreError::Invalid { .. } => "store.error.invalid",
+});
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,0 +1,386 @@
+use super::*;
+use crate::domain::competitor::CompetitorRep;
+use crate::domain::deal::Deal;
+use chrono::{DateTime, TimeZone, Utc};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap()
+}
+
+fn titles(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.title.as_str()).collect()
+}
+
+/// A deterministic five-year book: 2,000 accounts, 6,000 people, 100 competitors.
+fn book() -> (Vec<Account>, Vec<Contact>, Vec<Competitor>) {
+    const FIRST: &[&str] = &[
+        "Anna", "Jānis", "Ilze", "Pēteris", "Maria", "Juan", "Li", "Wei", "Zsófia", "Gábor",
+        "Kārlis", "Laura", "Ēriks", "Lucía", "Ming", "Dóra", "Andris", "Elena", "Tomás", "Inese",
+    ];
+    const LAST: &[&str] = &[
+        "Bērziņš",
+        "Kalniņa",
+        "Ozols",
+        "García",
+        "López",
+        "Wang",
+        "Zhang",
+        "Nagy",
+        "Kovács",
+        "Liepa",
+        "Martínez",
+        "Chen",
+        "Szabó",
+        "Krūmiņš",
+        "Fernández",
+        "Tóth",
+        "Vītols",
+    ];
+    const WORDS: &[&str] = &[
+        "Agro",
+        "Baltic",
+        "Nord",
+        "Tech",
+        "Piens",
+        "Metāls",
+        "Sistēmas",
+        "Industrial",
+        "Logistics",
+        "Energía",
+        "Gépgyár",
+        "Holz",
+        "Food",
+        "Trans",
+        "Medical",
+        "Build",
+    ];
+    let mut seed: u64 = 42;
+    let mut rnd = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    let accounts: Vec<Account> = (0..2000)
+        .map(|i| {
+            let name = format!(
+                "{} {} {}",
+                WORDS[rnd(WORDS.len())],
+                WORDS[rnd(WORDS.len())],
+                i
+            );
+            let mut a = Account::new(name, now());
+            a.emails = vec![format!("info{i}@company{i}.example")];
+            a.phones = vec![format!("+371 67{:06}", i)];
+            a.tags = vec![WORDS[rnd(WORDS.len())].to_lowercase(), "region".into()];
+            a.industry = WORDS[rnd(WORDS.len())].into();
+            a
+        })
+        .collect();
+    let contacts: Vec<Contact> = (0..6000)
+        .map(|i| {
+            let (f, l) = (FIRST[rnd(FIRST.len())], LAST[rnd(LAST.len())]);
+            let mut c = Contact::new(accounts[i % 2000].id, format!("{f} {l}"), now());
+            c.emails = vec![format!(
+                "{}.{}{}@company{}.example",
+                fold(f),
+                fold(l),
+                i,
+                i % 2000
+            )];
+            c.phones = vec![format!("+371 2{:07}", i)];
+            c.title = "Manager".into();
+            c
+        })
+        .collect();
+    let competitors: Vec<Competitor> = (0..100)
+        .map(|i| {
+            let mut c = Competitor::new(format!("Rival {i}"), now());
+            c.products = vec![format!("Pump {i}"), format!("Valve {i}")];
+            c
+        })
+        .collect();
+    (accounts, contacts, competitors)
+}
+
+fn small() -> (SearchIndex, Vec<Account>, Vec<Contact>) {
+    let mut acme = Account::new("Acme Piens", now());
+    acme.tags = vec!["dairy farm".into()];
+    acme.industry = "Dairy".into();
+    let mut dairy_co = Account::new("Dairy Co", now());
+    dairy_co.emails = vec!["hello@dairyco.lv".into()];
+    let mut jose = Contact::new(acme.id, "José Álvarez", now());
+    jose.emails = vec!["jalvarez@acme.es".into()];
+    jose.phones = vec!["+371 20001234".into()];
+    jose.title = "CTO".into();
+    let mut anna = Contact::new(acme.id, "Anna Berzina", now());
+    anna.emails = vec!["anna.berzina@acme.lv".into()];
+    let joanna = Contact::new(dairy_co.id, "Joanna", now());
+    let mut anna2 = Contact::new(dairy_co.id, "Anna", now());
+    anna2.emails = vec!["procurement@dco.lv".into()];
+    let mut rival = Competitor::new("Rival AG", now());
+    rival.products = vec!["Milkmaster".into()];
+    rival.reps = vec![CompetitorRep {
+        name: "Olga Petrova".into(),
+        ..Default::default()
+    }];
+    let mut milk = Account::new("Milk Ltd", now());
+    milk.emails = vec!["dairy@milk.lv".into()];
+    let accounts = vec![acme, dairy_co, milk];
+    let contacts = vec![jose, anna, joanna, anna2];
+    let ix = SearchIndex::build(&accounts, &contacts, &[], &[rival]);
+    (ix, accounts, contacts)
+}
+
+#[test]
+fn accents_case_and_spacing_do_not_matter() {
+    let (ix, _, _) = small();
+    assert_eq!(titles(&ix.query("jose", 5)), ["José Álvarez"]);
+    assert_eq!(titles(&ix.query("  ÁLVAREZ ", 5)), ["José Álvarez"]);
+    assert_eq!(titles(&ix.query("JOSÉ álvarez", 5)), ["José Álvarez"]);
+    assert!(ix.query("", 5).is_empty());
+    assert!(ix.query("   ", 5).is_empty());
+    assert!(ix.query("jose", 0).is_empty());
+}
+
+#[test]
+fn a_person_is_found_by_part_of_an_email() {
+    let (ix, _, _) = small();
+    let hits = ix.query("berzina@acm", 5);
+    assert_eq!(titles(&hits), ["Anna Berzina"]);
+    assert_eq!(hits[0].kind, HitKind::Contact);
+    let hits = ix.query("procurement", 5);
+    assert_eq!(titles(&hits), ["Anna"]);
+    assert_eq!(hits[0].subtitle, "Dairy Co");
+}
+
+#[test]
+fn phones_are_found_by_digits_in_any_format() {
+    let (ix, _, _) = small();
+    for q in [
+        "2000 1234",
+        "+371 2000-1234",
+        "0037120001234",
+        "20001234",
+        "0001",
+    ] {
+        assert_eq!(titles(&ix.query(q, 5)), ["José Álvarez"], "{q}");
+    }
+    let hits = ix.query("2000 1234", 5);
+    assert_eq!(hits[0].subtitle, "CTO · Acme Piens");
+    assert_eq!(hits[0].score, EXACT + Field::Phone.weight());
+}
+
+#[test]
+fn ranking_exact_then_prefix_then_substring_and_fields() {
+    let (ix, _, _) = small();
+    // Exact name "Anna" > prefix of a name word ("Anna Berzina") > substring ("Joanna").
+    assert_eq!(
+        titles(&ix.query("anna", 10)),
+        ["Anna", "Anna Berzina", "Joanna"]
+    );
+    // Same quality (a word start): name > e-mail > tag; people of Dairy Co come last
+    // (their account's name).
+    let hits = ix.query("dairy", 10);
+    assert_eq!(titles(&hits)[..3], ["Dairy Co", "Milk Ltd", "Acme Piens"]);
+    assert!(hits[0].score > hits[1].score && hits[1].score > hits[2].score);
+    assert!(hits[3..].iter().all(|h| h.kind == HitKind::Contact));
+    // Quality before field: an exact tag beats a name that merely starts with it.
+    assert_eq!(ix.query("dairy farm", 1)[0].title, "Acme Piens");
+    // A person found through their account's name ranks below the account itself.
+    let hits = ix.query("acme", 10);
+    assert_eq!(hits[0].title, "Acme Piens");
+    assert!(hits.iter().skip(1).all(|h| h.kind == HitKind::Contact));
+    // Competitors by name, product and rep.
+    assert_eq!(titles(&ix.query("rival", 5)), ["Rival AG"]);
+    assert_eq!(titles(&ix.query("milkm", 5)), ["Rival AG"]);
+    assert_eq!(titles(&ix.query("petrova", 5)), ["Rival AG"]);
+    // Words found in different fields.
+    assert_eq!(titles(&ix.query("anna dairy", 5)), ["Anna", "Joanna"]);
+    assert!(ix.query("anna dairy", 5)[0].score < PREFIX);
+    // One letter only matches word starts.
+    assert!(!titles(&ix.query("j", 10)).contains(&"Anna"));
+    assert!(titles(&ix.query("j", 10)).contains(&"Joanna"));
+}
+
+#[test]
+fn fast_fold_equals_fold() {
+    for s in [
+        "  Anna  BERZINA ",
+        "info@Acme.LV",
+        "\tx\ny  z",
+        "",
+        "José",
+        "Weiß",
+        "a\u{a0}b",
+    ] {
+        assert_eq!(fold_fast(s), fold(s), "{s:?}");
+    }
+}
+
+#[test]
+fn ties_go_to_the_shorter_title_then_alphabetical() {
+    let mut ix = SearchIndex::new();
+    let a = Account::new("Ozols Long Name", now());
+    let b = Account::new("Ozols B", now());
+    let c = Account::new("Ozols A", now());
+    for x in [&a, &b, &c] {
+        ix.upsert_account(x);
+    }
+    assert_eq!(
+        titles(&ix.query("ozols", 10)),
+        ["Ozols A", "Ozols B", "Ozols Long Name"]
+    );
+}
+
+#[test]
+fn updates_per_write() {
+    let (mut ix, mut accounts, mut contacts) = small();
+    // Rename an account: its people follow.
+    accounts[0].name = "Zebra Milk".into();
+    ix.upsert_account(&accounts[0]);
+    assert!(ix.query("acme piens", 5).is_empty());
+    let hits = ix.query("zebra", 5);
+    assert_eq!(hits[0].title, "Zebra Milk");
+    assert!(titles(&hits).contains(&"José Álvarez"));
+    assert_eq!(ix.query("jose", 1)[0].subtitle, "CTO · Zebra Milk");
+    // Edit a person, move them, remove them.
+    contacts[0].name = "Pepe Álvarez".into();
+    contacts[0].account_id = accounts[1].id;
+    ix.upsert_contact(&contacts[0]);
+    assert!(ix.query("jose", 5).is_empty());
+    assert_eq!(ix.query("pepe", 5)[0].subtitle, "CTO · Dairy Co");
+    ix.remove(contacts[0].id);
+    assert!(ix.query("pepe", 5).is_empty());
+    assert!(ix.query("2000 1234", 5).is_empty());
+    // Archive an account: it still shows, just below an equal active match.
+    let mut twin = Account::new("Dairy Co", now());
+    twin.archived = true;
+    ix.upsert_account(&twin);
+    let hits = ix.query("dairy co", 2);
+    assert_eq!(hits[0].id, accounts[1].id);
+    assert_eq!(hits[1].id, twin.id);
+    assert!(hits[1].archived);
+    // Removing an account leaves its people findable, without the account's name.
+    ix.remove(accounts[1].id);
+    assert_eq!(ix.query("joanna", 1)[0].subtitle, "");
+    assert_eq!(ix.len(), 7);
+}
+
+#[test]
+fn many_writes_compact_without_losing_anything() {
+    let (accounts, contacts, competitors) = book();
+    let mut ix = SearchIndex::new();
+    for a in &accounts[..300] {
+        ix.upsert_account(a);
+    }
+    for round in 0..4 {
+        for a in &accounts[..300] {
+            let mut a = a.clone();
+            a.notes = format!("{round}");
+            ix.upsert_account(&a);
+        }
+    }
+    for c in &contacts[..900] {
+        ix.upsert_contact(c);
+    }
+    for c in &competitors {
+        ix.upsert_competitor(c);
+    }
+    assert_eq!(ix.len(), 1300);
+    assert!(ix.slots.len() < 2 * 1300 + 300);
+    let name = &accounts[123].name;
+    assert_eq!(ix.query(name, 1)[0].id, accounts[123].id);
+}
+
+#[test]
+fn a_five_year_book_ranks_the_right_record_first() {
+    // Latency is measured by the benchmark (tests/bench), on a release build.
+    let (accounts, contacts, competitors) = book();
+    let ix = SearchIndex::build(&accounts, &contacts, &[], &competitors);
+    assert_eq!(ix.len(), 8100);
+
+    let c = &contacts[4321];
+    let local = c.emails[0].split('@').next().unwrap();
+    let part = &local[2..];
+    let hits = ix.query(part, 10);
+    assert_eq!(hits[0].id, c.id, "{part}");
+    let hits = ix.query("+371 2000 4321", 5);
+    assert_eq!(hits[0].id, c.id);
+    let hits = ix.query(&accounts[777].name, 3);
+    assert_eq!(hits[0].id, accounts[777].id);
+    assert!(ix.query("jose", 50).iter().all(|h| h.score > 0));
+    assert_eq!(
+        ix.query("lucia garcia", 500).len(),
+        ix.query("lucía garcía", 500).len()
+    );
+}
+
+#[test]
+fn deals_are_found_by_title_and_account_and_follow_renames() {
+    let mut acme = Account::new("Acme Piens", now());
+    let person = Contact::new(acme.id, "Anna Berg", now());
+    let deal = Deal::new(
+        acme.id,
+        "Line 4 retrofit",
+        crate::domain::money::Money::zero(crate::domain::money::Currency::default()),
+        now(),
+    );
+    let mut ix = SearchIndex::build(&[acme.clone()], &[person], std::slice::from_ref(&deal), &[]);
+    let hits = ix.query("retrofit", 10);
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].kind, hits[0].id), (HitKind::Deal, deal.id));
+    assert_eq!(
+        hits[0].subtitle, "Acme Piens",
+        "the deal's account beside it"
+    );
+    // By its account's name, below the account itself.
+    let by_account: Vec<HitKind> = ix.query("acme", 10).iter().map(|h| h.kind).collect();
+    assert_eq!(by_account[0], HitKind::Account);
+    assert!(by_account.contains(&HitKind::Deal));
+    acme.name = "Acme Dairy".into();
+    ix.upsert_account(&acme);
+    assert_eq!(ix.query("retrofit", 10)[0].subtitle, "Acme Dairy");
+    let mut renamed = deal.clone();
+    renamed.title = "Line 5 upgrade".into();
+    ix.upsert_deal(&renamed);
+    assert!(ix.query("retrofit", 10).is_empty());
+    assert_eq!(ix.query("upgrade", 10)[0].id, deal.id);
+    ix.remove(deal.id);
+    assert!(ix.query("upgrade", 10).is_empty());
+}
+
+#[test]
+fn letters_written_two_ways_match_both_ways() {
+    let names = [
+        "Jürgen Müller",
+        "Hans Mueller",
+        "Große Straße GmbH",
+        "Ærø Købmand",
+        "Åsa Ångström",
+    ];
+    let acc = Account::new("Holder", now());
+    let people: Vec<Contact> = names
+        .iter()
+        .map(|n| Contact::new(acc.id, *n, now()))
+        .collect();
+    let ix = SearchIndex::build(&[acc], &people, &[], &[]);
+    let found = |q: &str| -> Vec<String> {
+        let mut v: Vec<String> = ix.query(q, 10).into_iter().map(|h| h.title).collect();
+        v.sort();
+        v
+    };
+    // "Müller" finds both spellings; "Mueller" finds both; "Muller" finds the one
+    // written with the umlaut (the plain spelling of it).
+    assert_eq!(found("müller"), ["Hans Mueller", "Jürgen Müller"]);
+    assert_eq!(found("mueller"), ["Hans Mueller", "Jürgen Müller"]);
+    assert_eq!(found("muller"), ["Jürgen Müller"]);
+    assert_eq!(found("juergen"), ["Jürgen Müller"]);
+    assert_eq!(found("strasse"), ["Große Straße GmbH"]);
+    assert_eq!(found("straße"), ["Große Straße GmbH"]);
+    assert_eq!(found("grosse"), ["Große Straße GmbH"]);
+    assert_eq!(found("aero"), ["Ærø Købmand"]);
+    assert_eq!(found("aasa"), ["Åsa Ångström"]);
+    assert_eq!(found("asa"), ["Åsa Ångström"]);
+    assert_eq!(found("angstroem"), ["Åsa Ångström"]);
+}

@@ -7,7 +7,7 @@
 //! share of new versus existing customers, hence [`Account::is_existing_customer`].
 //!
 //! Forms hold an [`AccountDraft`]; [`AccountDraft::validate`] turns it into a [`ValidAccount`]
-//! or names every field in error ([`FieldError`]), never losing what was typed.
+//! or names every field in error ([`FieldError`](crate::domain::fields::FieldError)), never losing what was typed.
 
 mod draft;
 mod fields;

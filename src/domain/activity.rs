@@ -17,6 +17,7 @@
 //!   the [`GiftReminder::CannotCompare`] reminder (ask the rep to check) instead of none.
 //!   A value equal to the limit is within it. No limit or no value: no reminder.
 
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{new_id, Id};
 use crate::domain::money::{Currency, Money, MoneyError};
 use crate::domain::relationship::RelationshipStage;
@@ -226,78 +227,57 @@ impl Activity {
     }
 }
 
-/// Which field of the activity form an error belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ActivityField {
-    Date,
-    Time,
-    People,
-    GiftValue,
-}
-
-/// What is wrong with one field of an activity form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ActivityFieldError {
-    DateMissing,
-    /// Not a `YYYY-MM-DD` date.
-    DateInvalid(String),
-    /// Not an `HH:MM` (or `HH:MM:SS`) time.
-    TimeInvalid(String),
-    /// The local time does not exist on that date (skipped by a daylight-saving change).
-    TimeSkipped,
-    /// Neither a person nor an account was chosen.
-    NoPersonOrAccount,
-    GiftValue(MoneyError),
-    GiftValueNegative,
-    /// A gift value was typed for a kind that is not a gift.
-    GiftValueNotAGift,
-}
-
-impl ActivityFieldError {
-    pub fn field(&self) -> ActivityField {
-        match self {
-            ActivityFieldError::DateMissing | ActivityFieldError::DateInvalid(_) => {
-                ActivityField::Date
-            }
-            ActivityFieldError::TimeInvalid(_) | ActivityFieldError::TimeSkipped => {
-                ActivityField::Time
-            }
-            ActivityFieldError::NoPersonOrAccount => ActivityField::People,
-            ActivityFieldError::GiftValue(_)
-            | ActivityFieldError::GiftValueNegative
-            | ActivityFieldError::GiftValueNotAGift => ActivityField::GiftValue,
-        }
+/// The activity form's field a problem belongs to, and the field's label: `date`, `time`,
+/// `contact_ids` (the people, or an account) and `gift_value`.
+fn activity_field(problem: FieldProblem) -> (&'static str, &'static str) {
+    use FieldProblem::*;
+    match problem {
+        ActivityDateMissing | ActivityDateInvalid => ("date", "trust.ui.activity.date"),
+        ActivityTimeInvalid | ActivityTimeSkipped => ("time", "trust.ui.activity.time"),
+        ActivityNoPersonOrAccount => ("contact_ids", "trust.ui.activity.people"),
+        _ => ("gift_value", "trust.ui.activity.gift_value"),
     }
 }
 
-crate::keyed_enum!(ActivityFieldError, {
-    ActivityFieldError::DateMissing => "activity.error.date_missing",
-    ActivityFieldError::DateInvalid(_) => "activity.error.date_invalid",
-    ActivityFieldError::TimeInvalid(_) => "activity.error.time_invalid",
-    ActivityFieldError::TimeSkipped => "activity.error.time_skipped",
-    ActivityFieldError::NoPersonOrAccount => "activity.error.no_person_or_account",
-    ActivityFieldError::GiftValue(MoneyError::BadAmount(_)) => "activity.error.gift_value_bad_amount",
-    ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { .. }) => "activity.error.gift_value_too_many_decimals",
-    ActivityFieldError::GiftValue(MoneyError::Overflow) => "activity.error.gift_value_too_large",
-    ActivityFieldError::GiftValue(MoneyError::BadCurrency(_)) => "activity.error.gift_value_bad_currency",
-    ActivityFieldError::GiftValueNegative => "activity.error.gift_value_negative",
-    ActivityFieldError::GiftValueNotAGift => "activity.error.gift_value_not_a_gift",
-});
+/// A problem of the activity form, on its field.
+pub fn activity_error(problem: FieldProblem) -> FieldError {
+    let (field, label_key) = activity_field(problem);
+    FieldError::new(field, label_key, problem)
+}
+
+/// A gift value that does not read as money, on the gift value field; `{input}` quotes what
+/// was typed.
+pub fn gift_value_error(e: MoneyError) -> FieldError {
+    match e {
+        MoneyError::BadAmount(input) => {
+            activity_error(FieldProblem::GiftValueBadAmount).arg("input", input)
+        }
+        MoneyError::BadCurrency(input) => {
+            activity_error(FieldProblem::GiftValueBadCurrency).arg("input", input)
+        }
+        MoneyError::TooManyDecimals { input, allowed } => {
+            activity_error(FieldProblem::GiftValueTooManyDecimals)
+                .arg("input", input)
+                .arg("allowed", allowed)
+        }
+        MoneyError::Overflow => activity_error(FieldProblem::GiftValueTooLarge),
+    }
+}
 
 /// Parses a calendar date typed as `YYYY-MM-DD` (what `<input type="date">` gives).
-pub fn parse_date(input: &str) -> Result<NaiveDate, ActivityFieldError> {
+pub fn parse_date(input: &str) -> Result<NaiveDate, FieldError> {
     let s = input.trim();
     if s.is_empty() {
-        return Err(ActivityFieldError::DateMissing);
+        return Err(activity_error(FieldProblem::ActivityDateMissing));
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .filter(|d| crate::domain::rules::plausible_year(*d))
-        .ok_or_else(|| ActivityFieldError::DateInvalid(input.to_string()))
+        .ok_or_else(|| activity_error(FieldProblem::ActivityDateInvalid).arg("input", input))
 }
 
 /// Parses an optional time typed as `HH:MM` or `HH:MM:SS`; blank is `None`.
-pub fn parse_time(input: &str) -> Result<Option<NaiveTime>, ActivityFieldError> {
+pub fn parse_time(input: &str) -> Result<Option<NaiveTime>, FieldError> {
     let s = input.trim();
     if s.is_empty() {
         return Ok(None);
@@ -305,7 +285,7 @@ pub fn parse_time(input: &str) -> Result<Option<NaiveTime>, ActivityFieldError> 
     NaiveTime::parse_from_str(s, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
         .map(Some)
-        .map_err(|_| ActivityFieldError::TimeInvalid(input.to_string()))
+        .map_err(|_| activity_error(FieldProblem::ActivityTimeInvalid).arg("input", input))
 }
 
 /// The instant of a local date and time in `tz`. A time repeated by a daylight-saving
@@ -314,11 +294,11 @@ pub fn local_to_utc<Tz: TimeZone>(
     tz: &Tz,
     date: NaiveDate,
     time: NaiveTime,
-) -> Result<DateTime<Utc>, ActivityFieldError> {
+) -> Result<DateTime<Utc>, FieldError> {
     match tz.from_local_datetime(&NaiveDateTime::new(date, time)) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(earlier, _) => Ok(earlier.with_timezone(&Utc)),
-        LocalResult::None => Err(ActivityFieldError::TimeSkipped),
+        LocalResult::None => Err(activity_error(FieldProblem::ActivityTimeSkipped)),
     }
 }
 
@@ -402,10 +382,7 @@ impl ActivityDraft {
     /// `tz` is the zone the date and time were typed in. Notes and outcome are trimmed;
     /// duplicate people are dropped; an exchange format is kept only for a technical
     /// exchange.
-    pub fn validate<Tz: TimeZone>(
-        &self,
-        tz: &Tz,
-    ) -> Result<ActivityFields, Vec<ActivityFieldError>> {
+    pub fn validate<Tz: TimeZone>(&self, tz: &Tz) -> Result<ActivityFields, Vec<FieldError>> {
         let mut errors = Vec::new();
         let date = parse_date(&self.date).map_err(|e| errors.push(e)).ok();
         let time = parse_time(&self.time).map_err(|e| errors.push(e)).ok();
@@ -423,17 +400,19 @@ impl ActivityDraft {
             }
         }
         if contact_ids.is_empty() && self.account_id.is_none() {
-            errors.push(ActivityFieldError::NoPersonOrAccount);
+            errors.push(activity_error(FieldProblem::ActivityNoPersonOrAccount));
         }
         let mut gift_value = None;
         if !self.gift_value.trim().is_empty() {
             if !self.kind.is_gift() {
-                errors.push(ActivityFieldError::GiftValueNotAGift);
+                errors.push(activity_error(FieldProblem::GiftValueNotAGift));
             } else {
                 match Money::parse(&self.gift_value, self.gift_currency.clone()) {
-                    Ok(m) if m.minor < 0 => errors.push(ActivityFieldError::GiftValueNegative),
+                    Ok(m) if m.minor < 0 => {
+                        errors.push(activity_error(FieldProblem::GiftValueNegative))
+                    }
                     Ok(m) => gift_value = Some(m),
-                    Err(e) => errors.push(ActivityFieldError::GiftValue(e)),
+                    Err(e) => errors.push(gift_value_error(e)),
                 }
             }
         }
@@ -560,16 +539,22 @@ pub fn gift_flag(item: &impl GiftSubject, limit: Option<&Money>) -> Option<GiftF
 }
 
 /// The gift limit as typed in Settings: an amount and a currency code. A blank amount
-/// means no limit (`Ok(None)`); a negative amount is refused.
-pub fn parse_gift_limit(amount: &str, currency: &str) -> Result<Option<Money>, ActivityFieldError> {
+/// means no limit (`Ok(None)`); a negative amount is refused. Errors name the `gift_limit`
+/// field and use the gift value's messages.
+pub fn parse_gift_limit(amount: &str, currency: &str) -> Result<Option<Money>, FieldError> {
     if amount.trim().is_empty() {
         return Ok(None);
     }
-    let currency = Currency::parse(currency).map_err(ActivityFieldError::GiftValue)?;
+    let on_limit = |e: FieldError| FieldError {
+        field: "gift_limit",
+        label_key: "trust.ui.gift_limit.amount",
+        ..e
+    };
+    let currency = Currency::parse(currency).map_err(|e| on_limit(gift_value_error(e)))?;
     match Money::parse(amount, currency) {
-        Ok(m) if m.minor < 0 => Err(ActivityFieldError::GiftValueNegative),
+        Ok(m) if m.minor < 0 => Err(on_limit(activity_error(FieldProblem::GiftValueNegative))),
         Ok(m) => Ok(Some(m)),
-        Err(e) => Err(ActivityFieldError::GiftValue(e)),
+        Err(e) => Err(on_limit(gift_value_error(e))),
     }
 }
 

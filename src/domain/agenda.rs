@@ -20,7 +20,8 @@
 //!   most [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters, a valid date and time).
 //! - **Done list**: done tasks, most recently completed first, within a window of days.
 
-use crate::domain::activity::{parse_date, parse_time, Activity, ActivityFieldError};
+use crate::domain::activity::{parse_date, parse_time, Activity};
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{new_id, Id};
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -74,57 +75,49 @@ pub struct Task {
 
 crate::impl_record!(Task, "tasks");
 
-/// What is wrong with a task's fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TaskError {
-    TitleMissing,
-    /// Longer than [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
-    TitleTooLong,
-    DateMissing,
-    /// Not a `YYYY-MM-DD` date.
-    DateInvalid(String),
-    /// Not an `HH:MM` time.
-    TimeInvalid(String),
+/// The task forms' fields in error: `title`, `date` (the due date) and `time`.
+const TITLE: (&str, &str) = ("title", "trust.ui.task.title");
+const DUE_DATE: (&str, &str) = ("date", "trust.ui.task.due_date");
+const DUE_TIME: (&str, &str) = ("time", "trust.ui.task.due_time");
+
+fn task_error(
+    (field, label_key): (&'static str, &'static str),
+    problem: FieldProblem,
+) -> FieldError {
+    FieldError::new(field, label_key, problem)
 }
 
-crate::keyed_enum!(TaskError, {
-    TaskError::TitleMissing => "task.error.title_missing",
-    TaskError::TitleTooLong => "task.error.title_too_long",
-    TaskError::DateMissing => "task.error.date_missing",
-    TaskError::DateInvalid(_) => "task.error.date_invalid",
-    TaskError::TimeInvalid(_) => "task.error.time_invalid",
-});
-
-/// A task title of at most [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
-pub fn check_title(title: &str) -> Result<(), TaskError> {
-    if title.trim().chars().count() > crate::domain::rules::MAX_NAME {
-        Err(TaskError::TitleTooLong)
+/// A task title: not blank, at most [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
+pub fn check_title(title: &str) -> Result<(), FieldError> {
+    let title = title.trim();
+    if title.is_empty() {
+        Err(task_error(TITLE, FieldProblem::TaskTitleMissing))
+    } else if title.chars().count() > crate::domain::rules::MAX_NAME {
+        Err(task_error(TITLE, FieldProblem::TaskTitleTooLong))
     } else {
         Ok(())
     }
 }
 
 /// Parses a due date (`YYYY-MM-DD`) and optional time (`HH:MM`, blank for none) as typed.
-pub fn parse_due(date: &str, time: &str) -> Result<Due, Vec<TaskError>> {
-    let map = |e: ActivityFieldError| match e {
-        ActivityFieldError::DateMissing => TaskError::DateMissing,
-        ActivityFieldError::DateInvalid(s) => TaskError::DateInvalid(s),
-        ActivityFieldError::TimeInvalid(s) => TaskError::TimeInvalid(s),
-        _ => TaskError::DateInvalid(date.to_string()),
+pub fn parse_due(date: &str, time: &str) -> Result<Due, Vec<FieldError>> {
+    let on_task = |e: FieldError| match e.problem {
+        FieldProblem::ActivityDateMissing => task_error(DUE_DATE, FieldProblem::TaskDateMissing),
+        FieldProblem::ActivityTimeInvalid => {
+            task_error(DUE_TIME, FieldProblem::TaskTimeInvalid).arg("input", time)
+        }
+        _ => task_error(DUE_DATE, FieldProblem::TaskDateInvalid).arg("input", date),
     };
     match (parse_date(date), parse_time(time)) {
         (Ok(date), Ok(time)) => Ok(Due { date, time }),
-        (d, t) => Err(d.err().into_iter().chain(t.err()).map(map).collect()),
+        (d, t) => Err(d.err().into_iter().chain(t.err()).map(on_task).collect()),
     }
 }
 
 impl Task {
-    /// A new open task; the title is trimmed and must not be blank.
-    pub fn new(title: &str, due: Due, now: DateTime<Utc>) -> Result<Task, TaskError> {
+    /// A new open task; the title is trimmed and must not be blank (see [`check_title`]).
+    pub fn new(title: &str, due: Due, now: DateTime<Utc>) -> Result<Task, FieldError> {
         let title = title.trim();
-        if title.is_empty() {
-            return Err(TaskError::TitleMissing);
-        }
         check_title(title)?;
         Ok(Task {
             id: new_id(),
@@ -167,7 +160,7 @@ pub fn follow_up_from(
     title: &str,
     due: Due,
     now: DateTime<Utc>,
-) -> Result<Task, TaskError> {
+) -> Result<Task, FieldError> {
     let mut t = Task::new(title, due, now)?;
     t.activity_id = Some(activity.id);
     t.contact_id = activity.contact_ids.first().copied();
@@ -218,11 +211,9 @@ impl TaskEdit {
 }
 
 /// Every field error of an edit, in form order (title, date, time); empty when it is valid.
-pub fn edit_errors(edit: &TaskEdit) -> Vec<TaskError> {
+pub fn edit_errors(edit: &TaskEdit) -> Vec<FieldError> {
     let mut errs = Vec::new();
-    if edit.title.trim().is_empty() {
-        errs.push(TaskError::TitleMissing);
-    } else if let Err(e) = check_title(&edit.title) {
+    if let Err(e) = check_title(&edit.title) {
         errs.push(e);
     }
     if let Err(e) = parse_due(&edit.date, &edit.time) {
@@ -233,7 +224,7 @@ pub fn edit_errors(edit: &TaskEdit) -> Vec<TaskError> {
 
 /// Applies an edit: title (trimmed), due date and time, notes (trimmed). On any error the
 /// task is left as it was and every error is returned.
-pub fn apply_edit(task: &mut Task, edit: &TaskEdit) -> Result<(), Vec<TaskError>> {
+pub fn apply_edit(task: &mut Task, edit: &TaskEdit) -> Result<(), Vec<FieldError>> {
     let errs = edit_errors(edit);
     if !errs.is_empty() {
         return Err(errs);

@@ -3,8 +3,9 @@
 //! Which competitor products each customer uses, and how satisfied it is, lives on the
 //! account (`Account::products_in_use`); [`accounts_using`] reads it back per competitor.
 
-use crate::domain::account::{Account, FieldError, FieldReason, ProductInUse};
+use crate::domain::account::{Account, ProductInUse};
 use crate::domain::contact::{clean_links, PersonLink};
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Id, Meta};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -111,7 +112,7 @@ impl CompetitorDraft {
             errors.push(FieldError::new(
                 "name",
                 "competitor.field.name",
-                FieldReason::Required,
+                FieldProblem::Required,
             ));
         }
         crate::domain::account::check_name_length(
@@ -122,11 +123,14 @@ impl CompetitorDraft {
         );
         let website = self.website.trim().to_string();
         if !website.is_empty() && !crate::domain::account::is_valid_url(&website) {
-            errors.push(FieldError::new(
-                "website",
-                "competitor.field.website",
-                FieldReason::InvalidUrl,
-            ));
+            errors.push(
+                FieldError::new(
+                    "website",
+                    "competitor.field.website",
+                    FieldProblem::InvalidUrl,
+                )
+                .arg("value", &self.website),
+            );
         }
         let mut reps = Vec::new();
         for (i, r) in self.reps.iter().enumerate() {
@@ -138,7 +142,7 @@ impl CompetitorDraft {
             if rep.name.is_empty() {
                 if !rep.traits.is_empty() || !rep.ties.is_empty() {
                     errors.push(
-                        FieldError::new("reps", "competitor.field.reps", FieldReason::Required)
+                        FieldError::new("reps", "competitor.field.reps", FieldProblem::Required)
                             .at(i),
                     );
                 }
@@ -226,8 +230,8 @@ mod tests {
         };
         let errs = d.validate().unwrap_err();
         assert_eq!(
-            (errs[0].field, errs[0].reason),
-            ("name", FieldReason::Required)
+            (errs[0].field, errs[0].problem),
+            ("name", FieldProblem::Required)
         );
         assert_eq!((errs[1].field, errs[1].index), ("reps", Some(0)));
 

@@ -6,7 +6,8 @@
 //! another account with [`move_to_account`], keeping the history of where they were and what
 //! part they played there.
 
-use crate::domain::account::{clean_emails, clean_phones, parse_date, FieldError, FieldReason};
+use crate::domain::account::{clean_emails, clean_phones, parse_date};
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Id, Meta};
 use crate::domain::relationship::Relationship;
 use crate::domain::style::StyleJudgement;
@@ -451,7 +452,7 @@ impl ContactDraft {
             errors.push(FieldError::new(
                 "account_id",
                 "contact.field.account_id",
-                FieldReason::Required,
+                FieldProblem::Required,
             ));
         }
         let name = self.name.trim().to_string();
@@ -459,7 +460,7 @@ impl ContactDraft {
             errors.push(FieldError::new(
                 "name",
                 "contact.field.name",
-                FieldReason::Required,
+                FieldProblem::Required,
             ));
         }
         crate::domain::account::check_name_length(&name, "name", "contact.field.name", &mut errors);
@@ -472,11 +473,14 @@ impl ContactDraft {
         let phones = clean_phones(&self.phones, "phones", "contact.field.phones", &mut errors);
         let emails = clean_emails(&self.emails, "emails", "contact.field.emails", &mut errors);
         let last_met = parse_date(&self.last_met).unwrap_or_else(|_| {
-            errors.push(FieldError::new(
-                "last_met",
-                "contact.field.last_met",
-                FieldReason::InvalidDate,
-            ));
+            errors.push(
+                FieldError::new(
+                    "last_met",
+                    "contact.field.last_met",
+                    FieldProblem::InvalidDate,
+                )
+                .arg("value", &self.last_met),
+            );
             None
         });
         let Some(account_id) = self.account_id.filter(|_| errors.is_empty()) else {
@@ -661,14 +665,14 @@ mod tests {
             ..Default::default()
         };
         let errs = d.validate().unwrap_err();
-        let fields: Vec<_> = errs.iter().map(|e| (e.field, e.reason)).collect();
+        let fields: Vec<_> = errs.iter().map(|e| (e.field, e.problem)).collect();
         assert_eq!(
             fields,
             [
-                ("account_id", FieldReason::Required),
-                ("name", FieldReason::Required),
-                ("emails", FieldReason::InvalidEmail),
-                ("last_met", FieldReason::InvalidDate),
+                ("account_id", FieldProblem::Required),
+                ("name", FieldProblem::Required),
+                ("emails", FieldProblem::InvalidEmail),
+                ("last_met", FieldProblem::InvalidDate),
             ]
         );
         assert_eq!(errs[1].label_key, "contact.field.name");

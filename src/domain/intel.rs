@@ -2,8 +2,9 @@
 //! products, policy changes, feedback on our and competitors' products, delivery and
 //! after-sales performance. Notes are listed, filtered and exported as CSV rows.
 
-use crate::domain::account::{parse_date, Account, FieldError, FieldReason};
+use crate::domain::account::{parse_date, Account};
 use crate::domain::competitor::Competitor;
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Id, Meta};
 use crate::keyed_enum;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -120,7 +121,7 @@ impl IntelDraft {
             errors.push(FieldError::new(
                 "kind",
                 "intel.field.kind",
-                FieldReason::Required,
+                FieldProblem::Required,
             ));
         }
         let date = match parse_date(&self.date) {
@@ -129,16 +130,15 @@ impl IntelDraft {
                 errors.push(FieldError::new(
                     "date",
                     "intel.field.date",
-                    FieldReason::Required,
+                    FieldProblem::Required,
                 ));
                 None
             }
             Err(_) => {
-                errors.push(FieldError::new(
-                    "date",
-                    "intel.field.date",
-                    FieldReason::InvalidDate,
-                ));
+                errors.push(
+                    FieldError::new("date", "intel.field.date", FieldProblem::InvalidDate)
+                        .arg("value", &self.date),
+                );
                 None
             }
         };
@@ -147,7 +147,7 @@ impl IntelDraft {
             errors.push(FieldError::new(
                 "title",
                 "intel.field.title",
-                FieldReason::Required,
+                FieldProblem::Required,
             ));
         }
         crate::domain::account::check_name_length(
@@ -345,13 +345,13 @@ mod tests {
     #[test]
     fn validation_names_missing_fields() {
         let errs = IntelDraft::default().validate().unwrap_err();
-        let f: Vec<_> = errs.iter().map(|e| (e.field, e.reason)).collect();
+        let f: Vec<_> = errs.iter().map(|e| (e.field, e.problem)).collect();
         assert_eq!(
             f,
             [
-                ("kind", FieldReason::Required),
-                ("date", FieldReason::Required),
-                ("title", FieldReason::Required)
+                ("kind", FieldProblem::Required),
+                ("date", FieldProblem::Required),
+                ("title", FieldProblem::Required)
             ]
         );
         let bad = IntelDraft {
@@ -361,8 +361,8 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            bad.validate().unwrap_err()[0].reason,
-            FieldReason::InvalidDate
+            bad.validate().unwrap_err()[0].problem,
+            FieldProblem::InvalidDate
         );
         let ok = IntelDraft {
             kind: Some(IntelKind::PolicyChange),

@@ -11,6 +11,7 @@ pub mod contact;
 pub mod deal;
 pub mod deal_sections;
 pub mod dedupe;
+pub mod fields;
 pub mod ids;
 pub mod intel;
 pub mod keys;

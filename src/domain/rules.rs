@@ -7,12 +7,13 @@
 //! Each kind's check turns the record back into its form's draft and runs the form's own
 //! validation (so there is one set of form rules), then adds the record-level rules below.
 
-use crate::domain::account::{Account, AccountDraft, FieldError, FieldReason};
-use crate::domain::activity::{Activity, ActivityDraft, ActivityFieldError};
+use crate::domain::account::{Account, AccountDraft};
+use crate::domain::activity::{Activity, ActivityDraft};
 use crate::domain::agenda::Task;
 use crate::domain::competitor::{Competitor, CompetitorDraft};
 use crate::domain::contact::{Contact, ContactDraft};
 use crate::domain::deal::{ChecklistItem, Deal, DealDraft, Outcome, StepEventKind};
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Meta, Record};
 use crate::domain::intel::{IntelDraft, IntelNote};
 use crate::domain::money::Currency;
@@ -207,31 +208,38 @@ pub fn length(path: &str, label: &'static str, s: &str, max: usize) -> Result<()
     Ok(())
 }
 
-/// Why a form field would be refused, as a rule error (account-style field errors).
+/// Why a form field would be refused, as a rule error at the field's path (`emails[1]`) with
+/// its label. The shared problems read as rule messages, which do not quote the typed value
+/// (a stored record has no typed text); a form's own problems keep their message.
 fn form_error(e: &FieldError) -> RuleError {
     let path = match e.index {
         Some(i) => format!("{}[{i}]", e.field),
         None => e.field.to_string(),
     };
-    let reason = match e.reason {
-        FieldReason::Required => "rule.required",
-        FieldReason::InvalidEmail => "rule.invalid_email",
-        FieldReason::InvalidUrl => "rule.invalid_url",
-        FieldReason::InvalidPhone => "rule.invalid_phone",
-        FieldReason::InvalidDate => "rule.invalid_date",
-        FieldReason::TooLong => {
+    let reason = match e.problem {
+        FieldProblem::Required => "rule.required",
+        FieldProblem::InvalidEmail => "rule.invalid_email",
+        FieldProblem::InvalidUrl => "rule.invalid_url",
+        FieldProblem::InvalidPhone => "rule.invalid_phone",
+        FieldProblem::InvalidDate => "rule.invalid_date",
+        FieldProblem::TooLong => {
             return RuleError::new(path, e.label_key, "rule.too_long_name").arg("max", MAX_NAME)
         }
+        _ => e.key(),
     };
     RuleError::new(path, e.label_key, reason)
 }
 
-fn first_form_error<T>(r: Result<T, Vec<FieldError>>) -> Result<(), RuleError> {
+/// The first error of a form's validation, as a rule error (`at` turns it into one).
+fn first_form_error<T>(
+    r: Result<T, Vec<FieldError>>,
+    at: impl Fn(&FieldError) -> RuleError,
+) -> Result<(), RuleError> {
     match r {
         Ok(_) => Ok(()),
         Err(errors) => Err(errors
             .first()
-            .map(form_error)
+            .map(at)
             .unwrap_or_else(|| RuleError::new(".", "record.field.record", "rule.invalid"))),
     }
 }
@@ -248,7 +256,7 @@ impl Checked for Account {
         if let Some(d) = self.customer_since {
             date("customer_since", "account.field.customer_since", d)?;
         }
-        first_form_error(AccountDraft::from_account(self).validate())?;
+        first_form_error(AccountDraft::from_account(self).validate(), form_error)?;
         for (i, t) in self.tags.iter().enumerate() {
             length(&format!("tags[{i}]"), "account.field.tags", t, MAX_NAME)?;
         }
@@ -269,7 +277,7 @@ impl Checked for Contact {
         if let Some(d) = self.last_met {
             date("last_met", "contact.field.last_met", d)?;
         }
-        first_form_error(ContactDraft::from_contact(self).validate())?;
+        first_form_error(ContactDraft::from_contact(self).validate(), form_error)?;
         for (i, h) in self.relationship.history.iter().enumerate() {
             instant(
                 &format!("relationship.history[{i}].at"),
@@ -299,7 +307,10 @@ impl Checked for Competitor {
     fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
         check_meta(&self.meta(), ctx)?;
         name("name", "competitor.field.name", &self.name)?;
-        first_form_error(CompetitorDraft::from_competitor(self).validate())?;
+        first_form_error(
+            CompetitorDraft::from_competitor(self).validate(),
+            form_error,
+        )?;
         for (i, r) in self.reps.iter().enumerate() {
             length(
                 &format!("reps[{i}].name"),
@@ -321,7 +332,7 @@ impl Checked for IntelNote {
         check_meta(&self.meta(), ctx)?;
         name("title", "intel.field.title", &self.title)?;
         date("date", "intel.field.date", self.date)?;
-        first_form_error(IntelDraft::from_note(self).validate())
+        first_form_error(IntelDraft::from_note(self).validate(), form_error)
     }
     fn display_name(&self) -> Option<&str> {
         Some(&self.title)
@@ -355,19 +366,16 @@ impl Checked for Deal {
         if let Some(d) = self.expected_close {
             date("expected_close", "deal.field.expected_close", d)?;
         }
-        if let Err(errors) = DealDraft::from_deal(self).validate() {
-            if let Some(e) = errors.first() {
-                let path = match e.field.key().rsplit('.').next() {
-                    Some("account") => "account_id",
-                    Some("currency") => "value.currency",
-                    Some("value") => "value.minor",
-                    Some("probability") => "probability_override",
-                    Some(other) => other,
-                    None => ".",
-                };
-                return Err(RuleError::new(path, e.field.key(), e.key()));
-            }
-        }
+        // The draft's fields, at the record's paths.
+        first_form_error(DealDraft::from_deal(self).validate(), |e| {
+            let path = match e.field {
+                "currency" => "value.currency",
+                "value" => "value.minor",
+                "probability" => "probability_override",
+                other => other,
+            };
+            RuleError::new(path, e.label_key, e.key())
+        })?;
         name("title", "deal.field.title", &self.title)?;
         if let Some(p) = self.probability_override {
             if p > 100 {
@@ -498,29 +506,25 @@ impl Checked for Activity {
             .gift_value
             .as_ref()
             .map_or_else(Currency::default, |m| m.currency.clone());
-        if let Err(errors) = ActivityDraft::from_activity(self, &Utc, currency).validate(&Utc) {
-            if let Some(e) = errors.first() {
-                let (path, label) = match e {
-                    ActivityFieldError::DateMissing
-                    | ActivityFieldError::DateInvalid(_)
-                    | ActivityFieldError::TimeInvalid(_)
-                    | ActivityFieldError::TimeSkipped => ("at", "trust.ui.activity.date"),
-                    ActivityFieldError::NoPersonOrAccount => {
-                        ("contact_ids", "trust.ui.activity.people")
-                    }
-                    _ => ("gift_value.minor", "trust.ui.activity.gift_value"),
-                };
-                let input = match e {
-                    ActivityFieldError::DateInvalid(s) | ActivityFieldError::TimeInvalid(s) => {
-                        s.clone()
-                    }
-                    _ => String::new(),
-                };
-                return Err(RuleError::new(path, label, e.key())
-                    .arg("input", input)
-                    .arg("allowed", 2));
-            }
-        }
+        // The draft's date and time are the record's `at`; a date or time it refuses is
+        // quoted (`{input}`).
+        let draft = ActivityDraft::from_activity(self, &Utc, currency);
+        first_form_error(draft.validate(&Utc), |e| {
+            let (path, label) = match e.field {
+                "date" | "time" => ("at", "trust.ui.activity.date"),
+                "contact_ids" => ("contact_ids", e.label_key),
+                _ => ("gift_value.minor", e.label_key),
+            };
+            let input = match e.problem {
+                FieldProblem::ActivityDateInvalid | FieldProblem::ActivityTimeInvalid => {
+                    e.arg_value("input").unwrap_or_default()
+                }
+                _ => "",
+            };
+            RuleError::new(path, label, e.key())
+                .arg("input", input)
+                .arg("allowed", 2)
+        })?;
         length("notes", "trust.ui.activity.notes", &self.notes, MAX_TEXT)?;
         length(
             "outcome",

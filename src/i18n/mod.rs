@@ -297,24 +297,21 @@ mod tests {
     fn every_domain_key() -> Vec<&'static str> {
         use crate::domain::keys::Keyed;
         use crate::domain::{
-            account, activity, agenda, buying_centre, buying_stage, contact, deal, dedupe, intel,
-            merge, needs, pipeline, qualification, relationship, rules, search, style,
+            account, activity, agenda, buying_centre, buying_stage, contact, deal, dedupe, fields,
+            intel, merge, needs, pipeline, qualification, relationship, rules, search, style,
         };
         use crate::store;
         let enums: &[fn() -> Vec<&'static str>] = &[
             account::Grade::keys,
             account::LeadSource::keys,
             account::Satisfaction::keys,
-            account::FieldReason::keys,
             account::CustomerKind::keys,
             account::ArchiveView::keys,
             account::AccountSortKey::keys,
             activity::ActivityKind::keys,
             activity::ExchangeFormat::keys,
-            activity::ActivityFieldError::keys,
             activity::GiftReminder::keys,
             activity::GiftFlag::keys,
-            agenda::TaskError::keys,
             agenda::RescheduleTarget::keys,
             agenda::AgendaBucket::keys,
             buying_centre::BuyingCentreWarning::keys,
@@ -333,9 +330,8 @@ mod tests {
             deal::NextStepError::keys,
             deal::NextAction::keys,
             deal::DealWarning::keys,
-            deal::DealField::keys,
-            deal::DealFieldProblem::keys,
             dedupe::MatchReason::keys,
+            fields::FieldProblem::keys,
             intel::IntelKind::keys,
             merge::LinkCount::keys,
             merge::UndoRefusal::keys,

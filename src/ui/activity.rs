@@ -1,10 +1,9 @@
 //! Activity and task pieces shown on a person's page, an account's page, the Agenda and
-//! Settings: the timeline, activity and task error texts, names and small lookups.
+//! Settings: the timeline, names and small lookups.
 
-use crate::domain::activity::{Activity, ActivityFieldError, ActivityKind};
-use crate::domain::agenda::{Task, TaskError};
+use crate::domain::activity::{Activity, ActivityKind};
+use crate::domain::agenda::Task;
 use crate::domain::ids::Id;
-use crate::domain::money::MoneyError;
 use crate::state::data::AppData;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
@@ -24,30 +23,6 @@ pub fn kind_from_code(code: &str) -> Option<ActivityKind> {
         .iter()
         .copied()
         .find(|k| kind_code(*k) == code)
-}
-
-/// An activity form error in words.
-pub fn activity_error_text(e: &ActivityFieldError) -> String {
-    match e {
-        ActivityFieldError::DateInvalid(s) | ActivityFieldError::TimeInvalid(s) => {
-            tw(e.key(), &[("input", s)])
-        }
-        ActivityFieldError::GiftValue(MoneyError::BadAmount(s))
-        | ActivityFieldError::GiftValue(MoneyError::BadCurrency(s)) => tw(e.key(), &[("input", s)]),
-        ActivityFieldError::GiftValue(MoneyError::TooManyDecimals { input, allowed }) => tw(
-            e.key(),
-            &[("input", input), ("allowed", &allowed.to_string())],
-        ),
-        _ => tr(e.key()),
-    }
-}
-
-/// A task form error in words.
-pub fn task_error_text(e: &TaskError) -> String {
-    match e {
-        TaskError::DateInvalid(s) | TaskError::TimeInvalid(s) => tw(e.key(), &[("input", s)]),
-        _ => tr(e.key()),
-    }
 }
 
 /// The contact's name, or a placeholder when the record is gone.

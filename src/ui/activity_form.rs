@@ -2,21 +2,19 @@
 //! and an optional follow-up task saved in the same transaction. Shows the style hints of
 //! every person chosen and a reminder when a gift is above the limit.
 
-use super::activity::{
-    activity_error_text, gift_limit, kind_code, kind_from_code, task_error_text,
-};
+use super::activity::{gift_limit, kind_code, kind_from_code};
 use crate::domain::activity::{
-    gift_reminder, Activity, ActivityDraft, ActivityField, ActivityFieldError, ActivityKind,
-    ExchangeFormat, GiftReminder,
+    gift_reminder, gift_value_error, Activity, ActivityDraft, ActivityKind, ExchangeFormat,
+    GiftReminder,
 };
-use crate::domain::agenda::{follow_up_from, parse_due, TaskError};
+use crate::domain::agenda::{check_title, follow_up_from, parse_due};
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, MoneyError};
 use crate::state::data::{store_error_text, use_data, Changes};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
-use crate::ui::form::{ErrorSummary, SelectField, TextArea, TextField};
+use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 use crate::ui::style_hint::StyleHint;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
@@ -73,8 +71,9 @@ pub fn ActivityForm(
     let fu_title = RwSignal::new(String::new());
     let fu_date = RwSignal::new(String::new());
     let fu_time = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<ActivityFieldError>::new());
-    let task_errors = RwSignal::new(Vec::<TaskError>::new());
+    let errors = FormErrors::new();
+    // The follow-up task's errors: listed in the summary.
+    let task_errors = FormErrors::new();
     let saving = RwSignal::new(false);
 
     let prefix = StoredValue::new(prefix);
@@ -110,14 +109,10 @@ pub fn ActivityForm(
     };
     let reminder = Memo::new(move |_| gift_reminder(&draft(), gift_limit().as_ref()));
 
-    let field_error = move |f: ActivityField| {
-        Signal::derive(move || {
-            errors.with(|es| es.iter().find(|e| e.field() == f).map(activity_error_text))
-        })
-    };
+    let (summary, task_summary) = (errors.summary(), task_errors.summary());
     let summary = Signal::derive(move || {
-        let mut v: Vec<String> = errors.with(|es| es.iter().map(activity_error_text).collect());
-        v.extend(task_errors.with(|es| es.iter().map(task_error_text).collect::<Vec<_>>()));
+        let mut v = summary.get();
+        v.extend(task_summary.get());
         v
     });
 
@@ -183,7 +178,7 @@ pub fn ActivityForm(
         let d = untrack(draft);
         let mut errs = Vec::new();
         if d.kind.is_gift() && Currency::parse(&gift_currency.get_untracked()).is_err() {
-            errs.push(ActivityFieldError::GiftValue(MoneyError::BadCurrency(
+            errs.push(gift_value_error(MoneyError::BadCurrency(
                 gift_currency.get_untracked(),
             )));
         }
@@ -205,10 +200,7 @@ pub fn ActivityForm(
         let wants_task = !t.trim().is_empty() || !fd.trim().is_empty();
         let mut terrs = Vec::new();
         let due = if wants_task {
-            if t.trim().is_empty() {
-                terrs.push(TaskError::TitleMissing);
-            }
-            if let Err(e) = crate::domain::agenda::check_title(&t) {
+            if let Err(e) = check_title(&t) {
                 terrs.push(e);
             }
             match parse_due(&fd, &ft) {
@@ -221,8 +213,8 @@ pub fn ActivityForm(
         } else {
             None
         };
-        errors.set(errs);
-        task_errors.set(terrs.clone());
+        errors.show(&errs);
+        task_errors.show(&terrs);
         let Some(fields) = fields else { return };
         if !terrs.is_empty() {
             return;
@@ -233,7 +225,7 @@ pub fn ActivityForm(
             Some(due) => match follow_up_from(&activity, &t, due, now) {
                 Ok(task) => Some(task),
                 Err(e) => {
-                    task_errors.set(vec![e]);
+                    task_errors.show(&[e]);
                     return;
                 }
             },
@@ -266,7 +258,7 @@ pub fn ActivityForm(
         });
     };
 
-    let people_err = field_error(ActivityField::People);
+    let people_err = errors.field("contact_ids");
     view! {
         <form class="form-grid activity-form" on:submit=on_submit novalidate>
             <ErrorSummary errors=summary/>
@@ -295,7 +287,7 @@ pub fn ActivityForm(
                     value=date
                     input_type="date"
                     required=true
-                    error=field_error(ActivityField::Date)
+                    error=errors.field("date")
                 />
                 <TextField
                     id=id("time")
@@ -303,7 +295,7 @@ pub fn ActivityForm(
                     value=time
                     input_type="time"
                     hint=Signal::derive(move || tr("trust.ui.activity.time_hint"))
-                    error=field_error(ActivityField::Time)
+                    error=errors.field("time")
                 />
             </div>
             <div class="inline-fields">
@@ -394,7 +386,7 @@ pub fn ActivityForm(
                         id=id("gift")
                         label=Signal::derive(move || tr("trust.ui.activity.gift_value"))
                         value=gift_value
-                        error=field_error(ActivityField::GiftValue)
+                        error=errors.field("gift_value")
                         hint=Signal::derive(move || match gift_limit() {
                             Some(m) => tw("trust.ui.gift_limit.current", &[("limit", &fmt::money(&m))]),
                             None => tr("trust.ui.activity.no_gift_limit"),

@@ -1,7 +1,6 @@
 //! The person form (create and edit): contact data, the three buying-centre dimensions, the
 //! guide flag and personal facts; field errors keep what was typed; duplicate guard.
 
-use crate::domain::account::FieldError;
 use crate::domain::contact::{
     BuyingFunction, BuyingLevel, BuyingRole, Contact, ContactDraft, PersonLink,
 };
@@ -168,18 +167,9 @@ fn ContactFormBody(
             choice_criteria: g(choice_criteria),
             notes: g(notes),
         };
-        let value_of = |e: &FieldError| {
-            let pick = |v: &[String]| e.index.and_then(|i| v.get(i).cloned()).unwrap_or_default();
-            match e.field {
-                "emails" => pick(&draft.emails),
-                "phones" => pick(&draft.phones),
-                "last_met" => draft.last_met.clone(),
-                _ => String::new(),
-            }
-        };
         match draft.validate() {
             Err(errs) => {
-                errors.show(&errs, value_of);
+                errors.show(&errs);
             }
             Ok(valid) => {
                 errors.clear();

@@ -2,6 +2,7 @@
 //! (`aria-describedby`, `aria-invalid`), so every field is found by its label and a bad value
 //! is named next to it while everything typed stays in place.
 
+use crate::domain::fields::FieldError;
 use leptos::prelude::*;
 
 fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
@@ -207,16 +208,13 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<String>>) -> impl IntoView 
     }
 }
 
-/// The message of a domain field error, naming the field by its label and quoting the value
-/// that was refused.
-pub fn field_error_text(err: &crate::domain::account::FieldError, value: &str) -> String {
-    crate::state::tw(
-        err.key(),
-        &[
-            ("field", &crate::state::tr(err.label_key)),
-            ("value", value),
-        ],
-    )
+/// The message of a form's field error: `{field}` is the field's label, the error's own
+/// placeholders (`{value}`, `{input}`, `{allowed}`) quote what was typed.
+pub fn field_error_text(err: &FieldError) -> String {
+    let label = crate::state::tr(err.label_key);
+    let mut args: Vec<(&str, &str)> = vec![("field", &label)];
+    args.extend(err.args.iter().map(|(n, v)| (*n, v.as_str())));
+    crate::state::tw(err.key(), &args)
 }
 
 /// Splits a typed list ("a@x.lv, b@y.lv; c@z.lv") into its items, keeping blanks out.
@@ -233,12 +231,15 @@ pub fn join_list(items: &[String]) -> String {
     items.join(", ")
 }
 
-/// The errors of a form: one message per field (shown under it) and the full list (shown
-/// in the [`ErrorSummary`]).
+/// The errors of a form: one message per field (shown under it, the field's first error)
+/// and the full list (shown in the [`ErrorSummary`]).
 #[derive(Clone, Copy)]
 pub struct FormErrors {
     by_field: RwSignal<std::collections::HashMap<&'static str, String>>,
     all: RwSignal<Vec<String>>,
+    /// Summary lines start with the field's label ("Value: …"), for messages that do not
+    /// name their field.
+    labelled: bool,
 }
 
 impl Default for FormErrors {
@@ -252,21 +253,30 @@ impl FormErrors {
         FormErrors {
             by_field: RwSignal::new(Default::default()),
             all: RwSignal::new(Vec::new()),
+            labelled: false,
         }
     }
 
-    /// Shows `errs`; `value_of` gives the typed value each error refers to.
-    pub fn show(
-        &self,
-        errs: &[crate::domain::account::FieldError],
-        value_of: impl Fn(&crate::domain::account::FieldError) -> String,
-    ) {
+    /// Like [`FormErrors::new`]; the summary names each field by its label ("Value: …").
+    pub fn labelled() -> Self {
+        FormErrors {
+            labelled: true,
+            ..Self::new()
+        }
+    }
+
+    /// Shows `errs` (the errors of one validation, in form order).
+    pub fn show(&self, errs: &[FieldError]) {
         let mut map = std::collections::HashMap::new();
         let mut list = Vec::new();
         for e in errs {
-            let text = field_error_text(e, &value_of(e));
+            let text = field_error_text(e);
             map.entry(e.field).or_insert_with(|| text.clone());
-            list.push(text);
+            list.push(if self.labelled {
+                format!("{}: {text}", crate::state::tr(e.label_key))
+            } else {
+                text
+            });
         }
         self.by_field.set(map);
         self.all.set(list);

@@ -1,17 +1,19 @@
 //! Follow-up tasks: the "add follow-up task" form, a task row that can be completed (with
 //! Undo), edited and rescheduled, and a done task's row that can be reopened.
 
-use super::activity::{account_name, activity_title, contact_name, due_text, task_error_text};
+use super::activity::{account_name, activity_title, contact_name, due_text};
 use crate::domain::agenda::{
-    apply_edit, complete, follow_up_from, parse_due, reopen, reschedule, reschedule_to,
-    RescheduleTarget, Task, TaskEdit, TaskError,
+    apply_edit, check_title, complete, follow_up_from, parse_due, reopen, reschedule,
+    reschedule_to, RescheduleTarget, Task, TaskEdit,
 };
 use crate::domain::ids::Id;
 use crate::state::data::{report_store_error, store_error_text, use_data, AppData, Changes};
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
-use crate::ui::form::{ErrorSummary, SelectField, TextArea, TextField};
+use crate::ui::form::{
+    field_error_text, ErrorSummary, FormErrors, SelectField, TextArea, TextField,
+};
 use crate::ui::link::href;
 use crate::ui::style_hint::StyleHint;
 use chrono::Utc;
@@ -32,7 +34,7 @@ pub fn TaskForm(
     let date = RwSignal::new(fmt::today().format("%Y-%m-%d").to_string());
     let time = RwSignal::new(String::new());
     let follows = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<TaskError>::new());
+    let errors = FormErrors::new();
     let saving = RwSignal::new(false);
 
     let activity_options = Signal::derive(move || {
@@ -49,12 +51,9 @@ pub fn TaskForm(
                 .collect::<Vec<_>>()
         })
     });
-    let err_for = move |pred: fn(&TaskError) -> bool| {
-        Signal::derive(move || errors.with(|es| es.iter().find(|e| pred(e)).map(task_error_text)))
-    };
-    let title_err = err_for(|e| matches!(e, TaskError::TitleMissing | TaskError::TitleTooLong));
-    let date_err = err_for(|e| matches!(e, TaskError::DateMissing | TaskError::DateInvalid(_)));
-    let time_err = err_for(|e| matches!(e, TaskError::TimeInvalid(_)));
+    let title_err = errors.field("title");
+    let date_err = errors.field("date");
+    let time_err = errors.field("time");
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -63,10 +62,7 @@ pub fn TaskForm(
         }
         let t = title.get_untracked();
         let mut errs = Vec::new();
-        if t.trim().is_empty() {
-            errs.push(TaskError::TitleMissing);
-        }
-        if let Err(e) = crate::domain::agenda::check_title(&t) {
+        if let Err(e) = check_title(&t) {
             errs.push(e);
         }
         let due = match parse_due(&date.get_untracked(), &time.get_untracked()) {
@@ -76,7 +72,7 @@ pub fn TaskForm(
                 None
             }
         };
-        errors.set(errs.clone());
+        errors.show(&errs);
         let (Some(due), true) = (due, errs.is_empty()) else {
             return;
         };
@@ -101,7 +97,7 @@ pub fn TaskForm(
         let task = match made {
             Ok(task) => task,
             Err(e) => {
-                errors.set(vec![e]);
+                errors.show(&[e]);
                 return;
             }
         };
@@ -125,7 +121,7 @@ pub fn TaskForm(
 
     view! {
         <form class="form-grid subsection" on:submit=on_submit novalidate>
-            <ErrorSummary errors=Signal::derive(move || errors.with(|es| es.iter().map(task_error_text).collect::<Vec<_>>()))/>
+            <ErrorSummary errors=errors.summary()/>
             <TextField
                 id="task-title"
                 label=Signal::derive(move || tr("trust.ui.task.title"))
@@ -303,7 +299,7 @@ pub fn TaskRow(
             let due = match parse_due(&new_date.get_untracked(), "") {
                 Ok(d) => d,
                 Err(e) => {
-                    move_error.set(e.first().map(task_error_text));
+                    move_error.set(e.first().map(field_error_text));
                     return;
                 }
             };
@@ -418,11 +414,8 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
     let date = RwSignal::new(start.date);
     let time = RwSignal::new(start.time);
     let notes = RwSignal::new(start.notes);
-    let errors = RwSignal::new(Vec::<TaskError>::new());
+    let errors = FormErrors::new();
     let saving = RwSignal::new(false);
-    let err_for = move |pred: fn(&TaskError) -> bool| {
-        Signal::derive(move || errors.with(|es| es.iter().find(|e| pred(e)).map(task_error_text)))
-    };
     let id = task.id;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -437,10 +430,10 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
         };
         let mut t = current(&data, &task);
         if let Err(es) = apply_edit(&mut t, &edit) {
-            errors.set(es);
+            errors.show(&es);
             return;
         }
-        errors.set(Vec::new());
+        errors.clear();
         write_task(data, toasts, t, Some(saving), move |saved| {
             toasts.push(
                 ToastKind::Success,
@@ -451,13 +444,13 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
     };
     view! {
         <form class="form-grid subsection task-edit" on:submit=on_submit novalidate aria-label=move || tr("tasks_more.task.edit_title")>
-            <ErrorSummary errors=Signal::derive(move || errors.with(|es| es.iter().map(task_error_text).collect::<Vec<_>>()))/>
+            <ErrorSummary errors=errors.summary()/>
             <TextField
                 id=format!("task-edit-title-{id}")
                 label=Signal::derive(move || tr("trust.ui.task.title"))
                 value=title
                 required=true
-                error=err_for(|e| matches!(e, TaskError::TitleMissing | TaskError::TitleTooLong))
+                error=errors.field("title")
             />
             <div class="inline-fields">
                 <TextField
@@ -466,14 +459,14 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
                     value=date
                     input_type="date"
                     required=true
-                    error=err_for(|e| matches!(e, TaskError::DateMissing | TaskError::DateInvalid(_)))
+                    error=errors.field("date")
                 />
                 <TextField
                     id=format!("task-edit-time-{id}")
                     label=Signal::derive(move || tr("trust.ui.task.due_time"))
                     value=time
                     input_type="time"
-                    error=err_for(|e| matches!(e, TaskError::TimeInvalid(_)))
+                    error=errors.field("time")
                     hint=Signal::derive(move || tr("trust.ui.task.due_time_hint"))
                 />
             </div>

@@ -2,6 +2,7 @@
 //! ([`ValidAccount`]).
 
 use super::*;
+use crate::domain::fields::{FieldError, FieldProblem};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -105,7 +106,7 @@ impl AccountDraft {
             errors.push(FieldError::new(
                 "name",
                 "account.field.name",
-                FieldReason::Required,
+                FieldProblem::Required,
             ));
         }
         check_name_length(&name, "name", "account.field.name", &mut errors);
@@ -113,11 +114,10 @@ impl AccountDraft {
         let emails = clean_emails(&self.emails, "emails", "account.field.emails", &mut errors);
         let website = self.website.trim().to_string();
         if !website.is_empty() && !is_valid_url(&website) {
-            errors.push(FieldError::new(
-                "website",
-                "account.field.website",
-                FieldReason::InvalidUrl,
-            ));
+            errors.push(
+                FieldError::new("website", "account.field.website", FieldProblem::InvalidUrl)
+                    .arg("value", &self.website),
+            );
         }
         let mut products_in_use = Vec::new();
         for (i, p) in self.products_in_use.iter().enumerate() {
@@ -129,7 +129,7 @@ impl AccountDraft {
                         FieldError::new(
                             "products_in_use",
                             "account.field.products_in_use",
-                            FieldReason::Required,
+                            FieldProblem::Required,
                         )
                         .at(i),
                     );
@@ -144,11 +144,14 @@ impl AccountDraft {
             });
         }
         let customer_since = parse_date(&self.customer_since).unwrap_or_else(|_| {
-            errors.push(FieldError::new(
-                "customer_since",
-                "account.field.customer_since",
-                FieldReason::InvalidDate,
-            ));
+            errors.push(
+                FieldError::new(
+                    "customer_since",
+                    "account.field.customer_since",
+                    FieldProblem::InvalidDate,
+                )
+                .arg("value", &self.customer_since),
+            );
             None
         });
         if !errors.is_empty() {

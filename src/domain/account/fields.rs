@@ -1,31 +1,12 @@
-//! Field rules shared by the record forms: the field error type, plausible e-mails, phones,
-//! web addresses and dates, list rows cleaned of blanks and duplicates, tags.
+//! Field rules shared by the record forms: plausible e-mails, phones, web addresses and
+//! dates, list rows cleaned of blanks and duplicates, tags. The field error type of every
+//! form is [`crate::domain::fields::FieldError`].
 
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::text::{fold, fold_email, fold_phone};
-use crate::keyed_enum;
 use chrono::NaiveDate;
 
-/// Why a field was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FieldReason {
-    Required,
-    InvalidEmail,
-    InvalidUrl,
-    InvalidPhone,
-    InvalidDate,
-    /// Longer than [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
-    TooLong,
-}
-keyed_enum!(FieldReason, "field.error", {
-    Required => "required",
-    InvalidEmail => "invalid_email",
-    InvalidUrl => "invalid_url",
-    InvalidPhone => "invalid_phone",
-    InvalidDate => "invalid_date",
-    TooLong => "too_long",
-});
-
-/// Adds a [`FieldReason::TooLong`] error when a name or title is longer than
+/// Adds a [`FieldProblem::TooLong`] error when a name or title is longer than
 /// [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
 pub(crate) fn check_name_length(
     value: &str,
@@ -36,36 +17,7 @@ pub(crate) fn check_name_length(
     if value.len() > crate::domain::rules::MAX_NAME
         && value.chars().count() > crate::domain::rules::MAX_NAME
     {
-        errors.push(FieldError::new(field, label_key, FieldReason::TooLong));
-    }
-}
-
-/// One field in error. `field` is the draft's field name ("name", "emails", "address.city");
-/// `index` says which row of a list field; `label_key` is the catalogue key of the field's label.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub index: Option<usize>,
-    pub label_key: &'static str,
-    pub reason: FieldReason,
-}
-
-impl FieldError {
-    pub fn new(field: &'static str, label_key: &'static str, reason: FieldReason) -> Self {
-        FieldError {
-            field,
-            index: None,
-            label_key,
-            reason,
-        }
-    }
-    pub fn at(mut self, index: usize) -> Self {
-        self.index = Some(index);
-        self
-    }
-    /// The catalogue key of the reason ("field.error.required").
-    pub fn key(&self) -> &'static str {
-        self.reason.key()
+        errors.push(FieldError::new(field, label_key, FieldProblem::TooLong));
     }
 }
 
@@ -144,8 +96,8 @@ pub fn mailto_href(s: &str) -> String {
 }
 
 /// Parses a date input's value ("2026-03-01"); blank is `Ok(None)`, anything else that is
-/// not a date with a four-digit year `Err(FieldReason::InvalidDate)`.
-pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, FieldReason> {
+/// not a date with a four-digit year `Err(FieldProblem::InvalidDate)`.
+pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, FieldProblem> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
@@ -154,11 +106,11 @@ pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, FieldReason> {
         .ok()
         .filter(|d| crate::domain::rules::plausible_year(*d))
         .map(Some)
-        .ok_or(FieldReason::InvalidDate)
+        .ok_or(FieldProblem::InvalidDate)
 }
 
 /// Cleans a list of phone rows: trims, drops blanks and duplicates (by digits), and
-/// reports invalid rows (indexes refer to the input rows).
+/// reports invalid rows (indexes refer to the input rows; `{value}` quotes the row as typed).
 pub(crate) fn clean_phones(
     rows: &[String],
     field: &'static str,
@@ -172,7 +124,11 @@ pub(crate) fn clean_phones(
             continue;
         }
         if !is_valid_phone(p) {
-            errors.push(FieldError::new(field, label_key, FieldReason::InvalidPhone).at(i));
+            errors.push(
+                FieldError::new(field, label_key, FieldProblem::InvalidPhone)
+                    .at(i)
+                    .arg("value", row),
+            );
             continue;
         }
         let key = phone_key(p);
@@ -197,7 +153,11 @@ pub(crate) fn clean_emails(
             continue;
         }
         if !is_valid_email(e) {
-            errors.push(FieldError::new(field, label_key, FieldReason::InvalidEmail).at(i));
+            errors.push(
+                FieldError::new(field, label_key, FieldProblem::InvalidEmail)
+                    .at(i)
+                    .arg("value", row),
+            );
             continue;
         }
         if !out.iter().any(|o| fold_email(o) == fold_email(e)) {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::activity::{ActivityDraft, ActivityKind};
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::money::Currency;
 use chrono::FixedOffset;
 
@@ -50,7 +51,11 @@ fn follow_up_links_to_the_activity() {
     assert_eq!((t.rev, t.done_at), (1, None));
     assert_eq!(
         follow_up_from(&a, "  ", Due::on(date(2026, 6, 3)), utc(2026, 6, 1, 14, 0)),
-        Err(TaskError::TitleMissing)
+        Err(FieldError::new(
+            "title",
+            "trust.ui.task.title",
+            FieldProblem::TaskTitleMissing
+        ))
     );
 }
 
@@ -75,13 +80,27 @@ fn parses_typed_due_dates() {
     assert_eq!(
         parse_due("", "7pm"),
         Err(vec![
-            TaskError::DateMissing,
-            TaskError::TimeInvalid("7pm".into())
+            FieldError::new(
+                "date",
+                "trust.ui.task.due_date",
+                FieldProblem::TaskDateMissing
+            ),
+            FieldError::new(
+                "time",
+                "trust.ui.task.due_time",
+                FieldProblem::TaskTimeInvalid
+            )
+            .arg("input", "7pm")
         ])
     );
     assert_eq!(
         parse_due("3.6.2026", ""),
-        Err(vec![TaskError::DateInvalid("3.6.2026".into())])
+        Err(vec![FieldError::new(
+            "date",
+            "trust.ui.task.due_date",
+            FieldProblem::TaskDateInvalid
+        )
+        .arg("input", "3.6.2026")])
     );
 }
 
@@ -307,22 +326,21 @@ fn an_edit_is_validated_like_a_new_task() {
         date: "5.6.2026".into(),
         ..e.clone()
     };
+    let errs = apply_edit(&mut t, &blank).unwrap_err();
     assert_eq!(
-        apply_edit(&mut t, &blank),
-        Err(vec![
-            TaskError::TitleMissing,
-            TaskError::DateInvalid("5.6.2026".into())
-        ])
+        problems(&errs),
+        [
+            (FieldProblem::TaskTitleMissing, None),
+            (FieldProblem::TaskDateInvalid, Some("5.6.2026"))
+        ]
     );
     assert_eq!(t, before);
     let long = TaskEdit {
         title: "x".repeat(201),
         ..e.clone()
     };
-    assert_eq!(
-        apply_edit(&mut t, &long),
-        Err(vec![TaskError::TitleTooLong])
-    );
+    let errs = apply_edit(&mut t, &long).unwrap_err();
+    assert_eq!(problems(&errs), [(FieldProblem::TaskTitleTooLong, None)]);
     let exactly = TaskEdit {
         title: "x".repeat(200),
         ..e.clone()
@@ -334,8 +352,18 @@ fn an_edit_is_validated_like_a_new_task() {
         ..e.clone()
     };
     assert_eq!(
-        edit_errors(&no_date),
-        vec![TaskError::DateMissing, TaskError::TimeInvalid("7pm".into())]
+        problems(&edit_errors(&no_date)),
+        [
+            (FieldProblem::TaskDateMissing, None),
+            (FieldProblem::TaskTimeInvalid, Some("7pm"))
+        ]
     );
     assert_eq!(t, before);
+}
+
+/// Each error's problem and quoted input.
+fn problems(errs: &[FieldError]) -> Vec<(FieldProblem, Option<&str>)> {
+    errs.iter()
+        .map(|e| (e.problem, e.arg_value("input")))
+        .collect()
 }

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::*;
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money, MoneyError};
 
@@ -21,81 +22,6 @@ pub struct DealDraft {
     /// Percent 0–100; empty means the step's default.
     pub probability: String,
     pub owner: String,
-}
-
-/// A form field of the deal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DealField {
-    Account,
-    Title,
-    Value,
-    Currency,
-    ExpectedClose,
-    Probability,
-    Owner,
-}
-
-impl DealField {
-    pub const ALL: &'static [Self] = &[
-        Self::Account,
-        Self::Title,
-        Self::Value,
-        Self::Currency,
-        Self::ExpectedClose,
-        Self::Probability,
-        Self::Owner,
-    ];
-}
-
-crate::keyed_enum!(DealField, {
-    Self::Account => "deal.field.account",
-    Self::Title => "deal.field.title",
-    Self::Value => "deal.field.value",
-    Self::Currency => "deal.field.currency",
-    Self::ExpectedClose => "deal.field.expected_close",
-    Self::Probability => "deal.field.probability",
-    Self::Owner => "deal.field.owner",
-});
-
-/// What is wrong with a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DealFieldProblem {
-    AccountRequired,
-    TitleRequired,
-    TitleTooLong,
-    ValueNotAmount,
-    ValueTooManyDecimals,
-    ValueTooLarge,
-    ValueNegative,
-    CurrencyInvalid,
-    DateInvalid,
-    ProbabilityInvalid,
-}
-
-crate::keyed_enum!(DealFieldProblem, {
-    Self::AccountRequired => "deal.error.account_required",
-    Self::TitleRequired => "deal.error.title_required",
-    Self::TitleTooLong => "deal.error.title_too_long",
-    Self::ValueNotAmount => "deal.error.value_not_amount",
-    Self::ValueTooManyDecimals => "deal.error.value_too_many_decimals",
-    Self::ValueTooLarge => "deal.error.value_too_large",
-    Self::ValueNegative => "deal.error.value_negative",
-    Self::CurrencyInvalid => "deal.error.currency_invalid",
-    Self::DateInvalid => "deal.error.date_invalid",
-    Self::ProbabilityInvalid => "deal.error.probability_invalid",
-});
-
-/// A field and what is wrong with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: DealField,
-    pub problem: DealFieldProblem,
-}
-
-impl FieldError {
-    pub fn key(&self) -> &'static str {
-        self.problem.key()
-    }
 }
 
 /// A draft that passed validation.
@@ -129,18 +55,24 @@ impl DealDraft {
         }
     }
 
-    /// Checks every field; all problems are reported at once, in form order.
+    /// Checks every field; all problems are reported at once, in form order, each naming
+    /// the draft's field (`account_id`, `title`, `value`, `currency`, `expected_close`,
+    /// `probability`) and its label (`deal.field.*`).
     pub fn validate(&self) -> Result<ValidDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut err = |field, problem| errors.push(FieldError { field, problem });
+        let mut err = |field, label_key, problem| {
+            errors.push(FieldError::new(field, label_key, problem));
+        };
+        let (account, title_label) = ("deal.field.account", "deal.field.title");
+        let (value_label, currency_label) = ("deal.field.value", "deal.field.currency");
         if self.account_id.is_none() {
-            err(DealField::Account, DealFieldProblem::AccountRequired);
+            err("account_id", account, FieldProblem::DealAccountRequired);
         }
         let title = self.title.trim();
         if title.is_empty() {
-            err(DealField::Title, DealFieldProblem::TitleRequired);
+            err("title", title_label, FieldProblem::DealTitleRequired);
         } else if title.chars().count() > crate::domain::rules::MAX_NAME {
-            err(DealField::Title, DealFieldProblem::TitleTooLong);
+            err("title", title_label, FieldProblem::DealTitleTooLong);
         }
         let currency = if self.currency.trim().is_empty() {
             Some(Currency::default())
@@ -149,20 +81,25 @@ impl DealDraft {
         };
         let mut value = None;
         match currency {
-            None => err(DealField::Currency, DealFieldProblem::CurrencyInvalid),
+            None => err(
+                "currency",
+                currency_label,
+                FieldProblem::DealCurrencyInvalid,
+            ),
             Some(c) if self.value.trim().is_empty() => value = Some(Money::zero(c)),
             Some(c) => match Money::parse(&self.value, c) {
-                Ok(m) if m.minor < 0 => err(DealField::Value, DealFieldProblem::ValueNegative),
+                Ok(m) if m.minor < 0 => err("value", value_label, FieldProblem::DealValueNegative),
                 Ok(m) => value = Some(m),
                 Err(e) => err(
-                    DealField::Value,
+                    "value",
+                    value_label,
                     match e {
                         MoneyError::TooManyDecimals { .. } => {
-                            DealFieldProblem::ValueTooManyDecimals
+                            FieldProblem::DealValueTooManyDecimals
                         }
-                        MoneyError::Overflow => DealFieldProblem::ValueTooLarge,
+                        MoneyError::Overflow => FieldProblem::DealValueTooLarge,
                         MoneyError::BadAmount(_) | MoneyError::BadCurrency(_) => {
-                            DealFieldProblem::ValueNotAmount
+                            FieldProblem::DealValueNotAmount
                         }
                     },
                 ),
@@ -176,7 +113,11 @@ impl DealDraft {
                 .ok()
                 .filter(|d| crate::domain::rules::plausible_year(*d));
             if parsed.is_none() {
-                err(DealField::ExpectedClose, DealFieldProblem::DateInvalid);
+                err(
+                    "expected_close",
+                    "deal.field.expected_close",
+                    FieldProblem::DealDateInvalid,
+                );
             }
             parsed
         };
@@ -186,7 +127,11 @@ impl DealDraft {
         } else {
             let parsed = prob.parse::<u8>().ok().filter(|p| *p <= 100);
             if parsed.is_none() {
-                err(DealField::Probability, DealFieldProblem::ProbabilityInvalid);
+                err(
+                    "probability",
+                    "deal.field.probability",
+                    FieldProblem::DealProbabilityInvalid,
+                );
             }
             parsed
         };

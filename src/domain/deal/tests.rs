@@ -2,6 +2,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::*;
 use crate::domain::buying_stage::{BuyingRole, BuyingStage, BuyingStageWarning};
+use crate::domain::fields::FieldProblem;
 use crate::domain::ids::new_id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::qualification::QualifyingQuestion as Q;
@@ -644,11 +645,22 @@ fn draft_reports_every_field_error() {
     assert_eq!(
         problems,
         vec![
-            (DealField::Account, DealFieldProblem::AccountRequired),
-            (DealField::Title, DealFieldProblem::TitleRequired),
-            (DealField::Value, DealFieldProblem::ValueTooManyDecimals),
-            (DealField::ExpectedClose, DealFieldProblem::DateInvalid),
-            (DealField::Probability, DealFieldProblem::ProbabilityInvalid),
+            ("account_id", FieldProblem::DealAccountRequired),
+            ("title", FieldProblem::DealTitleRequired),
+            ("value", FieldProblem::DealValueTooManyDecimals),
+            ("expected_close", FieldProblem::DealDateInvalid),
+            ("probability", FieldProblem::DealProbabilityInvalid),
+        ]
+    );
+    let labels: Vec<_> = errs.iter().map(|e| e.label_key).collect();
+    assert_eq!(
+        labels,
+        [
+            "deal.field.account",
+            "deal.field.title",
+            "deal.field.value",
+            "deal.field.expected_close",
+            "deal.field.probability"
         ]
     );
     let bad = DealDraft {
@@ -664,7 +676,7 @@ fn draft_reports_every_field_error() {
         .iter()
         .map(|e| e.problem)
         .collect();
-    assert_eq!(problems, vec![DealFieldProblem::CurrencyInvalid]);
+    assert_eq!(problems, vec![FieldProblem::DealCurrencyInvalid]);
     let neg = DealDraft {
         value: "-5".into(),
         ..bad.clone()
@@ -675,7 +687,7 @@ fn draft_reports_every_field_error() {
     };
     assert_eq!(
         neg.validate().unwrap_err()[0].problem,
-        DealFieldProblem::ValueNegative
+        FieldProblem::DealValueNegative
     );
 }
 

@@ -1,7 +1,6 @@
 //! Competitors: who else sells to our customers, their products, strengths, weaknesses and
 //! sales reps (with their ties to the customer's people), and which accounts use them.
 
-use crate::domain::account::FieldError;
 use crate::domain::competitor::{accounts_using, Competitor, CompetitorDraft, CompetitorRep};
 use crate::domain::contact::PersonLink;
 use crate::domain::ids::Id;
@@ -67,14 +66,7 @@ fn CompetitorFormBody(
         draft.notes = notes.get_untracked();
         match draft.validate() {
             Err(errs) => {
-                let value = |e: &FieldError| {
-                    if e.field == "website" {
-                        draft.website.clone()
-                    } else {
-                        String::new()
-                    }
-                };
-                errors.show(&errs, value);
+                errors.show(&errs);
             }
             Ok(valid) => {
                 errors.clear();

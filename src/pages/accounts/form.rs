@@ -1,7 +1,7 @@
 //! The account form (create and edit), with field errors that keep what was typed and the
 //! duplicate guard.
 
-use crate::domain::account::{format_tags, Account, AccountDraft, FieldError, Grade, LeadSource};
+use crate::domain::account::{format_tags, Account, AccountDraft, Grade, LeadSource};
 use crate::domain::dedupe::find_account_duplicates;
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
@@ -107,22 +107,6 @@ impl Inputs {
         d.customer_since = g(self.customer_since);
         d
     }
-
-    /// The typed value a field error refers to (for the message).
-    fn value_of(&self, err: &FieldError, draft: &AccountDraft) -> String {
-        let pick = |v: &[String]| {
-            err.index
-                .and_then(|i| v.get(i).cloned())
-                .unwrap_or_default()
-        };
-        match err.field {
-            "emails" => pick(&draft.emails),
-            "phones" => pick(&draft.phones),
-            "website" => draft.website.clone(),
-            "customer_since" => draft.customer_since.clone(),
-            _ => String::new(),
-        }
-    }
 }
 
 /// Create (`account` = None) or edit an account. `on_saved` receives the saved record.
@@ -179,7 +163,7 @@ fn AccountFormBody(
         let draft = inputs.draft(base_account.as_ref());
         match draft.validate() {
             Err(errs) => {
-                errors.show(&errs, |e| inputs.value_of(e, &draft));
+                errors.show(&errs);
             }
             Ok(valid) => {
                 errors.clear();

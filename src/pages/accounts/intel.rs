@@ -1,7 +1,6 @@
 //! Market intel for head office (seed 001): competitors' test marketing and coming products,
 //! policy changes, feedback on ours and theirs, delivery and after-sales performance.
 
-use crate::domain::account::FieldError;
 use crate::domain::ids::Id;
 use crate::domain::intel::{
     intel_rows_with, list_intel, to_csv, IntelDraft, IntelFilter, IntelKind, IntelNote,
@@ -68,14 +67,7 @@ pub fn IntelPage() -> impl IntoView {
         };
         match draft.validate() {
             Err(errs) => {
-                let value = |e: &FieldError| {
-                    if e.field == "date" {
-                        draft.date.clone()
-                    } else {
-                        String::new()
-                    }
-                };
-                errors.show(&errs, value);
+                errors.show(&errs);
             }
             Ok(valid) => {
                 errors.clear();

@@ -1,7 +1,7 @@
 //! The deal form: a new deal (from the board or an account) or a deal's fields.
 
 use super::common::current_deal;
-use crate::domain::deal::{Deal, DealDraft, DealField, FieldError};
+use crate::domain::deal::{Deal, DealDraft};
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
@@ -9,7 +9,7 @@ use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
 use crate::ui::conflict::{reloadable, ConflictPanel};
-use crate::ui::form::{ErrorSummary, SelectField, TextField};
+use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextField};
 use crate::ui::link::href;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ fn DealFormBody(
     let close = RwSignal::new(draft.expected_close);
     let probability = RwSignal::new(draft.probability);
     let owner = RwSignal::new(draft.owner);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = FormErrors::labelled();
     let saving = save.busy;
     let prefix = if editing { "deal-edit" } else { "deal-new" };
 
@@ -80,18 +80,6 @@ fn DealFormBody(
         });
         v.sort_by_cached_key(|(_, n)| fold(n));
         v
-    });
-    let field_error = move |f: DealField| {
-        Signal::derive(move || {
-            errors.with(|es| es.iter().find(|e| e.field == f).map(|e| tr(e.key())))
-        })
-    };
-    let summary = Signal::derive(move || {
-        errors.with(|es| {
-            es.iter()
-                .map(|e| format!("{}: {}", tr(e.field.key()), tr(e.key())))
-                .collect::<Vec<_>>()
-        })
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -112,17 +100,17 @@ fn DealFormBody(
         let d = match record {
             Ok(d) => d,
             Err(es) => {
-                errors.set(es);
+                errors.show(&es);
                 return;
             }
         };
-        errors.set(Vec::new());
+        errors.clear();
         save.save(base.get_value(), d);
     };
 
     view! {
         <form class="form-grid deal-form" on:submit=on_submit novalidate=true>
-            <ErrorSummary errors=summary/>
+            <ErrorSummary errors=errors.summary()/>
             <Show when=move || accounts.with(Vec::is_empty)>
                 <p class="notice">
                     {move || tr("deals_ui.form.no_accounts")} " "
@@ -132,39 +120,39 @@ fn DealFormBody(
             <div class="form-cols">
                 <SelectField
                     id=format!("{prefix}-account")
-                    label=Signal::derive(|| tr(DealField::Account.key()))
+                    label=Signal::derive(|| tr("deal.field.account"))
                     value=account
                     options=accounts
                     empty_label=Signal::derive(|| tr("deals_ui.form.choose_account"))
-                    error=field_error(DealField::Account)
+                    error=errors.field("account_id")
                     required=true
                 />
                 <TextField
                     id=format!("{prefix}-title")
-                    label=Signal::derive(|| tr(DealField::Title.key()))
+                    label=Signal::derive(|| tr("deal.field.title"))
                     value=title
-                    error=field_error(DealField::Title)
+                    error=errors.field("title")
                     required=true
                 />
                 <TextField
                     id=format!("{prefix}-value")
-                    label=Signal::derive(|| tr(DealField::Value.key()))
+                    label=Signal::derive(|| tr("deal.field.value"))
                     value=value
-                    error=field_error(DealField::Value)
+                    error=errors.field("value")
                     hint=Signal::derive(|| tr("deals_ui.form.value_hint"))
                 />
                 <TextField
                     id=format!("{prefix}-currency")
-                    label=Signal::derive(|| tr(DealField::Currency.key()))
+                    label=Signal::derive(|| tr("deal.field.currency"))
                     value=currency
-                    error=field_error(DealField::Currency)
+                    error=errors.field("currency")
                 />
                 <TextField
                     id=format!("{prefix}-close")
-                    label=Signal::derive(|| tr(DealField::ExpectedClose.key()))
+                    label=Signal::derive(|| tr("deal.field.expected_close"))
                     value=close
                     input_type="date"
-                    error=field_error(DealField::ExpectedClose)
+                    error=errors.field("expected_close")
                     warning=crate::ui::form::date_warning(
                         close.into(),
                         crate::domain::rules::DateWindow::NearToday,
@@ -172,16 +160,16 @@ fn DealFormBody(
                 />
                 <TextField
                     id=format!("{prefix}-probability")
-                    label=Signal::derive(|| tr(DealField::Probability.key()))
+                    label=Signal::derive(|| tr("deal.field.probability"))
                     value=probability
-                    error=field_error(DealField::Probability)
+                    error=errors.field("probability")
                     hint=Signal::derive(|| tr("deals_ui.form.probability_hint"))
                 />
                 <TextField
                     id=format!("{prefix}-owner")
-                    label=Signal::derive(|| tr(DealField::Owner.key()))
+                    label=Signal::derive(|| tr("deal.field.owner"))
                     value=owner
-                    error=field_error(DealField::Owner)
+                    error=errors.field("owner")
                 />
             </div>
             <ConflictPanel save on_take_theirs=on_reload/>

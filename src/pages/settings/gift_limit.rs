@@ -5,9 +5,9 @@ use crate::domain::activity::parse_gift_limit;
 use crate::state::toasts::use_toasts;
 use crate::state::{settings, tr, tw, ToastKind};
 use crate::store::settings::Setting;
-use crate::ui::activity::{activity_error_text, gift_limit};
+use crate::ui::activity::gift_limit;
 use crate::ui::fmt;
-use crate::ui::form::TextField;
+use crate::ui::form::{field_error_text, TextField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -52,7 +52,7 @@ pub fn GiftLimitSetting() -> impl IntoView {
                     }
                 });
             }
-            Err(e) => error.set(Some(activity_error_text(&e))),
+            Err(e) => error.set(Some(field_error_text(&e))),
         }
     };
     view! {

@@ -1,0 +1,310 @@
+//! The field error of every form: which field is wrong ([`FieldError`]) and what is wrong
+//! with it ([`FieldProblem`], one keyed enum for all forms).
+//!
+//! A form's `validate` returns every [`FieldError`] at once, in form order. The page shows
+//! each message under its field (found by [`FieldError::field`]) and lists them all in the
+//! form's error summary; the record rules (`domain::rules`) read the first one as a broken
+//! rule of a stored record.
+
+use crate::keyed_enum;
+
+/// What is wrong with a field. The shared problems (`field.error.*`) name the field and
+/// quote the typed value in their message; the others belong to one form and keep that
+/// form's wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldProblem {
+    // Shared by the record forms (accounts, people, competitors, intelligence).
+    Required,
+    InvalidEmail,
+    InvalidUrl,
+    InvalidPhone,
+    InvalidDate,
+    /// Longer than [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
+    TooLong,
+    // The deal form.
+    DealAccountRequired,
+    DealTitleRequired,
+    DealTitleTooLong,
+    DealValueNotAmount,
+    DealValueTooManyDecimals,
+    DealValueTooLarge,
+    DealValueNegative,
+    DealCurrencyInvalid,
+    DealDateInvalid,
+    DealProbabilityInvalid,
+    // The activity form.
+    ActivityDateMissing,
+    /// Not a `YYYY-MM-DD` date (`{input}`: what was typed).
+    ActivityDateInvalid,
+    /// Not an `HH:MM` (or `HH:MM:SS`) time (`{input}`).
+    ActivityTimeInvalid,
+    /// The local time does not exist on that date (skipped by a daylight-saving change).
+    ActivityTimeSkipped,
+    /// Neither a person nor an account was chosen.
+    ActivityNoPersonOrAccount,
+    /// A gift value (or the gift limit) that is not an amount (`{input}`).
+    GiftValueBadAmount,
+    /// More decimals than the currency has (`{input}`, `{allowed}`).
+    GiftValueTooManyDecimals,
+    GiftValueTooLarge,
+    /// Not a currency code (`{input}`).
+    GiftValueBadCurrency,
+    GiftValueNegative,
+    /// A gift value was typed for a kind that is not a gift.
+    GiftValueNotAGift,
+    // The task forms.
+    TaskTitleMissing,
+    /// Longer than [`MAX_NAME`](crate::domain::rules::MAX_NAME) characters.
+    TaskTitleTooLong,
+    TaskDateMissing,
+    /// Not a `YYYY-MM-DD` date (`{input}`).
+    TaskDateInvalid,
+    /// Not an `HH:MM` time (`{input}`).
+    TaskTimeInvalid,
+}
+
+keyed_enum!(FieldProblem, {
+    FieldProblem::Required => "field.error.required",
+    FieldProblem::InvalidEmail => "field.error.invalid_email",
+    FieldProblem::InvalidUrl => "field.error.invalid_url",
+    FieldProblem::InvalidPhone => "field.error.invalid_phone",
+    FieldProblem::InvalidDate => "field.error.invalid_date",
+    FieldProblem::TooLong => "field.error.too_long",
+    FieldProblem::DealAccountRequired => "deal.error.account_required",
+    FieldProblem::DealTitleRequired => "deal.error.title_required",
+    FieldProblem::DealTitleTooLong => "deal.error.title_too_long",
+    FieldProblem::DealValueNotAmount => "deal.error.value_not_amount",
+    FieldProblem::DealValueTooManyDecimals => "deal.error.value_too_many_decimals",
+    FieldProblem::DealValueTooLarge => "deal.error.value_too_large",
+    FieldProblem::DealValueNegative => "deal.error.value_negative",
+    FieldProblem::DealCurrencyInvalid => "deal.error.currency_invalid",
+    FieldProblem::DealDateInvalid => "deal.error.date_invalid",
+    FieldProblem::DealProbabilityInvalid => "deal.error.probability_invalid",
+    FieldProblem::ActivityDateMissing => "activity.error.date_missing",
+    FieldProblem::ActivityDateInvalid => "activity.error.date_invalid",
+    FieldProblem::ActivityTimeInvalid => "activity.error.time_invalid",
+    FieldProblem::ActivityTimeSkipped => "activity.error.time_skipped",
+    FieldProblem::ActivityNoPersonOrAccount => "activity.error.no_person_or_account",
+    FieldProblem::GiftValueBadAmount => "activity.error.gift_value_bad_amount",
+    FieldProblem::GiftValueTooManyDecimals => "activity.error.gift_value_too_many_decimals",
+    FieldProblem::GiftValueTooLarge => "activity.error.gift_value_too_large",
+    FieldProblem::GiftValueBadCurrency => "activity.error.gift_value_bad_currency",
+    FieldProblem::GiftValueNegative => "activity.error.gift_value_negative",
+    FieldProblem::GiftValueNotAGift => "activity.error.gift_value_not_a_gift",
+    FieldProblem::TaskTitleMissing => "task.error.title_missing",
+    FieldProblem::TaskTitleTooLong => "task.error.title_too_long",
+    FieldProblem::TaskDateMissing => "task.error.date_missing",
+    FieldProblem::TaskDateInvalid => "task.error.date_invalid",
+    FieldProblem::TaskTimeInvalid => "task.error.time_invalid",
+});
+
+/// One field in error.
+///
+/// `field` is the draft's field name ("name", "emails", "address.city", "gift_value"): the
+/// page finds the control to attach the message to by it. `index` says which row of a list
+/// field; `label_key` is the catalogue key of the field's label (the message's `{field}`);
+/// `args` fill the message's other placeholders (`value`, `input`, `allowed`), quoting what
+/// was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub index: Option<usize>,
+    pub label_key: &'static str,
+    pub problem: FieldProblem,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, label_key: &'static str, problem: FieldProblem) -> Self {
+        FieldError {
+            field,
+            index: None,
+            label_key,
+            problem,
+            args: Vec::new(),
+        }
+    }
+
+    /// The error on row `index` of a list field.
+    pub fn at(mut self, index: usize) -> Self {
+        self.index = Some(index);
+        self
+    }
+
+    /// Adds a placeholder value of the message.
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The value of placeholder `name`, if the error has one.
+    pub fn arg_value(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The catalogue key of the message ("field.error.required").
+    pub fn key(&self) -> &'static str {
+        self.problem.key()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::account::{AccountDraft, ProductInUse};
+    use crate::domain::activity::{parse_gift_limit, ActivityDraft, ActivityKind};
+    use crate::domain::agenda::{edit_errors, TaskEdit};
+    use crate::domain::competitor::{CompetitorDraft, CompetitorRep};
+    use crate::domain::contact::ContactDraft;
+    use crate::domain::deal::DealDraft;
+    use crate::domain::intel::IntelDraft;
+    use crate::domain::money::Currency;
+    use crate::i18n::Locale;
+    use chrono::Utc;
+
+    /// What every form reports for a draft with every field wrong (and, where two problems
+    /// exclude each other, a second draft).
+    fn every_form_error() -> Vec<FieldError> {
+        let long = "x".repeat(crate::domain::rules::MAX_NAME + 1);
+        let bad = |s: &str| vec![s.to_string()];
+        let mut errs = Vec::new();
+        let account = AccountDraft {
+            phones: bad("call me"),
+            emails: bad("anna at acme"),
+            website: "acme lv".into(),
+            customer_since: "31.02.2024".into(),
+            products_in_use: vec![ProductInUse {
+                notes: "no product".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        errs.extend(account.validate().unwrap_err());
+        errs.extend(
+            AccountDraft {
+                name: long.clone(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap_err(),
+        );
+        let contact = ContactDraft {
+            title: long.clone(),
+            phones: bad("call me"),
+            emails: bad("anna at acme"),
+            last_met: "31.02.2024".into(),
+            ..Default::default()
+        };
+        errs.extend(contact.validate().unwrap_err());
+        errs.extend(
+            ContactDraft {
+                name: long.clone(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap_err(),
+        );
+        let competitor = CompetitorDraft {
+            website: "acme lv".into(),
+            reps: vec![CompetitorRep {
+                traits: "loud".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        errs.extend(competitor.validate().unwrap_err());
+        errs.extend(
+            CompetitorDraft {
+                name: long.clone(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap_err(),
+        );
+        errs.extend(IntelDraft::default().validate().unwrap_err());
+        errs.extend(
+            IntelDraft {
+                date: "31.02.2024".into(),
+                title: long.clone(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap_err(),
+        );
+        for (value, currency) in [("12,3456", ""), ("abc", ""), ("-5", ""), ("1", "EURO")] {
+            let deal = DealDraft {
+                title: "  ".into(),
+                value: value.into(),
+                currency: currency.into(),
+                expected_close: "31/12/2026".into(),
+                probability: "120".into(),
+                ..Default::default()
+            };
+            errs.extend(deal.validate().unwrap_err());
+        }
+        errs.extend(
+            DealDraft {
+                title: long.clone(),
+                value: "99999999999999999999999".into(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap_err(),
+        );
+        let now = Utc::now();
+        let activity = |kind, date: &str, time: &str, gift: &str| {
+            let mut d = ActivityDraft::new(kind, now, &Utc, Currency::default());
+            d.date = date.into();
+            d.time = time.into();
+            d.gift_value = gift.into();
+            d.validate(&Utc).unwrap_err()
+        };
+        errs.extend(activity(ActivityKind::PhoneCall, "", "25:00", "1"));
+        errs.extend(activity(ActivityKind::PhoneCall, "10/03/2026", "", ""));
+        for gift in ["abc", "1.2345", "-1", "99999999999999999999999"] {
+            errs.extend(activity(ActivityKind::SmallGift, "2026-03-10", "", gift));
+        }
+        errs.push(parse_gift_limit("1", "EURO").unwrap_err());
+        for (title, date, time) in [("", "", "7pm"), (long.as_str(), "5.6.2026", "")] {
+            errs.extend(edit_errors(&TaskEdit {
+                title: title.into(),
+                date: date.into(),
+                time: time.into(),
+                notes: String::new(),
+            }));
+        }
+        errs
+    }
+
+    /// Every label a form error names, and every message it gives, is in every catalogue;
+    /// and every problem some form reports is reachable (no dead catalogue entry).
+    #[test]
+    fn every_form_error_is_worded_in_every_catalogue() {
+        let errs = every_form_error();
+        for &locale in Locale::ALL {
+            let cat = locale.catalogue();
+            for e in &errs {
+                assert!(cat.get(e.label_key).is_some(), "{}: {e:?}", locale.tag());
+                assert!(cat.get(e.key()).is_some(), "{}: {e:?}", locale.tag());
+            }
+        }
+        let problems: std::collections::BTreeSet<_> = errs.iter().map(|e| e.key()).collect();
+        let missing: Vec<_> = <FieldProblem as crate::domain::keys::Keyed>::keys()
+            .into_iter()
+            .filter(|k| !problems.contains(k) && *k != "activity.error.time_skipped")
+            .collect();
+        assert!(missing.is_empty(), "never reported: {missing:?}");
+    }
+
+    #[test]
+    fn placeholders_are_quoted_from_what_was_typed() {
+        let e =
+            FieldError::new("date", "x", FieldProblem::ActivityDateInvalid).arg("input", " 1.2 ");
+        assert_eq!(e.arg_value("input"), Some(" 1.2 "));
+        assert_eq!(e.arg_value("allowed"), None);
+        assert_eq!(e.key(), "activity.error.date_invalid");
+    }
+}

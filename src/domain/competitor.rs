@@ -185,6 +185,52 @@ impl ValidCompetitor {
     }
 }
 
+/// A sales rep added on the competitor's page: name and traits as typed, the ties one
+/// name each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RepDraft {
+    pub name: String,
+    pub traits: String,
+    pub ties: Vec<String>,
+}
+
+/// The competitor with one more sales rep (name and traits trimmed); each tie is linked to
+/// the person of that name in `people` (`(id, name)`, compared ignoring case and accents)
+/// when there is one. Refused without a name.
+pub fn add_rep(
+    competitor: &Competitor,
+    rep: RepDraft,
+    people: &[(Id, String)],
+) -> Result<Competitor, FieldError> {
+    let name = rep.name.trim();
+    if name.is_empty() {
+        return Err(FieldError::new(
+            "rep_name",
+            "competitor.field.rep_name",
+            FieldProblem::Required,
+        ));
+    }
+    let fold = crate::domain::text::fold;
+    let ties = rep
+        .ties
+        .into_iter()
+        .map(|n| PersonLink {
+            contact_id: people
+                .iter()
+                .find(|(_, pn)| fold(pn) == fold(&n))
+                .map(|(i, _)| *i),
+            name: n,
+        })
+        .collect();
+    let mut c = competitor.clone();
+    c.reps.push(CompetitorRep {
+        name: name.to_string(),
+        traits: rep.traits.trim().to_string(),
+        ties,
+    });
+    Ok(c)
+}
+
 /// The accounts that use a competitor's products, with each product row: the competitor
 /// page's "where they are installed and how satisfied the customer is". Archived accounts
 /// are included; the caller filters if it wants.
@@ -283,5 +329,36 @@ mod tests {
         assert_eq!(used.len(), 1);
         assert_eq!(used[0].0.name, "Acme");
         assert_eq!(used[0].1.satisfaction, Some(Satisfaction::Unhappy));
+    }
+
+    #[test]
+    fn a_rep_is_added_with_a_name_and_ties_linked_by_name() {
+        let c = Competitor::new("Rival", now());
+        let err = add_rep(&c, RepDraft::default(), &[]).unwrap_err();
+        assert_eq!(
+            (err.field, err.label_key, err.problem),
+            (
+                "rep_name",
+                "competitor.field.rep_name",
+                FieldProblem::Required
+            )
+        );
+        let anna = crate::domain::ids::new_id();
+        let people = vec![(anna, "Änna".to_string())];
+        let with = add_rep(
+            &c,
+            RepDraft {
+                name: " Olga ".into(),
+                traits: " pushy ".into(),
+                ties: vec!["anna".into(), "Juris".into()],
+            },
+            &people,
+        )
+        .unwrap();
+        let rep = &with.reps[0];
+        assert_eq!((rep.name.as_str(), rep.traits.as_str()), ("Olga", "pushy"));
+        assert_eq!(rep.ties[0].contact_id, Some(anna));
+        assert_eq!(rep.ties[0].name, "anna");
+        assert_eq!(rep.ties[1], PersonLink::named("Juris"));
     }
 }

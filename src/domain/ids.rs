@@ -64,6 +64,18 @@ pub trait Record: Clone + serde::Serialize + serde::de::DeserializeOwned + 'stat
     }
 }
 
+/// A deleted record brought back (the Undo of a delete): the same record as its next
+/// revision, so that a copy still held at the deleted revision (by another tab, say) is
+/// older than it. The counter saturates: past [`MAX_REV`](crate::domain::rules::MAX_REV)
+/// the record rules refuse it.
+pub fn brought_back<T: Record>(deleted: &T) -> T {
+    let mut back = deleted.clone();
+    let mut meta = back.meta();
+    meta.rev = meta.rev.saturating_add(1);
+    back.set_meta(meta);
+    back
+}
+
 /// Implements [`Record`] for a struct with `id`, `created_at`, `updated_at` and `rev` fields.
 #[macro_export]
 macro_rules! impl_record {
@@ -120,5 +132,20 @@ mod tests {
         assert_eq!(m.next(t0), None);
         m.rev = u64::MAX;
         assert_eq!(m.next(t0), None);
+    }
+
+    #[test]
+    fn a_record_brought_back_is_its_next_revision() {
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        let mut a = crate::domain::account::Account::new("Acme", t0);
+        a.rev = 4;
+        let back = brought_back(&a);
+        assert_eq!(back.rev, 5);
+        assert_eq!(
+            (back.id, back.updated_at, &back.name),
+            (a.id, a.updated_at, &a.name)
+        );
+        a.rev = u64::MAX;
+        assert_eq!(brought_back(&a).rev, u64::MAX);
     }
 }

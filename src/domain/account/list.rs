@@ -2,6 +2,7 @@
 //! report.
 
 use super::*;
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::keyed_enum;
@@ -219,4 +220,58 @@ pub fn set_archived(account: &Account, archived: bool) -> Account {
     let mut a = account.clone();
     a.archived = archived;
     a
+}
+
+/// What keeps an account from being deleted: the people and the deals still linked to it
+/// (they would point at nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StillLinked {
+    pub people: usize,
+    pub deals: usize,
+}
+
+/// Whether the account `id` may be deleted: only when no person and no deal is linked to
+/// it; otherwise says how many are.
+pub fn check_delete<'a>(
+    id: Id,
+    contacts: impl IntoIterator<Item = &'a crate::domain::contact::Contact>,
+    deals: impl IntoIterator<Item = &'a crate::domain::deal::Deal>,
+) -> Result<(), StillLinked> {
+    let linked = StillLinked {
+        people: contacts.into_iter().filter(|c| c.account_id == id).count(),
+        deals: deals.into_iter().filter(|d| d.account_id == id).count(),
+    };
+    if linked.people > 0 || linked.deals > 0 {
+        Err(linked)
+    } else {
+        Ok(())
+    }
+}
+
+/// The account with one more product in use (its name trimmed); refused without a product
+/// name.
+pub fn add_product(account: &Account, product: ProductInUse) -> Result<Account, FieldError> {
+    let name = product.product.trim();
+    if name.is_empty() {
+        return Err(FieldError::new(
+            "product",
+            "account.field.product",
+            FieldProblem::Required,
+        ));
+    }
+    let mut a = account.clone();
+    a.products_in_use.push(ProductInUse {
+        product: name.to_string(),
+        ..product
+    });
+    Ok(a)
+}
+
+/// The account without its product in use at `index`; `None` when there is none there.
+pub fn remove_product(account: &Account, index: usize) -> Option<Account> {
+    (index < account.products_in_use.len()).then(|| {
+        let mut a = account.clone();
+        a.products_in_use.remove(index);
+        a
+    })
 }

@@ -428,3 +428,72 @@ fn customer_catalogues_cover_every_key_in_both_languages() {
     }
     // The labels and messages the validators give: `domain::fields` tests.
 }
+
+#[test]
+fn an_account_with_people_or_deals_is_not_deleted() {
+    use crate::domain::contact::Contact;
+    use crate::domain::deal::Deal;
+    use crate::domain::money::{Currency, Money};
+    let a = Account::new("Acme", t(1));
+    let other = Account::new("Other", t(1));
+    let eur = Currency::parse("EUR").unwrap();
+    let people = vec![
+        Contact::new(a.id, "Anna", t(1)),
+        Contact::new(a.id, "Juris", t(1)),
+        Contact::new(other.id, "Ilze", t(1)),
+    ];
+    let deals = vec![Deal::new(a.id, "Line 4", Money::zero(eur), t(1))];
+    assert_eq!(
+        check_delete(a.id, &people, &deals),
+        Err(StillLinked {
+            people: 2,
+            deals: 1
+        })
+    );
+    assert_eq!(
+        check_delete(a.id, &people, &[]),
+        Err(StillLinked {
+            people: 2,
+            deals: 0
+        })
+    );
+    assert_eq!(check_delete(other.id, &people[..2], &deals[..0]), Ok(()));
+    assert_eq!(
+        check_delete(other.id, &people, &deals).unwrap_err().people,
+        1
+    );
+}
+
+#[test]
+fn products_in_use_are_added_with_a_name_and_removed_by_place() {
+    let a = Account::new("Acme", t(1));
+    let err = add_product(
+        &a,
+        ProductInUse {
+            product: "  ".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.field, err.label_key, err.problem),
+        ("product", "account.field.product", FieldProblem::Required)
+    );
+    let with = add_product(
+        &a,
+        ProductInUse {
+            product: " Pump X ".into(),
+            satisfaction: Some(Satisfaction::ALL[0]),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(with.products_in_use.len(), 1);
+    assert_eq!(with.products_in_use[0].product, "Pump X");
+    assert_eq!(
+        with.products_in_use[0].satisfaction,
+        Some(Satisfaction::ALL[0])
+    );
+    assert_eq!(remove_product(&with, 1), None);
+    assert!(remove_product(&with, 0).unwrap().products_in_use.is_empty());
+}

@@ -2,10 +2,11 @@
 //! ([`prefs`]) and the work settings stored with the records ([`settings`]), toasts, search,
 //! backup and data health.
 //!
-//! Every change to stored records goes through [`data::Changes`], committed in one
-//! transaction and then applied to the signals. Actions that change several kinds at once
-//! (merges, a deal won with its account) live in [`actions`], saving one record from a form
-//! in [`record_save`]; some pages still assemble a [`data::Changes`] batch themselves.
+//! Every change to stored records is an action of the rep: the named actions in
+//! [`actions`] (one module per area) and, for saving one record from its form,
+//! [`record_save`]. They are the only writers: each validates through the domain and
+//! commits one [`data::Changes`] batch in one transaction, then the signals show it. Pages
+//! and shared components call them and only show the outcome.
 //!
 //! Files here may use `crate::domain`, `crate::store` and `crate::i18n`; they never import
 //! from `crate::ui`, `crate::pages` or `crate::app`.

@@ -4,13 +4,12 @@
 
 use super::activity::{gift_limit, kind_code, kind_from_code};
 use crate::domain::activity::{
-    gift_reminder, gift_value_error, Activity, ActivityDraft, ActivityKind, ExchangeFormat,
-    GiftReminder,
+    gift_reminder, ActivityDraft, ActivityKind, ExchangeFormat, GiftReminder,
 };
-use crate::domain::agenda::{check_title, follow_up_from, parse_due};
 use crate::domain::ids::Id;
-use crate::domain::money::{Currency, MoneyError};
-use crate::state::data::{store_error_text, use_data, Changes};
+use crate::domain::money::Currency;
+use crate::state::actions::activities::{self, FollowUp};
+use crate::state::data::{store_error_text, use_data};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
@@ -176,70 +175,25 @@ pub fn ActivityForm(
             return;
         }
         let d = untrack(draft);
-        let mut errs = Vec::new();
-        if d.kind.is_gift() && Currency::parse(&gift_currency.get_untracked()).is_err() {
-            errs.push(gift_value_error(MoneyError::BadCurrency(
-                gift_currency.get_untracked(),
-            )));
-        }
-        let fields = match d.validate(&Local) {
-            Ok(f) if errs.is_empty() => Some(f),
-            Ok(_) => None,
-            Err(mut e) => {
-                e.append(&mut errs);
-                errs = e;
-                None
+        let follow_up = FollowUp {
+            title: fu_title.get_untracked(),
+            date: fu_date.get_untracked(),
+            time: fu_time.get_untracked(),
+        };
+        let save = match activities::log(data, &d, &gift_currency.get_untracked(), &follow_up) {
+            Ok(save) => save,
+            Err(refused) => {
+                errors.show(&refused.activity);
+                task_errors.show(&refused.task);
+                return;
             }
         };
-        // The follow-up task, when a title or a date was typed.
-        let (t, fd, ft) = (
-            fu_title.get_untracked(),
-            fu_date.get_untracked(),
-            fu_time.get_untracked(),
-        );
-        let wants_task = !t.trim().is_empty() || !fd.trim().is_empty();
-        let mut terrs = Vec::new();
-        let due = if wants_task {
-            if let Err(e) = check_title(&t) {
-                terrs.push(e);
-            }
-            match parse_due(&fd, &ft) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    terrs.extend(e);
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        errors.show(&errs);
-        task_errors.show(&terrs);
-        let Some(fields) = fields else { return };
-        if !terrs.is_empty() {
-            return;
-        }
-        let now = Utc::now();
-        let activity = Activity::new(fields, now);
-        let task = match due {
-            Some(due) => match follow_up_from(&activity, &t, due, now) {
-                Ok(task) => Some(task),
-                Err(e) => {
-                    task_errors.show(&[e]);
-                    return;
-                }
-            },
-            None => None,
-        };
+        errors.show(&[]);
+        task_errors.show(&[]);
         saving.set(true);
         spawn_local(async move {
-            let mut ch = Changes::new();
-            let saved = ch.put(&data, activity);
-            if let Some(task) = task {
-                ch.put(&data, task);
-            }
-            match ch.commit(data).await {
-                Ok(()) => {
+            match save.await {
+                Ok(saved) => {
                     toasts.push(
                         ToastKind::Success,
                         tw(

@@ -2,23 +2,22 @@
 //! Undo), edited and rescheduled, and a done task's row that can be reopened.
 
 use super::activity::{account_name, activity_title, contact_name, due_text};
-use crate::domain::agenda::{
-    apply_edit, check_title, complete, follow_up_from, parse_due, reopen, reschedule,
-    reschedule_to, RescheduleTarget, Task, TaskEdit,
-};
+use crate::domain::agenda::{RescheduleTarget, Task, TaskEdit};
 use crate::domain::ids::Id;
-use crate::state::data::{report_store_error, store_error_text, use_data, AppData, Changes};
+use crate::state::actions::tasks::{self, NewTask};
+use crate::state::data::{report_store_error, store_error_text, use_data, AppData};
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
+use crate::store::StoreError;
 use crate::ui::fmt;
 use crate::ui::form::{
     field_error_text, ErrorSummary, FormErrors, SelectField, TextArea, TextField,
 };
 use crate::ui::link::href;
 use crate::ui::style_hint::StyleHint;
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
 
 /// Adds a follow-up task for a person (and their account), optionally following up one of
 /// the person's activities.
@@ -60,53 +59,24 @@ pub fn TaskForm(
         if saving.get_untracked() {
             return;
         }
-        let t = title.get_untracked();
-        let mut errs = Vec::new();
-        if let Err(e) = check_title(&t) {
-            errs.push(e);
-        }
-        let due = match parse_due(&date.get_untracked(), &time.get_untracked()) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                errs.extend(e);
-                None
-            }
+        let new = NewTask {
+            title: title.get_untracked(),
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+            follows: follows.get_untracked().parse::<Id>().ok(),
         };
-        errors.show(&errs);
-        let (Some(due), true) = (due, errs.is_empty()) else {
-            return;
-        };
-        let now = Utc::now();
-        let activity = follows
-            .get_untracked()
-            .parse::<Id>()
-            .ok()
-            .and_then(|id| data.activities.with_untracked(|m| m.get(&id).cloned()));
-        let made = match activity {
-            Some(a) => follow_up_from(&a, &t, due, now).map(|mut task| {
-                // The task belongs to this person even if they were not first on the activity.
-                task.contact_id = Some(contact_id);
-                task
-            }),
-            None => Task::new(&t, due, now).map(|mut task| {
-                task.contact_id = Some(contact_id);
-                task.account_id = account_id;
-                task
-            }),
-        };
-        let task = match made {
-            Ok(task) => task,
-            Err(e) => {
-                errors.show(&[e]);
+        let save = match tasks::add(data, contact_id, account_id, &new) {
+            Ok(save) => save,
+            Err(errs) => {
+                errors.show(&errs);
                 return;
             }
         };
+        errors.show(&[]);
         saving.set(true);
         spawn_local(async move {
-            let mut ch = Changes::new();
-            let saved = ch.put(&data, task);
-            match ch.commit(data).await {
-                Ok(()) => {
+            match save.await {
+                Ok(saved) => {
                     toasts.push(
                         ToastKind::Success,
                         tw("trust.ui.task.saved", &[("title", &saved.title)]),
@@ -166,11 +136,11 @@ pub fn TaskForm(
     }
 }
 
-/// Saves one changed task as a user action; `then` gets the stored task.
+/// Runs the save of one changed task; `then` gets the stored task, a store failure is
+/// shown. `busy` is true while it runs.
 fn write_task(
-    data: AppData,
     toasts: Toasts,
-    task: Task,
+    save: impl Future<Output = Result<Task, StoreError>> + 'static,
     busy: Option<RwSignal<bool>>,
     then: impl FnOnce(Task) + 'static,
 ) {
@@ -178,10 +148,8 @@ fn write_task(
         b.set(true);
     }
     spawn_local(async move {
-        let mut ch = Changes::new();
-        let saved = ch.put(&data, task);
-        match ch.commit(data).await {
-            Ok(()) => then(saved),
+        match save.await {
+            Ok(saved) => then(saved),
             Err(e) => report_store_error(toasts, &e),
         }
         if let Some(b) = busy {
@@ -190,20 +158,12 @@ fn write_task(
     });
 }
 
-/// The task as stored now (the row may hold an older copy).
-fn current(data: &AppData, task: &Task) -> Task {
-    data.tasks
-        .with_untracked(|m| m.get(&task.id).cloned())
-        .unwrap_or_else(|| task.clone())
-}
-
 /// Opens a done task again and says so.
 fn reopen_task(data: AppData, toasts: Toasts, task: Task, busy: Option<RwSignal<bool>>) {
-    let mut t = current(&data, &task);
-    if !reopen(&mut t) {
+    let Some(save) = tasks::reopen(data, &task) else {
         return;
-    }
-    write_task(data, toasts, t, busy, move |saved| {
+    };
+    write_task(toasts, save, busy, move |saved| {
         toasts.push(
             ToastKind::Success,
             tw("tasks_more.task.reopened", &[("title", &saved.title)]),
@@ -247,11 +207,10 @@ pub fn TaskRow(
         if busy.get_untracked() {
             return;
         }
-        let mut t = current(&data, &t2);
-        if !complete(&mut t, Utc::now()) {
+        let Some(save) = tasks::complete(data, &t2) else {
             return;
-        }
-        write_task(data, toasts, t, Some(busy), move |saved| {
+        };
+        write_task(toasts, save, Some(busy), move |saved| {
             let title = saved.title.clone();
             toasts.push_with_action(
                 ToastKind::Success,
@@ -269,12 +228,11 @@ pub fn TaskRow(
                 if busy.get_untracked() {
                     return;
                 }
-                let mut t = current(&data, &task);
-                if !reschedule_to(&mut t, target, fmt::today()) {
+                let Some(save) = tasks::reschedule_to(data, &task, target, fmt::today()) else {
                     moving.set(false);
                     return;
-                }
-                write_task(data, toasts, t, Some(busy), move |saved| {
+                };
+                write_task(toasts, save, Some(busy), move |saved| {
                     toasts.push(
                         ToastKind::Success,
                         tw(
@@ -295,20 +253,19 @@ pub fn TaskRow(
             if busy.get_untracked() {
                 return;
             }
-            let mut t = current(&data, &task);
-            let due = match parse_due(&new_date.get_untracked(), "") {
-                Ok(d) => d,
+            let save = match tasks::reschedule(data, &task, &new_date.get_untracked()) {
+                Ok(save) => save,
                 Err(e) => {
                     move_error.set(e.first().map(field_error_text));
                     return;
                 }
             };
             move_error.set(None);
-            if !reschedule(&mut t, due.date) {
+            let Some(save) = save else {
                 moving.set(false);
                 return;
-            }
-            write_task(data, toasts, t, Some(busy), move |saved| {
+            };
+            write_task(toasts, save, Some(busy), move |saved| {
                 toasts.push(
                     ToastKind::Success,
                     tw(
@@ -428,13 +385,15 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
             time: time.get_untracked(),
             notes: notes.get_untracked(),
         };
-        let mut t = current(&data, &task);
-        if let Err(es) = apply_edit(&mut t, &edit) {
-            errors.show(&es);
-            return;
-        }
+        let save = match tasks::edit(data, &task, &edit) {
+            Ok(save) => save,
+            Err(es) => {
+                errors.show(&es);
+                return;
+            }
+        };
         errors.clear();
-        write_task(data, toasts, t, Some(saving), move |saved| {
+        write_task(toasts, save, Some(saving), move |saved| {
             toasts.push(
                 ToastKind::Success,
                 tw("tasks_more.task.updated", &[("title", &saved.title)]),

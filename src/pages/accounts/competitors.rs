@@ -1,16 +1,18 @@
 //! Competitors: who else sells to our customers, their products, strengths, weaknesses and
 //! sales reps (with their ties to the customer's people), and which accounts use them.
 
-use crate::domain::competitor::{accounts_using, Competitor, CompetitorDraft, CompetitorRep};
-use crate::domain::contact::PersonLink;
+use crate::domain::competitor::{accounts_using, Competitor, CompetitorDraft, RepDraft};
 use crate::domain::ids::Id;
 use crate::domain::text::fold;
-use crate::state::data::{use_data, Changes};
+use crate::state::actions::competitors;
+use crate::state::data::use_data;
 use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
 use crate::ui::conflict::{reloadable, ConflictPanel};
-use crate::ui::form::{join_list, split_list, ErrorSummary, FormErrors, TextArea, TextField};
+use crate::ui::form::{
+    field_error_text, join_list, split_list, ErrorSummary, FormErrors, TextArea, TextField,
+};
 use crate::ui::link::href;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -163,40 +165,25 @@ pub fn CompetitorPage() -> impl IntoView {
     let rep_error = RwSignal::new(None::<String>);
     let add_rep = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut c) = competitor.get_untracked() else {
+        let Some(c) = competitor.get_untracked() else {
             return;
         };
-        if rep_name.get_untracked().trim().is_empty() {
-            rep_error.set(Some(crate::state::tw(
-                "field.error.required",
-                &[("field", &tr("competitor.field.rep_name"))],
-            )));
-            return;
-        }
+        let rep = RepDraft {
+            name: rep_name.get_untracked(),
+            traits: rep_traits.get_untracked(),
+            ties: split_list(&rep_ties.get_untracked()),
+        };
+        let save = match competitors::add_rep(data, &c, rep) {
+            Ok(save) => save,
+            Err(e) => {
+                rep_error.set(Some(field_error_text(&e)));
+                return;
+            }
+        };
         rep_error.set(None);
-        let people: Vec<(Id, String)> = data
-            .contacts
-            .with_untracked(|m| m.values().map(|p| (p.id, p.name.clone())).collect());
-        let ties = split_list(&rep_ties.get_untracked())
-            .into_iter()
-            .map(|n| PersonLink {
-                contact_id: people
-                    .iter()
-                    .find(|(_, pn)| fold(pn) == fold(&n))
-                    .map(|(i, _)| *i),
-                name: n,
-            })
-            .collect();
-        c.reps.push(CompetitorRep {
-            name: rep_name.get_untracked().trim().to_string(),
-            traits: rep_traits.get_untracked().trim().to_string(),
-            ties,
-        });
         spawn_local(async move {
-            let mut ch = Changes::new();
-            ch.put(&data, c);
-            match ch.commit(data).await {
-                Ok(()) => {
+            match save.await {
+                Ok(_) => {
                     rep_name.set(String::new());
                     rep_traits.set(String::new());
                     rep_ties.set(String::new());

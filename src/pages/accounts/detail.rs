@@ -5,10 +5,11 @@ use super::buying_centre::BuyingCentre;
 use super::form::{tags_line, AccountForm};
 use super::merge::MergeAccount;
 use super::products::ProductsInUse;
-use crate::domain::account::{set_archived, Account};
+use crate::domain::account::Account;
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
-use crate::state::data::{use_data, AppData, Changes};
+use crate::state::actions::accounts;
+use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::contact_form::ContactForm;
@@ -49,16 +50,6 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-pub(super) fn save(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
-    let toasts = use_toasts();
-    spawn_local(async move {
-        match ch.commit(data).await {
-            Ok(()) => ok(),
-            Err(e) => crate::state::data::report_store_error(toasts, &e),
-        }
-    });
-}
-
 #[component]
 fn AccountView(account: Account) -> impl IntoView {
     let data = use_data();
@@ -83,58 +74,62 @@ fn AccountView(account: Account) -> impl IntoView {
     let toggle_archive = move |_| {
         let acc = a.get();
         let archived = !acc.archived;
-        let mut ch = Changes::new();
-        ch.put(&data, set_archived(&acc, archived));
-        save(data, ch, move || {
-            toasts.push(
-                ToastKind::Success,
-                if archived {
-                    tr("account.archived_done")
-                } else {
-                    tr("account.restored_done")
-                },
-            )
+        spawn_local(async move {
+            match accounts::set_archived(data, acc, archived).await {
+                Ok(_) => toasts.push(
+                    ToastKind::Success,
+                    if archived {
+                        tr("account.archived_done")
+                    } else {
+                        tr("account.restored_done")
+                    },
+                ),
+                Err(e) => report_store_error(toasts, &e),
+            }
         });
     };
 
     let nav = navigate.clone();
     let do_delete = move |_| {
         let acc = a.get();
-        let deals = data
-            .deals
-            .with(|m| m.values().filter(|d| d.account_id == acc.id).count());
-        let n_people = people.with(Vec::len);
-        if n_people > 0 || deals > 0 {
-            toasts.push(
-                ToastKind::Error,
-                tw(
-                    "account.delete_blocked",
-                    &[
-                        ("people", &n_people.to_string()),
-                        ("deals", &deals.to_string()),
-                    ],
-                ),
-            );
-            confirm_delete.set(false);
-            return;
-        }
-        let mut ch = Changes::new();
-        ch.delete(&acc);
+        let delete = match accounts::delete(data, acc.clone()) {
+            Ok(delete) => delete,
+            Err(linked) => {
+                toasts.push(
+                    ToastKind::Error,
+                    tw(
+                        "account.delete_blocked",
+                        &[
+                            ("people", &linked.people.to_string()),
+                            ("deals", &linked.deals.to_string()),
+                        ],
+                    ),
+                );
+                confirm_delete.set(false);
+                return;
+            }
+        };
         let nav = nav.clone();
-        save(data, ch, move || {
-            toasts.push_with_action(
-                ToastKind::Success,
-                tw("account.deleted", &[("name", &acc.name)]),
-                tr("account.undo_delete"),
-                move || {
-                    let mut back = acc.clone();
-                    back.rev += 1;
-                    let mut ch = Changes::new();
-                    ch.put(&data, back);
-                    save(data, ch, move || {});
-                },
-            );
-            nav(&href("/accounts"), Default::default());
+        spawn_local(async move {
+            match delete.await {
+                Ok(_) => {
+                    toasts.push_with_action(
+                        ToastKind::Success,
+                        tw("account.deleted", &[("name", &acc.name)]),
+                        tr("account.undo_delete"),
+                        move || {
+                            let acc = acc.clone();
+                            spawn_local(async move {
+                                if let Err(e) = accounts::undo_delete(data, acc).await {
+                                    report_store_error(toasts, &e);
+                                }
+                            });
+                        },
+                    );
+                    nav(&href("/accounts"), Default::default());
+                }
+                Err(e) => report_store_error(toasts, &e),
+            }
         });
     };
 

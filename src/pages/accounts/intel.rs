@@ -7,14 +7,14 @@ use crate::domain::intel::{
     INTEL_HEADER_KEYS,
 };
 use crate::domain::text::fold;
+use crate::state::actions::intel;
 use crate::state::backup::download_text;
-use crate::state::data::{use_data, Changes};
+use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 use crate::ui::link::href;
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -65,18 +65,15 @@ pub fn IntelPage() -> impl IntoView {
             title: title.get_untracked(),
             body: body.get_untracked(),
         };
-        match draft.validate() {
+        match intel::add(data, &draft) {
             Err(errs) => {
                 errors.show(&errs);
             }
-            Ok(valid) => {
+            Ok(save) => {
                 errors.clear();
-                let record = valid.into_new(Utc::now());
                 spawn_local(async move {
-                    let mut ch = Changes::new();
-                    ch.put(&data, record);
-                    match ch.commit(data).await {
-                        Ok(()) => {
+                    match save.await {
+                        Ok(_) => {
                             title.set(String::new());
                             body.set(String::new());
                             toasts.push(ToastKind::Success, tr("form.saved"));

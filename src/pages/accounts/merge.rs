@@ -31,7 +31,7 @@ pub(super) fn MergeAccount(account_id: Id) -> impl IntoView {
         let Ok(gone) = other.get_untracked().parse::<Id>() else {
             return;
         };
-        plan.set(crate::state::actions::preview_account_merge(
+        plan.set(crate::state::actions::merge::preview_accounts(
             &data, account_id, gone,
         ));
     };
@@ -41,7 +41,7 @@ pub(super) fn MergeAccount(account_id: Id) -> impl IntoView {
         };
         let names = (p.merged.name.clone(), p.gone.name.clone());
         let text = tw("account.merged", &[("name", &p.gone.name)]);
-        crate::state::actions::commit_merge(data, toasts, &p, text, names, busy, move || {
+        crate::state::actions::merge::merge(data, toasts, &p, text, names, busy, move || {
             plan.set(None);
             other.set(String::new());
         });

@@ -1,16 +1,19 @@
 //! Products in use at an account: ours and competitors', with satisfaction.
 
-use super::detail::save;
 use crate::domain::account::{ProductInUse, Satisfaction};
 use crate::domain::ids::Id;
-use crate::state::data::{use_data, Changes};
+use crate::state::actions::accounts;
+use crate::state::data::{report_store_error, use_data};
+use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw};
-use crate::ui::form::select_options;
+use crate::ui::form::{field_error_text, select_options};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
     let data = use_data();
+    let toasts = use_toasts();
     let product = RwSignal::new(String::new());
     let maker = RwSignal::new(String::new());
     let satisfaction = RwSignal::new(String::new());
@@ -25,36 +28,38 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut acc) = account() else { return };
-        if product.get_untracked().trim().is_empty() {
-            error.set(Some(crate::state::tw(
-                "field.error.required",
-                &[("field", &tr("account.field.product"))],
-            )));
-            return;
-        }
-        error.set(None);
-        acc.products_in_use.push(ProductInUse {
+        let Some(acc) = account() else { return };
+        let product_in_use = ProductInUse {
             competitor_id: maker.get_untracked().parse().ok(),
-            product: product.get_untracked().trim().to_string(),
+            product: product.get_untracked(),
             satisfaction: Satisfaction::from_code(&satisfaction.get_untracked()),
             notes: String::new(),
-        });
-        let mut ch = Changes::new();
-        ch.put(&data, acc);
-        save(data, ch, move || {
-            product.set(String::new());
-            satisfaction.set(String::new());
+        };
+        let save = match accounts::add_product(data, &acc, product_in_use) {
+            Ok(save) => save,
+            Err(e) => {
+                error.set(Some(field_error_text(&e)));
+                return;
+            }
+        };
+        error.set(None);
+        spawn_local(async move {
+            match save.await {
+                Ok(_) => {
+                    product.set(String::new());
+                    satisfaction.set(String::new());
+                }
+                Err(e) => report_store_error(toasts, &e),
+            }
         });
     };
     let remove = move |index: usize| {
-        let Some(mut acc) = account() else { return };
-        if index < acc.products_in_use.len() {
-            acc.products_in_use.remove(index);
-            let mut ch = Changes::new();
-            ch.put(&data, acc);
-            save(data, ch, || {});
-        }
+        let Some(acc) = account() else { return };
+        spawn_local(async move {
+            if let Err(e) = accounts::remove_product(data, acc, index).await {
+                report_store_error(toasts, &e);
+            }
+        });
     };
     view! {
         <div class="card">

@@ -2,32 +2,21 @@
 //! moves between accounts and merging a duplicate.
 
 use crate::domain::account::{mailto_href, tel_href};
-use crate::domain::contact::{move_to_account, Contact};
+use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
 use crate::domain::merge::{contact_candidates, MergePlan};
 use crate::domain::text::fold;
-use crate::state::actions::{commit_merge, preview_contact_merge};
-use crate::state::data::{use_data, AppData, Changes};
+use crate::state::actions::{contacts, merge};
+use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
 use crate::ui::link::href;
 use crate::ui::merge::MergePreview;
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
-
-fn commit(data: AppData, ch: Changes, ok: impl FnOnce() + 'static) {
-    let toasts = use_toasts();
-    spawn_local(async move {
-        match ch.commit(data).await {
-            Ok(()) => ok(),
-            Err(e) => crate::state::data::report_store_error(toasts, &e),
-        }
-    });
-}
 
 /// One person (route `/contacts/:id`).
 #[component]
@@ -75,24 +64,28 @@ fn ContactView(id: Id) -> impl IntoView {
         let Some(person) = contact.get_untracked() else {
             return;
         };
-        let mut ch = Changes::new();
-        ch.delete(&person);
         let nav = nav.clone();
         let account = person.account_id;
-        commit(data, ch, move || {
-            toasts.push_with_action(
-                ToastKind::Success,
-                tw("contact.deleted", &[("name", &person.name)]),
-                tr("account.undo_delete"),
-                move || {
-                    let mut back = person.clone();
-                    back.rev += 1;
-                    let mut ch = Changes::new();
-                    ch.put(&data, back);
-                    commit(data, ch, || {});
-                },
-            );
-            nav(&href(&format!("/accounts/{account}")), Default::default());
+        spawn_local(async move {
+            match contacts::delete(data, person).await {
+                Ok(person) => {
+                    toasts.push_with_action(
+                        ToastKind::Success,
+                        tw("contact.deleted", &[("name", &person.name)]),
+                        tr("account.undo_delete"),
+                        move || {
+                            let person = person.clone();
+                            spawn_local(async move {
+                                if let Err(e) = contacts::undo_delete(data, person).await {
+                                    report_store_error(toasts, &e);
+                                }
+                            });
+                        },
+                    );
+                    nav(&href(&format!("/accounts/{account}")), Default::default());
+                }
+                Err(e) => report_store_error(toasts, &e),
+            }
         });
     };
 
@@ -213,19 +206,21 @@ fn MovePerson(id: Id) -> impl IntoView {
         let Some(p) = data.contacts.with_untracked(|m| m.get(&id).cloned()) else {
             return;
         };
-        let moved = move_to_account(&p, to, Utc::now());
-        let mut ch = Changes::new();
-        ch.put(&data, moved);
         let name = data
             .accounts
             .with_untracked(|m| m.get(&to).map(|a| a.name.clone()))
             .unwrap_or_default();
-        commit(data, ch, move || {
-            target.set(String::new());
-            toasts.push(
-                ToastKind::Success,
-                tw("contact.moved_done", &[("account", &name)]),
-            );
+        spawn_local(async move {
+            match contacts::move_to_account(data, p, to).await {
+                Ok(_) => {
+                    target.set(String::new());
+                    toasts.push(
+                        ToastKind::Success,
+                        tw("contact.moved_done", &[("account", &name)]),
+                    );
+                }
+                Err(e) => report_store_error(toasts, &e),
+            }
         });
     };
     view! {
@@ -282,7 +277,7 @@ fn MergePerson(id: Id) -> impl IntoView {
         let Ok(gone) = other.get_untracked().parse::<Id>() else {
             return;
         };
-        plan.set(preview_contact_merge(&data, id, gone));
+        plan.set(merge::preview_contacts(&data, id, gone));
     };
     let confirm = Callback::new(move |_| {
         let Some(p) = plan.get_untracked() else {
@@ -290,7 +285,7 @@ fn MergePerson(id: Id) -> impl IntoView {
         };
         let names = (p.merged.name.clone(), p.gone.name.clone());
         let text = tw("contact.merged", &[("name", &p.gone.name)]);
-        commit_merge(data, toasts, &p, text, names, busy, move || {
+        merge::merge(data, toasts, &p, text, names, busy, move || {
             plan.set(None);
             other.set(String::new());
         });

@@ -6,7 +6,8 @@ use crate::domain::style::{
     judge_by_questionnaire, judge_direct, score, CommunicationStyle, Confidence, StyleError,
     StyleJudgement, ANSWER_MAX, QUESTIONNAIRE,
 };
-use crate::state::data::{store_error_text, use_data, AppData, Changes};
+use crate::state::actions::contacts;
+use crate::state::data::{store_error_text, use_data, AppData};
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::form::SelectField;
@@ -68,13 +69,9 @@ async fn save_judgement(
     contact: Contact,
     j: StyleJudgement,
 ) -> bool {
-    let mut c = contact;
     let style = j.style;
-    c.style = Some(j);
-    let mut ch = Changes::new();
-    ch.put(&data, c);
-    match ch.commit(data).await {
-        Ok(()) => {
+    match contacts::judge_style(data, contact, j).await {
+        Ok(_) => {
             toasts.push(
                 ToastKind::Success,
                 tw("trust.ui.style.saved", &[("style", &tr(style.key()))]),

@@ -7,9 +7,8 @@ use crate::domain::activity::{timeline_for_contact, Activity, ActivityKind};
 use crate::domain::agenda::open_tasks_for_contact;
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
-use crate::domain::relationship::{
-    change_stage, stage_to_consider, suggested_activities, RelationshipStage,
-};
+use crate::domain::relationship::{stage_to_consider, suggested_activities, RelationshipStage};
+use crate::state::actions::contacts;
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
@@ -19,7 +18,6 @@ use crate::ui::fmt;
 use crate::ui::form::{SelectField, TextArea};
 use crate::ui::link::href;
 use crate::ui::tasks::{TaskForm, TaskRow};
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -198,30 +196,26 @@ fn RelationshipCard(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut c) = contact.get_untracked() else {
+        let Some(c) = contact.get_untracked() else {
             return;
         };
         let Some(to) = stage_from_code(&target.get_untracked()) else {
             error.set(Some(tr("trust.ui.stage.choose")));
             return;
         };
-        if let Err(e) = change_stage(
-            &mut c.relationship,
-            to,
-            &evidence.get_untracked(),
-            Utc::now(),
-        ) {
-            error.set(Some(tr(e.key())));
-            return;
-        }
+        let name = c.name.clone();
+        let save = match contacts::change_stage(data, c, to, &evidence.get_untracked()) {
+            Ok(save) => save,
+            Err(e) => {
+                error.set(Some(tr(e.key())));
+                return;
+            }
+        };
         error.set(None);
         saving.set(true);
         spawn_local(async move {
-            let mut ch = crate::state::data::Changes::new();
-            let name = c.name.clone();
-            ch.put(&data, c);
-            match ch.commit(data).await {
-                Ok(()) => {
+            match save.await {
+                Ok(_) => {
                     toasts.push(
                         ToastKind::Success,
                         tw(

@@ -3,6 +3,7 @@
 use crate::domain::deal::{Deal, Outcome};
 use crate::domain::ids::Id;
 use crate::domain::pipeline::YearMonth;
+use crate::state::actions::deals;
 use crate::state::data::{report_store_error, AppData};
 use crate::state::toasts::Toasts;
 use crate::state::{tr, tw};
@@ -13,13 +14,10 @@ use wasm_bindgen::JsCast;
 
 /// Saves one deal; on a store error shows it in an error toast and returns `false`
 /// (nothing changed, so the caller keeps its form as typed). A save that wins the deal
-/// also makes its account a customer (see [`crate::state::actions::save_deal`]).
+/// also makes its account a customer (see [`crate::state::actions::deals::save`]).
 pub async fn save_deal(data: AppData, toasts: Toasts, deal: Deal) -> bool {
-    match crate::state::actions::save_deal(&data, deal)
-        .commit(data)
-        .await
-    {
-        Ok(()) => true,
+    match deals::save(data, deal).await {
+        Ok(_) => true,
         Err(e) => {
             // A stale save (another tab changed the deal) offers a reload.
             report_store_error(toasts, &e);

@@ -1,14 +1,15 @@
-//! Actions that change several kinds of records at once, as one transaction.
+//! Merging two accounts or two people: the preview (nothing written), the merge as one
+//! transaction, and its Undo.
 
-use super::data::{AppData, Changes, Stored};
 use crate::domain::account::Account;
 use crate::domain::contact::Contact;
-use crate::domain::deal::{self, Deal};
 use crate::domain::ids::Id;
 use crate::domain::merge::{
     plan_account_merge, plan_contact_merge, plan_undo, Book, InBook, MergeDone, MergePlan, Moved,
     Relinked, UndoRefusal,
 };
+use crate::state::data::{report_store_error, AppData, Changes, Stored};
+use crate::state::{tr, tw, ToastKind, Toasts};
 use chrono::Utc;
 use leptos::prelude::*;
 
@@ -34,7 +35,7 @@ fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
 
 /// What merging account `gone` into `keep` would do (nothing is written); `None` when
 /// either is no longer there or they are the same.
-pub fn preview_account_merge(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<Account>> {
+pub fn preview_accounts(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<Account>> {
     with_book(data, |b| {
         let (k, g) = (b.accounts.get(&keep)?, b.accounts.get(&gone)?);
         (keep != gone).then(|| plan_account_merge(k, g, b, Utc::now()))
@@ -42,7 +43,7 @@ pub fn preview_account_merge(data: &AppData, keep: Id, gone: Id) -> Option<Merge
 }
 
 /// What merging person `gone` into `keep` would do (nothing is written).
-pub fn preview_contact_merge(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<Contact>> {
+pub fn preview_contacts(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<Contact>> {
     with_book(data, |b| {
         let (k, g) = (b.contacts.get(&keep)?, b.contacts.get(&gone)?);
         (keep != gone).then(|| plan_contact_merge(k, g, b, Utc::now()))
@@ -123,19 +124,18 @@ pub fn undo_merge<T: Stored + InBook>(
 /// An undo refusal in the user's language.
 pub fn undo_refusal_text(r: &UndoRefusal) -> String {
     match r {
-        UndoRefusal::Changed { kind, .. } => super::tw(
-            r.key(),
-            &[("kind", &super::tr(&format!("data.kind.{kind}")))],
-        ),
-        UndoRefusal::AlreadyBack => super::tr(r.key()),
+        UndoRefusal::Changed { kind, .. } => {
+            tw(r.key(), &[("kind", &tr(&format!("data.kind.{kind}")))])
+        }
+        UndoRefusal::AlreadyBack => tr(r.key()),
     }
 }
 
 /// Commits a previewed merge as one user action. On success says `done_text` with an Undo
 /// button (see [`undo_merge`]) and calls `then`; on failure says why and nothing changed.
-pub fn commit_merge<T: Stored + InBook>(
+pub fn merge<T: Stored + InBook>(
     data: AppData,
-    toasts: super::Toasts,
+    toasts: Toasts,
     plan: &MergePlan<T>,
     done_text: String,
     names: (String, String),
@@ -148,14 +148,14 @@ pub fn commit_merge<T: Stored + InBook>(
         match ch.commit(data).await {
             Ok(()) => {
                 toasts.push_with_action(
-                    super::ToastKind::Success,
+                    ToastKind::Success,
                     done_text,
-                    super::tr("merge.undo"),
-                    move || commit_undo(data, toasts, done.clone(), names.clone()),
+                    tr("merge.undo"),
+                    move || undo(data, toasts, done.clone(), names.clone()),
                 );
                 then();
             }
-            Err(e) => super::data::report_store_error(toasts, &e),
+            Err(e) => report_store_error(toasts, &e),
         }
         busy.set(false);
     });
@@ -163,45 +163,26 @@ pub fn commit_merge<T: Stored + InBook>(
 
 /// Takes a merge back as one user action (the toast's Undo); `names` are the survivor's
 /// and the absorbed record's names for the message.
-pub fn commit_undo<T: Stored + InBook>(
+pub fn undo<T: Stored + InBook>(
     data: AppData,
-    toasts: super::Toasts,
+    toasts: Toasts,
     done: MergeDone<T>,
     names: (String, String),
 ) {
     let ch = match undo_merge(&data, &done) {
         Ok(ch) => ch,
         Err(r) => {
-            toasts.push(super::ToastKind::Error, undo_refusal_text(&r));
+            toasts.push(ToastKind::Error, undo_refusal_text(&r));
             return;
         }
     };
     leptos::task::spawn_local(async move {
         match ch.commit(data).await {
             Ok(()) => toasts.push(
-                super::ToastKind::Success,
-                super::tw("merge.undone", &[("keep", &names.0), ("gone", &names.1)]),
+                ToastKind::Success,
+                tw("merge.undone", &[("keep", &names.0), ("gone", &names.1)]),
             ),
-            Err(e) => super::data::report_store_error(toasts, &e),
+            Err(e) => report_store_error(toasts, &e),
         }
     });
-}
-
-/// Saves a deal as one user action. When this save wins the deal and its account is not a
-/// customer yet, the account becomes one from the win date (`customer_since`), in the same
-/// transaction.
-pub fn save_deal(data: &AppData, deal: Deal) -> Changes {
-    let before = data.deals.with_untracked(|m| m.get(&deal.id).cloned());
-    let account = data
-        .accounts
-        .with_untracked(|m| m.get(&deal.account_id).cloned());
-    let mut ch = Changes::new();
-    if let Some(mut a) = account {
-        if let Some(on) = deal::customer_since_on_win(before.as_ref(), &deal, a.customer_since) {
-            a.customer_since = Some(on);
-            ch.put(data, a);
-        }
-    }
-    ch.put(data, deal);
-    ch
 }

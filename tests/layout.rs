@@ -128,3 +128,12 @@ fn every_folder_opens_with_a_comment() {
         "folders without an opening comment: {missing:?}"
     );
 }
+
+#[test]
+fn views_never_build_change_batches() {
+    // Every write is an action in `state/actions` (or `state::record_save`): a page or a
+    // shared component calls it and shows the outcome.
+    let mut found = uses_of("pages", &["Changes", ".commit("]);
+    found.extend(uses_of("ui", &["Changes", ".commit("]));
+    assert!(found.is_empty(), "views writing records: {found:#?}");
+}

@@ -7,18 +7,34 @@
 //! (merges, a deal won with its account) live in [`actions`], saving one record from a form
 //! in [`record_save`]; some pages still assemble a [`data::Changes`] batch themselves.
 //!
+//! [`index`] holds the relation indexes (people by account, open deals by step, …) as
+//! plain data, maintained record by record; it is pure and compiles natively, where its
+//! tests run. Everything else here is reactive and built for the browser only.
+//!
 //! Files here may use `crate::domain`, `crate::store` and `crate::i18n`; they never import
 //! from `crate::ui`, `crate::pages` or `crate::app`.
 
+#[cfg(target_arch = "wasm32")]
 pub mod actions;
+#[cfg(target_arch = "wasm32")]
 pub mod backup;
+#[cfg(target_arch = "wasm32")]
 pub mod data;
+#[cfg(target_arch = "wasm32")]
 pub mod health;
+pub mod index;
+#[cfg(target_arch = "wasm32")]
 pub mod prefs;
+#[cfg(target_arch = "wasm32")]
 pub mod record_save;
+#[cfg(target_arch = "wasm32")]
 pub mod search;
+#[cfg(target_arch = "wasm32")]
 pub mod settings;
+#[cfg(target_arch = "wasm32")]
 pub mod toasts;
 
+#[cfg(target_arch = "wasm32")]
 pub use prefs::{tc, tr, tw, Prefs, Theme};
+#[cfg(target_arch = "wasm32")]
 pub use toasts::{ToastKind, Toasts};

@@ -124,7 +124,7 @@ macro_rules! collections {
                 )*
                 self.indexes.replace(self.build_indexes());
                 self.version.update(|v| *v += 1);
-                crate::state::search::invalidate();
+                crate::state::search::rebuild_when_idle(*self);
                 corrupt
             }
 

@@ -3,7 +3,7 @@
 //! `domain` holds the method as pure Rust; `store` the persistence rules (backends,
 //! schema versions, backup); `i18n` the string catalogues. These compile and are tested
 //! natively. The user interface (`app`, `ui`, `pages`) is built for the browser, and so is
-//! most of `state`; its pure parts (the relation indexes) compile and are tested natively.
+//! most of `state`; its relation indexes and record tables compile and are tested natively.
 
 pub mod domain;
 pub mod i18n;

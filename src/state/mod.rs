@@ -10,8 +10,9 @@
 //! [`index`] holds the relation indexes (people by account, open deals by step, …) as
 //! plain data, maintained record by record; it is pure and compiles natively, where its
 //! tests run. [`table`] keeps each record readable on its own and the indexes readable
-//! list by list, so that one change wakes only its readers. Everything else here is
-//! reactive and built for the browser only.
+//! list by list, so that one change wakes only its readers; it uses only the reactive
+//! graph, so it too compiles and is tested natively. Everything else here is built for the
+//! browser only.
 //!
 //! Files here may use `crate::domain`, `crate::store` and `crate::i18n`; they never import
 //! from `crate::ui`, `crate::pages` or `crate::app`.
@@ -33,7 +34,6 @@ pub mod record_save;
 pub mod search;
 #[cfg(target_arch = "wasm32")]
 pub mod settings;
-#[cfg(target_arch = "wasm32")]
 pub mod table;
 #[cfg(target_arch = "wasm32")]
 pub mod toasts;

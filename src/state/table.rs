@@ -2,19 +2,23 @@
 //! records with one trigger per record (created when something first reads it), one for
 //! membership (a record added or removed) and one for any change (aggregates); and
 //! [`LiveIndexes`] wraps the relation indexes of [`super::index`] with one trigger per
-//! list, told by the keys [`Indexes::on_change`] reports. Saving one account then re-runs
-//! the views of that account only, and the lists of people of that account only if the
-//! change moved someone.
+//! list, told by the keys [`Indexes::on_change`] reports. Saving one person then re-runs
+//! the readers of that person only, and the people lists of accounts only when the person
+//! moved from one account to another.
 //!
 //! Only the commit path in [`super::data`] changes these (`insert`, `remove`,
-//! `replace_all`, `on_change`, `replace`); views only read. This file may use the reactive
-//! graph of `leptos`, `crate::domain` and [`super::index`]; nothing of the views.
+//! `replace_all`, `on_change`, `replace`: public so that the tests reach them natively);
+//! views only read. This file may use the reactive
+//! graph under `leptos` (`reactive_graph`, named directly so that it compiles natively,
+//! where its tests run), `crate::domain` and [`super::index`]; nothing of the browser.
 
 use super::index::{IndexKey, Indexed, Indexes};
 use crate::domain::deal::Step;
 use crate::domain::ids::{Id, Record};
-use leptos::prelude::*;
-use leptos::reactive::graph::Observer;
+use reactive_graph::graph::Observer;
+use reactive_graph::owner::StoredValue;
+use reactive_graph::signal::{ArcTrigger, Trigger};
+use reactive_graph::traits::{Notify, Track, WithValue, WriteValue};
 use std::collections::HashMap;
 
 /// Whether a reader is running that would subscribe to what it reads (inside an effect, a
@@ -154,7 +158,7 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
 
     /// Stores `record` (commit path only) and returns the one it replaces. Its readers
     /// are woken only when its content changed; membership only when it is new.
-    pub(crate) fn insert(&self, record: T) -> Option<T> {
+    pub fn insert(&self, record: T) -> Option<T> {
         let id = record.id();
         let (before, changed) = edit(&self.records, |m| {
             if m.get(&id) == Some(&record) {
@@ -176,7 +180,7 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
     }
 
     /// Removes the record `id` (commit path only) and returns it.
-    pub(crate) fn remove(&self, id: Id) -> Option<T> {
+    pub fn remove(&self, id: Id) -> Option<T> {
         let before = edit(&self.records, |m| m.remove(&id));
         if before.is_some() {
             for w in take_watchers(&self.watchers, [id], true) {
@@ -191,7 +195,7 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
     /// Replaces every record by `records` (after loading or a bulk reload; commit path
     /// only). Wakes the readers of each record that changed, appeared or disappeared, and
     /// membership when the set of ids changed.
-    pub(crate) fn replace_all(&self, records: impl IntoIterator<Item = T>) {
+    pub fn replace_all(&self, records: impl IntoIterator<Item = T>) {
         let new: HashMap<Id, T> = records.into_iter().map(|r| (r.id(), r)).collect();
         let (changed, members_changed) = edit(&self.records, |old| {
             let mut changed: Vec<Id> = new
@@ -301,14 +305,14 @@ impl LiveIndexes {
 
     /// Brings the indexes up to date after one record changed (commit path only) and
     /// wakes the readers of the lists that changed.
-    pub(crate) fn on_change<T: Indexed>(&self, before: Option<&T>, after: Option<&T>) {
+    pub fn on_change<T: Indexed>(&self, before: Option<&T>, after: Option<&T>) {
         let changed = edit(&self.indexes, |ix| ix.on_change(before, after));
         self.notify(changed);
     }
 
     /// Replaces every list (after loading or a bulk reload; commit path only) and wakes
     /// the readers of the lists that differ.
-    pub(crate) fn replace(&self, new: Indexes) {
+    pub fn replace(&self, new: Indexes) {
         let changed = edit(&self.indexes, |ix| {
             let changed = ix.changed_keys(&new);
             *ix = new;
@@ -326,3 +330,6 @@ impl LiveIndexes {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,11 @@
 //! The records as reactive collections, loaded from IndexedDB at start-up, and the one way
 //! to change them: [`Changes`] committed in one transaction, then applied to the signals
 //! and announced to other tabs.
+//!
+//! Beside each collection, the same records are kept per record ([`AppData::tables`], see
+//! [`super::table`]) with the relation indexes ([`AppData::indexes`]); every change goes
+//! through [`AppData::apply_put`] / [`AppData::apply_remove`] (or `set_all` for a reload),
+//! which keep all three equal.
 
 use crate::domain::ids::{Id, Record};
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
@@ -8,6 +13,8 @@ use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
     deal::Deal, intel::IntelNote,
 };
+use crate::state::index::{Indexed, Indexes};
+use crate::state::table::{LiveIndexes, Table};
 use crate::store::backend::{Backend, Batch, Loaded, QuarantineEntry};
 use crate::store::idb::IdbBackend;
 use crate::store::ValidationError;
@@ -49,12 +56,19 @@ pub fn store_error_text(e: &StoreError) -> String {
 }
 
 /// A record kind kept as a collection in [`AppData`].
-pub trait Stored: Checked + Send + Sync {
+pub trait Stored: Checked + Indexed + PartialEq + Send + Sync {
     fn collection(data: &AppData) -> RwSignal<HashMap<Id, Self>>;
+    fn table(data: &AppData) -> Table<Self>;
 }
 
 macro_rules! collections {
     ($($field:ident : $ty:ty),* $(,)?) => {
+        /// Every record, by kind, each readable on its own (see [`Table`]).
+        #[derive(Clone, Copy)]
+        pub struct Tables {
+            $(pub $field: Table<$ty>,)*
+        }
+
         /// Every record, by kind, as signals (provided as context at the root).
         #[derive(Clone, Copy)]
         pub struct AppData {
@@ -69,6 +83,10 @@ macro_rules! collections {
             /// [`crate::state::settings`]).
             pub settings: RwSignal<crate::store::WorkSettings>,
             $(pub $field: RwSignal<HashMap<Id, $ty>>,)*
+            /// The same records, each readable on its own.
+            pub tables: Tables,
+            /// The relation indexes over them (people by account, open deals by step, …).
+            pub indexes: LiveIndexes,
         }
 
         impl AppData {
@@ -80,6 +98,8 @@ macro_rules! collections {
                     last_backup: RwSignal::new(crate::state::backup::last_backup()),
                     settings: RwSignal::new(crate::store::WorkSettings::default()),
                     $($field: RwSignal::new(HashMap::new()),)*
+                    tables: Tables { $($field: Table::new(),)* },
+                    indexes: LiveIndexes::new(),
                 }
             }
 
@@ -98,11 +118,13 @@ macro_rules! collections {
                         loaded.remove(<$ty as Record>::KIND).unwrap_or_default(),
                         now,
                     );
+                    self.tables.$field.replace_all(d.records.iter().cloned());
                     self.$field.set(d.records.into_iter().map(|r| (r.id(), r)).collect());
                     corrupt.extend(d.corrupt);
                 )*
+                self.indexes.replace(self.build_indexes());
                 self.version.update(|v| *v += 1);
-                crate::state::search::invalidate();
+                crate::state::search::rebuild_when_idle(*self);
                 corrupt
             }
 
@@ -111,12 +133,8 @@ macro_rules! collections {
                 $(
                     if kind == <$ty as Record>::KIND {
                         match raw.as_deref().map(serde_json::from_str::<$ty>) {
-                            Some(Ok(r)) => self.$field.update(|m| {
-                                m.insert(id, r);
-                            }),
-                            _ => self.$field.update(|m| {
-                                m.remove(&id);
-                            }),
+                            Some(Ok(r)) => self.apply_put(r),
+                            _ => self.apply_remove::<$ty>(id),
                         }
                     }
                 )*
@@ -139,6 +157,9 @@ macro_rules! collections {
             fn collection(data: &AppData) -> RwSignal<HashMap<Id, Self>> {
                 data.$field
             }
+            fn table(data: &AppData) -> Table<Self> {
+                data.tables.$field
+            }
         })*
     };
 }
@@ -158,6 +179,45 @@ pub fn use_data() -> AppData {
 }
 
 impl AppData {
+    /// Stores one record in its collection, its table and the indexes (after a commit, or
+    /// another tab's).
+    pub(crate) fn apply_put<T: Stored>(&self, record: T) {
+        let id = record.id();
+        let before = T::table(self).insert(record.clone());
+        self.indexes.on_change(before.as_ref(), Some(&record));
+        T::collection(self).update(|m| {
+            m.insert(id, record);
+        });
+    }
+
+    /// Removes one record from its collection, its table and the indexes.
+    pub(crate) fn apply_remove<T: Stored>(&self, id: Id) {
+        let before = T::table(self).remove(id);
+        self.indexes.on_change(before.as_ref(), None);
+        T::collection(self).update(|m| {
+            m.remove(&id);
+        });
+    }
+
+    /// The relation indexes over the tables as they are.
+    fn build_indexes(&self) -> Indexes {
+        let t = &self.tables;
+        t.contacts.with_all_untracked(|contacts| {
+            t.deals.with_all_untracked(|deals| {
+                t.activities.with_all_untracked(|activities| {
+                    t.tasks.with_all_untracked(|tasks| {
+                        Indexes::build(
+                            contacts.values(),
+                            deals.values(),
+                            activities.values(),
+                            tasks.values(),
+                        )
+                    })
+                })
+            })
+        })
+    }
+
     /// Creates the collections, provides them as context and starts loading.
     pub fn start() -> AppData {
         let data = AppData::empty();
@@ -351,11 +411,8 @@ impl Changes {
         }
         self.batch.put_record(&record, base);
         let stored = record.clone();
-        self.apply.push(Box::new(move |d: &AppData| {
-            T::collection(d).update(|m| {
-                m.insert(id, stored);
-            })
-        }));
+        self.apply
+            .push(Box::new(move |d: &AppData| d.apply_put(stored)));
         self.touched.push((T::KIND.to_string(), id));
         record
     }
@@ -375,11 +432,8 @@ impl Changes {
     pub fn delete<T: Stored>(&mut self, record: &T) {
         let id = record.id();
         self.batch.delete_record(record);
-        self.apply.push(Box::new(move |d: &AppData| {
-            T::collection(d).update(|m| {
-                m.remove(&id);
-            })
-        }));
+        self.apply
+            .push(Box::new(move |d: &AppData| d.apply_remove::<T>(id)));
         self.touched.push((T::KIND.to_string(), id));
     }
 

@@ -1,12 +1,22 @@
-//! The global search index, kept in memory: built from the collections on first use, then
+//! The global search index, kept in memory: built from the collections when the browser is
+//! first idle after start-up or a reload (or by the first query, if that comes sooner), then
 //! updated record by record after every committed change (and every change another tab
 //! announces), so each keystroke only queries it.
+//!
+//! This file may use `crate::domain`, [`super::data`] and the browser's idle callback.
 
 use super::data::AppData;
 use crate::domain::ids::Id;
 use crate::domain::search::{Hit, SearchIndex};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The longest the idle build waits for the browser to be idle, in milliseconds.
+const IDLE_TIMEOUT_MS: u32 = 2_000;
+/// Where the browser has no idle callback: the delay before the build, in milliseconds.
+const FALLBACK_DELAY_MS: i32 = 300;
 
 thread_local! {
     static INDEX: RefCell<Option<SearchIndex>> = const { RefCell::new(None) };
@@ -15,6 +25,28 @@ thread_local! {
 /// Forgets the index (after a bulk reload); the next query rebuilds it.
 pub fn invalidate() {
     INDEX.with(|i| *i.borrow_mut() = None);
+}
+
+/// Forgets the index and builds it again once the browser is idle (at the latest after
+/// [`IDLE_TIMEOUT_MS`]), unless a query builds it first. Called after every load of all
+/// records, so the first keystroke finds it ready.
+pub fn rebuild_when_idle(data: AppData) {
+    invalidate();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let build = Closure::once_into_js(move || with_index(&data, |_| ()));
+    let callback: &js_sys::Function = build.unchecked_ref();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_TIMEOUT_MS);
+    if window
+        .request_idle_callback_with_options(callback, &options)
+        .is_err()
+    {
+        // No idle callback in this browser (it throws before calling anything): a timer.
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback, FALLBACK_DELAY_MS);
+    }
 }
 
 /// Brings one record up to date in the index, if the index exists.
@@ -46,6 +78,11 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
 
 /// The best hits for `q`.
 pub fn query(data: &AppData, q: &str, limit: usize) -> Vec<Hit> {
+    with_index(data, |ix| ix.query(q, limit))
+}
+
+/// `f` over the index, built first from the collections if it is not there yet.
+fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
     INDEX.with(|i| {
         let mut guard = i.borrow_mut();
         let ix = guard.get_or_insert_with(|| {
@@ -61,6 +98,6 @@ pub fn query(data: &AppData, q: &str, limit: usize) -> Vec<Hit> {
                 .with_untracked(|m| m.values().cloned().collect());
             SearchIndex::build(&accounts, &contacts, &deals, &competitors)
         });
-        ix.query(q, limit)
+        f(ix)
     })
 }

@@ -137,3 +137,88 @@ fn views_never_build_change_batches() {
     found.extend(uses_of("ui", &["Changes", ".commit("]));
     assert!(found.is_empty(), "views writing records: {found:#?}");
 }
+
+/// The public actions of `state/actions/deals.rs`: `(name, signature up to its body)`.
+fn deal_actions() -> Vec<(String, String)> {
+    let text = code(&src().join("state/actions/deals.rs"));
+    text.match_indices("pub fn ")
+        .chain(text.match_indices("pub async fn "))
+        .map(|(at, head)| {
+            let rest = &text[at + head.len()..];
+            let name = rest
+                .split('(')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+            let signature = rest.split('{').next().unwrap_or_default().to_string();
+            (name, signature)
+        })
+        .collect()
+}
+
+#[test]
+fn deal_pages_write_through_named_actions() {
+    // A deal changes only through an action named after what the rep does: the page
+    // gathers the input, the action reads the stored deal, applies the domain's rule and
+    // commits. No view changes a deal itself and saves the whole record.
+    let generic_saves = [
+        "deals::save(",
+        "deals::save_deal(",
+        "save_deal(",
+        "deals::put(",
+        "deals::update(",
+    ];
+    let mut found = uses_of("pages", &generic_saves);
+    found.extend(uses_of("ui", &generic_saves));
+    assert!(found.is_empty(), "views saving a whole deal: {found:#?}");
+
+    // Nor does an action take a whole deal to save: each takes the deal's id and plain
+    // inputs.
+    let actions = deal_actions();
+    let whole: Vec<_> = actions
+        .iter()
+        .filter(|(name, sig)| name == "save" || sig.contains(": Deal") || sig.contains(": &Deal"))
+        .collect();
+    assert!(
+        whole.is_empty(),
+        "deal actions taking a whole deal: {whole:#?}"
+    );
+
+    // The named actions are there, and the deal pages use them.
+    let named = [
+        "answer_questions",
+        "set_override",
+        "clear_override",
+        "move_to",
+        "set_next_step",
+        "win",
+        "close_lost",
+        "decline",
+        "reopen",
+        "tick",
+        "untick",
+        "add_person",
+        "set_role",
+        "remove_person",
+        "add_need",
+        "remove_need",
+        "set_buying_stage",
+        "set_competitor",
+    ];
+    let defined: Vec<&str> = actions.iter().map(|(n, _)| n.as_str()).collect();
+    let missing: Vec<_> = named.iter().filter(|n| !defined.contains(n)).collect();
+    assert!(missing.is_empty(), "deal actions missing: {missing:?}");
+    let pages: String = rust_files(&src().join("pages/deals"))
+        .iter()
+        .map(|f| code(f))
+        .collect();
+    let unused: Vec<_> = named
+        .iter()
+        .filter(|n| !pages.contains(&format!("deals::{n}(")))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "deal actions no deal page calls: {unused:?}"
+    );
+}

@@ -216,6 +216,24 @@ impl Qualification {
         r.answered_at = answer.map(|_| now);
     }
 
+    /// Records the answer and note as given when either differs from what is recorded
+    /// (the note compared trimmed), so that re-saving an unchanged answer keeps the date
+    /// it was given. Returns whether anything changed.
+    pub fn reanswer(
+        &mut self,
+        q: QualifyingQuestion,
+        answer: Option<Answer>,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let r = self.response(q);
+        let changed = r.answer != answer || r.note != note.trim();
+        if changed {
+            self.answer(q, answer, note, now);
+        }
+        changed
+    }
+
     /// The questions answered with `answer`, in the method's order.
     pub fn with_answer(&self, answer: Option<Answer>) -> Vec<QualifyingQuestion> {
         QualifyingQuestion::ALL
@@ -333,6 +351,31 @@ mod tests {
         q.answer(Q::CanWeWin, None, "", now());
         assert_eq!(gate(&q), Gate::Unanswered(vec![Q::CanWeWin]));
         assert_eq!(q.response(Q::CanWeWin).answered_at, None);
+    }
+
+    #[test]
+    fn reanswering_the_same_keeps_the_date_and_a_change_dates_it_anew() {
+        let later = now() + chrono::Duration::days(3);
+        let mut q = all(Answer::Yes);
+        q.answer(Q::CanWeWin, Some(Answer::Unsure), "incumbent?", now());
+        // The same answer, the note with spaces around it: nothing changes.
+        assert!(!q.reanswer(Q::CanWeWin, Some(Answer::Unsure), " incumbent? ", later));
+        assert_eq!(q.response(Q::CanWeWin).answered_at, Some(now()));
+        // Another note is a new answer.
+        assert!(q.reanswer(
+            Q::CanWeWin,
+            Some(Answer::Unsure),
+            "spec favours them",
+            later
+        ));
+        assert_eq!(q.response(Q::CanWeWin).note, "spec favours them");
+        assert_eq!(q.response(Q::CanWeWin).answered_at, Some(later));
+        // Another answer too; clearing it clears the date.
+        assert!(q.reanswer(Q::IsItWorthWinning, Some(Answer::No), "", later));
+        assert_eq!(q.answer_of(Q::IsItWorthWinning), Some(Answer::No));
+        assert!(q.reanswer(Q::IsItWorthWinning, None, "", later));
+        assert_eq!(q.response(Q::IsItWorthWinning).answered_at, None);
+        assert!(!q.reanswer(Q::IsItWorthWinning, None, "", later));
     }
 
     #[test]

@@ -328,6 +328,7 @@ mod tests {
             deal::CloseError::keys,
             deal::ReopenError::keys,
             deal::NextStepError::keys,
+            deal::MoveError::keys,
             deal::NextAction::keys,
             deal::DealWarning::keys,
             dedupe::MatchReason::keys,

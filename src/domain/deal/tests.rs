@@ -550,6 +550,109 @@ fn board_moves_are_classified() {
     assert_eq!(classify_move(DiscoverNeeds, CustomerAnalysis), Move::Back);
 }
 
+#[test]
+fn a_requested_move_to_the_current_step_confirms_its_end_signal() {
+    use Step::*;
+    assert_eq!(move_kind(FollowUpService, FollowUpService), Move::Advance);
+    assert_eq!(move_kind(DiscoverNeeds, PresentingValue), Move::Advance);
+    assert_eq!(move_kind(DiscoverNeeds, WinningCommitment), Move::Skip);
+    assert_eq!(move_kind(DiscoverNeeds, CustomerAnalysis), Move::Back);
+}
+
+fn with_input(evidence: &str, on: Option<NaiveDate>, reason: &str, why: &str) -> MoveInput {
+    MoveInput {
+        evidence: evidence.into(),
+        signal_date: on,
+        reason: reason.into(),
+        override_reason: why.into(),
+    }
+}
+
+#[test]
+fn move_to_advances_skips_and_steps_back_as_asked() {
+    let mut deal = qualified();
+    let err = move_to(
+        &mut deal,
+        Step::BuildingTrust,
+        &with_input("they asked", None, "", ""),
+        t(2),
+    )
+    .unwrap_err();
+    assert_eq!(err, MoveError::SignalDateRequired);
+    assert_eq!(err.key(), "deal.move_error.signal_date_required");
+    assert_eq!(deal.step, Step::CustomerAnalysis);
+    let input = with_input("they asked", Some(d(2)), "", "");
+    move_to(&mut deal, Step::BuildingTrust, &input, t(2)).unwrap();
+    assert_eq!(deal.step, Step::BuildingTrust);
+
+    // A skip needs its reason; the date is not asked for.
+    let err = move_to(
+        &mut deal,
+        Step::PresentingValue,
+        &with_input("", None, " ", ""),
+        t(3),
+    )
+    .unwrap_err();
+    assert_eq!(err, MoveError::Transition(TransitionError::ReasonRequired));
+    assert_eq!(err.key(), "deal.transition_error.reason_required");
+    let input = with_input("", None, "they asked for a proposal", "");
+    move_to(&mut deal, Step::PresentingValue, &input, t(3)).unwrap();
+    assert_eq!(deal.step, Step::PresentingValue);
+
+    move_to(&mut deal, Step::BuildingTrust, &MoveInput::default(), t(4)).unwrap();
+    assert_eq!(deal.step, Step::BuildingTrust);
+    assert_eq!(deal.history.len(), 3);
+}
+
+#[test]
+fn an_override_given_with_a_move_is_kept_only_with_the_move() {
+    let mut deal = qualified();
+    deal.qualification
+        .answer(Q::CanWeWin, Some(Answer::Unsure), "incumbent?", t(1));
+    // Without an override reason the gate refuses, naming the question.
+    let err = move_to(
+        &mut deal,
+        Step::BuildingTrust,
+        &with_input("they asked", Some(d(2)), "", ""),
+        t(2),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        MoveError::Transition(TransitionError::Gate(Gate::Unsure(vec![Q::CanWeWin])))
+    );
+    // With one, but the move refused (no evidence): neither is kept.
+    let err = move_to(
+        &mut deal,
+        Step::BuildingTrust,
+        &with_input("", Some(d(2)), "", "reference customer"),
+        t(2),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        MoveError::Transition(TransitionError::EvidenceRequired)
+    );
+    assert_eq!(deal.qualification.gate_override, None);
+    assert_eq!(deal.step, Step::CustomerAnalysis);
+    // Both given: both kept.
+    let input = with_input("they asked", Some(d(2)), "", "reference customer");
+    move_to(&mut deal, Step::BuildingTrust, &input, t(2)).unwrap();
+    assert_eq!(deal.step, Step::BuildingTrust);
+    assert_eq!(
+        deal.qualification
+            .gate_override
+            .as_ref()
+            .map(|o| o.reason.as_str()),
+        Some("reference customer")
+    );
+    // An override reason is not used when the gate does not ask for one.
+    let mut open = qualified();
+    let input = with_input("they asked", Some(d(2)), "", "not needed");
+    move_to(&mut open, Step::BuildingTrust, &input, t(2)).unwrap();
+    assert_eq!(open.qualification.gate_override, None);
+}
+
 // -- checklist and next action --------------------------------------------------------
 
 #[test]
@@ -583,6 +686,83 @@ fn ticks_keep_a_date_and_drive_the_next_action() {
 }
 
 // -- warnings, people, next step ------------------------------------------------------
+
+#[test]
+fn a_next_step_needs_what_and_by_when() {
+    assert_eq!(
+        next_step("  ", None),
+        Err(vec![
+            NextStepError::TextRequired,
+            NextStepError::DueRequired
+        ])
+    );
+    assert_eq!(
+        next_step("", Some(d(9))),
+        Err(vec![NextStepError::TextRequired])
+    );
+    assert_eq!(
+        next_step("call Ana", None),
+        Err(vec![NextStepError::DueRequired])
+    );
+    assert_eq!(
+        NextStepError::DueRequired.key(),
+        "deal.error.next_step_due_required"
+    );
+    assert_eq!(
+        next_step(" call Ana ", Some(d(9))),
+        Ok(NextStep {
+            text: "call Ana".into(),
+            due: d(9),
+        })
+    );
+}
+
+#[test]
+fn roles_competitors_and_needs_change_one_at_a_time() {
+    let mut deal = deal();
+    let (ana, ben) = (new_id(), new_id());
+    set_person(&mut deal, ana, &[BuyingRole::Initiator]);
+    set_role(&mut deal, ana, BuyingRole::DecisionMaker, true);
+    set_role(&mut deal, ana, BuyingRole::DecisionMaker, true);
+    assert_eq!(
+        deal.people[0].roles,
+        vec![BuyingRole::Initiator, BuyingRole::DecisionMaker]
+    );
+    set_role(&mut deal, ana, BuyingRole::Initiator, false);
+    assert_eq!(deal.people[0].roles, vec![BuyingRole::DecisionMaker]);
+    // Someone not on the deal joins it with the role.
+    set_role(&mut deal, ben, BuyingRole::Evaluator, true);
+    assert_eq!(deal.people_ids(), vec![ana, ben]);
+    assert_eq!(deal.people[1].roles, vec![BuyingRole::Evaluator]);
+
+    let (c1, c2) = (new_id(), new_id());
+    set_competitor(&mut deal, c1, true);
+    set_competitor(&mut deal, c2, true);
+    set_competitor(&mut deal, c1, true);
+    assert_eq!(deal.competitor_ids, vec![c2, c1]);
+    set_competitor(&mut deal, c2, false);
+    set_competitor(&mut deal, c2, false);
+    assert_eq!(deal.competitor_ids, vec![c1]);
+
+    let keep = crate::domain::needs::Need::new(
+        crate::domain::needs::NeedLayer::Goal,
+        "faster line",
+        None,
+        "",
+    )
+    .unwrap();
+    let drop = crate::domain::needs::Need::new(
+        crate::domain::needs::NeedLayer::Problem,
+        "downtime",
+        None,
+        "",
+    )
+    .unwrap();
+    deal.needs = vec![keep.clone(), drop.clone()];
+    remove_need(&mut deal, drop.id);
+    remove_need(&mut deal, new_id());
+    assert_eq!(deal.needs, vec![keep]);
+}
 
 #[test]
 fn warns_about_next_step_close_date_and_buying_roles() {

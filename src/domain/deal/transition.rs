@@ -69,6 +69,16 @@ pub fn classify_move(from: Step, to: Step) -> Move {
     }
 }
 
+/// What a requested move to `to` does: as [`classify_move`], except that the current step
+/// itself means confirming its end signal in place ([`Move::Advance`]; only step 6 does
+/// that, since every account paid finishes the deal there).
+pub fn move_kind(from: Step, to: Step) -> Move {
+    match classify_move(from, to) {
+        Move::Stay => Move::Advance,
+        m => m,
+    }
+}
+
 /// Whether the deal's outcome lets it move to `to`: only open deals move, except that a
 /// won deal in step 6 still confirms its end signal (`to` is step 6: every account paid).
 fn check_outcome(deal: &Deal, to: Step) -> Result<(), TransitionError> {
@@ -113,11 +123,75 @@ fn check_gate(deal: &Deal, mv: Move) -> Result<(), TransitionError> {
 /// in place). [`advance`], [`skip_to`] and [`step_back`] check the same first.
 pub fn check_move(deal: &Deal, to: Step) -> Result<(), TransitionError> {
     check_outcome(deal, to)?;
-    let mv = match classify_move(deal.step, to) {
-        Move::Stay => Move::Advance,
-        m => m,
-    };
-    check_gate(deal, mv)
+    check_gate(deal, move_kind(deal.step, to))
+}
+
+/// What the rep gives with a move (see [`move_to`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MoveInput {
+    /// Advancing: the evidence of the end signal.
+    pub evidence: String,
+    /// Advancing: the day of the end signal (`None` when no date was given).
+    pub signal_date: Option<NaiveDate>,
+    /// A skip (required) or a step back (optional): the reason.
+    pub reason: String,
+    /// When the qualification gate keeps the deal in step 1 and an override can open it:
+    /// the reason of that override, given together with the move (may be empty).
+    pub override_reason: String,
+}
+
+/// Why a move (with its override) was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveError {
+    /// Advancing needs the date of the end signal.
+    SignalDateRequired,
+    /// The override given with the move was refused.
+    Override(qualification::OverrideError),
+    /// The move itself was refused.
+    Transition(TransitionError),
+}
+
+crate::keyed_enum!(MoveError, {
+    Self::SignalDateRequired => "deal.move_error.signal_date_required",
+}, via {
+    Self::Override(e) => e.key(),
+    Self::Transition(e) => e.key(),
+});
+
+/// Moves the deal to `to` as the rep asked on the board or the deal page: one step forward
+/// (or the current step 6) confirms the end signal ([`advance`]), further forward is a
+/// reasoned skip ([`skip_to`]), backward a step back ([`step_back`]).
+///
+/// When the qualification gate keeps the deal in step 1 and an override can open it, a
+/// non-empty `override_reason` sets that override first
+/// ([`qualification::Qualification::set_override`]): both are kept or neither (nothing
+/// changes unless the move succeeds too).
+pub fn move_to(
+    deal: &mut Deal,
+    to: Step,
+    input: &MoveInput,
+    now: DateTime<Utc>,
+) -> Result<(), MoveError> {
+    let mut d = deal.clone();
+    let overridable =
+        matches!(check_move(&d, to), Err(TransitionError::Gate(g)) if g.can_be_overridden());
+    if overridable && !input.override_reason.trim().is_empty() {
+        d.qualification
+            .set_override(&input.override_reason, now)
+            .map_err(MoveError::Override)?;
+    }
+    match move_kind(d.step, to) {
+        Move::Advance => {
+            let on = input.signal_date.ok_or(MoveError::SignalDateRequired)?;
+            advance(&mut d, &input.evidence, on, now)
+        }
+        Move::Skip => skip_to(&mut d, to, &input.reason, now),
+        Move::Back => step_back(&mut d, to, &input.reason, now),
+        Move::Stay => Ok(()),
+    }
+    .map_err(MoveError::Transition)?;
+    *deal = d;
+    Ok(())
 }
 
 fn enter(deal: &mut Deal, to: Step, kind: StepEventKind, won_on: NaiveDate, now: DateTime<Utc>) {

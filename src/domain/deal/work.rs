@@ -37,14 +37,67 @@ pub fn remove_person(deal: &mut Deal, contact_id: Id) {
     deal.people.retain(|p| p.contact_id != contact_id);
 }
 
+/// Gives a person on the deal the buying `role` (`on`) or takes it away, keeping their
+/// other roles; a person not yet on the deal joins it with that role.
+pub fn set_role(deal: &mut Deal, contact_id: Id, role: BuyingRole, on: bool) {
+    let mut roles = deal
+        .people
+        .iter()
+        .find(|p| p.contact_id == contact_id)
+        .map(|p| p.roles.clone())
+        .unwrap_or_default();
+    roles.retain(|r| *r != role);
+    if on {
+        roles.push(role);
+    }
+    set_person(deal, contact_id, &roles);
+}
+
+/// Marks a competitor as in play on the deal (`on`) or no longer; in play once at most.
+pub fn set_competitor(deal: &mut Deal, competitor_id: Id, on: bool) {
+    deal.competitor_ids.retain(|c| *c != competitor_id);
+    if on {
+        deal.competitor_ids.push(competitor_id);
+    }
+}
+
+/// Removes the need `need_id` from the deal (nothing happens when it is not there).
+pub fn remove_need(deal: &mut Deal, need_id: Id) {
+    deal.needs.retain(|n| n.id != need_id);
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NextStepError {
     TextRequired,
+    /// The next step needs the date it is due.
+    DueRequired,
 }
 
 crate::keyed_enum!(NextStepError, {
     Self::TextRequired => "deal.error.next_step_text_required",
+    Self::DueRequired => "deal.error.next_step_due_required",
 });
+
+/// The next step as the rep typed it: what (required) and by when (`None` when no date
+/// was given; required). Refused with every problem at once.
+pub fn next_step(text: &str, due: Option<NaiveDate>) -> Result<NextStep, Vec<NextStepError>> {
+    let text = text.trim();
+    let mut errs = Vec::new();
+    if text.is_empty() {
+        errs.push(NextStepError::TextRequired);
+    }
+    match due {
+        Some(due) if errs.is_empty() => Ok(NextStep {
+            text: text.to_string(),
+            due,
+        }),
+        Some(_) => Err(errs),
+        None => {
+            errs.push(NextStepError::DueRequired);
+            Err(errs)
+        }
+    }
+}
 
 /// Sets the rep's next step (what and by when).
 pub fn set_next_step(deal: &mut Deal, text: &str, due: NaiveDate) -> Result<(), NextStepError> {

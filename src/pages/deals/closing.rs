@@ -1,19 +1,21 @@
 //! The rep's next step with its date, and the outcome: won, lost or declined with reason.
 
-use super::common::{current_deal, iso, outcome_text, parse_iso, save_deal};
+use super::common::{committed, iso, outcome_text, parse_iso};
 use super::detail::{with_deal, DealSig};
 use super::sections::FoldingSection;
-use crate::domain::deal::{self, Outcome, Step};
+use crate::domain::deal::{CloseError, Deal, NextStepError, Outcome, Step};
 use crate::domain::deal_sections::DealSection;
+use crate::state::actions::deals;
 use crate::state::data::use_data;
-use crate::state::toasts::use_toasts;
+use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
+use crate::store::StoreError;
 use crate::ui::deal_text::step_label;
 use crate::ui::fmt;
 use crate::ui::form::{SelectField, TextArea, TextField};
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
 
 #[component]
 pub fn NextStepSection(deal: DealSig) -> impl IntoView {
@@ -26,19 +28,24 @@ pub fn NextStepSection(deal: DealSig) -> impl IntoView {
     let due_error = RwSignal::new(None::<String>);
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut d) = with_deal(deal, None, |d| Some(d.id)).and_then(|i| current_deal(data, i))
-        else {
+        let Some(id) = with_deal(deal, None, |d| Some(d.id)) else {
             return;
         };
         let date = parse_iso(&due.get_untracked());
-        due_error.set(date.is_none().then(|| tr("deals_ui.next.due_required")));
-        let result = deal::set_next_step(&mut d, &text.get_untracked(), date.unwrap_or_default());
-        text_error.set(result.err().map(|e| tr(e.key())));
-        if date.is_none() || result.is_err() {
-            return;
-        }
+        let save = match deals::set_next_step(data, id, &text.get_untracked(), date) {
+            Ok(save) => save,
+            Err(errs) => {
+                let shown = |e: NextStepError| errs.contains(&e).then(|| tr(e.key()));
+                due_error.set(shown(NextStepError::DueRequired));
+                text_error.set(shown(NextStepError::TextRequired));
+                return;
+            }
+        };
+        let Some(save) = save else { return };
+        due_error.set(None);
+        text_error.set(None);
         spawn_local(async move {
-            if save_deal(data, toasts, d).await {
+            if committed(toasts, save).await.is_some() {
                 toasts.push(ToastKind::Success, tr("deals_ui.next.saved"));
             }
         });
@@ -102,72 +109,77 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
 
     let outcome = move || with_deal(deal, Outcome::Open, |d| d.outcome.clone());
     let step = move || with_deal(deal, Step::CustomerAnalysis, |d| d.step);
-    let load = move || with_deal(deal, None, |d| Some(d.id)).and_then(|i| current_deal(data, i));
+    let deal_id = move || with_deal(deal, None, |d| Some(d.id));
 
     let on_close = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut d) = load() else { return };
+        let Some(id) = deal_id() else { return };
         let Some(on) = parse_iso(&on_date.get_untracked()) else {
             close_error.set(Some(tr("deals_ui.move.date_required")));
             return;
         };
-        let r = if close_kind.get_untracked() == "declined" {
-            deal::mark_declined(&mut d, on, &reason.get_untracked())
+        let why = reason.get_untracked();
+        if close_kind.get_untracked() == "declined" {
+            closed(
+                deals::decline(data, id, on, &why),
+                toasts,
+                reason,
+                close_error,
+            );
         } else {
-            deal::mark_lost(&mut d, on, &reason.get_untracked())
-        };
-        if let Err(e) = r {
-            close_error.set(Some(tr(e.key())));
-            return;
+            closed(
+                deals::close_lost(data, id, on, &why),
+                toasts,
+                reason,
+                close_error,
+            );
         }
-        close_error.set(None);
-        spawn_local(async move {
-            if save_deal(data, toasts, d).await {
-                reason.set(String::new());
-                toasts.push(ToastKind::Success, tr("deals_ui.outcome.saved"));
-            }
-        });
     };
     let on_win = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut d) = load() else { return };
+        let Some(id) = deal_id() else { return };
         let Some(on) = parse_iso(&signed.get_untracked()) else {
             win_error.set(Some(tr("deals_ui.move.date_required")));
             return;
         };
-        if let Err(e) = deal::win(
-            &mut d,
-            &evidence.get_untracked(),
-            on,
-            &skip_reason.get_untracked(),
-            Utc::now(),
-        ) {
-            win_error.set(Some(tr(e.key())));
-            return;
-        }
+        let evidence = evidence.get_untracked();
+        let save = match deals::win(data, id, &evidence, on, &skip_reason.get_untracked()) {
+            Ok(Some(save)) => save,
+            Ok(None) => return,
+            Err(e) => {
+                win_error.set(Some(tr(e.key())));
+                return;
+            }
+        };
         win_error.set(None);
         spawn_local(async move {
-            if save_deal(data, toasts, d).await {
+            if committed(toasts, save).await.is_some() {
                 toasts.push(ToastKind::Success, tr("deals_ui.outcome.saved"));
             }
         });
     };
     let on_reopen = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut d) = load() else { return };
-        if let Err(e) = deal::reopen(&mut d, &reopen_reason.get_untracked(), Utc::now()) {
-            reopen_error.set(Some(tr(e.key())));
-            return;
-        }
+        let Some(id) = deal_id() else { return };
+        let save = match deals::reopen(data, id, &reopen_reason.get_untracked()) {
+            Ok(Some(save)) => save,
+            Ok(None) => return,
+            Err(e) => {
+                reopen_error.set(Some(tr(e.key())));
+                return;
+            }
+        };
         reopen_error.set(None);
-        let done = tw(
-            "deal_rules.reopen.done",
-            &[("deal", &d.title), ("step", &step_label(d.step))],
-        );
         spawn_local(async move {
-            if save_deal(data, toasts, d).await {
+            if let Some(d) = committed(toasts, save).await {
                 reopen_reason.set(String::new());
-                toasts.push(ToastKind::Success, done);
+                toasts.push(
+                    ToastKind::Success,
+                    tw(
+                        "deal_rules.reopen.done",
+                        &[("deal", &d.title), ("step", &step_label(d.step))],
+                    ),
+                );
             }
         });
     };
@@ -268,4 +280,28 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
             </Show>
         </FoldingSection>
     }
+}
+
+/// Shows a refused close (lost or declined) under its reason, or commits it and says so.
+fn closed(
+    outcome: Result<Option<impl Future<Output = Result<Deal, StoreError>> + 'static>, CloseError>,
+    toasts: Toasts,
+    reason: RwSignal<String>,
+    close_error: RwSignal<Option<String>>,
+) {
+    let save = match outcome {
+        Ok(Some(save)) => save,
+        Ok(None) => return,
+        Err(e) => {
+            close_error.set(Some(tr(e.key())));
+            return;
+        }
+    };
+    close_error.set(None);
+    spawn_local(async move {
+        if committed(toasts, save).await.is_some() {
+            reason.set(String::new());
+            toasts.push(ToastKind::Success, tr("deals_ui.outcome.saved"));
+        }
+    });
 }

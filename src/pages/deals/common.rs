@@ -3,26 +3,42 @@
 use crate::domain::deal::{Deal, Outcome};
 use crate::domain::ids::Id;
 use crate::domain::pipeline::YearMonth;
-use crate::state::actions::deals;
 use crate::state::data::{report_store_error, AppData};
 use crate::state::toasts::Toasts;
 use crate::state::{tr, tw};
+use crate::store::StoreError;
 use crate::ui::fmt;
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use std::future::Future;
 use wasm_bindgen::JsCast;
 
-/// Saves one deal; on a store error shows it in an error toast and returns `false`
-/// (nothing changed, so the caller keeps its form as typed). A save that wins the deal
-/// also makes its account a customer (see [`crate::state::actions::deals::save`]).
-pub async fn save_deal(data: AppData, toasts: Toasts, deal: Deal) -> bool {
-    match deals::save(data, deal).await {
-        Ok(_) => true,
+/// Awaits the commit of a deal action; on a store error shows it in an error toast and
+/// returns `None` (nothing changed, so the caller keeps its form as typed). A stale commit
+/// (another tab changed the deal) offers a reload.
+pub async fn committed(
+    toasts: Toasts,
+    commit: impl Future<Output = Result<Deal, StoreError>>,
+) -> Option<Deal> {
+    match commit.await {
+        Ok(saved) => Some(saved),
         Err(e) => {
-            // A stale save (another tab changed the deal) offers a reload.
             report_store_error(toasts, &e);
-            false
+            None
         }
+    }
+}
+
+/// Commits a deal action that says nothing on success (`None`: nothing to do); a store
+/// error is shown in an error toast.
+pub fn commit_quietly(
+    toasts: Toasts,
+    commit: Option<impl Future<Output = Result<Deal, StoreError>> + 'static>,
+) {
+    if let Some(commit) = commit {
+        leptos::task::spawn_local(async move {
+            committed(toasts, commit).await;
+        });
     }
 }
 

@@ -3,7 +3,7 @@
 //! `qualify`, `people` and `closing`.
 
 use super::closing::{NextStepSection, OutcomeSection};
-use super::common::{account_name, current_deal, outcome_text, save_deal};
+use super::common::{account_name, commit_quietly, outcome_text};
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use super::people::{BuyingStageSection, CompetitorsSection, NeedsSection, PeopleSection};
@@ -13,6 +13,7 @@ use crate::domain::deal::{self, classify_move, Deal, Move, NextAction, Step, Ste
 use crate::domain::deal_sections::{self, DealSection};
 use crate::domain::ids::Id;
 use crate::domain::pipeline;
+use crate::state::actions::deals;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw};
@@ -21,7 +22,6 @@ use crate::ui::fmt;
 use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_params_map};
 
 /// One deal (route `/deals/:id`).
@@ -250,17 +250,12 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
     let move_target = RwSignal::new(String::new());
 
     let toggle = move |item: deal::ChecklistItem, on: bool| {
-        let Some(mut d) = id().and_then(|i| current_deal(data, i)) else {
-            return;
-        };
+        let Some(id) = id() else { return };
         if on {
-            deal::tick(&mut d, item, fmt::today());
+            commit_quietly(toasts, deals::tick(data, id, item, fmt::today()));
         } else {
-            deal::untick(&mut d, item);
+            commit_quietly(toasts, deals::untick(data, id, item));
         }
-        spawn_local(async move {
-            save_deal(data, toasts, d).await;
-        });
     };
 
     let open_move = move |to: Step| {

@@ -7,19 +7,19 @@
 //! the questions that are not "yes", and — when an override can open it — a field for the
 //! override reason, given together with the move.
 
-use super::common::{current_deal, focus_later, iso, parse_iso, save_deal};
+use super::common::{committed, current_deal, focus_later, iso, parse_iso};
 use super::sections::{follow_fragment, Sections};
 use crate::domain::deal::Deal;
-use crate::domain::deal::{self, classify_move, Move, Step, TransitionError};
+use crate::domain::deal::{self, Move, MoveError, MoveInput, Step, TransitionError};
 use crate::domain::ids::Id;
 use crate::domain::qualification::{Gate, QualifyingQuestion};
+use crate::state::actions::deals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
 use crate::ui::form::{TextArea, TextField};
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -31,13 +31,6 @@ pub struct MoveRequest {
     pub to: Step,
     /// The id of the element to give focus back to when the dialog closes.
     pub return_focus: Option<String>,
-}
-
-fn kind_of(from: Step, to: Step) -> Move {
-    match classify_move(from, to) {
-        Move::Stay => Move::Advance,
-        m => m,
-    }
 }
 
 fn gate_text(g: &Gate) -> Option<String> {
@@ -120,7 +113,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
             let Some(d) = current_deal(data, r.deal_id) else {
                 return;
             };
-            let target = match (case_of(&d, r.to), kind_of(d.step, r.to)) {
+            let target = match (case_of(&d, r.to), deal::move_kind(d.step, r.to)) {
                 (Case::Closed(_) | Case::Unanswered(_), _) => "move-close",
                 (Case::Overridable(_), _) => "move-override",
                 (Case::Form, Move::Advance) => "move-evidence",
@@ -142,55 +135,40 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let Some(r) = request.get_untracked() else {
             return;
         };
-        let Some(mut d) = current_deal(data, r.deal_id) else {
-            request.set(None);
-            return;
+        let input = MoveInput {
+            evidence: evidence.get_untracked(),
+            signal_date: parse_iso(&signal_date.get_untracked()),
+            reason: reason.get_untracked(),
+            override_reason: override_reason.get_untracked(),
         };
-        let now = Utc::now();
-        let from = d.step;
-        // An override reason typed at the top is given with the move (both or neither).
-        if matches!(case_of(&d, r.to), Case::Overridable(_)) {
-            let why = override_reason.get_untracked();
-            if !why.trim().is_empty() {
-                if let Err(e) = d.qualification.set_override(&why, now) {
-                    error.set(Some((tr(e.key()), None)));
-                    return;
-                }
+        let save = match deals::move_to(data, r.deal_id, r.to, &input) {
+            Ok(Some(save)) => save,
+            Ok(None) => {
+                request.set(None);
+                return;
             }
-        }
-        let result = match kind_of(from, r.to) {
-            Move::Advance => match parse_iso(&signal_date.get_untracked()) {
-                Some(on) => deal::advance(&mut d, &evidence.get_untracked(), on, now),
-                None => {
-                    error.set(Some((tr("deals_ui.move.date_required"), None)));
-                    return;
-                }
-            },
-            Move::Skip => deal::skip_to(&mut d, r.to, &reason.get_untracked(), now),
-            Move::Back => deal::step_back(&mut d, r.to, &reason.get_untracked(), now),
-            Move::Stay => Ok(()),
+            Err(e) => {
+                let detail = match &e {
+                    MoveError::Transition(TransitionError::Gate(g)) => {
+                        if g.can_be_overridden() {
+                            focus_later("move-override".into());
+                        }
+                        gate_text(g)
+                    }
+                    _ => None,
+                };
+                error.set(Some((tr(e.key()), detail)));
+                return;
+            }
         };
-        if let Err(e) = result {
-            let detail = match &e {
-                TransitionError::Gate(g) => gate_text(g),
-                _ => None,
-            };
-            if matches!(&e, TransitionError::Gate(g) if g.can_be_overridden()) {
-                focus_later("move-override".into());
-            }
-            error.set(Some((tr(e.key()), detail)));
-            return;
-        }
-        let title = d.title.clone();
-        let to = d.step;
         saving.set(true);
         spawn_local(async move {
-            if save_deal(data, toasts, d).await {
+            if let Some(d) = committed(toasts, save).await {
                 toasts.push(
                     ToastKind::Success,
                     tw(
                         "deals_ui.move.done",
-                        &[("deal", &title), ("step", &step_label(to))],
+                        &[("deal", &d.title), ("step", &step_label(d.step))],
                     ),
                 );
                 close();
@@ -203,7 +181,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let r = request.get()?;
         let d = data.deals.with(|m| m.get(&r.deal_id).cloned())?;
         let from = d.step;
-        let mv = kind_of(from, r.to);
+        let mv = deal::move_kind(from, r.to);
         let deal_id = d.id;
         let title = d.title.clone();
         let case = case_of(&d, r.to);

@@ -1,15 +1,16 @@
 //! Step 3 on the deal page: needs in five layers, the customer's buying stage, the people
 //! involved with their roles and style hints, and the competitors in play.
 
-use super::common::{contact_name, current_deal, save_deal};
+use super::common::{commit_quietly, committed, contact_name};
 use super::detail::{with_deal, DealSig};
 use super::sections::FoldingSection;
 use crate::domain::buying_stage::{self, BuyingRole, BuyingStage};
-use crate::domain::deal::{self, Deal};
+use crate::domain::deal::Deal;
 use crate::domain::deal_sections::DealSection;
 use crate::domain::ids::Id;
-use crate::domain::needs::{self, Need, NeedLayer};
+use crate::domain::needs::{self, NeedLayer};
 use crate::domain::text::fold;
+use crate::state::actions::deals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw};
@@ -18,20 +19,6 @@ use crate::ui::link::href;
 use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Applies `f` to the stored deal and saves it; returns whether it was saved.
-async fn change(
-    data: crate::state::data::AppData,
-    toasts: crate::state::toasts::Toasts,
-    id: Id,
-    f: impl FnOnce(&mut Deal),
-) -> bool {
-    let Some(mut d) = current_deal(data, id) else {
-        return false;
-    };
-    f(&mut d);
-    save_deal(data, toasts, d).await
-}
 
 fn layer_code(l: NeedLayer) -> &'static str {
     match l {
@@ -89,34 +76,33 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
     let on_add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(deal_id) = id() else { return };
-        let need = match Need::new(
+        let save = match deals::add_need(
+            data,
+            deal_id,
             current_layer(),
             &text.get_untracked(),
             holder.get_untracked().parse().ok(),
             &measure.get_untracked(),
         ) {
-            Ok(n) => n,
+            Ok(save) => save,
             Err(e) => {
                 error.set(Some(tr(e.key())));
                 return;
             }
         };
         error.set(None);
+        let Some(save) = save else { return };
         spawn_local(async move {
-            if change(data, toasts, deal_id, |d| d.needs.push(need)).await {
+            if committed(toasts, save).await.is_some() {
                 text.set(String::new());
                 measure.set(String::new());
             }
         });
     };
     let remove = move |need_id: Id| {
-        let Some(deal_id) = id() else { return };
-        spawn_local(async move {
-            change(data, toasts, deal_id, |d| {
-                d.needs.retain(|n| n.id != need_id)
-            })
-            .await;
-        });
+        if let Some(deal_id) = id() {
+            commit_quietly(toasts, deals::remove_need(data, deal_id, need_id));
+        }
     };
 
     view! {
@@ -245,9 +231,7 @@ pub fn BuyingStageSection(deal: DealSig) -> impl IntoView {
         let Some(deal_id) = with_deal(deal, None, |d| Some(d.id)) else {
             return;
         };
-        spawn_local(async move {
-            change(data, toasts, deal_id, |d| d.buying_stage = new).await;
-        });
+        commit_quietly(toasts, deals::set_buying_stage(data, deal_id, new));
     };
     view! {
         <FoldingSection section=DealSection::BuyingStage summary=Signal::derive(move || {
@@ -340,40 +324,24 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
         let Ok(cid) = to_add.get_untracked().parse::<Id>() else {
             return;
         };
-        let roles = data
-            .contacts
-            .with_untracked(|m| m.get(&cid).map(|c| c.roles.clone()))
-            .unwrap_or_default();
+        let Some(save) = deals::add_person(data, deal_id, cid) else {
+            return;
+        };
         spawn_local(async move {
-            if change(data, toasts, deal_id, |d| deal::set_person(d, cid, &roles)).await {
+            if committed(toasts, save).await.is_some() {
                 to_add.set(String::new());
             }
         });
     };
     let set_role = move |cid: Id, role: BuyingRole, on: bool| {
-        let Some(deal_id) = id() else { return };
-        spawn_local(async move {
-            change(data, toasts, deal_id, |d| {
-                let mut roles = d
-                    .people
-                    .iter()
-                    .find(|p| p.contact_id == cid)
-                    .map(|p| p.roles.clone())
-                    .unwrap_or_default();
-                roles.retain(|r| *r != role);
-                if on {
-                    roles.push(role);
-                }
-                deal::set_person(d, cid, &roles);
-            })
-            .await;
-        });
+        if let Some(deal_id) = id() {
+            commit_quietly(toasts, deals::set_role(data, deal_id, cid, role, on));
+        }
     };
     let remove = move |cid: Id| {
-        let Some(deal_id) = id() else { return };
-        spawn_local(async move {
-            change(data, toasts, deal_id, |d| deal::remove_person(d, cid)).await;
-        });
+        if let Some(deal_id) = id() {
+            commit_quietly(toasts, deals::remove_person(data, deal_id, cid));
+        }
     };
 
     view! {
@@ -481,15 +449,7 @@ pub fn CompetitorsSection(deal: DealSig) -> impl IntoView {
         let Some(deal_id) = with_deal(deal, None, |d| Some(d.id)) else {
             return;
         };
-        spawn_local(async move {
-            change(data, toasts, deal_id, |d| {
-                d.competitor_ids.retain(|c| *c != cid);
-                if on {
-                    d.competitor_ids.push(cid);
-                }
-            })
-            .await;
-        });
+        commit_quietly(toasts, deals::set_competitor(data, deal_id, cid, on));
     };
     view! {
         <FoldingSection section=DealSection::Competitors summary=Signal::derive(move || {

@@ -1,17 +1,17 @@
 //! Step 1's four questions, the gate and its override.
 
-use super::common::{current_deal, save_deal};
+use super::common::{commit_quietly, committed};
 use super::detail::{with_deal, DealSig};
 use super::sections::FoldingSection;
 use crate::domain::deal::Step;
 use crate::domain::deal_sections::DealSection;
 use crate::domain::qualification::{self, Answer, Gate, QualifyingQuestion};
+use crate::state::actions::deals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::TextArea;
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -68,26 +68,22 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
         (tr(g.key()), names)
     };
 
+    let deal_id = move || with_deal(deal, None, |d| Some(d.id));
+
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut d) = with_deal(deal, None, |d| Some(d.id)).and_then(|i| current_deal(data, i))
-        else {
+        let Some(id) = deal_id() else { return };
+        let given: Vec<_> = answers.with_value(|list| {
+            list.iter()
+                .map(|(q, a, note)| (*q, parse_answer(&a.get_untracked()), note.get_untracked()))
+                .collect()
+        });
+        let Some(save) = deals::answer_questions(data, id, &given) else {
             return;
         };
-        let now = Utc::now();
-        answers.with_value(|list| {
-            for (q, a, note) in list {
-                let new_answer = parse_answer(&a.get_untracked());
-                let new_note = note.get_untracked();
-                let r = d.qualification.response(*q);
-                if r.answer != new_answer || r.note != new_note.trim() {
-                    d.qualification.answer(*q, new_answer, &new_note, now);
-                }
-            }
-        });
         saving.set(true);
         spawn_local(async move {
-            if save_deal(data, toasts, d).await {
+            if committed(toasts, save).await.is_some() {
                 toasts.push(ToastKind::Success, tr("deals_ui.qualify.saved"));
             }
             saving.set(false);
@@ -95,20 +91,18 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
     };
 
     let on_override = move |_| {
-        let Some(mut d) = with_deal(deal, None, |d| Some(d.id)).and_then(|i| current_deal(data, i))
-        else {
-            return;
+        let Some(id) = deal_id() else { return };
+        let save = match deals::set_override(data, id, &override_reason.get_untracked()) {
+            Ok(Some(save)) => save,
+            Ok(None) => return,
+            Err(e) => {
+                override_error.set(Some(tr(e.key())));
+                return;
+            }
         };
-        if let Err(e) = d
-            .qualification
-            .set_override(&override_reason.get_untracked(), Utc::now())
-        {
-            override_error.set(Some(tr(e.key())));
-            return;
-        }
         override_error.set(None);
         spawn_local(async move {
-            if save_deal(data, toasts, d).await {
+            if committed(toasts, save).await.is_some() {
                 override_reason.set(String::new());
                 toasts.push(ToastKind::Success, tr("deals_ui.qualify.override_saved"));
             }
@@ -116,14 +110,9 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
     };
 
     let on_clear_override = move |_| {
-        let Some(mut d) = with_deal(deal, None, |d| Some(d.id)).and_then(|i| current_deal(data, i))
-        else {
-            return;
-        };
-        d.qualification.clear_override();
-        spawn_local(async move {
-            save_deal(data, toasts, d).await;
-        });
+        if let Some(id) = deal_id() {
+            commit_quietly(toasts, deals::clear_override(data, id));
+        }
     };
 
     let existing_override =

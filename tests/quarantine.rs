@@ -109,7 +109,7 @@ fn restoring_a_fixed_entry_puts_the_record_and_removes_the_entry_in_one_batch() 
     assert_eq!(restored.batch, plan.batch);
 
     // The record is stored, readable as a task, marked as changed at the restore…
-    let stored = b.dump().records["tasks"][&uid(1)].clone();
+    let stored = b.dump().records["tasks"][&uid(1).to_string()].clone();
     let task: Task = serde_json::from_str(&stored).unwrap();
     assert_eq!(task.title, "Call back Ana");
     assert_eq!(task.rev, 3);
@@ -408,4 +408,78 @@ fn every_refusal_has_words_in_every_language_with_its_placeholders_filled() {
             }
         }
     }
+}
+
+/// Loads the tasks store and decodes it the way start-up does.
+fn decode_tasks(b: &MemoryBackend) -> Decoded<Task> {
+    let mut loaded = run(b.load_all()).unwrap();
+    decode_kind::<Task>(loaded.remove("tasks").unwrap(), t(3, 8))
+}
+
+#[test]
+fn a_key_that_is_not_an_id_is_set_aside_under_that_very_key_once() {
+    let b = backend();
+    let text = task_json(uid(7), "Written by another program").to_string();
+    b.insert_raw_key("tasks", "task-7", &text);
+    // A good record under the nil id: what a lost key used to be mistaken for.
+    b.insert_raw("tasks", Id::nil(), &task_json(Id::nil(), "Nil").to_string());
+    let decoded = decode_tasks(&b);
+    assert_eq!(decoded.corrupt.len(), 1);
+    let entry = &decoded.corrupt[0];
+    assert_eq!(entry.key, "task-7");
+    assert_eq!(entry.raw, text, "the body is kept whole");
+    assert!(entry.error.contains("not a record id"), "{}", entry.error);
+    run(b.commit(&set_aside_batch(decoded.corrupt))).unwrap();
+    let state = b.dump();
+    assert_eq!(
+        state.quarantine[&quarantine_key("tasks", "task-7")].raw,
+        text
+    );
+    assert!(!state.records["tasks"].contains_key("task-7"));
+    assert!(
+        state.records["tasks"].contains_key(&Id::nil().to_string()),
+        "no other record is touched"
+    );
+    // The next start finds nothing more to set aside: no entry set aside again and again.
+    assert!(decode_tasks(&b).corrupt.is_empty());
+}
+
+#[test]
+fn an_older_tab_never_moves_records_of_a_newer_schema() {
+    let b = backend();
+    run(b.set_meta(
+        META_SCHEMA_VERSION,
+        &(schema::CURRENT_SCHEMA + 1).to_string(),
+    ))
+    .unwrap();
+    // A record of the newer shape that this version cannot read (a new kind of value).
+    let mut newer = task_json(uid(8), "New shape");
+    newer["priority"] = json!({ "new_kind": "urgent" });
+    newer["due_date"] = json!({ "relative": "next week" });
+    b.insert_raw("tasks", uid(8), &newer.to_string());
+    let before = b.dump();
+    let decoded = decode_tasks(&b);
+    assert_eq!(decoded.corrupt.len(), 1);
+    let refused = run(b.commit(&set_aside_batch(decoded.corrupt)));
+    assert!(
+        matches!(refused, Err(StoreError::NewerSchema { found, current })
+            if found == schema::CURRENT_SCHEMA + 1 && current == schema::CURRENT_SCHEMA),
+        "{refused:?}"
+    );
+    assert_eq!(b.dump(), before, "nothing moved, nothing deleted");
+}
+
+#[test]
+fn a_store_of_this_schema_sets_unreadable_records_aside() {
+    let b = backend();
+    run(b.set_meta(META_SCHEMA_VERSION, &schema::CURRENT_SCHEMA.to_string())).unwrap();
+    b.insert_raw("tasks", uid(9), "{not json");
+    let decoded = decode_tasks(&b);
+    run(b.commit(&set_aside_batch(decoded.corrupt))).unwrap();
+    let state = b.dump();
+    assert_eq!(
+        state.quarantine[&quarantine_key("tasks", &uid(9).to_string())].raw,
+        "{not json"
+    );
+    assert!(state.records["tasks"].is_empty());
 }

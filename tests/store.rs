@@ -805,7 +805,7 @@ fn seeded() -> MemoryBackend {
     b
 }
 
-fn records_only(s: &MemoryState) -> BTreeMap<String, BTreeMap<Id, String>> {
+fn records_only(s: &MemoryState) -> BTreeMap<String, BTreeMap<String, String>> {
     s.records.clone()
 }
 
@@ -2097,7 +2097,7 @@ fn export_from_stored_texts_is_byte_identical_to_export_of_values() {
     // Odd but possible stored texts: not canonical, an upper-case id, not JSON at all.
     let mut loaded: sixstep::store::Loaded = BTreeMap::new();
     for (kind, recs) in &book {
-        let mut v: Vec<(Id, String)> = recs
+        let mut v: Vec<(String, String)> = recs
             .iter()
             .enumerate()
             .map(|(i, r)| {
@@ -2109,19 +2109,20 @@ fn export_from_stored_texts_is_byte_identical_to_export_of_values() {
                         .unwrap()
                         .replace("\"rev\":", "\"rev\" : "),
                 };
-                (id, text)
+                (id.to_string(), text)
             })
             .collect();
         v.reverse();
         loaded.insert(kind.clone(), v);
     }
     let acc = loaded.get_mut("accounts").unwrap();
-    let upper = acc[0]
-        .1
-        .replace(&acc[0].0.to_string(), &acc[0].0.to_string().to_uppercase());
+    let upper = acc[0].1.replace(&acc[0].0, &acc[0].0.to_uppercase());
     acc[0].1 = upper.clone();
-    acc.push((uid(999), "{not json".into()));
-    acc.push((uid(998), r#"{"name":"\u00e9t\u00e9","rev":1}"#.into()));
+    acc.push((uid(999).to_string(), "{not json".into()));
+    acc.push((
+        uid(998).to_string(),
+        r#"{"name":"\u00e9t\u00e9","rev":1}"#.into(),
+    ));
     loaded.insert("tasks".into(), Vec::new());
     let values: RecordsByKind = loaded
         .iter()

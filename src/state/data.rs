@@ -18,7 +18,7 @@ use crate::state::table::{LiveIndexes, Table};
 use crate::store::backend::{Backend, Batch, Loaded, QuarantineEntry};
 use crate::store::idb::IdbBackend;
 use crate::store::ValidationError;
-use crate::store::{decode_kind, open, quarantine_batch, StoreError};
+use crate::store::{decode_kind, open, set_aside_batch, StoreError};
 use chrono::Utc;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -248,11 +248,28 @@ impl AppData {
         let settings = b.get_meta(crate::store::META_SETTINGS).await?;
         let corrupt = self.set_all(loaded);
         if !corrupt.is_empty() {
-            b.commit(&quarantine_batch(corrupt)).await?;
+            set_aside(self, &b, corrupt).await?;
         }
         self.quarantine.set(b.list_quarantine().await?);
         crate::state::settings::show_stored(settings.as_deref());
         Ok(())
+    }
+}
+
+/// Sets unreadable records aside in quarantine. When the store holds a newer schema than
+/// this tab reads (a newer version upgraded it in another tab), nothing is moved: this tab
+/// says it must reload.
+async fn set_aside(
+    data: &AppData,
+    backend: &IdbBackend,
+    corrupt: Vec<QuarantineEntry>,
+) -> Result<(), StoreError> {
+    match backend.commit(&set_aside_batch(corrupt)).await {
+        Err(StoreError::NewerSchema { .. }) => {
+            data.status.set(LoadStatus::Outdated);
+            Ok(())
+        }
+        other => other,
     }
 }
 
@@ -287,7 +304,7 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
     let corrupt = data.set_all(opened.loaded);
     mark("decoded");
     if !corrupt.is_empty() {
-        backend.commit(&quarantine_batch(corrupt)).await?;
+        set_aside(&data, &backend, corrupt).await?;
     }
     data.quarantine.set(backend.list_quarantine().await?);
     listen_to_other_tabs(data);

@@ -29,8 +29,10 @@ use std::collections::BTreeMap;
 /// The `meta` key holding the schema version of the stored records (decimal text).
 pub const META_SCHEMA_VERSION: &str = "schema_version";
 
-/// Raw stored records: per kind, `(id, JSON text)` in id order.
-pub type Loaded = BTreeMap<String, Vec<(Id, String)>>;
+/// Raw stored records: per kind, `(key, JSON text)` in key order. The key is the text it
+/// is stored under: a record id, except in a store someone else wrote to, where a key that
+/// is not an id must still name the very entry (to set it aside, never another one).
+pub type Loaded = BTreeMap<String, Vec<(String, String)>>;
 
 /// What the caller names when asking for a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +161,11 @@ pub enum Op {
         key: String,
         value: String,
     },
+    /// Refuses the whole batch with [`StoreError::NewerSchema`] when the stored schema
+    /// version is above `at_most` (read inside the transaction): a tab of an older version
+    /// puts it first in a batch that sets aside records it cannot read, which may be good
+    /// records of a newer shape.
+    RequireSchemaAtMost(u32),
     /// Writes the settings the patch holds over the stored work settings, reading them inside
     /// the transaction (a setting the patch does not hold keeps its stored value; see
     /// [`merge_stored`](super::settings::merge_stored)).
@@ -235,7 +242,9 @@ impl Batch {
                     add("quarantine");
                 }
                 Op::DeleteQuarantine { .. } | Op::Unquarantine { .. } => add("quarantine"),
-                Op::SetMeta { .. } | Op::ApplySettings(_) => add("meta"),
+                Op::SetMeta { .. } | Op::ApplySettings(_) | Op::RequireSchemaAtMost(_) => {
+                    add("meta")
+                }
             }
         }
         out
@@ -357,10 +366,15 @@ pub trait Backend {
         }
         batch.push(Op::ClearAll);
         for (kind, recs) in records {
-            for (id, json) in recs {
+            for (key, json) in recs {
+                let id = key.parse::<Id>().map_err(|_| StoreError::Corrupt {
+                    kind: kind.clone(),
+                    key: key.clone(),
+                    error: "the key is not a record id".into(),
+                })?;
                 batch.push(Op::Put {
                     kind: kind.clone(),
-                    id: *id,
+                    id,
                     json: json.clone(),
                     base_rev: None,
                 });

@@ -136,11 +136,26 @@ async fn all_pairs(store: &ObjectStore) -> Result<Vec<(String, String)>, StoreEr
         .zip(values)
         .map(|(k, v)| {
             (
-                k.as_string().unwrap_or_default(),
-                v.as_string().unwrap_or_default(),
+                k.as_string().unwrap_or_else(|| js_text(&k)),
+                stored_text(&v),
             )
         })
         .collect())
+}
+
+/// A stored value as text: the text itself, or, for a value that is not text (written by
+/// something other than this app), its JSON, whole, so that setting it aside keeps it intact.
+fn stored_text(v: &JsValue) -> String {
+    v.as_string().unwrap_or_else(|| js_text(v))
+}
+
+/// JSON of any JavaScript value (its debug form for what JSON cannot write, like
+/// `undefined`).
+fn js_text(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{v:?}"))
 }
 
 async fn clear(store: &ObjectStore) -> Result<(), StoreError> {
@@ -216,14 +231,10 @@ impl IdbBackend {
         for kind in &self.kinds {
             let store = tx.object_store(kind).map_err(map_err)?;
             let mut recs = Vec::new();
+            // Keys as stored: one that is not a record id is set aside by the caller's
+            // decode step under that very key.
             for (k, v) in all_pairs(&store).await? {
-                match k.parse::<Id>() {
-                    Ok(id) => recs.push((id, v)),
-                    // A key that is not an id cannot be a record: it is handed to the
-                    // caller's decode step under the nil id, which quarantines it (the
-                    // original key is not carried along).
-                    Err(_) => recs.push((Id::nil(), v)),
-                }
+                recs.push((k, v));
             }
             out.insert(kind.to_string(), recs);
         }
@@ -326,8 +337,8 @@ impl IdbBackend {
                 for kind in &self.kinds {
                     let store = tx.object_store(kind).map_err(map_err)?;
                     clear(&store).await?;
-                    for (id, json) in records.get(*kind).into_iter().flatten() {
-                        put_text(&store, &id.to_string(), json).await?;
+                    for (key, json) in records.get(*kind).into_iter().flatten() {
+                        put_text(&store, key, json).await?;
                     }
                 }
                 let meta = tx.object_store("meta").map_err(map_err)?;
@@ -372,6 +383,19 @@ impl IdbBackend {
             }
             Op::SetMeta { key, value } => {
                 put_text(&tx.object_store("meta").map_err(map_err)?, key, value).await
+            }
+            Op::RequireSchemaAtMost(at_most) => {
+                let meta = tx.object_store("meta").map_err(map_err)?;
+                let found = get_text(&meta, META_SCHEMA_VERSION)
+                    .await?
+                    .and_then(|v| v.trim().parse::<u32>().ok());
+                match found.filter(|v| v > at_most) {
+                    Some(found) => Err(StoreError::NewerSchema {
+                        found,
+                        current: *at_most,
+                    }),
+                    None => Ok(()),
+                }
             }
             Op::ApplySettings(patch) => {
                 let meta = tx.object_store("meta").map_err(map_err)?;

@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 /// Everything a [`MemoryBackend`] holds; comparing two dumps tells whether anything changed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MemoryState {
-    /// kind → id → JSON text. Every registered kind has an entry (its object store).
-    pub records: BTreeMap<String, BTreeMap<Id, String>>,
+    /// kind → key → JSON text. Every registered kind has an entry (its object store).
+    /// Keys are record ids as text, but a planted entry may have any key.
+    pub records: BTreeMap<String, BTreeMap<String, String>>,
     pub snapshots: BTreeMap<Id, Snapshot>,
     /// By [`QuarantineEntry::store_key`].
     pub quarantine: BTreeMap<String, QuarantineEntry>,
@@ -49,13 +50,13 @@ impl MemoryState {
             .map(|(k, m)| {
                 (
                     k.clone(),
-                    m.iter().map(|(id, j)| (*id, j.clone())).collect(),
+                    m.iter().map(|(k, j)| (k.clone(), j.clone())).collect(),
                 )
             })
             .collect()
     }
 
-    fn kind_mut(&mut self, kind: &str) -> Result<&mut BTreeMap<Id, String>, StoreError> {
+    fn kind_mut(&mut self, kind: &str) -> Result<&mut BTreeMap<String, String>, StoreError> {
         self.records
             .get_mut(kind)
             .ok_or_else(|| StoreError::UnknownKind {
@@ -67,13 +68,15 @@ impl MemoryState {
         match op {
             Op::Put { kind, id, json, .. } => {
                 let store = self.kind_mut(kind)?;
-                check_op(op, store.get(id).map(String::as_str))?;
-                store.insert(*id, json.clone());
+                let key = id.to_string();
+                check_op(op, store.get(&key).map(String::as_str))?;
+                store.insert(key, json.clone());
             }
             Op::Delete { kind, id, .. } => {
                 let store = self.kind_mut(kind)?;
-                check_op(op, store.get(id).map(String::as_str))?;
-                store.remove(id);
+                let key = id.to_string();
+                check_op(op, store.get(&key).map(String::as_str))?;
+                store.remove(&key);
             }
             Op::ClearAll => self.records.values_mut().for_each(BTreeMap::clear),
             Op::Snapshot(h) => {
@@ -122,9 +125,7 @@ impl MemoryState {
             }
             Op::Quarantine(entry) => {
                 let store = self.kind_mut(&entry.kind)?;
-                if let Ok(id) = entry.key.parse::<Id>() {
-                    store.remove(&id);
-                }
+                store.remove(&entry.key);
                 self.quarantine.insert(entry.store_key(), entry.clone());
             }
             Op::DeleteQuarantine { kind, key } => {
@@ -137,6 +138,18 @@ impl MemoryState {
             }
             Op::SetMeta { key, value } => {
                 self.meta.insert(key.clone(), value.clone());
+            }
+            Op::RequireSchemaAtMost(at_most) => {
+                let found = self
+                    .meta
+                    .get(META_SCHEMA_VERSION)
+                    .and_then(|v| v.parse().ok());
+                if let Some(found) = found.filter(|v: &u32| v > at_most) {
+                    return Err(StoreError::NewerSchema {
+                        found,
+                        current: *at_most,
+                    });
+                }
             }
             Op::ApplySettings(patch) => {
                 let merged = merge_stored(self.meta.get(META_SETTINGS).map(String::as_str), patch);
@@ -194,12 +207,18 @@ impl MemoryBackend {
 
     /// Stores `raw` under `key` without any check: for planting corrupt records in tests.
     pub fn insert_raw(&self, kind: &str, key: Id, raw: &str) {
+        self.insert_raw_key(kind, &key.to_string(), raw);
+    }
+
+    /// Stores `raw` under a key that need not be a record id (as another program writing
+    /// to the same database could), without any check.
+    pub fn insert_raw_key(&self, kind: &str, key: &str, raw: &str) {
         self.state
             .borrow_mut()
             .records
             .entry(kind.to_string())
             .or_default()
-            .insert(key, raw.to_string());
+            .insert(key.to_string(), raw.to_string());
     }
 
     fn injected(&self) -> Result<(), StoreError> {
@@ -274,6 +293,6 @@ impl Backend for MemoryBackend {
             .ok_or_else(|| StoreError::UnknownKind {
                 kind: kind.to_string(),
             })?;
-        Ok(store.get(&id).cloned())
+        Ok(store.get(&id.to_string()).cloned())
     }
 }

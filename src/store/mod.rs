@@ -52,7 +52,7 @@ pub use import::{
 };
 pub use kinds::{KindSpec, Kinds, ValidationError};
 pub use memory::MemoryBackend;
-pub use open::{decode_kind, open, quarantine_batch, Decoded, Opened};
+pub use open::{decode_kind, open, quarantine_batch, set_aside_batch, Decoded, Opened};
 pub use schema::{migrate, MigrationError, CURRENT_SCHEMA};
 pub use settings::{
     Setting, SettingChange, SettingKey, SettingsPatch, WorkSettings, META_SETTINGS,

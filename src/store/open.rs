@@ -99,7 +99,7 @@ pub fn migration_batch(
         for (key, raw) in recs {
             match serde_json::from_str::<Value>(raw) {
                 Ok(v) => values.push(v),
-                Err(e) => corrupt.push(entry(kind, *key, raw, &format!(".: {e}"), now)),
+                Err(e) => corrupt.push(entry(kind, key, raw, &format!(".: {e}"), now)),
             }
         }
     }
@@ -139,7 +139,7 @@ pub fn migration_batch(
     Ok(batch)
 }
 
-fn entry(kind: &str, key: Id, raw: &str, error: &str, now: DateTime<Utc>) -> QuarantineEntry {
+fn entry(kind: &str, key: &str, raw: &str, error: &str, now: DateTime<Utc>) -> QuarantineEntry {
     QuarantineEntry {
         kind: kind.to_string(),
         key: key.to_string(),
@@ -159,17 +159,25 @@ pub struct Decoded<T> {
 /// Decodes the raw records of `T`'s kind in one pass (text → `T`, no intermediate value).
 /// A record that does not deserialise, has `rev` 0 or an id different from its key becomes
 /// a quarantine entry (`path: message`), never silently dropped.
-pub fn decode_kind<T: Record>(raw: Vec<(Id, String)>, now: DateTime<Utc>) -> Decoded<T> {
+pub fn decode_kind<T: Record>(raw: Vec<(String, String)>, now: DateTime<Utc>) -> Decoded<T> {
     let mut out = Decoded {
         records: Vec::with_capacity(raw.len()),
         corrupt: Vec::new(),
     };
     for (key, text) in raw {
-        match decode_one::<T>(key, &text) {
+        // A key that is not a record id cannot hold a record: set aside under that very key.
+        let decoded = match key.parse::<Id>() {
+            Ok(id) => decode_one::<T>(id, &text),
+            Err(_) => Err(ValidationError::new(
+                ".",
+                format!("the key {key:?} is not a record id"),
+            )),
+        };
+        match decoded {
             Ok(r) => out.records.push(r),
             Err(e) => out
                 .corrupt
-                .push(entry(T::KIND, key, &text, &e.to_string(), now)),
+                .push(entry(T::KIND, &key, &text, &e.to_string(), now)),
         }
     }
     out
@@ -203,4 +211,15 @@ pub fn quarantine_batch(entries: Vec<QuarantineEntry>) -> Batch {
     Batch {
         ops: entries.into_iter().map(Op::Quarantine).collect(),
     }
+}
+
+/// The batch setting `entries` aside in quarantine, unless the store now holds records of a
+/// newer schema than this version of the app reads (another tab of a newer version upgraded
+/// it since this one opened): then what this tab cannot read may be good records of the
+/// newer shape, so the whole batch is refused with [`StoreError::NewerSchema`] inside its
+/// transaction, nothing is moved or deleted, and this tab must reload.
+pub fn set_aside_batch(entries: Vec<QuarantineEntry>) -> Batch {
+    let mut batch = quarantine_batch(entries);
+    batch.ops.insert(0, Op::RequireSchemaAtMost(CURRENT_SCHEMA));
+    batch
 }

@@ -197,3 +197,77 @@ test("an entry is discarded only after confirming, and Undo brings it back", asy
   expect((await readCounts(page)).tasks).toBe(0);
   expect(errors).toEqual([]);
 });
+
+/// Everything stored in the object store `store`, as `[key, value]` pairs.
+async function readStore(page, store) {
+  return page.evaluate(
+    (store) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("sixstep");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store, "readonly");
+          const keys = tx.objectStore(store).getAllKeys();
+          const values = tx.objectStore(store).getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(keys.result.map((k, i) => [k, values.result[i]]));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    store,
+  );
+}
+
+test("a stored value that is not text is set aside whole, never emptied", async ({ page, errors }) => {
+  await settings(page);
+  const id = uuid();
+  // An object, not the JSON text the app writes: something else wrote to the database.
+  await plantRaw(page, "tasks", id, { ...task(id, "Object value"), title: 7 });
+  await page.reload();
+  await ready(page);
+  await expect(entry(page, id)).toBeVisible();
+  const stored = await readStore(page, "quarantine");
+  expect(stored).toHaveLength(1);
+  const raw = JSON.parse(stored[0][1]).raw;
+  expect(JSON.parse(raw)).toEqual({ ...task(id, "Object value"), title: 7 });
+  expect(errors).toEqual([]);
+});
+
+test("a key that is not a record id is set aside under that key, once, touching nothing else", async ({ page, errors }) => {
+  await settings(page);
+  const good = uuid();
+  await plantRaw(page, "tasks", good, JSON.stringify(task(good, "Still here")));
+  const text = JSON.stringify(task(uuid(), "Odd key"));
+  await plantRaw(page, "tasks", "task-7", text);
+  await page.reload();
+  await ready(page);
+  await expect(section(page).getByRole("group", { name: "Tasks: task-7" })).toBeVisible();
+  // Reloading again sets nothing aside a second time, and the readable task is untouched.
+  await page.reload();
+  await ready(page);
+  const quarantined = await readStore(page, "quarantine");
+  expect(quarantined.map(([k]) => k)).toEqual(["tasks/task-7"]);
+  expect(JSON.parse(quarantined[0][1]).raw).toBe(text);
+  const tasks = await readStore(page, "tasks");
+  expect(tasks.map(([k]) => k)).toEqual([good]);
+  expect(errors).toEqual([]);
+});
+
+test("an older tab never moves a record of a newer schema: it asks to be reloaded", async ({ page, errors }) => {
+  await settings(page);
+  const [[, version]] = (await readStore(page, "meta")).filter(([k]) => k === "schema_version");
+  // Another tab of a newer version upgraded the store and wrote a record of a new shape.
+  await plantRaw(page, "meta", "schema_version", String(Number(version) + 1));
+  const id = uuid();
+  const newer = JSON.stringify({ ...task(id, "New shape"), due_date: { relative: "next week" } });
+  await plantRaw(page, "tasks", id, newer);
+  // …and told the other tabs to read everything again.
+  await page.evaluate(() => new BroadcastChannel("sixstep").postMessage(JSON.stringify({ reload: true })));
+  await expect(page.getByRole("alert").filter({ hasText: "Sixstep was updated in another tab. Reload this tab to continue." })).toBeVisible();
+  expect(await readStore(page, "quarantine")).toEqual([]);
+  expect(await readStore(page, "tasks")).toEqual([[id, newer]]);
+  expect(errors).toEqual([]);
+});

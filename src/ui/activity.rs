@@ -28,13 +28,13 @@ pub fn kind_from_code(code: &str) -> Option<ActivityKind> {
 /// The contact's name, or a placeholder when the record is gone.
 pub fn contact_name(data: &AppData, id: Id) -> String {
     data.contacts
-        .with(|m| m.get(&id).map(|c| c.name.clone()))
+        .with_all(|m| m.get(&id).map(|c| c.name.clone()))
         .unwrap_or_else(|| tr("trust.ui.unknown_person"))
 }
 
 pub fn account_name(data: &AppData, id: Id) -> String {
     data.accounts
-        .with(|m| m.get(&id).map(|a| a.name.clone()))
+        .with_all(|m| m.get(&id).map(|a| a.name.clone()))
         .unwrap_or_else(|| tr("trust.ui.unknown_account"))
 }
 
@@ -128,7 +128,7 @@ pub fn Timeline(
                                             {move || tr("trust.ui.activity.deal")}
                                             ": "
                                             <a href=href(&format!("/deals/{d}"))>
-                                                {move || data.deals.with(|m| m.get(&d).map(|x| x.title.clone())).unwrap_or_default()}
+                                                {move || data.deals.with_all(|m| m.get(&d).map(|x| x.title.clone())).unwrap_or_default()}
                                             </a>
                                         })}
                                     </p>

@@ -120,7 +120,7 @@ pub fn ActivityForm(
     let people_options = Memo::new(move |_| {
         let acc = account_id();
         let chosen = people.get();
-        let mut v: Vec<(Id, String)> = data.contacts.with(|m| {
+        let mut v: Vec<(Id, String)> = data.contacts.with_all(|m| {
             m.values()
                 .filter(|c| acc.is_none_or(|a| c.account_id == a) || chosen.contains(&c.id))
                 .map(|c| (c.id, c.name.clone()))
@@ -130,7 +130,7 @@ pub fn ActivityForm(
         v
     });
     let account_options = Signal::derive(move || {
-        let mut v: Vec<(String, String)> = data.accounts.with(|m| {
+        let mut v: Vec<(String, String)> = data.accounts.with_all(|m| {
             m.values()
                 .filter(|a| !a.archived || Some(a.id) == account_id())
                 .map(|a| (a.id.to_string(), a.name.clone()))
@@ -141,7 +141,7 @@ pub fn ActivityForm(
     });
     let deal_options = Signal::derive(move || {
         let acc = account_id();
-        let mut v: Vec<(String, String)> = data.deals.with(|m| {
+        let mut v: Vec<(String, String)> = data.deals.with_all(|m| {
             m.values()
                 .filter(|d| acc.is_none_or(|a| d.account_id == a))
                 .filter(|d| d.is_active() || deal.get() == d.id.to_string())
@@ -317,7 +317,7 @@ pub fn ActivityForm(
                         people
                             .get()
                             .into_iter()
-                            .filter_map(|cid| data.contacts.with(|m| m.get(&cid).cloned()))
+                            .filter_map(|cid| data.contacts.with_all(|m| m.get(&cid).cloned()))
                             .map(|c| view! { <StyleHint contact=c/> })
                             .collect_view()
                     }}

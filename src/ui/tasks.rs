@@ -37,7 +37,7 @@ pub fn TaskForm(
     let saving = RwSignal::new(false);
 
     let activity_options = Signal::derive(move || {
-        data.activities.with(|m| {
+        data.activities.with_all(|m| {
             crate::domain::activity::timeline_for_contact(m.values(), contact_id)
                 .into_iter()
                 .take(10)
@@ -297,7 +297,7 @@ pub fn TaskRow(
                 {(!task.notes.is_empty()).then(|| view! { <p class="task-notes">{task.notes.clone()}</p> })}
                 {move || {
                     with_hints
-                        .then(|| contact.and_then(|c| data.contacts.with(|m| m.get(&c).cloned())))
+                        .then(|| contact.and_then(|c| data.contacts.with_all(|m| m.get(&c).cloned())))
                         .flatten()
                         .map(|p| view! { <StyleHint contact=p/> })
                 }}

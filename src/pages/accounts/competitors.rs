@@ -111,7 +111,7 @@ pub fn CompetitorsPage() -> impl IntoView {
     let navigate = use_navigate();
     let creating = RwSignal::new(false);
     let list = Memo::new(move |_| {
-        data.competitors.with(|m| {
+        data.competitors.with_all(|m| {
             let mut v: Vec<Competitor> = m.values().cloned().collect();
             v.sort_by_cached_key(|c| fold(&c.name));
             v
@@ -156,7 +156,7 @@ pub fn CompetitorPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     let competitor = Memo::new(move |_| {
         id.get()
-            .and_then(|id| data.competitors.with(|m| m.get(&id).cloned()))
+            .and_then(|id| data.competitors.with_all(|m| m.get(&id).cloned()))
     });
     let editing = RwSignal::new(false);
     let rep_name = RwSignal::new(String::new());
@@ -202,7 +202,7 @@ pub fn CompetitorPage() -> impl IntoView {
                 </section>
             }.into_any(),
             Some(c) => {
-                let users = data.accounts.with(|m| {
+                let users = data.accounts.with_all(|m| {
                     let all: Vec<_> = m.values().cloned().collect();
                     accounts_using(&all, c.id).into_iter().map(|(a, p)| (a.id, a.name.clone(), p.product.clone(), p.satisfaction)).collect::<Vec<_>>()
                 });

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn AccountDeals(account_id: Id) -> impl IntoView {
     let data = use_data();
     let deals = move || {
-        let mut v: Vec<_> = data.deals.with(|m| {
+        let mut v: Vec<_> = data.deals.with_all(|m| {
             m.values()
                 .filter(|d| d.account_id == account_id)
                 .cloned()

@@ -29,12 +29,12 @@ pub fn AccountPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     let shown = Memo::new(move |_| {
         id.get()
-            .filter(|id| data.accounts.with(|m| m.contains_key(id)))
+            .filter(|id| data.accounts.with_all(|m| m.contains_key(id)))
     });
     move || {
         match shown.get() {
         Some(id) => {
-            let account = data.accounts.with_untracked(|m| m.get(&id).cloned());
+            let account = data.accounts.with_all_untracked(|m| m.get(&id).cloned());
             account.map(|a| view! { <AccountView account=a/> }).into_any()
         }
         None => view! {
@@ -59,9 +59,9 @@ fn AccountView(account: Account) -> impl IntoView {
     let editing = RwSignal::new(false);
     let adding_person = RwSignal::new(false);
     let confirm_delete = RwSignal::new(false);
-    let current = Memo::new(move |_| data.accounts.with(|m| m.get(&id).cloned()));
+    let current = Memo::new(move |_| data.accounts.with_all(|m| m.get(&id).cloned()));
     let people = Memo::new(move |_| {
-        data.contacts.with(|m| {
+        data.contacts.with_all(|m| {
             let mut v: Vec<Contact> = m.values().filter(|c| c.account_id == id).cloned().collect();
             v.sort_by(|a, b| {
                 crate::domain::text::fold(&a.name).cmp(&crate::domain::text::fold(&b.name))

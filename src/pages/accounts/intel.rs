@@ -36,7 +36,7 @@ pub fn IntelPage() -> impl IntoView {
             kind: IntelKind::from_code(&kind_filter.get()),
             ..Default::default()
         };
-        data.intel_notes.with(|m| {
+        data.intel_notes.with_all(|m| {
             let all: Vec<IntelNote> = m.values().cloned().collect();
             list_intel(&all, &filter)
                 .into_iter()
@@ -47,10 +47,11 @@ pub fn IntelPage() -> impl IntoView {
     let name_of = move |id: Option<Id>, accounts: bool| -> String {
         id.and_then(|id| {
             if accounts {
-                data.accounts.with(|m| m.get(&id).map(|a| a.name.clone()))
+                data.accounts
+                    .with_all(|m| m.get(&id).map(|a| a.name.clone()))
             } else {
                 data.competitors
-                    .with(|m| m.get(&id).map(|c| c.name.clone()))
+                    .with_all(|m| m.get(&id).map(|c| c.name.clone()))
             }
         })
         .unwrap_or_default()
@@ -87,13 +88,13 @@ pub fn IntelPage() -> impl IntoView {
     let export = move |_| {
         let all: Vec<IntelNote> = data
             .intel_notes
-            .with_untracked(|m| m.values().cloned().collect());
+            .with_all_untracked(|m| m.values().cloned().collect());
         let accounts: Vec<_> = data
             .accounts
-            .with_untracked(|m| m.values().cloned().collect());
+            .with_all_untracked(|m| m.values().cloned().collect());
         let competitors: Vec<_> = data
             .competitors
-            .with_untracked(|m| m.values().cloned().collect());
+            .with_all_untracked(|m| m.values().cloned().collect());
         let header_text: Vec<String> = INTEL_HEADER_KEYS.iter().map(|k| tr(k)).collect();
         let header: [&str; 7] = std::array::from_fn(|i| header_text[i].as_str());
         let rows = intel_rows_with(&all, &accounts, &competitors, header, |k| tr(k.key()));
@@ -114,7 +115,7 @@ pub fn IntelPage() -> impl IntoView {
             .collect()
     });
     let accounts_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
-        let mut v: Vec<(String, String)> = data.accounts.with(|m| {
+        let mut v: Vec<(String, String)> = data.accounts.with_all(|m| {
             m.values()
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
@@ -123,7 +124,7 @@ pub fn IntelPage() -> impl IntoView {
         v
     });
     let competitor_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
-        let mut v: Vec<(String, String)> = data.competitors.with(|m| {
+        let mut v: Vec<(String, String)> = data.competitors.with_all(|m| {
             m.values()
                 .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect()

@@ -25,7 +25,9 @@ const PAGE: usize = 50;
 fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
     let data = use_data();
     let rows = Memo::new(move |_| {
-        let deals = data.deals.with(|m| m.values().cloned().collect::<Vec<_>>());
+        let deals = data
+            .deals
+            .with_all(|m| m.values().cloned().collect::<Vec<_>>());
         accounts.with(|a| crate::domain::account::lead_source_report(a, &deals))
     });
     view! {
@@ -93,7 +95,7 @@ pub fn AccountsPage() -> impl IntoView {
 
     let all = Memo::new(move |_| {
         data.accounts
-            .with(|m| m.values().cloned().collect::<Vec<_>>())
+            .with_all(|m| m.values().cloned().collect::<Vec<_>>())
     });
     let filter = Memo::new(move |_| AccountFilter {
         grade: Grade::from_code(&grade.get()),
@@ -117,7 +119,7 @@ pub fn AccountsPage() -> impl IntoView {
         })
     });
     let people_count = Memo::new(move |_| {
-        data.contacts.with(|m| {
+        data.contacts.with_all(|m| {
             let mut counts = std::collections::HashMap::<Id, usize>::new();
             for c in m.values() {
                 *counts.entry(c.account_id).or_default() += 1;
@@ -210,7 +212,7 @@ pub fn AccountsPage() -> impl IntoView {
                 when=move || !rows.with(Vec::is_empty)
                 fallback=move || view! {
                     <div class="card empty">
-                        <p>{move || if data.accounts.with(|m| m.is_empty()) { tr("accounts.empty") } else { tr("accounts.none_match") }}</p>
+                        <p>{move || if data.accounts.with_all(|m| m.is_empty()) { tr("accounts.empty") } else { tr("accounts.none_match") }}</p>
                     </div>
                 }
             >

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 pub fn AccountTrust(account_id: Id) -> impl IntoView {
     let data = use_data();
     let people = Memo::new(move |_| {
-        let mut v: Vec<Contact> = data.contacts.with(|m| {
+        let mut v: Vec<Contact> = data.contacts.with_all(|m| {
             m.values()
                 .filter(|c| c.account_id == account_id)
                 .cloned()
@@ -27,7 +27,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
         v
     });
     let has_open_deal = Memo::new(move |_| {
-        data.deals.with(|m| {
+        data.deals.with_all(|m| {
             m.values()
                 .any(|d| d.account_id == account_id && d.is_open())
         })
@@ -49,7 +49,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
     });
     let timeline = Memo::new(move |_| {
         let ids: Vec<Id> = people.with(|ps| ps.iter().map(|c| c.id).collect());
-        data.activities.with(|m| {
+        data.activities.with_all(|m| {
             timeline_for_account(m.values(), account_id, &ids)
                 .into_iter()
                 .cloned()

@@ -23,12 +23,12 @@ pub fn ContactsPage() -> impl IntoView {
     let creating = RwSignal::new(false);
     let rows = Memo::new(move |_| {
         let q = fold(&filter.get());
-        let accounts = data.accounts.with(|m| {
+        let accounts = data.accounts.with_all(|m| {
             m.iter()
                 .map(|(id, a)| (*id, a.name.clone()))
                 .collect::<std::collections::HashMap<_, _>>()
         });
-        data.contacts.with(|m| {
+        data.contacts.with_all(|m| {
             let mut v: Vec<(Contact, String)> = m
                 .values()
                 .map(|c| {
@@ -75,7 +75,7 @@ pub fn ContactsPage() -> impl IntoView {
                 {move || tw("contacts.count", &[("shown", &fmt::number(rows.with(Vec::len).min(shown.get()) as i64)), ("total", &fmt::number(rows.with(Vec::len) as i64))])}
             </p>
             <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
-                <div class="card empty"><p>{move || if data.contacts.with(|m| m.is_empty()) { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
+                <div class="card empty"><p>{move || if data.contacts.with_all(|m| m.is_empty()) { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
             }>
                 <ScrollArea label=Signal::derive(|| tr("page.contacts.title")) class="card">
                     <table class="data-table wide">

@@ -35,9 +35,9 @@ fn stage_from_code(c: &str) -> Option<RelationshipStage> {
 #[component]
 pub fn ContactTrust(contact_id: Id) -> impl IntoView {
     let data = use_data();
-    let contact = Memo::new(move |_| data.contacts.with(|m| m.get(&contact_id).cloned()));
+    let contact = Memo::new(move |_| data.contacts.with_all(|m| m.get(&contact_id).cloned()));
     let timeline = Memo::new(move |_| {
-        data.activities.with(|m| {
+        data.activities.with_all(|m| {
             timeline_for_contact(m.values(), contact_id)
                 .into_iter()
                 .cloned()
@@ -126,7 +126,7 @@ pub fn ContactTrust(contact_id: Id) -> impl IntoView {
 pub fn OpenTasks(contact_id: Id, #[prop(optional)] read_only: bool) -> impl IntoView {
     let data = use_data();
     let tasks = Memo::new(move |_| {
-        data.tasks.with(|m| {
+        data.tasks.with_all(|m| {
             open_tasks_for_contact(m.values(), contact_id)
                 .into_iter()
                 .cloned()

@@ -201,7 +201,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
 
     move || {
         let r = request.get()?;
-        let d = data.deals.with(|m| m.get(&r.deal_id).cloned())?;
+        let d = data.deals.with_all(|m| m.get(&r.deal_id).cloned())?;
         let from = d.step;
         let mv = kind_of(from, r.to);
         let deal_id = d.id;

@@ -46,7 +46,7 @@ fn layer_code(l: NeedLayer) -> &'static str {
 /// The people a need can be linked to: the deal's people first, then the account's others.
 fn holder_options(data: crate::state::data::AppData, d: &Deal) -> Vec<(String, String)> {
     let on_deal = d.people_ids();
-    let mut rest: Vec<(String, String)> = data.contacts.with(|m| {
+    let mut rest: Vec<(String, String)> = data.contacts.with_all(|m| {
         m.values()
             .filter(|c| c.account_id == d.account_id && !on_deal.contains(&c.id))
             .map(|c| (c.id.to_string(), c.name.clone()))
@@ -317,7 +317,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
     let candidates = Signal::derive(move || {
         with_deal(deal, Vec::new(), |d| {
             let on = d.people_ids();
-            let mut v: Vec<(String, String)> = data.contacts.with(|m| {
+            let mut v: Vec<(String, String)> = data.contacts.with_all(|m| {
                 m.values()
                     .filter(|c| c.account_id == d.account_id && !on.contains(&c.id))
                     .map(|c| {
@@ -342,7 +342,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
         };
         let roles = data
             .contacts
-            .with_untracked(|m| m.get(&cid).map(|c| c.roles.clone()))
+            .with_all_untracked(|m| m.get(&cid).map(|c| c.roles.clone()))
             .unwrap_or_default();
         spawn_local(async move {
             if change(data, toasts, deal_id, |d| deal::set_person(d, cid, &roles)).await {
@@ -391,7 +391,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                             .into_iter()
                             .map(|p| {
                                 let cid = p.contact_id;
-                                let contact = data.contacts.with(|m| m.get(&cid).cloned());
+                                let contact = data.contacts.with_all(|m| m.get(&cid).cloned());
                                 let name = contact
                                     .as_ref()
                                     .map(|c| c.name.clone())
@@ -473,7 +473,7 @@ pub fn CompetitorsSection(deal: DealSig) -> impl IntoView {
     let competitors = move || {
         let mut v: Vec<(Id, String)> = data
             .competitors
-            .with(|m| m.values().map(|c| (c.id, c.name.clone())).collect());
+            .with_all(|m| m.values().map(|c| (c.id, c.name.clone())).collect());
         v.sort_by_cached_key(|(_, n)| fold(n));
         v
     };

@@ -26,7 +26,7 @@ pub fn Agenda() -> impl IntoView {
     });
     let buckets = Memo::new(move |_| {
         tick.track();
-        data.tasks.with(|m| {
+        data.tasks.with_all(|m| {
             let a = bucket(m.values(), Utc::now(), &Local);
             AgendaBucket::ALL
                 .iter()
@@ -48,7 +48,7 @@ pub fn Agenda() -> impl IntoView {
     let done = Memo::new(move |_| {
         tick.track();
         let since = done_window_start(Utc::now(), 30);
-        data.tasks.with(|m| {
+        data.tasks.with_all(|m| {
             let all = done_tasks(m.values(), None);
             let recent = all.iter().filter(|t| t.done_at >= Some(since)).count();
             let shown = if show_all_done.get() {
@@ -65,7 +65,7 @@ pub fn Agenda() -> impl IntoView {
     let done_items = Memo::new(move |_| done.with(|(v, _)| v.clone()));
     let older_count = move || {
         data.tasks
-            .with(|m| m.values().filter(|t| t.is_done()).count())
+            .with_all(|m| m.values().filter(|t| t.is_done()).count())
             .saturating_sub(done.with(|(_, recent)| *recent))
     };
 

@@ -6,7 +6,6 @@ use crate::domain::fields::FieldError;
 use crate::domain::ids::brought_back;
 use crate::state::data::AppData;
 use crate::store::StoreError;
-use leptos::prelude::*;
 use std::future::Future;
 
 /// Archives (`true`) or restores the account.
@@ -23,8 +22,8 @@ pub fn delete(
     data: AppData,
     account: Account,
 ) -> Result<impl Future<Output = Result<Account, StoreError>>, StillLinked> {
-    data.contacts.with_untracked(|people| {
-        data.deals.with_untracked(|deals| {
+    data.contacts.with_all_untracked(|people| {
+        data.deals.with_all_untracked(|deals| {
             account::check_delete(account.id, people.values(), deals.values())
         })
     })?;

@@ -40,18 +40,16 @@ pub fn IntelPage() -> impl IntoView {
             let all: Vec<IntelNote> = m.values().cloned().collect();
             list_intel(&all, &filter)
                 .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
+                .map(|n| n.id)
+                .collect::<Vec<Id>>()
         })
     });
     let name_of = move |id: Option<Id>, accounts: bool| -> String {
         id.and_then(|id| {
             if accounts {
-                data.accounts
-                    .with_all(|m| m.get(&id).map(|a| a.name.clone()))
+                data.accounts.with(id, |a| a.name.clone())
             } else {
-                data.competitors
-                    .with_all(|m| m.get(&id).map(|c| c.name.clone()))
+                data.competitors.with(id, |c| c.name.clone())
             }
         })
         .unwrap_or_default()
@@ -160,15 +158,17 @@ pub fn IntelPage() -> impl IntoView {
             </div>
             <Show when=move || !notes.with(Vec::is_empty) fallback=move || view! { <div class="card empty"><p>{tr("intel.empty")}</p></div> }>
                 <ul class="card-list">
-                    <For each=move || notes.get() key=|n| (n.id, n.rev) let:n>
-                        <li class="card">
-                            <p class="hint">{fmt::date(n.date)} " · " {tr(n.kind.key())}
-                                {n.account_id.map(|_| view! { " · " {name_of(n.account_id, true)} })}
-                                {n.competitor_id.map(|_| view! { " · " {name_of(n.competitor_id, false)} })}
-                            </p>
-                            <h2 class="h3">{n.title.clone()}</h2>
-                            {(!n.body.is_empty()).then(|| view! { <p class="pre-line">{n.body.clone()}</p> })}
-                        </li>
+                    <For each=move || notes.get() key=|id| *id let:nid>
+                        {move || data.intel_notes.get(nid).map(|n| view! {
+                            <li class="card">
+                                <p class="hint">{fmt::date(n.date)} " · " {tr(n.kind.key())}
+                                    {n.account_id.map(|_| view! { " · " {move || name_of(n.account_id, true)} })}
+                                    {n.competitor_id.map(|_| view! { " · " {move || name_of(n.competitor_id, false)} })}
+                                </p>
+                                <h2 class="h3">{n.title.clone()}</h2>
+                                {(!n.body.is_empty()).then(|| view! { <p class="pre-line">{n.body.clone()}</p> })}
+                            </li>
+                        })}
                     </For>
                 </ul>
             </Show>

@@ -18,12 +18,12 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
     let maker = RwSignal::new(String::new());
     let satisfaction = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let account = move || data.accounts.with_all(|m| m.get(&account_id).cloned());
+    let account = move || data.accounts.get(account_id);
     let competitor_name = move |cid: Option<Id>| match cid {
         None => tr("account.field.product_ours"),
         Some(cid) => data
             .competitors
-            .with_all(|m| m.get(&cid).map(|c| c.name.clone()))
+            .with(cid, |c| c.name.clone())
             .unwrap_or_default(),
     };
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -31,17 +31,18 @@ pub fn CallPlanPage() -> impl IntoView {
 #[component]
 fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
     let data = use_data();
-    let contact = Memo::new(move |_| {
-        contact_id.and_then(|id| data.contacts.with_all(|m| m.get(&id).cloned()))
-    });
+    let contact = Memo::new(move |_| contact_id.and_then(|id| data.contacts.get(id)));
     let last3 = Memo::new(move |_| match contact_id {
-        Some(id) => data.activities.with_all(|m| {
-            timeline_for_contact(m.values(), id)
-                .into_iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<Activity>>()
-        }),
+        Some(id) => {
+            let ids = data.indexes.activities_of_person(id);
+            data.activities.with_many(&ids, |acts| {
+                timeline_for_contact(acts, id)
+                    .into_iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<Activity>>()
+            })
+        }
         None => Vec::new(),
     });
     let print = move |_| {
@@ -63,7 +64,7 @@ fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
             {move || {
                 let c = contact.get().expect("shown only with a person");
                 let id = c.id;
-                let account = data.accounts.with_all(|m| m.get(&c.account_id).map(|a| a.name.clone()));
+                let account = data.accounts.with(c.account_id, |a| a.name.clone());
                 let stage = c.relationship.stage;
                 let (_, next_kinds) = suggested_activities(stage);
                 let roles = c.roles.iter().map(|r| tr(r.key())).collect::<Vec<_>>().join(", ");

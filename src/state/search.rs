@@ -54,19 +54,19 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
         let mut guard = i.borrow_mut();
         let Some(ix) = guard.as_mut() else { return };
         match kind {
-            "accounts" => match data.accounts.with_all_untracked(|m| m.get(&id).cloned()) {
+            "accounts" => match data.accounts.get_untracked(id) {
                 Some(a) => ix.upsert_account(&a),
                 None => ix.remove(id),
             },
-            "contacts" => match data.contacts.with_all_untracked(|m| m.get(&id).cloned()) {
+            "contacts" => match data.contacts.get_untracked(id) {
                 Some(c) => ix.upsert_contact(&c),
                 None => ix.remove(id),
             },
-            "deals" => match data.deals.with_all_untracked(|m| m.get(&id).cloned()) {
+            "deals" => match data.deals.get_untracked(id) {
                 Some(d) => ix.upsert_deal(&d),
                 None => ix.remove(id),
             },
-            "competitors" => match data.competitors.with_all_untracked(|m| m.get(&id).cloned()) {
+            "competitors" => match data.competitors.get_untracked(id) {
                 Some(c) => ix.upsert_competitor(&c),
                 None => ix.remove(id),
             },

@@ -1,11 +1,11 @@
-//! The records as reactive collections, loaded from IndexedDB at start-up, and the one way
-//! to change them: [`Changes`] committed in one transaction, then applied to the signals
-//! and announced to other tabs.
+//! The records as reactive tables, loaded from IndexedDB at start-up, and the one way to
+//! change them: [`Changes`] committed in one transaction, then applied to the tables and
+//! announced to other tabs.
 //!
-//! Beside each collection, the same records are kept per record ([`AppData::tables`], see
-//! [`super::table`]) with the relation indexes ([`AppData::indexes`]); every change goes
-//! through [`AppData::apply_put`] / [`AppData::apply_remove`] (or `set_all` for a reload),
-//! which keep all three equal.
+//! Each kind is one [`Table`] (each record readable on its own, see [`super::table`]), with
+//! the relation indexes beside them ([`AppData::indexes`]); every change goes through
+//! [`AppData::apply_put`] / [`AppData::apply_remove`] (or `set_all` for a reload), which
+//! keep the tables and the indexes equal.
 
 use crate::domain::ids::{Id, Record};
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
@@ -22,7 +22,6 @@ use crate::store::{decode_kind, open, set_aside_batch, StoreError};
 use chrono::Utc;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -55,21 +54,15 @@ pub fn store_error_text(e: &StoreError) -> String {
     crate::i18n::render(crate::state::prefs::locale(), &e.message())
 }
 
-/// A record kind kept as a collection in [`AppData`].
+/// A record kind kept as a table in [`AppData`].
 pub trait Stored: Checked + Indexed + PartialEq + Send + Sync {
-    fn collection(data: &AppData) -> RwSignal<HashMap<Id, Self>>;
     fn table(data: &AppData) -> Table<Self>;
 }
 
 macro_rules! collections {
     ($($field:ident : $ty:ty),* $(,)?) => {
-        /// Every record, by kind, each readable on its own (see [`Table`]).
-        #[derive(Clone, Copy)]
-        pub struct Tables {
-            $(pub $field: Table<$ty>,)*
-        }
-
-        /// Every record, by kind, as signals (provided as context at the root).
+        /// Every record, by kind, each readable on its own (see [`Table`]); provided as
+        /// context at the root.
         #[derive(Clone, Copy)]
         pub struct AppData {
             pub status: RwSignal<LoadStatus>,
@@ -82,10 +75,8 @@ macro_rules! collections {
             /// The work settings (kept in the database with the records; see
             /// [`crate::state::settings`]).
             pub settings: RwSignal<crate::store::WorkSettings>,
-            $(pub $field: RwSignal<HashMap<Id, $ty>>,)*
-            /// The same records, each readable on its own.
-            pub tables: Tables,
-            /// The relation indexes over them (people by account, open deals by step, …).
+            $(pub $field: Table<$ty>,)*
+            /// The relation indexes over the records (people by account, open deals by step, …).
             pub indexes: LiveIndexes,
         }
 
@@ -97,8 +88,7 @@ macro_rules! collections {
                     version: RwSignal::new(0),
                     last_backup: RwSignal::new(crate::state::backup::last_backup()),
                     settings: RwSignal::new(crate::store::WorkSettings::default()),
-                    $($field: RwSignal::new(HashMap::new()),)*
-                    tables: Tables { $($field: Table::new(),)* },
+                    $($field: Table::new(),)*
                     indexes: LiveIndexes::new(),
                 }
             }
@@ -108,7 +98,7 @@ macro_rules! collections {
                 vec![$(<$ty as Record>::KIND),*]
             }
 
-            /// Replaces every collection by the decoded `loaded` records; returns the
+            /// Replaces every table by the decoded `loaded` records; returns the
             /// records that did not decode (for quarantine).
             fn set_all(&self, mut loaded: Loaded) -> Vec<QuarantineEntry> {
                 let now = Utc::now();
@@ -118,8 +108,7 @@ macro_rules! collections {
                         loaded.remove(<$ty as Record>::KIND).unwrap_or_default(),
                         now,
                     );
-                    self.tables.$field.replace_all(d.records.iter().cloned());
-                    self.$field.set(d.records.into_iter().map(|r| (r.id(), r)).collect());
+                    self.$field.replace_all(d.records);
                     corrupt.extend(d.corrupt);
                 )*
                 self.indexes.replace(self.build_indexes());
@@ -142,23 +131,20 @@ macro_rules! collections {
                 self.version.update(|v| *v += 1);
             }
 
-            /// Records per kind (tracked).
+            /// Records per kind (tracks membership).
             pub fn counts(&self) -> Vec<(&'static str, usize)> {
-                vec![$((<$ty as Record>::KIND, self.$field.with(HashMap::len))),*]
+                vec![$((<$ty as Record>::KIND, self.$field.len())),*]
             }
 
-            /// Whether there is any record at all (tracked).
+            /// Whether there is any record at all (tracks membership).
             pub fn is_empty(&self) -> bool {
-                true $(&& self.$field.with(HashMap::is_empty))*
+                true $(&& self.$field.is_empty())*
             }
         }
 
         $(impl Stored for $ty {
-            fn collection(data: &AppData) -> RwSignal<HashMap<Id, Self>> {
-                data.$field
-            }
             fn table(data: &AppData) -> Table<Self> {
-                data.tables.$field
+                data.$field
             }
         })*
     };
@@ -179,29 +165,21 @@ pub fn use_data() -> AppData {
 }
 
 impl AppData {
-    /// Stores one record in its collection, its table and the indexes (after a commit, or
-    /// another tab's).
+    /// Stores one record in its table and the indexes (after a commit, or another tab's).
     pub(crate) fn apply_put<T: Stored>(&self, record: T) {
-        let id = record.id();
         let before = T::table(self).insert(record.clone());
         self.indexes.on_change(before.as_ref(), Some(&record));
-        T::collection(self).update(|m| {
-            m.insert(id, record);
-        });
     }
 
-    /// Removes one record from its collection, its table and the indexes.
+    /// Removes one record from its table and the indexes.
     pub(crate) fn apply_remove<T: Stored>(&self, id: Id) {
         let before = T::table(self).remove(id);
         self.indexes.on_change(before.as_ref(), None);
-        T::collection(self).update(|m| {
-            m.remove(&id);
-        });
     }
 
     /// The relation indexes over the tables as they are.
     fn build_indexes(&self) -> Indexes {
-        let t = &self.tables;
+        let t = self;
         t.contacts.with_all_untracked(|contacts| {
             t.deals.with_all_untracked(|deals| {
                 t.activities.with_all_untracked(|activities| {
@@ -218,7 +196,7 @@ impl AppData {
         })
     }
 
-    /// Creates the collections, provides them as context and starts loading.
+    /// Creates the tables, provides them as context and starts loading.
     pub fn start() -> AppData {
         let data = AppData::empty();
         crate::state::settings::install(data.settings);
@@ -297,7 +275,7 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
         .set(crate::state::settings::load(&backend).await?);
     let opened = open(&backend, Utc::now()).await?;
     mark("read");
-    // Published before the collections are filled: views that react to the first load
+    // Published before the tables are filled: views that react to the first load
     // (the "Undo import" list, say) read the store and must find it open.
     let backend = Rc::new(backend);
     BACKEND.with(|b| *b.borrow_mut() = Some(backend.clone()));
@@ -387,7 +365,7 @@ pub fn announce_settings() {
 type Apply = Box<dyn FnOnce(&AppData)>;
 
 /// The changes of one user action: committed together (all or nothing), then applied to
-/// the collections.
+/// the tables.
 #[derive(Default)]
 pub struct Changes {
     batch: Batch,
@@ -408,7 +386,7 @@ impl Changes {
     pub fn put<T: Stored>(&mut self, data: &AppData, mut record: T) -> T {
         let id = record.id();
         let now = Utc::now();
-        let exists = T::collection(data).with_untracked(|m| m.contains_key(&id));
+        let exists = T::table(data).with_all_untracked(|m| m.contains_key(&id));
         let base = if exists {
             let base = record.rev();
             match record.meta().next(now) {
@@ -454,7 +432,7 @@ impl Changes {
         self.touched.push((T::KIND.to_string(), id));
     }
 
-    /// Commits in one transaction; on success updates the collections and tells other
+    /// Commits in one transaction; on success updates the tables and tells other
     /// tabs. On failure nothing was written and nothing in memory changed.
     pub async fn commit(self, data: AppData) -> Result<(), StoreError> {
         if let Some(e) = self.refused {

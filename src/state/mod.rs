@@ -5,7 +5,7 @@
 //! Every change to stored records is an action of the rep: the named actions in
 //! [`actions`] (one module per area) and, for saving one record from its form,
 //! [`record_save`]. They are the only writers: each validates through the domain and
-//! commits one [`data::Changes`] batch in one transaction, then the signals show it. Pages
+//! commits one [`data::Changes`] batch in one transaction, then the tables show it. Pages
 //! and shared components call them and only show the outcome.
 //!
 //! [`index`] holds the relation indexes (people by account, open deals by step, …) as

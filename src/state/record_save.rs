@@ -135,7 +135,7 @@ impl<T: Stored> RecordSave<T> {
         self.on_saved.run(saved);
     }
 
-    /// The newer stored version, read from the store (and shown in this tab's collections,
+    /// The newer stored version, read from the store (and shown in this tab's tables,
     /// in case the other tab's announcement has not arrived yet).
     async fn newer(self, kind: &str, id: Id) -> Option<T> {
         let raw = backend()?.get_raw(kind, id).await.ok()??;

@@ -1,4 +1,4 @@
-//! The global search index, kept in memory: built from the collections when the browser is
+//! The global search index, kept in memory: built from the tables when the browser is
 //! first idle after start-up or a reload (or by the first query, if that comes sooner), then
 //! updated record by record after every committed change (and every change another tab
 //! announces), so each keystroke only queries it.
@@ -8,7 +8,6 @@
 use super::data::AppData;
 use crate::domain::ids::Id;
 use crate::domain::search::{Hit, SearchIndex};
-use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -55,19 +54,19 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
         let mut guard = i.borrow_mut();
         let Some(ix) = guard.as_mut() else { return };
         match kind {
-            "accounts" => match data.accounts.with_untracked(|m| m.get(&id).cloned()) {
+            "accounts" => match data.accounts.get_untracked(id) {
                 Some(a) => ix.upsert_account(&a),
                 None => ix.remove(id),
             },
-            "contacts" => match data.contacts.with_untracked(|m| m.get(&id).cloned()) {
+            "contacts" => match data.contacts.get_untracked(id) {
                 Some(c) => ix.upsert_contact(&c),
                 None => ix.remove(id),
             },
-            "deals" => match data.deals.with_untracked(|m| m.get(&id).cloned()) {
+            "deals" => match data.deals.get_untracked(id) {
                 Some(d) => ix.upsert_deal(&d),
                 None => ix.remove(id),
             },
-            "competitors" => match data.competitors.with_untracked(|m| m.get(&id).cloned()) {
+            "competitors" => match data.competitors.get_untracked(id) {
                 Some(c) => ix.upsert_competitor(&c),
                 None => ix.remove(id),
             },
@@ -81,21 +80,23 @@ pub fn query(data: &AppData, q: &str, limit: usize) -> Vec<Hit> {
     with_index(data, |ix| ix.query(q, limit))
 }
 
-/// `f` over the index, built first from the collections if it is not there yet.
+/// `f` over the index, built first from the tables if it is not there yet.
 fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
     INDEX.with(|i| {
         let mut guard = i.borrow_mut();
         let ix = guard.get_or_insert_with(|| {
             let accounts: Vec<_> = data
                 .accounts
-                .with_untracked(|m| m.values().cloned().collect());
+                .with_all_untracked(|m| m.values().cloned().collect());
             let contacts: Vec<_> = data
                 .contacts
-                .with_untracked(|m| m.values().cloned().collect());
-            let deals: Vec<_> = data.deals.with_untracked(|m| m.values().cloned().collect());
+                .with_all_untracked(|m| m.values().cloned().collect());
+            let deals: Vec<_> = data
+                .deals
+                .with_all_untracked(|m| m.values().cloned().collect());
             let competitors: Vec<_> = data
                 .competitors
-                .with_untracked(|m| m.values().cloned().collect());
+                .with_all_untracked(|m| m.values().cloned().collect());
             SearchIndex::build(&accounts, &contacts, &deals, &competitors)
         });
         f(ix)

@@ -65,7 +65,8 @@ fn watch<K: std::hash::Hash + Eq + Send + Sync + 'static>(
 /// One record kind, each record readable on its own.
 ///
 /// Reading one record ([`Table::get`], [`Table::with`]) tracks that record only, present
-/// or not: it is woken when that record is saved with other content, deleted or created.
+/// or not (and [`Table::with_many`] the records it is given): it is woken when that
+/// record is saved with other content, deleted or created.
 /// [`Table::ids`] and [`Table::len`] track membership only (a record added or removed);
 /// [`Table::with_all`] tracks every change (for aggregates over the whole kind).
 pub struct Table<T: Send + Sync + 'static> {
@@ -118,6 +119,17 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
     pub fn contains(&self, id: Id) -> bool {
         watch(&self.watchers, id);
         self.records.with_value(|m| m.contains_key(&id))
+    }
+
+    /// `f` over the records of `ids` that exist, in the order given; tracks those records
+    /// only (for a list built from an index, sorted or filtered by the records' content).
+    /// `f` must not change the table.
+    pub fn with_many<R>(&self, ids: &[Id], f: impl FnOnce(Vec<&T>) -> R) -> R {
+        for &id in ids {
+            watch(&self.watchers, id);
+        }
+        self.records
+            .with_value(|m| f(ids.iter().filter_map(|id| m.get(id)).collect()))
     }
 
     /// The record `id`, without tracking.

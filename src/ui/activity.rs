@@ -28,13 +28,14 @@ pub fn kind_from_code(code: &str) -> Option<ActivityKind> {
 /// The contact's name, or a placeholder when the record is gone.
 pub fn contact_name(data: &AppData, id: Id) -> String {
     data.contacts
-        .with(|m| m.get(&id).map(|c| c.name.clone()))
+        .with(id, |c| c.name.clone())
         .unwrap_or_else(|| tr("trust.ui.unknown_person"))
 }
 
+/// The account's name, or a placeholder when the record is gone.
 pub fn account_name(data: &AppData, id: Id) -> String {
     data.accounts
-        .with(|m| m.get(&id).map(|a| a.name.clone()))
+        .with(id, |a| a.name.clone())
         .unwrap_or_else(|| tr("trust.ui.unknown_account"))
 }
 
@@ -54,10 +55,11 @@ pub fn due_text(t: &Task) -> String {
     }
 }
 
-/// A list of activities, newest first, with people, account, notes and outcome.
+/// A list of activities (`items`: their ids, newest first), with people, account, notes
+/// and outcome. Each item reads its own record: saving one activity redraws that item only.
 #[component]
 pub fn Timeline(
-    #[prop(into)] items: Signal<Vec<Activity>>,
+    #[prop(into)] items: Signal<Vec<Id>>,
     /// Whose timeline it is (left out of the people shown).
     #[prop(optional)]
     owner: Option<Id>,
@@ -74,10 +76,10 @@ pub fn Timeline(
             <ol class="timeline">
                 <For
                     each=move || items.get()
-                    key=|a| (a.id, a.rev)
-                    let:a
+                    key=|id| *id
+                    let:id
                 >
-                    {
+                    {move || data.activities.get(id).map(|a| {
                         let others: Vec<Id> = a
                             .contact_ids
                             .iter()
@@ -128,7 +130,7 @@ pub fn Timeline(
                                             {move || tr("trust.ui.activity.deal")}
                                             ": "
                                             <a href=href(&format!("/deals/{d}"))>
-                                                {move || data.deals.with(|m| m.get(&d).map(|x| x.title.clone())).unwrap_or_default()}
+                                                {move || data.deals.with(d, |x| x.title.clone()).unwrap_or_default()}
                                             </a>
                                         })}
                                     </p>
@@ -151,7 +153,7 @@ pub fn Timeline(
                                 })}
                             </li>
                         }
-                    }
+                    })}
                 </For>
             </ol>
         </Show>

@@ -6,6 +6,7 @@ use super::activity::{gift_limit, kind_code, kind_from_code};
 use crate::domain::activity::{
     gift_reminder, ActivityDraft, ActivityKind, ExchangeFormat, GiftReminder,
 };
+use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
 use crate::domain::money::Currency;
 use crate::state::actions::activities::{self, FollowUp};
@@ -120,17 +121,25 @@ pub fn ActivityForm(
     let people_options = Memo::new(move |_| {
         let acc = account_id();
         let chosen = people.get();
-        let mut v: Vec<(Id, String)> = data.contacts.with(|m| {
-            m.values()
-                .filter(|c| acc.is_none_or(|a| c.account_id == a) || chosen.contains(&c.id))
-                .map(|c| (c.id, c.name.clone()))
-                .collect()
-        });
+        let mut v: Vec<(Id, String)> = match acc {
+            Some(a) => {
+                let mut ids = data.indexes.people_of(a);
+                ids.extend(chosen.iter().copied());
+                ids.sort_unstable();
+                ids.dedup();
+                data.contacts.with_many(&ids, |ps| {
+                    ps.into_iter().map(|c| (c.id, c.name.clone())).collect()
+                })
+            }
+            None => data
+                .contacts
+                .with_all(|m| m.values().map(|c| (c.id, c.name.clone())).collect()),
+        };
         v.sort_by_key(|a| a.1.to_lowercase());
         v
     });
     let account_options = Signal::derive(move || {
-        let mut v: Vec<(String, String)> = data.accounts.with(|m| {
+        let mut v: Vec<(String, String)> = data.accounts.with_all(|m| {
             m.values()
                 .filter(|a| !a.archived || Some(a.id) == account_id())
                 .map(|a| (a.id.to_string(), a.name.clone()))
@@ -141,13 +150,21 @@ pub fn ActivityForm(
     });
     let deal_options = Signal::derive(move || {
         let acc = account_id();
-        let mut v: Vec<(String, String)> = data.deals.with(|m| {
-            m.values()
-                .filter(|d| acc.is_none_or(|a| d.account_id == a))
-                .filter(|d| d.is_active() || deal.get() == d.id.to_string())
-                .map(|d| (d.id.to_string(), d.title.clone()))
-                .collect()
-        });
+        let chosen = deal.get();
+        let option = |d: &Deal| {
+            (d.is_active() || chosen == d.id.to_string())
+                .then(|| (d.id.to_string(), d.title.clone()))
+        };
+        let mut v: Vec<(String, String)> = match acc {
+            Some(a) => {
+                let ids = data.indexes.deals_of(a);
+                data.deals
+                    .with_many(&ids, |ds| ds.into_iter().filter_map(option).collect())
+            }
+            None => data
+                .deals
+                .with_all(|m| m.values().filter_map(option).collect()),
+        };
         v.sort_by_key(|a| a.1.to_lowercase());
         v
     });
@@ -317,7 +334,7 @@ pub fn ActivityForm(
                         people
                             .get()
                             .into_iter()
-                            .filter_map(|cid| data.contacts.with(|m| m.get(&cid).cloned()))
+                            .filter_map(|cid| data.contacts.get(cid))
                             .map(|c| view! { <StyleHint contact=c/> })
                             .collect_view()
                     }}

@@ -118,7 +118,7 @@ fn ContactFormBody(
             return Vec::new();
         }
         let acc = account.get().parse::<Id>().ok();
-        data.contacts.with_untracked(|m| {
+        data.contacts.with_all_untracked(|m| {
             let others = m.values().filter(|c| Some(c.id) != editing_id);
             find_contact_duplicates(acc, &n, &e, &p, others)
                 .into_iter()
@@ -131,7 +131,7 @@ fn ContactFormBody(
         ev.prevent_default();
         let g = |s: RwSignal<String>| s.get_untracked();
         let acc_id = g(account).parse::<Id>().ok();
-        let people: Vec<(Id, String)> = data.contacts.with_untracked(|m| {
+        let people: Vec<(Id, String)> = data.contacts.with_all_untracked(|m| {
             m.values()
                 .filter(|c| Some(c.account_id) == acc_id && Some(c.id) != editing_id)
                 .map(|c| (c.id, c.name.clone()))
@@ -208,7 +208,7 @@ fn ContactFormBody(
     });
     let _ = opts;
     let account_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
-        data.accounts.with(|m| {
+        data.accounts.with_all(|m| {
             let mut v: Vec<(String, String)> = m
                 .values()
                 .filter(|a| !a.archived)

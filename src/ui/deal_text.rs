@@ -10,7 +10,6 @@ use crate::state::tr;
 use crate::ui::fmt;
 use crate::ui::link::href;
 use chrono::NaiveDate;
-use leptos::prelude::*;
 
 /// The in-app address of a deal.
 pub fn deal_href(id: Id) -> String {
@@ -44,5 +43,5 @@ pub fn month_label(ym: YearMonth) -> String {
 
 /// All deals as a vector (tracked).
 pub fn all_deals(data: AppData) -> Vec<Deal> {
-    data.deals.with(|m| m.values().cloned().collect())
+    data.deals.with_all(|m| m.values().cloned().collect())
 }

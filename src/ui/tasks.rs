@@ -37,8 +37,9 @@ pub fn TaskForm(
     let saving = RwSignal::new(false);
 
     let activity_options = Signal::derive(move || {
-        data.activities.with(|m| {
-            crate::domain::activity::timeline_for_contact(m.values(), contact_id)
+        let ids = data.indexes.activities_of_person(contact_id);
+        data.activities.with_many(&ids, |acts| {
+            crate::domain::activity::timeline_for_contact(acts, contact_id)
                 .into_iter()
                 .take(10)
                 .map(|a| {
@@ -297,7 +298,7 @@ pub fn TaskRow(
                 {(!task.notes.is_empty()).then(|| view! { <p class="task-notes">{task.notes.clone()}</p> })}
                 {move || {
                     with_hints
-                        .then(|| contact.and_then(|c| data.contacts.with(|m| m.get(&c).cloned())))
+                        .then(|| contact.and_then(|c| data.contacts.get(c)))
                         .flatten()
                         .map(|p| view! { <StyleHint contact=p/> })
                 }}

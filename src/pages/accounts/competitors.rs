@@ -111,10 +111,10 @@ pub fn CompetitorsPage() -> impl IntoView {
     let navigate = use_navigate();
     let creating = RwSignal::new(false);
     let list = Memo::new(move |_| {
-        data.competitors.with(|m| {
-            let mut v: Vec<Competitor> = m.values().cloned().collect();
+        data.competitors.with_all(|m| {
+            let mut v: Vec<&Competitor> = m.values().collect();
             v.sort_by_cached_key(|c| fold(&c.name));
-            v
+            v.into_iter().map(|c| c.id).collect::<Vec<Id>>()
         })
     });
     view! {
@@ -136,11 +136,13 @@ pub fn CompetitorsPage() -> impl IntoView {
             })}
             <Show when=move || !list.with(Vec::is_empty) fallback=move || view! { <div class="card empty"><p>{tr("competitors.empty")}</p></div> }>
                 <ul class="card-list">
-                    <For each=move || list.get() key=|c| (c.id, c.rev) let:c>
-                        <li class="card">
-                            <h2 class="h3"><a href=href(&format!("/competitors/{}", c.id))>{c.name.clone()}</a></h2>
-                            {(!c.products.is_empty()).then(|| view! { <p class="hint">{c.products.join(", ")}</p> })}
-                        </li>
+                    <For each=move || list.get() key=|id| *id let:cid>
+                        {move || data.competitors.get(cid).map(|c| view! {
+                            <li class="card">
+                                <h2 class="h3"><a href=href(&format!("/competitors/{}", c.id))>{c.name.clone()}</a></h2>
+                                {(!c.products.is_empty()).then(|| view! { <p class="hint">{c.products.join(", ")}</p> })}
+                            </li>
+                        })}
                     </For>
                 </ul>
             </Show>
@@ -154,10 +156,7 @@ pub fn CompetitorPage() -> impl IntoView {
     let toasts = use_toasts();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let competitor = Memo::new(move |_| {
-        id.get()
-            .and_then(|id| data.competitors.with(|m| m.get(&id).cloned()))
-    });
+    let competitor = Memo::new(move |_| id.get().and_then(|id| data.competitors.get(id)));
     let editing = RwSignal::new(false);
     let rep_name = RwSignal::new(String::new());
     let rep_traits = RwSignal::new(String::new());
@@ -202,7 +201,7 @@ pub fn CompetitorPage() -> impl IntoView {
                 </section>
             }.into_any(),
             Some(c) => {
-                let users = data.accounts.with(|m| {
+                let users = data.accounts.with_all(|m| {
                     let all: Vec<_> = m.values().cloned().collect();
                     accounts_using(&all, c.id).into_iter().map(|(a, p)| (a.id, a.name.clone(), p.product.clone(), p.satisfaction)).collect::<Vec<_>>()
                 });

@@ -14,26 +14,22 @@ use leptos::prelude::*;
 #[component]
 pub fn AccountDeals(account_id: Id) -> impl IntoView {
     let data = use_data();
-    let deals = move || {
-        let mut v: Vec<_> = data.deals.with(|m| {
-            m.values()
-                .filter(|d| d.account_id == account_id)
-                .cloned()
-                .collect()
-        });
-        v.sort_by_key(|d| (!d.is_active(), std::cmp::Reverse(d.updated_at)));
-        v
-    };
+    // The account's deals, active first, then the latest changed; each row reads its own.
+    let deals = Memo::new(move |_| {
+        let ids = data.indexes.deals_of(account_id);
+        data.deals.with_many(&ids, |mut v| {
+            v.sort_by_key(|d| (!d.is_active(), std::cmp::Reverse(d.updated_at)));
+            v.into_iter().map(|d| d.id).collect::<Vec<Id>>()
+        })
+    });
     let new_href = href(&format!("/deals?new=1&account={account_id}"));
     view! {
         <section class="card account-deals" aria-labelledby="account-deals-heading">
             <h2 id="account-deals-heading">{move || tr("deals_ui.account.title")}</h2>
-            {move || {
-                let list = deals();
-                if list.is_empty() {
-                    return view! { <p class="hint">{tr("deals_ui.account.none")}</p> }.into_any();
-                }
-                view! {
+            <Show
+                when=move || !deals.with(Vec::is_empty)
+                fallback=|| view! { <p class="hint">{tr("deals_ui.account.none")}</p> }
+            >
                     <ScrollArea label=Signal::derive(|| tr("deals_ui.account.title"))>
                         <table class="data-table">
                             <thead>
@@ -45,9 +41,8 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {list
-                                    .into_iter()
-                                    .map(|d| {
+                                <For each=move || deals.get() key=|id| *id let:did>
+                                    {move || data.deals.get(did).map(|d| {
                                         view! {
                                             <tr>
                                                 <td><a href=deal_href(d.id)>{d.title.clone()}</a></td>
@@ -62,14 +57,12 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                                                 <td>{tr(d.outcome.key())}</td>
                                             </tr>
                                         }
-                                    })
-                                    .collect_view()}
+                                    })}
+                                </For>
                             </tbody>
                         </table>
                     </ScrollArea>
-                }
-                .into_any()
-            }}
+            </Show>
             <p>
                 <a class="button primary" href=new_href>{move || tr("deals_ui.new_deal")}</a>
             </p>

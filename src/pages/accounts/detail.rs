@@ -27,14 +27,11 @@ pub fn AccountPage() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let shown = Memo::new(move |_| {
-        id.get()
-            .filter(|id| data.accounts.with(|m| m.contains_key(id)))
-    });
+    let shown = Memo::new(move |_| id.get().filter(|id| data.accounts.contains(*id)));
     move || {
         match shown.get() {
         Some(id) => {
-            let account = data.accounts.with_untracked(|m| m.get(&id).cloned());
+            let account = data.accounts.get_untracked(id);
             account.map(|a| view! { <AccountView account=a/> }).into_any()
         }
         None => view! {
@@ -59,16 +56,21 @@ fn AccountView(account: Account) -> impl IntoView {
     let editing = RwSignal::new(false);
     let adding_person = RwSignal::new(false);
     let confirm_delete = RwSignal::new(false);
-    let current = Memo::new(move |_| data.accounts.with(|m| m.get(&id).cloned()));
+    let current = Memo::new(move |_| data.accounts.get(id));
+    // The account's people by name (the buying centre reads them all); the list below
+    // shows each from its own record.
     let people = Memo::new(move |_| {
-        data.contacts.with(|m| {
-            let mut v: Vec<Contact> = m.values().filter(|c| c.account_id == id).cloned().collect();
+        let ids = data.indexes.people_of(id);
+        data.contacts.with_many(&ids, |ps| {
+            let mut v: Vec<Contact> = ps.into_iter().cloned().collect();
             v.sort_by(|a, b| {
                 crate::domain::text::fold(&a.name).cmp(&crate::domain::text::fold(&b.name))
             });
             v
         })
     });
+    let people_ids =
+        Memo::new(move |_| people.with(|v| v.iter().map(|c| c.id).collect::<Vec<Id>>()));
     let a = Memo::new(move |_| current.get().unwrap_or_else(|| account.clone()));
 
     let toggle_archive = move |_| {
@@ -188,13 +190,15 @@ fn AccountView(account: Account) -> impl IntoView {
                 })}
                 <Show when=move || !people.with(Vec::is_empty) fallback=move || view! { <p class="hint">{tr("account.no_people")}</p> }>
                     <ul class="people-list">
-                        <For each=move || people.get() key=|c| (c.id, c.rev) let:c>
-                            <li>
-                                <a href=href(&format!("/contacts/{}", c.id))>{c.name.clone()}</a>
-                                {(!c.title.is_empty()).then(|| view! { <span class="hint">{format!(" · {}", c.title)}</span> })}
-                                {c.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
-                                <StyleHint contact=c.clone()/>
-                            </li>
+                        <For each=move || people_ids.get() key=|id| *id let:cid>
+                            {move || data.contacts.get(cid).map(|c| view! {
+                                <li>
+                                    <a href=href(&format!("/contacts/{}", c.id))>{c.name.clone()}</a>
+                                    {(!c.title.is_empty()).then(|| view! { <span class="hint">{format!(" · {}", c.title)}</span> })}
+                                    {c.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
+                                    <StyleHint contact=c.clone()/>
+                                </li>
+                            })}
                         </For>
                     </ul>
                 </Show>

@@ -147,7 +147,7 @@ fn AccountFormBody(
         if name.trim().len() < 2 && emails.is_empty() && phones.is_empty() {
             return Vec::new();
         }
-        data.accounts.with_untracked(|m| {
+        data.accounts.with_all_untracked(|m| {
             let others = m.values().filter(|a| Some(a.id) != editing_id);
             let found = find_account_duplicates(&name, &emails, &phones, others);
             found

@@ -36,21 +36,20 @@ pub fn IntelPage() -> impl IntoView {
             kind: IntelKind::from_code(&kind_filter.get()),
             ..Default::default()
         };
-        data.intel_notes.with(|m| {
+        data.intel_notes.with_all(|m| {
             let all: Vec<IntelNote> = m.values().cloned().collect();
             list_intel(&all, &filter)
                 .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
+                .map(|n| n.id)
+                .collect::<Vec<Id>>()
         })
     });
     let name_of = move |id: Option<Id>, accounts: bool| -> String {
         id.and_then(|id| {
             if accounts {
-                data.accounts.with(|m| m.get(&id).map(|a| a.name.clone()))
+                data.accounts.with(id, |a| a.name.clone())
             } else {
-                data.competitors
-                    .with(|m| m.get(&id).map(|c| c.name.clone()))
+                data.competitors.with(id, |c| c.name.clone())
             }
         })
         .unwrap_or_default()
@@ -87,13 +86,13 @@ pub fn IntelPage() -> impl IntoView {
     let export = move |_| {
         let all: Vec<IntelNote> = data
             .intel_notes
-            .with_untracked(|m| m.values().cloned().collect());
+            .with_all_untracked(|m| m.values().cloned().collect());
         let accounts: Vec<_> = data
             .accounts
-            .with_untracked(|m| m.values().cloned().collect());
+            .with_all_untracked(|m| m.values().cloned().collect());
         let competitors: Vec<_> = data
             .competitors
-            .with_untracked(|m| m.values().cloned().collect());
+            .with_all_untracked(|m| m.values().cloned().collect());
         let header_text: Vec<String> = INTEL_HEADER_KEYS.iter().map(|k| tr(k)).collect();
         let header: [&str; 7] = std::array::from_fn(|i| header_text[i].as_str());
         let rows = intel_rows_with(&all, &accounts, &competitors, header, |k| tr(k.key()));
@@ -114,7 +113,7 @@ pub fn IntelPage() -> impl IntoView {
             .collect()
     });
     let accounts_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
-        let mut v: Vec<(String, String)> = data.accounts.with(|m| {
+        let mut v: Vec<(String, String)> = data.accounts.with_all(|m| {
             m.values()
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
@@ -123,7 +122,7 @@ pub fn IntelPage() -> impl IntoView {
         v
     });
     let competitor_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
-        let mut v: Vec<(String, String)> = data.competitors.with(|m| {
+        let mut v: Vec<(String, String)> = data.competitors.with_all(|m| {
             m.values()
                 .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect()
@@ -159,15 +158,17 @@ pub fn IntelPage() -> impl IntoView {
             </div>
             <Show when=move || !notes.with(Vec::is_empty) fallback=move || view! { <div class="card empty"><p>{tr("intel.empty")}</p></div> }>
                 <ul class="card-list">
-                    <For each=move || notes.get() key=|n| (n.id, n.rev) let:n>
-                        <li class="card">
-                            <p class="hint">{fmt::date(n.date)} " · " {tr(n.kind.key())}
-                                {n.account_id.map(|_| view! { " · " {name_of(n.account_id, true)} })}
-                                {n.competitor_id.map(|_| view! { " · " {name_of(n.competitor_id, false)} })}
-                            </p>
-                            <h2 class="h3">{n.title.clone()}</h2>
-                            {(!n.body.is_empty()).then(|| view! { <p class="pre-line">{n.body.clone()}</p> })}
-                        </li>
+                    <For each=move || notes.get() key=|id| *id let:nid>
+                        {move || data.intel_notes.get(nid).map(|n| view! {
+                            <li class="card">
+                                <p class="hint">{fmt::date(n.date)} " · " {tr(n.kind.key())}
+                                    {n.account_id.map(|_| view! { " · " {move || name_of(n.account_id, true)} })}
+                                    {n.competitor_id.map(|_| view! { " · " {move || name_of(n.competitor_id, false)} })}
+                                </p>
+                                <h2 class="h3">{n.title.clone()}</h2>
+                                {(!n.body.is_empty()).then(|| view! { <p class="pre-line">{n.body.clone()}</p> })}
+                            </li>
+                        })}
                     </For>
                 </ul>
             </Show>

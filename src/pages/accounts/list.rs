@@ -8,6 +8,7 @@ use crate::domain::account::{
 };
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
+use crate::state::index::IndexKey;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::select_options;
@@ -25,7 +26,9 @@ const PAGE: usize = 50;
 fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
     let data = use_data();
     let rows = Memo::new(move |_| {
-        let deals = data.deals.with(|m| m.values().cloned().collect::<Vec<_>>());
+        let deals = data
+            .deals
+            .with_all(|m| m.values().cloned().collect::<Vec<_>>());
         accounts.with(|a| crate::domain::account::lead_source_report(a, &deals))
     });
     view! {
@@ -93,7 +96,7 @@ pub fn AccountsPage() -> impl IntoView {
 
     let all = Memo::new(move |_| {
         data.accounts
-            .with(|m| m.values().cloned().collect::<Vec<_>>())
+            .with_all(|m| m.values().cloned().collect::<Vec<_>>())
     });
     let filter = Memo::new(move |_| AccountFilter {
         grade: Grade::from_code(&grade.get()),
@@ -113,16 +116,7 @@ pub fn AccountsPage() -> impl IntoView {
                 _ => (AccountSortKey::Name, false),
             };
             sort_accounts(&mut list, key, desc);
-            list.into_iter().cloned().collect::<Vec<_>>()
-        })
-    });
-    let people_count = Memo::new(move |_| {
-        data.contacts.with(|m| {
-            let mut counts = std::collections::HashMap::<Id, usize>::new();
-            for c in m.values() {
-                *counts.entry(c.account_id).or_default() += 1;
-            }
-            counts
+            list.into_iter().map(|a| a.id).collect::<Vec<Id>>()
         })
     });
 
@@ -210,7 +204,7 @@ pub fn AccountsPage() -> impl IntoView {
                 when=move || !rows.with(Vec::is_empty)
                 fallback=move || view! {
                     <div class="card empty">
-                        <p>{move || if data.accounts.with(|m| m.is_empty()) { tr("accounts.empty") } else { tr("accounts.none_match") }}</p>
+                        <p>{move || if data.accounts.is_empty() { tr("accounts.empty") } else { tr("accounts.none_match") }}</p>
                     </div>
                 }
             >
@@ -229,20 +223,22 @@ pub fn AccountsPage() -> impl IntoView {
                         <tbody>
                             <For
                                 each=move || rows.get().into_iter().take(shown.get())
-                                key=|a| (a.id, a.rev)
-                                let:a
+                                key=|id| *id
+                                let:id
                             >
-                                <tr>
-                                    <td>
-                                        <a href=href(&format!("/accounts/{}", a.id))>{a.name.clone()}</a>
-                                        {a.archived.then(|| view! { " " <span class="badge">{move || tr("account.field.archived")}</span> })}
-                                        {(!a.tags.is_empty()).then(|| view! { <div class="hint">{tags_line(&a)}</div> })}
-                                    </td>
-                                    <td>{a.grade.map(|g| g.code().to_uppercase()).unwrap_or_default()}</td>
-                                    <td class="hide-narrow">{a.industry.clone()}</td>
-                                    <td class="hide-narrow">{a.owner.clone()}</td>
-                                    <td class="num">{move || people_count.with(|m| m.get(&a.id).copied().unwrap_or(0))}</td>
-                                </tr>
+                                {move || data.accounts.get(id).map(|a| view! {
+                                    <tr>
+                                        <td>
+                                            <a href=href(&format!("/accounts/{}", a.id))>{a.name.clone()}</a>
+                                            {a.archived.then(|| view! { " " <span class="badge">{move || tr("account.field.archived")}</span> })}
+                                            {(!a.tags.is_empty()).then(|| view! { <div class="hint">{tags_line(&a)}</div> })}
+                                        </td>
+                                        <td>{a.grade.map(|g| g.code().to_uppercase()).unwrap_or_default()}</td>
+                                        <td class="hide-narrow">{a.industry.clone()}</td>
+                                        <td class="hide-narrow">{a.owner.clone()}</td>
+                                        <td class="num">{move || data.indexes.with(IndexKey::PeopleOf(id), <[Id]>::len)}</td>
+                                    </tr>
+                                })}
                             </For>
                         </tbody>
                     </table>

@@ -17,7 +17,7 @@ pub(super) fn MergeAccount(account_id: Id) -> impl IntoView {
     let plan = RwSignal::new(None::<crate::domain::merge::MergePlan<Account>>);
     let busy = RwSignal::new(false);
     let options = Memo::new(move |_| {
-        data.accounts.with(|m| {
+        data.accounts.with_all(|m| {
             let Some(keep) = m.get(&account_id) else {
                 return Vec::new();
             };

@@ -18,12 +18,12 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
     let maker = RwSignal::new(String::new());
     let satisfaction = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let account = move || data.accounts.with(|m| m.get(&account_id).cloned());
+    let account = move || data.accounts.get(account_id);
     let competitor_name = move |cid: Option<Id>| match cid {
         None => tr("account.field.product_ours"),
         Some(cid) => data
             .competitors
-            .with(|m| m.get(&cid).map(|c| c.name.clone()))
+            .with(cid, |c| c.name.clone())
             .unwrap_or_default(),
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -96,7 +96,7 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
                     <label for="product-maker">{move || tr("account.field.product_owner")}</label>
                     <select id="product-maker" on:change=move |ev| maker.set(event_target_value(&ev))>
                         <option value="">{move || tr("account.field.product_ours")}</option>
-                        {move || data.competitors.with(|m| {
+                        {move || data.competitors.with_all(|m| {
                             let mut v: Vec<_> = m.values().map(|c| (c.id, c.name.clone())).collect();
                             v.sort_by(|a, b| a.1.cmp(&b.1));
                             v

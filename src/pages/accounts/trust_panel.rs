@@ -1,7 +1,7 @@
 //! On an account's page: relationship health (people per stage, guides, warnings while a
 //! deal is open), its people's stages, and the account's activity timeline.
 
-use crate::domain::activity::{timeline_for_account, Activity};
+use crate::domain::activity::timeline_for_account;
 use crate::domain::contact::{BuyingLevel, Contact};
 use crate::domain::ids::Id;
 use crate::domain::relationship::{health, HealthWarning};
@@ -17,20 +17,19 @@ use leptos::prelude::*;
 pub fn AccountTrust(account_id: Id) -> impl IntoView {
     let data = use_data();
     let people = Memo::new(move |_| {
-        let mut v: Vec<Contact> = data.contacts.with(|m| {
-            m.values()
-                .filter(|c| c.account_id == account_id)
-                .cloned()
-                .collect()
-        });
+        let ids = data.indexes.people_of(account_id);
+        let mut v: Vec<Contact> = data
+            .contacts
+            .with_many(&ids, |ps| ps.into_iter().cloned().collect());
         v.sort_by_key(|a| a.name.to_lowercase());
         v
     });
+    let people_ids =
+        Memo::new(move |_| people.with(|v| v.iter().map(|c| c.id).collect::<Vec<Id>>()));
     let has_open_deal = Memo::new(move |_| {
-        data.deals.with(|m| {
-            m.values()
-                .any(|d| d.account_id == account_id && d.is_open())
-        })
+        let ids = data.indexes.deals_of(account_id);
+        data.deals
+            .with_many(&ids, |ds| ds.iter().any(|d| d.is_open()))
     });
     let account_health = Memo::new(move |_| {
         people.with(|ps| {
@@ -47,13 +46,20 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
             health(&rows, has_open_deal.get())
         })
     });
+    // Activities logged with the account or with any of its people, newest first.
     let timeline = Memo::new(move |_| {
-        let ids: Vec<Id> = people.with(|ps| ps.iter().map(|c| c.id).collect());
-        data.activities.with(|m| {
-            timeline_for_account(m.values(), account_id, &ids)
+        let people = data.indexes.people_of(account_id);
+        let mut ids = data.indexes.activities_of_account(account_id);
+        for &p in &people {
+            ids.extend(data.indexes.activities_of_person(p));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        data.activities.with_many(&ids, |acts| {
+            timeline_for_account(acts, account_id, &people)
                 .into_iter()
-                .cloned()
-                .collect::<Vec<Activity>>()
+                .map(|a| a.id)
+                .collect::<Vec<Id>>()
         })
     });
     let log_open = RwSignal::new(false);
@@ -122,11 +128,9 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                         fallback=move || view! { <p class="hint">{move || tr("trust.ui.health.no_people")}</p> }
                     >
                         <ul class="plain-list people-stages">
-                            {move || {
-                                people
-                                    .get()
-                                    .into_iter()
-                                    .map(|c| {
+                            <For each=move || people_ids.get() key=|id| *id let:cid>
+                                {move || {
+                                    data.contacts.get(cid).map(|c| {
                                         let id = c.id;
                                         let mut bits = vec![tr(c.relationship.stage.key())];
                                         if let Some(l) = c.level {
@@ -143,8 +147,8 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                                             </li>
                                         }
                                     })
-                                    .collect_view()
-                            }}
+                                }}
+                            </For>
                         </ul>
                     </Show>
                 </section>

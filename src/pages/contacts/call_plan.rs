@@ -31,16 +31,18 @@ pub fn CallPlanPage() -> impl IntoView {
 #[component]
 fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
     let data = use_data();
-    let contact =
-        Memo::new(move |_| contact_id.and_then(|id| data.contacts.with(|m| m.get(&id).cloned())));
+    let contact = Memo::new(move |_| contact_id.and_then(|id| data.contacts.get(id)));
     let last3 = Memo::new(move |_| match contact_id {
-        Some(id) => data.activities.with(|m| {
-            timeline_for_contact(m.values(), id)
-                .into_iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<Activity>>()
-        }),
+        Some(id) => {
+            let ids = data.indexes.activities_of_person(id);
+            data.activities.with_many(&ids, |acts| {
+                timeline_for_contact(acts, id)
+                    .into_iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<Activity>>()
+            })
+        }
         None => Vec::new(),
     });
     let print = move |_| {
@@ -62,12 +64,12 @@ fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
             {move || {
                 let c = contact.get().expect("shown only with a person");
                 let id = c.id;
-                let account = data.accounts.with(|m| m.get(&c.account_id).map(|a| a.name.clone()));
+                let account = data.accounts.with(c.account_id, |a| a.name.clone());
                 let stage = c.relationship.stage;
                 let (_, next_kinds) = suggested_activities(stage);
                 let roles = c.roles.iter().map(|r| tr(r.key())).collect::<Vec<_>>().join(", ");
                 let facts = personal_facts(&c);
-                let deal_needs: Vec<(String, Vec<(&'static str, String)>)> = data.deals.with(|m| {
+                let deal_needs: Vec<(String, Vec<(&'static str, String)>)> = data.deals.with_all(|m| {
                     open_deal_needs(m.values(), id)
                         .into_iter()
                         .map(|d| {

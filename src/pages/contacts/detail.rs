@@ -24,10 +24,7 @@ pub fn ContactPage() -> impl IntoView {
     let data = use_data();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let exists = Memo::new(move |_| {
-        id.get()
-            .filter(|id| data.contacts.with(|m| m.contains_key(id)))
-    });
+    let exists = Memo::new(move |_| id.get().filter(|id| data.contacts.contains(*id)));
     move || {
         match exists.get() {
         Some(id) => view! { <ContactView id=id/> }.into_any(),
@@ -51,11 +48,11 @@ fn ContactView(id: Id) -> impl IntoView {
     let navigate = use_navigate();
     let editing = RwSignal::new(false);
     let confirm_delete = RwSignal::new(false);
-    let contact = Memo::new(move |_| data.contacts.with(|m| m.get(&id).cloned()));
+    let contact = Memo::new(move |_| data.contacts.get(id));
     let c = move || contact.get();
     let account_name = move |aid: Id| {
         data.accounts
-            .with(|m| m.get(&aid).map(|a| a.name.clone()))
+            .with(aid, |a| a.name.clone())
             .unwrap_or_default()
     };
 
@@ -203,12 +200,13 @@ fn MovePerson(id: Id) -> impl IntoView {
         let Ok(to) = target.get_untracked().parse::<Id>() else {
             return;
         };
-        let Some(p) = data.contacts.with_untracked(|m| m.get(&id).cloned()) else {
+        let Some(p) = data.contacts.get_untracked(id) else {
             return;
         };
         let name = data
             .accounts
-            .with_untracked(|m| m.get(&to).map(|a| a.name.clone()))
+            .get_untracked(to)
+            .map(|a| a.name)
             .unwrap_or_default();
         spawn_local(async move {
             match contacts::move_to_account(data, p, to).await {
@@ -232,8 +230,8 @@ fn MovePerson(id: Id) -> impl IntoView {
                 <select id="move-account" on:change=move |ev| target.set(event_target_value(&ev)) prop:value=move || target.get()>
                     <option value="">{move || tr("form.none")}</option>
                     {move || {
-                        let current = data.contacts.with(|m| m.get(&id).map(|c| c.account_id));
-                        let mut v: Vec<(Id, String)> = data.accounts.with(|m| m.values().filter(|a| Some(a.id) != current && !a.archived).map(|a| (a.id, a.name.clone())).collect());
+                        let current = data.contacts.with(id, |c| c.account_id);
+                        let mut v: Vec<(Id, String)> = data.accounts.with_all(|m| m.values().filter(|a| Some(a.id) != current && !a.archived).map(|a| (a.id, a.name.clone())).collect());
                         v.sort_by_cached_key(|(_, n)| fold(n));
                         v.into_iter().map(|(aid, n)| view! { <option value=aid.to_string()>{n}</option> }).collect_view()
                     }}
@@ -254,12 +252,12 @@ fn MergePerson(id: Id) -> impl IntoView {
     let plan = RwSignal::new(None::<MergePlan<Contact>>);
     let busy = RwSignal::new(false);
     let candidates = Memo::new(move |_| {
-        let accounts = data.accounts.with(|m| {
+        let accounts = data.accounts.with_all(|m| {
             m.iter()
                 .map(|(k, a)| (*k, a.name.clone()))
                 .collect::<std::collections::HashMap<_, _>>()
         });
-        data.contacts.with(|m| {
+        data.contacts.with_all(|m| {
             let Some(keep) = m.get(&id) else {
                 return Vec::new();
             };

@@ -2,6 +2,7 @@
 //! centre, personal facts, moves between accounts, merge, and the trust panel).
 
 use crate::domain::contact::Contact;
+use crate::domain::ids::Id;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
 use crate::state::{tr, tw};
@@ -23,21 +24,16 @@ pub fn ContactsPage() -> impl IntoView {
     let creating = RwSignal::new(false);
     let rows = Memo::new(move |_| {
         let q = fold(&filter.get());
-        let accounts = data.accounts.with(|m| {
+        let accounts = data.accounts.with_all(|m| {
             m.iter()
                 .map(|(id, a)| (*id, a.name.clone()))
                 .collect::<std::collections::HashMap<_, _>>()
         });
-        data.contacts.with(|m| {
-            let mut v: Vec<(Contact, String)> = m
+        data.contacts.with_all(|m| {
+            let mut v: Vec<&Contact> = m
                 .values()
-                .map(|c| {
-                    (
-                        c.clone(),
-                        accounts.get(&c.account_id).cloned().unwrap_or_default(),
-                    )
-                })
-                .filter(|(c, acc)| {
+                .filter(|c| {
+                    let acc = accounts.get(&c.account_id).map_or("", String::as_str);
                     q.is_empty()
                         || fold(&c.name).contains(&q)
                         || fold(&c.title).contains(&q)
@@ -45,8 +41,8 @@ pub fn ContactsPage() -> impl IntoView {
                         || c.emails.iter().any(|e| e.to_lowercase().contains(&q))
                 })
                 .collect();
-            v.sort_by_cached_key(|(c, _)| fold(&c.name));
-            v
+            v.sort_by_cached_key(|c| fold(&c.name));
+            v.into_iter().map(|c| c.id).collect::<Vec<Id>>()
         })
     });
     view! {
@@ -75,7 +71,7 @@ pub fn ContactsPage() -> impl IntoView {
                 {move || tw("contacts.count", &[("shown", &fmt::number(rows.with(Vec::len).min(shown.get()) as i64)), ("total", &fmt::number(rows.with(Vec::len) as i64))])}
             </p>
             <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
-                <div class="card empty"><p>{move || if data.contacts.with(|m| m.is_empty()) { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
+                <div class="card empty"><p>{move || if data.contacts.is_empty() { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
             }>
                 <ScrollArea label=Signal::derive(|| tr("page.contacts.title")) class="card">
                     <table class="data-table wide">
@@ -86,15 +82,20 @@ pub fn ContactsPage() -> impl IntoView {
                             <th scope="col">{move || tr("contact.field.account_id")}</th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || rows.get().into_iter().take(shown.get()) key=|(c, _)| (c.id, c.rev) let:row>
-                                <tr>
-                                    <td>
-                                        <a href=href(&format!("/contacts/{}", row.0.id))>{row.0.name.clone()}</a>
-                                        {row.0.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
-                                    </td>
-                                    <td class="hide-narrow">{row.0.title.clone()}</td>
-                                    <td><a href=href(&format!("/accounts/{}", row.0.account_id))>{row.1.clone()}</a></td>
-                                </tr>
+                            <For each=move || rows.get().into_iter().take(shown.get()) key=|id| *id let:id>
+                                {move || data.contacts.get(id).map(|c| {
+                                    let account = c.account_id;
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <a href=href(&format!("/contacts/{}", c.id))>{c.name.clone()}</a>
+                                                {c.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
+                                            </td>
+                                            <td class="hide-narrow">{c.title.clone()}</td>
+                                            <td><a href=href(&format!("/accounts/{account}"))>{move || data.accounts.with(account, |a| a.name.clone()).unwrap_or_default()}</a></td>
+                                        </tr>
+                                    }
+                                })}
                             </For>
                         </tbody>
                     </table>

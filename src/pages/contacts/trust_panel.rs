@@ -3,7 +3,7 @@
 //! tasks with "Add follow-up task", and the link to the call plan.
 
 use super::style_card::StyleCard;
-use crate::domain::activity::{timeline_for_contact, Activity, ActivityKind};
+use crate::domain::activity::{timeline_for_contact, ActivityKind};
 use crate::domain::agenda::open_tasks_for_contact;
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
@@ -35,13 +35,15 @@ fn stage_from_code(c: &str) -> Option<RelationshipStage> {
 #[component]
 pub fn ContactTrust(contact_id: Id) -> impl IntoView {
     let data = use_data();
-    let contact = Memo::new(move |_| data.contacts.with(|m| m.get(&contact_id).cloned()));
+    let contact = Memo::new(move |_| data.contacts.get(contact_id));
+    // The person's activities, newest first.
     let timeline = Memo::new(move |_| {
-        data.activities.with(|m| {
-            timeline_for_contact(m.values(), contact_id)
+        let ids = data.indexes.activities_of_person(contact_id);
+        data.activities.with_many(&ids, |acts| {
+            timeline_for_contact(acts, contact_id)
                 .into_iter()
-                .cloned()
-                .collect::<Vec<Activity>>()
+                .map(|a| a.id)
+                .collect::<Vec<Id>>()
         })
     });
     let log_open = RwSignal::new(false);
@@ -126,11 +128,12 @@ pub fn ContactTrust(contact_id: Id) -> impl IntoView {
 pub fn OpenTasks(contact_id: Id, #[prop(optional)] read_only: bool) -> impl IntoView {
     let data = use_data();
     let tasks = Memo::new(move |_| {
-        data.tasks.with(|m| {
-            open_tasks_for_contact(m.values(), contact_id)
+        let ids = data.indexes.tasks_of(contact_id);
+        data.tasks.with_many(&ids, |ts| {
+            open_tasks_for_contact(ts, contact_id)
                 .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
+                .map(|t| t.id)
+                .collect::<Vec<Id>>()
         })
     });
     view! {
@@ -139,8 +142,8 @@ pub fn OpenTasks(contact_id: Id, #[prop(optional)] read_only: bool) -> impl Into
             fallback=move || view! { <p class="hint">{move || tr("trust.ui.tasks.none")}</p> }
         >
             <ul class="plain-list task-list">
-                <For each=move || tasks.get() key=|t| (t.id, t.rev) let:t>
-                    {if read_only {
+                <For each=move || tasks.get() key=|id| *id let:tid>
+                    {move || data.tasks.get(tid).map(|t| if read_only {
                         let due = t.clone();
                         view! {
                             <li class="task-row">
@@ -150,7 +153,7 @@ pub fn OpenTasks(contact_id: Id, #[prop(optional)] read_only: bool) -> impl Into
                         .into_any()
                     } else {
                         view! { <TaskRow task=t/> }.into_any()
-                    }}
+                    })}
                 </For>
             </ul>
         </Show>
@@ -160,7 +163,8 @@ pub fn OpenTasks(contact_id: Id, #[prop(optional)] read_only: bool) -> impl Into
 #[component]
 fn RelationshipCard(
     contact: Memo<Option<Contact>>,
-    timeline: Memo<Vec<Activity>>,
+    /// The person's activities (ids), newest first.
+    timeline: Memo<Vec<Id>>,
     #[prop(into)] on_log: Callback<Option<ActivityKind>>,
 ) -> impl IntoView {
     let data = use_data();
@@ -178,7 +182,9 @@ fn RelationshipCard(
     // and happened after they reached their stage.
     let consider = Memo::new(move |_| {
         let c = contact.get()?;
-        let last = timeline.with(|t| t.first().cloned())?;
+        let last = data
+            .activities
+            .get(timeline.with(|t| t.first().copied())?)?;
         if c.relationship.since().is_some_and(|s| last.at < s) {
             return None;
         }

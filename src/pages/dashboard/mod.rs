@@ -53,9 +53,9 @@ pub fn DashboardPage() -> impl IntoView {
 fn StartHere() -> impl IntoView {
     let data = use_data();
     let has = move |n: usize| n > 0;
-    let accounts = Memo::new(move |_| has(data.accounts.with(|m| m.len())));
-    let people = Memo::new(move |_| has(data.contacts.with(|m| m.len())));
-    let deals = Memo::new(move |_| has(data.deals.with(|m| m.len())));
+    let accounts = Memo::new(move |_| has(data.accounts.len()));
+    let people = Memo::new(move |_| has(data.contacts.len()));
+    let deals = Memo::new(move |_| has(data.deals.len()));
     let loaded = move || data.status.get() == crate::state::data::LoadStatus::Ready;
     let step = move |done: Memo<bool>,
                      key: &'static str,
@@ -374,7 +374,7 @@ fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
     let shares = Memo::new(move |_| {
         let since: HashMap<Id, Option<NaiveDate>> = data
             .accounts
-            .with(|m| m.values().map(|a| (a.id, a.customer_since)).collect());
+            .with_all(|m| m.values().map(|a| (a.id, a.customer_since)).collect());
         deals.with(|d| {
             pipeline::new_customer_share(d, from, to, target.get(), |deal| {
                 let won_on = match deal.outcome {

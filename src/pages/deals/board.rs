@@ -91,10 +91,10 @@ pub fn DealsPage() -> impl IntoView {
     let columns = Memo::new(move |_| {
         let grades: HashMap<Id, Option<Grade>> = data
             .accounts
-            .with(|m| m.values().map(|a| (a.id, a.grade)).collect());
+            .with_all(|m| m.values().map(|a| (a.id, a.grade)).collect());
         let names: HashMap<Id, String> = data
             .accounts
-            .with(|m| m.values().map(|a| (a.id, a.name.clone())).collect());
+            .with_all(|m| m.values().map(|a| (a.id, a.name.clone())).collect());
         let today = fmt::today();
         deals.with(|all| {
             pipeline::board(all, &filter.read(), |id| grades.get(&id).copied().flatten())
@@ -412,7 +412,7 @@ pub fn DealsPage() -> impl IntoView {
                                             dragging.set(None);
                                             let from = data
                                                 .deals
-                                                .with_untracked(|m| m.get(&id).map(|d| d.step));
+                                                .with_all_untracked(|m| m.get(&id).map(|d| d.step));
                                             if let Some(from) = from {
                                                 request_move(id, from, step);
                                             }

@@ -44,7 +44,7 @@ pub fn commit_quietly(
 
 /// The deal as stored now (untracked), if it exists.
 pub fn current_deal(data: AppData, id: Id) -> Option<Deal> {
-    data.deals.with_untracked(|m| m.get(&id).cloned())
+    data.deals.get_untracked(id)
 }
 
 /// `YYYY-MM` (an option value for a month).
@@ -81,14 +81,14 @@ pub fn focus_later(id: String) {
 /// The name of an account (or a placeholder when it is not on record).
 pub fn account_name(data: AppData, id: Id) -> String {
     data.accounts
-        .with(|m| m.get(&id).map(|a| a.name.clone()))
+        .with_all(|m| m.get(&id).map(|a| a.name.clone()))
         .unwrap_or_else(|| tr("deals_ui.unknown_account"))
 }
 
 /// The name of a person (or a placeholder when they are not on record).
 pub fn contact_name(data: AppData, id: Id) -> String {
     data.contacts
-        .with(|m| m.get(&id).map(|c| c.name.clone()))
+        .with_all(|m| m.get(&id).map(|c| c.name.clone()))
         .unwrap_or_else(|| tr("deals_ui.unknown_person"))
 }
 

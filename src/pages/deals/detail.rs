@@ -32,7 +32,7 @@ pub fn DealPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     let deal = Memo::new(move |_| {
         let id = id.get()?;
-        data.deals.with(|m| m.get(&id).cloned())
+        data.deals.get(id)
     });
     let exists = Memo::new(move |_| deal.with(Option::is_some));
     view! {
@@ -528,17 +528,15 @@ fn History(deal: DealSig) -> impl IntoView {
 fn Timeline(id: Id) -> impl IntoView {
     let data = use_data();
     let activities = move || {
-        let mut v: Vec<_> = data.activities.with(|m| {
-            m.values()
-                .filter(|a| a.deal_id == Some(id))
-                .cloned()
-                .collect()
-        });
+        let ids = data.indexes.activities_of_deal(id);
+        let mut v: Vec<_> = data
+            .activities
+            .with_many(&ids, |v| v.into_iter().cloned().collect());
         v.sort_by_key(|a| std::cmp::Reverse(a.at));
         v
     };
     let tasks = move || {
-        let mut v: Vec<_> = data.tasks.with(|m| {
+        let mut v: Vec<_> = data.tasks.with_all(|m| {
             m.values()
                 .filter(|t| t.deal_id == Some(id))
                 .cloned()

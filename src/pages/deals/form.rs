@@ -72,7 +72,7 @@ fn DealFormBody(
     let prefix = if editing { "deal-edit" } else { "deal-new" };
 
     let accounts = Signal::derive(move || {
-        let mut v: Vec<(String, String)> = data.accounts.with(|m| {
+        let mut v: Vec<(String, String)> = data.accounts.with_all(|m| {
             m.values()
                 .filter(|a| !a.archived || a.id.to_string() == account.get())
                 .map(|a| (a.id.to_string(), a.name.clone()))

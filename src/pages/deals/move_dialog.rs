@@ -179,7 +179,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
 
     move || {
         let r = request.get()?;
-        let d = data.deals.with(|m| m.get(&r.deal_id).cloned())?;
+        let d = data.deals.get(r.deal_id)?;
         let from = d.step;
         let mv = deal::move_kind(from, r.to);
         let deal_id = d.id;

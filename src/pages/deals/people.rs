@@ -33,7 +33,7 @@ fn layer_code(l: NeedLayer) -> &'static str {
 /// The people a need can be linked to: the deal's people first, then the account's others.
 fn holder_options(data: crate::state::data::AppData, d: &Deal) -> Vec<(String, String)> {
     let on_deal = d.people_ids();
-    let mut rest: Vec<(String, String)> = data.contacts.with(|m| {
+    let mut rest: Vec<(String, String)> = data.contacts.with_all(|m| {
         m.values()
             .filter(|c| c.account_id == d.account_id && !on_deal.contains(&c.id))
             .map(|c| (c.id.to_string(), c.name.clone()))
@@ -301,7 +301,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
     let candidates = Signal::derive(move || {
         with_deal(deal, Vec::new(), |d| {
             let on = d.people_ids();
-            let mut v: Vec<(String, String)> = data.contacts.with(|m| {
+            let mut v: Vec<(String, String)> = data.contacts.with_all(|m| {
                 m.values()
                     .filter(|c| c.account_id == d.account_id && !on.contains(&c.id))
                     .map(|c| {
@@ -359,7 +359,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                             .into_iter()
                             .map(|p| {
                                 let cid = p.contact_id;
-                                let contact = data.contacts.with(|m| m.get(&cid).cloned());
+                                let contact = data.contacts.get(cid);
                                 let name = contact
                                     .as_ref()
                                     .map(|c| c.name.clone())
@@ -441,7 +441,7 @@ pub fn CompetitorsSection(deal: DealSig) -> impl IntoView {
     let competitors = move || {
         let mut v: Vec<(Id, String)> = data
             .competitors
-            .with(|m| m.values().map(|c| (c.id, c.name.clone())).collect());
+            .with_all(|m| m.values().map(|c| (c.id, c.name.clone())).collect());
         v.sort_by_cached_key(|(_, n)| fold(n));
         v
     };

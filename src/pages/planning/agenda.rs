@@ -2,7 +2,8 @@
 //! can be completed, edited and rescheduled from the list and shows the person's style
 //! hints. Below them, the tasks done in the last 30 days (or all), which can be reopened.
 
-use crate::domain::agenda::{bucket, done_tasks, done_window_start, AgendaBucket, Task};
+use crate::domain::agenda::{bucket, done_tasks, done_window_start, AgendaBucket};
+use crate::domain::ids::Id;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::tr;
 use crate::ui::tasks::{DoneTaskRow, TaskRow};
@@ -26,19 +27,11 @@ pub fn Agenda() -> impl IntoView {
     });
     let buckets = Memo::new(move |_| {
         tick.track();
-        data.tasks.with(|m| {
+        data.tasks.with_all(|m| {
             let a = bucket(m.values(), Utc::now(), &Local);
             AgendaBucket::ALL
                 .iter()
-                .map(|b| {
-                    (
-                        *b,
-                        a.get(*b)
-                            .iter()
-                            .map(|t| (*t).clone())
-                            .collect::<Vec<Task>>(),
-                    )
-                })
+                .map(|b| (*b, a.get(*b).iter().map(|t| t.id).collect::<Vec<Id>>()))
                 .collect::<Vec<_>>()
         })
     });
@@ -48,7 +41,7 @@ pub fn Agenda() -> impl IntoView {
     let done = Memo::new(move |_| {
         tick.track();
         let since = done_window_start(Utc::now(), 30);
-        data.tasks.with(|m| {
+        data.tasks.with_all(|m| {
             let all = done_tasks(m.values(), None);
             let recent = all.iter().filter(|t| t.done_at >= Some(since)).count();
             let shown = if show_all_done.get() {
@@ -57,7 +50,10 @@ pub fn Agenda() -> impl IntoView {
                 recent
             };
             (
-                all.into_iter().take(shown).cloned().collect::<Vec<Task>>(),
+                all.into_iter()
+                    .take(shown)
+                    .map(|t| t.id)
+                    .collect::<Vec<Id>>(),
                 recent,
             )
         })
@@ -65,7 +61,7 @@ pub fn Agenda() -> impl IntoView {
     let done_items = Memo::new(move |_| done.with(|(v, _)| v.clone()));
     let older_count = move || {
         data.tasks
-            .with(|m| m.values().filter(|t| t.is_done()).count())
+            .with_all(|m| m.values().filter(|t| t.is_done()).count())
             .saturating_sub(done.with(|(_, recent)| *recent))
     };
 
@@ -116,8 +112,10 @@ pub fn Agenda() -> impl IntoView {
                                 }
                             >
                                 <ul class="plain-list task-list">
-                                    <For each=move || items.get() key=|t| (t.id, t.rev) let:t>
-                                        <TaskRow task=t show_who=true with_hints=true/>
+                                    <For each=move || items.get() key=|id| *id let:id>
+                                        {move || data.tasks.get(id).map(|t| view! {
+                                            <TaskRow task=t show_who=true with_hints=true/>
+                                        })}
                                     </For>
                                 </ul>
                             </Show>
@@ -139,8 +137,8 @@ pub fn Agenda() -> impl IntoView {
                     }
                 >
                     <ul class="plain-list task-list">
-                        <For each=move || done_items.get() key=|t| (t.id, t.rev) let:t>
-                            <DoneTaskRow task=t/>
+                        <For each=move || done_items.get() key=|id| *id let:id>
+                            {move || data.tasks.get(id).map(|t| view! { <DoneTaskRow task=t/> })}
                         </For>
                     </ul>
                 </Show>

@@ -6,7 +6,6 @@ use crate::domain::fields::FieldError;
 use crate::domain::ids::brought_back;
 use crate::state::data::AppData;
 use crate::store::StoreError;
-use leptos::prelude::*;
 use std::future::Future;
 
 /// Archives (`true`) or restores the account.
@@ -23,9 +22,19 @@ pub fn delete(
     data: AppData,
     account: Account,
 ) -> Result<impl Future<Output = Result<Account, StoreError>>, StillLinked> {
-    data.contacts.with_untracked(|people| {
-        data.deals.with_untracked(|deals| {
-            account::check_delete(account.id, people.values(), deals.values())
+    let (people, deals) = data.indexes.with_untracked(|ix| {
+        (
+            ix.people_of(account.id).to_vec(),
+            ix.deals_of(account.id).to_vec(),
+        )
+    });
+    data.contacts.with_all_untracked(|all_people| {
+        data.deals.with_all_untracked(|all_deals| {
+            account::check_delete(
+                account.id,
+                people.iter().filter_map(|id| all_people.get(id)),
+                deals.iter().filter_map(|id| all_deals.get(id)),
+            )
         })
     })?;
     Ok(super::delete(data, account))

@@ -5,7 +5,6 @@ use crate::domain::fields::FieldError;
 use crate::domain::ids::Id;
 use crate::state::data::AppData;
 use crate::store::StoreError;
-use leptos::prelude::*;
 use std::future::Future;
 
 /// Adds a sales rep, linking each tie to the person of that name; refused at once without
@@ -17,7 +16,7 @@ pub fn add_rep(
 ) -> Result<impl Future<Output = Result<Competitor, StoreError>>, FieldError> {
     let people: Vec<(Id, String)> = data
         .contacts
-        .with_untracked(|m| m.values().map(|p| (p.id, p.name.clone())).collect());
+        .with_all_untracked(|m| m.values().map(|p| (p.id, p.name.clone())).collect());
     let changed = competitor::add_rep(competitor, rep, &people)?;
     Ok(super::put(data, changed))
 }

@@ -18,21 +18,18 @@ use crate::domain::qualification::{Answer, OverrideError, QualifyingQuestion};
 use crate::state::data::{AppData, Changes};
 use crate::store::StoreError;
 use chrono::{NaiveDate, Utc};
-use leptos::prelude::*;
 use std::future::Future;
 
 /// The deal as stored now, read without tracking.
 fn stored(data: AppData, id: Id) -> Option<Deal> {
-    data.deals.with_untracked(|m| m.get(&id).cloned())
+    data.deals.get_untracked(id)
 }
 
 /// Commits a change of a deal, `(before, after)` (`before` as it was read), as one
 /// transaction. When this wins the deal and its account is not a customer yet, the account
 /// becomes one from the win date (`customer_since`) in the same transaction.
 async fn commit(data: AppData, (before, after): (Deal, Deal)) -> Result<Deal, StoreError> {
-    let account = data
-        .accounts
-        .with_untracked(|m| m.get(&after.account_id).cloned());
+    let account = data.accounts.get_untracked(after.account_id);
     let mut ch = Changes::new();
     if let Some(mut a) = account {
         if let Some(on) = deal::customer_since_on_win(Some(&before), &after, a.customer_since) {
@@ -206,7 +203,8 @@ pub fn add_person(
 ) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
     let roles = data
         .contacts
-        .with_untracked(|m| m.get(&contact_id).map(|c| c.roles.clone()))
+        .get_untracked(contact_id)
+        .map(|c| c.roles)
         .unwrap_or_default();
     apply(data, id, |d| deal::set_person(d, contact_id, &roles)).map(|c| commit(data, c))
 }

@@ -15,21 +15,28 @@ use leptos::prelude::*;
 
 /// Runs `f` over every record in memory, read without tracking.
 fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
-    let accounts = data.accounts.read_untracked();
-    let contacts = data.contacts.read_untracked();
-    let competitors = data.competitors.read_untracked();
-    let intel_notes = data.intel_notes.read_untracked();
-    let deals = data.deals.read_untracked();
-    let activities = data.activities.read_untracked();
-    let tasks = data.tasks.read_untracked();
-    f(&Book {
-        accounts: &accounts,
-        contacts: &contacts,
-        competitors: &competitors,
-        intel_notes: &intel_notes,
-        deals: &deals,
-        activities: &activities,
-        tasks: &tasks,
+    data.accounts.with_all_untracked(|accounts| {
+        data.contacts.with_all_untracked(|contacts| {
+            data.competitors.with_all_untracked(|competitors| {
+                data.intel_notes.with_all_untracked(|intel_notes| {
+                    data.deals.with_all_untracked(|deals| {
+                        data.activities.with_all_untracked(|activities| {
+                            data.tasks.with_all_untracked(|tasks| {
+                                f(&Book {
+                                    accounts,
+                                    contacts,
+                                    competitors,
+                                    intel_notes,
+                                    deals,
+                                    activities,
+                                    tasks,
+                                })
+                            })
+                        })
+                    })
+                })
+            })
+        })
     })
 }
 

@@ -9,7 +9,6 @@ use crate::domain::ids::Id;
 use crate::state::data::AppData;
 use crate::store::StoreError;
 use chrono::{NaiveDate, Utc};
-use leptos::prelude::*;
 use std::future::Future;
 
 /// A task as typed in the "add follow-up task" form.
@@ -45,9 +44,7 @@ pub fn add(
         return Err(errs);
     };
     let now = Utc::now();
-    let activity = new
-        .follows
-        .and_then(|id| data.activities.with_untracked(|m| m.get(&id).cloned()));
+    let activity = new.follows.and_then(|id| data.activities.get_untracked(id));
     let task = match activity {
         Some(a) => agenda::follow_up_from(&a, &new.title, due, now).map(|mut task| {
             // The task belongs to this person even if they were not first on the activity.
@@ -67,7 +64,7 @@ pub fn add(
 /// The task as stored now (the caller may hold an older copy).
 fn current(data: AppData, task: &Task) -> Task {
     data.tasks
-        .with_untracked(|m| m.get(&task.id).cloned())
+        .get_untracked(task.id)
         .unwrap_or_else(|| task.clone())
 }
 

@@ -210,3 +210,63 @@ fn a_list_reader_wakes_only_when_its_list_changes() {
         );
     });
 }
+
+#[test]
+fn reading_some_records_wakes_only_when_one_of_them_changes() {
+    with_owner(|| {
+        let table = Table::<Contact>::new();
+        let (a, b, c) = (
+            person(1, account(1), "Ana"),
+            person(2, account(1), "Ben"),
+            person(3, account(2), "Cleo"),
+        );
+        table.replace_all([a.clone(), b.clone(), c.clone()]);
+        let gone = person(9, account(1), "Ivo");
+        let ids = vec![b.id, gone.id, a.id];
+        let (names, n) = counted(move || {
+            table.with_many(&ids, |ps| {
+                ps.iter().map(|p| p.name.clone()).collect::<Vec<_>>()
+            })
+        });
+        assert_eq!(names.get(), vec!["Ben".to_string(), "Ana".to_string()]);
+        assert_eq!(runs(&n), 1);
+
+        let mut c2 = c.clone();
+        c2.name = "Cleopatra".into();
+        table.insert(c2);
+        table.insert(person(4, account(1), "Dora"));
+        names.get();
+        assert_eq!(
+            runs(&n),
+            1,
+            "a record it was not given changed, or was added"
+        );
+
+        let mut a2 = a.clone();
+        a2.name = "Ana María".into();
+        table.insert(a2);
+        assert_eq!(
+            names.get(),
+            vec!["Ben".to_string(), "Ana María".to_string()]
+        );
+        assert_eq!(runs(&n), 2);
+
+        table.insert(gone.clone());
+        assert_eq!(
+            names.get(),
+            vec![
+                "Ben".to_string(),
+                "Ivo".to_string(),
+                "Ana María".to_string()
+            ]
+        );
+        assert_eq!(runs(&n), 3, "a record it was given appeared");
+
+        table.remove(b.id);
+        assert_eq!(
+            names.get(),
+            vec!["Ivo".to_string(), "Ana María".to_string()]
+        );
+        assert_eq!(runs(&n), 4);
+    });
+}

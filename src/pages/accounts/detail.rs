@@ -15,6 +15,7 @@ use crate::state::{tr, tw, ToastKind};
 use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
 use crate::ui::link::href;
+use crate::ui::missing::MissingRecord;
 use crate::ui::style_hint::StyleHint;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,22 +29,22 @@ pub fn AccountPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     let shown = Memo::new(move |_| id.get().filter(|id| data.accounts.contains(*id)));
-    move || {
-        match shown.get() {
+    move || match shown.get() {
         Some(id) => {
             let account = data.accounts.get_untracked(id);
-            account.map(|a| view! { <AccountView account=a/> }).into_any()
+            account
+                .map(|a| view! { <AccountView account=a/> })
+                .into_any()
         }
         None => view! {
-            <section class="page">
-                <h1>{move || tr("account.missing.title")}</h1>
-                <div class="card">
-                    <p>{move || tr("account.missing.body")}</p>
-                    <a class="button" href=href("/accounts")>{move || tr("account.missing.back")}</a>
-                </div>
-            </section>
-        }.into_any(),
-    }
+            <MissingRecord
+                title_key="account.missing.title"
+                body_key="account.missing.body"
+                back_key="account.missing.back"
+                back_path="/accounts"
+            />
+        }
+        .into_any(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
 use crate::ui::link::href;
 use crate::ui::merge::MergePreview;
+use crate::ui::missing::MissingRecord;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -25,19 +26,17 @@ pub fn ContactPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     let exists = Memo::new(move |_| id.get().filter(|id| data.contacts.contains(*id)));
-    move || {
-        match exists.get() {
+    move || match exists.get() {
         Some(id) => view! { <ContactView id=id/> }.into_any(),
         None => view! {
-            <section class="page">
-                <h1>{move || tr("contact.missing.title")}</h1>
-                <div class="card">
-                    <p>{move || tr("contact.missing.body")}</p>
-                    <a class="button" href=href("/contacts")>{move || tr("contact.missing.back")}</a>
-                </div>
-            </section>
-        }.into_any(),
-    }
+            <MissingRecord
+                title_key="contact.missing.title"
+                body_key="contact.missing.body"
+                back_key="contact.missing.back"
+                back_path="/contacts"
+            />
+        }
+        .into_any(),
     }
 }
 

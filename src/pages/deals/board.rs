@@ -248,7 +248,7 @@ pub fn DealsPage() -> impl IntoView {
                         on:keydown=move |ev| {
                             if ev.key() == "Escape" {
                                 open_menu.set(None);
-                                super::common::focus_later(format!("move-btn-{id}"));
+                                crate::ui::focus::focus_later(format!("move-btn-{id}"));
                             }
                         }
                     >

@@ -66,18 +66,6 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
-/// Moves keyboard focus to the element with `id` on the next frame (after it renders).
-pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// The name of an account (or a placeholder when it is not on record).
 pub fn account_name(data: AppData, id: Id) -> String {
     data.accounts

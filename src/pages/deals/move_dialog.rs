@@ -7,7 +7,7 @@
 //! the questions that are not "yes", and — when an override can open it — a field for the
 //! override reason, given together with the move.
 
-use super::common::{committed, current_deal, focus_later, iso, parse_iso};
+use super::common::{committed, current_deal, iso, parse_iso};
 use super::sections::{follow_fragment, Sections};
 use crate::domain::deal::Deal;
 use crate::domain::deal::{self, Move, MoveError, MoveInput, Step, TransitionError};
@@ -19,6 +19,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
+use crate::ui::focus::focus_later;
 use crate::ui::form::{TextArea, TextField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

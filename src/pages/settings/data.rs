@@ -10,6 +10,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw, ToastKind};
 use crate::store::backend::SnapshotInfo;
 use crate::store::{ImportMode, Message, Setting, SettingChange};
+use crate::ui::focus::focus_later;
 use crate::ui::scroll_area::ScrollArea;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
@@ -117,18 +118,6 @@ fn snapshot_counts(info: &SnapshotInfo) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// Moves keyboard focus to the element `id` once it is rendered.
-fn focus_later(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]

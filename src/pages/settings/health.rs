@@ -11,6 +11,7 @@ use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::store::backend::{export_quarantine, QuarantineEntry};
 use crate::store::quarantine::editable_text;
+use crate::ui::focus::focus_later;
 use chrono::Local;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,18 +40,6 @@ fn dom_id(entry: &QuarantineEntry, part: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     format!("q-{key}-{part}")
-}
-
-/// Moves keyboard focus to the element `id` once it is rendered.
-fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// What one entry's controls show. Kept by the section, not the row, so a row redrawn in

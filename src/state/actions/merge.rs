@@ -14,7 +14,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 /// Runs `f` over every record in memory, read without tracking.
-fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
+pub(crate) fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
     let accounts = data.accounts.read_untracked();
     let contacts = data.contacts.read_untracked();
     let competitors = data.competitors.read_untracked();
@@ -50,7 +50,11 @@ pub fn preview_contacts(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<
     })
 }
 
-fn put_all<T: Stored>(data: &AppData, ch: &mut Changes, list: &[Moved<T>]) -> Vec<Moved<T>> {
+pub(crate) fn put_all<T: Stored>(
+    data: &AppData,
+    ch: &mut Changes,
+    list: &[Moved<T>],
+) -> Vec<Moved<T>> {
     list.iter()
         .map(|m| Moved {
             before: m.before.clone(),

@@ -392,6 +392,28 @@ fn show_dropped(
         .collect()
 }
 
+/// Applies `change` to every record of the kind except `skip`, keeping the ones it reports
+/// changed, before and after, in id order.
+pub(crate) fn change_kind<T: InBook>(
+    book: &Book,
+    skip: &[Id],
+    change: impl Fn(&mut T) -> bool,
+) -> Vec<Moved<T>> {
+    let mut out: Vec<Moved<T>> = T::all(book)
+        .values()
+        .filter(|r| !skip.contains(&r.id()))
+        .filter_map(|r| {
+            let mut after = r.clone();
+            change(&mut after).then(|| Moved {
+                before: r.clone(),
+                after,
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| m.before.id());
+    out
+}
+
 /// Applies `relink` (every rewrite) to every record of the kind except `skip`, keeping the
 /// ones that change, before and after. `tidy` runs on each changed record afterwards.
 fn relink_kind<T: InBook>(
@@ -401,26 +423,16 @@ fn relink_kind<T: InBook>(
     relink: impl Fn(&mut T, &IdRewrite) -> bool,
     tidy: impl Fn(&mut T),
 ) -> Vec<Moved<T>> {
-    let mut out: Vec<Moved<T>> = T::all(book)
-        .values()
-        .filter(|r| !skip.contains(&r.id()))
-        .filter_map(|r| {
-            let mut after = r.clone();
-            let mut any = false;
-            for rw in rewrites {
-                any |= relink(&mut after, rw);
-            }
-            any.then(|| {
-                tidy(&mut after);
-                Moved {
-                    before: r.clone(),
-                    after,
-                }
-            })
-        })
-        .collect();
-    out.sort_by_key(|m| m.before.id());
-    out
+    change_kind(book, skip, |r: &mut T| {
+        let mut any = false;
+        for rw in rewrites {
+            any |= relink(r, rw);
+        }
+        if any {
+            tidy(r);
+        }
+        any
+    })
 }
 
 fn relink_book(
@@ -464,7 +476,7 @@ fn links_to(links: &[PersonLink], id: Id) -> usize {
 }
 
 /// The counts the preview shows: references to `gone` in the records as they are now.
-fn count(r: &Relinked, kind: IdKind, gone: Id) -> Vec<(LinkCount, usize)> {
+pub(crate) fn count(r: &Relinked, kind: IdKind, gone: Id) -> Vec<(LinkCount, usize)> {
     let mut n: HashMap<LinkCount, usize> = HashMap::new();
     let mut add = |k: LinkCount, by: usize| *n.entry(k).or_default() += by;
     for m in &r.contacts {
@@ -627,7 +639,10 @@ fn restore<T: InBook>(m: &Moved<T>, book: &Book) -> Result<T, UndoRefusal> {
     }
 }
 
-fn restore_all<T: InBook>(list: &[Moved<T>], book: &Book) -> Result<Vec<T>, UndoRefusal> {
+pub(crate) fn restore_all<T: InBook>(
+    list: &[Moved<T>],
+    book: &Book,
+) -> Result<Vec<T>, UndoRefusal> {
     list.iter().map(|m| restore(m, book)).collect()
 }
 

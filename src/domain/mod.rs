@@ -25,3 +25,4 @@ pub mod rules;
 pub mod search;
 pub mod style;
 pub mod text;
+pub mod unlink;

@@ -64,19 +64,12 @@ fn ContactView(id: Id) -> impl IntoView {
         let account = person.account_id;
         spawn_local(async move {
             match contacts::delete(data, person).await {
-                Ok(person) => {
+                Ok(done) => {
                     toasts.push_with_action(
                         ToastKind::Success,
-                        tw("contact.deleted", &[("name", &person.name)]),
+                        tw("contact.deleted", &[("name", &done.removed.name)]),
                         tr("account.undo_delete"),
-                        move || {
-                            let person = person.clone();
-                            spawn_local(async move {
-                                if let Err(e) = contacts::undo_delete(data, person).await {
-                                    report_store_error(toasts, &e);
-                                }
-                            });
-                        },
+                        move || contacts::undo_delete(data, toasts, done.clone()),
                     );
                     nav(&href(&format!("/accounts/{account}")), Default::default());
                 }
@@ -138,7 +131,7 @@ fn ContactView(id: Id) -> impl IntoView {
             </div>
             <Show when=move || confirm_delete.get()>
                 <div class="notice notice-warning" role="alertdialog" aria-label=move || tr("contact.delete")>
-                    <p>{move || tw("contact.delete_confirm", &[("name", &c().map(|p| p.name).unwrap_or_default())])}</p>
+                    <p>{move || c().map(|p| contacts::delete_confirm_text(&contacts::delete_plan(&data, &p))).unwrap_or_default()}</p>
                     <div class="actions">
                         <button class="danger" on:click=do_delete.clone()>{move || tr("account.delete_yes")}</button>
                         <button on:click=move |_| confirm_delete.set(false)>{move || tr("account.delete_no")}</button>

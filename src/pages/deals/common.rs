@@ -9,9 +9,7 @@ use crate::state::{tr, tw};
 use crate::store::StoreError;
 use crate::ui::fmt;
 use chrono::NaiveDate;
-use leptos::prelude::*;
 use std::future::Future;
-use wasm_bindgen::JsCast;
 
 /// Awaits the commit of a deal action; on a store error shows it in an error toast and
 /// returns `None` (nothing changed, so the caller keeps its form as typed). A stale commit

@@ -152,7 +152,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                 let detail = match &e {
                     MoveError::Transition(TransitionError::Gate(g)) => {
                         if g.can_be_overridden() {
-                            focus_later("move-override".into());
+                            focus_later("move-override");
                         }
                         gate_text(g)
                     }

@@ -16,7 +16,6 @@ use chrono::Local;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
 
 /// The element id of the section heading (focus returns there when an entry goes away).
 const HEADING_ID: &str = "health-heading";

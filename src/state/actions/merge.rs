@@ -14,7 +14,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 
 /// Runs `f` over every record in memory, read without tracking.
-fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
+pub(crate) fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
     data.accounts.with_all_untracked(|accounts| {
         data.contacts.with_all_untracked(|contacts| {
             data.competitors.with_all_untracked(|competitors| {
@@ -57,7 +57,11 @@ pub fn preview_contacts(data: &AppData, keep: Id, gone: Id) -> Option<MergePlan<
     })
 }
 
-fn put_all<T: Stored>(data: &AppData, ch: &mut Changes, list: &[Moved<T>]) -> Vec<Moved<T>> {
+pub(crate) fn put_all<T: Stored>(
+    data: &AppData,
+    ch: &mut Changes,
+    list: &[Moved<T>],
+) -> Vec<Moved<T>> {
     list.iter()
         .map(|m| Moved {
             before: m.before.clone(),

@@ -596,18 +596,38 @@ pub struct MergeDone<T> {
     pub relinked: Relinked,
 }
 
-/// The records an undo saves: each at the revision stored now, with its content as before
-/// the merge; `recreate` is the removed record, to be created again.
-#[derive(Debug, Clone)]
-pub struct UndoPlan<T> {
-    pub recreate: T,
-    pub survivor: T,
+/// The records a merge or a delete changed, each back to its content before, at the
+/// revision stored now (what an undo saves besides the record it brings back).
+#[derive(Debug, Clone, Default)]
+pub struct Restored {
     pub contacts: Vec<Contact>,
     pub competitors: Vec<Competitor>,
     pub intel_notes: Vec<IntelNote>,
     pub deals: Vec<Deal>,
     pub activities: Vec<Activity>,
     pub tasks: Vec<Task>,
+}
+
+/// Every record of `relinked` back to its content before; refused when one was changed or
+/// deleted since (its revision is not the one stored then).
+pub(crate) fn restore_relinked(relinked: &Relinked, book: &Book) -> Result<Restored, UndoRefusal> {
+    Ok(Restored {
+        contacts: restore_all(&relinked.contacts, book)?,
+        competitors: restore_all(&relinked.competitors, book)?,
+        intel_notes: restore_all(&relinked.intel_notes, book)?,
+        deals: restore_all(&relinked.deals, book)?,
+        activities: restore_all(&relinked.activities, book)?,
+        tasks: restore_all(&relinked.tasks, book)?,
+    })
+}
+
+/// The records an undo saves: each at the revision stored now, with its content as before
+/// the merge; `recreate` is the removed record, to be created again.
+#[derive(Debug, Clone)]
+pub struct UndoPlan<T> {
+    pub recreate: T,
+    pub survivor: T,
+    pub restored: Restored,
 }
 
 /// Why a merge cannot be undone.
@@ -639,10 +659,7 @@ fn restore<T: InBook>(m: &Moved<T>, book: &Book) -> Result<T, UndoRefusal> {
     }
 }
 
-pub(crate) fn restore_all<T: InBook>(
-    list: &[Moved<T>],
-    book: &Book,
-) -> Result<Vec<T>, UndoRefusal> {
+fn restore_all<T: InBook>(list: &[Moved<T>], book: &Book) -> Result<Vec<T>, UndoRefusal> {
     list.iter().map(|m| restore(m, book)).collect()
 }
 
@@ -654,7 +671,6 @@ pub fn plan_undo<T: InBook>(done: &MergeDone<T>, book: &Book) -> Result<UndoPlan
         return Err(UndoRefusal::AlreadyBack);
     }
     let survivor = restore(&done.survivor, book)?;
-    let r = &done.relinked;
     let mut recreate = done.removed.clone();
     let mut meta = recreate.meta();
     meta.rev = crate::domain::rules::next_rev(meta.rev).unwrap_or(meta.rev);
@@ -662,12 +678,7 @@ pub fn plan_undo<T: InBook>(done: &MergeDone<T>, book: &Book) -> Result<UndoPlan
     Ok(UndoPlan {
         recreate,
         survivor,
-        contacts: restore_all(&r.contacts, book)?,
-        competitors: restore_all(&r.competitors, book)?,
-        intel_notes: restore_all(&r.intel_notes, book)?,
-        deals: restore_all(&r.deals, book)?,
-        activities: restore_all(&r.activities, book)?,
-        tasks: restore_all(&r.tasks, book)?,
+        restored: restore_relinked(&done.relinked, book)?,
     })
 }
 

@@ -23,7 +23,7 @@ use crate::domain::deal::Deal;
 use crate::domain::dedupe::IdKind;
 use crate::domain::ids::{brought_back, Record};
 use crate::domain::merge::{
-    change_kind, count, restore_all, Book, InBook, LinkCount, Relinked, UndoRefusal,
+    change_kind, count, restore_relinked, Book, InBook, LinkCount, Relinked, Restored, UndoRefusal,
 };
 
 /// Everything deleting a person will do, computed before anything is written.
@@ -152,11 +152,7 @@ pub struct DeleteDone {
 #[derive(Debug, Clone)]
 pub struct RestorePlan {
     pub recreate: Contact,
-    pub contacts: Vec<Contact>,
-    pub competitors: Vec<Competitor>,
-    pub deals: Vec<Deal>,
-    pub activities: Vec<Activity>,
-    pub tasks: Vec<Task>,
+    pub restored: Restored,
 }
 
 /// Plans taking a delete back: the person returns and every record the delete changed
@@ -166,14 +162,9 @@ pub fn plan_delete_undo(done: &DeleteDone, book: &Book) -> Result<RestorePlan, U
     if <Contact as InBook>::all(book).contains_key(&done.removed.id()) {
         return Err(UndoRefusal::AlreadyBack);
     }
-    let r = &done.relinked;
     Ok(RestorePlan {
         recreate: brought_back(&done.removed),
-        contacts: restore_all(&r.contacts, book)?,
-        competitors: restore_all(&r.competitors, book)?,
-        deals: restore_all(&r.deals, book)?,
-        activities: restore_all(&r.activities, book)?,
-        tasks: restore_all(&r.tasks, book)?,
+        restored: restore_relinked(&done.relinked, book)?,
     })
 }
 

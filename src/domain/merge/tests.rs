@@ -335,9 +335,9 @@ fn undo_restores_every_record_exactly_and_refuses_when_one_changed() {
     };
     assert!(same(&undo.survivor, &keep));
     assert_eq!(undo.survivor.rev, book.contacts[&keep.id].rev);
-    assert_eq!(undo.contacts.len(), 1);
-    assert!(same(&undo.contacts[0], &before[&colleague.id]));
-    for d in &undo.deals {
+    assert_eq!(undo.restored.contacts.len(), 1);
+    assert!(same(&undo.restored.contacts[0], &before[&colleague.id]));
+    for d in &undo.restored.deals {
         let mut d2 = d.clone();
         d2.rev = deals[&d.id].rev;
         assert_eq!(
@@ -345,23 +345,23 @@ fn undo_restores_every_record_exactly_and_refuses_when_one_changed() {
             serde_json::to_value(&deals[&d.id]).unwrap()
         );
     }
-    assert_eq!(undo.tasks.len(), 1);
+    assert_eq!(undo.restored.tasks.len(), 1);
     assert_eq!(
-        undo.tasks[0].contact_id,
-        tasks[&undo.tasks[0].id].contact_id
+        undo.restored.tasks[0].contact_id,
+        tasks[&undo.restored.tasks[0].id].contact_id
     );
-    assert_eq!(undo.activities.len(), 1);
+    assert_eq!(undo.restored.activities.len(), 1);
     assert_eq!(
-        undo.activities[0].contact_ids,
-        acts[&undo.activities[0].id].contact_ids
+        undo.restored.activities[0].contact_ids,
+        acts[&undo.restored.activities[0].id].contact_ids
     );
     assert_eq!(
-        undo.competitors[0].reps,
-        comps[&undo.competitors[0].id].reps
+        undo.restored.competitors[0].reps,
+        comps[&undo.restored.competitors[0].id].reps
     );
 
     // Someone edits the task after the merge: the undo is refused, naming the kind.
-    let task_id = undo.tasks[0].id;
+    let task_id = undo.restored.tasks[0].id;
     book.tasks.get_mut(&task_id).unwrap().rev += 1;
     assert_eq!(
         plan_undo(&done, &book.book()).unwrap_err(),
@@ -460,9 +460,9 @@ fn account_merge_preview_people_deals_products_and_undo() {
     assert!(book.deals.values().all(|d| d.account_id == keep.id));
     let undo = plan_undo(&done, &book.book()).unwrap();
     assert_eq!(undo.recreate.name, "ACME");
-    assert_eq!(undo.contacts[0].account_id, gone.id);
-    assert_eq!(undo.deals.len(), 2);
-    assert!(undo.deals.iter().all(|d| d.account_id == gone.id));
+    assert_eq!(undo.restored.contacts[0].account_id, gone.id);
+    assert_eq!(undo.restored.deals.len(), 2);
+    assert!(undo.restored.deals.iter().all(|d| d.account_id == gone.id));
     assert_eq!(undo.survivor.products_in_use.len(), 1);
 }
 

@@ -354,29 +354,29 @@ fn undo_brings_back_the_person_and_every_link_and_refuses_when_one_changed() {
             serde_json::to_value(was).unwrap()
         );
     }
-    assert_eq!(undo.contacts.len(), 1);
-    for c in &undo.contacts {
+    assert_eq!(undo.restored.contacts.len(), 1);
+    for c in &undo.restored.contacts {
         same(c, &book.contacts[&c.id], &before.0[&c.id]);
     }
-    assert_eq!(undo.competitors.len(), 1);
-    for c in &undo.competitors {
+    assert_eq!(undo.restored.competitors.len(), 1);
+    for c in &undo.restored.competitors {
         same(c, &book.competitors[&c.id], &before.1[&c.id]);
     }
-    assert_eq!(undo.deals.len(), 2);
-    for d in &undo.deals {
+    assert_eq!(undo.restored.deals.len(), 2);
+    for d in &undo.restored.deals {
         same(d, &book.deals[&d.id], &before.2[&d.id]);
     }
-    assert_eq!(undo.activities.len(), 3);
-    for a in &undo.activities {
+    assert_eq!(undo.restored.activities.len(), 3);
+    for a in &undo.restored.activities {
         same(a, &book.activities[&a.id], &before.3[&a.id]);
     }
-    assert_eq!(undo.tasks.len(), 2);
-    for tk in &undo.tasks {
+    assert_eq!(undo.restored.tasks.len(), 2);
+    for tk in &undo.restored.tasks {
         same(tk, &book.tasks[&tk.id], &before.4[&tk.id]);
     }
 
     // A deal edited after the delete: refused, naming the kind.
-    let deal_id = undo.deals[0].id;
+    let deal_id = undo.restored.deals[0].id;
     book.deals.get_mut(&deal_id).unwrap().rev += 1;
     assert_eq!(
         plan_delete_undo(&done, &book.book()).unwrap_err(),
@@ -387,7 +387,7 @@ fn undo_brings_back_the_person_and_every_link_and_refuses_when_one_changed() {
     );
     book.deals.get_mut(&deal_id).unwrap().rev -= 1;
     // A relinked activity deleted since: refused too.
-    let act_id = undo.activities[0].id;
+    let act_id = undo.restored.activities[0].id;
     let act = book.activities.remove(&act_id).unwrap();
     assert!(matches!(
         plan_delete_undo(&done, &book.book()),
@@ -420,10 +420,10 @@ fn undo_of_a_delete_without_links_brings_back_only_the_person() {
     let undo = plan_delete_undo(&done, &book.book()).unwrap();
     assert_eq!(undo.recreate.id, loner.id);
     assert!(
-        undo.contacts.is_empty()
-            && undo.competitors.is_empty()
-            && undo.deals.is_empty()
-            && undo.activities.is_empty()
-            && undo.tasks.is_empty()
+        undo.restored.contacts.is_empty()
+            && undo.restored.competitors.is_empty()
+            && undo.restored.deals.is_empty()
+            && undo.restored.activities.is_empty()
+            && undo.restored.tasks.is_empty()
     );
 }

@@ -1,7 +1,7 @@
 //! People: moving to another account, delete and its Undo, the judgement of their
 //! communication style, and their relationship stage.
 
-use super::merge::{put_all, with_book};
+use super::merge::{put_all, put_restored, with_book};
 use crate::domain::contact::{self, Contact};
 use crate::domain::ids::Id;
 use crate::domain::merge::{LinkCount, Relinked, UndoRefusal};
@@ -109,21 +109,7 @@ pub fn undo_delete_changes(data: &AppData, done: &DeleteDone) -> Result<Changes,
     let plan = with_book(data, |b| plan_delete_undo(done, b))?;
     let mut ch = Changes::new();
     ch.put(data, plan.recreate);
-    for r in plan.contacts {
-        ch.put(data, r);
-    }
-    for r in plan.competitors {
-        ch.put(data, r);
-    }
-    for r in plan.deals {
-        ch.put(data, r);
-    }
-    for r in plan.activities {
-        ch.put(data, r);
-    }
-    for r in plan.tasks {
-        ch.put(data, r);
-    }
+    put_restored(data, &mut ch, plan.restored);
     Ok(ch)
 }
 

@@ -6,7 +6,7 @@ use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
 use crate::domain::merge::{
     plan_account_merge, plan_contact_merge, plan_undo, Book, InBook, MergeDone, MergePlan, Moved,
-    Relinked, UndoRefusal,
+    Relinked, Restored, UndoRefusal,
 };
 use crate::state::data::{report_store_error, AppData, Changes, Stored};
 use crate::state::{tr, tw, ToastKind, Toasts};
@@ -111,25 +111,38 @@ pub fn undo_merge<T: Stored + InBook>(
     let mut ch = Changes::new();
     ch.put(data, plan.recreate);
     ch.put(data, plan.survivor);
-    for r in plan.contacts {
-        ch.put(data, r);
-    }
-    for r in plan.competitors {
-        ch.put(data, r);
-    }
-    for r in plan.intel_notes {
-        ch.put(data, r);
-    }
-    for r in plan.deals {
-        ch.put(data, r);
-    }
-    for r in plan.activities {
-        ch.put(data, r);
-    }
-    for r in plan.tasks {
-        ch.put(data, r);
-    }
+    put_restored(data, &mut ch, plan.restored);
     Ok(ch)
+}
+
+/// Adds every restored record of an undo (merge or delete) to `ch`.
+pub(crate) fn put_restored(data: &AppData, ch: &mut Changes, restored: Restored) {
+    let Restored {
+        contacts,
+        competitors,
+        intel_notes,
+        deals,
+        activities,
+        tasks,
+    } = restored;
+    for r in contacts {
+        ch.put(data, r);
+    }
+    for r in competitors {
+        ch.put(data, r);
+    }
+    for r in intel_notes {
+        ch.put(data, r);
+    }
+    for r in deals {
+        ch.put(data, r);
+    }
+    for r in activities {
+        ch.put(data, r);
+    }
+    for r in tasks {
+        ch.put(data, r);
+    }
 }
 
 /// An undo refusal in the user's language.

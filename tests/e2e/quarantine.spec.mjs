@@ -163,6 +163,8 @@ test("an entry is discarded only after confirming, and Undo brings it back", asy
   await expect(confirm).toHaveCount(0);
   await expect(discard).toBeFocused();
   await discard.click();
+  // Escape is the dialog's own key: it acts once focus is inside, as it is when it opens.
+  await expect(confirm.getByRole("button", { name: "Keep it" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(confirm).toHaveCount(0);
   await page.reload();

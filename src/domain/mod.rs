@@ -19,6 +19,7 @@ pub mod merge;
 pub mod money;
 pub mod needs;
 pub mod pipeline;
+pub mod price;
 pub mod qualification;
 pub mod relationship;
 pub mod rules;

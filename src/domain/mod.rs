@@ -20,6 +20,7 @@ pub mod money;
 pub mod needs;
 pub mod pipeline;
 pub mod price;
+pub mod product;
 pub mod qualification;
 pub mod relationship;
 pub mod rules;

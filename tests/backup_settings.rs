@@ -9,7 +9,9 @@ use sixstep::domain::ids::Id;
 use sixstep::domain::money::{Currency, Money};
 use sixstep::i18n::{render, Locale};
 use sixstep::store::backend::Op;
-use sixstep::store::settings::{merge_stored, DEFAULT_STUCK_DAYS, DEFAULT_TARGET_BP};
+use sixstep::store::settings::{
+    merge_stored, FirmProfile, DEFAULT_STUCK_DAYS, DEFAULT_TARGET_BP, MAX_CREDENTIAL,
+};
 use sixstep::store::*;
 use std::future::Future;
 use std::path::Path;
@@ -48,7 +50,25 @@ fn fixture_settings() -> WorkSettings {
         gift_limit: Some(eur(7_500)),
         stuck_days: 45,
         new_customer_target_bp: 2_500,
+        // Settings that came after schema 2 keep their defaults.
+        ..WorkSettings::default()
     }
+}
+
+/// The settings `schema_v2.json` holds: those that existed in schema 2.
+fn v2_patch() -> SettingsPatch {
+    let all = fixture_settings().all();
+    SettingsPatch {
+        values: all.values.into_iter().take(3).collect(),
+    }
+}
+
+/// What a store holding `mine()` holds after importing `schema_v2.json`: the file's
+/// settings, and this browser's value of each setting the file lacks.
+fn mine_after_v2() -> WorkSettings {
+    let mut s = mine();
+    s.apply(&v2_patch());
+    s
 }
 
 /// Settings of "this browser", different from the fixture's in every setting.
@@ -57,6 +77,14 @@ fn mine() -> WorkSettings {
         gift_limit: Some(Money::new(2_000, Currency::parse("USD").unwrap())),
         stuck_days: 10,
         new_customer_target_bp: 4_000,
+        discount_limit_bp: Some(1_500),
+        firm: FirmProfile {
+            name: "Ventas Norte SL".into(),
+            logo: "data:image/png;base64,iVBORw0KGgo=".into(),
+            licence: "Licence B-12345678".into(),
+            profile: "Forty years of industrial sensors.".into(),
+            products: "Sensors, gateways, service.".into(),
+        },
     }
 }
 
@@ -136,7 +164,17 @@ fn settings_round_trip_in_the_envelope_byte_for_byte() {
     assert_eq!(env["schema_version"], 2);
     assert_eq!(
         env["payload"]["settings"],
-        json!({"gift_limit": {"currency": "USD", "minor": 2000}, "new_customer_target_bp": 4000, "stuck_days": 10})
+        json!({
+            "discount_limit_bp": 1500,
+            "firm_licence": "Licence B-12345678",
+            "firm_logo": "data:image/png;base64,iVBORw0KGgo=",
+            "firm_name": "Ventas Norte SL",
+            "firm_products": "Sensors, gateways, service.",
+            "firm_profile": "Forty years of industrial sensors.",
+            "gift_limit": {"currency": "USD", "minor": 2000},
+            "new_customer_target_bp": 4000,
+            "stuck_days": 10
+        })
     );
     // Settings are not records: the counts do not count them.
     assert!(env["counts"].get("settings").is_none());
@@ -238,12 +276,12 @@ fn a_v1_file_migrates_to_v2_and_keeps_the_current_settings() {
 fn the_v2_fixture_reads_back_with_its_settings() {
     let v2 = parse(&fixture(2)).unwrap();
     assert_eq!((v2.schema_version, v2.migrated_steps), (2, 0));
-    assert_eq!(v2.settings, Some(fixture_settings().all()));
+    assert_eq!(v2.settings, Some(v2_patch()));
     // The same records as the v1 fixture: schema 2 changed no record.
     assert_eq!(v2.records, parse(&fixture(1)).unwrap().records);
     let b = store_with(&mine());
     import(&b, &v2, ImportMode::Replace, 5);
-    assert_eq!(stored_settings(&b), fixture_settings());
+    assert_eq!(stored_settings(&b), mine_after_v2());
 }
 
 #[test]
@@ -291,6 +329,30 @@ fn invalid_settings_are_refused_in_words_with_their_place() {
             edit(&|v| v["new_customer_target_bp"] = json!(10_001)),
             "payload.settings.new_customer_target_bp",
             "Setting «Target share of won value from new customers»: The share must be from 0 to 100 % (0 to 10000 in the file); the file has 10001.",
+        ),
+        (
+            "discount limit above 100 %",
+            edit(&|v| v["discount_limit_bp"] = json!(10_001)),
+            "payload.settings.discount_limit_bp",
+            "Setting «Largest line discount without a flag»: The discount limit must be from 0 to 100 % (0 to 10000 in the file), or null for no limit; the file has 10001.",
+        ),
+        (
+            "firm name as a number",
+            edit(&|v| v["firm_name"] = json!(7)),
+            "payload.settings.firm_name",
+            "Setting «Firm name on proposals»: Expected a text, found a number with decimals.",
+        ),
+        (
+            "company profile too long",
+            edit(&|v| v["firm_profile"] = json!("x".repeat(MAX_CREDENTIAL + 1))),
+            "payload.settings.firm_profile",
+            "At most 20000 characters; this one has 20001.",
+        ),
+        (
+            "a logo that is not an image",
+            edit(&|v| v["firm_logo"] = json!("javascript:alert(1)")),
+            "payload.settings.firm_logo",
+            "The logo must be a PNG, JPEG, WebP, GIF or SVG image",
         ),
         (
             "negative gift limit",
@@ -400,7 +462,7 @@ fn both_modes_take_the_files_settings_and_keep_those_it_lacks() {
     for (n, mode) in [(6, ImportMode::Replace), (7, ImportMode::Merge)] {
         let b = store_with(&mine());
         import(&b, &parse(&fixture(2)).unwrap(), mode, n);
-        assert_eq!(stored_settings(&b), fixture_settings(), "{mode:?}");
+        assert_eq!(stored_settings(&b), mine_after_v2(), "{mode:?}");
         // A file holding only the stuck days: the other settings stay as they are.
         let b = store_with(&mine());
         let only = with_settings(&fixture(2), Some(json!({"stuck_days": 99})));
@@ -431,7 +493,7 @@ fn undo_import_brings_back_the_previous_settings_and_says_what_it_holds() {
     let b = store_with(&mine());
     let before = b.dump();
     let snap = import(&b, &parse(&fixture(2)).unwrap(), ImportMode::Replace, 8);
-    assert_eq!(stored_settings(&b), fixture_settings());
+    assert_eq!(stored_settings(&b), mine_after_v2());
     // The snapshot says what undo brings back: the counts and the settings.
     let info = run(b.list_snapshots())
         .unwrap()
@@ -478,6 +540,7 @@ fn settings_move_out_of_local_storage_once_with_the_old_rules() {
             gift_limit: Some(eur(5_000)),
             stuck_days: 1000,
             new_customer_target_bp: 1250,
+            ..WorkSettings::default()
         }
     );
     // Missing or out of range: the default, as the old readers did.

@@ -455,8 +455,8 @@ mod tests {
         assert_eq!(UnitPrice::parse("12.5"), Ok(UnitPrice(12_5000)));
         assert_eq!(UnitPrice::parse("0,0125"), Ok(UnitPrice(125)));
         assert_eq!(UnitPrice::parse("0.125"), Ok(UnitPrice(1_250)));
-        assert_eq!(UnitPrice::parse("1,250"), Ok(UnitPrice(1_250_0000)));
-        assert_eq!(UnitPrice::parse("1 250,75"), Ok(UnitPrice(1_250_7500)));
+        assert_eq!(UnitPrice::parse("1,250"), Ok(UnitPrice(12_500_000)));
+        assert_eq!(UnitPrice::parse("1 250,75"), Ok(UnitPrice(12_507_500)));
         assert_eq!(
             UnitPrice::parse("1.23456"),
             Err(DecimalError::TooManyDecimals { allowed: 4 })
@@ -481,7 +481,7 @@ mod tests {
         assert_eq!(UnitPrice(12_5000).to_input(), "12.50");
         assert_eq!(UnitPrice(125).to_input(), "0.0125");
         assert_eq!(UnitPrice::from_minor(1_999, 2), UnitPrice(19_9900));
-        assert_eq!(UnitPrice::from_minor(1_999, 0), UnitPrice(1_999_0000));
+        assert_eq!(UnitPrice::from_minor(1_999, 0), UnitPrice(19_990_000));
         assert_eq!(Quantity(2_500).to_input(), "2.5");
         assert_eq!(Quantity::units(3).to_input(), "3");
         assert_eq!(Rate(750).to_input(), "7.5");

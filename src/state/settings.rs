@@ -1,4 +1,5 @@
-//! The work settings (gift limit, stuck-deal days, new-customer target) as a signal, read
+//! The work settings (gift limit, stuck-deal days, new-customer target, discount limit, our
+//! firm's profile for proposals) as a signal, read
 //! from the database's `meta` store, and [`save`], the one way to change them. They travel
 //! with the records (backup, import, "Undo import"); language and theme stay per device in
 //! `localStorage` ([`super::prefs`]).
@@ -58,6 +59,20 @@ pub fn new_customer_target_bp() -> u32 {
     signal().map_or(WorkSettings::default().new_customer_target_bp, |s| {
         s.with(|s| s.new_customer_target_bp)
     })
+}
+
+/// The largest line discount a quotation gives without a flag, if a limit is set (tracked).
+pub fn discount_limit() -> Option<crate::domain::price::Rate> {
+    signal()
+        .and_then(|s| s.with(|s| s.discount_limit_bp))
+        .map(crate::domain::price::Rate)
+}
+
+/// Our firm as proposals present it (tracked).
+pub fn firm() -> crate::store::settings::FirmProfile {
+    signal()
+        .map(|s| s.with(|s| s.firm.clone()))
+        .unwrap_or_default()
 }
 
 fn legacy(key: &str) -> Option<String> {

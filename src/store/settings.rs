@@ -15,7 +15,14 @@
 //! - `gift_limit`: an amount in minor units with its ISO currency code, not negative, or
 //!   `null` for no limit;
 //! - `stuck_days`: a whole number of days from 1 to 3650;
-//! - `new_customer_target_bp`: a share in basis points from 0 to 10000 (30 % is 3000).
+//! - `new_customer_target_bp`: a share in basis points from 0 to 10000 (30 % is 3000);
+//! - `discount_limit_bp`: the largest line discount a quotation may give without a flag, in
+//!   basis points from 0 to 10000, or `null` for no limit;
+//! - `firm_name`, `firm_logo`, `firm_licence`, `firm_profile`, `firm_products`: what the
+//!   customer's copy of a proposal shows about our firm — its name (at most 200 characters),
+//!   its logo (a `data:image/…;base64,` address of at most 300,000 characters, or empty),
+//!   and the reusable credential texts of section 5 (business licence, company profile,
+//!   product descriptions; at most 20,000 characters each). Empty text: not set.
 //!
 //! These are the settings forms' own rules ([`check`] is called by both the forms and the
 //! import). A backup file may hold any subset of the settings: a setting it does not hold
@@ -25,7 +32,8 @@
 //!
 //! ## Adding a setting
 //! Add a [`SettingKey`] and a [`Setting`] variant, a field of [`WorkSettings`] with its
-//! default, its rule in [`check`], its label in `src/i18n/*/backup_settings.txt`. Older
+//! default, its rule in [`check`], the schema version of its first backups in
+//! [`SettingKey::since`], its label in `src/i18n/*/backup_settings.txt`. Older
 //! files simply lack it (it keeps its current value), so no schema version is needed.
 
 use super::Message;
@@ -46,6 +54,20 @@ pub const DEFAULT_TARGET_BP: u32 = 3_000;
 pub const STUCK_DAYS: RangeInclusive<u32> = 1..=3650;
 /// The target share, in basis points (0 to 100 %).
 pub const TARGET_BP: RangeInclusive<u32> = 0..=10_000;
+/// The longest firm name.
+pub const MAX_FIRM_NAME: usize = 200;
+/// The longest logo, as a `data:` address (about 220 KB of image).
+pub const MAX_LOGO: usize = 300_000;
+/// The longest credential text.
+pub const MAX_CREDENTIAL: usize = 20_000;
+/// The image types a logo may be.
+pub const LOGO_PREFIXES: &[&str] = &[
+    "data:image/png;base64,",
+    "data:image/jpeg;base64,",
+    "data:image/webp;base64,",
+    "data:image/gif;base64,",
+    "data:image/svg+xml;base64,",
+];
 
 /// One work setting's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,6 +75,12 @@ pub enum SettingKey {
     GiftLimit,
     StuckDays,
     NewCustomerTarget,
+    DiscountLimit,
+    FirmName,
+    FirmLogo,
+    FirmLicence,
+    FirmProfile,
+    FirmProducts,
 }
 
 impl SettingKey {
@@ -61,7 +89,34 @@ impl SettingKey {
         SettingKey::GiftLimit,
         SettingKey::StuckDays,
         SettingKey::NewCustomerTarget,
+        SettingKey::DiscountLimit,
+        SettingKey::FirmName,
+        SettingKey::FirmLogo,
+        SettingKey::FirmLicence,
+        SettingKey::FirmProfile,
+        SettingKey::FirmProducts,
     ];
+
+    /// The schema version whose backups first hold this setting (every file of that version
+    /// or later holds it; older files lack it, and an import keeps its current value).
+    pub fn since(self) -> u32 {
+        match self {
+            SettingKey::GiftLimit | SettingKey::StuckDays | SettingKey::NewCustomerTarget => 2,
+            _ => 3,
+        }
+    }
+
+    /// Whether the setting is a text ([`Setting::Text`]), and its longest length.
+    pub fn text_limit(self) -> Option<usize> {
+        match self {
+            SettingKey::FirmName => Some(MAX_FIRM_NAME),
+            SettingKey::FirmLogo => Some(MAX_LOGO),
+            SettingKey::FirmLicence | SettingKey::FirmProfile | SettingKey::FirmProducts => {
+                Some(MAX_CREDENTIAL)
+            }
+            _ => None,
+        }
+    }
 
     /// Its key in the JSON object.
     pub fn name(self) -> &'static str {
@@ -69,6 +124,12 @@ impl SettingKey {
             SettingKey::GiftLimit => "gift_limit",
             SettingKey::StuckDays => "stuck_days",
             SettingKey::NewCustomerTarget => "new_customer_target_bp",
+            SettingKey::DiscountLimit => "discount_limit_bp",
+            SettingKey::FirmName => "firm_name",
+            SettingKey::FirmLogo => "firm_logo",
+            SettingKey::FirmLicence => "firm_licence",
+            SettingKey::FirmProfile => "firm_profile",
+            SettingKey::FirmProducts => "firm_products",
         }
     }
 
@@ -82,6 +143,12 @@ impl SettingKey {
             SettingKey::GiftLimit => "backup_settings.setting.gift_limit",
             SettingKey::StuckDays => "backup_settings.setting.stuck_days",
             SettingKey::NewCustomerTarget => "backup_settings.setting.new_customer_target",
+            SettingKey::DiscountLimit => "backup_settings.setting.discount_limit",
+            SettingKey::FirmName => "backup_settings.setting.firm_name",
+            SettingKey::FirmLogo => "backup_settings.setting.firm_logo",
+            SettingKey::FirmLicence => "backup_settings.setting.firm_licence",
+            SettingKey::FirmProfile => "backup_settings.setting.firm_profile",
+            SettingKey::FirmProducts => "backup_settings.setting.firm_products",
         }
     }
 }
@@ -94,14 +161,28 @@ pub enum Setting {
     StuckDays(u32),
     /// In basis points.
     NewCustomerTarget(u32),
+    /// In basis points; `None`: no limit.
+    DiscountLimit(Option<u32>),
+    /// A text setting (a key whose [`SettingKey::text_limit`] is set) with its value.
+    Text(SettingKey, String),
 }
 
 impl Setting {
+    /// The text of a text setting.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Setting::Text(_, t) => Some(t),
+            _ => None,
+        }
+    }
+
     pub fn key(&self) -> SettingKey {
         match self {
             Setting::GiftLimit(_) => SettingKey::GiftLimit,
             Setting::StuckDays(_) => SettingKey::StuckDays,
             Setting::NewCustomerTarget(_) => SettingKey::NewCustomerTarget,
+            Setting::DiscountLimit(_) => SettingKey::DiscountLimit,
+            Setting::Text(key, _) => *key,
         }
     }
 
@@ -114,6 +195,9 @@ impl Setting {
             }),
             Setting::StuckDays(d) => Value::from(*d),
             Setting::NewCustomerTarget(bp) => Value::from(*bp),
+            Setting::DiscountLimit(None) => Value::Null,
+            Setting::DiscountLimit(Some(bp)) => Value::from(*bp),
+            Setting::Text(_, text) => Value::from(text.as_str()),
         }
     }
 }
@@ -170,8 +254,45 @@ pub fn check(setting: &Setting) -> Result<(), SettingError> {
             "new_customer_target_bp",
             Message::new("backup_settings.rule.target").arg("value", bp),
         )),
-        Setting::StuckDays(_) | Setting::NewCustomerTarget(_) => Ok(()),
+        Setting::DiscountLimit(Some(bp)) if !TARGET_BP.contains(bp) => Err(invalid(
+            SettingKey::DiscountLimit,
+            "discount_limit_bp",
+            Message::new("backup_settings.rule.discount_limit").arg("value", bp),
+        )),
+        Setting::Text(key, text) => check_text(*key, text),
+        Setting::StuckDays(_) | Setting::NewCustomerTarget(_) | Setting::DiscountLimit(_) => Ok(()),
     }
+}
+
+fn check_text(key: SettingKey, text: &str) -> Result<(), SettingError> {
+    let Some(limit) = key.text_limit() else {
+        return Err(invalid(
+            key,
+            key.name(),
+            Message::new("backup_settings.rule.not_text"),
+        ));
+    };
+    let len = text.chars().count();
+    if len > limit {
+        return Err(invalid(
+            key,
+            key.name(),
+            Message::new("backup_settings.rule.text_too_long")
+                .arg("max", limit)
+                .arg("length", len),
+        ));
+    }
+    if key == SettingKey::FirmLogo
+        && !text.is_empty()
+        && !LOGO_PREFIXES.iter().any(|p| text.starts_with(p))
+    {
+        return Err(invalid(
+            key,
+            key.name(),
+            Message::new("backup_settings.rule.logo"),
+        ));
+    }
+    Ok(())
 }
 
 fn found(v: &Value) -> Message {
@@ -203,6 +324,11 @@ fn whole_number(key: SettingKey, path: &str, v: &Value) -> Result<u64, SettingEr
 fn invalid_range(key: SettingKey, v: &Value) -> SettingError {
     let shown = v.to_string();
     match key {
+        SettingKey::DiscountLimit => invalid(
+            key,
+            "discount_limit_bp",
+            Message::new("backup_settings.rule.discount_limit").arg("value", shown),
+        ),
         SettingKey::StuckDays => invalid(
             key,
             "stuck_days",
@@ -282,6 +408,27 @@ pub fn parse_setting(key: SettingKey, v: &Value) -> Result<Setting, SettingError
             let n = whole_number(key, "new_customer_target_bp", v)?;
             Setting::NewCustomerTarget(u32::try_from(n).map_err(|_| invalid_range(key, v))?)
         }
+        SettingKey::DiscountLimit => match v {
+            Value::Null => Setting::DiscountLimit(None),
+            _ => {
+                let n = whole_number(key, "discount_limit_bp", v)?;
+                Setting::DiscountLimit(Some(u32::try_from(n).map_err(|_| invalid_range(key, v))?))
+            }
+        },
+        SettingKey::FirmName
+        | SettingKey::FirmLogo
+        | SettingKey::FirmLicence
+        | SettingKey::FirmProfile
+        | SettingKey::FirmProducts => match v {
+            Value::String(text) => Setting::Text(key, text.clone()),
+            _ => {
+                return Err(invalid(
+                    key,
+                    key.name(),
+                    Message::new("backup_settings.rule.text").part("found", found(v)),
+                ))
+            }
+        },
     };
     check(&setting)?;
     Ok(setting)
@@ -339,6 +486,46 @@ pub struct WorkSettings {
     pub stuck_days: u32,
     /// In basis points.
     pub new_customer_target_bp: u32,
+    /// In basis points; `None`: no limit.
+    pub discount_limit_bp: Option<u32>,
+    /// What the customer's copy of a proposal shows about our firm.
+    pub firm: FirmProfile,
+}
+
+/// Our firm as a proposal presents it: its name and logo, and the reusable credential texts
+/// (section 5 of a proposal). Empty: not set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FirmProfile {
+    pub name: String,
+    /// A `data:image/…;base64,` address, or empty.
+    pub logo: String,
+    pub licence: String,
+    pub profile: String,
+    pub products: String,
+}
+
+impl FirmProfile {
+    fn field(&self, key: SettingKey) -> Option<&String> {
+        Some(match key {
+            SettingKey::FirmName => &self.name,
+            SettingKey::FirmLogo => &self.logo,
+            SettingKey::FirmLicence => &self.licence,
+            SettingKey::FirmProfile => &self.profile,
+            SettingKey::FirmProducts => &self.products,
+            _ => return None,
+        })
+    }
+
+    fn field_mut(&mut self, key: SettingKey) -> Option<&mut String> {
+        Some(match key {
+            SettingKey::FirmName => &mut self.name,
+            SettingKey::FirmLogo => &mut self.logo,
+            SettingKey::FirmLicence => &mut self.licence,
+            SettingKey::FirmProfile => &mut self.profile,
+            SettingKey::FirmProducts => &mut self.products,
+            _ => return None,
+        })
+    }
 }
 
 impl Default for WorkSettings {
@@ -347,6 +534,8 @@ impl Default for WorkSettings {
             gift_limit: None,
             stuck_days: DEFAULT_STUCK_DAYS,
             new_customer_target_bp: DEFAULT_TARGET_BP,
+            discount_limit_bp: None,
+            firm: FirmProfile::default(),
         }
     }
 }
@@ -372,6 +561,8 @@ impl WorkSettings {
             SettingKey::NewCustomerTarget => {
                 Setting::NewCustomerTarget(self.new_customer_target_bp)
             }
+            SettingKey::DiscountLimit => Setting::DiscountLimit(self.discount_limit_bp),
+            key => Setting::Text(key, self.firm.field(key).cloned().unwrap_or_default()),
         }
     }
 
@@ -380,6 +571,12 @@ impl WorkSettings {
             Setting::GiftLimit(m) => self.gift_limit = m,
             Setting::StuckDays(d) => self.stuck_days = d,
             Setting::NewCustomerTarget(bp) => self.new_customer_target_bp = bp,
+            Setting::DiscountLimit(bp) => self.discount_limit_bp = bp,
+            Setting::Text(key, text) => {
+                if let Some(field) = self.firm.field_mut(key) {
+                    *field = text;
+                }
+            }
         }
     }
 

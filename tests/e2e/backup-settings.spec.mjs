@@ -81,6 +81,13 @@ test("the gift limit and stuck days come back when a backup is restored in a new
     gift_limit: { currency: "GBP", minor: 8000 },
     new_customer_target_bp: FIXTURE.payload.settings.new_customer_target_bp,
     stuck_days: 12,
+    // The proposal settings, never set: no limit, no firm texts.
+    discount_limit_bp: null,
+    firm_licence: "",
+    firm_logo: "",
+    firm_name: "",
+    firm_products: "",
+    firm_profile: "",
   });
 
   // A new browser: no records, the default settings.
@@ -205,3 +212,42 @@ for (const width of [1280, 360]) {
     expect(await seriousA11yViolations(page), "undo confirmation").toEqual([]);
   });
 }
+
+test("the proposal settings refuse a bad discount limit, keep what was typed, and travel with the backup", async ({ page, errors }) => {
+  await settings(page);
+  const card = page.getByRole("region", { name: "Proposals" });
+  const limit = card.getByLabel("Largest line discount without a flag (%)");
+  await limit.fill("150");
+  await card.getByLabel("Firm name on proposals").fill("Ventas Norte SL");
+  await card.getByRole("button", { name: "Save proposal settings" }).click();
+  await expect(card.getByText("Largest line discount without a flag: “150” is too large.")).toBeVisible();
+  await expect(limit).toHaveValue("150");
+  await expect(card.getByLabel("Firm name on proposals")).toHaveValue("Ventas Norte SL");
+  await page.reload();
+  await ready(page);
+  await expect(limit).toHaveValue("");
+  await expect(card.getByLabel("Firm name on proposals")).toHaveValue("");
+
+  await limit.fill("12,5");
+  await card.getByLabel("Firm name on proposals").fill("Ventas Norte SL");
+  await card.getByLabel("Company profile (credentials)").fill("Forty years of industrial sensors.");
+  await card.getByLabel("Firm logo on proposals").setInputFiles({
+    name: "logo.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"),
+  });
+  await expect(card.getByRole("img", { name: "Your firm’s logo" })).toBeVisible();
+  await card.getByRole("button", { name: "Save proposal settings" }).click();
+  await page.reload();
+  await ready(page);
+  await expect(limit).toHaveValue("12.5");
+  await expect(card.getByLabel("Company profile (credentials)")).toHaveValue("Forty years of industrial sensors.");
+  await expect(card.getByRole("img", { name: "Your firm’s logo" })).toBeVisible();
+
+  const { text } = await exportBackup(page);
+  const env = JSON.parse(text);
+  expect(env.payload.settings.discount_limit_bp).toBe(1250);
+  expect(env.payload.settings.firm_name).toBe("Ventas Norte SL");
+  expect(env.payload.settings.firm_logo).toMatch(/^data:image\/png;base64,/);
+  expect(errors).toEqual([]);
+});

@@ -9,6 +9,7 @@ use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw, ToastKind};
 use crate::store::backend::SnapshotInfo;
+use crate::store::settings::SettingKey;
 use crate::store::{ImportMode, Message, Setting, SettingChange};
 use crate::ui::focus::focus_later;
 use crate::ui::scroll_area::ScrollArea;
@@ -56,9 +57,28 @@ fn setting_value(s: &Setting) -> String {
             "backup_settings.value.days",
             &[("days", &format_number(locale(), i64::from(*d)))],
         ),
-        Setting::NewCustomerTarget(bp) => tw(
+        Setting::NewCustomerTarget(bp) | Setting::DiscountLimit(Some(bp)) => tw(
             "backup_settings.value.percent",
             &[("percent", &crate::domain::pipeline::bp_to_percent_text(*bp))],
+        ),
+        Setting::DiscountLimit(None) => tr("backup_settings.value.no_limit"),
+        Setting::Text(_, text) if text.is_empty() => tr("backup_settings.value.empty"),
+        Setting::Text(SettingKey::FirmLogo, text) => tw(
+            "backup_settings.value.logo",
+            &[(
+                "size",
+                &format_number(locale(), (text.len() as u64 * 3 / 4).div_ceil(1024) as i64),
+            )],
+        ),
+        Setting::Text(_, text) => tw(
+            "backup_settings.value.text",
+            &[
+                ("text", &crate::store::kinds::clip(text, 40)),
+                (
+                    "length",
+                    &format_number(locale(), text.chars().count() as i64),
+                ),
+            ],
         ),
     }
 }

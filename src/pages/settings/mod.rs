@@ -1,5 +1,5 @@
 //! Settings (menu entry "Settings"): language and theme (this device), the work settings
-//! stored with the records (gift limit, deal settings), and Data (backup, restore, undo,
+//! stored with the records (gift limit, deal settings, proposal settings), and Data (backup, restore, undo,
 //! data health).
 //!
 //! Files here read state and call actions in `crate::state`, use the domain's rules and the
@@ -9,6 +9,7 @@ mod data;
 mod deals;
 mod gift_limit;
 mod health;
+mod proposals;
 
 use crate::i18n::{self, Locale};
 use crate::state::prefs::locale;
@@ -84,6 +85,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <gift_limit::GiftLimitSetting/>
             <deals::DealSettings/>
+            <proposals::ProposalSettings/>
             <data::DataPanel/>
         </section>
     }

@@ -463,7 +463,7 @@ pub struct BoardColumn<'a> {
 
 /// The board: the six steps in order, each with the active deals that pass `filter`.
 pub fn board<'a, G: PartialEq>(
-    deals: &'a [Deal],
+    deals: impl IntoIterator<Item = &'a Deal>,
     filter: &BoardFilter<G>,
     grade_of: impl Fn(Id) -> Option<G>,
 ) -> Vec<BoardColumn<'a>> {
@@ -476,7 +476,7 @@ pub fn board<'a, G: PartialEq>(
         })
         .collect();
     for d in deals
-        .iter()
+        .into_iter()
         .filter(|d| d.is_active() && matches_filter(d, filter, &grade_of))
     {
         let col = &mut cols[d.step as usize];
@@ -491,9 +491,9 @@ pub fn board<'a, G: PartialEq>(
 }
 
 /// The distinct owners of active deals, sorted folded (for the owner filter's options).
-pub fn owners(deals: &[Deal]) -> Vec<String> {
+pub fn owners<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<String> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for d in deals.iter().filter(|d| d.is_active()) {
+    for d in deals.into_iter().filter(|d| d.is_active()) {
         let name = d.owner.trim();
         if !name.is_empty() {
             seen.entry(fold(name)).or_insert_with(|| name.to_string());
@@ -503,9 +503,9 @@ pub fn owners(deals: &[Deal]) -> Vec<String> {
 }
 
 /// The distinct expected-close months of active deals, in order (for the month filter).
-pub fn close_months(deals: &[Deal]) -> Vec<YearMonth> {
+pub fn close_months<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<YearMonth> {
     let set: BTreeSet<YearMonth> = deals
-        .iter()
+        .into_iter()
         .filter(|d| d.is_active())
         .filter_map(|d| d.expected_close.map(YearMonth::of))
         .collect();

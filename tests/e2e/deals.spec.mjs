@@ -397,3 +397,32 @@ for (const width of [360, 1280]) {
     expect(errors).toEqual([]);
   });
 }
+
+test("a long column shows its first 40 cards and more on request, leaving the other columns' cards in place", async ({ page, errors }) => {
+  const acme = { ...meta(), name: "Acme Steel", grade: "a" };
+  const deals = Array.from({ length: 45 }, (_, i) => ({
+    ...meta(),
+    account_id: acme.id,
+    title: `Line ${pad(i + 1)} sensors`,
+    value: eur(100_000),
+    step: "customer_analysis",
+    step_entered_at: "2026-11-01T09:00:00Z",
+    expected_close: `2027-01-${pad((i % 28) + 1)}`,
+  }));
+  deals.push({ ...deals[0], ...meta(), title: "Dryer upgrade", step: "building_trust" });
+  const { importBackup } = await import("./backup-file.mjs");
+  await importBackup(page, makeBackup({ accounts: [acme], deals }));
+  await open(page, "/deals");
+  const board = page.getByRole("region", { name: "Deals by step" });
+  const column = board.getByRole("region", { name: "1. Customer analysis" });
+  await expect(page.getByRole("status").filter({ hasText: "Deals shown: 46" })).toBeVisible();
+  await expect(column.getByRole("listitem")).toHaveCount(40);
+  // The same element stays on the page while another column changes.
+  await board.getByRole("link", { name: "Dryer upgrade" }).evaluate((el) => (el.dataset.mark = "kept"));
+  const more = column.getByRole("button", { name: "Show 5 more in 1. Customer analysis (5 not shown yet)" });
+  await more.click();
+  await expect(column.getByRole("listitem")).toHaveCount(45);
+  await expect(more).toHaveCount(0);
+  expect(await board.getByRole("link", { name: "Dryer upgrade" }).evaluate((el) => el.dataset.mark)).toBe("kept");
+  expect(errors).toEqual([]);
+});

@@ -1,24 +1,28 @@
 //! The board: active deals by step, with totals per column, filters, moves by drag and drop
 //! or by the "Move to step…" menu, and the "New deal" form.
+//!
+//! Six keyed lists: a memo holds each column's deal ids and totals, and each card reads its
+//! own deal, so editing one deal re-renders one card and moving it moves one card.
 
 use super::common::{month_code, parse_month_code};
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use crate::domain::account::Grade;
+use crate::domain::deal::Deal;
 use crate::domain::deal::{self, classify_move, Move, Step};
 use crate::domain::ids::Id;
 use crate::domain::pipeline::{self, BoardFilter};
-use crate::state::data::{use_data, LoadStatus};
+use crate::state::data::{use_data, AppData, LoadStatus};
 use crate::state::{tr, tw};
-use crate::ui::deal_text::{all_deals, deal_href, month_label, step_label, totals_text};
+use crate::ui::deal_text::{deal_href, month_label, step_label, totals_text};
 use crate::ui::fmt;
 use crate::ui::link::href;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::collections::HashMap;
 
-/// What a card shows (computed once per render of the board).
+/// What a card shows, read from its own deal (and its account's name): a change to one deal
+/// re-renders one card.
 #[derive(Clone, PartialEq)]
 struct Card {
     id: Id,
@@ -34,13 +38,52 @@ struct Card {
     badges: Vec<(&'static str, &'static str)>,
 }
 
+impl Card {
+    /// The card of `d`; reads its account's name (tracked, that account only).
+    fn of(d: &Deal, data: AppData, today: chrono::NaiveDate) -> Card {
+        let mut badges = Vec::new();
+        match &d.next_step {
+            None => badges.push(("warning", "deals_ui.badge.no_next_step")),
+            Some(n) if n.due < today => badges.push(("danger", "deals_ui.badge.overdue")),
+            _ => {}
+        }
+        if d.step == Step::CustomerAnalysis && deal::has_no_answer(d) {
+            badges.push(("danger", "deals_ui.badge.no_answer"));
+        }
+        if d.is_closed() {
+            badges.push(("", d.outcome.key()));
+            badges.push(("", "deal_rules.badge.closed"));
+        }
+        Card {
+            id: d.id,
+            title: d.title.clone(),
+            account: data
+                .accounts
+                .with(d.account_id, |a| a.name.clone())
+                .unwrap_or_else(|| tr("deals_ui.unknown_account")),
+            step: d.step,
+            value: fmt::money(&d.value),
+            weighted: fmt::money(&pipeline::weighted_value(d)),
+            close: d.expected_close.map(fmt::date),
+            owner: d.owner.clone(),
+            closed: d.is_closed(),
+            badges,
+        }
+    }
+}
+
+/// Cards a column shows at first, and each "Show more" adds.
+const COLUMN_PAGE: usize = 40;
+
+/// One column as the board lists it: which deals, in order, and its totals. Kept in a memo:
+/// editing a deal without moving it leaves every column equal, so no list re-renders.
 #[derive(Clone, PartialEq)]
 struct Column {
     step: Step,
+    ids: Vec<Id>,
     count: usize,
     value: String,
     weighted: String,
-    cards: Vec<Card>,
 }
 
 fn set_drag_data(ev: &leptos::ev::DragEvent, id: &str) {
@@ -79,72 +122,37 @@ pub fn DealsPage() -> impl IntoView {
     let dragging = RwSignal::new(None::<Id>);
     let drop_target = RwSignal::new(None::<Step>);
 
-    let deals = Memo::new(move |_| all_deals(data));
-    let owners = Memo::new(move |_| deals.with(|d| pipeline::owners(d)));
-    let months = Memo::new(move |_| deals.with(|d| pipeline::close_months(d)));
+    let has_deals = Memo::new(move |_| !data.deals.is_empty());
+    let owners = Memo::new(move |_| data.deals.with_all(|m| pipeline::owners(m.values())));
+    let months = Memo::new(move |_| data.deals.with_all(|m| pipeline::close_months(m.values())));
 
     let filter = Memo::new(move |_| BoardFilter {
         owner: Some(owner.get()).filter(|o| !o.is_empty()),
         grade: Grade::from_code(&grade.get()),
         close_month: parse_month_code(&month.get()),
     });
+    // Which deals each column lists: recomputed on any deal or account change (grades
+    // filter), but equal unless a deal moved, appeared, left or was re-sorted.
     let columns = Memo::new(move |_| {
-        let grades: HashMap<Id, Option<Grade>> = data
-            .accounts
-            .with_all(|m| m.values().map(|a| (a.id, a.grade)).collect());
-        let names: HashMap<Id, String> = data
-            .accounts
-            .with_all(|m| m.values().map(|a| (a.id, a.name.clone())).collect());
-        let today = fmt::today();
-        deals.with(|all| {
-            pipeline::board(all, &filter.read(), |id| grades.get(&id).copied().flatten())
+        data.accounts.with_all(|accounts| {
+            data.deals.with_all(|deals| {
+                pipeline::board(deals.values(), &filter.read(), |id| {
+                    accounts.get(&id).and_then(|a| a.grade)
+                })
                 .into_iter()
                 .map(|col| Column {
                     step: col.step,
+                    ids: col.deals.iter().map(|d| d.id).collect(),
                     count: col.totals.count,
                     value: totals_text(&col.totals.value),
                     weighted: totals_text(&col.totals.weighted),
-                    cards: col
-                        .deals
-                        .iter()
-                        .map(|d| {
-                            let mut badges = Vec::new();
-                            match &d.next_step {
-                                None => badges.push(("warning", "deals_ui.badge.no_next_step")),
-                                Some(n) if n.due < today => {
-                                    badges.push(("danger", "deals_ui.badge.overdue"))
-                                }
-                                _ => {}
-                            }
-                            if d.step == Step::CustomerAnalysis && deal::has_no_answer(d) {
-                                badges.push(("danger", "deals_ui.badge.no_answer"));
-                            }
-                            if d.is_closed() {
-                                badges.push(("", d.outcome.key()));
-                                badges.push(("", "deal_rules.badge.closed"));
-                            }
-                            Card {
-                                id: d.id,
-                                title: d.title.clone(),
-                                account: names
-                                    .get(&d.account_id)
-                                    .cloned()
-                                    .unwrap_or_else(|| tr("deals_ui.unknown_account")),
-                                step: d.step,
-                                value: fmt::money(&d.value),
-                                weighted: fmt::money(&pipeline::weighted_value(d)),
-                                close: d.expected_close.map(fmt::date),
-                                owner: d.owner.clone(),
-                                closed: d.is_closed(),
-                                badges,
-                            }
-                        })
-                        .collect(),
                 })
                 .collect::<Vec<_>>()
+            })
         })
     });
     let shown = move || columns.with(|c| c.iter().map(|c| c.count).sum::<usize>());
+    let today = fmt::today();
 
     let on_created = Callback::new(move |id: Option<Id>| {
         show_form.set(false);
@@ -371,7 +379,7 @@ pub fn DealsPage() -> impl IntoView {
             <p class="board-count" role="status">
                 {move || tw("deals_ui.board.shown", &[("count", &fmt::number(shown() as i64))])}
             </p>
-            <Show when=move || data.status.get() == LoadStatus::Ready && deals.with(Vec::is_empty)>
+            <Show when=move || data.status.get() == LoadStatus::Ready && !has_deals.get()>
                 <p class="notice">
                     {move || tr("deals_ui.board.empty")} " "
                     <a href=href("/accounts")>{move || tr("deals_ui.form.go_accounts")}</a>
@@ -381,72 +389,101 @@ pub fn DealsPage() -> impl IntoView {
                 {move || tr("deals_ui.board.help")} " " {move || tr("deal_rules.board.help_closed")}
             </p>
             <div class="board" role="region" aria-label=move || tr("deals_ui.board.label")>
-                {move || {
-                    columns
-                        .get()
-                        .into_iter()
-                        .map(|col| {
-                            let step = col.step;
-                            let hid = format!("col-{}", step.number());
-                            let hid2 = hid.clone();
-                            view! {
-                                <section
-                                    class="board-column"
-                                    class:drop-target=move || drop_target.get() == Some(step)
-                                    aria-labelledby=hid2
-                                    on:dragover=move |ev| {
-                                        if dragging.get_untracked().is_some() {
-                                            ev.prevent_default();
-                                            drop_target.set(Some(step));
-                                        }
-                                    }
-                                    on:dragleave=move |_| {
-                                        if drop_target.get_untracked() == Some(step) {
-                                            drop_target.set(None);
-                                        }
-                                    }
-                                    on:drop=move |ev| {
+                {Step::ALL
+                    .iter()
+                    .map(|step| {
+                        let step = *step;
+                        let at = step as usize;
+                        let col = move |f: fn(&Column) -> String| columns.with(|c| f(&c[at]));
+                        let count = move || columns.with(|c| c[at].count);
+                        // The first cards of the column; more on request (a column of
+                        // hundreds of cards would take the page seconds to lay out).
+                        let limit = RwSignal::new(COLUMN_PAGE);
+                        let hidden = move || count().saturating_sub(limit.get());
+                        let hid = format!("col-{}", step.number());
+                        let hid2 = hid.clone();
+                        view! {
+                            <section
+                                class="board-column"
+                                class:drop-target=move || drop_target.get() == Some(step)
+                                aria-labelledby=hid2
+                                on:dragover=move |ev| {
+                                    if dragging.get_untracked().is_some() {
                                         ev.prevent_default();
+                                        drop_target.set(Some(step));
+                                    }
+                                }
+                                on:dragleave=move |_| {
+                                    if drop_target.get_untracked() == Some(step) {
                                         drop_target.set(None);
-                                        if let Some(id) = dragging.get_untracked() {
-                                            dragging.set(None);
-                                            let from = data
-                                                .deals
-                                                .with_all_untracked(|m| m.get(&id).map(|d| d.step));
-                                            if let Some(from) = from {
-                                                request_move(id, from, step);
+                                    }
+                                }
+                                on:drop=move |ev| {
+                                    ev.prevent_default();
+                                    drop_target.set(None);
+                                    if let Some(id) = dragging.get_untracked() {
+                                        dragging.set(None);
+                                        if let Some(from) = data.deals.get_untracked(id).map(|d| d.step) {
+                                            request_move(id, from, step);
+                                        }
+                                    }
+                                }
+                            >
+                                <header class="board-column-head">
+                                    <h2 id=hid>{step_label(step)}</h2>
+                                    <p class="column-totals">
+                                        <span>
+                                            {move || tw("deals_ui.board.count", &[("count", &fmt::number(count() as i64))])}
+                                            " · "
+                                            {move || col(|c| c.value.clone())}
+                                        </span>
+                                        <span class="hint">
+                                            {tr("deals_ui.weighted")} " " {move || col(|c| c.weighted.clone())}
+                                        </span>
+                                    </p>
+                                </header>
+                                <Show when=move || count() == 0>
+                                    <p class="hint column-empty">{tr("deals_ui.board.column_empty")}</p>
+                                </Show>
+                                <ul class="plain-list deal-cards" hidden=move || count() == 0>
+                                    <For
+                                        each=move || {
+                                            let n = limit.get();
+                                            columns.with(|c| c[at].ids.iter().take(n).copied().collect::<Vec<_>>())
+                                        }
+                                        key=|id| *id
+                                        children=move |id| {
+                                            move || {
+                                                data.deals
+                                                    .with(id, |d| Card::of(d, data, today))
+                                                    .map(card_view)
                                             }
                                         }
-                                    }
-                                >
-                                    <header class="board-column-head">
-                                        <h2 id=hid>{move || step_label(step)}</h2>
-                                        <p class="column-totals">
-                                            <span>
-                                                {tw("deals_ui.board.count", &[("count", &fmt::number(col.count as i64))])}
-                                                " · "
-                                                {col.value.clone()}
-                                            </span>
-                                            <span class="hint">
-                                                {tr("deals_ui.weighted")} " " {col.weighted.clone()}
-                                            </span>
-                                        </p>
-                                    </header>
-                                    {if col.cards.is_empty() {
-                                        view! { <p class="hint column-empty">{tr("deals_ui.board.column_empty")}</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="plain-list deal-cards">
-                                                {col.cards.into_iter().map(card_view).collect_view()}
-                                            </ul>
-                                        }
-                                        .into_any()
-                                    }}
-                                </section>
-                            }
-                        })
-                        .collect_view()
-                }}
+                                    />
+                                </ul>
+                                <Show when=move || { hidden() > 0 }>
+                                    <button
+                                        type="button"
+                                        class="column-more"
+                                        on:click=move |_| limit.update(|l| *l += COLUMN_PAGE)
+                                    >
+                                        {move || {
+                                            let more = hidden();
+                                            tw(
+                                                "deals_ui.board.show_more",
+                                                &[
+                                                    ("count", &fmt::number(more.min(COLUMN_PAGE) as i64)),
+                                                    ("hidden", &fmt::number(more as i64)),
+                                                    ("step", &step_label(step)),
+                                                ],
+                                            )
+                                        }}
+                                    </button>
+                                </Show>
+                            </section>
+                        }
+                    })
+                    .collect_view()}
             </div>
             <MoveDialog request=request/>
         </section>

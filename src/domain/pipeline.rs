@@ -76,7 +76,7 @@ pub struct StepSummary {
 }
 
 /// The open pipeline per step: always the six steps in order (with zero totals where empty).
-pub fn open_by_step(deals: &[Deal]) -> Vec<StepSummary> {
+pub fn open_by_step<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<StepSummary> {
     let mut out: Vec<StepSummary> = Step::ALL
         .iter()
         .map(|s| StepSummary {
@@ -84,16 +84,19 @@ pub fn open_by_step(deals: &[Deal]) -> Vec<StepSummary> {
             totals: Totals::default(),
         })
         .collect();
-    for d in deals.iter().filter(|d| d.is_open()) {
+    for d in deals.into_iter().filter(|d| d.is_open()) {
         out[d.step as usize].totals.add(d);
     }
     out
 }
 
 /// The whole open pipeline.
-pub fn open_total(deals: &[Deal]) -> Totals {
+pub fn open_total<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Totals {
     let mut t = Totals::default();
-    deals.iter().filter(|d| d.is_open()).for_each(|d| t.add(d));
+    deals
+        .into_iter()
+        .filter(|d| d.is_open())
+        .for_each(|d| t.add(d));
     t
 }
 
@@ -123,19 +126,25 @@ pub struct NextStepAttention<'a> {
     pub issue: NextStepIssue,
 }
 
-/// Active deals with no next step (in the slice's order), then those whose next step is
-/// overdue on `today` (the longest overdue first).
-pub fn next_step_attention(deals: &[Deal], today: NaiveDate) -> Vec<NextStepAttention<'_>> {
-    let active = || deals.iter().filter(|d| d.is_active());
-    let mut out: Vec<_> = active()
+/// Active deals with no next step (the longest in their step first), then those whose next
+/// step is overdue on `today` (the longest overdue first).
+pub fn next_step_attention<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
+    today: NaiveDate,
+) -> Vec<NextStepAttention<'a>> {
+    let active: Vec<&Deal> = deals.into_iter().filter(|d| d.is_active()).collect();
+    let mut out: Vec<_> = active
+        .iter()
         .filter(|d| d.next_step.is_none())
         .map(|deal| NextStepAttention {
             deal,
             issue: NextStepIssue::Missing,
         })
         .collect();
-    let mut overdue: Vec<_> = active()
-        .filter_map(|deal| {
+    out.sort_by_key(|a| (a.deal.step_entered_at, a.deal.id));
+    let mut overdue: Vec<_> = active
+        .iter()
+        .filter_map(|&deal| {
             let due = deal.next_step.as_ref()?.due;
             (due < today).then_some(NextStepAttention {
                 deal,
@@ -147,8 +156,8 @@ pub fn next_step_attention(deals: &[Deal], today: NaiveDate) -> Vec<NextStepAtte
         })
         .collect();
     overdue.sort_by_key(|a| match a.issue {
-        NextStepIssue::Overdue { due, .. } => due,
-        NextStepIssue::Missing => NaiveDate::MAX,
+        NextStepIssue::Overdue { due, .. } => (due, a.deal.id),
+        NextStepIssue::Missing => (NaiveDate::MAX, a.deal.id),
     });
     out.extend(overdue);
     out
@@ -165,10 +174,14 @@ pub struct StuckDeal<'a> {
 /// Active deals in their current step for **longer than** `threshold_days` (measured from
 /// `step_entered_at` to `now`): exactly `threshold_days × 24 h` is not stuck, a second more
 /// is. The longest stuck first.
-pub fn stuck(deals: &[Deal], now: DateTime<Utc>, threshold_days: u32) -> Vec<StuckDeal<'_>> {
+pub fn stuck<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
+    now: DateTime<Utc>,
+    threshold_days: u32,
+) -> Vec<StuckDeal<'a>> {
     let limit = Duration::days(i64::from(threshold_days));
     let mut out: Vec<_> = deals
-        .iter()
+        .into_iter()
         .filter(|d| d.is_active())
         .filter_map(|deal| {
             let in_step = now - deal.step_entered_at;
@@ -178,7 +191,7 @@ pub fn stuck(deals: &[Deal], now: DateTime<Utc>, threshold_days: u32) -> Vec<Stu
             })
         })
         .collect();
-    out.sort_by_key(|s| s.deal.step_entered_at);
+    out.sort_by_key(|s| (s.deal.step_entered_at, s.deal.id));
     out
 }
 
@@ -236,7 +249,10 @@ pub struct MonthResults {
 }
 
 /// Deals whose outcome is dated in `month` (won: the contract date).
-pub fn results_in_month(deals: &[Deal], month: YearMonth) -> MonthResults {
+pub fn results_in_month<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
+    month: YearMonth,
+) -> MonthResults {
     let mut r = MonthResults::default();
     for d in deals {
         match &d.outcome {
@@ -272,8 +288,8 @@ pub struct NewCustomerShare {
 /// Per currency with wins dated `from..=to`: the share of won value from deals for which
 /// `is_new` holds (the account was a new customer when the deal was won), against
 /// `target_bp`. Currencies are sorted by code.
-pub fn new_customer_share(
-    deals: &[Deal],
+pub fn new_customer_share<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
     from: NaiveDate,
     to: NaiveDate,
     target_bp: u32,
@@ -315,8 +331,8 @@ pub fn new_customer_share(
 }
 
 /// [`new_customer_share`] with the set of accounts that were new customers at the time.
-pub fn new_customer_share_by_accounts(
-    deals: &[Deal],
+pub fn new_customer_share_by_accounts<'a>(
+    deals: impl IntoIterator<Item = &'a Deal>,
     from: NaiveDate,
     to: NaiveDate,
     target_bp: u32,

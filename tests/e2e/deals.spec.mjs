@@ -426,3 +426,27 @@ test("a long column shows its first 40 cards and more on request, leaving the ot
   expect(await board.getByRole("link", { name: "Dryer upgrade" }).evaluate((el) => el.dataset.mark)).toBe("kept");
   expect(errors).toEqual([]);
 });
+
+test("the dashboard lists the ten most urgent deals without a next step and all of them on request", async ({ page, errors }) => {
+  const acme = { ...meta(), name: "Acme Steel", grade: "a" };
+  const deals = Array.from({ length: 12 }, (_, i) => ({
+    ...meta(),
+    account_id: acme.id,
+    title: `Plant ${pad(i + 1)} retrofit`,
+    value: eur(100_000),
+    step: "building_trust",
+    // Plant 01 has waited longest in its step.
+    step_entered_at: `2026-10-${pad(i + 1)}T09:00:00Z`,
+  }));
+  const { importBackup } = await import("./backup-file.mjs");
+  await importBackup(page, makeBackup({ accounts: [acme], deals }));
+  await open(page, "/");
+  const card = page.getByRole("region", { name: "Next step missing or late" });
+  await expect(card.getByRole("listitem")).toHaveCount(10);
+  await expect(card.getByRole("listitem").first()).toContainText("Plant 01 retrofit");
+  await expect(card.getByRole("link", { name: "Plant 12 retrofit" })).toHaveCount(0);
+  await card.getByRole("button", { name: "Show all 12 deals that need a next step" }).click();
+  await expect(card.getByRole("listitem")).toHaveCount(12);
+  await expect(card.getByRole("link", { name: "Plant 12 retrofit" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

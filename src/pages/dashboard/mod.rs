@@ -4,7 +4,6 @@
 //! Files here read state and call actions in `crate::state`, use the domain's rules and the
 //! shared pieces in `crate::ui`, and import nothing from another area's pages.
 
-use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::pipeline::{self, NextStepIssue, YearMonth};
@@ -12,7 +11,7 @@ use crate::state::data::use_data;
 use crate::state::prefs::locale;
 use crate::state::settings;
 use crate::state::{tc, tr, tw};
-use crate::ui::deal_text::{all_deals, deal_href, month_label, step_label, totals_text};
+use crate::ui::deal_text::{deal_href, month_label, step_label, totals_text};
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
 use chrono::{NaiveDate, Utc};
@@ -30,18 +29,16 @@ fn percent(bp: u32) -> String {
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let data = use_data();
-    let deals = Memo::new(move |_| all_deals(data));
     view! {
         <section class="page dashboard">
             <h1>{move || tr("page.dashboard.title")}</h1>
             <StartHere/>
-            <PipelineCard deals=deals/>
+            <PipelineCard/>
             <div class="dash-grid">
-                <AttentionCard deals=deals/>
-                <StuckCard deals=deals/>
-                <MonthCard deals=deals/>
-                <ShareCard deals=deals/>
+                <AttentionCard/>
+                <StuckCard/>
+                <MonthCard/>
+                <ShareCard/>
             </div>
         </section>
     }
@@ -89,9 +86,10 @@ fn StartHere() -> impl IntoView {
 }
 
 #[component]
-fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
-    let summary = Memo::new(move |_| deals.with(|d| pipeline::open_by_step(d)));
-    let total = Memo::new(move |_| deals.with(|d| pipeline::open_total(d)));
+fn PipelineCard() -> impl IntoView {
+    let data = use_data();
+    let summary = Memo::new(move |_| data.deals.with_all(|m| pipeline::open_by_step(m.values())));
+    let total = Memo::new(move |_| data.deals.with_all(|m| pipeline::open_total(m.values())));
     let chart = move || {
         let rows = summary.get();
         let currency = pipeline::main_currency(
@@ -236,10 +234,11 @@ fn PipelineCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
 }
 
 #[component]
-fn AttentionCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
-    let rows = move || {
-        deals.with(|d| {
-            pipeline::next_step_attention(d, fmt::today())
+fn AttentionCard() -> impl IntoView {
+    let data = use_data();
+    let rows = Memo::new(move |_| {
+        data.deals.with_all(|m| {
+            pipeline::next_step_attention(m.values(), fmt::today())
                 .into_iter()
                 .map(|a| {
                     let why = match a.issue {
@@ -262,44 +261,68 @@ fn AttentionCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <section class="card" aria-labelledby="attention-heading">
             <h2 id="attention-heading">{move || tr("dash.attention.title")}</h2>
-            {move || deal_list(rows(), "dash.attention.none")}
+            <DealList rows=rows empty_key="dash.attention.none" show_all_key="dash.attention.show_all"/>
         </section>
     }
 }
 
-fn deal_list(rows: Vec<(Id, String, String)>, empty_key: &'static str) -> AnyView {
-    if rows.is_empty() {
-        return view! { <p class="hint">{tr(empty_key)}</p> }.into_any();
-    }
+/// Rows a dashboard list shows until "Show all" is pressed: the most urgent come first.
+const LIST_FIRST: usize = 10;
+
+/// A list of deals with why each is listed: the first [`LIST_FIRST`], then all on request.
+#[component]
+fn DealList(
+    rows: Memo<Vec<(Id, String, String)>>,
+    empty_key: &'static str,
+    /// The "Show all {count}" button's catalogue key.
+    show_all_key: &'static str,
+) -> impl IntoView {
+    let all = RwSignal::new(false);
+    let count = move || rows.with(Vec::len);
+    let shown = move || {
+        let n = if all.get() { usize::MAX } else { LIST_FIRST };
+        rows.with(|r| r.iter().take(n).cloned().collect::<Vec<_>>())
+    };
     view! {
-        <ul class="plain-list dash-list">
-            {rows
-                .into_iter()
-                .map(|(id, title, why)| {
-                    view! {
-                        <li>
-                            <a href=deal_href(id)>{title}</a>
-                            <span class="hint">" — " {why}</span>
-                        </li>
+        <Show
+            when=move || { count() > 0 }
+            fallback=move || view! { <p class="hint">{tr(empty_key)}</p> }
+        >
+            <ul class="plain-list dash-list">
+                <For
+                    each=shown
+                    key=|row| row.clone()
+                    children=|(id, title, why)| {
+                        view! {
+                            <li>
+                                <a href=deal_href(id)>{title}</a>
+                                <span class="hint">" — " {why}</span>
+                            </li>
+                        }
                     }
-                })
-                .collect_view()}
-        </ul>
+                />
+            </ul>
+            <Show when=move || { !all.get() && count() > LIST_FIRST }>
+                <button type="button" class="link-button" on:click=move |_| all.set(true)>
+                    {move || tw(show_all_key, &[("count", &fmt::number(count() as i64))])}
+                </button>
+            </Show>
+        </Show>
     }
-    .into_any()
 }
 
 #[component]
-fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+fn StuckCard() -> impl IntoView {
+    let data = use_data();
     // A work setting: it arrives from the database after start-up and follows an import.
     let threshold = Memo::new(move |_| settings::stuck_days());
-    let rows = move || {
-        deals.with(|d| {
-            pipeline::stuck(d, Utc::now(), threshold.get())
+    let rows = Memo::new(move |_| {
+        data.deals.with_all(|m| {
+            pipeline::stuck(m.values(), Utc::now(), threshold.get())
                 .into_iter()
                 .map(|s| {
                     (
@@ -316,7 +339,7 @@ fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <section class="card" aria-labelledby="stuck-heading">
             <h2 id="stuck-heading">{move || tr("dash.stuck.title")}</h2>
@@ -324,15 +347,19 @@ fn StuckCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
                 {move || tw("dash.stuck.threshold", &[("days", &fmt::number(i64::from(threshold.get())))])}
                 " " <a href=crate::ui::link::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
             </p>
-            {move || deal_list(rows(), "dash.stuck.none")}
+            <DealList rows=rows empty_key="dash.stuck.none" show_all_key="dash.stuck.show_all"/>
         </section>
     }
 }
 
 #[component]
-fn MonthCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+fn MonthCard() -> impl IntoView {
+    let data = use_data();
     let month = YearMonth::of(fmt::today());
-    let results = Memo::new(move |_| deals.with(|d| pipeline::results_in_month(d, month)));
+    let results = Memo::new(move |_| {
+        data.deals
+            .with_all(|m| pipeline::results_in_month(m.values(), month))
+    });
     view! {
         <section class="card" aria-labelledby="month-heading">
             <h2 id="month-heading">
@@ -366,7 +393,7 @@ fn MonthCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
 }
 
 #[component]
-fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
+fn ShareCard() -> impl IntoView {
     let data = use_data();
     let target = Memo::new(move |_| settings::new_customer_target_bp());
     let today = fmt::today();
@@ -375,8 +402,8 @@ fn ShareCard(deals: Memo<Vec<Deal>>) -> impl IntoView {
         let since: HashMap<Id, Option<NaiveDate>> = data
             .accounts
             .with_all(|m| m.values().map(|a| (a.id, a.customer_since)).collect());
-        deals.with(|d| {
-            pipeline::new_customer_share(d, from, to, target.get(), |deal| {
+        data.deals.with_all(|m| {
+            pipeline::new_customer_share(m.values(), from, to, target.get(), |deal| {
                 let won_on = match deal.outcome {
                     crate::domain::deal::Outcome::Won { at, .. } => at,
                     _ => return false,

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::buying_stage::BuyingRole;
 use super::deal::{Deal, DealPerson};
+use super::dedupe::{relink_id, relink_ids};
 use super::fields::{FieldError, FieldProblem};
 use super::ids::{new_id, Id};
 use super::needs::Need;
@@ -257,6 +258,19 @@ pub fn add_action(deal: &mut Deal, draft: &ActionDraft) -> Result<(), Vec<FieldE
 /// Removes an action from the plan.
 pub fn remove_action(deal: &mut Deal, action_id: Id) {
     deal.competitive.actions.retain(|a| a.id != action_id);
+}
+
+/// Re-points the analysis's and the plan's links from person `from` to `to` (two people
+/// merged), dropping a resulting duplicate. Returns whether it changed.
+pub fn relink_person(a: &mut CompetitiveAnalysis, from: Id, to: Id) -> bool {
+    let mut changed = false;
+    for p in &mut a.points {
+        changed |= relink_ids(&mut p.person_ids, from, to);
+    }
+    for x in &mut a.actions {
+        changed |= relink_id(&mut x.person_id, from, to);
+    }
+    changed
 }
 
 /// The actions of the plan for one person, in the order recorded.
@@ -647,6 +661,30 @@ mod tests {
         );
         remove_action(&mut f.deal, for_user);
         assert_eq!(f.deal.competitive.actions.len(), 2);
+    }
+
+    #[test]
+    fn a_merge_of_two_people_repoints_the_analysis_and_the_plan() {
+        let mut f = fixture();
+        add_point(
+            &mut f.deal,
+            &strength("Fast", vec![f.need], vec![f.boss, f.judge]),
+        )
+        .unwrap();
+        let pt = point_id(&f.deal, "Fast");
+        add_action(
+            &mut f.deal,
+            &ActionDraft {
+                person_id: Some(f.judge),
+                point_id: Some(pt),
+                text: "Explain".into(),
+            },
+        )
+        .unwrap();
+        assert!(relink_person(&mut f.deal.competitive, f.judge, f.boss));
+        assert_eq!(f.deal.competitive.points[0].person_ids, vec![f.boss]);
+        assert_eq!(f.deal.competitive.actions[0].person_id, f.boss);
+        assert!(!relink_person(&mut f.deal.competitive, f.user, f.boss));
     }
 
     #[test]

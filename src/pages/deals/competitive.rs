@@ -397,6 +397,10 @@ fn PointForm(deal: DealSig) -> impl IntoView {
     }
 }
 
+/// One person's part of the plan: who, their roles in words, their actions with what each
+/// addresses in words.
+type PersonPlan = (Id, String, Vec<(PlanAction, String)>);
+
 /// The action plan, person by person: the deal's people first (with their roles), then the
 /// people no longer on the deal who still have actions.
 #[component]
@@ -410,7 +414,7 @@ fn Plan(deal: DealSig) -> impl IntoView {
     };
     let groups = move || {
         with_deal(deal, Vec::new(), |d| {
-            let mut out: Vec<(Id, String, Vec<(PlanAction, String)>)> = d
+            let mut out: Vec<PersonPlan> = d
                 .people
                 .iter()
                 .map(|p| {

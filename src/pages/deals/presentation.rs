@@ -278,11 +278,47 @@ fn OutlineStepCard(step: OutlineStep, deal: DealSig, rehearsal: Rehearsal) -> im
     };
     let last = move || with_deal(deal, None, |d| d.presentation.seconds_of(step));
     let timing = move || rehearsal.elapsed(step);
+    let running = Memo::new(move |_| {
+        rehearsal
+            .running
+            .with(|r| r.is_some_and(|(s, _)| s == step))
+    });
     view! {
         <li>
             <section class="card outline-step" aria-labelledby=hid2>
                 <h2 id=hid>{name}</h2>
                 <p class="hint">{move || tr(step.hint_key())}</p>
+                <div class="step-timer">
+                    {move || match timing() {
+                        Some(secs) => view! {
+                            <span class="timer-running" role="timer">
+                                {tw("presentation.timer.running", &[("time", &clock(secs))])}
+                            </span>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <span class="hint">
+                                {match last() {
+                                    Some(s) => tw("presentation.timer.last", &[("time", &clock(s))]),
+                                    None => tr("presentation.timer.not_timed"),
+                                }}
+                            </span>
+                        }
+                        .into_any(),
+                    }}
+                    // One button that turns from Start to Stop, so focus stays on it.
+                    <button
+                        type="button"
+                        class:primary=running
+                        aria-label=move || {
+                            let key = if running.get() { "presentation.timer.stop_for" } else { "presentation.timer.start_for" };
+                            tw(key, &[("step", &tr(step.key()))])
+                        }
+                        on:click=move |_| if running.get_untracked() { rehearsal.stop() } else { rehearsal.start(step) }
+                    >
+                        {move || if running.get() { tr("presentation.timer.stop") } else { tr("presentation.timer.start") }}
+                    </button>
+                </div>
                 <TextArea
                     id=notes_id
                     label=Signal::derive(move || tw("presentation.notes_for", &[("step", &tr(step.key()))]))
@@ -303,40 +339,6 @@ fn OutlineStepCard(step: OutlineStep, deal: DealSig, rehearsal: Rehearsal) -> im
                     </span>
                 </div>
                 {(step == OutlineStep::MainContent).then(|| view! { <MainPoints deal=deal/> })}
-                <div class="step-timer">
-                    {move || match timing() {
-                        Some(secs) => view! {
-                            <span class="timer-running" role="timer">
-                                {tw("presentation.timer.running", &[("time", &clock(secs))])}
-                            </span>
-                            <button
-                                type="button"
-                                class="primary"
-                                aria-label=tw("presentation.timer.stop_for", &[("step", &tr(step.key()))])
-                                on:click=move |_| rehearsal.stop()
-                            >
-                                {tr("presentation.timer.stop")}
-                            </button>
-                        }
-                        .into_any(),
-                        None => view! {
-                            <span class="hint">
-                                {match last() {
-                                    Some(s) => tw("presentation.timer.last", &[("time", &clock(s))]),
-                                    None => tr("presentation.timer.not_timed"),
-                                }}
-                            </span>
-                            <button
-                                type="button"
-                                aria-label=tw("presentation.timer.start_for", &[("step", &tr(step.key()))])
-                                on:click=move |_| rehearsal.start(step)
-                            >
-                                {tr("presentation.timer.start")}
-                            </button>
-                        }
-                        .into_any(),
-                    }}
-                </div>
             </section>
         </li>
     }

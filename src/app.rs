@@ -205,6 +205,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/contacts/:id/call-plan") view=pages::contacts::CallPlanPage/>
                 <Route path=path!("/deals") view=pages::deals::DealsPage/>
                 <Route path=path!("/deals/:id") view=pages::deals::DealPage/>
+                <Route path=path!("/deals/:id/presentation") view=pages::deals::PresentationPage/>
+                <Route path=path!("/deals/:id/presentation/sheet") view=pages::deals::SpeakerSheetPage/>
                 <Route path=path!("/planning") view=pages::planning::AgendaPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>

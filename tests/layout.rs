@@ -205,6 +205,16 @@ fn deal_pages_write_through_named_actions() {
         "remove_need",
         "set_buying_stage",
         "set_competitor",
+        "add_competitive_point",
+        "remove_competitive_point",
+        "add_plan_action",
+        "remove_plan_action",
+        "save_step_notes",
+        "add_main_point",
+        "remove_main_point",
+        "move_main_point",
+        "record_rehearsal",
+        "clear_rehearsal",
     ];
     let defined: Vec<&str> = actions.iter().map(|(n, _)| n.as_str()).collect();
     let missing: Vec<_> = named.iter().filter(|n| !defined.contains(n)).collect();

@@ -12,6 +12,10 @@ pub enum DealSection {
     Competitors,
     Needs,
     BuyingStage,
+    /// Step 4: strengths, weaknesses and the plan per person (from step 3 on).
+    Competitive,
+    /// Step 4: the presentation outline and rehearsal (from step 4 on).
+    Presentation,
     NextStep,
     Outcome,
     History,
@@ -20,12 +24,14 @@ pub enum DealSection {
 
 impl DealSection {
     /// Every section in the page's reading order.
-    pub const ALL: [DealSection; 9] = [
+    pub const ALL: [DealSection; 11] = [
         Self::Qualification,
         Self::People,
         Self::Competitors,
         Self::Needs,
         Self::BuyingStage,
+        Self::Competitive,
+        Self::Presentation,
         Self::NextStep,
         Self::Outcome,
         Self::History,
@@ -40,6 +46,8 @@ impl DealSection {
             Self::Competitors => "competitors",
             Self::Needs => "needs",
             Self::BuyingStage => "buying-stage",
+            Self::Competitive => "competitive",
+            Self::Presentation => "presentation",
             Self::NextStep => "next-step",
             Self::Outcome => "outcome",
             Self::History => "history",
@@ -64,6 +72,8 @@ impl DealSection {
             Self::Competitors => "deals_ui.competitors.title",
             Self::Needs => "deals_ui.needs.title",
             Self::BuyingStage => "deals_ui.stage.title",
+            Self::Competitive => "competitive.title",
+            Self::Presentation => "presentation.title",
             Self::NextStep => "deals_ui.next.title",
             Self::Outcome => "deals_ui.outcome.title",
             Self::History => "deals_ui.history.title",
@@ -85,11 +95,28 @@ impl DealSection {
             Self::Competitors => &[CustomerAnalysis, PresentingValue],
             Self::Needs => &[DiscoverNeeds, PresentingValue],
             Self::BuyingStage => &[DiscoverNeeds, PresentingValue, WinningCommitment],
+            Self::Competitive | Self::Presentation => &[PresentingValue],
             Self::NextStep => &[],
             Self::Outcome => &[WinningCommitment, FollowUpService],
             Self::History => &[],
             Self::Timeline => &[BuildingTrust, FollowUpService],
         }
+    }
+
+    /// The first step from which the section is on the page: the competitive analysis
+    /// from discovering needs on (what the customer needs is what our strengths must
+    /// meet), the presentation from presenting value on; the others always.
+    pub fn from_step(self) -> Step {
+        match self {
+            Self::Competitive => Step::DiscoverNeeds,
+            Self::Presentation => Step::PresentingValue,
+            _ => Step::CustomerAnalysis,
+        }
+    }
+
+    /// Whether the section is on the deal's page (see [`DealSection::from_step`]).
+    pub fn shown_on(self, deal: &Deal) -> bool {
+        deal.step >= self.from_step()
     }
 
     /// Whether the section opens unfolded on this deal.
@@ -108,10 +135,12 @@ impl DealSection {
 }
 
 /// The deal page's sections in the order shown: the open ones (the current step's work)
-/// first, then the folded ones, each group in reading order.
+/// first, then the folded ones, each group in reading order. Sections of a later step
+/// than the deal's are left out.
 pub fn layout(deal: &Deal) -> Vec<(DealSection, bool)> {
     let (mut open, folded): (Vec<_>, Vec<_>) = DealSection::ALL
         .into_iter()
+        .filter(|s| s.shown_on(deal))
         .map(|s| (s, s.opens_on(deal)))
         .partition(|(_, o)| *o);
     open.extend(folded);
@@ -173,7 +202,14 @@ mod tests {
             (Step::DiscoverNeeds, vec![Needs, BuyingStage, NextStep]),
             (
                 Step::PresentingValue,
-                vec![Competitors, Needs, BuyingStage, NextStep],
+                vec![
+                    Competitors,
+                    Needs,
+                    BuyingStage,
+                    DealSection::Competitive,
+                    DealSection::Presentation,
+                    NextStep,
+                ],
             ),
             (
                 Step::WinningCommitment,
@@ -190,12 +226,16 @@ mod tests {
     fn open_sections_lead_and_every_section_is_listed_once() {
         for &step in Step::ALL {
             let l = layout(&deal_at(step, Outcome::Open));
-            assert_eq!(l.len(), DealSection::ALL.len());
+            let shown: Vec<_> = DealSection::ALL
+                .into_iter()
+                .filter(|s| step >= s.from_step())
+                .collect();
+            assert_eq!(l.len(), shown.len());
             let first_folded = l.iter().position(|(_, o)| !o).unwrap_or(l.len());
             assert!(l[first_folded..].iter().all(|(_, o)| !o), "{step:?}: {l:?}");
             let mut seen: Vec<_> = l.iter().map(|(s, _)| *s).collect();
             seen.sort();
-            assert_eq!(seen, DealSection::ALL.to_vec());
+            assert_eq!(seen, shown);
         }
         // Reading order within each group.
         let l = layout(&deal_at(Step::DiscoverNeeds, Outcome::Open));
@@ -247,6 +287,23 @@ mod tests {
             },
         );
         assert_eq!(open_of(&paid), vec![OUTCOME, History, Timeline]);
+    }
+
+    #[test]
+    fn the_competitive_analysis_shows_from_step_three_and_the_presentation_from_step_four() {
+        let shown = |step| {
+            let l = layout(&deal_at(step, Outcome::Open));
+            [DealSection::Competitive, DealSection::Presentation]
+                .map(|s| l.iter().any(|(x, _)| *x == s))
+        };
+        assert_eq!(shown(Step::CustomerAnalysis), [false, false]);
+        assert_eq!(shown(Step::BuildingTrust), [false, false]);
+        assert_eq!(shown(Step::DiscoverNeeds), [true, false]);
+        assert_eq!(shown(Step::PresentingValue), [true, true]);
+        assert_eq!(shown(Step::FollowUpService), [true, true]);
+        // Folded in step 3, open in step 4.
+        let d = deal_at(Step::DiscoverNeeds, Outcome::Open);
+        assert!(!DealSection::Competitive.opens_on(&d));
     }
 
     #[test]

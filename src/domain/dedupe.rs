@@ -674,6 +674,8 @@ pub fn relink_deal(d: &mut crate::domain::deal::Deal, rw: &IdRewrite) -> bool {
             for n in &mut d.needs {
                 changed |= relink_opt_id(&mut n.holder_contact_id, rw.from, rw.to);
             }
+            changed |=
+                crate::domain::competitive::relink_person(&mut d.competitive, rw.from, rw.to);
             changed
         }
     }

@@ -69,6 +69,15 @@ pub enum FieldProblem {
     TaskDateInvalid,
     /// Not an `HH:MM` time (`{input}`).
     TaskTimeInvalid,
+    // The competitive analysis and the presentation plan.
+    /// Longer than [`MAX_TEXT`](crate::domain::rules::MAX_TEXT) characters (`{len}`, `{max}`).
+    TextTooLong,
+    /// A need that is not (or no longer) on the deal.
+    UnknownNeed,
+    /// A person who is not (or no longer) on the deal.
+    UnknownPerson,
+    /// A strength or weakness no longer in the analysis.
+    UnknownPoint,
 }
 
 impl FieldProblem {
@@ -118,6 +127,10 @@ keyed_enum!(FieldProblem, {
     FieldProblem::TaskDateMissing => "task.error.date_missing",
     FieldProblem::TaskDateInvalid => "task.error.date_invalid",
     FieldProblem::TaskTimeInvalid => "task.error.time_invalid",
+    FieldProblem::TextTooLong => "competitive.error.text_too_long",
+    FieldProblem::UnknownNeed => "competitive.error.unknown_need",
+    FieldProblem::UnknownPerson => "competitive.error.unknown_person",
+    FieldProblem::UnknownPoint => "competitive.error.unknown_point",
 });
 
 /// One field in error.
@@ -320,6 +333,45 @@ mod tests {
                 notes: String::new(),
             }));
         }
+        errs.extend(competitive_and_presentation_errors(&long));
+        errs
+    }
+
+    /// What the competitive analysis and the presentation plan report: every field empty,
+    /// then every link unknown and every text too long.
+    fn competitive_and_presentation_errors(long: &str) -> Vec<FieldError> {
+        use crate::domain::competitive::{ActionDraft, CompetitiveAnalysis, PointDraft, PointKind};
+        use crate::domain::ids::new_id;
+        use crate::domain::presentation::{MainPointDraft, OutlineStep, PresentationPlan};
+        let mut errs = Vec::new();
+        for kind in [PointKind::Strength, PointKind::Weakness] {
+            let point = |text: &str| PointDraft {
+                kind,
+                text: text.into(),
+                need_ids: vec![new_id()],
+                person_ids: vec![new_id()],
+            };
+            errs.extend(point("").validate(&[], &[]).unwrap_err());
+            errs.extend(point(long).validate(&[], &[]).unwrap_err());
+        }
+        let none = CompetitiveAnalysis::default();
+        errs.extend(ActionDraft::default().validate(&none, &[]).unwrap_err());
+        let stranger = ActionDraft {
+            person_id: Some(new_id()),
+            point_id: Some(new_id()),
+            text: long.into(),
+        };
+        errs.extend(stranger.validate(&none, &[]).unwrap_err());
+        let huge = "x".repeat(crate::domain::rules::MAX_TEXT + 1);
+        let mut plan = PresentationPlan::default();
+        errs.push(plan.set_notes(OutlineStep::Opening, &huge).unwrap_err());
+        errs.extend(plan.add_point(&MainPointDraft::default()).unwrap_err());
+        let point = MainPointDraft {
+            text: long.into(),
+            data: huge.clone(),
+            story: huge,
+        };
+        errs.extend(plan.add_point(&point).unwrap_err());
         errs
     }
 

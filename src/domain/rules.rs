@@ -457,6 +457,7 @@ impl Checked for Deal {
                 MAX_TEXT,
             )?;
         }
+        check_step_four(self)?;
         if let Some(ns) = &self.next_step {
             if ns.text.trim().is_empty() {
                 return Err(RuleError::new(
@@ -495,6 +496,57 @@ impl Checked for Deal {
     fn display_name(&self) -> Option<&str> {
         Some(&self.title)
     }
+}
+
+/// The competitive analysis and the presentation plan of a stored deal: every line
+/// required and at most [`MAX_NAME`] characters, every note, data and story at most
+/// [`MAX_TEXT`], rehearsal times within
+/// [`MAX_REHEARSAL_SECONDS`](crate::domain::presentation::MAX_REHEARSAL_SECONDS).
+fn check_step_four(deal: &Deal) -> Result<(), RuleError> {
+    const COMPETITIVE: &str = "record.field.competitive";
+    const PRESENTATION: &str = "record.field.presentation";
+    let a = &deal.competitive;
+    for (i, p) in a.points.iter().enumerate() {
+        name(
+            &format!("competitive.points[{i}].text"),
+            COMPETITIVE,
+            &p.text,
+        )?;
+    }
+    for (i, x) in a.actions.iter().enumerate() {
+        name(
+            &format!("competitive.actions[{i}].text"),
+            COMPETITIVE,
+            &x.text,
+        )?;
+    }
+    let p = &deal.presentation;
+    for (i, n) in p.notes.iter().enumerate() {
+        length(
+            &format!("presentation.notes[{i}].text"),
+            PRESENTATION,
+            &n.text,
+            MAX_TEXT,
+        )?;
+    }
+    for (i, m) in p.main_points.iter().enumerate() {
+        let at = format!("presentation.main_points[{i}]");
+        name(&format!("{at}.text"), PRESENTATION, &m.text)?;
+        length(&format!("{at}.data"), PRESENTATION, &m.data, MAX_TEXT)?;
+        length(&format!("{at}.story"), PRESENTATION, &m.story, MAX_TEXT)?;
+    }
+    let max = crate::domain::presentation::MAX_REHEARSAL_SECONDS;
+    for (i, t) in p.rehearsal.iter().enumerate() {
+        if t.seconds > max {
+            return Err(RuleError::new(
+                format!("presentation.rehearsal[{i}].seconds"),
+                PRESENTATION,
+                "rule.rehearsal_too_long",
+            )
+            .arg("max", max));
+        }
+    }
+    Ok(())
 }
 
 impl Checked for Activity {
@@ -563,6 +615,45 @@ mod tests {
         CheckContext {
             now: Utc.with_ymd_and_hms(2026, 6, 1, 12, 0, 0).unwrap(),
         }
+    }
+
+    #[test]
+    fn a_stored_deals_step_four_texts_are_bounded() {
+        use crate::domain::competitive::{Point, PointKind};
+        use crate::domain::ids::new_id;
+        use crate::domain::money::Money;
+        use crate::domain::presentation::{MainPoint, OutlineStep};
+        let mut d = Deal::new(
+            new_id(),
+            "Line 4",
+            Money::zero(Currency::default()),
+            ctx().now,
+        );
+        assert!(d.check(&ctx()).is_ok());
+        d.competitive.points.push(Point {
+            id: new_id(),
+            kind: PointKind::Strength,
+            text: "  ".into(),
+            need_ids: vec![],
+            person_ids: vec![],
+        });
+        let e = d.check(&ctx()).unwrap_err();
+        assert_eq!(e.path, "competitive.points[0].text");
+        assert_eq!(e.reason, "rule.required");
+        d.competitive.points[0].text = "Fast".into();
+        d.presentation.main_points.push(MainPoint {
+            id: new_id(),
+            text: "Uptime".into(),
+            data: "x".repeat(MAX_TEXT + 1),
+            story: String::new(),
+        });
+        let e = d.check(&ctx()).unwrap_err();
+        assert_eq!(e.path, "presentation.main_points[0].data");
+        d.presentation.main_points.clear();
+        d.presentation.record_rehearsal(OutlineStep::Opening, 30);
+        d.presentation.rehearsal[0].seconds = u32::MAX;
+        let e = d.check(&ctx()).unwrap_err();
+        assert_eq!(e.reason, "rule.rehearsal_too_long");
     }
 
     #[test]

@@ -66,7 +66,9 @@ pub fn unlink_person_links(links: &mut Vec<PersonLink>, person: &Contact) -> boo
     true
 }
 
-/// Removes `person` from a deal's people and from the holders of its needs (the needs stay).
+/// Removes `person` from a deal's people, from the holders of its needs (the needs stay)
+/// and from the people its strengths and weaknesses touch (the plan's actions for them stay,
+/// and are warned about).
 pub fn unlink_deal(d: &mut Deal, person: &Contact) -> bool {
     let before = d.people.len();
     d.people.retain(|p| p.contact_id != person.id);
@@ -76,6 +78,11 @@ pub fn unlink_deal(d: &mut Deal, person: &Contact) -> bool {
             n.holder_contact_id = None;
             changed = true;
         }
+    }
+    for p in &mut d.competitive.points {
+        let before = p.person_ids.len();
+        p.person_ids.retain(|c| *c != person.id);
+        changed |= before != p.person_ids.len();
     }
     changed
 }

@@ -76,6 +76,7 @@ sources!(
     [
         "app",
         "backup_settings",
+        "competitive",
         "conflict",
         "customers",
         "customers_ui",
@@ -100,6 +101,7 @@ sources!(
     [
         "app",
         "backup_settings",
+        "competitive",
         "conflict",
         "customers",
         "customers_ui",
@@ -297,8 +299,9 @@ mod tests {
     fn every_domain_key() -> Vec<&'static str> {
         use crate::domain::keys::Keyed;
         use crate::domain::{
-            account, activity, agenda, buying_centre, buying_stage, contact, deal, dedupe, fields,
-            intel, merge, needs, pipeline, qualification, relationship, rules, search, style,
+            account, activity, agenda, buying_centre, buying_stage, competitive, contact, deal,
+            dedupe, fields, intel, merge, needs, pipeline, presentation, qualification,
+            relationship, rules, search, style,
         };
         use crate::store;
         let enums: &[fn() -> Vec<&'static str>] = &[
@@ -317,6 +320,8 @@ mod tests {
             buying_centre::BuyingCentreWarning::keys,
             buying_stage::BuyingStage::keys,
             buying_stage::BuyingStageWarning::keys,
+            competitive::PointKind::keys,
+            competitive::CompetitiveWarning::keys,
             contact::BuyingLevel::keys,
             contact::BuyingFunction::keys,
             contact::BuyingRole::keys,
@@ -340,6 +345,8 @@ mod tests {
             needs::NeedError::keys,
             needs::NeedWarning::keys,
             pipeline::NextStepIssue::keys,
+            presentation::OutlineStep::keys,
+            presentation::PointCount::keys,
             qualification::QualifyingQuestion::keys,
             qualification::Answer::keys,
             qualification::Gate::keys,

@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 use crate::domain::buying_stage::{BuyingRole, BuyingStage};
+use crate::domain::competitive::CompetitiveAnalysis;
 use crate::domain::ids::{new_id, Id};
 use crate::domain::money::Money;
 use crate::domain::needs::Need;
+use crate::domain::presentation::PresentationPlan;
 use crate::domain::qualification::Qualification;
 
 /// How a deal moved from one step to another.
@@ -142,6 +144,12 @@ pub struct Deal {
     /// Who owns the deal (a rep's name or initials).
     #[serde(default)]
     pub owner: String,
+    /// Step 4: our strengths and weaknesses and the action plan per person.
+    #[serde(default)]
+    pub competitive: CompetitiveAnalysis,
+    /// Step 4: the presentation outline, its notes, points and last rehearsal.
+    #[serde(default)]
+    pub presentation: PresentationPlan,
 }
 
 crate::impl_record!(Deal, "deals");
@@ -171,6 +179,8 @@ impl Deal {
             next_step: None,
             outcome: Outcome::Open,
             owner: String::new(),
+            competitive: CompetitiveAnalysis::default(),
+            presentation: PresentationPlan::default(),
         }
     }
 

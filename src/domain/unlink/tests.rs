@@ -427,3 +427,48 @@ fn undo_of_a_delete_without_links_brings_back_only_the_person() {
             && undo.restored.tasks.is_empty()
     );
 }
+
+#[test]
+fn a_deleted_person_leaves_the_competitive_analysis_and_their_actions_are_warned_about() {
+    use crate::domain::competitive::{
+        self, ActionDraft, CompetitiveWarning, PointDraft, PointKind,
+    };
+    let acc = Account::new("Nordic Pumps", t(1));
+    let janis = Contact::new(acc.id, "Jānis Ozols", t(1));
+    let ilze = Contact::new(acc.id, "Ilze", t(1));
+    let mut d = deal(acc.id, "Pumps");
+    for c in [&janis, &ilze] {
+        d.people.push(DealPerson {
+            contact_id: c.id,
+            roles: vec![],
+        });
+    }
+    competitive::add_point(
+        &mut d,
+        &PointDraft {
+            kind: PointKind::Weakness,
+            text: "No local warehouse".into(),
+            need_ids: vec![],
+            person_ids: vec![janis.id, ilze.id],
+        },
+    )
+    .unwrap();
+    let point = d.competitive.points[0].id;
+    competitive::add_action(
+        &mut d,
+        &ActionDraft {
+            person_id: Some(janis.id),
+            point_id: Some(point),
+            text: "Offer consignment stock".into(),
+        },
+    )
+    .unwrap();
+    assert!(unlink_deal(&mut d, &janis));
+    assert_eq!(d.competitive.points[0].person_ids, vec![ilze.id]);
+    assert_eq!(d.competitive.actions.len(), 1, "what was written stays");
+    let action = d.competitive.actions[0].id;
+    assert_eq!(
+        competitive::warnings(&d),
+        vec![CompetitiveWarning::ActionPersonGone { action_id: action }]
+    );
+}

@@ -1,12 +1,14 @@
 //! One deal (route `/deals/:id`): header and warnings, the step panel with signals,
 //! checklist and next action, and the step history. The other sections live in
-//! `qualify`, `people` and `closing`.
+//! `qualify`, `people`, `competitive`, `presentation` and `closing`.
 
 use super::closing::{NextStepSection, OutcomeSection};
 use super::common::{account_name, commit_quietly, outcome_text};
+use super::competitive::CompetitiveSection;
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use super::people::{BuyingStageSection, CompetitorsSection, NeedsSection, PeopleSection};
+use super::presentation::PresentationSection;
 use super::qualify::QualificationSection;
 use super::sections::{FoldingSection, SectionIndex, Sections};
 use crate::domain::deal::{self, classify_move, Deal, Move, NextAction, Step, StepEventKind};
@@ -170,6 +172,8 @@ fn section_view(section: DealSection, deal: DealSig, id: Id) -> AnyView {
         DealSection::Competitors => view! { <CompetitorsSection deal=deal/> }.into_any(),
         DealSection::Needs => view! { <NeedsSection deal=deal/> }.into_any(),
         DealSection::BuyingStage => view! { <BuyingStageSection deal=deal/> }.into_any(),
+        DealSection::Competitive => view! { <CompetitiveSection deal=deal/> }.into_any(),
+        DealSection::Presentation => view! { <PresentationSection deal=deal/> }.into_any(),
         DealSection::NextStep => view! { <NextStepSection deal=deal/> }.into_any(),
         DealSection::Outcome => view! { <OutcomeSection deal=deal/> }.into_any(),
         DealSection::History => view! { <History deal=deal/> }.into_any(),

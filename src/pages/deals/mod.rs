@@ -1,5 +1,6 @@
 //! Deals (menu entry "Deals"): the board of open deals by step, the deal page with the
-//! current step's work, the move dialog and the deal form.
+//! current step's work, the move dialog and the deal form; step 4's competitive analysis,
+//! the presentation coach and its printable speaker sheet.
 //!
 //! Files here read state and call actions in `crate::state`, and use shared pieces from
 //! `crate::ui`; they import nothing from another area's pages.
@@ -7,12 +8,15 @@
 mod board;
 mod closing;
 mod common;
+mod competitive;
 mod detail;
 mod form;
 mod move_dialog;
 mod people;
+mod presentation;
 mod qualify;
 mod sections;
 
 pub use board::DealsPage;
 pub use detail::DealPage;
+pub use presentation::{PresentationPage, SpeakerSheetPage};

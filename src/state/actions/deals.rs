@@ -1,19 +1,23 @@
 //! Deals: the rep's work on a deal's page and the board, one action per thing the rep
 //! does: answering the qualifying questions and overriding the gate, moving between
 //! steps, the next step, winning, losing, declining and reopening, the checklist, the
-//! people and their roles, the needs, the buying stage and the competitors in play.
+//! people and their roles, the needs, the buying stage and the competitors in play; the
+//! competitive analysis and plan, and the presentation's notes, points and rehearsal.
 //!
 //! Each action works on the deal as stored now (read without tracking) and writes nothing
 //! when the deal is no longer there (`None`). A win makes the deal's account a customer
 //! in the same transaction.
 
 use crate::domain::buying_stage::{BuyingRole, BuyingStage};
+use crate::domain::competitive::{self, ActionDraft, PointDraft};
 use crate::domain::deal::{
     self, ChecklistItem, CloseError, Deal, MoveError, MoveInput, NextStepError, ReopenError, Step,
     TransitionError,
 };
+use crate::domain::fields::FieldError;
 use crate::domain::ids::Id;
 use crate::domain::needs::{Need, NeedError, NeedLayer};
+use crate::domain::presentation::{MainPointDraft, OutlineStep};
 use crate::domain::qualification::{Answer, OverrideError, QualifyingQuestion};
 use crate::state::data::{AppData, Changes};
 use crate::store::StoreError;
@@ -268,4 +272,102 @@ pub fn set_competitor(
     on: bool,
 ) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
     apply(data, id, |d| deal::set_competitor(d, competitor_id, on)).map(|c| commit(data, c))
+}
+
+// -- step 4: competitive analysis and strategy ------------------------------------------
+
+/// Adds a strength or weakness, linked to the deal's needs and people; refused at once with
+/// every problem (nothing saved).
+pub fn add_competitive_point(
+    data: AppData,
+    id: Id,
+    draft: &PointDraft,
+) -> Result<Option<impl Future<Output = Result<Deal, StoreError>>>, Vec<FieldError>> {
+    Ok(change(data, id, |d| competitive::add_point(d, draft))?.map(|c| commit(data, c)))
+}
+
+/// Removes a strength or weakness (the actions about it stay, and are warned about).
+pub fn remove_competitive_point(
+    data: AppData,
+    id: Id,
+    point_id: Id,
+) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
+    apply(data, id, |d| competitive::remove_point(d, point_id)).map(|c| commit(data, c))
+}
+
+/// Adds an action to the plan: a person of the deal, a point, what to do; refused at once
+/// with every problem.
+pub fn add_plan_action(
+    data: AppData,
+    id: Id,
+    draft: &ActionDraft,
+) -> Result<Option<impl Future<Output = Result<Deal, StoreError>>>, Vec<FieldError>> {
+    Ok(change(data, id, |d| competitive::add_action(d, draft))?.map(|c| commit(data, c)))
+}
+
+/// Removes an action from the plan.
+pub fn remove_plan_action(
+    data: AppData,
+    id: Id,
+    action_id: Id,
+) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
+    apply(data, id, |d| competitive::remove_action(d, action_id)).map(|c| commit(data, c))
+}
+
+// -- step 4: the presentation ------------------------------------------------------------
+
+/// Saves the notes on one step of the presentation outline; refused at once when too long.
+pub fn save_step_notes(
+    data: AppData,
+    id: Id,
+    step: OutlineStep,
+    text: &str,
+) -> Result<Option<impl Future<Output = Result<Deal, StoreError>>>, FieldError> {
+    Ok(change(data, id, |d| d.presentation.set_notes(step, text))?.map(|c| commit(data, c)))
+}
+
+/// Adds a point to the main content; refused at once with every problem.
+pub fn add_main_point(
+    data: AppData,
+    id: Id,
+    draft: &MainPointDraft,
+) -> Result<Option<impl Future<Output = Result<Deal, StoreError>>>, Vec<FieldError>> {
+    Ok(change(data, id, |d| d.presentation.add_point(draft))?.map(|c| commit(data, c)))
+}
+
+/// Removes a point of the main content.
+pub fn remove_main_point(
+    data: AppData,
+    id: Id,
+    point_id: Id,
+) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
+    apply(data, id, |d| d.presentation.remove_point(point_id)).map(|c| commit(data, c))
+}
+
+/// Moves a point of the main content one place earlier (`up`) or later.
+pub fn move_main_point(
+    data: AppData,
+    id: Id,
+    point_id: Id,
+    up: bool,
+) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
+    apply(data, id, |d| d.presentation.move_point(point_id, up)).map(|c| commit(data, c))
+}
+
+/// Keeps the seconds one step took in this rehearsal (replacing the last time).
+pub fn record_rehearsal(
+    data: AppData,
+    id: Id,
+    step: OutlineStep,
+    seconds: u32,
+) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
+    apply(data, id, |d| d.presentation.record_rehearsal(step, seconds)).map(|c| commit(data, c))
+}
+
+/// Forgets the last rehearsal's times.
+pub fn clear_rehearsal(
+    data: AppData,
+    id: Id,
+) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
+    apply(data, id, |d| d.presentation.clear_rehearsal()).map(|c| commit(data, c))
 }

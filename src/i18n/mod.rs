@@ -8,7 +8,10 @@
 
 mod format;
 
-pub use format::{format_date, format_datetime, format_money, format_number, format_time};
+pub use format::{
+    format_date, format_datetime, format_money, format_number, format_percent, format_price,
+    format_time,
+};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -76,6 +79,7 @@ sources!(
     [
         "app",
         "backup_settings",
+        "catalogue",
         "conflict",
         "customers",
         "customers_ui",
@@ -100,6 +104,7 @@ sources!(
     [
         "app",
         "backup_settings",
+        "catalogue",
         "conflict",
         "customers",
         "customers_ui",
@@ -298,7 +303,8 @@ mod tests {
         use crate::domain::keys::Keyed;
         use crate::domain::{
             account, activity, agenda, buying_centre, buying_stage, contact, deal, dedupe, fields,
-            intel, merge, needs, pipeline, qualification, relationship, rules, search, style,
+            intel, merge, needs, pipeline, product, qualification, relationship, rules, search,
+            style,
         };
         use crate::store;
         let enums: &[fn() -> Vec<&'static str>] = &[
@@ -340,6 +346,7 @@ mod tests {
             needs::NeedError::keys,
             needs::NeedWarning::keys,
             pipeline::NextStepIssue::keys,
+            product::CatalogueView::keys,
             qualification::QualifyingQuestion::keys,
             qualification::Answer::keys,
             qualification::Gate::keys,

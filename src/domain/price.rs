@@ -328,6 +328,8 @@ pub fn check_breaks(list: UnitPrice, breaks: &[PriceBreak]) -> Vec<BreakProblem>
 }
 
 #[cfg(test)]
+// Prices are grouped as written in ten-thousandths (`12_5000` is 12.50).
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
 
@@ -504,6 +506,7 @@ impl UnitPrice {
 }
 
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)]
 mod field_tests {
     use super::*;
 

@@ -191,6 +191,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::inconsistent_digit_grouping)]
     fn unit_prices_and_percentages() {
         let eur = Currency::parse("EUR").unwrap();
         let huf = Currency::parse("HUF").unwrap();

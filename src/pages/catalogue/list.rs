@@ -57,15 +57,18 @@ pub fn CataloguePage() -> impl IntoView {
     ));
     view! {
         <section class="page catalogue">
-            <div class="page-head">
-                <h1>{move || tr("catalogue.title")}</h1>
-                <div class="actions no-print">
-                    <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{move || tr("catalogue.new")}</button>
-                    <button on:click=print>{move || tr("catalogue.print")}</button>
+            // The page's own words in one piece: drawn again only when the language changes.
+            {move || view! {
+                <div class="page-head">
+                    <h1>{tr("catalogue.title")}</h1>
+                    <div class="actions no-print">
+                        <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{tr("catalogue.new")}</button>
+                        <button on:click=print>{tr("catalogue.print")}</button>
+                    </div>
                 </div>
-            </div>
-            <p class="hint no-print">{move || tr("catalogue.intro")}</p>
-            <p class="print-only">{move || tw("catalogue.print_heading", &[("date", &fmt::date(fmt::today()))])}</p>
+                <p class="hint no-print">{tr("catalogue.intro")}</p>
+                <p class="print-only">{tw("catalogue.print_heading", &[("date", &fmt::date(fmt::today()))])}</p>
+            }}
             {move || creating.get().then(|| {
                 let nav = navigate.clone();
                 view! {
@@ -100,6 +103,10 @@ pub fn CataloguePage() -> impl IntoView {
                             <ScrollArea label=scroll_label>
                                 <table class="data-table price-list">
                                     <caption class="visually-hidden">{caption}</caption>
+                                    <colgroup>
+                                        <col class="col-name"/><col class="col-unit"/><col class="col-price"/>
+                                        <col class="col-breaks"/><col class="col-tax"/><col class="col-margin no-print"/>
+                                    </colgroup>
                                     <thead><tr>
                                         <th scope="col">{tr("product.field.name")}</th>
                                         <th scope="col">{tr("product.field.unit")}</th>
@@ -115,14 +122,14 @@ pub fn CataloguePage() -> impl IntoView {
                                                 <tr>
                                                     <th scope="row">
                                                         <a href=href(&format!("/catalogue/{}", p.id))>{p.name.clone()}</a>
-                                                        {p.locomotive.then(|| view! { " " <span class="badge">{tr("product.badge.locomotive")}</span> })}
+                                                        {p.locomotive.then(|| view! { " " <span class="badge no-print">{tr("product.badge.locomotive")}</span> })}
                                                         {p.retired.then(|| view! { " " <span class="badge warning">{tr("product.badge.retired")}</span> })}
                                                     </th>
-                                                    <td>{p.unit.clone()}</td>
-                                                    <td class="num">{fmt::price(p.list_price, &p.currency)}</td>
+                                                    <td data-label=tr("product.field.unit")>{p.unit.clone()}</td>
+                                                    <td class="num" data-label=tr("product.field.list_price")>{fmt::price(p.list_price, &p.currency)}</td>
                                                     <td class="breaks-cell">{breaks_text(&p)}</td>
-                                                    <td class="num">{fmt::percent(i64::from(p.tax_rate.0))}</td>
-                                                    <td class="num no-print">{m}</td>
+                                                    <td class="num" data-label=tr("catalogue.tax")>{fmt::percent(i64::from(p.tax_rate.0))}</td>
+                                                    <td class="num no-print" data-label=tr("product.margin")>{m}</td>
                                                 </tr>
                                             }
                                         }).collect_view()}

@@ -75,25 +75,26 @@ pub fn CompetitorPrices(product: Memo<Product>) -> impl IntoView {
     let l = |k: &'static str| Signal::derive(move || tr(k));
     view! {
         <section class="card" aria-labelledby="competitor-prices-heading">
-            <h2 id="competitor-prices-heading">{move || tr("product.field.competitor_prices")}</h2>
             {move || {
                 let p = product.get();
+                let heading = view! { <h2 id="competitor-prices-heading">{tr("product.field.competitor_prices")}</h2> };
                 let c = p.currency.clone();
                 if p.competitor_prices.is_empty() {
-                    view! { <p class="hint">{tr("product.competitor_prices.none")}</p> }.into_any()
+                    view! { {heading} <p class="hint">{tr("product.competitor_prices.none")}</p> }.into_any()
                 } else {
                     let ours = fmt::price(p.list_price, &c);
                     view! {
+                        {heading}
                         <p class="hint">{tw("product.competitor_prices.ours", &[("price", &ours)])}</p>
                         <ScrollArea label=tr("product.field.competitor_prices")>
-                            <table class="data-table">
+                            <table class="data-table cp-table">
                                 <caption class="visually-hidden">{tr("product.field.competitor_prices")}</caption>
                                 <thead><tr>
-                                    <th scope="col">{tr("product.field.cp_competitor")}</th>
+                                    <th scope="col">{tr("product.field.cp_from_book")}</th>
                                     <th scope="col" class="num">{tr("product.field.cp_price")}</th>
                                     <th scope="col">{tr("product.field.cp_date")}</th>
                                     <th scope="col">{tr("product.field.cp_source")}</th>
-                                    <th scope="col" class="no-print"><span class="visually-hidden">{tr("product.competitor_prices.actions")}</span></th>
+                                    <th scope="col" class="no-print actions-col"><span class="visually-hidden">{tr("product.competitor_prices.actions")}</span></th>
                                 </tr></thead>
                                 <tbody>
                                     {p.competitor_prices.iter().enumerate().map(|(i, cp)| {
@@ -124,7 +125,7 @@ pub fn CompetitorPrices(product: Memo<Product>) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <form class="inline-form no-print" on:submit=add novalidate aria-label=move || tr("product.competitor_prices.add")>
+            <form class="inline-form cp-form no-print" on:submit=add novalidate>
                 <ErrorSummary errors=errors.summary()/>
                 <SelectField id="cp-competitor-id" label=l("product.field.cp_from_book") value=competitor options=book empty_label=l("product.competitor_prices.typed")/>
                 <Show when=move || competitor.with(String::is_empty)>
@@ -133,7 +134,7 @@ pub fn CompetitorPrices(product: Memo<Product>) -> impl IntoView {
                 <TextField id="cp-price" label=l("product.field.cp_price") value=price error=err("cp_price") hint=l("product.hint.price")/>
                 <TextField id="cp-date" label=l("product.field.cp_date") value=date error=err("cp_date") input_type="date" hint=l("product.hint.cp_date")/>
                 <TextField id="cp-source" label=l("product.field.cp_source") value=source error=err("cp_source") hint=l("product.hint.cp_source")/>
-                <div class="actions"><button type="submit">{move || tr("product.competitor_prices.add")}</button></div>
+                {move || view! { <div class="actions"><button type="submit">{tr("product.competitor_prices.add")}</button></div> }}
             </form>
         </section>
     }

@@ -195,42 +195,50 @@ fn ProductFormBody(
                 <CheckboxField id="product-locomotive" label=l("product.field.locomotive") checked=locomotive hint=l("product.hint.locomotive")/>
             </div>
             <fieldset class="break-editor">
-                <legend>{move || tr("product.field.price_breaks")}</legend>
-                <p class="hint">{move || tr("product.hint.breaks")}</p>
+                {move || view! {
+                    <legend>{tr("product.field.price_breaks")}</legend>
+                    <p class="hint">{tr("product.hint.breaks")}</p>
+                }}
                 <For each=indexed_rows key=|(i, r): &(usize, BreakRow)| (*i, r.key) let:item>
                     {
                         let (i, r) = item;
                         let qty_id = format!("break-qty-{}", r.key);
                         let price_id = format!("break-price-{}", r.key);
                         let has_error = move || !row_messages(i).is_empty();
-                        view! {
-                            <div class="break-row" role="group" aria-label=move || tw("product.break.row", &[("row", &(i + 1).to_string())])>
-                                <div class="field">
-                                    <label for=qty_id.clone()>{move || tr("product.field.break_qty")}</label>
-                                    <input id=qty_id inputmode="decimal" prop:value=move || r.min_qty.get()
-                                        on:input=move |ev| r.min_qty.set(event_target_value(&ev))
-                                        aria-invalid=move || has_error().then_some("true")/>
+                        // One piece per row: its words follow the language, its inputs keep
+                        // what was typed (the values live in the row's signals).
+                        move || {
+                            let (qty_id, price_id) = (qty_id.clone(), price_id.clone());
+                            let row = (i + 1).to_string();
+                            view! {
+                                <div class="break-row" role="group" aria-label=tw("product.break.row", &[("row", &row)])>
+                                    <div class="field">
+                                        <label for=qty_id.clone()>{tr("product.field.break_qty")}</label>
+                                        <input id=qty_id inputmode="decimal" prop:value=move || r.min_qty.get()
+                                            on:input=move |ev| r.min_qty.set(event_target_value(&ev))
+                                            aria-invalid=move || has_error().then_some("true")/>
+                                    </div>
+                                    <div class="field">
+                                        <label for=price_id.clone()>{tr("product.field.break_price")}</label>
+                                        <input id=price_id inputmode="decimal" prop:value=move || r.unit_price.get()
+                                            on:input=move |ev| r.unit_price.set(event_target_value(&ev))
+                                            aria-invalid=move || has_error().then_some("true")/>
+                                    </div>
+                                    <button type="button" class="break-remove"
+                                        aria-label=tw("product.break.remove", &[("row", &row)])
+                                        on:click=move |_| remove_row(r.key)>
+                                        {tr("product.break.remove_short")}
+                                    </button>
+                                    {move || row_messages(i).into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
                                 </div>
-                                <div class="field">
-                                    <label for=price_id.clone()>{move || tr("product.field.break_price")}</label>
-                                    <input id=price_id inputmode="decimal" prop:value=move || r.unit_price.get()
-                                        on:input=move |ev| r.unit_price.set(event_target_value(&ev))
-                                        aria-invalid=move || has_error().then_some("true")/>
-                                </div>
-                                <button type="button" class="break-remove"
-                                    aria-label=move || tw("product.break.remove", &[("row", &(i + 1).to_string())])
-                                    on:click=move |_| remove_row(r.key)>
-                                    {move || tr("product.break.remove_short")}
-                                </button>
-                                {move || row_messages(i).into_iter().map(|m| view! { <p class="field-error">{m}</p> }).collect_view()}
-                            </div>
+                            }
                         }
                     }
                 </For>
-                <button type="button" on:click=add_row>{move || tr("product.break.add")}</button>
+                {move || view! { <button type="button" on:click=add_row>{tr("product.break.add")}</button> }}
             </fieldset>
             <fieldset class="related-choice">
-                <legend>{move || tr("product.field.related")}</legend>
+                {move || view! { <legend>{tr("product.field.related")}</legend> }}
                 <Show when=move || !others.with(Vec::is_empty) fallback=move || view! { <p class="hint">{tr("product.related.none_to_choose")}</p> }>
                     <ul class="check-list">
                         <For each=move || others.get() key=|(id, n, r)| (*id, n.clone(), *r) let:item>
@@ -248,7 +256,7 @@ fn ProductFormBody(
                                                     if on { v.push(pid); }
                                                 });
                                             }/>
-                                        <label for=cid>{pname}{retired.then(|| view! { " " <span class="hint">{move || tr("product.badge.retired")}</span> })}</label>
+                                        <label for=cid>{pname}{retired.then(|| view! { " " <span class="hint">{tr("product.badge.retired")}</span> })}</label>
                                     </li>
                                 }
                             }
@@ -260,10 +268,12 @@ fn ProductFormBody(
             </fieldset>
             <TextArea id="product-description" label=l("product.field.description") value=description/>
             <ConflictPanel save on_take_theirs=on_reload/>
-            <div class="actions">
-                <button type="submit" class="primary" disabled=move || save.busy.get()>{move || tr("form.save")}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || tr("form.cancel")}</button>
-            </div>
+            {move || view! {
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || save.busy.get()>{tr("form.save")}</button>
+                    <button type="button" on:click=move |_| on_cancel.run(())>{tr("form.cancel")}</button>
+                </div>
+            }}
         </form>
     }
 }

@@ -113,21 +113,21 @@ fn ProductView(product: Memo<Product>) -> impl IntoView {
 
     view! {
         <section class="page product-page">
-            <nav class="breadcrumbs" aria-label=move || tr("shell.breadcrumbs")>
-                <a href=href("/catalogue")>{move || tr("catalogue.title")}</a>
-            </nav>
-            <div class="page-head">
-                <h1>{move || product.get().name}</h1>
-                {move || {
-                    let p = product.get();
-                    view! {
+            {move || {
+                let p = product.get();
+                view! {
+                    <nav class="breadcrumbs" aria-label=tr("shell.breadcrumbs")>
+                        <a href=href("/catalogue")>{tr("catalogue.title")}</a>
+                    </nav>
+                    <div class="page-head">
+                        <h1>{p.name.clone()}</h1>
                         <div class="badges">
                             {p.locomotive.then(|| view! { <span class="badge">{tr("product.badge.locomotive")}</span> })}
                             {p.retired.then(|| view! { <span class="badge warning">{tr("product.badge.retired")}</span> })}
                         </div>
-                    }
-                }}
-            </div>
+                    </div>
+                }
+            }}
             {move || {
                 let retired = product.get().retired;
                 view! {

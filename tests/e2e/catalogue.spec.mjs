@@ -146,3 +146,27 @@ test("export → clear → import keeps the product, and search finds it", async
   await expect(page.getByRole("heading", { level: 1, name: "Flow meter FM-7" })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+for (const width of [360, 1280]) {
+  test(`the price list and a product page are accessible and fit at ${width} px`, async ({ page, errors }) => {
+    await createProduct(page, "Ball valve BV-50 DN50 stainless steel, flanged", {
+      category: "Valves",
+      unit: "piece",
+      price: "289",
+      cost: "190",
+      tax: "21",
+      breaks: [["5", "270"], ["20", "255.5"]],
+    });
+    await page.setViewportSize({ width, height: 800 });
+    for (const heading of ["Ball valve BV-50 DN50 stainless steel, flanged", "Catalogue"]) {
+      if (heading === "Catalogue") await open(page, "/catalogue");
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${heading} scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page), heading).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+}

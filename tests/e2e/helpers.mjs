@@ -8,7 +8,6 @@ export const PAGES = [
   { path: "/accounts", nav: "Accounts", heading: "Accounts" },
   { path: "/contacts", nav: "Contacts", heading: "Contacts" },
   { path: "/deals", nav: "Deals", heading: "Deals" },
-  { path: "/catalogue", nav: "Catalogue", heading: "Catalogue" },
   { path: "/planning", nav: "Planning", heading: "Planning" },
   { path: "/training", nav: "Training", heading: "Training" },
   { path: "/settings", nav: "Settings", heading: "Settings" },

@@ -36,6 +36,7 @@ pub const NAV: &[(&str, &str)] = &[
     ("/accounts", "nav.accounts"),
     ("/contacts", "nav.contacts"),
     ("/deals", "nav.deals"),
+    ("/catalogue", "nav.catalogue"),
     ("/planning", "nav.planning"),
     ("/training", "nav.training"),
     ("/settings", "nav.settings"),
@@ -207,6 +208,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/deals/:id") view=pages::deals::DealPage/>
                 <Route path=path!("/deals/:id/presentation") view=pages::deals::PresentationPage/>
                 <Route path=path!("/deals/:id/presentation/sheet") view=pages::deals::SpeakerSheetPage/>
+                <Route path=path!("/catalogue") view=pages::catalogue::CataloguePage/>
+                <Route path=path!("/catalogue/:id") view=pages::catalogue::ProductPage/>
                 <Route path=path!("/planning") view=pages::planning::AgendaPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>

@@ -14,6 +14,8 @@ use sixstep::domain::deal::Deal;
 use sixstep::domain::ids::{Meta, Record};
 use sixstep::domain::intel::{IntelKind, IntelNote};
 use sixstep::domain::money::{Currency, Money};
+use sixstep::domain::price::{PriceBreak, Quantity, Rate, UnitPrice};
+use sixstep::domain::product::{CompetitorPrice, PriceChange, Product};
 use sixstep::domain::rules::{CheckContext, Checked, MAX_NAME, MAX_REV, MAX_TEXT};
 use sixstep::i18n::{render, Locale};
 use sixstep::store::backup::decode_file;
@@ -78,7 +80,34 @@ fn book() -> RecordsByKind {
         t,
     )
     .unwrap();
+    let mut sensor = Product::new("Pressure sensor", UnitPrice(120_0000), t);
+    sensor.category = "Sensors".into();
+    sensor.cost = Some(UnitPrice(80_0000));
+    sensor.tax_rate = Rate(2_100);
+    sensor.price_breaks = vec![
+        PriceBreak {
+            min_qty: Quantity::units(10),
+            unit_price: UnitPrice(110_0000),
+        },
+        PriceBreak {
+            min_qty: Quantity::units(50),
+            unit_price: UnitPrice(99_9950),
+        },
+    ];
+    sensor.price_history = vec![PriceChange {
+        date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        old: UnitPrice(115_0000),
+        new: UnitPrice(120_0000),
+    }];
+    sensor.competitor_prices = vec![CompetitorPrice {
+        competitor_id: Some(competitor.id),
+        competitor_name: "Acme Drives".into(),
+        price: UnitPrice(118_0000),
+        date: NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
+        source: "their web shop".into(),
+    }];
     let mut b = RecordsByKind::new();
+    b.insert("products".into(), vec![value(&sensor)]);
     b.insert("accounts".into(), vec![value(&account)]);
     b.insert("contacts".into(), vec![value(&person)]);
     b.insert("deals".into(), vec![value(&deal)]);
@@ -110,6 +139,23 @@ fn changed(kind: &str, f: impl FnOnce(&mut Value)) -> RecordsByKind {
 
 fn english(e: &ImportError) -> String {
     render(Locale::En, &e.message())
+}
+
+/// A backup carries the catalogue: every field of a product, its breaks, history and
+/// competitors' prices come back as they were.
+#[test]
+fn a_backup_carries_products() {
+    let b = book();
+    let parsed = parse(&b).unwrap();
+    let products = &parsed.records["products"];
+    assert_eq!(products.len(), 1);
+    let back: Product = serde_json::from_value(products[0].clone()).unwrap();
+    let original: Product = serde_json::from_value(b["products"][0].clone()).unwrap();
+    assert_eq!(back, original);
+    assert_eq!(back.price_breaks.len(), 2);
+    assert_eq!(back.price_history[0].new, UnitPrice(120_0000));
+    assert!(app_kinds().names().any(|k| k == "products"));
+    assert!(file_of(&b).contains("\"products\": ["));
 }
 
 #[test]
@@ -322,6 +368,69 @@ fn every_form_rule_is_applied_on_restore() {
             Box::new(|r| r["at"] = json!("0000-01-01T10:00:00Z")),
             "activities[0].at",
             &["rule.year"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["name"] = json!(" ")),
+            "products[0].name",
+            &["rule.required"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["list_price"] = json!(-10_000)),
+            "products[0].list_price",
+            &["rule.out_of_range"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["price_breaks"][1]["min_qty"] = json!(10_000)),
+            "products[0].price_breaks[1]",
+            &["product.error.break_quantity_not_increasing"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["price_breaks"][0]["unit_price"] = json!(1_300_000)),
+            "products[0].price_breaks[0]",
+            &["product.error.break_price_not_falling"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["price_breaks"][0]["min_qty"] = json!(1_000)),
+            "products[0].price_breaks[0]",
+            &["product.error.break_quantity_too_small"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["weight"] = json!(9)),
+            "products[0].weight",
+            &["product.error.weight_invalid"],
+        ),
+        (
+            "products",
+            Box::new(|r| {
+                let id = r["id"].clone();
+                r["related"] = json!([id]);
+            }),
+            "products[0].related[0]",
+            &["product.error.related_self"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["price_history"][0]["date"] = json!("0999-01-01")),
+            "products[0].price_history[0].date",
+            &["rule.year"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["competitor_prices"][0]["competitor_name"] = json!("")),
+            "products[0].competitor_prices[0].competitor_name",
+            &["rule.required"],
+        ),
+        (
+            "products",
+            Box::new(|r| r["competitor_prices"][0]["price"] = json!(-1)),
+            "products[0].competitor_prices[0].price",
+            &["rule.out_of_range"],
         ),
     ];
     for (kind, f, path, reasons) in cases {

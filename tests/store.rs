@@ -1240,7 +1240,9 @@ fn every_schema_fixture_migrates_and_validates() {
                 }
             }
         }
-        for k in app.names() {
+        // Every kind the fixture's version knew holds records (products joined after the
+        // schema 2 fixture was written; the next version's fixture holds them).
+        for k in app.names().filter(|k| v > 2 || *k != "products") {
             assert!(
                 !parsed.records.get(k).is_none_or(Vec::is_empty),
                 "{name}: no {k}"
@@ -1266,7 +1268,8 @@ fn every_schema_fixture_migrates_and_validates() {
         run(b.commit(&plan_import(&parsed, &current, ImportMode::Replace, snap))).unwrap();
         let stored = current_values(&b);
         for k in app.names() {
-            assert_eq!(stored[k].len(), parsed.records[k].len(), "{name}: {k}");
+            let in_file = parsed.records.get(k).map_or(0, Vec::len);
+            assert_eq!(stored[k].len(), in_file, "{name}: {k}");
         }
         let mut expected = mine.clone();
         if let Some(p) = &parsed.settings {
@@ -2145,9 +2148,14 @@ fn export_from_stored_texts_is_byte_identical_to_export_of_values() {
     let (fast, counts) = run(export_loaded(&loaded, "0.1.0", t(6, 10), &sha));
     let general = run(export(&values, "0.1.0", t(6, 10), &sha));
     assert_eq!(fast, general);
-    let expected: BTreeMap<String, usize> =
-        values.iter().map(|(k, v)| (k.clone(), v.len())).collect();
+    // A kind with no record (tasks here) is left out of the file by both paths.
+    let expected: BTreeMap<String, usize> = values
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k.clone(), v.len()))
+        .collect();
     assert_eq!(counts, expected);
+    assert!(!fast.contains("\"tasks\""));
     run(verify_export(&fast, &counts, &sha)).unwrap();
 }
 

@@ -328,6 +328,8 @@ pub fn check_breaks(list: UnitPrice, breaks: &[PriceBreak]) -> Vec<BreakProblem>
 }
 
 #[cfg(test)]
+// Prices are grouped as written in ten-thousandths (`12_5000` is 12.50).
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
 
@@ -486,5 +488,37 @@ mod tests {
         assert_eq!(Quantity::units(3).to_input(), "3");
         assert_eq!(Rate(750).to_input(), "7.5");
         assert_eq!(Rate(2_100).to_input(), "21");
+    }
+}
+
+impl UnitPrice {
+    /// For a form field that is read back with [`UnitPrice::parse`]: as
+    /// [`to_input`](UnitPrice::to_input), but four decimals where that gives three
+    /// ("99.9950", since "99.995" reads as 99,995: three digits after one separator group
+    /// thousands).
+    pub fn to_field(self) -> String {
+        let s = self.to_input();
+        match s.split_once('.') {
+            Some((_, frac)) if frac.len() == 3 => format_scaled(self.0, PRICE_PLACES, PRICE_PLACES),
+            _ => s,
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn a_price_shown_in_a_field_reads_back_as_the_same_price() {
+        for v in [
+            0, 125, 1_250, 12_5000, 99_9950, 1_999_0000, 1_234_5678, 5, 1_000,
+        ] {
+            let p = UnitPrice(v);
+            assert_eq!(UnitPrice::parse(&p.to_field()), Ok(p), "{}", p.to_field());
+        }
+        assert_eq!(UnitPrice(99_9950).to_field(), "99.9950");
+        assert_eq!(UnitPrice(12_5000).to_field(), "12.50");
     }
 }

@@ -17,6 +17,7 @@ use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Meta, Record};
 use crate::domain::intel::{IntelDraft, IntelNote};
 use crate::domain::money::Currency;
+use crate::domain::product::{Product, ProductDraft};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 /// The largest revision a record can have: the largest integer a JavaScript number holds
@@ -603,6 +604,71 @@ impl Checked for Task {
     }
     fn display_name(&self) -> Option<&str> {
         Some(&self.title)
+    }
+}
+
+impl Checked for Product {
+    const LABEL_PREFIX: &'static str = "product.field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        name("name", "product.field.name", &self.name)?;
+        // The form's rules at the record's paths; a related product in the file need not be
+        // in it (a later import may bring it), but never the product itself. A typed number
+        // the form refuses reads as a value out of range (no text was typed).
+        first_form_error(
+            ProductDraft::from_product(self).validate(Some(self.id), |_| true),
+            |e| {
+                if FieldProblem::DECIMAL.contains(&e.problem) {
+                    let path = match e.index {
+                        Some(i) => format!("{}[{i}]", e.field),
+                        None => e.field.to_string(),
+                    };
+                    return RuleError::new(path, e.label_key, "rule.out_of_range")
+                        .arg("value", e.arg_value("value").unwrap_or_default());
+                }
+                let mut r = form_error(e);
+                if r.reason == e.key() {
+                    r.args = e.args.clone();
+                }
+                r
+            },
+        )?;
+        for (i, c) in self.price_history.iter().enumerate() {
+            let at = format!("price_history[{i}]");
+            date(&format!("{at}.date"), "product.field.price_history", c.date)?;
+            for (part, v) in [("old", c.old), ("new", c.new)] {
+                if !v.in_range() {
+                    return Err(RuleError::new(
+                        format!("{at}.{part}"),
+                        "product.field.price_history",
+                        "rule.out_of_range",
+                    )
+                    .arg("value", v.to_input()));
+                }
+            }
+        }
+        for (i, c) in self.competitor_prices.iter().enumerate() {
+            let at = format!("competitor_prices[{i}]");
+            let label = "product.field.competitor_prices";
+            name(&format!("{at}.competitor_name"), label, &c.competitor_name)?;
+            length(&format!("{at}.source"), label, &c.source, MAX_NAME)?;
+            date(&format!("{at}.date"), label, c.date)?;
+            if !c.price.in_range() {
+                return Err(
+                    RuleError::new(format!("{at}.price"), label, "rule.out_of_range")
+                        .arg("value", c.price.to_input()),
+                );
+            }
+        }
+        length(
+            "description",
+            "product.field.description",
+            &self.description,
+            MAX_TEXT,
+        )
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.name)
     }
 }
 

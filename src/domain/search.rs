@@ -1,5 +1,5 @@
-//! Global search (Ctrl+K): accounts, people, deals and competitors by any name, e-mail, phone
-//! or tag. Letters written two ways match both ways ("Müller" / "Mueller" / "Muller",
+//! Global search (Ctrl+K): accounts, people, deals, competitors and the catalogue's products
+//! by any name, e-mail, phone or tag (products by name and category). Letters written two ways match both ways ("Müller" / "Mueller" / "Muller",
 //! "Straße" / "Strasse"; see `text::fold_digraphs`).
 //!
 //! The index lives in memory and is updated per write (`upsert_*`, [`SearchIndex::remove`]);
@@ -27,6 +27,7 @@ use crate::domain::competitor::Competitor;
 use crate::domain::contact::Contact;
 use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
+use crate::domain::product::Product;
 use crate::domain::text::{fold, fold_digraphs, fold_phone};
 use crate::keyed_enum;
 use std::collections::HashMap;
@@ -38,12 +39,14 @@ pub enum HitKind {
     Contact,
     Deal,
     Competitor,
+    Product,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
     Contact => "contact",
     Deal => "deal",
     Competitor => "competitor",
+    Product => "product",
 });
 
 /// One search result. `title` and `subtitle` are record data (names, job title, account
@@ -260,6 +263,36 @@ impl SearchIndex {
         }
     }
 
+    /// Adds the catalogue's products to an index (after [`SearchIndex::build`]).
+    pub fn with_products(mut self, products: &[Product]) -> Self {
+        for p in products {
+            self.docs.insert(p.id, Self::product_doc(p));
+        }
+        self.rebuild();
+        self
+    }
+
+    /// A product: found by name and category; retired ones rank like archived accounts.
+    fn product_doc(p: &Product) -> Doc {
+        let mut values = vec![(Field::Name, p.name.clone())];
+        if !p.category.trim().is_empty() {
+            values.push((Field::Tag, p.category.clone()));
+        }
+        Doc {
+            kind: HitKind::Product,
+            title: p.name.clone(),
+            subtitle: join_nonempty([p.category.as_str(), p.unit.as_str()]),
+            account: None,
+            archived: p.retired,
+            values,
+        }
+    }
+
+    /// Adds or replaces a product.
+    pub fn upsert_product(&mut self, p: &Product) {
+        self.put(p.id, Self::product_doc(p));
+    }
+
     /// Adds or replaces an account. A renamed account refreshes its people's entries.
     pub fn upsert_account(&mut self, a: &Account) {
         let renamed = self.docs.get(&a.id).is_none_or(|d| d.title != a.name);
@@ -312,7 +345,7 @@ impl SearchIndex {
                 }
             }
             HitKind::Account => self.refresh_members(id),
-            HitKind::Competitor => {}
+            HitKind::Competitor | HitKind::Product => {}
         }
         self.maybe_compact();
     }

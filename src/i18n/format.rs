@@ -1,7 +1,8 @@
 //! Dates, numbers and money written the way each locale writes them.
 
 use super::Locale;
-use crate::domain::money::Money;
+use crate::domain::money::{Currency, Money};
+use crate::domain::price::{format_scaled, UnitPrice, PRICE_PLACES};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 struct NumberStyle {
@@ -65,11 +66,43 @@ fn symbol(code: &str) -> Option<&'static str> {
 /// An amount with its currency as the locale writes it: "€1,250.50" in English,
 /// "1250,50 €" in Spanish. Unknown currencies show their ISO code.
 pub fn format_money(locale: Locale, money: &Money) -> String {
+    format_amount(locale, &money.to_decimal_string(), money.currency.code())
+}
+
+/// A unit price with its currency, as [`format_money`] writes amounts: at least the
+/// currency's decimals, up to four ("€0.0125", "€12.50", "1250,50 €").
+pub fn format_price(locale: Locale, price: UnitPrice, currency: &Currency) -> String {
+    let plain = format_scaled(price.0, PRICE_PLACES, currency.exponent().min(PRICE_PLACES));
+    format_amount(locale, &plain, currency.code())
+}
+
+/// A percentage from basis points, as the locale writes it: "21%", "7.5%" / "21 %", "7,5 %"
+/// (at most two decimals, none when whole).
+pub fn format_percent(locale: Locale, bp: i64) -> String {
     let style = number_style(locale);
-    let plain = money.to_decimal_string();
+    let plain = format_scaled(bp, 2, 0);
     let (sign, unsigned) = match plain.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", plain.as_str()),
+    };
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut n = format!("{sign}{}", group_digits(int, &style));
+    if !frac.is_empty() {
+        n.push(style.decimal);
+        n.push_str(frac);
+    }
+    match locale {
+        Locale::En => format!("{n}%"),
+        _ => format!("{n}\u{a0}%"),
+    }
+}
+
+/// A decimal amount ("-1250.5") with its currency code, the locale's way.
+fn format_amount(locale: Locale, plain: &str, code: &str) -> String {
+    let style = number_style(locale);
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
     };
     let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let mut amount = group_digits(int, &style);
@@ -77,7 +110,6 @@ pub fn format_money(locale: Locale, money: &Money) -> String {
         amount.push(style.decimal);
         amount.push_str(frac);
     }
-    let code = money.currency.code();
     match (locale, symbol(code)) {
         (Locale::En, Some(sym)) if sym.chars().count() == 1 => format!("{sign}{sym}{amount}"),
         (Locale::En, Some(sym)) => format!("{sign}{amount} {sym}"),
@@ -156,5 +188,26 @@ mod tests {
         assert_eq!(format_number(Locale::En, 1234567), "1,234,567");
         assert_eq!(format_number(Locale::Es, 1234), "1234");
         assert_eq!(format_number(Locale::Es, -12345), "-12.345");
+    }
+
+    #[test]
+    #[allow(clippy::inconsistent_digit_grouping)]
+    fn unit_prices_and_percentages() {
+        let eur = Currency::parse("EUR").unwrap();
+        let huf = Currency::parse("HUF").unwrap();
+        assert_eq!(format_price(Locale::En, UnitPrice(12_5000), &eur), "€12.50");
+        assert_eq!(format_price(Locale::En, UnitPrice(125), &eur), "€0.0125");
+        assert_eq!(
+            format_price(Locale::Es, UnitPrice(1_250_5000), &eur),
+            "1250,50\u{a0}€"
+        );
+        assert_eq!(
+            format_price(Locale::En, UnitPrice(1_500_0000), &huf),
+            "1,500 Ft"
+        );
+        assert_eq!(format_price(Locale::En, UnitPrice(-2_0000), &eur), "-€2.00");
+        assert_eq!(format_percent(Locale::En, 2_100), "21%");
+        assert_eq!(format_percent(Locale::Es, 750), "7,5\u{a0}%");
+        assert_eq!(format_percent(Locale::En, -3_333), "-33.33%");
     }
 }

@@ -8,7 +8,10 @@
 
 mod format;
 
-pub use format::{format_date, format_datetime, format_money, format_number, format_time};
+pub use format::{
+    format_date, format_datetime, format_money, format_number, format_percent, format_price,
+    format_time,
+};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -77,6 +80,7 @@ sources!(
         "app",
         "backup_settings",
         "competitive",
+        "catalogue",
         "conflict",
         "customers",
         "customers_ui",
@@ -102,6 +106,7 @@ sources!(
         "app",
         "backup_settings",
         "competitive",
+        "catalogue",
         "conflict",
         "customers",
         "customers_ui",
@@ -300,7 +305,7 @@ mod tests {
         use crate::domain::keys::Keyed;
         use crate::domain::{
             account, activity, agenda, buying_centre, buying_stage, competitive, contact, deal,
-            dedupe, fields, intel, merge, needs, pipeline, presentation, qualification,
+            dedupe, fields, intel, merge, needs, pipeline, presentation, product, qualification,
             relationship, rules, search, style,
         };
         use crate::store;
@@ -347,6 +352,7 @@ mod tests {
             pipeline::NextStepIssue::keys,
             presentation::OutlineStep::keys,
             presentation::PointCount::keys,
+            product::CatalogueView::keys,
             qualification::QualifyingQuestion::keys,
             qualification::Answer::keys,
             qualification::Gate::keys,

@@ -11,7 +11,7 @@ use crate::domain::ids::{Id, Record};
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
-    deal::Deal, intel::IntelNote,
+    deal::Deal, intel::IntelNote, product::Product,
 };
 use crate::state::index::{Indexed, Indexes};
 use crate::state::table::{LiveIndexes, Table};
@@ -158,6 +158,7 @@ collections! {
     deals: Deal,
     activities: Activity,
     tasks: Task,
+    products: Product,
 }
 
 pub fn use_data() -> AppData {

@@ -16,6 +16,7 @@ use crate::domain::contact::Contact;
 use crate::domain::deal::{Deal, Step};
 use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
+use crate::domain::product::Product;
 use std::collections::{HashMap, HashSet};
 
 /// One list of the indexes: the records of one kind that point at one thing.
@@ -57,6 +58,12 @@ impl Indexed for Competitor {
 }
 
 impl Indexed for IntelNote {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        Vec::new()
+    }
+}
+
+impl Indexed for Product {
     fn index_keys(&self) -> Vec<IndexKey> {
         Vec::new()
     }

@@ -70,6 +70,10 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                 Some(c) => ix.upsert_competitor(&c),
                 None => ix.remove(id),
             },
+            "products" => match data.products.get_untracked(id) {
+                Some(p) => ix.upsert_product(&p),
+                None => ix.remove(id),
+            },
             _ => {}
         }
     });
@@ -97,7 +101,10 @@ fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
             let competitors: Vec<_> = data
                 .competitors
                 .with_all_untracked(|m| m.values().cloned().collect());
-            SearchIndex::build(&accounts, &contacts, &deals, &competitors)
+            let products: Vec<_> = data
+                .products
+                .with_all_untracked(|m| m.values().cloned().collect());
+            SearchIndex::build(&accounts, &contacts, &deals, &competitors).with_products(&products)
         });
         f(ix)
     })

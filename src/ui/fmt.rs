@@ -17,6 +17,16 @@ pub fn money(m: &Money) -> String {
     i18n::format_money(locale(), m)
 }
 
+/// A unit price with its currency (up to four decimals).
+pub fn price(p: crate::domain::price::UnitPrice, c: &crate::domain::money::Currency) -> String {
+    i18n::format_price(locale(), p, c)
+}
+
+/// A percentage from basis points ("21%", "7,5 %").
+pub fn percent(bp: i64) -> String {
+    i18n::format_percent(locale(), bp)
+}
+
 pub fn number(n: i64) -> String {
     i18n::format_number(locale(), n)
 }

@@ -15,6 +15,7 @@ fn target(hit: &Hit) -> String {
         HitKind::Contact => href(&format!("/contacts/{}", hit.id)),
         HitKind::Deal => href(&format!("/deals/{}", hit.id)),
         HitKind::Competitor => href(&format!("/competitors/{}", hit.id)),
+        HitKind::Product => href(&format!("/catalogue/{}", hit.id)),
     }
 }
 

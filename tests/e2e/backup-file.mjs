@@ -91,6 +91,7 @@ export const KIND_LABELS = {
   deals: "Deals",
   activities: "Activities",
   tasks: "Tasks",
+  products: "Products",
 };
 
 /// Counts of every kind, all zero unless given.

@@ -384,3 +384,28 @@ fn letters_written_two_ways_match_both_ways() {
     assert_eq!(found("asa"), ["Åsa Ångström"]);
     assert_eq!(found("angstroem"), ["Åsa Ångström"]);
 }
+
+#[test]
+fn products_are_found_by_name_and_category() {
+    use crate::domain::price::UnitPrice;
+    use crate::domain::product::Product;
+    let mut sensor = Product::new("Pressure sensor PX-200", UnitPrice(120_0000), now());
+    sensor.category = "Measurement".into();
+    let mut old = Product::new("Pressure gauge", UnitPrice(20_0000), now());
+    old.retired = true;
+    let mut ix = SearchIndex::build(&[], &[], &[], &[]).with_products(&[sensor.clone(), old]);
+    let hits = ix.query("pressure", 5);
+    assert_eq!(titles(&hits), ["Pressure sensor PX-200", "Pressure gauge"]);
+    assert_eq!(hits[0].kind, HitKind::Product);
+    assert_eq!(hits[0].subtitle, "Measurement");
+    assert!(hits[1].archived, "a retired product ranks below");
+    assert_eq!(
+        titles(&ix.query("measurement", 5)),
+        ["Pressure sensor PX-200"]
+    );
+    sensor.name = "Flow sensor".into();
+    ix.upsert_product(&sensor);
+    assert_eq!(titles(&ix.query("flow", 5)), ["Flow sensor"]);
+    ix.remove(sensor.id);
+    assert!(ix.query("flow", 5).is_empty());
+}

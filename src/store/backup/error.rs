@@ -272,6 +272,7 @@ pub fn kind_key(kind: &str) -> &'static str {
         "deals" => "record.kind.deals",
         "activities" => "record.kind.activities",
         "tasks" => "record.kind.tasks",
+        "products" => "record.kind.products",
         _ => "record.kind.other",
     }
 }

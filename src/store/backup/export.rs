@@ -37,9 +37,14 @@ pub async fn export_with_settings<D: Digest>(
         .0
 }
 
+/// The records' texts per kind. A kind with no record is left out of the file (and of its
+/// counts): a kind added to the app, whose store exists empty in every browser, does not
+/// change the file of a book that has none. Importing the file to replace everything still
+/// leaves that kind empty; merging leaves it as it is.
 fn records_texts(records: &RecordsByKind) -> Texts {
     records
         .iter()
+        .filter(|(_, recs)| !recs.is_empty())
         .map(|(kind, recs)| {
             let recs = recs
                 .iter()
@@ -81,9 +86,12 @@ pub async fn export_loaded_with_settings<D: Digest>(
     write_file(texts, Some(settings.to_json()), app_version, now, digest).await
 }
 
+/// The stored records' texts per kind; like [`records_texts`], a kind with no record is
+/// left out.
 fn loaded_texts(loaded: &Loaded) -> Texts {
     loaded
         .iter()
+        .filter(|(_, recs)| !recs.is_empty())
         .map(|(kind, recs)| {
             let recs = recs
                 .iter()

@@ -21,6 +21,7 @@ pub mod needs;
 pub mod pipeline;
 pub mod price;
 pub mod product;
+pub mod proposal;
 pub mod qualification;
 pub mod relationship;
 pub mod rules;

@@ -17,6 +17,8 @@ use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Meta, Record};
 use crate::domain::intel::{IntelDraft, IntelNote};
 use crate::domain::money::Currency;
+use crate::domain::product::Product;
+use crate::domain::proposal::Proposal;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 /// The largest revision a record can have: the largest integer a JavaScript number holds
@@ -551,6 +553,78 @@ impl Checked for Task {
     }
     fn display_name(&self) -> Option<&str> {
         Some(&self.title)
+    }
+}
+
+impl Checked for Proposal {
+    const LABEL_PREFIX: &'static str = "proposal.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("deal_id", "deals")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::proposal::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// The catalogue's products: the bookkeeping, a name, prices in range and a price-break
+/// table that rises in quantity (what a quotation line relies on). The catalogue's own
+/// form rules add to this.
+impl Checked for Product {
+    const LABEL_PREFIX: &'static str = "proposal.product_field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        check_meta(&self.meta(), ctx)?;
+        name("name", "proposal.product_field.name", &self.name)?;
+        length(
+            "category",
+            "proposal.product_field.category",
+            &self.category,
+            MAX_NAME,
+        )?;
+        length("unit", "proposal.product_field.unit", &self.unit, MAX_NAME)?;
+        let out = |path: &str, label: &'static str, v: String| {
+            Err(RuleError::new(path, label, "rule.out_of_range").arg("value", v))
+        };
+        if !self.list_price.in_range() {
+            return out(
+                "list_price",
+                "proposal.product_field.list_price",
+                self.list_price.to_input(),
+            );
+        }
+        if let Some(c) = self.cost.filter(|c| !c.in_range()) {
+            return out("cost", "proposal.product_field.cost", c.to_input());
+        }
+        if !self.tax_rate.in_range() {
+            return out(
+                "tax_rate",
+                "proposal.product_field.tax_rate",
+                self.tax_rate.to_input(),
+            );
+        }
+        if let Some(p) =
+            crate::domain::price::check_breaks(self.list_price, &self.price_breaks).first()
+        {
+            let row = match p {
+                crate::domain::price::BreakProblem::QuantityTooSmall { row }
+                | crate::domain::price::BreakProblem::QuantityNotIncreasing { row }
+                | crate::domain::price::BreakProblem::PriceNotFalling { row } => *row,
+            };
+            return out(
+                &format!("price_breaks[{row}]"),
+                "proposal.product_field.price_breaks",
+                self.price_breaks[row].min_qty.to_input(),
+            );
+        }
+        length(
+            "description",
+            "proposal.product_field.description",
+            &self.description,
+            MAX_TEXT,
+        )
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.name)
     }
 }
 

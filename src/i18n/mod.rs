@@ -87,6 +87,7 @@ sources!(
         "hints",
         "layout",
         "merge",
+        "proposal",
         "records",
         "store",
         "tasks_more",
@@ -111,6 +112,7 @@ sources!(
         "hints",
         "layout",
         "merge",
+        "proposal",
         "records",
         "store",
         "tasks_more",
@@ -298,7 +300,8 @@ mod tests {
         use crate::domain::keys::Keyed;
         use crate::domain::{
             account, activity, agenda, buying_centre, buying_stage, contact, deal, dedupe, fields,
-            intel, merge, needs, pipeline, qualification, relationship, rules, search, style,
+            intel, merge, needs, pipeline, proposal, qualification, relationship, rules, search,
+            style,
         };
         use crate::store;
         let enums: &[fn() -> Vec<&'static str>] = &[
@@ -340,6 +343,12 @@ mod tests {
             needs::NeedError::keys,
             needs::NeedWarning::keys,
             pipeline::NextStepIssue::keys,
+            proposal::ProposalStatus::keys,
+            proposal::Credential::keys,
+            proposal::LineFlag::keys,
+            proposal::ProposalError::keys,
+            proposal::LineField::keys,
+            proposal::SectionPart::keys,
             qualification::QualifyingQuestion::keys,
             qualification::Answer::keys,
             qualification::Gate::keys,

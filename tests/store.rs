@@ -1238,7 +1238,7 @@ fn every_schema_fixture_migrates_and_validates() {
                 }
             }
         }
-        for k in app.names() {
+        for k in app.names().filter(|k| !NOT_IN_FIXTURES_YET.contains(k)) {
             assert!(
                 !parsed.records.get(k).is_none_or(Vec::is_empty),
                 "{name}: no {k}"
@@ -1299,9 +1299,18 @@ fn the_current_fixture_reads_back_as_the_real_book() {
         now(),
     ))
     .unwrap();
-    assert_eq!(parsed.records, real::book());
+    let mut want = real::book();
+    for k in NOT_IN_FIXTURES_YET {
+        want.entry(k.to_string()).or_default();
+    }
+    assert_eq!(parsed.records, want);
     assert_eq!(parsed.settings, Some(real::settings().all()));
 }
+
+/// Kinds registered after the schema fixtures were last written: a fixture holds none of
+/// them (reading it lists them empty). The next fixture (`write_fixture`) adds them to the
+/// real book and empties this list.
+const NOT_IN_FIXTURES_YET: &[&str] = &["products", "proposals"];
 
 fn export_real_book() -> String {
     run(export_with_settings(

@@ -4,7 +4,7 @@
 use super::kinds::{KindSpec, Kinds};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
-    deal::Deal, intel::IntelNote,
+    deal::Deal, intel::IntelNote, product::Product, proposal::Proposal,
 };
 
 /// Every stored record kind with its typed validator.
@@ -17,6 +17,8 @@ pub fn app_kinds() -> Kinds {
         KindSpec::of::<Deal>(),
         KindSpec::of::<Activity>(),
         KindSpec::of::<Task>(),
+        KindSpec::of::<Product>(),
+        KindSpec::of::<Proposal>(),
     ])
 }
 

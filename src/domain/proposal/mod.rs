@@ -29,7 +29,12 @@
 //! need of the deal must be answered by at least one quotation line (goals and
 //! solution-layer needs are answered by the text of sections 1–3); a need of those
 //! layers without a line, and a line answering no need, are flagged.
+//!
+//! **The customer's copy** ([`customer_copy_body`]): the five sections and the quotation
+//! with the rounding rule, without costs, margins or flags; the print view and the
+//! downloaded HTML file are this one text.
 
+mod copy;
 mod quote;
 mod record;
 #[cfg(test)]
@@ -37,6 +42,7 @@ mod tests;
 mod trace;
 mod version;
 
+pub use copy::*;
 pub use quote::*;
 pub use record::*;
 pub use trace::*;

@@ -662,3 +662,38 @@ fn a_diff_names_every_line_and_section_change_and_the_money_difference() {
     );
     assert!(diff(&v1.content, &v1.content).unwrap().lines.is_empty());
 }
+
+#[test]
+fn the_customer_copy_escapes_everything_and_leaves_the_reps_figures_out() {
+    let mut p = draft_with_line();
+    p.content.lines[0].name = "<script>alert(1)</script>".into();
+    p.content.lines[0].cost = Some(UnitPrice(1_0000));
+    p.content.lines[0].category = "Hardware".into();
+    p.content.background = "First & second\n\nThird".into();
+    p.content.credentials = vec![Credential::CompanyProfile];
+    let text = |k: &str| k.to_string();
+    let money = |m: i64| format!("€{}", crate::domain::price::format_scaled(m, 2, 2));
+    let date = |d: NaiveDate| d.to_string();
+    let w = CopyWords {
+        text: &text,
+        money: &money,
+        date: &date,
+    };
+    let body =
+        customer_copy_body(&p, "Retrofit", "Acme \"Steel\"", Some("Sixstep Ltd"), &w).unwrap();
+    assert!(!body.contains("<script>"));
+    assert!(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(body.contains("Acme &quot;Steel&quot;"));
+    assert!(body.contains("<p>First &amp; second</p><p>Third</p>"));
+    assert!(body.contains("Sixstep Ltd"));
+    // 2 × 50.00 = 100.00; 21 % = 21.00; total 121.00.
+    assert!(body.contains("€100.00") && body.contains("€21.00") && body.contains("€121.00"));
+    assert!(body.contains("proposal.copy.rounding_rule"));
+    assert!(body.contains("proposal.credential.company_profile"));
+    // No cost, margin or flag in the customer's copy.
+    assert!(!body.contains("€1.00") && !body.contains("margin") && !body.contains("flag"));
+    let doc = customer_copy_document("en", "Retrofit <v1>", &body);
+    assert!(doc.starts_with("<!DOCTYPE html>"));
+    assert!(doc.contains("<title>Retrofit &lt;v1&gt;</title>"));
+    assert!(!doc.contains("<script") && !doc.contains("src="));
+}

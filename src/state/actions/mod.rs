@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod deals;
 pub mod intel;
 pub mod merge;
+pub mod proposals;
 pub mod tasks;
 
 use crate::state::data::{AppData, Changes, Stored};

@@ -205,6 +205,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/contacts/:id/call-plan") view=pages::contacts::CallPlanPage/>
                 <Route path=path!("/deals") view=pages::deals::DealsPage/>
                 <Route path=path!("/deals/:id") view=pages::deals::DealPage/>
+                <Route path=path!("/deals/:id/proposal") view=pages::deals::ProposalPage/>
+                <Route path=path!("/deals/:id/proposal/compare") view=pages::deals::ProposalComparePage/>
+                <Route path=path!("/deals/:id/proposal/:version") view=pages::deals::ProposalPage/>
+                <Route path=path!("/deals/:id/proposal/:version/copy") view=pages::deals::ProposalCopyPage/>
                 <Route path=path!("/planning") view=pages::planning::AgendaPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>

@@ -11,8 +11,10 @@ mod detail;
 mod form;
 mod move_dialog;
 mod people;
+mod proposal;
 mod qualify;
 mod sections;
 
 pub use board::DealsPage;
 pub use detail::DealPage;
+pub use proposal::{ProposalComparePage, ProposalCopyPage, ProposalPage};

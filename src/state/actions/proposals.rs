@@ -29,6 +29,12 @@ pub fn discount_limit() -> Option<Rate> {
     None
 }
 
+/// The firm's name printed on the customer's copy (`None`: not printed). The one place
+/// the copy reads it: wire it to the work settings once they hold the firm's name.
+pub fn firm_name() -> Option<String> {
+    None
+}
+
 /// Every version of the deal's proposal, by version number (tracks the deal's list and
 /// each version).
 pub fn versions(data: AppData, deal_id: Id) -> Vec<Proposal> {
@@ -104,7 +110,7 @@ async fn commit(data: AppData, after: Proposal) -> Result<Proposal, StoreError> 
     ch.commit(data).await.map(|()| saved)
 }
 
-type Save = std::pin::Pin<Box<dyn Future<Output = Result<Proposal, StoreError>>>>;
+pub type Save = std::pin::Pin<Box<dyn Future<Output = Result<Proposal, StoreError>>>>;
 
 /// The version as stored now and as changed by `rule` (which may refuse); a frozen
 /// version's content is checked unchanged.

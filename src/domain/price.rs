@@ -328,6 +328,8 @@ pub fn check_breaks(list: UnitPrice, breaks: &[PriceBreak]) -> Vec<BreakProblem>
 }
 
 #[cfg(test)]
+// Prices are grouped as written: whole units, then the four decimal places.
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
 

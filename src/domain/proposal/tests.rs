@@ -176,7 +176,7 @@ fn margins_need_the_cost_and_flags_show_below_cost_and_discounts_above_the_limit
     // 7.00 of 25.00 = 28 %
     assert_eq!(t.margin_bp(), Some(2_800));
     // No limit set: no limit flag.
-    let t = totals(&[below.clone()], 2, None).unwrap();
+    let t = totals(std::slice::from_ref(&below), 2, None).unwrap();
     assert_eq!(t.lines[0].flags, vec![LineFlag::BelowCost]);
     // One unknown cost makes the overall margin unknown.
     let t = totals(&[known, unknown], 2, None).unwrap();

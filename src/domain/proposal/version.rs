@@ -370,6 +370,7 @@ crate::keyed_enum!(LineField, "proposal.diff.field", {
 
 /// One line's change from version A to version B.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)]
 pub enum LineChange {
     Added(QuoteLine),
     Removed(QuoteLine),

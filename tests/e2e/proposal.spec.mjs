@@ -252,7 +252,7 @@ test("a discount over 100 % and a discount without a reason are refused at their
   await expect(page.getByRole("row").filter({ hasText: "Training" })).toContainText("€270.00");
   // A valid-until date before today is refused when sending.
   await page.getByLabel("Valid until").fill("2020-01-01");
-  await page.getByRole("button", { name: "Save the sections" }).click();
+  await page.getByRole("button", { name: "Save section 5" }).click();
   await expect(page.getByText("Sections saved.")).toBeVisible();
   await page.getByRole("button", { name: "Send to the customer…" }).click();
   await page.getByRole("button", { name: "Send and freeze" }).click();

@@ -17,6 +17,7 @@ use crate::ui::deal_text::deal_href;
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, TextArea, TextField};
 use crate::ui::link::href;
+use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -103,7 +104,7 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
     view! {
         <section class="card no-print" aria-labelledby="versions-heading">
             <h2 id="versions-heading">{move || tr("proposal_ui.versions")}</h2>
-            <div class="table-wrap">
+            <ScrollArea label=Signal::derive(|| tr("proposal_ui.versions"))>
                 <table class="data-table">
                     <thead>
                         <tr>
@@ -123,11 +124,12 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
                                     let total = proposal::totals(&p.content.lines, p.content.currency.exponent(), None)
                                         .map(|t| super::money(t.total, &p.content.currency))
                                         .unwrap_or_default();
-                                    let when = match (&p.decision, &p.sent) {
-                                        (Some(d), _) => fmt::datetime(d.at),
-                                        (None, Some(s)) => fmt::datetime(s.at),
-                                        _ => fmt::datetime(p.updated_at),
+                                    let at = match (&p.decision, &p.sent) {
+                                        (Some(d), _) => d.at,
+                                        (None, Some(s)) => s.at,
+                                        _ => p.updated_at,
                                     };
+                                    let when = fmt::date(at.with_timezone(&chrono::Local).date_naive());
                                     let link = proposal_href(p.deal_id, &format!("/{}", p.version));
                                     let is_cur = cur == Some(p.id);
                                     view! {
@@ -145,7 +147,7 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
                         }}
                     </tbody>
                 </table>
-            </div>
+            </ScrollArea>
             <Show when=move || versions.with(|v| v.len() > 1)>
                 <p>
                     <a href=move || {
@@ -413,19 +415,22 @@ fn VersionView(deal: Deal, p: Proposal, versions: Memo<Vec<Proposal>>) -> impl I
                 </form>
             </Show>
         </section>
-        <Sections p=p.clone() deal=deal.clone()/>
-        <section class="card" aria-labelledby="quote-heading">
-            <h2 id="quote-heading">{format!("4. {}", tr("proposal.copy.quotation"))}</h2>
-            <QuoteTable p=p.clone() deal=deal.clone()/>
-            {draft.then(|| view! { <LineForm p=p.clone() deal=deal.clone()/> })}
-        </section>
+        <Sections p=p.clone() deal=deal.clone() quote=view! {
+            <section class="card" aria-labelledby="quote-heading">
+                <h2 id="quote-heading">{format!("4. {}", tr("proposal.copy.quotation"))}</h2>
+                <QuoteTable p=p.clone() deal=deal.clone()/>
+                {draft.then(|| view! { <LineForm p=p.clone() deal=deal.clone()/> })}
+            </section>
+        }
+        .into_any()/>
         <TraceSection p=p.clone() deal=deal.clone()/>
     }
 }
 
-/// Sections 1–3 and 5: a form while the version is a draft, the text once it is sent.
+/// Sections 1–3 and 5 around the quotation (`quote`, section 4): forms while the version
+/// is a draft (sections 1–3 and section 5 each save all of them), the text once it is sent.
 #[component]
-fn Sections(p: Proposal, deal: Deal) -> impl IntoView {
+fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
     let c = p.content.clone();
     if p.is_frozen() {
         let para = |k: &str, t: &str| {
@@ -443,6 +448,7 @@ fn Sections(p: Proposal, deal: Deal) -> impl IntoView {
                 {para("proposal.part.implementation", &c.solution.implementation)}
                 {para("proposal.part.service", &c.solution.service)}
             </section>
+            {quote}
             <section class="card proposal-section" aria-labelledby="s5"><h2 id="s5">{format!("5. {}", tr("proposal.part.credentials"))}</h2>
                 <ul>{c.credentials.iter().map(|x| view! { <li>{tr(x.key())}</li> }).collect_view()}</ul>
                 <p>{tr("proposal.part.valid_until")} ": " {c.valid_until.map(fmt::date).unwrap_or_else(|| tr("deals_ui.none"))}</p>
@@ -493,6 +499,7 @@ fn Sections(p: Proposal, deal: Deal) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
+        notice.set(None);
         let input = SectionsInput {
             background: background.get_untracked(),
             problems: problems
@@ -526,7 +533,7 @@ fn Sections(p: Proposal, deal: Deal) -> impl IntoView {
         }
     };
     view! {
-        <form class="proposal-sections" on:submit=save>
+        <form class="proposal-sections" on:submit=save.clone()>
             <section class="card proposal-section" aria-labelledby="s1">
                 <h2 id="s1">{format!("1. {}", tr("proposal.part.background"))}</h2>
                 <TextArea id="p-background" label=Signal::derive(|| tr("proposal_ui.background_label")) value=background rows=4/>
@@ -560,7 +567,14 @@ fn Sections(p: Proposal, deal: Deal) -> impl IntoView {
                 <TextArea id="p-products" label=Signal::derive(|| tr("proposal.part.products")) value=products/>
                 <TextArea id="p-implementation" label=Signal::derive(|| tr("proposal.part.implementation")) value=implementation/>
                 <TextArea id="p-service" label=Signal::derive(|| tr("proposal.part.service")) value=service/>
+                {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
+                <div class="actions">
+                    <button type="submit" class="primary">{tr("proposal_ui.save_sections")}</button>
+                </div>
             </section>
+        </form>
+        {quote}
+        <form class="proposal-sections" on:submit=save>
             <section class="card proposal-section" aria-labelledby="s5">
                 <h2 id="s5">{format!("5. {}", tr("proposal.part.credentials"))}</h2>
                 <fieldset class="plain-fieldset">
@@ -572,7 +586,7 @@ fn Sections(p: Proposal, deal: Deal) -> impl IntoView {
                 <TextField id="p-valid-until" label=Signal::derive(|| tr("proposal.field.valid_until")) value=valid_until input_type="date" error=errors.field("valid_until")/>
                 {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
                 <div class="actions">
-                    <button type="submit" class="primary">{tr("proposal_ui.save_sections")}</button>
+                    <button type="submit" class="primary">{tr("proposal_ui.save_section_5")}</button>
                 </div>
             </section>
         </form>

@@ -13,6 +13,7 @@ use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::form::{CheckboxField, ErrorSummary, FormErrors, SelectField, TextField};
+use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 
 /// The context shared by the table and the form: which line is being edited.
@@ -119,8 +120,7 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
     let taxes = t.taxes.iter().map(|r| view! {
         <tr><th scope="row" colspan="5">{tw("proposal_ui.tax_row", &[("rate", &percent(r.rate)), ("base", &money(r.base, &cur))])}</th><td class="num">{money(r.tax, &cur)}</td></tr>
     }).collect_view();
-    view! {
-        <div class="table-wrap" role="region" tabindex="0" aria-label=tr("proposal_ui.quote_table")>
+    let table = view! {
             <table class="data-table quote-table">
                 <thead>
                     <tr>
@@ -146,7 +146,10 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
                     <tr class="rep-only"><th scope="row" colspan="5">{tr("proposal_ui.margin_total")}</th><td class="num">{margin_text(t.margin, t.net)}</td></tr>
                 </tfoot>
             </table>
-        </div>
+    }
+    .into_any();
+    view! {
+        <ScrollArea label=Signal::derive(|| tr("proposal_ui.quote_table"))>{table}</ScrollArea>
         <p class="hint rounding-rule">{tr("proposal.copy.rounding_rule")}</p>
     }
     .into_any()

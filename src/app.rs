@@ -210,6 +210,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/deals/:id/presentation/sheet") view=pages::deals::SpeakerSheetPage/>
                 <Route path=path!("/catalogue") view=pages::catalogue::CataloguePage/>
                 <Route path=path!("/catalogue/:id") view=pages::catalogue::ProductPage/>
+                <Route path=path!("/deals/:id/proposal") view=pages::deals::ProposalPage/>
+                <Route path=path!("/deals/:id/proposal/compare") view=pages::deals::ProposalComparePage/>
+                <Route path=path!("/deals/:id/proposal/:version") view=pages::deals::ProposalPage/>
+                <Route path=path!("/deals/:id/proposal/:version/copy") view=pages::deals::ProposalCopyPage/>
                 <Route path=path!("/planning") view=pages::planning::AgendaPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>

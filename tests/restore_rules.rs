@@ -16,6 +16,7 @@ use sixstep::domain::intel::{IntelKind, IntelNote};
 use sixstep::domain::money::{Currency, Money};
 use sixstep::domain::price::{PriceBreak, Quantity, Rate, UnitPrice};
 use sixstep::domain::product::{CompetitorPrice, PriceChange, Product};
+use sixstep::domain::proposal::{self, LineInput, Proposal};
 use sixstep::domain::rules::{CheckContext, Checked, MAX_NAME, MAX_REV, MAX_TEXT};
 use sixstep::i18n::{render, Locale};
 use sixstep::store::backup::decode_file;
@@ -106,8 +107,23 @@ fn book() -> RecordsByKind {
         date: NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
         source: "their web shop".into(),
     }];
+    let mut offer = Proposal::for_deal(&deal, t);
+    let mut input = LineInput::from_product(&sensor);
+    input.quantity = "4".into();
+    let line = proposal::build_line(
+        &input,
+        Some(&sensor),
+        None,
+        sensor.id,
+        &Currency::default(),
+    )
+    .unwrap();
+    assert_eq!(line.quantity, Quantity::units(4));
+    offer.content.lines.push(line);
+    proposal::send(&mut offer, t, t.date_naive()).unwrap();
     let mut b = RecordsByKind::new();
     b.insert("products".into(), vec![value(&sensor)]);
+    b.insert("proposals".into(), vec![value(&offer)]);
     b.insert("accounts".into(), vec![value(&account)]);
     b.insert("contacts".into(), vec![value(&person)]);
     b.insert("deals".into(), vec![value(&deal)]);
@@ -163,6 +179,27 @@ fn the_valid_book_restores_and_exports_byte_for_byte() {
     let text = file_of(&book());
     let parsed = parse_text(&text).unwrap();
     assert_eq!(file_of(&parsed.records), text);
+}
+
+/// A sent proposal version is frozen by the hash of its content: the same version with a
+/// price changed in the file is refused, naming the place.
+#[test]
+fn an_edited_sent_proposal_in_a_file_is_refused() {
+    let b = changed("proposals", |p| {
+        p["content"]["lines"][0]["unit_price"] = json!(1_0000);
+    });
+    let e = parse(&b).unwrap_err();
+    let text = english(&e);
+    assert!(text.contains("proposals[0].sent.content_hash"), "{text}");
+    assert!(
+        text.contains("Version 1 was sent with other content"),
+        "{text}"
+    );
+    // A proposal of a deal the file does not hold is refused too.
+    let b = changed("proposals", |p| {
+        p["deal_id"] = json!("00000000-0000-4000-8000-000000000001");
+    });
+    assert!(parse(&b).is_err());
 }
 
 /// Every rule a form applies, broken once per kind: refused at the exact path, and the

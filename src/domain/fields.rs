@@ -95,6 +95,21 @@ pub enum FieldProblem {
     ProductRelatedSelf,
     /// A related product that is not in the catalogue.
     ProductRelatedMissing,
+    // The proposal's quotation lines and sending.
+    /// A catalogue line whose product is not in the catalogue.
+    ProposalProductMissing,
+    /// A retired product on a new line (`{value}`: its name).
+    ProposalProductRetired,
+    /// The product's currency (`{value}`) is not the proposal's (`{allowed}`).
+    ProposalCurrencyMismatch,
+    /// A discount above 100 % (`{value}`).
+    ProposalDiscountOver100,
+    /// A discount without a written reason.
+    ProposalDiscountReasonRequired,
+    /// An amount too large for the quotation's arithmetic (`{value}`: the quantity typed).
+    ProposalAmountTooLarge,
+    /// The offer would end (`{value}`) before the day it is sent (`{allowed}`).
+    ProposalValidUntilBeforeSent,
 }
 
 impl FieldProblem {
@@ -156,6 +171,13 @@ keyed_enum!(FieldProblem, {
     FieldProblem::ProductBreakPriceNotFalling => "product.error.break_price_not_falling",
     FieldProblem::ProductRelatedSelf => "product.error.related_self",
     FieldProblem::ProductRelatedMissing => "product.error.related_missing",
+    FieldProblem::ProposalProductMissing => "proposal.error.product_missing",
+    FieldProblem::ProposalProductRetired => "proposal.error.product_retired",
+    FieldProblem::ProposalCurrencyMismatch => "proposal.error.currency_mismatch",
+    FieldProblem::ProposalDiscountOver100 => "proposal.error.discount_over_100",
+    FieldProblem::ProposalDiscountReasonRequired => "proposal.error.discount_reason_required",
+    FieldProblem::ProposalAmountTooLarge => "proposal.error.amount_too_large",
+    FieldProblem::ProposalValidUntilBeforeSent => "proposal.error.valid_until_before_sent",
 });
 
 /// One field in error.
@@ -350,6 +372,7 @@ mod tests {
             errs.extend(activity(ActivityKind::SmallGift, "2026-03-10", "", gift));
         }
         errs.push(parse_gift_limit("1", "EURO").unwrap_err());
+        errs.extend(proposal_form_errors());
         for (title, date, time) in [("", "", "7pm"), (long.as_str(), "5.6.2026", "")] {
             errs.extend(edit_errors(&TaskEdit {
                 title: title.into(),
@@ -449,6 +472,65 @@ mod tests {
             ..Default::default()
         };
         errs.extend(add_competitor_price(&p, &bad, &[], Utc::now().date_naive()).unwrap_err());
+        errs
+    }
+
+    /// What the proposal's line form and sending report for bad input.
+    fn proposal_form_errors() -> Vec<FieldError> {
+        use crate::domain::price::UnitPrice;
+        use crate::domain::product::Product;
+        use crate::domain::proposal::{
+            build_line, send, LineInput, Proposal, ProposalContent, Refusal,
+        };
+        let eur = Currency::default();
+        let id = crate::domain::ids::new_id();
+        let mut errs = Vec::new();
+        let line =
+            |name: &str, qty: &str, price: &str, discount: &str, tax: &str, cost: &str| LineInput {
+                name: name.into(),
+                quantity: qty.into(),
+                unit_price: price.into(),
+                discount: discount.into(),
+                tax_rate: tax.into(),
+                cost: cost.into(),
+                ..LineInput::default()
+            };
+        for input in [
+            line("", "-1", "abc", "5", "1.234", "1.23456"),
+            line(
+                &"x".repeat(crate::domain::rules::MAX_NAME + 1),
+                "1",
+                "1",
+                "120",
+                "200",
+                "",
+            ),
+            line("Big", "999999999999", "999999999999", "", "", ""),
+        ] {
+            errs.extend(build_line(&input, None, None, id, &eur).unwrap_err());
+        }
+        let now = Utc::now();
+        let mut retired = Product::new("Old", UnitPrice(1_0000), now);
+        retired.retired = true;
+        retired.currency = Currency::parse("USD").unwrap();
+        errs.extend(
+            build_line(
+                &LineInput::from_product(&retired),
+                Some(&retired),
+                None,
+                id,
+                &eur,
+            )
+            .unwrap_err(),
+        );
+        errs.extend(
+            build_line(&LineInput::from_product(&retired), None, None, id, &eur).unwrap_err(),
+        );
+        let mut p = Proposal::draft(id, 1, ProposalContent::empty(eur.clone()), now);
+        p.content.valid_until = now.date_naive().pred_opt();
+        if let Err(Refusal::Fields(e)) = send(&mut p, now, now.date_naive()) {
+            errs.extend(e);
+        }
         errs
     }
 

@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod presentation;
 pub mod price;
 pub mod product;
+pub mod proposal;
 pub mod qualification;
 pub mod relationship;
 pub mod rules;

@@ -18,6 +18,7 @@ use crate::domain::ids::{Meta, Record};
 use crate::domain::intel::{IntelDraft, IntelNote};
 use crate::domain::money::Currency;
 use crate::domain::product::{Product, ProductDraft};
+use crate::domain::proposal::Proposal;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 /// The largest revision a record can have: the largest integer a JavaScript number holds
@@ -604,6 +605,17 @@ impl Checked for Task {
     }
     fn display_name(&self) -> Option<&str> {
         Some(&self.title)
+    }
+}
+
+impl Checked for Proposal {
+    const LABEL_PREFIX: &'static str = "proposal.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("deal_id", "deals")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::proposal::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
     }
 }
 

@@ -92,6 +92,8 @@ sources!(
         "hints",
         "layout",
         "merge",
+        "proposal",
+        "proposal_ui",
         "records",
         "store",
         "tasks_more",
@@ -118,6 +120,8 @@ sources!(
         "hints",
         "layout",
         "merge",
+        "proposal",
+        "proposal_ui",
         "records",
         "store",
         "tasks_more",
@@ -305,8 +309,8 @@ mod tests {
         use crate::domain::keys::Keyed;
         use crate::domain::{
             account, activity, agenda, buying_centre, buying_stage, competitive, contact, deal,
-            dedupe, fields, intel, merge, needs, pipeline, presentation, product, qualification,
-            relationship, rules, search, style,
+            dedupe, fields, intel, merge, needs, pipeline, presentation, product, proposal,
+            qualification, relationship, rules, search, style,
         };
         use crate::store;
         let enums: &[fn() -> Vec<&'static str>] = &[
@@ -353,6 +357,12 @@ mod tests {
             presentation::OutlineStep::keys,
             presentation::PointCount::keys,
             product::CatalogueView::keys,
+            proposal::ProposalStatus::keys,
+            proposal::Credential::keys,
+            proposal::LineFlag::keys,
+            proposal::ProposalError::keys,
+            proposal::LineField::keys,
+            proposal::SectionPart::keys,
             qualification::QualifyingQuestion::keys,
             qualification::Answer::keys,
             qualification::Gate::keys,

@@ -11,7 +11,7 @@ use crate::domain::ids::{Id, Record};
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
-    deal::Deal, intel::IntelNote, product::Product,
+    deal::Deal, intel::IntelNote, product::Product, proposal::Proposal,
 };
 use crate::state::index::{Indexed, Indexes};
 use crate::state::table::{LiveIndexes, Table};
@@ -159,6 +159,7 @@ collections! {
     activities: Activity,
     tasks: Task,
     products: Product,
+    proposals: Proposal,
 }
 
 pub fn use_data() -> AppData {
@@ -185,12 +186,14 @@ impl AppData {
             t.deals.with_all_untracked(|deals| {
                 t.activities.with_all_untracked(|activities| {
                     t.tasks.with_all_untracked(|tasks| {
-                        Indexes::build(
+                        let ix = Indexes::build(
                             contacts.values(),
                             deals.values(),
                             activities.values(),
                             tasks.values(),
-                        )
+                        );
+                        t.proposals
+                            .with_all_untracked(|proposals| ix.with(proposals.values()))
                     })
                 })
             })

@@ -17,6 +17,7 @@ use crate::domain::deal::{Deal, Step};
 use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
 use crate::domain::product::Product;
+use crate::domain::proposal::Proposal;
 use std::collections::{HashMap, HashSet};
 
 /// One list of the indexes: the records of one kind that point at one thing.
@@ -36,6 +37,8 @@ pub enum IndexKey {
     ActivitiesOfDeal(Id),
     /// The tasks that follow up a person.
     TasksOf(Id),
+    /// The proposal versions of a deal.
+    ProposalsOf(Id),
 }
 
 /// A record kind as the indexes see it: the lists a record belongs to.
@@ -66,6 +69,12 @@ impl Indexed for IntelNote {
 impl Indexed for Product {
     fn index_keys(&self) -> Vec<IndexKey> {
         Vec::new()
+    }
+}
+
+impl Indexed for Proposal {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        vec![IndexKey::ProposalsOf(self.deal_id)]
     }
 }
 
@@ -138,6 +147,16 @@ impl Indexes {
             list.dedup();
         }
         ix
+    }
+
+    /// These indexes with `records` of one more kind added (the proposals of the deals).
+    pub fn with<'a, T: Indexed>(mut self, records: impl IntoIterator<Item = &'a T>) -> Self {
+        self.push_all(records);
+        for list in self.lists.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        self
     }
 
     /// Appends every record to its lists, unsorted (for [`Indexes::build`]).
@@ -271,6 +290,11 @@ impl Indexes {
     /// The tasks that follow up a person.
     pub fn tasks_of(&self, person: Id) -> &[Id] {
         self.get(IndexKey::TasksOf(person))
+    }
+
+    /// The proposal versions of a deal.
+    pub fn proposals_of(&self, deal: Id) -> &[Id] {
+        self.get(IndexKey::ProposalsOf(deal))
     }
 }
 

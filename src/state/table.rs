@@ -315,6 +315,11 @@ impl LiveIndexes {
         self.ids(IndexKey::TasksOf(person))
     }
 
+    /// The proposal versions of a deal; tracks that list only.
+    pub fn proposals_of(&self, deal: Id) -> Vec<Id> {
+        self.ids(IndexKey::ProposalsOf(deal))
+    }
+
     /// Brings the indexes up to date after one record changed (commit path only) and
     /// wakes the readers of the lists that changed.
     pub fn on_change<T: Indexed>(&self, before: Option<&T>, after: Option<&T>) {

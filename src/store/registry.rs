@@ -4,7 +4,7 @@
 use super::kinds::{KindSpec, Kinds};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
-    deal::Deal, intel::IntelNote, product::Product,
+    deal::Deal, intel::IntelNote, product::Product, proposal::Proposal,
 };
 
 /// Every stored record kind with its typed validator.
@@ -18,6 +18,7 @@ pub fn app_kinds() -> Kinds {
         KindSpec::of::<Activity>(),
         KindSpec::of::<Task>(),
         KindSpec::of::<Product>(),
+        KindSpec::of::<Proposal>(),
     ])
 }
 

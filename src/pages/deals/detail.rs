@@ -9,6 +9,7 @@ use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use super::people::{BuyingStageSection, CompetitorsSection, NeedsSection, PeopleSection};
 use super::presentation::PresentationSection;
+use super::proposal::ProposalSummary;
 use super::qualify::QualificationSection;
 use super::sections::{FoldingSection, SectionIndex, Sections};
 use crate::domain::deal::{self, classify_move, Deal, Move, NextAction, Step, StepEventKind};
@@ -153,6 +154,7 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
             </header>
             <SectionIndex/>
             <StepPanel deal=deal request=request/>
+            <ProposalSummary deal_id=id/>
             <Warnings deal=deal/>
             <For
                 each=move || sections.order()

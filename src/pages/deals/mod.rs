@@ -14,9 +14,11 @@ mod form;
 mod move_dialog;
 mod people;
 mod presentation;
+mod proposal;
 mod qualify;
 mod sections;
 
 pub use board::DealsPage;
 pub use detail::DealPage;
 pub use presentation::{PresentationPage, SpeakerSheetPage};
+pub use proposal::{ProposalComparePage, ProposalCopyPage, ProposalPage};

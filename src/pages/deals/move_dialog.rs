@@ -13,7 +13,7 @@ use crate::domain::deal::Deal;
 use crate::domain::deal::{self, Move, MoveError, MoveInput, Step, TransitionError};
 use crate::domain::ids::Id;
 use crate::domain::qualification::{Gate, QualifyingQuestion};
-use crate::state::actions::deals;
+use crate::state::actions::{deals, proposals};
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
@@ -114,6 +114,13 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
             let Some(d) = current_deal(data, r.deal_id) else {
                 return;
             };
+            // Leaving step 4: an accepted proposal version is the evidence, filled in.
+            if d.step == Step::PresentingValue && r.to == Step::WinningCommitment {
+                if let Some((text, on)) = proposals::step_four_evidence(data, d.id) {
+                    evidence.set(text);
+                    signal_date.set(iso(on));
+                }
+            }
             let target = match (case_of(&d, r.to), deal::move_kind(d.step, r.to)) {
                 (Case::Closed(_) | Case::Unanswered(_), _) => "move-close",
                 (Case::Overridable(_), _) => "move-override",

@@ -113,13 +113,25 @@ pub fn clear_override(
 /// Moves the deal to step `to` (confirming the end signal, a reasoned skip or a step
 /// back), with the override of the gate when one is given; refused at once by the rules
 /// of [`deal::move_to`].
+///
+/// Leaving step 4 for step 5 with no evidence typed: an accepted proposal version is the
+/// evidence ("Accepted proposal v2 on …", dated the day it was accepted).
 pub fn move_to(
     data: AppData,
     id: Id,
     to: Step,
     input: &MoveInput,
 ) -> Result<Option<impl Future<Output = Result<Deal, StoreError>>>, MoveError> {
-    Ok(change(data, id, |d| deal::move_to(d, to, input, Utc::now()))?.map(|c| commit(data, c)))
+    let mut input = input.clone();
+    let leaves_four = stored(data, id)
+        .is_some_and(|d| d.step == Step::PresentingValue && to == Step::WinningCommitment);
+    if leaves_four && input.evidence.trim().is_empty() {
+        if let Some((evidence, on)) = super::proposals::step_four_evidence(data, id) {
+            input.evidence = evidence;
+            input.signal_date = input.signal_date.or(Some(on));
+        }
+    }
+    Ok(change(data, id, |d| deal::move_to(d, to, &input, Utc::now()))?.map(|c| commit(data, c)))
 }
 
 /// Sets the next step (what and by when; `due` is `None` when no date was given); refused

@@ -15,6 +15,7 @@ pub mod deals;
 pub mod intel;
 pub mod merge;
 pub mod products;
+pub mod proposals;
 pub mod tasks;
 
 use crate::state::data::{AppData, Changes, Stored};

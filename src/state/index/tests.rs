@@ -360,3 +360,39 @@ fn lists_are_in_ascending_id_order_whatever_the_insert_order() {
     assert_eq!(ix.people_of(account), want.as_slice());
     assert_eq!(ix, Indexes::build(&people, [], [], []));
 }
+
+#[test]
+fn a_deals_proposal_versions_are_listed_under_the_deal() {
+    use crate::domain::money::Currency;
+    use crate::domain::proposal::{Proposal, ProposalContent};
+    let (d1, d2) = (Uuid::from_u64_pair(DEALS, 1), Uuid::from_u64_pair(DEALS, 2));
+    let mut versions: Vec<Proposal> = (1..=3)
+        .map(|n| {
+            let mut p = Proposal::draft(d1, n, ProposalContent::empty(Currency::default()), t0());
+            p.id = Uuid::from_u64_pair(0x9, u64::from(4 - n));
+            p
+        })
+        .collect();
+    let mut ix = Indexes::new().with(&versions);
+    let mut want: Vec<Id> = versions.iter().map(|p| p.id).collect();
+    want.sort();
+    assert_eq!(ix.proposals_of(d1), want.as_slice());
+    // A new version is added to its deal's list only; the built indexes agree.
+    let mut v4 = Proposal::draft(d2, 1, ProposalContent::empty(Currency::default()), t0());
+    v4.id = Uuid::from_u64_pair(0x9, 9);
+    assert_eq!(
+        ix.on_change(None, Some(&v4)),
+        vec![IndexKey::ProposalsOf(d2)]
+    );
+    versions.push(v4.clone());
+    assert_eq!(ix, Indexes::new().with(&versions));
+    // A status change moves nothing; a deleted draft leaves its deal's list.
+    let mut sent = versions[0].clone();
+    sent.status = crate::domain::proposal::ProposalStatus::Sent;
+    assert!(ix.on_change(Some(&versions[0]), Some(&sent)).is_empty());
+    assert_eq!(
+        ix.on_change(Some(&v4), None),
+        vec![IndexKey::ProposalsOf(d2)]
+    );
+    assert!(ix.proposals_of(d2).is_empty());
+}

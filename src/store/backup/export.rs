@@ -147,8 +147,11 @@ async fn write_file<D: Digest>(
     body.push_str("{\n");
     let mut counts = Map::new();
     // Members in key order, as the canonical form (and the scanner) wants them.
+    // A kind without records is left out (reading a file treats a missing kind as none):
+    // a book that never used a kind writes the same file as before that kind existed.
     let mut members: Vec<(String, Member)> = records
         .into_iter()
+        .filter(|(_, r)| !r.is_empty())
         .map(|(k, r)| (k, Member::Kind(r)))
         .collect();
     if let Some(s) = settings {

@@ -85,6 +85,12 @@ pub async fn parse_backup<D: Digest>(
             records
         }
     };
+    let mut records = records;
+    // A file from before a kind existed holds none of it: every kind the app keeps is
+    // listed, so the records read back export to the same file as the store holding them.
+    for kind in kinds.names() {
+        records.entry(kind.to_string()).or_default();
+    }
     check_links(kinds, &records)?;
     let settings = env.settings.as_ref().map(parse_settings).transpose()?;
     Ok(ParsedBackup {

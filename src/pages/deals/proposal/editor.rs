@@ -1,0 +1,685 @@
+//! The proposal editor: the versions with their status, one version's five sections in
+//! order (editable while it is a draft), the quotation, the traceability of the needs,
+//! and the actions (send, new version, accept, reject, expired, delete), each confirmed.
+
+use super::quote::{provide_editing, LineForm, QuoteTable};
+use super::{proposal_href, run_save, show_refusal};
+use crate::domain::deal::{Deal, Step};
+use crate::domain::ids::Id;
+use crate::domain::proposal::{
+    self, Credential, ProblemItem, Proposal, ProposalStatus, Solution, Verdict,
+};
+use crate::state::actions::proposals::{self, SectionsInput};
+use crate::state::data::{use_data, LoadStatus};
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, tw, ToastKind};
+use crate::ui::deal_text::deal_href;
+use crate::ui::fmt;
+use crate::ui::form::{ErrorSummary, FormErrors, TextArea, TextField};
+use crate::ui::link::href;
+use crate::ui::scroll_area::ScrollArea;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// The proposal of a deal (routes `/deals/:id/proposal` and `/deals/:id/proposal/:version`).
+#[component]
+pub fn ProposalPage() -> impl IntoView {
+    let data = use_data();
+    let params = use_params_map();
+    let deal_id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    let wanted =
+        Memo::new(move |_| params.with(|p| p.get("version").and_then(|s| s.parse::<u32>().ok())));
+    let deal = Memo::new(move |_| deal_id.get().and_then(|id| data.deals.get(id)));
+    let versions = Memo::new(move |_| {
+        deal_id
+            .get()
+            .map(|id| proposals::versions(data, id))
+            .unwrap_or_default()
+    });
+    let current = Memo::new(move |_| {
+        versions.with(|v| match wanted.get() {
+            Some(n) => v.iter().find(|p| p.version == n).cloned(),
+            None => v.last().cloned(),
+        })
+    });
+    let toasts = use_toasts();
+    let create = move |_| {
+        let Some(id) = deal_id.get_untracked() else {
+            return;
+        };
+        if let Some(save) = proposals::create(data, id) {
+            run_save(toasts, save, move |_| {
+                toasts.push(ToastKind::Success, tr("proposal_ui.created"));
+            });
+        }
+    };
+    view! {
+        <article class="page proposal-page">
+            {move || match deal.get() {
+                None => view! {
+                    <h1>{tr("proposal_ui.title_plain")}</h1>
+                    <Show when=move || data.status.get() == LoadStatus::Ready>
+                        <p class="notice">{tr("deals_ui.deal.not_found")}</p>
+                    </Show>
+                    <p><a href=href("/deals")>{tr("deals_ui.deal.back_to_board")}</a></p>
+                }
+                .into_any(),
+                Some(d) => {
+                    let did = d.id;
+                    view! {
+                        <p class="crumbs no-print">
+                            <a href=deal_href(did)>{tw("proposal_ui.back_to_deal", &[("deal", &d.title)])}</a>
+                        </p>
+                        <h1>{tw("proposal_ui.title", &[("deal", &d.title)])}</h1>
+                        <p class="hint no-print">{tr("proposal_ui.intro")}</p>
+                    }
+                    .into_any()
+                }
+            }}
+            <Show when=move || deal.with(Option::is_some) && versions.with(Vec::is_empty)>
+                <section class="card" aria-labelledby="proposal-none">
+                    <h2 id="proposal-none">{move || tr("proposal_ui.none_title")}</h2>
+                    <p>{move || tr("proposal_ui.none_body")}</p>
+                    <button type="button" class="primary" on:click=create>
+                        {move || tr("proposal_ui.create")}
+                    </button>
+                </section>
+            </Show>
+            <Show when=move || !versions.with(Vec::is_empty)>
+                <VersionList versions=versions current=current/>
+            </Show>
+            {move || {
+                let d = deal.get()?;
+                let p = current.get()?;
+                Some(view! { <VersionView deal=d p=p versions=versions/> })
+            }}
+        </article>
+    }
+}
+
+/// The versions of the deal's proposal, each with its status, dates and total.
+#[component]
+fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -> impl IntoView {
+    view! {
+        <section class="card no-print" aria-labelledby="versions-heading">
+            <h2 id="versions-heading">{move || tr("proposal_ui.versions")}</h2>
+            <ScrollArea label=Signal::derive(|| tr("proposal_ui.versions"))>
+                <table class="data-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || tr("proposal.field.version")}</th>
+                            <th scope="col">{move || tr("proposal.field.status")}</th>
+                            <th scope="col">{move || tr("proposal_ui.when")}</th>
+                            <th scope="col" class="num">{move || tr("proposal.copy.total")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let cur = current.with(|c| c.as_ref().map(|p| p.id));
+                            versions
+                                .get()
+                                .into_iter()
+                                .map(|p| {
+                                    let total = proposal::totals(&p.content.lines, p.content.currency.exponent(), None)
+                                        .map(|t| super::money(t.total, &p.content.currency))
+                                        .unwrap_or_default();
+                                    let at = match (&p.decision, &p.sent) {
+                                        (Some(d), _) => d.at,
+                                        (None, Some(s)) => s.at,
+                                        _ => p.updated_at,
+                                    };
+                                    let when = fmt::date(at.with_timezone(&chrono::Local).date_naive());
+                                    let link = proposal_href(p.deal_id, &format!("/{}", p.version));
+                                    let is_cur = cur == Some(p.id);
+                                    view! {
+                                        <tr aria-current=is_cur.then_some("true")>
+                                            <td>
+                                                <a href=link>{tw("proposal_ui.version_n", &[("n", &p.version.to_string())])}</a>
+                                            </td>
+                                            <td><span class=format!("badge status-{}", p.status.code())>{tr(p.status.key())}</span></td>
+                                            <td>{when}</td>
+                                            <td class="num">{total}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </ScrollArea>
+            <Show when=move || versions.with(|v| v.len() > 1)>
+                <p>
+                    <a href=move || {
+                        versions.with(|v| {
+                            let n = v.len();
+                            v.first()
+                                .map(|p| {
+                                    proposal_href(
+                                        p.deal_id,
+                                        &format!("/compare?a={}&b={}", v[n - 2].version, v[n - 1].version),
+                                    )
+                                })
+                                .unwrap_or_default()
+                        })
+                    }>{move || tr("proposal_ui.compare_link")}</a>
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+/// What an action button waits to be confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Send,
+    Reject,
+    Expire,
+    Delete,
+}
+
+/// One version: actions, the five sections, the quotation and the traceability.
+#[component]
+fn VersionView(deal: Deal, p: Proposal, versions: Memo<Vec<Proposal>>) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    provide_editing();
+    let id = p.id;
+    let deal_id = deal.id;
+    let draft = !p.is_frozen();
+    let status = p.status;
+    let pending = RwSignal::new(None::<Pending>);
+    let notice = RwSignal::new(None::<String>);
+    let errors = FormErrors::labelled();
+    let accepting = RwSignal::new(false);
+    let by = RwSignal::new(String::new());
+    let by_name = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let version = p.version;
+    let go = {
+        let navigate = navigate.clone();
+        move |n: u32| {
+            navigate(
+                &proposal_href(deal_id, &format!("/{n}")),
+                Default::default(),
+            )
+        }
+    };
+    let confirm = {
+        let go = go.clone();
+        move |what: Pending| {
+            pending.set(None);
+            let result = match what {
+                Pending::Send => proposals::send(data, id),
+                Pending::Reject => {
+                    proposals::decide(data, id, Verdict::Reject, None, "", &note.get_untracked())
+                }
+                Pending::Expire => proposals::expire(data, id),
+                Pending::Delete => match proposals::delete_draft(data, id) {
+                    Ok(Some(save)) => {
+                        let go = go.clone();
+                        run_save(toasts, save, move |deleted| {
+                            let n = deleted.version;
+                            toasts.push_with_action(
+                                ToastKind::Success,
+                                tw("proposal_ui.deleted", &[("n", &n.to_string())]),
+                                tr("proposal_ui.undo"),
+                                move || {
+                                    let deleted = deleted.clone();
+                                    leptos::task::spawn_local(async move {
+                                        if let Err(e) = proposals::undo_delete(data, deleted).await
+                                        {
+                                            crate::state::data::report_store_error(toasts, &e);
+                                        }
+                                    });
+                                },
+                            );
+                            let _ = go;
+                        });
+                        return;
+                    }
+                    Ok(None) => return,
+                    Err(e) => {
+                        notice.set(Some(tr(e.key())));
+                        return;
+                    }
+                },
+            };
+            match result {
+                Ok(Some(save)) => run_save(toasts, save, move |p| {
+                    toasts.push(
+                        ToastKind::Success,
+                        tw(
+                            "proposal_ui.status_now",
+                            &[
+                                ("n", &p.version.to_string()),
+                                ("status", &tr(p.status.key())),
+                            ],
+                        ),
+                    );
+                }),
+                Ok(None) => {}
+                Err(r) => show_refusal(r, notice, errors),
+            }
+        }
+    };
+    let new_version = {
+        let go = go.clone();
+        move |_| match proposals::new_version(data, id) {
+            Ok(Some(save)) => {
+                let go = go.clone();
+                run_save(toasts, save, move |p| {
+                    toasts.push(
+                        ToastKind::Success,
+                        tw(
+                            "proposal_ui.new_version_made",
+                            &[("n", &p.version.to_string())],
+                        ),
+                    );
+                    go(p.version);
+                })
+            }
+            Ok(None) => {}
+            Err(e) => notice.set(Some(tr(e.key()))),
+        }
+    };
+    let accept = move || {
+        let contact = by.get_untracked().parse::<Id>().ok();
+        match proposals::decide(
+            data,
+            id,
+            Verdict::Accept,
+            contact,
+            &by_name.get_untracked(),
+            &note.get_untracked(),
+        ) {
+            Ok(Some(save)) => {
+                accepting.set(false);
+                run_save(toasts, save, move |p| {
+                    toasts.push(
+                        ToastKind::Success,
+                        tw(
+                            "proposal_ui.accepted_done",
+                            &[("n", &p.version.to_string())],
+                        ),
+                    );
+                })
+            }
+            Ok(None) => {}
+            Err(r) => show_refusal(r, notice, errors),
+        }
+    };
+    let people: Vec<(String, String)> = deal
+        .people
+        .iter()
+        .filter_map(|dp| {
+            data.contacts
+                .get_untracked(dp.contact_id)
+                .map(|c| (c.id.to_string(), c.name))
+        })
+        .collect();
+    let has_later = move || versions.with(|v| v.iter().any(|x| x.version > version));
+    let sent_line = p
+        .sent
+        .as_ref()
+        .map(|s| tw("proposal_ui.sent_on", &[("date", &fmt::datetime(s.at))]));
+    let decision_line = p.decision.as_ref().map(|d| {
+        tw(
+            "proposal_ui.decided_on",
+            &[
+                ("status", &tr(status.key())),
+                ("date", &fmt::datetime(d.at)),
+                ("by", &d.by_name),
+                ("note", &d.note),
+            ],
+        )
+    });
+    let copy_href = proposal_href(deal_id, &format!("/{version}/copy"));
+    let confirm_text = move |w: Pending| match w {
+        Pending::Send => tw("proposal_ui.confirm_send", &[("n", &version.to_string())]),
+        Pending::Reject => tw("proposal_ui.confirm_reject", &[("n", &version.to_string())]),
+        Pending::Expire => tw("proposal_ui.confirm_expire", &[("n", &version.to_string())]),
+        Pending::Delete => tw("proposal_ui.confirm_delete", &[("n", &version.to_string())]),
+    };
+    let confirm_label = move |w: Pending| match w {
+        Pending::Send => tr("proposal_ui.send_now"),
+        Pending::Reject => tr("proposal_ui.reject_now"),
+        Pending::Expire => tr("proposal_ui.expire_now"),
+        Pending::Delete => tr("proposal_ui.delete_now"),
+    };
+    let confirm2 = confirm.clone();
+    view! {
+        <section class="card version-head" aria-labelledby="version-heading">
+            <h2 id="version-heading">
+                {tw("proposal_ui.version_n", &[("n", &version.to_string())])} " · "
+                <span class=format!("badge status-{}", status.code())>{tr(status.key())}</span>
+            </h2>
+            {sent_line.map(|t| view! { <p>{t}</p> })}
+            {decision_line.map(|t| view! { <p>{t}</p> })}
+            {(!draft).then(|| view! { <p class="hint no-print">{tr("proposal_ui.frozen_hint")}</p> })}
+            {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
+            <ErrorSummary errors=errors.summary()/>
+            <div class="actions no-print">
+                {draft.then(|| view! {
+                    <button type="button" class="primary" on:click=move |_| pending.set(Some(Pending::Send))>
+                        {tr("proposal_ui.send")}
+                    </button>
+                    <button type="button" on:click=move |_| pending.set(Some(Pending::Delete))>
+                        {tr("proposal_ui.delete")}
+                    </button>
+                })}
+                {(!draft).then(|| view! {
+                    <Show when=move || !has_later()>
+                        <button type="button" on:click=new_version.clone()>{tr("proposal_ui.new_version")}</button>
+                    </Show>
+                })}
+                {(status == ProposalStatus::Sent).then(|| view! {
+                    <button type="button" class="primary" on:click=move |_| accepting.set(true)>{tr("proposal_ui.accept")}</button>
+                    <button type="button" on:click=move |_| pending.set(Some(Pending::Reject))>{tr("proposal_ui.reject")}</button>
+                    <button type="button" on:click=move |_| pending.set(Some(Pending::Expire))>{tr("proposal_ui.expire")}</button>
+                })}
+                <a class="button" href=copy_href>{tr("proposal_ui.customer_copy")}</a>
+            </div>
+            {move || pending.get().map(|w| {
+                let confirm = confirm2.clone();
+                view! {
+                    <div class="notice notice-warning confirm-panel" role="alertdialog" aria-labelledby="confirm-text">
+                        <p id="confirm-text">{confirm_text(w)}</p>
+                        {(w == Pending::Reject).then(|| view! {
+                            <TextField id="reject-note" label=Signal::derive(|| tr("proposal.field.decision_note")) value=note/>
+                        })}
+                        <div class="actions">
+                            <button type="button" class="primary" on:click=move |_| confirm(w)>{confirm_label(w)}</button>
+                            <button type="button" on:click=move |_| pending.set(None)>{tr("form.cancel")}</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <Show when=move || accepting.get()>
+                <form class="card accept-form" on:submit=move |ev| { ev.prevent_default(); accept(); }>
+                    <h3>{move || tw("proposal_ui.accept_title", &[("n", &version.to_string())])}</h3>
+                    <crate::ui::form::SelectField
+                        id="accept-by"
+                        label=Signal::derive(|| tr("proposal_ui.accepted_by_person"))
+                        value=by
+                        options=Signal::derive({ let people = people.clone(); move || people.clone() })
+                        empty_label=Signal::derive(|| tr("proposal_ui.person_not_listed"))
+                    />
+                    <TextField id="accept-by-name" label=Signal::derive(|| tr("proposal_ui.accepted_by_name")) value=by_name error=errors.field("by")/>
+                    <TextField id="accept-note" label=Signal::derive(|| tr("proposal.field.decision_note")) value=note/>
+                    <div class="actions">
+                        <button type="submit" class="primary">{move || tr("proposal_ui.accept_now")}</button>
+                        <button type="button" on:click=move |_| accepting.set(false)>{move || tr("form.cancel")}</button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+        <Sections p=p.clone() deal=deal.clone() quote=view! {
+            <section class="card" aria-labelledby="quote-heading">
+                <h2 id="quote-heading">{format!("4. {}", tr("proposal.copy.quotation"))}</h2>
+                <QuoteTable p=p.clone() deal=deal.clone()/>
+                {draft.then(|| view! { <LineForm p=p.clone() deal=deal.clone()/> })}
+            </section>
+        }
+        .into_any()/>
+        <TraceSection p=p.clone() deal=deal.clone()/>
+    }
+}
+
+/// Sections 1–3 and 5 around the quotation (`quote`, section 4): forms while the version
+/// is a draft (sections 1–3 and section 5 each save all of them), the text once it is sent.
+#[component]
+fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
+    let c = p.content.clone();
+    if p.is_frozen() {
+        let para = |k: &str, t: &str| {
+            (!t.trim().is_empty())
+                .then(|| view! { <h3>{tr(k)}</h3><p class="pre-line">{t.to_string()}</p> })
+        };
+        return view! {
+            <section class="card proposal-section" aria-labelledby="s1"><h2 id="s1">{format!("1. {}", tr("proposal.part.background"))}</h2><p class="pre-line">{c.background.clone()}</p></section>
+            <section class="card proposal-section" aria-labelledby="s2"><h2 id="s2">{format!("2. {}", tr("proposal.part.problems"))}</h2>
+                <ul>{c.problems.iter().map(|x| view! { <li><strong>{x.text.clone()}</strong>{(!x.impact.is_empty()).then(|| format!(" — {}", x.impact))}</li> }).collect_view()}</ul>
+            </section>
+            <section class="card proposal-section" aria-labelledby="s3"><h2 id="s3">{format!("3. {}", tr("proposal.copy.solution"))}</h2>
+                {para("proposal.part.overview", &c.solution.overview)}
+                {para("proposal.part.products", &c.solution.products)}
+                {para("proposal.part.implementation", &c.solution.implementation)}
+                {para("proposal.part.service", &c.solution.service)}
+            </section>
+            {quote}
+            <section class="card proposal-section" aria-labelledby="s5"><h2 id="s5">{format!("5. {}", tr("proposal.part.credentials"))}</h2>
+                <ul>{c.credentials.iter().map(|x| view! { <li>{tr(x.key())}</li> }).collect_view()}</ul>
+                <p>{tr("proposal.part.valid_until")} ": " {c.valid_until.map(fmt::date).unwrap_or_else(|| tr("deals_ui.none"))}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let data = use_data();
+    let toasts = use_toasts();
+    let id = p.id;
+    let background = RwSignal::new(c.background.clone());
+    let problems = RwSignal::new(
+        c.problems
+            .iter()
+            .map(|x| {
+                (
+                    x.need_id,
+                    RwSignal::new(x.text.clone()),
+                    RwSignal::new(x.impact.clone()),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    let overview = RwSignal::new(c.solution.overview.clone());
+    let products = RwSignal::new(c.solution.products.clone());
+    let implementation = RwSignal::new(c.solution.implementation.clone());
+    let service = RwSignal::new(c.solution.service.clone());
+    let creds: Vec<(Credential, RwSignal<bool>)> = Credential::ALL
+        .iter()
+        .map(|x| (*x, RwSignal::new(c.credentials.contains(x))))
+        .collect();
+    let valid_until = RwSignal::new(
+        c.valid_until
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+    );
+    let errors = FormErrors::labelled();
+    let notice = RwSignal::new(None::<String>);
+    let creds2 = creds.clone();
+    let need_layer = move |need: Option<Id>| {
+        need.and_then(|n| {
+            deal.needs
+                .iter()
+                .find(|x| x.id == n)
+                .map(|x| tr(x.layer.key()))
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.clear();
+        notice.set(None);
+        let input = SectionsInput {
+            background: background.get_untracked(),
+            problems: problems
+                .get_untracked()
+                .into_iter()
+                .map(|(need_id, t, i)| ProblemItem {
+                    need_id,
+                    text: t.get_untracked(),
+                    impact: i.get_untracked(),
+                })
+                .collect(),
+            solution: Solution {
+                overview: overview.get_untracked(),
+                products: products.get_untracked(),
+                implementation: implementation.get_untracked(),
+                service: service.get_untracked(),
+            },
+            credentials: creds2
+                .iter()
+                .filter(|(_, on)| on.get_untracked())
+                .map(|(x, _)| *x)
+                .collect(),
+            valid_until: valid_until.get_untracked(),
+        };
+        match proposals::save_sections(data, id, input) {
+            Ok(Some(save)) => run_save(toasts, save, move |_| {
+                toasts.push(ToastKind::Success, tr("proposal_ui.sections_saved"))
+            }),
+            Ok(None) => {}
+            Err(r) => show_refusal(r, notice, errors),
+        }
+    };
+    view! {
+        <form class="proposal-sections" on:submit=save.clone()>
+            <section class="card proposal-section" aria-labelledby="s1">
+                <h2 id="s1">{format!("1. {}", tr("proposal.part.background"))}</h2>
+                <TextArea id="p-background" label=Signal::derive(|| tr("proposal_ui.background_label")) value=background rows=4/>
+            </section>
+            <section class="card proposal-section" aria-labelledby="s2">
+                <h2 id="s2">{format!("2. {}", tr("proposal.part.problems"))}</h2>
+                <p class="hint">{tr("proposal_ui.problems_hint")}</p>
+                <ol class="problem-list">
+                    {move || problems.get().into_iter().enumerate().map(|(i, (need, text, impact))| {
+                        let from = need_layer(need).map(|l| tw("proposal_ui.from_need", &[("layer", &l)]));
+                        view! {
+                            <li class="problem-row">
+                                {from.map(|f| view! { <p class="hint">{f}</p> })}
+                                <TextField id=format!("p-problem-{i}") label=Signal::derive(move || tw("proposal_ui.problem_n", &[("n", &(i + 1).to_string())])) value=text/>
+                                <TextField id=format!("p-impact-{i}") label=Signal::derive(move || tw("proposal_ui.impact_n", &[("n", &(i + 1).to_string())])) value=impact/>
+                                <button type="button" class="small" on:click=move |_| problems.update(|v| { v.remove(i); })
+                                    aria-label=tw("proposal_ui.remove_problem_n", &[("n", &(i + 1).to_string())])>
+                                    {tr("proposal_ui.remove")}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <button type="button" on:click=move |_| problems.update(|v| v.push((None, RwSignal::new(String::new()), RwSignal::new(String::new()))))>
+                    {tr("proposal_ui.add_problem")}
+                </button>
+            </section>
+            <section class="card proposal-section" aria-labelledby="s3">
+                <h2 id="s3">{format!("3. {}", tr("proposal.copy.solution"))}</h2>
+                <TextArea id="p-overview" label=Signal::derive(|| tr("proposal.part.overview")) value=overview/>
+                <TextArea id="p-products" label=Signal::derive(|| tr("proposal.part.products")) value=products/>
+                <TextArea id="p-implementation" label=Signal::derive(|| tr("proposal.part.implementation")) value=implementation/>
+                <TextArea id="p-service" label=Signal::derive(|| tr("proposal.part.service")) value=service/>
+                {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
+                <div class="actions">
+                    <button type="submit" class="primary">{tr("proposal_ui.save_sections")}</button>
+                </div>
+            </section>
+        </form>
+        {quote}
+        <form class="proposal-sections" on:submit=save>
+            <section class="card proposal-section" aria-labelledby="s5">
+                <h2 id="s5">{format!("5. {}", tr("proposal.part.credentials"))}</h2>
+                <fieldset class="plain-fieldset">
+                    <legend>{tr("proposal_ui.credentials_legend")}</legend>
+                    {creds.into_iter().map(|(x, on)| view! {
+                        <crate::ui::form::CheckboxField id=format!("p-cred-{}", x.code()) label=Signal::derive(move || tr(x.key())) checked=on/>
+                    }).collect_view()}
+                </fieldset>
+                <TextField id="p-valid-until" label=Signal::derive(|| tr("proposal.field.valid_until")) value=valid_until input_type="date" error=errors.field("valid_until")/>
+                {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
+                <div class="actions">
+                    <button type="submit" class="primary">{tr("proposal_ui.save_section_5")}</button>
+                </div>
+            </section>
+        </form>
+    }
+    .into_any()
+}
+
+/// Each need of the deal with the lines that answer it; needs a proposal must answer and
+/// no line does, and lines that answer no need, flagged.
+#[component]
+fn TraceSection(p: Proposal, deal: Deal) -> impl IntoView {
+    let t = proposal::trace_needs(&deal.needs, &p.content.lines);
+    let name_of = |id: Id| {
+        p.content
+            .lines
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.name.clone())
+            .unwrap_or_default()
+    };
+    let stray: Vec<String> = t.lines_without_need.iter().map(|id| name_of(*id)).collect();
+    view! {
+        <section class="card rep-only trace" aria-labelledby="trace-heading">
+            <h2 id="trace-heading">{tr("proposal_ui.trace_title")}</h2>
+            <p class="hint">{tr("proposal_ui.trace_hint")}</p>
+            {t.needs.is_empty().then(|| view! { <p class="notice">{tr("proposal_ui.trace_no_needs")}</p> })}
+            <ul class="plain-list trace-list">
+                {t.needs.iter().map(|n| {
+                    let lines: Vec<String> = n.lines.iter().map(|id| name_of(*id)).collect();
+                    let unanswered = n.unanswered();
+                    view! {
+                        <li class:flagged=unanswered>
+                            <strong>{tr(n.layer.key())} ": "</strong> {n.text.clone()}
+                            " → "
+                            {if lines.is_empty() {
+                                if unanswered {
+                                    view! { <span class="badge warning">{tr("proposal_ui.need_unanswered")}</span> }.into_any()
+                                } else {
+                                    view! { <span class="hint">{tr("proposal_ui.need_by_text")}</span> }.into_any()
+                                }
+                            } else {
+                                view! { <span>{lines.join(", ")}</span> }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {(!stray.is_empty()).then(|| view! {
+                <div class="notice notice-warning">
+                    <p>{tr("proposal_ui.lines_without_need")}</p>
+                    <ul>{stray.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// On the deal page: where the proposal stands, the evidence an accepted version gives
+/// step 4, and the link to it (shown from step 4 on, or once a proposal exists).
+#[component]
+pub fn ProposalSummary(deal_id: Id) -> impl IntoView {
+    let data = use_data();
+    let step = Memo::new(move |_| data.deals.with(deal_id, |d| d.step).unwrap_or_default());
+    let versions = Memo::new(move |_| proposals::versions(data, deal_id));
+    let show = move || step.get() >= Step::PresentingValue || !versions.with(Vec::is_empty);
+    view! {
+        <Show when=show>
+            <section class="card proposal-summary" aria-labelledby="proposal-summary-heading">
+                <h2 id="proposal-summary-heading">{move || tr("proposal_ui.summary_title")}</h2>
+                {move || {
+                    let v = versions.get();
+                    match v.last() {
+                        None => view! { <p>{tr("proposal_ui.summary_none")}</p> }.into_any(),
+                        Some(last) => view! {
+                            <p>{tw("proposal_ui.summary_line", &[("n", &last.version.to_string()), ("status", &tr(last.status.key()))])}</p>
+                        }.into_any(),
+                    }
+                }}
+                {move || proposal::accepted_evidence(&versions.get()).map(|a| {
+                    let date = fmt::date(a.on.with_timezone(&chrono::Local).date_naive());
+                    view! {
+                        <p class="notice evidence">
+                            <strong>{tr("proposal_ui.end_signal_met")}</strong> " "
+                            {tw("proposal.evidence", &[("version", &a.version.to_string()), ("date", &date), ("by", &if a.by_name.is_empty() { String::new() } else { format!(" ({})", a.by_name) })])}
+                        </p>
+                    }
+                })}
+                <p>
+                    <a href=proposal_href(deal_id, "")>
+                        {move || if versions.with(Vec::is_empty) { tr("proposal_ui.summary_build") } else { tr("proposal_ui.summary_open") }}
+                    </a>
+                </p>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,262 @@
+// The proposal of step 4: built from the deal's needs, a catalogue line at its price break,
+// the needs a line must answer flagged, sending freezes a version, a new version changes a
+// price, two versions compared, acceptance as the deal's step-4 evidence, the customer copy
+// in print, bad input refused with the typed text kept, and everything kept through a
+// reload and through export → clear → import. Found by role, label and text only.
+import { test, expect, open } from "./helpers.mjs";
+import { exportBackup, importBackup, makeBackup, meta, ready } from "./backup-file.mjs";
+
+const pad = (n) => String(n).padStart(2, "0");
+const todayIso = (() => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+})();
+const yes = { answer: "yes", note: "", answered_at: "2026-01-10T09:00:00Z" };
+
+const acme = { ...meta(), name: "Acme Steel", grade: "a" };
+const ana = { ...meta(), account_id: acme.id, name: "Ana Ruiz" };
+const need = (layer, text, measure = "") => ({ id: meta().id, layer, text, holder_contact_id: ana.id, measure });
+const problem = need("problem", "Line stops twice a week");
+const goal = need("goal", "Output up 15 %");
+const indicator = need("purchase_indicator", "Response time", "≤ 2 s");
+const wanted = need("product_or_service", "Vibration sensors");
+const deal = {
+  ...meta(),
+  account_id: acme.id,
+  title: "Line 4 retrofit",
+  value: { minor: 2_500_000, currency: "EUR" },
+  step: "presenting_value",
+  step_entered_at: new Date().toISOString(),
+  next_step: { text: "Present the proposal", due: todayIso },
+  qualification: {
+    is_there_an_opportunity: yes,
+    do_we_have_a_solution: yes,
+    can_we_win: yes,
+    is_it_worth_winning: yes,
+  },
+  needs: [goal, problem, indicator, wanted],
+  people: [{ contact_id: ana.id, roles: ["decision_maker"] }],
+};
+// A catalogue product shaped like src/domain/product.rs: 10.00 EUR, 9.00 from 10 pieces.
+const sensor = {
+  ...meta(),
+  name: "Vibration sensor",
+  category: "Hardware",
+  unit: "piece",
+  currency: "EUR",
+  list_price: 100000,
+  cost: 60000,
+  price_breaks: [{ min_qty: 10000, unit_price: 90000 }],
+  tax_rate: 2100,
+  weight: 3,
+  locomotive: false,
+  retired: false,
+  related: [],
+  price_history: [],
+  competitor_prices: [],
+  description: "",
+};
+const SEED = makeBackup({ accounts: [acme], contacts: [ana], deals: [deal], products: [sensor] });
+
+const proposalUrl = (rest = "") => `/deals/${deal.id}/proposal${rest}`;
+
+test.beforeEach(async ({ page }) => {
+  await open(page, "/");
+  await importBackup(page, SEED, { name: "proposal-seed.json" });
+});
+
+test("a proposal from the needs: priced, traced, sent, revised, compared, accepted, printed and kept", async ({ page, errors }) => {
+  test.setTimeout(120_000);
+  // The deal page (step 4) leads to the proposal.
+  await open(page, `/deals/${deal.id}`);
+  const summary = page.getByRole("region", { name: "Proposal", exact: true });
+  await expect(summary.getByText("No proposal yet.")).toBeVisible();
+  await summary.getByRole("link", { name: "Build the proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Proposal — Line 4 retrofit" })).toBeVisible();
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+
+  // Section 2 comes from the goals and problems, each still editable.
+  await expect(page.getByLabel("Problem or challenge 1")).toHaveValue("Output up 15 %");
+  await expect(page.getByLabel("Problem or challenge 2")).toHaveValue("Line stops twice a week");
+  await page.getByLabel("Impact of problem 2").fill("Two lost shifts a week");
+  await page.getByLabel("Background, present state and trends (one paragraph)").fill("Two plants, one line each.");
+  await page.getByRole("button", { name: "Save the sections" }).click();
+  await expect(page.getByText("Sections saved.")).toBeVisible();
+
+  // Every need without a line is flagged.
+  const trace = page.getByRole("region", { name: "Needs and the lines that answer them" });
+  await expect(trace.getByRole("listitem").filter({ hasText: "Response time" })).toContainText(
+    "No quotation line answers this need",
+  );
+
+  // A catalogue line at a quantity that reaches the price break takes the break price.
+  await page.getByLabel("Product", { exact: true }).selectOption({ label: "Vibration sensor — 10.00 EUR" });
+  await page.getByLabel("Quantity", { exact: true }).fill("12");
+  await expect(page.getByRole("status").filter({ hasText: "Catalogue price for this quantity: 9.00 EUR" })).toBeVisible();
+  await page.getByLabel("Problems: Line stops twice a week").check();
+  await page.getByLabel("Purchase indicators: Response time").check();
+  await page.getByLabel("Products and services: Vibration sensors").check();
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByText("Line saved.")).toBeVisible();
+  const table = page.getByRole("table");
+  const sensorRow = page.getByRole("row").filter({ hasText: "Vibration sensor" });
+  await expect(sensorRow).toContainText("9.00 EUR");
+  await expect(sensorRow).toContainText("€108.00");
+  await expect(trace.getByRole("listitem").filter({ hasText: "Response time" })).toContainText("Vibration sensor");
+  await expect(trace.getByText("No quotation line answers this need")).toHaveCount(0);
+
+  // A negative quantity is refused at the field, the typed text kept, nothing saved.
+  await page.getByLabel("Product", { exact: true }).selectOption({ label: "— a line not in the catalogue —" });
+  await page.getByLabel("Line name").fill("Installation");
+  await page.getByLabel("Quantity", { exact: true }).fill("-3");
+  await page.getByLabel("Unit price", { exact: true }).fill("120");
+  await page.getByLabel("Tax rate (%)").fill("21");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByText("Quantity cannot be below zero (“-3”).").first()).toBeVisible();
+  await expect(page.getByLabel("Quantity", { exact: true })).toHaveValue("-3");
+  await expect(page.getByLabel("Line name")).toHaveValue("Installation");
+  await expect(page.getByRole("row").filter({ hasText: "Installation" })).toHaveCount(0);
+  await page.getByLabel("Quantity", { exact: true }).fill("1");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Installation" })).toContainText("€120.00");
+  // 108 + 120 = 228; tax 21 % = 47.88; total 275.88.
+  await expect(
+    page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Total", exact: true }) }),
+  ).toContainText("€275.88");
+
+  // Sending freezes the version: the editing controls are gone.
+  await page.getByRole("button", { name: "Send to the customer…" }).click();
+  await page.getByRole("button", { name: "Send and freeze" }).click();
+  await expect(page.getByRole("heading", { name: /Version 1 · Sent/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add the line" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Save the sections" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Edit the line/ })).toHaveCount(0);
+
+  // A new version: the price of the installation changes there.
+  await page.getByRole("button", { name: "Edit as a new version" }).click();
+  await expect(page.getByRole("heading", { name: /Version 2 · Draft/ })).toBeVisible();
+  await page.getByRole("button", { name: "Edit the line Installation" }).click();
+  await page.getByLabel("Unit price", { exact: true }).fill("100");
+  await page.getByRole("button", { name: "Save the line" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Installation" })).toContainText("€100.00");
+
+  // Compare the two versions: the changed line and the money difference.
+  await page.getByRole("link", { name: "Compare versions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Compare proposal versions/ })).toBeVisible();
+  const changed = page.getByRole("row").filter({ hasText: "Installation" });
+  await expect(changed).toContainText("Changed: Unit price");
+  await expect(changed).toContainText("1 × 120.00 EUR");
+  await expect(changed).toContainText("1 × 100.00 EUR");
+  // 275.88 → 251.68: −24.20.
+  await expect(page.getByRole("definition").filter({ hasText: "24.20" })).toBeVisible();
+
+  // Send version 2 and record the customer's acceptance.
+  await page.getByRole("link", { name: "Back to the proposal" }).click();
+  await expect(page.getByRole("heading", { name: /Version 2 · Draft/ })).toBeVisible();
+  await page.getByRole("button", { name: "Send to the customer…" }).click();
+  await page.getByRole("button", { name: "Send and freeze" }).click();
+  await expect(page.getByRole("heading", { name: /Version 2 · Sent/ })).toBeVisible();
+  await page.getByRole("button", { name: "Customer accepted…" }).click();
+  await page.getByLabel("Accepted by (person on the deal)").selectOption({ label: "Ana Ruiz" });
+  await page.getByRole("button", { name: "Record the acceptance" }).click();
+  await expect(page.getByRole("heading", { name: /Version 2 · Accepted/ })).toBeVisible();
+
+  // The deal's step 4 end signal is satisfied by the acceptance: no evidence to type.
+  await open(page, `/deals/${deal.id}`);
+  await expect(page.getByText("End signal of step 4 met:")).toBeVisible();
+  await expect(page.getByText(/Accepted proposal v2 on .*\(Ana Ruiz\)/).first()).toBeVisible();
+  await page.getByRole("button", { name: /^Confirm: Business negotiation starts/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Evidence of the end signal")).toHaveValue(/Accepted proposal v2 on/);
+  await dialog.getByRole("button", { name: "Confirm and move" }).click();
+  await expect(page.getByRole("heading", { name: /Step 5/ })).toBeVisible();
+
+  // The customer copy in print: no navigation, no margin column, the rounding rule.
+  await open(page, proposalUrl("/2/copy"));
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1, name: /Proposal — Line 4 retrofit/ })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("columnheader", { name: "Margin" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.getByText(/^Rounding: each line's net/)).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  // The editor in print leaves the margin column out too.
+  await open(page, proposalUrl("/2"));
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("columnheader", { name: "Margin" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  // Download as HTML: one file with the customer copy.
+  await open(page, proposalUrl("/2/copy"));
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as HTML" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^proposal-.*-v2\.html$/);
+  const { readFile } = await import("node:fs/promises");
+  const html = await readFile(await file.path(), "utf8");
+  expect(html).toContain("<!DOCTYPE html>");
+  expect(html).toContain("Vibration sensor");
+  expect(html).not.toContain("Margin");
+
+  // A reload keeps the versions.
+  await open(page, proposalUrl());
+  await page.reload();
+  const versions = page.getByRole("region", { name: "Versions" });
+  await expect(versions.getByRole("row").filter({ hasText: "Version 1" })).toContainText("Sent");
+  await expect(versions.getByRole("row").filter({ hasText: "Version 2" })).toContainText("Accepted");
+
+  // Export → clear → import keeps the proposals and their versions identical.
+  await page.goto("/settings");
+  await ready(page);
+  const first = await exportBackup(page);
+  const env1 = JSON.parse(first.text);
+  expect(env1.counts.proposals).toBe(2);
+  const deleted = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const r = indexedDB.deleteDatabase("sixstep");
+        r.onsuccess = () => resolve("deleted");
+        r.onerror = () => resolve(`error: ${r.error}`);
+      }),
+  );
+  expect(deleted).toBe("deleted");
+  await page.reload();
+  await ready(page);
+  await importBackup(page, first.text, { mode: "Replace everything", name: first.name });
+  const second = await exportBackup(page);
+  const env2 = JSON.parse(second.text);
+  expect(env2.payload.proposals).toEqual(env1.payload.proposals);
+  expect(env2.checksum).toEqual(env1.checksum);
+  await open(page, proposalUrl());
+  await expect(versions.getByRole("row").filter({ hasText: "Version 2" })).toContainText("Accepted");
+  void table;
+  expect(errors).toEqual([]);
+});
+
+test("a discount over 100 % and a discount without a reason are refused at their fields", async ({ page, errors }) => {
+  await open(page, proposalUrl());
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+  await page.getByLabel("Line name").fill("Training");
+  await page.getByLabel("Unit price", { exact: true }).fill("300");
+  await page.getByLabel("Discount (%)").fill("120");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByText("A discount cannot be above 100 % (“120”).").first()).toBeVisible();
+  await expect(page.getByLabel("Discount (%)")).toHaveValue("120");
+  await page.getByLabel("Discount (%)").fill("10");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByText("A discount needs a written reason.").first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toHaveCount(0);
+  await page.getByLabel("Reason for the discount").fill("Framework contract");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toContainText("€270.00");
+  // A valid-until date before today is refused when sending.
+  await page.getByLabel("Valid until").fill("2020-01-01");
+  await page.getByRole("button", { name: "Save section 5" }).click();
+  await expect(page.getByText("Sections saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Send to the customer…" }).click();
+  await page.getByRole("button", { name: "Send and freeze" }).click();
+  await expect(page.getByText(/The offer cannot end \(2020-01-01\) before the day it is sent/).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Version 1 · Draft/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -110,14 +110,8 @@ fn book() -> RecordsByKind {
     let mut offer = Proposal::for_deal(&deal, t);
     let mut input = LineInput::from_product(&sensor);
     input.quantity = "4".into();
-    let line = proposal::build_line(
-        &input,
-        Some(&sensor),
-        None,
-        sensor.id,
-        &Currency::default(),
-    )
-    .unwrap();
+    let line =
+        proposal::build_line(&input, Some(&sensor), None, sensor.id, &Currency::default()).unwrap();
     assert_eq!(line.quantity, Quantity::units(4));
     offer.content.lines.push(line);
     proposal::send(&mut offer, t, t.date_naive()).unwrap();

@@ -28,6 +28,7 @@ use crate::domain::contact::Contact;
 use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
 use crate::domain::product::Product;
+use crate::domain::proposal::Proposal;
 use crate::domain::text::{fold, fold_digraphs, fold_phone};
 use crate::keyed_enum;
 use std::collections::HashMap;
@@ -40,6 +41,8 @@ pub enum HitKind {
     Deal,
     Competitor,
     Product,
+    /// A version of a deal's proposal, found by the deal's title or its number ("v2").
+    Proposal,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
@@ -47,6 +50,7 @@ keyed_enum!(HitKind, "search.kind", {
     Deal => "deal",
     Competitor => "competitor",
     Product => "product",
+    Proposal => "proposal",
 });
 
 /// One search result. `title` and `subtitle` are record data (names, job title, account
@@ -332,6 +336,27 @@ impl SearchIndex {
         self.put(c.id, Self::competitor_doc(c));
     }
 
+    /// Adds or replaces a version of a deal's proposal, titled "<deal title> · v<n>" and
+    /// found by the deal's title or its number ("v2", "2").
+    pub fn upsert_proposal(&mut self, p: &Proposal, deal_title: &str) {
+        let number = format!("v{}", p.version);
+        self.put(
+            p.id,
+            Doc {
+                kind: HitKind::Proposal,
+                title: format!("{deal_title} · {number}"),
+                subtitle: String::new(),
+                account: None,
+                archived: false,
+                values: vec![
+                    (Field::Name, deal_title.to_string()),
+                    (Field::Other, number),
+                    (Field::Other, p.version.to_string()),
+                ],
+            },
+        );
+    }
+
     /// Removes any entry with this id (a removed account's people lose its name).
     pub fn remove(&mut self, id: Id) {
         let Some(doc) = self.docs.remove(&id) else {
@@ -345,7 +370,7 @@ impl SearchIndex {
                 }
             }
             HitKind::Account => self.refresh_members(id),
-            HitKind::Competitor | HitKind::Product => {}
+            HitKind::Competitor | HitKind::Product | HitKind::Proposal => {}
         }
         self.maybe_compact();
     }

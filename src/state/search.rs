@@ -63,7 +63,28 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                 None => ix.remove(id),
             },
             "deals" => match data.deals.get_untracked(id) {
-                Some(d) => ix.upsert_deal(&d),
+                Some(d) => {
+                    ix.upsert_deal(&d);
+                    // Its proposal versions carry its title.
+                    let versions = data.indexes.with_untracked(|x| x.proposals_of(id).to_vec());
+                    for p in versions
+                        .iter()
+                        .filter_map(|v| data.proposals.get_untracked(*v))
+                    {
+                        ix.upsert_proposal(&p, &d.title);
+                    }
+                }
+                None => ix.remove(id),
+            },
+            "proposals" => match data.proposals.get_untracked(id) {
+                Some(p) => {
+                    let title = data
+                        .deals
+                        .get_untracked(p.deal_id)
+                        .map(|d| d.title)
+                        .unwrap_or_default();
+                    ix.upsert_proposal(&p, &title);
+                }
                 None => ix.remove(id),
             },
             "competitors" => match data.competitors.get_untracked(id) {
@@ -104,7 +125,17 @@ fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
             let products: Vec<_> = data
                 .products
                 .with_all_untracked(|m| m.values().cloned().collect());
-            SearchIndex::build(&accounts, &contacts, &deals, &competitors).with_products(&products)
+            let mut ix = SearchIndex::build(&accounts, &contacts, &deals, &competitors)
+                .with_products(&products);
+            data.proposals.with_all_untracked(|all| {
+                data.deals.with_all_untracked(|deals| {
+                    for p in all.values() {
+                        let title = deals.get(&p.deal_id).map_or("", |d| d.title.as_str());
+                        ix.upsert_proposal(p, title);
+                    }
+                })
+            });
+            ix
         });
         f(ix)
     })

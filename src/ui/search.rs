@@ -9,13 +9,18 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-fn target(hit: &Hit) -> String {
+fn target(data: crate::state::data::AppData, hit: &Hit) -> String {
     match hit.kind {
         HitKind::Account => href(&format!("/accounts/{}", hit.id)),
         HitKind::Contact => href(&format!("/contacts/{}", hit.id)),
         HitKind::Deal => href(&format!("/deals/{}", hit.id)),
         HitKind::Competitor => href(&format!("/competitors/{}", hit.id)),
         HitKind::Product => href(&format!("/catalogue/{}", hit.id)),
+        HitKind::Proposal => data
+            .proposals
+            .get_untracked(hit.id)
+            .map(|p| href(&format!("/deals/{}/proposal/{}", p.deal_id, p.version)))
+            .unwrap_or_else(|| href("/deals")),
     }
 }
 
@@ -55,7 +60,7 @@ pub fn GlobalSearch() -> impl IntoView {
     let nav = navigate.clone();
     let go = move |hit: &Hit| {
         open.set(false);
-        nav(&target(hit), Default::default());
+        nav(&target(data, hit), Default::default());
     };
     let go2 = go.clone();
     let on_key = move |e: ev::KeyboardEvent| {

@@ -206,6 +206,15 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await expect(versions.getByRole("row").filter({ hasText: "Version 1" })).toContainText("Sent");
   await expect(versions.getByRole("row").filter({ hasText: "Version 2" })).toContainText("Accepted");
 
+  // The global search finds a version by the deal's title and its number.
+  await page.keyboard.press("Control+k");
+  const search = page.getByRole("combobox", { name: "Search accounts, people, deals and competitors" });
+  await search.pressSequentially("retrofit v2");
+  const hit = page.getByRole("listbox", { name: "Search results" }).getByRole("option", { name: /Line 4 retrofit · v2/ });
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page.getByRole("heading", { name: /Version 2 · Accepted/ })).toBeVisible();
+
   // Export → clear → import keeps the proposals and their versions identical.
   await page.goto("/settings");
   await ready(page);

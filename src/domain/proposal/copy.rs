@@ -4,6 +4,7 @@
 //! here from the version and the words of the rep's language, so the print view and the
 //! downloaded file are the same document. Every value is escaped.
 
+use super::record::Credential;
 use chrono::NaiveDate;
 
 use super::quote::{totals, TooLarge};
@@ -48,13 +49,36 @@ fn percent(r: Rate) -> String {
     format!("{} %", r.to_input())
 }
 
-/// The body of the customer copy (a `<article>`): headed by the firm (when known), the
-/// proposal's title and version, the customer, and the valid-until date.
+/// Our firm as the copy presents it (from the work settings): its name and logo at the
+/// top, and the reusable credential texts of section 5. Empty: left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CopyFirm {
+    pub name: String,
+    /// A `data:image/…;base64,` address (the settings accept nothing else), or empty.
+    pub logo: String,
+    pub licence: String,
+    pub profile: String,
+    pub products: String,
+}
+
+impl CopyFirm {
+    /// The text kept for a credential.
+    pub fn credential(&self, c: Credential) -> &str {
+        match c {
+            Credential::BusinessLicence => &self.licence,
+            Credential::CompanyProfile => &self.profile,
+            Credential::ProductDescriptions => &self.products,
+        }
+    }
+}
+
+/// The body of the customer copy (a `<article>`): headed by the firm's logo and name (when
+/// known), the proposal's title and version, the customer, and the valid-until date.
 pub fn customer_copy_body(
     p: &Proposal,
     title: &str,
     customer: &str,
-    firm: Option<&str>,
+    firm: &CopyFirm,
     w: &CopyWords,
 ) -> Result<String, TooLarge> {
     let t = |k: &str| escape(&(w.text)(k));
@@ -63,8 +87,18 @@ pub fn customer_copy_body(
     let mut h = String::new();
     h.push_str("<article class=\"customer-copy\">");
     h.push_str("<header class=\"copy-head\">");
-    if let Some(f) = firm.filter(|f| !f.trim().is_empty()) {
-        h.push_str(&format!("<p class=\"copy-firm\">{}</p>", escape(f)));
+    if firm.logo.starts_with("data:image/") {
+        h.push_str(&format!(
+            "<img class=\"copy-logo\" src=\"{}\" alt=\"{}\">",
+            escape(&firm.logo),
+            escape(&firm.name)
+        ));
+    }
+    if !firm.name.trim().is_empty() {
+        h.push_str(&format!(
+            "<p class=\"copy-firm\">{}</p>",
+            escape(&firm.name)
+        ));
     }
     h.push_str(&format!(
         "<h1>{} — {}</h1>",
@@ -215,15 +249,20 @@ pub fn customer_copy_body(
         "<p class=\"copy-rule\">{}</p></section>",
         t("proposal.copy.rounding_rule")
     ));
-    // 5. Credentials.
+    // 5. Credentials: each chosen one with its text from the settings (its name alone
+    // when no text is kept).
     h.push_str(&format!(
-        "<section class=\"copy-section\"><h2>5. {}</h2><ul>",
+        "<section class=\"copy-section\"><h2>5. {}</h2>",
         t("proposal.part.credentials")
     ));
     for cr in &c.credentials {
-        h.push_str(&format!("<li>{}</li>", t(cr.key())));
+        h.push_str(&format!("<h3>{}</h3>", t(cr.key())));
+        let text = firm.credential(*cr);
+        if !text.trim().is_empty() {
+            h.push_str(&paragraphs(text));
+        }
     }
-    h.push_str("</ul></section></article>");
+    h.push_str("</section></article>");
     Ok(h)
 }
 
@@ -240,4 +279,4 @@ pub fn customer_copy_document(lang: &str, title: &str, body: &str) -> String {
 }
 
 /// The styles of the downloaded copy (the app's own print styles match them).
-const COPY_CSS: &str = "body{font-family:system-ui,sans-serif;line-height:1.45;color:#111;max-width:52rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #999;padding-bottom:.2rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}.num{text-align:right;font-variant-numeric:tabular-nums}.copy-group th{background:#f0f0f0}.copy-total th,.copy-total td{font-weight:700;border-top:2px solid #111}.copy-rule{font-size:.85rem;color:#444}@media print{.copy-section{break-before:page}.copy-section:first-of-type{break-before:auto}}";
+const COPY_CSS: &str = "body{font-family:system-ui,sans-serif;line-height:1.45;color:#111;max-width:52rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #999;padding-bottom:.2rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}.num{text-align:right;font-variant-numeric:tabular-nums}.copy-group th{background:#f0f0f0}.copy-total th,.copy-total td{font-weight:700;border-top:2px solid #111}.copy-rule{font-size:.85rem;color:#444}.copy-logo{max-height:4rem;max-width:14rem}@media print{.copy-section{break-before:page}.copy-section:first-of-type{break-before:auto}}";

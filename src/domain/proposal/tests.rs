@@ -679,8 +679,19 @@ fn the_customer_copy_escapes_everything_and_leaves_the_reps_figures_out() {
         money: &money,
         date: &date,
     };
-    let body =
-        customer_copy_body(&p, "Retrofit", "Acme \"Steel\"", Some("Sixstep Ltd"), &w).unwrap();
+    let firm = CopyFirm {
+        name: "Sixstep Ltd".into(),
+        logo: "data:image/png;base64,iVBORw0KGgo=".into(),
+        profile: "Forty <years> of sensors.".into(),
+        ..Default::default()
+    };
+    let body = customer_copy_body(&p, "Retrofit", "Acme \"Steel\"", &firm, &w).unwrap();
+    assert!(body.contains(
+        "<img class=\"copy-logo\" src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"Sixstep Ltd\">"
+    ));
+    // The chosen credential with its kept text; the others are left out.
+    assert!(body.contains("<p>Forty &lt;years&gt; of sensors.</p>"));
+    assert!(!body.contains("proposal.credential.business_licence"));
     assert!(!body.contains("<script>"));
     assert!(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(body.contains("Acme &quot;Steel&quot;"));
@@ -695,5 +706,10 @@ fn the_customer_copy_escapes_everything_and_leaves_the_reps_figures_out() {
     let doc = customer_copy_document("en", "Retrofit <v1>", &body);
     assert!(doc.starts_with("<!DOCTYPE html>"));
     assert!(doc.contains("<title>Retrofit &lt;v1&gt;</title>"));
-    assert!(!doc.contains("<script") && !doc.contains("src="));
+    // Self-contained: no script, and the only image (the logo) is inside the file.
+    assert!(!doc.contains("<script"));
+    assert!(doc
+        .split("src=\"")
+        .skip(1)
+        .all(|rest| rest.starts_with("data:image/")));
 }

@@ -409,3 +409,44 @@ fn products_are_found_by_name_and_category() {
     ix.remove(sensor.id);
     assert!(ix.query("flow", 5).is_empty());
 }
+
+#[test]
+fn proposal_versions_are_found_by_deal_title_and_number() {
+    use crate::domain::proposal::{Proposal, ProposalContent};
+    let acme = Account::new("Acme Piens", now());
+    let deal = Deal::new(
+        acme.id,
+        "Line 4 retrofit",
+        crate::domain::money::Money::zero(crate::domain::money::Currency::default()),
+        now(),
+    );
+    let mut ix = SearchIndex::build(&[acme], &[], std::slice::from_ref(&deal), &[]);
+    let v1 = Proposal::draft(
+        deal.id,
+        1,
+        ProposalContent::empty(Default::default()),
+        now(),
+    );
+    let v2 = Proposal::draft(
+        deal.id,
+        2,
+        ProposalContent::empty(Default::default()),
+        now(),
+    );
+    ix.upsert_proposal(&v1, &deal.title);
+    ix.upsert_proposal(&v2, &deal.title);
+    let kinds: Vec<HitKind> = ix.query("retrofit", 10).iter().map(|h| h.kind).collect();
+    assert_eq!(kinds[0], HitKind::Deal, "the deal itself first");
+    assert_eq!(kinds.iter().filter(|k| **k == HitKind::Proposal).count(), 2);
+    let by_number = ix.query("retrofit v2", 10);
+    assert_eq!(
+        (by_number[0].kind, by_number[0].id),
+        (HitKind::Proposal, v2.id)
+    );
+    assert_eq!(by_number[0].title, "Line 4 retrofit · v2");
+    // A renamed deal renames its versions; a deleted version leaves the index.
+    ix.upsert_proposal(&v2, "Line 5 upgrade");
+    assert_eq!(ix.query("upgrade", 10)[0].id, v2.id);
+    ix.remove(v2.id);
+    assert!(ix.query("upgrade", 10).is_empty());
+}

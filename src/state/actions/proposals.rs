@@ -22,17 +22,21 @@ use crate::store::StoreError;
 use chrono::{NaiveDate, Utc};
 use std::future::Future;
 
-/// The discount limit of the work settings (`None`: no limit). The one place the
-/// proposal pages and actions read it: wire it to the Settings field `discount_limit`
-/// once `WorkSettings` has it.
+/// The discount limit of the work settings (`None`: no limit), tracked.
 pub fn discount_limit() -> Option<Rate> {
-    None
+    crate::state::settings::discount_limit()
 }
 
-/// The firm's name printed on the customer's copy (`None`: not printed). The one place
-/// the copy reads it: wire it to the work settings once they hold the firm's name.
-pub fn firm_name() -> Option<String> {
-    None
+/// Our firm as the customer's copy presents it (Settings → Proposals), tracked.
+pub fn firm() -> crate::domain::proposal::CopyFirm {
+    let f = crate::state::settings::firm();
+    crate::domain::proposal::CopyFirm {
+        name: f.name,
+        logo: f.logo,
+        licence: f.licence,
+        profile: f.profile,
+        products: f.products,
+    }
 }
 
 /// Every version of the deal's proposal, by version number (tracks the deal's list and

@@ -24,8 +24,8 @@ fn body(p: &Proposal, title: &str, customer: &str) -> String {
         money: &amount,
         date: &date,
     };
-    let firm = proposals::firm_name();
-    customer_copy_body(p, title, customer, firm.as_deref(), &words).unwrap_or_else(|_| {
+    let firm = proposals::firm();
+    customer_copy_body(p, title, customer, &firm, &words).unwrap_or_else(|_| {
         format!(
             "<p>{}</p>",
             crate::domain::proposal::escape(&tr("proposal.error.amount_too_large"))

@@ -12,18 +12,26 @@
 //!   [`settings`](super::settings)); in the database they live in `meta`. The records do not
 //!   change: [`v1_to_v2`] leaves them as they are. A schema 1 file holds no settings, so
 //!   importing one keeps the current settings.
+//! - **3**: step 4 of the method. Two kinds join: `products` (the catalogue) and
+//!   `proposals` (one record per proposal version); deals gain `competitive` (the
+//!   competitive analysis and plan) and `presentation` (the presentation plan), both empty
+//!   by default; the settings gain `discount_limit_bp` and the firm's profile (`firm_name`,
+//!   `firm_logo`, `firm_licence`, `firm_profile`, `firm_products`). A schema 2 file or
+//!   database holds none of these, and needs no change: a kind a file lacks is read as
+//!   holding no records, the new deal fields read as empty, and an import keeps the
+//!   current value of a setting the file lacks. [`v2_to_v3`] leaves everything as it is.
 //!
-//! ## Adding version 3 (example)
+//! ## Adding version 4 (example)
 //! Say deals gain `probability` (default 0) and `intel_notes` is renamed `market_notes`:
 //!
 //! ```ignore
-//! pub const CURRENT_SCHEMA: u32 = 3;
-//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+//! pub const CURRENT_SCHEMA: u32 = 4;
+//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 //!
-//! /// v3: deals get `probability` (0); `intel_notes` becomes `market_notes`.
-//! fn v2_to_v3(data: &mut RecordsByKind) -> Result<(), MigrationError> {
+//! /// v4: deals get `probability` (0); `intel_notes` becomes `market_notes`.
+//! fn v3_to_v4(data: &mut RecordsByKind) -> Result<(), MigrationError> {
 //!     for (index, deal) in data.entry("deals".into()).or_default().iter_mut().enumerate() {
-//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(3, "deals", index,
+//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(4, "deals", index,
 //!             "expected a record (a JSON object)"))?;
 //!         obj.entry("probability").or_insert(0.into());
 //!     }
@@ -33,9 +41,9 @@
 //!     Ok(())
 //! }
 //! ```
-//! Then: export a backup made by the v3 app with a few records of each kind as
-//! `tests/fixtures/schema_v3.json` (`cargo test --test store -- --ignored write_fixture`;
-//! keep `schema_v1.json` and `schema_v2.json` forever: the fixture test migrates
+//! Then: export a backup made by the v4 app with a few records of each kind as
+//! `tests/fixtures/schema_v4.json` (`cargo test --test store -- --ignored write_fixture`;
+//! keep `schema_v1.json` to `schema_v3.json` forever: the fixture test migrates
 //! every `schema_v*.json` to the current version and validates it), add a unit test of the
 //! step, and never edit a released step. Migrating a database bumps the IndexedDB version
 //! only if object stores change; record shapes are migrated by [`open`](super::open::open)
@@ -45,19 +53,26 @@ use super::RecordsByKind;
 use std::fmt;
 
 /// The schema version this build reads and writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// A migration step: migrates every kind's records by one version, in place.
 pub type Step = fn(&mut RecordsByKind) -> Result<(), MigrationError>;
 
 /// `STEPS[i]` migrates from version `i + 1` to `i + 2`; so `STEPS.len() == CURRENT_SCHEMA - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// v2: the work settings join the backup (`payload.settings`) and the database (`meta`).
 /// Records keep their shape; a schema 1 file or database has no settings to migrate (the
 /// database's, kept in `localStorage` until now, are moved at start-up by the app, which is
 /// the only place that can read them), so nothing changes here.
 pub fn v1_to_v2(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
+    Ok(())
+}
+
+/// v3: the catalogue's `products` and the `proposals` join (a schema 2 book has none: a
+/// missing kind reads as empty); the deals' new fields (`competitive`, `presentation`)
+/// default to empty when read. Nothing to change.
+pub fn v2_to_v3(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
     Ok(())
 }
 

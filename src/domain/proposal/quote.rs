@@ -56,6 +56,19 @@ pub struct QuoteLine {
     pub need_ids: Vec<Id>,
 }
 
+/// How many quotation lines of `proposals` (every version) name `product`: a product in
+/// use cannot be deleted, only retired (a sent version must keep showing what it offered).
+pub fn lines_naming<'a>(
+    proposals: impl IntoIterator<Item = &'a super::record::Proposal>,
+    product: Id,
+) -> usize {
+    proposals
+        .into_iter()
+        .flat_map(|p| &p.content.lines)
+        .filter(|l| l.source == LineSource::Catalogue { product_id: product })
+        .count()
+}
+
 impl QuoteLine {
     /// Counted in the totals: not optional, or optional and chosen.
     pub fn included(&self) -> bool {

@@ -713,3 +713,32 @@ fn the_customer_copy_escapes_everything_and_leaves_the_reps_figures_out() {
         .skip(1)
         .all(|rest| rest.starts_with("data:image/")));
 }
+
+#[test]
+fn a_product_is_in_use_while_a_line_of_any_version_names_it() {
+    use crate::domain::ids::new_id;
+    let product = new_id();
+    let line = |source: LineSource| QuoteLine {
+        id: new_id(),
+        source,
+        name: "Sensor".into(),
+        category: String::new(),
+        unit: String::new(),
+        quantity: Quantity::ONE,
+        unit_price: UnitPrice(1_0000),
+        discount: Rate::ZERO,
+        discount_reason: String::new(),
+        tax_rate: Rate::ZERO,
+        optional: false,
+        chosen: false,
+        cost: None,
+        need_ids: Vec::new(),
+    };
+    let mut v1 = Proposal::draft(new_id(), 1, ProposalContent::empty(Default::default()), now());
+    let mut v2 = v1.clone();
+    v1.content.lines = vec![line(LineSource::Catalogue { product_id: product }), line(LineSource::Free)];
+    v2.content.lines = vec![line(LineSource::Catalogue { product_id: product })];
+    assert_eq!(lines_naming([&v1, &v2], product), 2);
+    assert_eq!(lines_naming([&v1, &v2], new_id()), 0);
+    assert_eq!(lines_naming([], product), 0);
+}

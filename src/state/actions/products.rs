@@ -1,10 +1,9 @@
 //! The catalogue: creating and saving a product from its form, retiring and offering it
 //! again, its competitors' prices, and deleting it (with Undo) while nothing uses it.
 //!
-//! **What blocks a delete** is [`uses`]: the records that name the product. Proposals and
-//! their quotation lines do not exist yet, so it finds none today and every product can be
-//! deleted (and brought back with Undo); the quotation code adds its count there, and the
-//! product page then offers "Retire" instead. Other products that list a deleted product
+//! **What blocks a delete** is [`uses`]: the quotation lines (of any proposal version) that
+//! name the product. A product in use is not deleted; the product page says how many lines
+//! use it and offers "Retire" instead. Other products that list a deleted product
 //! as related keep its id: the page shows only related products that exist, the next save
 //! of their form drops the id, and Undo brings the link back with the product.
 
@@ -50,9 +49,13 @@ pub async fn set_retired(
     super::put(data, product::set_retired(&product, retired)).await
 }
 
-/// The records that use the product (see the module's note): none until quotations exist.
-pub fn uses(_data: &AppData, _id: Id) -> ProductUses {
-    ProductUses::default()
+/// The records that use the product: quotation lines of any proposal version.
+pub fn uses(data: &AppData, id: Id) -> ProductUses {
+    ProductUses {
+        quotation_lines: data.proposals.with_all_untracked(|all| {
+            crate::domain::proposal::lines_naming(all.values(), id)
+        }),
+    }
 }
 
 /// Deletes the product; refused at once while a record uses it (retire it instead).

@@ -300,6 +300,7 @@ mod real {
     };
     use sixstep::domain::activity::{Activity, ActivityKind, ExchangeFormat};
     use sixstep::domain::agenda::Task;
+    use sixstep::domain::competitive::{CompetitiveAnalysis, PlanAction, Point, PointKind};
     use sixstep::domain::competitor::{Competitor, CompetitorRep};
     use sixstep::domain::contact::{BuyingFunction, BuyingLevel, BuyingRole, Contact, PersonLink};
     use sixstep::domain::deal::{
@@ -310,7 +311,6 @@ mod real {
     use sixstep::domain::intel::{IntelKind, IntelNote};
     use sixstep::domain::money::{Currency, Money};
     use sixstep::domain::needs::{Need, NeedLayer};
-    use sixstep::domain::competitive::{CompetitiveAnalysis, PlanAction, Point, PointKind};
     use sixstep::domain::presentation::{
         MainPoint, OutlineStep, PresentationPlan, StepNotes, StepTime,
     };
@@ -1355,7 +1355,10 @@ fn every_schema_fixture_migrates_and_validates() {
                 }
             }
         }
-        for k in app.names().filter(|k| v >= 3 || !SINCE_SCHEMA_3.contains(k)) {
+        for k in app
+            .names()
+            .filter(|k| v >= 3 || !SINCE_SCHEMA_3.contains(k))
+        {
             assert!(
                 !parsed.records.get(k).is_none_or(Vec::is_empty),
                 "{name}: no {k}"

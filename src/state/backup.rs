@@ -164,7 +164,12 @@ pub fn download(blob: &web_sys::Blob, name: &str) -> Result<(), JsValue> {
     doc.body().ok_or("no body")?.append_child(&a)?;
     a.click();
     a.remove();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked later, not at once: a busy browser may start reading the blob after the
+    // click returns, and a revoked address gives no download at all.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 

@@ -4,9 +4,11 @@
 //!     cargo run --release --example gen_book -- [out.json]     (default target/bench/book.json)
 //!
 //! A solo seller's five years: 2,000 accounts, 6,000 contacts, 2,000 deals, 40,000
-//! activities, plus 3,000 tasks, 40 competitors and 400 market intel notes. The issue also
-//! names 1,500 invoices: the app has no invoice kind yet, so none are generated (a backup
-//! with an unknown kind is refused by design).
+//! activities, plus 3,000 tasks, 40 competitors, 400 market intel notes, a catalogue of 150
+//! products, and for every deal in euros that reached "Presenting value" a proposal (a sent
+//! version 1, and for one in three a draft version 2). The issue also names 1,500 invoices:
+//! the app has no invoice kind yet, so none are generated (a backup with an unknown kind is
+//! refused by design).
 //!
 //! Records are built with the app's real types (`sixstep::domain`) and written with the
 //! app's own `sixstep::store::backup::export`, checksummed with SHA-256 (`sha2`).
@@ -26,6 +28,9 @@ use sixstep::domain::deal::{
 use sixstep::domain::ids::{Id, Record};
 use sixstep::domain::intel::{IntelKind, IntelNote};
 use sixstep::domain::money::{Currency, Money};
+use sixstep::domain::price::{PriceBreak, Quantity, Rate, UnitPrice};
+use sixstep::domain::product::Product;
+use sixstep::domain::proposal::{self, LineInput, Proposal};
 use sixstep::domain::relationship::RelationshipStage;
 use sixstep::store::registry::app_kinds;
 use sixstep::store::{export_with_settings, parse_backup, RecordsByKind, WorkSettings};
@@ -38,6 +43,7 @@ pub const ACTIVITIES: usize = 40_000;
 pub const TASKS: usize = 3_000;
 pub const COMPETITORS: usize = 40;
 pub const INTEL_NOTES: usize = 400;
+pub const PRODUCTS: usize = 150;
 
 /// SplitMix64: small, fast and the same everywhere.
 struct Rng(u64);
@@ -444,6 +450,56 @@ pub fn book() -> RecordsByKind {
         contacts.push(id);
     }
 
+    // The catalogue: one price list, some products with price breaks.
+    let mut products: Vec<Product> = Vec::with_capacity(PRODUCTS);
+    for i in 0..PRODUCTS {
+        let id = rng.id();
+        let at = moment(&mut rng);
+        let list = UnitPrice((20 + rng.below(4_000)) as i64 * 1_0000);
+        let mut p = Product::new(
+            format!(
+                "{} {}-{}",
+                rng.pick(&[
+                    "Sensor",
+                    "Valve",
+                    "Gateway",
+                    "Drive",
+                    "Service plan",
+                    "Spare kit"
+                ]),
+                rng.pick(PREFIX),
+                100 + i
+            ),
+            list,
+            at,
+        );
+        p.category = rng
+            .pick(&["Sensors", "Valves", "Automation", "Services", "Spares"])
+            .to_string();
+        p.unit = rng
+            .pick(&["piece", "set", "hour", "licence/year"])
+            .to_string();
+        p.cost = rng.chance(80).then(|| UnitPrice(list.0 * 6 / 10));
+        p.tax_rate = Rate(*rng.pick(&[1_900, 2_100, 700]));
+        p.locomotive = rng.chance(10);
+        if rng.chance(40) {
+            p.price_breaks = vec![
+                PriceBreak {
+                    min_qty: Quantity::units(10),
+                    unit_price: UnitPrice(list.0 * 95 / 100),
+                },
+                PriceBreak {
+                    min_qty: Quantity::units(50),
+                    unit_price: UnitPrice(list.0 * 90 / 100),
+                },
+            ];
+        }
+        let p = fix(p, id, at, at, 1);
+        push(&mut out, &p);
+        products.push(p);
+    }
+    let eur = Currency::parse("EUR").expect("valid code");
+
     let steps = [
         Step::CustomerAnalysis,
         Step::BuildingTrust,
@@ -532,6 +588,31 @@ pub fn book() -> RecordsByKind {
         );
         push(&mut out, &d);
         deals.push((id, account, created));
+        // A proposal for the deals in euros that reached step 4.
+        if reached >= 3 && d.value.currency == eur {
+            let sent_at = later(&mut rng, at, 20);
+            let mut v1 = Proposal::for_deal(&d, sent_at);
+            v1.content.background = rng.sentence(25);
+            v1.content.solution.overview = rng.sentence(30);
+            for _ in 0..3 + rng.below(4) {
+                let product = rng.pick(&products);
+                let mut input = LineInput::from_product(product);
+                input.quantity = (1 + rng.below(60)).to_string();
+                let line_id = rng.id();
+                let line = proposal::build_line(&input, Some(product), None, line_id, &eur)
+                    .expect("a catalogue line prices");
+                v1.content.lines.push(line);
+            }
+            proposal::send(&mut v1, sent_at, sent_at.date_naive()).expect("a draft sends");
+            let v1 = fix(v1, rng.id(), sent_at, sent_at, 2);
+            if rng.chance(33) {
+                let v2_at = later(&mut rng, sent_at, 10);
+                let v2 = proposal::new_version(&v1, 2, v2_at).expect("a sent version");
+                let v2 = fix(v2, rng.id(), v2_at, v2_at, 1);
+                push(&mut out, &v2);
+            }
+            push(&mut out, &v1);
+        }
     }
 
     let kinds = [
@@ -671,6 +752,7 @@ fn main() {
         println!("{kind}: {}", recs.len());
     }
     println!("invoices: 0 (no invoice kind in the app yet)");
+    println!("negotiations: 0 (no negotiation kind in the app yet)");
     println!(
         "file: {} ({:.1} MB)",
         out.display(),

@@ -65,7 +65,12 @@ pub fn lines_naming<'a>(
     proposals
         .into_iter()
         .flat_map(|p| &p.content.lines)
-        .filter(|l| l.source == LineSource::Catalogue { product_id: product })
+        .filter(|l| {
+            l.source
+                == LineSource::Catalogue {
+                    product_id: product,
+                }
+        })
         .count()
 }
 

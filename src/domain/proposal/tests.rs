@@ -734,10 +734,22 @@ fn a_product_is_in_use_while_a_line_of_any_version_names_it() {
         cost: None,
         need_ids: Vec::new(),
     };
-    let mut v1 = Proposal::draft(new_id(), 1, ProposalContent::empty(Default::default()), now());
+    let mut v1 = Proposal::draft(
+        new_id(),
+        1,
+        ProposalContent::empty(Default::default()),
+        now(),
+    );
     let mut v2 = v1.clone();
-    v1.content.lines = vec![line(LineSource::Catalogue { product_id: product }), line(LineSource::Free)];
-    v2.content.lines = vec![line(LineSource::Catalogue { product_id: product })];
+    v1.content.lines = vec![
+        line(LineSource::Catalogue {
+            product_id: product,
+        }),
+        line(LineSource::Free),
+    ];
+    v2.content.lines = vec![line(LineSource::Catalogue {
+        product_id: product,
+    })];
     assert_eq!(lines_naming([&v1, &v2], product), 2);
     assert_eq!(lines_naming([&v1, &v2], new_id()), 0);
     assert_eq!(lines_naming([], product), 0);

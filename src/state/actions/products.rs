@@ -52,9 +52,9 @@ pub async fn set_retired(
 /// The records that use the product: quotation lines of any proposal version.
 pub fn uses(data: &AppData, id: Id) -> ProductUses {
     ProductUses {
-        quotation_lines: data.proposals.with_all_untracked(|all| {
-            crate::domain::proposal::lines_naming(all.values(), id)
-        }),
+        quotation_lines: data
+            .proposals
+            .with_all_untracked(|all| crate::domain::proposal::lines_naming(all.values(), id)),
     }
 }
 

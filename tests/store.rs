@@ -656,7 +656,7 @@ mod real {
         // The catalogue (schema 3): a product with price breaks, its history and a
         // competitor's price.
         let mut sensor = fix(
-            Product::new("Inline scrap sensor «IS-2»", UnitPrice(1_250_0000), now),
+            Product::new("Inline scrap sensor «IS-2»", UnitPrice(12_500_000), now),
             0x901,
             3,
             (1, 10),
@@ -664,22 +664,22 @@ mod real {
         );
         sensor.category = "Sensors".into();
         sensor.unit = "piece".into();
-        sensor.cost = Some(UnitPrice(700_0000));
+        sensor.cost = Some(UnitPrice(7_000_000));
         sensor.tax_rate = Rate(1_900);
         sensor.locomotive = true;
         sensor.price_breaks = vec![PriceBreak {
             min_qty: Quantity::units(10),
-            unit_price: UnitPrice(1_187_5000),
+            unit_price: UnitPrice(11_875_000),
         }];
         sensor.price_history = vec![PriceChange {
             date: day(2026, 1, 3),
-            old: UnitPrice(1_190_0000),
-            new: UnitPrice(1_250_0000),
+            old: UnitPrice(11_900_000),
+            new: UnitPrice(12_500_000),
         }];
         sensor.competitor_prices = vec![CompetitorPrice {
             competitor_id: Some(uid(0x301)),
             competitor_name: "LineGuard".into(),
-            price: UnitPrice(1_299_0000),
+            price: UnitPrice(12_990_000),
             date: day(2026, 1, 5),
             source: "their web shop".into(),
         }];

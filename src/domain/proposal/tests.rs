@@ -754,3 +754,30 @@ fn a_product_is_in_use_while_a_line_of_any_version_names_it() {
     assert_eq!(lines_naming([&v1, &v2], new_id()), 0);
     assert_eq!(lines_naming([], product), 0);
 }
+
+#[test]
+fn a_sent_offer_lapses_the_day_after_its_valid_until_date() {
+    use crate::domain::ids::new_id;
+    let mut p = Proposal::draft(
+        new_id(),
+        1,
+        ProposalContent::empty(Default::default()),
+        now(),
+    );
+    let until = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+    p.content.valid_until = Some(until);
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+    assert_eq!(lapsed(&p, day(20)), None, "a draft does not lapse");
+    p.status = ProposalStatus::Sent;
+    assert_eq!(lapsed(&p, day(10)), None, "valid through its last day");
+    assert_eq!(lapsed(&p, day(11)), Some(until));
+    p.status = ProposalStatus::Accepted;
+    assert_eq!(
+        lapsed(&p, day(11)),
+        None,
+        "an answered offer does not lapse"
+    );
+    p.status = ProposalStatus::Sent;
+    p.content.valid_until = None;
+    assert_eq!(lapsed(&p, day(11)), None, "no date, no lapse");
+}

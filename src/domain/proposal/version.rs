@@ -175,6 +175,15 @@ pub fn content_errors(c: &ProposalContent, sent_on: Option<NaiveDate>) -> Vec<Fi
     errs
 }
 
+/// The valid-until date of a sent version that has passed on `today` (the customer has not
+/// answered and the offer no longer holds): the rep marks it expired or sends a new version.
+pub fn lapsed(p: &Proposal, today: NaiveDate) -> Option<NaiveDate> {
+    (p.status == ProposalStatus::Sent)
+        .then_some(p.content.valid_until)
+        .flatten()
+        .filter(|until| *until < today)
+}
+
 /// Sends a draft on `now`'s date (`today` in the rep's time zone): the content must be
 /// valid (valid-until not before the day it is sent) with at least one line; the version
 /// becomes [`ProposalStatus::Sent`], frozen by the hash of its content.

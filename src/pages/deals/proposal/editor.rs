@@ -358,6 +358,11 @@ fn VersionView(deal: Deal, p: Proposal, versions: Memo<Vec<Proposal>>) -> impl I
             {sent_line.map(|t| view! { <p>{t}</p> })}
             {decision_line.map(|t| view! { <p>{t}</p> })}
             {(!draft).then(|| view! { <p class="hint no-print">{tr("proposal_ui.frozen_hint")}</p> })}
+            {crate::domain::proposal::lapsed(&p, fmt::today()).map(|until| view! {
+                <p class="notice no-print" role="status">
+                    {tw("proposal_ui.lapsed", &[("date", &fmt::date(until))])}
+                </p>
+            })}
             {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
             <ErrorSummary errors=errors.summary()/>
             <div class="actions no-print">

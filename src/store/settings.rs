@@ -492,18 +492,9 @@ pub struct WorkSettings {
     pub firm: FirmProfile,
 }
 
-/// Our firm as a proposal presents it: its name and logo, and the reusable credential texts
-/// (section 5 of a proposal). Empty: not set.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FirmProfile {
-    pub name: String,
-    /// A `data:image/…;base64,` address, or empty.
-    pub logo: String,
-    pub licence: String,
-    pub profile: String,
-    pub products: String,
-}
+pub use crate::domain::proposal::FirmProfile;
 
+/// Each firm setting's field of the profile.
 impl FirmProfile {
     fn field(&self, key: SettingKey) -> Option<&String> {
         Some(match key {

@@ -49,10 +49,11 @@ fn percent(r: Rate) -> String {
     format!("{} %", r.to_input())
 }
 
-/// Our firm as the copy presents it (from the work settings): its name and logo at the
-/// top, and the reusable credential texts of section 5. Empty: left out.
+/// Our firm as a proposal presents it (a work setting, Settings → Proposals): its name and
+/// logo at the top of the customer's copy, and the reusable credential texts of section 5.
+/// Empty: not set, left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CopyFirm {
+pub struct FirmProfile {
     pub name: String,
     /// A `data:image/…;base64,` address (the settings accept nothing else), or empty.
     pub logo: String,
@@ -61,7 +62,7 @@ pub struct CopyFirm {
     pub products: String,
 }
 
-impl CopyFirm {
+impl FirmProfile {
     /// The text kept for a credential.
     pub fn credential(&self, c: Credential) -> &str {
         match c {
@@ -78,7 +79,7 @@ pub fn customer_copy_body(
     p: &Proposal,
     title: &str,
     customer: &str,
-    firm: &CopyFirm,
+    firm: &FirmProfile,
     w: &CopyWords,
 ) -> Result<String, TooLarge> {
     let t = |k: &str| escape(&(w.text)(k));

@@ -679,7 +679,7 @@ fn the_customer_copy_escapes_everything_and_leaves_the_reps_figures_out() {
         money: &money,
         date: &date,
     };
-    let firm = CopyFirm {
+    let firm = FirmProfile {
         name: "Sixstep Ltd".into(),
         logo: "data:image/png;base64,iVBORw0KGgo=".into(),
         profile: "Forty <years> of sensors.".into(),

@@ -28,15 +28,8 @@ pub fn discount_limit() -> Option<Rate> {
 }
 
 /// Our firm as the customer's copy presents it (Settings → Proposals), tracked.
-pub fn firm() -> crate::domain::proposal::CopyFirm {
-    let f = crate::state::settings::firm();
-    crate::domain::proposal::CopyFirm {
-        name: f.name,
-        logo: f.logo,
-        licence: f.licence,
-        profile: f.profile,
-        products: f.products,
-    }
+pub fn firm() -> crate::domain::proposal::FirmProfile {
+    crate::state::settings::firm()
 }
 
 /// Every version of the deal's proposal, by version number (tracks the deal's list and

@@ -231,6 +231,7 @@ test("the proposal settings refuse a bad discount limit, keep what was typed, an
   });
   await expect(card.getByRole("img", { name: "Your firm’s logo" })).toBeVisible();
   await card.getByRole("button", { name: "Save proposal settings" }).click();
+  await expect(page.getByRole("status").getByText(/^Saved\.$/)).toBeVisible();
   await page.reload();
   await ready(page);
   await expect(limit).toHaveValue("12.5");

@@ -210,6 +210,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/deals/:id/presentation/sheet") view=pages::deals::SpeakerSheetPage/>
                 <Route path=path!("/catalogue") view=pages::catalogue::CataloguePage/>
                 <Route path=path!("/catalogue/:id") view=pages::catalogue::ProductPage/>
+                <Route path=path!("/deals/:id/negotiation") view=pages::deals::NegotiationPage/>
+                <Route path=path!("/deals/:id/negotiation/brief") view=pages::deals::NegotiationBriefPage/>
+                <Route path=path!("/deals/:id/negotiation/terms") view=pages::deals::NegotiationTermsPage/>
                 <Route path=path!("/deals/:id/proposal") view=pages::deals::ProposalPage/>
                 <Route path=path!("/deals/:id/proposal/compare") view=pages::deals::ProposalComparePage/>
                 <Route path=path!("/deals/:id/proposal/:version") view=pages::deals::ProposalPage/>

@@ -311,6 +311,11 @@ mod real {
     use sixstep::domain::intel::{IntelKind, IntelNote};
     use sixstep::domain::money::{Currency, Money};
     use sixstep::domain::needs::{Need, NeedLayer};
+    use sixstep::domain::negotiation::closing::{BuyingSignal, SignalKind};
+    use sixstep::domain::negotiation::{
+        Agreement, Alternative, Confirmation, ConfirmedBy, Contract, Deadlock, Issue, IssueKind,
+        Negotiation, Plan, Position, Round, Side, TeamMember, TeamRole, Term,
+    };
     use sixstep::domain::presentation::{
         MainPoint, OutlineStep, PresentationPlan, StepNotes, StepTime,
     };
@@ -725,6 +730,105 @@ mod real {
             at: day(2026, 1, 3),
             paid_on: None,
         };
+        // The negotiation of the won deal (schema 4): a buying signal, the plan, two
+        // rounds, a broken deadlock, the agreed terms confirmed and the contract.
+        let mut neg = fix(
+            Negotiation::new(uid(0x502), Currency::parse("CNY").unwrap(), now),
+            0x951,
+            4,
+            (2, 9),
+            (3, 9),
+        );
+        neg.closing.signals = vec![BuyingSignal {
+            id: uid(0x961),
+            on: day(2026, 1, 2),
+            kind: SignalKind::Terms,
+            text: "Asked whether 60 days net is possible".into(),
+        }];
+        neg.plan = Plan {
+            team: vec![TeamMember {
+                id: uid(0x962),
+                name: "Ana Ruiz".into(),
+                roles: vec![TeamRole::Lead, TeamRole::PriceAuthority],
+            }],
+            issues: vec![Issue {
+                id: uid(0x963),
+                kind: IssueKind::Payment,
+                label: "Payment terms".into(),
+                unit: "days".into(),
+                opening: Position::units(30),
+                target: Position::units(45),
+                bottom: Position::units(60),
+                value_per_unit: Some(2_000),
+                importance_us: 2,
+                importance_them: 5,
+                notes: "Their treasury pays on the 25th.".into(),
+            }],
+            alternative: Alternative {
+                text: "Offer the line to the Ningbo plant".into(),
+                value_minor: Some(5_000_000),
+            },
+        };
+        neg.rounds = vec![
+            Round {
+                id: uid(0x964),
+                on: day(2026, 1, 2),
+                side: Side::Them,
+                issue_id: uid(0x963),
+                from: Position::units(90),
+                to: Position::units(75),
+                value_minor: None,
+                in_return: String::new(),
+                proposal_version: None,
+                override_reason: String::new(),
+                note: String::new(),
+            },
+            Round {
+                id: uid(0x965),
+                on: day(2026, 1, 2),
+                side: Side::Us,
+                issue_id: uid(0x963),
+                from: Position::units(30),
+                to: Position::units(40),
+                value_minor: None,
+                in_return: "Order confirmed this month".into(),
+                proposal_version: Some(2),
+                override_reason: String::new(),
+                note: "维修 terms".into(),
+            },
+        ];
+        neg.deadlocks = vec![Deadlock {
+            id: uid(0x966),
+            on: day(2026, 1, 2),
+            issue_id: Some(uid(0x963)),
+            ours: "45 days is our limit this year".into(),
+            theirs: "Group policy is 60 days".into(),
+            resolution: "Split: 45 days and a 2 % early-payment bonus".into(),
+            broken_on: Some(day(2026, 1, 3)),
+        }];
+        neg.agreement = Agreement {
+            terms: vec![Term {
+                id: uid(0x967),
+                issue_id: Some(uid(0x963)),
+                label: "Payment terms".into(),
+                value: "45 days net".into(),
+                value_minor: None,
+                agreed_on: day(2026, 1, 3),
+                confirmation: Some(Confirmation {
+                    who: "Lin Wei".into(),
+                    how: ConfirmedBy::Email,
+                    on: day(2026, 1, 3),
+                }),
+            }],
+            contract: Some(Contract {
+                number: "C-2026-014".into(),
+                signed_on: day(2026, 1, 3),
+                value_minor: 8_800_000,
+                terms: vec![uid(0x967)],
+                note: String::new(),
+            }),
+        };
+        add(&mut out, neg);
         add(&mut out, won);
 
         let mut lost = fix(
@@ -1358,6 +1462,7 @@ fn every_schema_fixture_migrates_and_validates() {
         for k in app
             .names()
             .filter(|k| v >= 3 || !SINCE_SCHEMA_3.contains(k))
+            .filter(|k| v >= 4 || !SINCE_SCHEMA_4.contains(k))
         {
             assert!(
                 !parsed.records.get(k).is_none_or(Vec::is_empty),
@@ -1431,6 +1536,8 @@ fn the_current_fixture_reads_back_as_the_real_book() {
 
 /// The kinds that joined in schema 3: older fixtures hold none of them.
 const SINCE_SCHEMA_3: &[&str] = &["products", "proposals"];
+/// The kinds that joined in schema 4: older fixtures hold none of them.
+const SINCE_SCHEMA_4: &[&str] = &["negotiations"];
 
 fn export_real_book() -> String {
     run(export_with_settings(

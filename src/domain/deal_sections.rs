@@ -16,6 +16,8 @@ pub enum DealSection {
     Competitive,
     /// Step 4: the presentation outline and rehearsal (from step 4 on).
     Presentation,
+    /// Step 5: the negotiation's summary, with the way to its page and brief.
+    Commitment,
     NextStep,
     Outcome,
     History,
@@ -24,7 +26,7 @@ pub enum DealSection {
 
 impl DealSection {
     /// Every section in the page's reading order.
-    pub const ALL: [DealSection; 11] = [
+    pub const ALL: [DealSection; 12] = [
         Self::Qualification,
         Self::People,
         Self::Competitors,
@@ -32,6 +34,7 @@ impl DealSection {
         Self::BuyingStage,
         Self::Competitive,
         Self::Presentation,
+        Self::Commitment,
         Self::NextStep,
         Self::Outcome,
         Self::History,
@@ -48,6 +51,7 @@ impl DealSection {
             Self::BuyingStage => "buying-stage",
             Self::Competitive => "competitive",
             Self::Presentation => "presentation",
+            Self::Commitment => "commitment",
             Self::NextStep => "next-step",
             Self::Outcome => "outcome",
             Self::History => "history",
@@ -74,6 +78,7 @@ impl DealSection {
             Self::BuyingStage => "deals_ui.stage.title",
             Self::Competitive => "competitive.title",
             Self::Presentation => "presentation.title",
+            Self::Commitment => "negotiation.section.title",
             Self::NextStep => "deals_ui.next.title",
             Self::Outcome => "deals_ui.outcome.title",
             Self::History => "deals_ui.history.title",
@@ -96,6 +101,7 @@ impl DealSection {
             Self::Needs => &[DiscoverNeeds, PresentingValue],
             Self::BuyingStage => &[DiscoverNeeds, PresentingValue, WinningCommitment],
             Self::Competitive | Self::Presentation => &[PresentingValue],
+            Self::Commitment => &[WinningCommitment],
             Self::NextStep => &[],
             Self::Outcome => &[WinningCommitment, FollowUpService],
             Self::History => &[],
@@ -110,6 +116,7 @@ impl DealSection {
         match self {
             Self::Competitive => Step::DiscoverNeeds,
             Self::Presentation => Step::PresentingValue,
+            Self::Commitment => Step::WinningCommitment,
             _ => Step::CustomerAnalysis,
         }
     }
@@ -213,7 +220,7 @@ mod tests {
             ),
             (
                 Step::WinningCommitment,
-                vec![BuyingStage, NextStep, OUTCOME],
+                vec![BuyingStage, DealSection::Commitment, NextStep, OUTCOME],
             ),
             (Step::FollowUpService, vec![NextStep, OUTCOME, Timeline]),
         ];

@@ -19,6 +19,7 @@ pub mod keys;
 pub mod merge;
 pub mod money;
 pub mod needs;
+pub mod negotiation;
 pub mod pipeline;
 pub mod presentation;
 pub mod price;

@@ -17,6 +17,7 @@ use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Meta, Record};
 use crate::domain::intel::{IntelDraft, IntelNote};
 use crate::domain::money::Currency;
+use crate::domain::negotiation::Negotiation;
 use crate::domain::product::{Product, ProductDraft};
 use crate::domain::proposal::Proposal;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -613,6 +614,17 @@ impl Checked for Proposal {
     const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("deal_id", "deals")];
     fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
         crate::domain::proposal::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Checked for Negotiation {
+    const LABEL_PREFIX: &'static str = "negotiation.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("deal_id", "deals")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::negotiation::check_record(self, ctx)
     }
     fn display_name(&self) -> Option<&str> {
         None

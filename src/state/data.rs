@@ -11,7 +11,7 @@ use crate::domain::ids::{Id, Record};
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
-    deal::Deal, intel::IntelNote, product::Product, proposal::Proposal,
+    deal::Deal, intel::IntelNote, negotiation::Negotiation, product::Product, proposal::Proposal,
 };
 use crate::state::index::{Indexed, Indexes};
 use crate::state::table::{LiveIndexes, Table};
@@ -160,6 +160,7 @@ collections! {
     tasks: Task,
     products: Product,
     proposals: Proposal,
+    negotiations: Negotiation,
 }
 
 pub fn use_data() -> AppData {
@@ -192,8 +193,11 @@ impl AppData {
                             activities.values(),
                             tasks.values(),
                         );
-                        t.proposals
-                            .with_all_untracked(|proposals| ix.with(proposals.values()))
+                        let ix = t
+                            .proposals
+                            .with_all_untracked(|proposals| ix.with(proposals.values()));
+                        t.negotiations
+                            .with_all_untracked(|negotiations| ix.with(negotiations.values()))
                     })
                 })
             })

@@ -16,6 +16,7 @@ use crate::domain::contact::Contact;
 use crate::domain::deal::{Deal, Step};
 use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
+use crate::domain::negotiation::Negotiation;
 use crate::domain::product::Product;
 use crate::domain::proposal::Proposal;
 use std::collections::{HashMap, HashSet};
@@ -39,6 +40,8 @@ pub enum IndexKey {
     TasksOf(Id),
     /// The proposal versions of a deal.
     ProposalsOf(Id),
+    /// The negotiation of a deal (one at most).
+    NegotiationOf(Id),
 }
 
 /// A record kind as the indexes see it: the lists a record belongs to.
@@ -75,6 +78,12 @@ impl Indexed for Product {
 impl Indexed for Proposal {
     fn index_keys(&self) -> Vec<IndexKey> {
         vec![IndexKey::ProposalsOf(self.deal_id)]
+    }
+}
+
+impl Indexed for Negotiation {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        vec![IndexKey::NegotiationOf(self.deal_id)]
     }
 }
 
@@ -295,6 +304,11 @@ impl Indexes {
     /// The proposal versions of a deal.
     pub fn proposals_of(&self, deal: Id) -> &[Id] {
         self.get(IndexKey::ProposalsOf(deal))
+    }
+
+    /// The negotiation of a deal, if it has one.
+    pub fn negotiation_of(&self, deal: Id) -> Option<Id> {
+        self.get(IndexKey::NegotiationOf(deal)).first().copied()
     }
 }
 

@@ -320,6 +320,11 @@ impl LiveIndexes {
         self.ids(IndexKey::ProposalsOf(deal))
     }
 
+    /// The negotiation of a deal, if it has one; tracks that list only.
+    pub fn negotiation_of(&self, deal: Id) -> Option<Id> {
+        self.ids(IndexKey::NegotiationOf(deal)).first().copied()
+    }
+
     /// Brings the indexes up to date after one record changed (commit path only) and
     /// wakes the readers of the lists that changed.
     pub fn on_change<T: Indexed>(&self, before: Option<&T>, after: Option<&T>) {

@@ -4,7 +4,7 @@
 use super::kinds::{KindSpec, Kinds};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
-    deal::Deal, intel::IntelNote, product::Product, proposal::Proposal,
+    deal::Deal, intel::IntelNote, negotiation::Negotiation, product::Product, proposal::Proposal,
 };
 
 /// Every stored record kind with its typed validator.
@@ -19,6 +19,7 @@ pub fn app_kinds() -> Kinds {
         KindSpec::of::<Task>(),
         KindSpec::of::<Product>(),
         KindSpec::of::<Proposal>(),
+        KindSpec::of::<Negotiation>(),
     ])
 }
 

@@ -20,18 +20,22 @@
 //!   database holds none of these, and needs no change: a kind a file lacks is read as
 //!   holding no records, the new deal fields read as empty, and an import keeps the
 //!   current value of a setting the file lacks. [`v2_to_v3`] leaves everything as it is.
+//! - **4**: step 5 of the method. The kind `negotiations` joins (one record per deal: the
+//!   closing aids, the negotiation plan, the rounds, the deadlocks and the agreement). A
+//!   schema 3 file or database has none, which reads as no negotiation: [`v3_to_v4`]
+//!   leaves everything as it is.
 //!
-//! ## Adding version 4 (example)
+//! ## Adding version 5 (example)
 //! Say deals gain `probability` (default 0) and `intel_notes` is renamed `market_notes`:
 //!
 //! ```ignore
-//! pub const CURRENT_SCHEMA: u32 = 4;
-//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+//! pub const CURRENT_SCHEMA: u32 = 5;
+//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 //!
-//! /// v4: deals get `probability` (0); `intel_notes` becomes `market_notes`.
-//! fn v3_to_v4(data: &mut RecordsByKind) -> Result<(), MigrationError> {
+//! /// v5: deals get `probability` (0); `intel_notes` becomes `market_notes`.
+//! fn v4_to_v5(data: &mut RecordsByKind) -> Result<(), MigrationError> {
 //!     for (index, deal) in data.entry("deals".into()).or_default().iter_mut().enumerate() {
-//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(4, "deals", index,
+//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(5, "deals", index,
 //!             "expected a record (a JSON object)"))?;
 //!         obj.entry("probability").or_insert(0.into());
 //!     }
@@ -41,9 +45,9 @@
 //!     Ok(())
 //! }
 //! ```
-//! Then: export a backup made by the v4 app with a few records of each kind as
-//! `tests/fixtures/schema_v4.json` (`cargo test --test store -- --ignored write_fixture`;
-//! keep `schema_v1.json` to `schema_v3.json` forever: the fixture test migrates
+//! Then: export a backup made by the v5 app with a few records of each kind as
+//! `tests/fixtures/schema_v5.json` (`cargo test --test store -- --ignored write_fixture`;
+//! keep `schema_v1.json` to `schema_v4.json` forever: the fixture test migrates
 //! every `schema_v*.json` to the current version and validates it), add a unit test of the
 //! step, and never edit a released step. Migrating a database bumps the IndexedDB version
 //! only if object stores change; record shapes are migrated by [`open`](super::open::open)
@@ -53,13 +57,13 @@ use super::RecordsByKind;
 use std::fmt;
 
 /// The schema version this build reads and writes.
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
 /// A migration step: migrates every kind's records by one version, in place.
 pub type Step = fn(&mut RecordsByKind) -> Result<(), MigrationError>;
 
 /// `STEPS[i]` migrates from version `i + 1` to `i + 2`; so `STEPS.len() == CURRENT_SCHEMA - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// v2: the work settings join the backup (`payload.settings`) and the database (`meta`).
 /// Records keep their shape; a schema 1 file or database has no settings to migrate (the
@@ -73,6 +77,12 @@ pub fn v1_to_v2(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
 /// missing kind reads as empty); the deals' new fields (`competitive`, `presentation`)
 /// default to empty when read. Nothing to change.
 pub fn v2_to_v3(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
+    Ok(())
+}
+
+/// v4: the `negotiations` join (a schema 3 book has none: a missing kind reads as empty).
+/// Nothing to change.
+pub fn v3_to_v4(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
     Ok(())
 }
 

@@ -24,7 +24,7 @@ export function makeBackup(payload, overrides = {}) {
   const checksum = createHash("sha256").update(canonicalJson(payload)).digest("hex");
   const envelope = {
     format: "sixstep-backup",
-    schema_version: 3,
+    schema_version: 4,
     app_version: "0.1.0",
     exported_at: "2026-11-01T10:00:00Z",
     counts,
@@ -72,7 +72,7 @@ export async function importBackup(page, text, { mode = "Merge with my records",
 /// The current schema's fixture (real record types and work settings) as text, and its
 /// envelope parsed.
 export const FIXTURE_TEXT = readFileSync(
-  fileURLToPath(new URL("../fixtures/schema_v3.json", import.meta.url)),
+  fileURLToPath(new URL("../fixtures/schema_v4.json", import.meta.url)),
   "utf8",
 );
 /// The schema 1 fixture: the same records, no settings.
@@ -93,6 +93,7 @@ export const KIND_LABELS = {
   tasks: "Tasks",
   products: "Products",
   proposals: "Proposal versions",
+  negotiations: "Negotiations",
 };
 
 /// Counts of every kind, all zero unless given.

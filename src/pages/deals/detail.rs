@@ -7,6 +7,7 @@ use super::common::{account_name, commit_quietly, outcome_text};
 use super::competitive::CompetitiveSection;
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
+use super::negotiation::CommitmentSection;
 use super::people::{BuyingStageSection, CompetitorsSection, NeedsSection, PeopleSection};
 use super::presentation::PresentationSection;
 use super::proposal::ProposalSummary;
@@ -176,6 +177,7 @@ fn section_view(section: DealSection, deal: DealSig, id: Id) -> AnyView {
         DealSection::BuyingStage => view! { <BuyingStageSection deal=deal/> }.into_any(),
         DealSection::Competitive => view! { <CompetitiveSection deal=deal/> }.into_any(),
         DealSection::Presentation => view! { <PresentationSection deal=deal/> }.into_any(),
+        DealSection::Commitment => view! { <CommitmentSection deal=deal/> }.into_any(),
         DealSection::NextStep => view! { <NextStepSection deal=deal/> }.into_any(),
         DealSection::Outcome => view! { <OutcomeSection deal=deal/> }.into_any(),
         DealSection::History => view! { <History deal=deal/> }.into_any(),

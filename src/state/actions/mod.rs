@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod deals;
 pub mod intel;
 pub mod merge;
+pub mod negotiation;
 pub mod products;
 pub mod proposals;
 pub mod tasks;

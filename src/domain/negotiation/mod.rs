@@ -1,0 +1,30 @@
+//! Step 5 — winning commitment: the closing aids of a simple sale, the negotiation plan,
+//! the trades it suggests, the rounds of concessions (the ledger), the deadlocks, and the
+//! written agreement with the contract that is the evidence of step 5's end signal.
+//!
+//! **One record per deal.** A [`Negotiation`] holds everything of a deal's step 5, kept
+//! apart from the deal itself so that a round typed in the meeting does not rewrite the
+//! deal (nor wake the board). It is created the first time the rep writes any of it.
+//!
+//! - [`closing`]: a simple sale (short cycle, no formal negotiation): the buying signals
+//!   logged with their date, the closing prompts filled from the deal's needs and the
+//!   accepted proposal, and the upsell suggestions from the catalogue.
+//! - [`plan`]: our team and who does what, the issues on the table with our opening
+//!   position, target and bottom line, the value of a unit of movement, the importance to
+//!   us and to them, and our alternative if there is no deal; the trade suggestions and
+//!   the packages of equal value to us.
+//! - [`ledger`]: the rounds (who moved, on which issue, from what to what, its value in
+//!   money, the proposal version it produced) and the method's rule that each of our
+//!   concessions is smaller than our previous one; the deadlocks and the guidance.
+//! - [`agreement`]: every agreed term, its written confirmation, and the contract; the
+//!   deal is won only when every term is confirmed, at the agreement's value.
+
+pub mod agreement;
+mod check;
+pub mod closing;
+pub mod ledger;
+pub mod plan;
+mod record;
+
+pub use check::check_record;
+pub use record::*;

@@ -1,0 +1,1 @@
+//! Step 5 actions: agreement (see the module above).

@@ -1,0 +1,1 @@
+//! Step 5 actions: closing (see the module above).

@@ -1,0 +1,1 @@
+//! Step 5 actions: plan (see the module above).

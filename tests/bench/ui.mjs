@@ -31,7 +31,7 @@ export async function measureUi(page, book, print) {
     .filter(Boolean)
     .map((q) => q.slice(0, 10));
   await page.keyboard.press("Control+k");
-  await page.getByRole("combobox", { name: "Search accounts, people, deals and competitors" }).waitFor();
+  await page.getByRole("combobox", { name: "Search accounts, people, deals, products and more" }).waitFor();
   const times = await page.evaluate(async (qs) => {
     const input = document.getElementById("global-search");
     const dialog = input.closest('[role="dialog"]');

@@ -130,7 +130,7 @@ test("Ctrl+K finds a person by part of an e-mail and opens them with the keyboar
   await addPerson(page, "Līga Bērziņa", { email: "liga.berzina@rigafoods.example" });
   await open(page, "/");
   await page.keyboard.press("Control+k");
-  const box = page.getByRole("combobox", { name: "Search accounts, people, deals and competitors" });
+  const box = page.getByRole("combobox", { name: "Search accounts, people, deals, products and more" });
   await expect(box).toBeFocused();
   await box.pressSequentially("berzina@riga");
   const results = page.getByRole("listbox", { name: "Search results" });
@@ -139,7 +139,7 @@ test("Ctrl+K finds a person by part of an e-mail and opens them with the keyboar
   await expect(page.getByRole("heading", { level: 1, name: "Līga Bērziņa" })).toBeVisible();
   // Accent-insensitive: "liga" finds "Līga".
   await page.getByRole("button", { name: "Search" }).click();
-  await page.getByRole("combobox", { name: "Search accounts, people, deals and competitors" }).fill("liga");
+  await page.getByRole("combobox", { name: "Search accounts, people, deals, products and more" }).fill("liga");
   await expect(page.getByRole("option", { name: /Līga Bērziņa/ })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Search the book" })).toHaveCount(0);

@@ -90,9 +90,9 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   );
 
   // A catalogue line at a quantity that reaches the price break takes the break price.
-  await page.getByLabel("Product", { exact: true }).selectOption({ label: "Vibration sensor — 10.00 EUR" });
+  await page.getByLabel("Product", { exact: true }).selectOption({ label: "Vibration sensor — €10.00" });
   await page.getByLabel("Quantity", { exact: true }).fill("12");
-  await expect(page.getByRole("status").filter({ hasText: "Catalogue price for this quantity: 9.00 EUR" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Catalogue price for this quantity: €9.00" })).toBeVisible();
   await page.getByLabel("Problems: Line stops twice a week").check();
   await page.getByLabel("Purchase indicators: Response time").check();
   await page.getByLabel("Products and services: Vibration sensors").check();
@@ -100,7 +100,7 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await expect(page.getByText("Line saved.")).toBeVisible();
   const table = page.getByRole("table");
   const sensorRow = page.getByRole("row").filter({ hasText: "Vibration sensor" });
-  await expect(sensorRow).toContainText("9.00 EUR");
+  await expect(sensorRow).toContainText("€9.00");
   await expect(sensorRow).toContainText("€108.00");
   await expect(trace.getByRole("listitem").filter({ hasText: "Response time" })).toContainText("Vibration sensor");
   await expect(trace.getByText("No quotation line answers this need")).toHaveCount(0);
@@ -145,8 +145,8 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await expect(page.getByRole("heading", { level: 1, name: /Compare proposal versions/ })).toBeVisible();
   const changed = page.getByRole("row").filter({ hasText: "Installation" });
   await expect(changed).toContainText("Changed: Unit price");
-  await expect(changed).toContainText("1 × 120.00 EUR");
-  await expect(changed).toContainText("1 × 100.00 EUR");
+  await expect(changed).toContainText("1 × €120.00");
+  await expect(changed).toContainText("1 × €100.00");
   // 275.88 → 251.68: −24.20.
   await expect(page.getByRole("definition").filter({ hasText: "24.20" })).toBeVisible();
 
@@ -208,7 +208,7 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
 
   // The global search finds a version by the deal's title and its number.
   await page.keyboard.press("Control+k");
-  const search = page.getByRole("combobox", { name: "Search accounts, people, deals and competitors" });
+  const search = page.getByRole("combobox", { name: "Search accounts, people, deals, products and more" });
   await search.pressSequentially("retrofit v2");
   const hit = page.getByRole("listbox", { name: "Search results" }).getByRole("option", { name: /Line 4 retrofit · v2/ });
   await expect(hit).toBeVisible();

@@ -18,7 +18,7 @@ function book() {
   return { accounts: [mueller, strasse], contacts: [hans], deals: [deal] };
 }
 
-const box = (page) => page.getByRole("combobox", { name: "Search accounts, people, deals and competitors" });
+const box = (page) => page.getByRole("combobox", { name: "Search accounts, people, deals, products and more" });
 const results = (page) => page.getByRole("listbox", { name: "Search results" });
 
 test("search finds a deal by its title and opens it", async ({ page, errors }) => {

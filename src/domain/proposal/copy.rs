@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::quote::{totals, TooLarge};
 use super::record::Proposal;
-use crate::domain::price::Rate;
+use crate::domain::price::{Rate, UnitPrice};
 
 /// How the copy writes words, amounts and dates in the rep's language.
 pub struct CopyWords<'a> {
@@ -17,6 +17,8 @@ pub struct CopyWords<'a> {
     pub text: &'a dyn Fn(&str) -> String,
     /// An amount in minor units of the proposal's currency.
     pub money: &'a dyn Fn(i64) -> String,
+    /// A unit price in the proposal's currency (up to four decimals).
+    pub price: &'a dyn Fn(UnitPrice) -> String,
     pub date: &'a dyn Fn(NaiveDate) -> String,
 }
 
@@ -201,12 +203,10 @@ pub fn customer_copy_body(
             } else {
                 format!(" {}", escape(&l.unit))
             };
-            let price = crate::domain::price::format_scaled(l.unit_price.0, 4, 2);
             h.push_str(&format!(
-                "<tr><td>{item}</td><td class=\"num\">{}{unit}</td><td class=\"num\">{} {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><td>{item}</td><td class=\"num\">{}{unit}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 escape(&l.quantity.to_input()),
-                escape(&price),
-                escape(c.currency.code()),
+                escape(&(w.price)(l.unit_price)),
                 if l.discount == Rate::ZERO { String::new() } else { escape(&percent(l.discount)) },
                 escape(&percent(l.tax_rate)),
                 escape(&(w.money)(f.net)),

@@ -674,9 +674,11 @@ fn the_customer_copy_escapes_everything_and_leaves_the_reps_figures_out() {
     let text = |k: &str| k.to_string();
     let money = |m: i64| format!("€{}", crate::domain::price::format_scaled(m, 2, 2));
     let date = |d: NaiveDate| d.to_string();
+    let price = |p: UnitPrice| format!("€{}", crate::domain::price::format_scaled(p.0, 4, 2));
     let w = CopyWords {
         text: &text,
         money: &money,
+        price: &price,
         date: &date,
     };
     let firm = FirmProfile {

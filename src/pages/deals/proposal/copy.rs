@@ -19,9 +19,12 @@ fn body(p: &Proposal, title: &str, customer: &str) -> String {
     let text = |k: &str| tr(k);
     let amount = move |m: i64| money(m, &cur);
     let date = |d: chrono::NaiveDate| fmt::date(d);
+    let cur2 = p.content.currency.clone();
+    let price = move |u: crate::domain::price::UnitPrice| fmt::price(u, &cur2);
     let words = CopyWords {
         text: &text,
         money: &amount,
+        price: &price,
         date: &date,
     };
     let firm = proposals::firm();

@@ -35,7 +35,7 @@ fn money(minor: i64, currency: &Currency) -> String {
 }
 
 fn unit_price(p: UnitPrice, currency: &Currency) -> String {
-    format!("{} {}", p.to_input(), currency.code())
+    fmt::price(p, currency)
 }
 
 fn percent(r: Rate) -> String {

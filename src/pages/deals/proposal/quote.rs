@@ -220,12 +220,7 @@ pub fn LineForm(p: Proposal, deal: Deal) -> impl IntoView {
                 .map(|x| {
                     (
                         x.id.to_string(),
-                        format!(
-                            "{} — {} {}",
-                            x.name,
-                            x.list_price.to_input(),
-                            x.currency.code()
-                        ),
+                        format!("{} — {}", x.name, unit_price(x.list_price, &x.currency)),
                     )
                 })
                 .collect()

@@ -236,6 +236,9 @@ pub enum LinkCount {
     DealPeople,
     /// Needs the absorbed person holds.
     Needs,
+    /// Strengths, weaknesses and plan actions of the deals' competitive analyses that name
+    /// the absorbed person.
+    Competitive,
     Activities,
     Tasks,
     IntelNotes,
@@ -252,6 +255,7 @@ keyed_enum!(LinkCount, "merge.count", ".other", {
     Deals => "deals",
     DealPeople => "deal_people",
     Needs => "needs",
+    Competitive => "competitive",
     Activities => "activities",
     Tasks => "tasks",
     IntelNotes => "intel_notes",
@@ -511,6 +515,15 @@ pub(crate) fn count(r: &Relinked, kind: IdKind, gone: Id) -> Vec<(LinkCount, usi
                         .iter()
                         .filter(|x| x.holder_contact_id == Some(gone))
                         .count(),
+                );
+                let c = &d.competitive;
+                add(
+                    LinkCount::Competitive,
+                    c.points
+                        .iter()
+                        .filter(|p| p.person_ids.contains(&gone))
+                        .count()
+                        + c.actions.iter().filter(|a| a.person_id == gone).count(),
                 );
             }
         }

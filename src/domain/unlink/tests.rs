@@ -463,6 +463,14 @@ fn a_deleted_person_leaves_the_competitive_analysis_and_their_actions_are_warned
         },
     )
     .unwrap();
+    // The delete's preview counts the point and the action that name him.
+    let book = Owned {
+        contacts: map(vec![janis.clone(), ilze.clone()]),
+        deals: map(vec![d.clone()]),
+        ..Default::default()
+    };
+    let plan = plan_contact_delete(&janis, &book.book());
+    assert!(plan.counts.contains(&(LinkCount::Competitive, 2)));
     assert!(unlink_deal(&mut d, &janis));
     assert_eq!(d.competitive.points[0].person_ids, vec![ilze.id]);
     assert_eq!(d.competitive.actions.len(), 1, "what was written stays");

@@ -165,6 +165,7 @@ pub fn fixed_in(warning: &DealWarning) -> Option<DealSection> {
         DealWarning::Qualification(_) => Some(DealSection::Qualification),
         DealWarning::Need(_) => Some(DealSection::Needs),
         DealWarning::BuyingStage(_) => Some(DealSection::BuyingStage),
+        DealWarning::Competitive(_) => Some(DealSection::Competitive),
     }
 }
 

@@ -929,3 +929,32 @@ fn a_deal_round_trips_through_json_and_reads_sparse_records() {
     assert_eq!(read.step, Step::CustomerAnalysis);
     assert_eq!(read.outcome, Outcome::Open);
 }
+
+#[test]
+fn the_competitive_analysis_warnings_are_counted_from_presenting_value_on() {
+    let mut deal = qualified();
+    deal.step = Step::DiscoverNeeds;
+    deal.people.push(DealPerson {
+        contact_id: new_id(),
+        roles: vec![BuyingRole::DecisionMaker],
+    });
+    set_next_step(&mut deal, "demo", d(25)).unwrap();
+    let competitive = |w: &[DealWarning]| {
+        w.iter().find_map(|w| match w {
+            DealWarning::Competitive(n) => Some(*n),
+            _ => None,
+        })
+    };
+    // Step 3 with no analysis started: the decision maker without an action is not yet
+    // the step's work.
+    assert_eq!(competitive(&warnings(&deal, d(20))), None);
+    deal.step = Step::PresentingValue;
+    assert_eq!(competitive(&warnings(&deal, d(20))), Some(1));
+    assert_eq!(
+        crate::domain::deal_sections::fixed_in(&DealWarning::Competitive(1)),
+        Some(crate::domain::deal_sections::DealSection::Competitive)
+    );
+    // A won deal no longer needs its analysis.
+    win(&mut deal, "contract", d(3), "simple sale", t(3)).unwrap();
+    assert_eq!(competitive(&warnings(&deal, d(20))), None);
+}

@@ -183,12 +183,15 @@ pub enum DealWarning {
     Qualification(QualificationWarning),
     Need(NeedWarning),
     BuyingStage(BuyingStageWarning),
+    /// The competitive analysis has this many warnings of its own (listed in its section).
+    Competitive(usize),
 }
 
 crate::keyed_enum!(DealWarning, {
     Self::NoNextStep => "deal.warning.no_next_step",
     Self::NextStepOverdue { .. } => "deal.warning.next_step_overdue",
     Self::CloseDatePassed { .. } => "deal.warning.close_date_passed",
+    Self::Competitive(_) => "deal.warning.competitive",
 }, via {
     Self::Qualification(w) => w.key(),
     Self::Need(w) => w.key(),
@@ -230,6 +233,14 @@ pub fn warnings(deal: &Deal, today: NaiveDate) -> Vec<DealWarning> {
                 .into_iter()
                 .map(DealWarning::Need),
         );
+        // From presenting value on (or once the rep has started it) the analysis is the
+        // step's work: its own warnings are counted here and listed in its section.
+        if deal.step >= Step::PresentingValue || !deal.competitive.points.is_empty() {
+            let n = crate::domain::competitive::warnings(deal).len();
+            if n > 0 {
+                out.push(DealWarning::Competitive(n));
+            }
+        }
     }
     if let Some(stage) = deal.buying_stage {
         out.extend(

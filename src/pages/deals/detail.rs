@@ -192,7 +192,13 @@ fn Warnings(deal: DealSig) -> impl IntoView {
         with_deal(deal, Vec::new(), |d| {
             deal::warnings(d, fmt::today())
                 .into_iter()
-                .map(|w| (tr(w.key()), deal_sections::fixed_in(&w)))
+                .map(|w| {
+                    let text = match w {
+                        deal::DealWarning::Competitive(n) => tc(w.key(), n, &[]),
+                        _ => tr(w.key()),
+                    };
+                    (text, deal_sections::fixed_in(&w))
+                })
                 .collect::<Vec<_>>()
         })
     };

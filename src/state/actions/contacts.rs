@@ -37,6 +37,7 @@ fn delete_link_key(kind: LinkCount) -> Option<&'static str> {
     Some(match kind {
         LinkCount::DealPeople => "contact.delete_link.deals",
         LinkCount::Needs => "contact.delete_link.needs",
+        LinkCount::Competitive => "contact.delete_link.competitive",
         LinkCount::Activities => "contact.delete_link.activities",
         LinkCount::Tasks => "contact.delete_link.tasks",
         LinkCount::RepTies => "contact.delete_link.rep_ties",

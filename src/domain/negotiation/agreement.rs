@@ -526,8 +526,7 @@ pub fn check_agreement(n: &Negotiation) -> Result<(), RuleError> {
         rules::length(&path("value"), L_VALUE, &t.value, MAX_TEXT)?;
         rules::date(&path("agreed_on"), L_LABEL, t.agreed_on)?;
         if a.terms[..i].iter().any(|o| o.id == t.id) {
-            return Err(RuleError::new(path("id"), L_LABEL, "rule.invalid")
-                .arg("detail", t.id));
+            return Err(RuleError::new(path("id"), L_LABEL, "rule.invalid").arg("detail", t.id));
         }
         if let Some(c) = &t.confirmation {
             rules::name(&path("confirmation.who"), L_WHO, &c.who)?;
@@ -553,13 +552,15 @@ pub fn check_agreement(n: &Negotiation) -> Result<(), RuleError> {
             )
             .arg("value", c.value_minor));
         }
-        if let Some(id) = c.terms.iter().find(|id| !a.terms.iter().any(|t| t.id == **id)) {
-            return Err(RuleError::new(
-                "agreement.contract.terms",
-                L_NUMBER,
-                "rule.invalid",
-            )
-            .arg("detail", id));
+        if let Some(id) = c
+            .terms
+            .iter()
+            .find(|id| !a.terms.iter().any(|t| t.id == **id))
+        {
+            return Err(
+                RuleError::new("agreement.contract.terms", L_NUMBER, "rule.invalid")
+                    .arg("detail", id),
+            );
         }
     }
     Ok(())

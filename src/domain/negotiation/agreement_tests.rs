@@ -17,7 +17,12 @@ fn eur() -> Currency {
 }
 
 fn deal_at(step: Step) -> Deal {
-    let mut d = Deal::new(new_id(), "Two new lines", Money::new(100_000_00, eur()), now());
+    let mut d = Deal::new(
+        new_id(),
+        "Two new lines",
+        Money::new(100_000_00, eur()),
+        now(),
+    );
     d.step = step;
     d
 }
@@ -53,7 +58,10 @@ fn contract(number: &str, signed_on: &str) -> ContractDraft {
 }
 
 fn words(c: &Contract, n: usize) -> String {
-    format!("Contract {} signed on {} ({n} terms confirmed)", c.number, c.signed_on)
+    format!(
+        "Contract {} signed on {} ({n} terms confirmed)",
+        c.number, c.signed_on
+    )
 }
 
 /// A deal at step 5 with three terms: price (confirmed), payment (confirmed), delivery
@@ -62,8 +70,20 @@ fn three_terms() -> (Deal, Negotiation, Id) {
     let d = deal_at(Step::WinningCommitment);
     let mut n = negotiation(&d);
     let e = 2;
-    add_term(&mut n, &confirmed(draft("Price", "EUR 118,000", "118000"), "2026-05-21"), e, today()).unwrap();
-    add_term(&mut n, &confirmed(draft("Payment", "45 days net", ""), "2026-05-21"), e, today()).unwrap();
+    add_term(
+        &mut n,
+        &confirmed(draft("Price", "EUR 118,000", "118000"), "2026-05-21"),
+        e,
+        today(),
+    )
+    .unwrap();
+    add_term(
+        &mut n,
+        &confirmed(draft("Payment", "45 days net", ""), "2026-05-21"),
+        e,
+        today(),
+    )
+    .unwrap();
     let delivery = add_term(&mut n, &draft("Delivery", "By 30 June", "25"), e, today()).unwrap();
     (d, n, delivery)
 }
@@ -127,8 +147,20 @@ fn a_confirmation_names_who_and_is_dated_between_the_day_agreed_and_today() {
         vec![AgreementError::ConfirmedOnRequired]
     );
     // The same day as agreed, and today, are both fine.
-    add_term(&mut n, &confirmed(draft("A", "x", ""), "2026-05-20"), 2, today()).unwrap();
-    add_term(&mut n, &confirmed(draft("B", "y", ""), "2026-06-01"), 2, today()).unwrap();
+    add_term(
+        &mut n,
+        &confirmed(draft("A", "x", ""), "2026-05-20"),
+        2,
+        today(),
+    )
+    .unwrap();
+    add_term(
+        &mut n,
+        &confirmed(draft("B", "y", ""), "2026-06-01"),
+        2,
+        today(),
+    )
+    .unwrap();
     let c = n.agreement.terms[1].confirmation.clone().unwrap();
     assert_eq!((c.who.as_str(), c.how), ("Lin Wei", ConfirmedBy::Email));
     assert!(check_agreement(&n).is_ok());
@@ -169,7 +201,10 @@ fn the_agreed_value_is_the_sum_of_the_terms_money_then_the_contract() {
     let (_, mut n, _) = three_terms();
     assert_eq!(terms_value(&n), Some(118_000_00 + 25_00));
     assert_eq!(agreed_value(&n), Some(118_025_00));
-    n.agreement.terms.iter_mut().for_each(|t| t.value_minor = None);
+    n.agreement
+        .terms
+        .iter_mut()
+        .for_each(|t| t.value_minor = None);
     assert_eq!(agreed_value(&n), None, "no term with a money value");
     n.agreement.contract = Some(Contract {
         number: "C-1".into(),
@@ -178,16 +213,30 @@ fn the_agreed_value_is_the_sum_of_the_terms_money_then_the_contract() {
         terms: vec![],
         note: String::new(),
     });
-    assert_eq!(agreed_value(&n), Some(99_00), "the contract is the authority");
+    assert_eq!(
+        agreed_value(&n),
+        Some(99_00),
+        "the contract is the authority"
+    );
 }
 
 #[test]
 fn signing_is_refused_while_a_term_is_unconfirmed_naming_it() {
     let (mut d, mut n, _) = three_terms();
     let (d0, n0) = (d.clone(), n.clone());
-    let errs = sign(&mut n, &mut d, &contract("C-2026-014", "2026-06-01"), words, now(), today())
-        .unwrap_err();
-    assert_eq!(errs, vec![AgreementError::Unconfirmed(vec!["Delivery".into()])]);
+    let errs = sign(
+        &mut n,
+        &mut d,
+        &contract("C-2026-014", "2026-06-01"),
+        words,
+        now(),
+        today(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        errs,
+        vec![AgreementError::Unconfirmed(vec!["Delivery".into()])]
+    );
     assert_eq!((d, n), (d0, n0), "nothing changed");
 }
 
@@ -195,7 +244,15 @@ fn signing_is_refused_while_a_term_is_unconfirmed_naming_it() {
 fn signing_is_refused_without_a_number_or_with_a_future_date_or_no_terms() {
     let d0 = deal_at(Step::WinningCommitment);
     let (mut d, mut n) = (d0.clone(), negotiation(&d0));
-    let errs = sign(&mut n, &mut d, &contract(" ", "2026-06-02"), words, now(), today()).unwrap_err();
+    let errs = sign(
+        &mut n,
+        &mut d,
+        &contract(" ", "2026-06-02"),
+        words,
+        now(),
+        today(),
+    )
+    .unwrap_err();
     assert_eq!(
         errs,
         vec![
@@ -219,21 +276,38 @@ fn signing_wins_the_deal_at_the_agreed_value_with_the_contract_as_evidence() {
     let (mut d, mut n, delivery) = three_terms();
     let form = confirmed(TermDraft::from_term(&n.agreement.terms[2], 2), "2026-05-30");
     edit_term(&mut n, delivery, &form, 2, today()).unwrap();
-    sign(&mut n, &mut d, &contract("C-2026-014", "2026-05-31"), words, now(), today()).unwrap();
+    sign(
+        &mut n,
+        &mut d,
+        &contract("C-2026-014", "2026-05-31"),
+        words,
+        now(),
+        today(),
+    )
+    .unwrap();
     let c = n.agreement.contract.clone().unwrap();
     assert_eq!(c.number, "C-2026-014");
     assert_eq!(c.value_minor, 118_025_00, "prefilled with the terms' sum");
     assert_eq!(c.terms.len(), 3);
     assert_eq!(d.step, Step::FollowUpService);
     let on = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
-    assert_eq!(d.outcome, Outcome::Won { at: on, paid_on: None });
+    assert_eq!(
+        d.outcome,
+        Outcome::Won {
+            at: on,
+            paid_on: None
+        }
+    );
     assert_eq!(d.value, Money::new(118_025_00, eur()));
     match &d.history.last().unwrap().kind {
         StepEventKind::Advance {
             signal_evidence,
             signal_date,
         } => {
-            assert_eq!(signal_evidence, "Contract C-2026-014 signed on 2026-05-31 (3 terms confirmed)");
+            assert_eq!(
+                signal_evidence,
+                "Contract C-2026-014 signed on 2026-05-31 (3 terms confirmed)"
+            );
             assert_eq!(*signal_date, on);
         }
         k => panic!("{k:?}"),
@@ -251,7 +325,15 @@ fn signing_wins_the_deal_at_the_agreed_value_with_the_contract_as_evidence() {
     // One contract per negotiation.
     let mut d2 = d.clone();
     assert_eq!(
-        sign(&mut n, &mut d2, &contract("C-2", "2026-06-01"), words, now(), today()).unwrap_err(),
+        sign(
+            &mut n,
+            &mut d2,
+            &contract("C-2", "2026-06-01"),
+            words,
+            now(),
+            today()
+        )
+        .unwrap_err(),
         vec![AgreementError::AlreadySigned("C-2026-014".into())]
     );
 }
@@ -272,13 +354,24 @@ fn a_typed_contract_value_wins_over_the_sum() {
 fn signing_needs_an_open_deal_in_step_five() {
     let (_, n0, delivery) = three_terms();
     let mut n1 = n0.clone();
-    let form = confirmed(TermDraft::from_term(&n1.agreement.terms[2], 2), "2026-05-30");
+    let form = confirmed(
+        TermDraft::from_term(&n1.agreement.terms[2], 2),
+        "2026-05-30",
+    );
     edit_term(&mut n1, delivery, &form, 2, today()).unwrap();
     let mut early = deal_at(Step::PresentingValue);
     let mut n = n1.clone();
     n.deal_id = early.id;
     assert_eq!(
-        sign(&mut n, &mut early, &contract("C-1", "2026-06-01"), words, now(), today()).unwrap_err(),
+        sign(
+            &mut n,
+            &mut early,
+            &contract("C-1", "2026-06-01"),
+            words,
+            now(),
+            today()
+        )
+        .unwrap_err(),
         vec![AgreementError::NotInStepFive(Step::PresentingValue)]
     );
     let mut lost = deal_at(Step::WinningCommitment);
@@ -288,7 +381,15 @@ fn signing_needs_an_open_deal_in_step_five() {
     };
     let mut n = n1.clone();
     assert_eq!(
-        sign(&mut n, &mut lost, &contract("C-1", "2026-06-01"), words, now(), today()).unwrap_err(),
+        sign(
+            &mut n,
+            &mut lost,
+            &contract("C-1", "2026-06-01"),
+            words,
+            now(),
+            today()
+        )
+        .unwrap_err(),
         vec![AgreementError::Deal(TransitionError::Closed)]
     );
 }
@@ -323,7 +424,10 @@ fn only_an_open_deal_entering_step_six_is_won_by_a_move() {
     let d = deal_at(Step::WinningCommitment);
     assert!(move_wins(&d, Step::FollowUpService));
     assert!(!move_wins(&d, Step::PresentingValue));
-    assert!(move_wins(&deal_at(Step::DiscoverNeeds), Step::FollowUpService));
+    assert!(move_wins(
+        &deal_at(Step::DiscoverNeeds),
+        Step::FollowUpService
+    ));
     let mut won = deal_at(Step::FollowUpService);
     won.outcome = Outcome::Won {
         at: today(),
@@ -338,7 +442,15 @@ fn a_reopened_deal_keeps_its_contract_and_says_so() {
     let form = confirmed(TermDraft::from_term(&n.agreement.terms[2], 2), "2026-05-30");
     edit_term(&mut n, delivery, &form, 2, today()).unwrap();
     assert!(!reopened_after_signing(&n, &d));
-    sign(&mut n, &mut d, &contract("C-9", "2026-06-01"), words, now(), today()).unwrap();
+    sign(
+        &mut n,
+        &mut d,
+        &contract("C-9", "2026-06-01"),
+        words,
+        now(),
+        today(),
+    )
+    .unwrap();
     assert!(!reopened_after_signing(&n, &d));
     deal::reopen(&mut d, "Customer asked for changes", now()).unwrap();
     assert!(reopened_after_signing(&n, &d));
@@ -364,7 +476,10 @@ fn the_record_rules_refuse_a_broken_agreement() {
         terms: vec![new_id()],
         note: String::new(),
     });
-    assert_eq!(check_agreement(&n).unwrap_err().path, "agreement.contract.terms");
+    assert_eq!(
+        check_agreement(&n).unwrap_err().path,
+        "agreement.contract.terms"
+    );
 }
 
 #[test]

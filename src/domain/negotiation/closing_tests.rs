@@ -65,7 +65,10 @@ fn book() -> Book {
     let mut deal = Deal::new(new_id(), "New line", Money::new(0, eur()), now());
     let grow = need(NeedLayer::Goal, "Grow output by 20 %");
     let scrap = need(NeedLayer::Problem, "Scrap rate too high");
-    let people = need(NeedLayer::Solution, "Operators need Training on the new line");
+    let people = need(
+        NeedLayer::Solution,
+        "Operators need Training on the new line",
+    );
     deal.needs = vec![scrap.clone(), grow.clone(), people.clone()];
     let training = product("Operator course", "Training");
     let spares = product("Spare parts kit", "Parts");
@@ -110,9 +113,30 @@ fn a_signal_needs_a_text_and_a_day_not_in_the_future() {
         vec![ClosingError::DateRequired]
     );
     assert!(c.signals.is_empty());
-    add_signal(&mut c, SignalKind::Price, "Volume discount?", "2026-05-02", today()).unwrap();
-    let id = add_signal(&mut c, SignalKind::Terms, "60 days net?", "2026-05-20", today()).unwrap();
-    add_signal(&mut c, SignalKind::Features, "Does it take A3?", "2026-05-10", today()).unwrap();
+    add_signal(
+        &mut c,
+        SignalKind::Price,
+        "Volume discount?",
+        "2026-05-02",
+        today(),
+    )
+    .unwrap();
+    let id = add_signal(
+        &mut c,
+        SignalKind::Terms,
+        "60 days net?",
+        "2026-05-20",
+        today(),
+    )
+    .unwrap();
+    add_signal(
+        &mut c,
+        SignalKind::Features,
+        "Does it take A3?",
+        "2026-05-10",
+        today(),
+    )
+    .unwrap();
     assert_eq!(signal_summary(&c), Some((3, day(5, 20))));
     let order: Vec<_> = signals_by_date(&c).iter().map(|s| s.on).collect();
     assert_eq!(order, vec![day(5, 20), day(5, 10), day(5, 2)]);
@@ -170,7 +194,10 @@ fn the_prompts_are_filled_from_the_needs_and_the_accepted_proposal() {
         }
     );
     let later = prompts(&b.deal, basis, day(7, 1));
-    assert!(matches!(later[2].script, Script::LimitedTime { lapsed: true, .. }));
+    assert!(matches!(
+        later[2].script,
+        Script::LimitedTime { lapsed: true, .. }
+    ));
 }
 
 #[test]
@@ -245,7 +272,11 @@ fn upsell_suggests_related_products_that_answer_a_need_and_names_it() {
     assert_eq!(u[0].related_to, "Press 400");
     for s in &u {
         let p = catalogue.iter().find(|p| p.id == s.product_id).unwrap();
-        assert!(b.deal.needs.iter().any(|n| answers(p, n, &b.proposal.content.lines)));
+        assert!(b
+            .deal
+            .needs
+            .iter()
+            .any(|n| answers(p, n, &b.proposal.content.lines)));
     }
 }
 
@@ -253,14 +284,21 @@ fn upsell_suggests_related_products_that_answer_a_need_and_names_it() {
 fn upsell_never_suggests_a_product_that_answers_no_need() {
     let mut b = book();
     b.deal.needs = vec![need(NeedLayer::Goal, "Grow output")];
-    let catalogue = vec![b.press.clone(), b.training.clone(), b.spares.clone(), b.paint.clone()];
+    let catalogue = vec![
+        b.press.clone(),
+        b.training.clone(),
+        b.spares.clone(),
+        b.paint.clone(),
+    ];
     assert!(upsell(&b.deal, Some(&b.proposal), &catalogue).is_empty());
     // An optional line answering a need names the product: then it answers it.
     let goal = b.deal.needs[0].clone();
     b.proposal.content.lines[1].need_ids = vec![goal.id];
     let u = upsell(&b.deal, Some(&b.proposal), &catalogue);
     assert_eq!(
-        u.iter().map(|s| (s.product.as_str(), s.need.as_str())).collect::<Vec<_>>(),
+        u.iter()
+            .map(|s| (s.product.as_str(), s.need.as_str()))
+            .collect::<Vec<_>>(),
         vec![("Spare parts kit", "Grow output")]
     );
     // Accents and case are folded; a name or category under three letters is not looked
@@ -275,7 +313,10 @@ fn upsell_never_suggests_a_product_that_answers_no_need() {
     spares.name = "pinturas".into();
     let catalogue = vec![b.press.clone(), b.training.clone(), spares, paint.clone()];
     let u = upsell(&b.deal, Some(&b.proposal), &catalogue);
-    assert_eq!(u.iter().map(|s| s.product_id).collect::<Vec<_>>(), vec![paint.id]);
+    assert_eq!(
+        u.iter().map(|s| s.product_id).collect::<Vec<_>>(),
+        vec![paint.id]
+    );
     assert!(upsell(&b.deal, None, &catalogue).is_empty());
 }
 

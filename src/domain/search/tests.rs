@@ -465,7 +465,10 @@ fn a_negotiation_is_found_by_its_contract_number_and_agreed_terms() {
     let mut n = Negotiation::new(deal.id, Default::default(), now());
     // Nothing agreed yet: not in the index.
     ix.upsert_negotiation(&n, &deal.title);
-    assert!(ix.query("retrofit", 10).iter().all(|h| h.kind == HitKind::Deal));
+    assert!(ix
+        .query("retrofit", 10)
+        .iter()
+        .all(|h| h.kind == HitKind::Deal));
     n.agreement.terms.push(Term {
         id: crate::domain::ids::new_id(),
         issue_id: None,

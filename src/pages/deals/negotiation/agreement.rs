@@ -328,7 +328,12 @@ fn TermFormView(
                     n.plan
                         .issues
                         .iter()
-                        .map(|i| (i.id.to_string(), issue_name(n, Some(i.id)).unwrap_or_default()))
+                        .map(|i| {
+                            (
+                                i.id.to_string(),
+                                issue_name(n, Some(i.id)).unwrap_or_default(),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -336,7 +341,10 @@ fn TermFormView(
     });
     let currency = move || {
         n.with(|n| n.as_ref().map(|n| n.currency.code().to_string()))
-            .or_else(|| data.deals.with(deal_id, |d| d.value.currency.code().to_string()))
+            .or_else(|| {
+                data.deals
+                    .with(deal_id, |d| d.value.currency.code().to_string())
+            })
             .unwrap_or_default()
     };
     let heading = move || match editing.get() {
@@ -369,7 +377,10 @@ fn TermFormView(
                 saved(toasts, save, move |_| {
                     toasts.push(
                         ToastKind::Success,
-                        tw("negotiation.agreement.saved", &[("term", draft.label.trim())]),
+                        tw(
+                            "negotiation.agreement.saved",
+                            &[("term", draft.label.trim())],
+                        ),
                     );
                     editing.set(None);
                     form.clear();
@@ -493,8 +504,12 @@ fn TermFormView(
 fn ContractView(deal_id: Id, deal: DealSig, n: Memo<Option<Negotiation>>) -> impl IntoView {
     let signed = Memo::new(move |_| {
         n.with(|n| {
-            n.as_ref()
-                .and_then(|n| n.agreement.contract.clone().map(|c| (c, n.currency.clone())))
+            n.as_ref().and_then(|n| {
+                n.agreement
+                    .contract
+                    .clone()
+                    .map(|c| (c, n.currency.clone()))
+            })
         })
     });
     view! {
@@ -543,7 +558,10 @@ fn SignForm(deal_id: Id, deal: DealSig, n: Memo<Option<Negotiation>>) -> impl In
     });
     let currency = move || {
         n.with(|n| n.as_ref().map(|n| n.currency.code().to_string()))
-            .or_else(|| data.deals.with(deal_id, |d| d.value.currency.code().to_string()))
+            .or_else(|| {
+                data.deals
+                    .with(deal_id, |d| d.value.currency.code().to_string())
+            })
             .unwrap_or_default()
     };
     let err = move |field: &'static str| {

@@ -6,7 +6,9 @@
 
 use super::agreement::saved;
 use super::*;
-use crate::domain::negotiation::closing::{self, ClosingError, Prompt, PromptKind, Script, SignalKind};
+use crate::domain::negotiation::closing::{
+    self, ClosingError, Prompt, PromptKind, Script, SignalKind,
+};
 use crate::state::actions::negotiation::{self as actions, closing as act};
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, ToastKind};
@@ -36,7 +38,11 @@ fn script_text(p: &Prompt) -> String {
             };
             tw(
                 key,
-                &[("need", &need), ("version", &v(*version)), ("total", &total)],
+                &[
+                    ("need", &need),
+                    ("version", &v(*version)),
+                    ("total", &total),
+                ],
             )
         }
         Script::Choice { a, b } => tw("negotiation.closing.script.choice", &[("a", a), ("b", b)]),
@@ -51,7 +57,10 @@ fn script_text(p: &Prompt) -> String {
             } else {
                 "negotiation.closing.script.limited_time"
             },
-            &[("version", &version.to_string()), ("date", &fmt::date(*until))],
+            &[
+                ("version", &version.to_string()),
+                ("date", &fmt::date(*until)),
+            ],
         ),
         Script::NoDeadline { version } => match version {
             Some(n) => tw(
@@ -62,7 +71,10 @@ fn script_text(p: &Prompt) -> String {
         },
         Script::Benefits { version, needs } => tw(
             "negotiation.closing.script.benefits",
-            &[("version", &version.to_string()), ("needs", &needs.join("; "))],
+            &[
+                ("version", &version.to_string()),
+                ("needs", &needs.join("; ")),
+            ],
         ),
         Script::NoBenefits { version } => match version {
             Some(n) => tw(
@@ -101,7 +113,11 @@ fn Signals(deal_id: Id) -> impl IntoView {
     let errors = RwSignal::new(Vec::<ClosingError>::new());
     let err = move |field: &'static str| {
         Signal::derive(move || {
-            errors.with(|v| v.iter().find(|e| e.field() == field).map(|e| error_text(*e)))
+            errors.with(|v| {
+                v.iter()
+                    .find(|e| e.field() == field)
+                    .map(|e| error_text(*e))
+            })
         })
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -138,7 +154,12 @@ fn Signals(deal_id: Id) -> impl IntoView {
     };
     let list = move || {
         actions::of_deal(data, deal_id)
-            .map(|n| closing::signals_by_date(&n.closing).into_iter().cloned().collect::<Vec<_>>())
+            .map(|n| {
+                closing::signals_by_date(&n.closing)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
     let kinds = select_options(SignalKind::ALL, SignalKind::code, SignalKind::key);
@@ -204,9 +225,7 @@ fn Signals(deal_id: Id) -> impl IntoView {
 fn Prompts(deal_id: Id, deal: DealSig) -> impl IntoView {
     let data = use_data();
     let picked = RwSignal::new(PromptKind::Direct.code().to_string());
-    let prompts = Memo::new(move |_| {
-        deal.with(|d| d.as_ref().map(|d| act::prompts(data, d)))
-    });
+    let prompts = Memo::new(move |_| deal.with(|d| d.as_ref().map(|d| act::prompts(data, d))));
     let basis = move || act::basis_version(data, deal_id);
     let script = move || {
         prompts.with(|p| {

@@ -10,6 +10,7 @@ use crate::state::data::{AppData, Changes};
 use crate::store::StoreError;
 use chrono::{Local, NaiveDate, Utc};
 use std::future::Future;
+use std::pin::Pin;
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
@@ -54,13 +55,19 @@ pub fn edit_term(
     })
 }
 
+/// A removed term and the place it had (for its Undo).
+pub type Removed = (usize, Term);
+
+/// A signing on its way to the store: the negotiation and the deal as saved.
+pub type Signing = Pin<Box<dyn Future<Output = Result<(Negotiation, Deal), StoreError>>>>;
+
 /// Removes an agreed term; returns the save and the term with its place, for the Undo.
 /// Refused for a term of the signed contract.
 pub fn remove_term(
     data: AppData,
     deal_id: Id,
     term_id: Id,
-) -> Result<Option<(Save, (usize, Term))>, AgreementError> {
+) -> Result<Option<(Save, Removed)>, AgreementError> {
     let mut removed = None;
     let save = change(data, deal_id, |n| {
         removed = Some(agreement::remove_term(n, term_id)?);
@@ -97,14 +104,12 @@ pub fn sign(
     data: AppData,
     deal_id: Id,
     draft: &ContractDraft,
-) -> Result<Option<impl Future<Output = Result<(Negotiation, Deal), StoreError>>>, Vec<AgreementError>>
-{
+) -> Result<Option<Signing>, Vec<AgreementError>> {
     let Some(before) = data.deals.get_untracked(deal_id) else {
         return Ok(None);
     };
-    let mut n = stored(data, deal_id).unwrap_or_else(|| {
-        Negotiation::new(deal_id, before.value.currency.clone(), Utc::now())
-    });
+    let mut n = stored(data, deal_id)
+        .unwrap_or_else(|| Negotiation::new(deal_id, before.value.currency.clone(), Utc::now()));
     let mut deal = before.clone();
     agreement::sign(
         &mut n,
@@ -114,10 +119,10 @@ pub fn sign(
         Utc::now(),
         today(),
     )?;
-    Ok(Some(async move {
+    Ok(Some(Box::pin(async move {
         let mut ch = Changes::new();
         let saved_n = ch.put(&data, n);
         let saved_d = crate::state::actions::deals::stage(&mut ch, data, &before, deal);
         ch.commit(data).await.map(|()| (saved_n, saved_d))
-    }))
+    })))
 }

@@ -27,12 +27,15 @@ pub fn add_signal(
     })
 }
 
+/// A removed signal and the place it had (for its Undo).
+pub type RemovedSignal = (usize, BuyingSignal);
+
 /// Removes a buying signal; returns the save and the signal with its place, for the Undo.
 pub fn remove_signal(
     data: AppData,
     deal_id: Id,
     signal_id: Id,
-) -> Result<Option<(Save, (usize, BuyingSignal))>, ClosingError> {
+) -> Result<Option<(Save, RemovedSignal)>, ClosingError> {
     let mut removed = None;
     let save = change(data, deal_id, |n| {
         removed = Some(closing::remove_signal(&mut n.closing, signal_id)?);

@@ -20,7 +20,7 @@ fn deal_at(step: Step) -> Deal {
     let mut d = Deal::new(
         new_id(),
         "Two new lines",
-        Money::new(100_000_00, eur()),
+        Money::new(10_000_000, eur()),
         now(),
     );
     d.step = step;
@@ -199,8 +199,8 @@ fn a_term_is_removed_and_restored_at_its_place() {
 #[test]
 fn the_agreed_value_is_the_sum_of_the_terms_money_then_the_contract() {
     let (_, mut n, _) = three_terms();
-    assert_eq!(terms_value(&n), Some(118_000_00 + 25_00));
-    assert_eq!(agreed_value(&n), Some(118_025_00));
+    assert_eq!(terms_value(&n), Some(11_800_000 + 25_00));
+    assert_eq!(agreed_value(&n), Some(11_802_500));
     n.agreement
         .terms
         .iter_mut()
@@ -287,7 +287,7 @@ fn signing_wins_the_deal_at_the_agreed_value_with_the_contract_as_evidence() {
     .unwrap();
     let c = n.agreement.contract.clone().unwrap();
     assert_eq!(c.number, "C-2026-014");
-    assert_eq!(c.value_minor, 118_025_00, "prefilled with the terms' sum");
+    assert_eq!(c.value_minor, 11_802_500, "prefilled with the terms' sum");
     assert_eq!(c.terms.len(), 3);
     assert_eq!(d.step, Step::FollowUpService);
     let on = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
@@ -298,7 +298,7 @@ fn signing_wins_the_deal_at_the_agreed_value_with_the_contract_as_evidence() {
             paid_on: None
         }
     );
-    assert_eq!(d.value, Money::new(118_025_00, eur()));
+    assert_eq!(d.value, Money::new(11_802_500, eur()));
     match &d.history.last().unwrap().kind {
         StepEventKind::Advance {
             signal_evidence,
@@ -346,8 +346,8 @@ fn a_typed_contract_value_wins_over_the_sum() {
     let mut c = contract("C-7", "2026-06-01");
     c.value = "117 500".into();
     sign(&mut n, &mut d, &c, words, now(), today()).unwrap();
-    assert_eq!(d.value.minor, 117_500_00);
-    assert_eq!(agreed_value(&n), Some(117_500_00));
+    assert_eq!(d.value.minor, 11_750_000);
+    assert_eq!(agreed_value(&n), Some(11_750_000));
 }
 
 #[test]

@@ -167,7 +167,7 @@ fn the_prompts_are_filled_from_the_needs_and_the_accepted_proposal() {
         Script::Direct {
             need: Some("Grow output by 20 %".into()),
             version: Some(2),
-            total: Some(Money::new(200_00, eur())),
+            total: Some(Money::new(20_000, eur())),
         }
     );
     assert_eq!(

@@ -170,7 +170,7 @@ test("terms confirmed one by one, the contract wins the deal at the agreed value
   // So is "Mark won" on the deal page.
   await open(page, `/deals/${deal.id}`);
   await unfold(page, "Outcome");
-  const outcome = page.getByRole("region", { name: "Outcome" });
+  const outcome = page.getByRole("region", { name: "Outcome", exact: true });
   await outcome.getByLabel("Evidence that the contract is signed").fill("Signed at the plant");
   await outcome.getByRole("button", { name: "Mark won" }).click();
   await expect(outcome.getByRole("alert")).toContainText("The deal cannot be won yet");
@@ -183,7 +183,7 @@ test("terms confirmed one by one, the contract wins the deal at the agreed value
   await expect(a.getByRole("heading", { name: "Edit the term: Delivery" })).toBeVisible();
   await a.getByLabel("Confirmed in writing").check();
   await a.getByLabel("Confirmed by").fill("Lin Wei");
-  await a.getByLabel("How").selectOption({ label: "Signed minutes" });
+  await a.getByLabel("How", { exact: true }).selectOption({ label: "Signed minutes" });
   await a.getByRole("button", { name: "Save term" }).click();
   await expect(a.getByText("3 agreed terms, 3 confirmed in writing")).toBeVisible();
   await expect(terms.getByText("Not confirmed in writing yet")).toHaveCount(0);
@@ -193,17 +193,17 @@ test("terms confirmed one by one, the contract wins the deal at the agreed value
   await a.getByLabel("Contract number").fill("C-2026-014");
   await a.getByRole("button", { name: "Sign the contract and win the deal" }).click();
   await expect(page.getByText(/Contract signed: Press line upgrade is won at .*120,000\.00/)).toBeVisible();
-  const contract = a.getByRole("region", { name: "Contract" });
+  const contract = a.getByRole("region", { name: "Contract", exact: true });
   await expect(contract).toContainText("C-2026-014");
   await expect(terms.getByText(/Part of contract C-2026-014/)).toHaveCount(3);
   await expect(a.getByRole("button", { name: "Remove Delivery" })).toHaveCount(0);
 
   await open(page, `/deals/${deal.id}`);
-  await expect(page.getByText("6. Follow-up service").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Step 6 of 6: Follow-up service" })).toBeVisible();
   await expect(page.getByText(/120,000\.00 · /)).toBeVisible();
-  await expect(page.getByText(/Won on /).first()).toBeVisible();
+  await expect(page.getByText("Won", { exact: true }).first()).toBeVisible();
   await unfold(page, "Winning commitment");
-  await expect(page.getByRole("region", { name: "Winning commitment" })).toContainText(
+  await expect(page.getByRole("region", { name: "Winning commitment", exact: true })).toContainText(
     "Contract C-2026-014 signed on",
   );
 
@@ -236,7 +236,7 @@ test("terms confirmed one by one, the contract wins the deal at the agreed value
 
   // A reload keeps it all.
   await page.reload();
-  await expect(agreement(page).getByRole("region", { name: "Contract" })).toContainText("C-2026-014");
+  await expect(agreement(page).getByRole("region", { name: "Contract", exact: true })).toContainText("C-2026-014");
   await expect(agreement(page).getByText("3 agreed terms, 3 confirmed in writing")).toBeVisible();
   await noSidewaysScroll(page, "negotiation page");
   expect(errors).toEqual([]);
@@ -310,7 +310,7 @@ test("closing aids: a buying signal, a closing prompt filled from the needs, ups
   // The deal page's summary, and a reload keeps the signal.
   await open(page, `/deals/${deal.id}`);
   await unfold(page, "Winning commitment");
-  await expect(page.getByRole("region", { name: "Winning commitment" })).toContainText("1 buying signal, the last on");
+  await expect(page.getByRole("region", { name: "Winning commitment", exact: true })).toContainText("1 buying signal, the last on");
   await open(page, `/deals/${deal.id}/negotiation`);
   await page.reload();
   await expect(

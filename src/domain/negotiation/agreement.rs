@@ -26,8 +26,9 @@
 //!
 //! **The won gate** ([`win_gate`]): whatever way a deal is won (signing, "Mark won",
 //! confirming step 5's end signal, a skip into step 6), every agreed term of its
-//! negotiation must be confirmed in writing first. A deal with no negotiation, or whose
-//! negotiation has no terms, is a simple sale and wins as before.
+//! negotiation must be confirmed in writing first, and the deal is won at the agreement's
+//! value ([`won_value`]). A deal with no negotiation, or whose negotiation has no terms, is
+//! a simple sale and wins as before, at its own value.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -420,6 +421,15 @@ pub fn win_gate(deal: &Deal, n: Option<&Negotiation>) -> Result<(), Unconfirmed>
     } else {
         Err(Unconfirmed(labels))
     }
+}
+
+/// The value a deal is won at when it is won another way than by signing (the "Mark won"
+/// form, confirming step 5's end signal, a skip into step 6): the agreement's value
+/// ([`agreed_value`]) in the negotiation's currency when the deal's negotiation has agreed
+/// terms and a value; `None` (the deal keeps its value) otherwise.
+pub fn won_value(deal: &Deal, n: Option<&Negotiation>) -> Option<Money> {
+    let n = n.filter(|n| n.deal_id == deal.id && !n.agreement.terms.is_empty())?;
+    agreed_value(n).map(|v| Money::new(v, n.currency.clone()))
 }
 
 /// Signs the contract: records it on the negotiation and wins the deal at the agreement's

@@ -493,3 +493,16 @@ fn every_message_key_is_in_every_catalogue() {
         assert!(missing.is_empty(), "{missing:?}");
     }
 }
+
+#[test]
+fn winning_another_way_takes_the_agreed_value() {
+    let (d, mut n, _) = three_terms();
+    assert_eq!(won_value(&d, Some(&n)), Some(Money::new(11_802_500, eur())));
+    assert_eq!(won_value(&d, None), None, "a simple sale keeps its value");
+    assert_eq!(won_value(&deal_at(Step::WinningCommitment), Some(&n)), None);
+    n.agreement
+        .terms
+        .iter_mut()
+        .for_each(|t| t.value_minor = None);
+    assert_eq!(won_value(&d, Some(&n)), None, "no money value agreed");
+}

@@ -54,10 +54,15 @@ pub(crate) fn stage(ch: &mut Changes, data: AppData, before: &Deal, after: Deal)
 }
 
 /// The won gate (`negotiation::agreement::win_gate`) for a change that wins the deal:
-/// refused while an agreed term of its negotiation is unconfirmed.
-fn check_win_gate(data: AppData, after: &Deal) -> Result<(), TransitionError> {
+/// refused while an agreed term of its negotiation is unconfirmed; otherwise the deal is
+/// won at the agreement's value, when it has one (`agreement::won_value`).
+fn check_win_gate(data: AppData, after: &mut Deal) -> Result<(), TransitionError> {
     let n = super::negotiation::stored(data, after.id);
-    agreement::win_gate(after, n.as_ref()).map_err(TransitionError::from)
+    agreement::win_gate(after, n.as_ref()).map_err(TransitionError::from)?;
+    if let Some(value) = agreement::won_value(after, n.as_ref()) {
+        after.value = value;
+    }
+    Ok(())
 }
 
 /// The deal as stored now and as changed by a rule that may refuse: refused at once
@@ -172,7 +177,8 @@ pub fn set_next_step(
 /// Wins the deal: the contract signed on `signed_on`, with its evidence (and the reason of
 /// the skip to step 5 when the deal is before it); the account becomes a customer.
 /// Refused while an agreed term of the deal's negotiation is unconfirmed (as is every
-/// move that wins the deal, [`move_to`]).
+/// move that wins the deal, [`move_to`]); with its terms confirmed, the deal is won at the
+/// agreement's value.
 pub fn win(
     data: AppData,
     id: Id,

@@ -1,5 +1,6 @@
 //! Global search (Ctrl+K): accounts, people, deals, competitors and the catalogue's products
-//! by any name, e-mail, phone or tag (products by name and category). Letters written two ways match both ways ("Müller" / "Mueller" / "Muller",
+//! by any name, e-mail, phone or tag (products by name and category); proposal versions by
+//! their deal and number; negotiations by their contract's number and agreed terms. Letters written two ways match both ways ("Müller" / "Mueller" / "Muller",
 //! "Straße" / "Strasse"; see `text::fold_digraphs`).
 //!
 //! The index lives in memory and is updated per write (`upsert_*`, [`SearchIndex::remove`]);
@@ -27,6 +28,7 @@ use crate::domain::competitor::Competitor;
 use crate::domain::contact::Contact;
 use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
+use crate::domain::negotiation::Negotiation;
 use crate::domain::product::Product;
 use crate::domain::proposal::Proposal;
 use crate::domain::text::{fold, fold_digraphs, fold_phone};
@@ -43,6 +45,8 @@ pub enum HitKind {
     Product,
     /// A version of a deal's proposal, found by the deal's title or its number ("v2").
     Proposal,
+    /// A deal's negotiation, found by its contract's number or an agreed term's text.
+    Negotiation,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
@@ -51,6 +55,7 @@ keyed_enum!(HitKind, "search.kind", {
     Competitor => "competitor",
     Product => "product",
     Proposal => "proposal",
+    Negotiation => "negotiation",
 });
 
 /// One search result. `title` and `subtitle` are record data (names, job title, account
@@ -357,6 +362,43 @@ impl SearchIndex {
         );
     }
 
+    /// Adds or replaces a deal's negotiation when it has agreed terms or a contract (else
+    /// removes it): titled "<deal title> · <contract number>" (the deal's title alone
+    /// before signing), with the terms' labels as subtitle; found by the contract's number
+    /// and by each agreed term's label and value (not by the deal's title: the deal is
+    /// found by that).
+    pub fn upsert_negotiation(&mut self, n: &Negotiation, deal_title: &str) {
+        let a = &n.agreement;
+        if a.terms.is_empty() && a.contract.is_none() {
+            self.remove(n.id);
+            return;
+        }
+        let mut values = Vec::new();
+        let title = match &a.contract {
+            Some(c) => {
+                values.push((Field::Name, c.number.clone()));
+                join_nonempty([deal_title, c.number.as_str()])
+            }
+            None => deal_title.to_string(),
+        };
+        for t in &a.terms {
+            values.push((Field::Other, t.label.clone()));
+            values.push((Field::Other, t.value.clone()));
+        }
+        let labels: Vec<&str> = a.terms.iter().map(|t| t.label.as_str()).collect();
+        self.put(
+            n.id,
+            Doc {
+                kind: HitKind::Negotiation,
+                title,
+                subtitle: labels.join(", "),
+                account: None,
+                archived: false,
+                values,
+            },
+        );
+    }
+
     /// Removes any entry with this id (a removed account's people lose its name).
     pub fn remove(&mut self, id: Id) {
         let Some(doc) = self.docs.remove(&id) else {
@@ -370,7 +412,7 @@ impl SearchIndex {
                 }
             }
             HitKind::Account => self.refresh_members(id),
-            HitKind::Competitor | HitKind::Product | HitKind::Proposal => {}
+            HitKind::Competitor | HitKind::Product | HitKind::Proposal | HitKind::Negotiation => {}
         }
         self.maybe_compact();
     }

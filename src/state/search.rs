@@ -73,6 +73,10 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                     {
                         ix.upsert_proposal(&p, &d.title);
                     }
+                    // So does its negotiation.
+                    if let Some(n) = super::actions::negotiation::stored(*data, id) {
+                        ix.upsert_negotiation(&n, &d.title);
+                    }
                 }
                 None => ix.remove(id),
             },
@@ -84,6 +88,17 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                         .map(|d| d.title)
                         .unwrap_or_default();
                     ix.upsert_proposal(&p, &title);
+                }
+                None => ix.remove(id),
+            },
+            "negotiations" => match data.negotiations.get_untracked(id) {
+                Some(n) => {
+                    let title = data
+                        .deals
+                        .get_untracked(n.deal_id)
+                        .map(|d| d.title)
+                        .unwrap_or_default();
+                    ix.upsert_negotiation(&n, &title);
                 }
                 None => ix.remove(id),
             },
@@ -132,6 +147,14 @@ fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
                     for p in all.values() {
                         let title = deals.get(&p.deal_id).map_or("", |d| d.title.as_str());
                         ix.upsert_proposal(p, title);
+                    }
+                })
+            });
+            data.negotiations.with_all_untracked(|all| {
+                data.deals.with_all_untracked(|deals| {
+                    for n in all.values() {
+                        let title = deals.get(&n.deal_id).map_or("", |d| d.title.as_str());
+                        ix.upsert_negotiation(n, title);
                     }
                 })
             });

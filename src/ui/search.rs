@@ -21,6 +21,11 @@ fn target(data: crate::state::data::AppData, hit: &Hit) -> String {
             .get_untracked(hit.id)
             .map(|p| href(&format!("/deals/{}/proposal/{}", p.deal_id, p.version)))
             .unwrap_or_else(|| href("/deals")),
+        HitKind::Negotiation => data
+            .negotiations
+            .get_untracked(hit.id)
+            .map(|n| href(&format!("/deals/{}/negotiation", n.deal_id)))
+            .unwrap_or_else(|| href("/deals")),
     }
 }
 

@@ -27,6 +27,9 @@ pub enum TransitionError {
     NotBack,
     /// The qualification gate keeps the deal in step 1.
     Gate(Gate),
+    /// Winning: these agreed terms of the deal's negotiation (their labels) are not
+    /// confirmed in writing yet (see `negotiation::agreement::win_gate`).
+    TermsUnconfirmed(Vec<String>),
 }
 
 crate::keyed_enum!(TransitionError, {
@@ -41,6 +44,7 @@ crate::keyed_enum!(TransitionError, {
     Self::Gate(Gate::Unanswered(_)) => "deal.transition_error.gate_unanswered",
     Self::Gate(Gate::Unsure(_)) => "deal.transition_error.gate_unsure",
     Self::Gate(_) => "deal.transition_error.gate_blocked",
+    Self::TermsUnconfirmed(_) => "deal.transition_error.terms_unconfirmed",
 });
 
 /// What moving a board card from one step to another means.

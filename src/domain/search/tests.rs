@@ -450,3 +450,57 @@ fn proposal_versions_are_found_by_deal_title_and_number() {
     ix.remove(v2.id);
     assert!(ix.query("upgrade", 10).is_empty());
 }
+
+#[test]
+fn a_negotiation_is_found_by_its_contract_number_and_agreed_terms() {
+    use crate::domain::negotiation::{Contract, Negotiation, Term};
+    let acme = Account::new("Acme Piens", now());
+    let deal = Deal::new(
+        acme.id,
+        "Line 4 retrofit",
+        crate::domain::money::Money::zero(crate::domain::money::Currency::default()),
+        now(),
+    );
+    let mut ix = SearchIndex::build(&[acme], &[], std::slice::from_ref(&deal), &[]);
+    let mut n = Negotiation::new(deal.id, Default::default(), now());
+    // Nothing agreed yet: not in the index.
+    ix.upsert_negotiation(&n, &deal.title);
+    assert!(ix
+        .query("retrofit", 10)
+        .iter()
+        .all(|h| h.kind == HitKind::Deal));
+    n.agreement.terms.push(Term {
+        id: crate::domain::ids::new_id(),
+        issue_id: None,
+        label: "Payment terms".into(),
+        value: "45 días netos".into(),
+        value_minor: None,
+        agreed_on: now().date_naive(),
+        confirmation: None,
+    });
+    ix.upsert_negotiation(&n, &deal.title);
+    let by_term = ix.query("dias netos", 10);
+    assert_eq!(
+        (by_term[0].kind, by_term[0].id),
+        (HitKind::Negotiation, n.id)
+    );
+    assert_eq!(by_term[0].title, "Line 4 retrofit");
+    assert_eq!(by_term[0].subtitle, "Payment terms");
+    n.agreement.contract = Some(Contract {
+        number: "C-2026-014".into(),
+        signed_on: now().date_naive(),
+        value_minor: 1,
+        terms: vec![n.agreement.terms[0].id],
+        note: String::new(),
+    });
+    ix.upsert_negotiation(&n, &deal.title);
+    let by_number = ix.query("c-2026-014", 10);
+    assert_eq!(by_number.len(), 1);
+    assert_eq!(by_number[0].id, n.id);
+    assert_eq!(by_number[0].title, "Line 4 retrofit · C-2026-014");
+    assert_eq!(ix.query("2026-014", 10)[0].id, n.id, "part of the number");
+    // Searching the deal's title finds the deal, not its negotiation twice over.
+    assert_eq!(ix.query("retrofit", 10)[0].kind, HitKind::Deal);
+    ix.remove(n.id);
+    assert!(ix.query("C-2026-014", 10).is_empty());
+}

@@ -3,7 +3,7 @@
 use super::common::{committed, iso, outcome_text, parse_iso};
 use super::detail::{with_deal, DealSig};
 use super::sections::FoldingSection;
-use crate::domain::deal::{CloseError, Deal, NextStepError, Outcome, Step};
+use crate::domain::deal::{CloseError, Deal, NextStepError, Outcome, Step, TransitionError};
 use crate::domain::deal_sections::DealSection;
 use crate::state::actions::deals;
 use crate::state::data::use_data;
@@ -147,7 +147,12 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
             Ok(Some(save)) => save,
             Ok(None) => return,
             Err(e) => {
-                win_error.set(Some(tr(e.key())));
+                let mut text = tr(e.key());
+                // Winning waits for every agreed term to be confirmed: name them.
+                if let TransitionError::TermsUnconfirmed(terms) = &e {
+                    text = format!("{text} {}", terms.join(" · "));
+                }
+                win_error.set(Some(text));
                 return;
             }
         };

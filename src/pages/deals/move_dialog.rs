@@ -165,7 +165,12 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                     }
                     _ => None,
                 };
-                error.set(Some((tr(e.key()), detail)));
+                let mut msg = tr(e.key());
+                // Winning waits for every agreed term to be confirmed: name them.
+                if let MoveError::Transition(TransitionError::TermsUnconfirmed(terms)) = &e {
+                    msg = format!("{msg} {}", terms.join(" · "));
+                }
+                error.set(Some((msg, detail)));
                 return;
             }
         };

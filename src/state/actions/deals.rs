@@ -17,6 +17,7 @@ use crate::domain::deal::{
 use crate::domain::fields::FieldError;
 use crate::domain::ids::Id;
 use crate::domain::needs::{Need, NeedError, NeedLayer};
+use crate::domain::negotiation::agreement;
 use crate::domain::presentation::{MainPointDraft, OutlineStep};
 use crate::domain::qualification::{Answer, OverrideError, QualifyingQuestion};
 use crate::state::data::{AppData, Changes};
@@ -33,16 +34,35 @@ fn stored(data: AppData, id: Id) -> Option<Deal> {
 /// transaction. When this wins the deal and its account is not a customer yet, the account
 /// becomes one from the win date (`customer_since`) in the same transaction.
 async fn commit(data: AppData, (before, after): (Deal, Deal)) -> Result<Deal, StoreError> {
-    let account = data.accounts.get_untracked(after.account_id);
     let mut ch = Changes::new();
-    if let Some(mut a) = account {
-        if let Some(on) = deal::customer_since_on_win(Some(&before), &after, a.customer_since) {
+    let saved = stage(&mut ch, data, &before, after);
+    ch.commit(data).await.map(|()| saved)
+}
+
+/// Puts a change of a deal (`before` as it was read) into the batch `ch`; when it wins
+/// the deal and its account is not a customer yet, the account becomes one from the win
+/// date (`customer_since`) in the same batch. Signing a contract (the negotiation's
+/// agreement) wins a deal through this too.
+pub(crate) fn stage(ch: &mut Changes, data: AppData, before: &Deal, after: Deal) -> Deal {
+    if let Some(mut a) = data.accounts.get_untracked(after.account_id) {
+        if let Some(on) = deal::customer_since_on_win(Some(before), &after, a.customer_since) {
             a.customer_since = Some(on);
             ch.put(&data, a);
         }
     }
-    let saved = ch.put(&data, after);
-    ch.commit(data).await.map(|()| saved)
+    ch.put(&data, after)
+}
+
+/// The won gate (`negotiation::agreement::win_gate`) for a change that wins the deal:
+/// refused while an agreed term of its negotiation is unconfirmed; otherwise the deal is
+/// won at the agreement's value, when it has one (`agreement::won_value`).
+fn check_win_gate(data: AppData, after: &mut Deal) -> Result<(), TransitionError> {
+    let n = super::negotiation::stored(data, after.id);
+    agreement::win_gate(after, n.as_ref()).map_err(TransitionError::from)?;
+    if let Some(value) = agreement::won_value(after, n.as_ref()) {
+        after.value = value;
+    }
+    Ok(())
 }
 
 /// The deal as stored now and as changed by a rule that may refuse: refused at once
@@ -131,7 +151,15 @@ pub fn move_to(
             input.signal_date = input.signal_date.or(Some(on));
         }
     }
-    Ok(change(data, id, |d| deal::move_to(d, to, &input, Utc::now()))?.map(|c| commit(data, c)))
+    Ok(change(data, id, |d| {
+        let wins = agreement::move_wins(d, to);
+        deal::move_to(d, to, &input, Utc::now())?;
+        if wins {
+            check_win_gate(data, d).map_err(MoveError::Transition)?;
+        }
+        Ok(())
+    })?
+    .map(|c| commit(data, c)))
 }
 
 /// Sets the next step (what and by when; `due` is `None` when no date was given); refused
@@ -148,6 +176,9 @@ pub fn set_next_step(
 
 /// Wins the deal: the contract signed on `signed_on`, with its evidence (and the reason of
 /// the skip to step 5 when the deal is before it); the account becomes a customer.
+/// Refused while an agreed term of the deal's negotiation is unconfirmed (as is every
+/// move that wins the deal, [`move_to`]); with its terms confirmed, the deal is won at the
+/// agreement's value.
 pub fn win(
     data: AppData,
     id: Id,
@@ -156,7 +187,8 @@ pub fn win(
     skip_reason: &str,
 ) -> Result<Option<impl Future<Output = Result<Deal, StoreError>>>, TransitionError> {
     let won = change(data, id, |d| {
-        deal::win(d, evidence, signed_on, skip_reason, Utc::now())
+        deal::win(d, evidence, signed_on, skip_reason, Utc::now())?;
+        check_win_gate(data, d)
     })?;
     Ok(won.map(|c| commit(data, c)))
 }

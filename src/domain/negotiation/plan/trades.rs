@@ -98,11 +98,11 @@ fn cost_key(i: &Issue) -> (bool, i64) {
     }
 }
 
-fn ranked<'a>(
-    p: &'a Plan,
+fn ranked(
+    p: &Plan,
     gap_of: impl Fn(&Issue) -> i16,
     tie: impl Fn(&Issue, &Issue) -> std::cmp::Ordering,
-) -> Vec<&'a Issue> {
+) -> Vec<&Issue> {
     let mut list: Vec<(usize, &Issue)> = p
         .issues
         .iter()
@@ -290,6 +290,9 @@ fn tolerance(t: i128, unit_milli: i128) -> i128 {
     (t * i128::from(TOLERANCE_PERCENT) / 100).max(unit_milli)
 }
 
+/// How good a common value is: packages found, single-issue ones among them, the value.
+type Score = (usize, usize, i128);
+
 /// Up to three packages of equal value to us, or why there are none.
 pub fn packages(n: &Negotiation) -> Result<Packages, NoPackages> {
     let mut issues: Vec<(usize, &Issue)> = n.plan.issues.iter().enumerate().collect();
@@ -319,7 +322,7 @@ pub fn packages(n: &Negotiation) -> Result<Packages, NoPackages> {
         .collect();
     tried.sort_unstable();
     tried.dedup();
-    let mut best: Option<((usize, usize, i128), Vec<Vec<Move>>)> = None;
+    let mut best: Option<(Score, Vec<Vec<Move>>)> = None;
     for t in tried {
         let found = at_value(&levers, t, tolerance(t, unit_milli));
         if found.len() < 2 {

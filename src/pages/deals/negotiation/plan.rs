@@ -330,7 +330,7 @@ fn MemberForm(
     let legend_ref = legend_id.clone();
     let title_label = title.clone();
     view! {
-        <form class="form-grid member-form" on:submit=on_submit aria-label=title_label>
+        <form class="form-grid member-form" novalidate=true on:submit=on_submit aria-label=title_label>
             <h4>{title}</h4>
             <ErrorSummary errors=errors.summary()/>
             <div class="form-cols">
@@ -678,7 +678,7 @@ fn IssueForm(
         )
     });
     view! {
-        <form class="form-grid issue-form" on:submit=on_submit aria-label=title_label>
+        <form class="form-grid issue-form" novalidate=true on:submit=on_submit aria-label=title_label>
             <h4>{title}</h4>
             <ErrorSummary errors=errors.summary()/>
             <div class="form-cols">

@@ -212,15 +212,10 @@ pub struct ShrinkWarning {
 ///
 /// Returns the broken comparison (`Err`), or whether it was compared at all (`Ok(true)`:
 /// smaller than the one before; `Ok(false)`: the first, or nothing comparable before).
-pub fn shrink_check(
-    n: &Negotiation,
-    earlier: &[Round],
-    r: &Round,
-) -> Result<bool, ShrinkWarning> {
+pub fn shrink_check(n: &Negotiation, earlier: &[Round], r: &Round) -> Result<bool, ShrinkWarning> {
     let ours = |x: &&Round| {
         x.side == Side::Us
-            && n
-                .issue(x.issue_id)
+            && n.issue(x.issue_id)
                 .is_some_and(|i| is_concession(i, Side::Us, x.from, x.to))
     };
     let Some(issue) = n.issue(r.issue_id) else {
@@ -416,9 +411,7 @@ pub(crate) fn parse_day(
         .filter(|d| rules::plausible_year(*d))
         .ok_or_else(|| Problem::new(field, label, "field.error.invalid_date").arg("value", t))?;
     if d > today {
-        return Err(
-            Problem::new(field, label, "negotiation_ledger.error.future").arg("value", t),
-        );
+        return Err(Problem::new(field, label, "negotiation_ledger.error.future").arg("value", t));
     }
     Ok(d)
 }
@@ -533,12 +526,21 @@ pub fn build_round(
     if let Some(v) = draft.proposal_version {
         if !versions.contains(&v) {
             errs.push(
-                Problem::new("version", VERSION, "negotiation_ledger.error.unknown_version")
-                    .arg("value", v),
+                Problem::new(
+                    "version",
+                    VERSION,
+                    "negotiation_ledger.error.unknown_version",
+                )
+                .arg("value", v),
             );
         }
     }
-    let override_reason = text("override_reason", OVERRIDE, &draft.override_reason, &mut errs);
+    let override_reason = text(
+        "override_reason",
+        OVERRIDE,
+        &draft.override_reason,
+        &mut errs,
+    );
     let note = text("note", NOTE, &draft.note, &mut errs);
     match (on, issue, from, to) {
         (Some(on), Some(issue), Some(from), Some(to)) if errs.is_empty() => {
@@ -558,7 +560,11 @@ pub fn build_round(
                     String::new()
                 },
                 proposal_version: draft.proposal_version,
-                override_reason: if needed { override_reason } else { String::new() },
+                override_reason: if needed {
+                    override_reason
+                } else {
+                    String::new()
+                },
                 note,
             })
         }
@@ -749,11 +755,13 @@ pub fn check_ledger(n: &Negotiation) -> Result<(), RuleError> {
         rules::date(&at("on"), ON, r.on)?;
         if let Some(p) = previous {
             if r.on < p {
-                return Err(
-                    RuleError::new(at("on"), ON, "negotiation_ledger.rule.before_previous")
-                        .arg("value", r.on)
-                        .arg("previous", p),
-                );
+                return Err(RuleError::new(
+                    at("on"),
+                    ON,
+                    "negotiation_ledger.rule.before_previous",
+                )
+                .arg("value", r.on)
+                .arg("previous", p));
             }
         }
         previous = Some(r.on);
@@ -771,8 +779,7 @@ pub fn check_ledger(n: &Negotiation) -> Result<(), RuleError> {
                 "negotiation_ledger.rule.negative_value",
             ));
         }
-        if r.side == Side::Us && past_bottom(issue, r.to) && r.override_reason.trim().is_empty()
-        {
+        if r.side == Side::Us && past_bottom(issue, r.to) && r.override_reason.trim().is_empty() {
             return Err(RuleError::new(
                 at("override_reason"),
                 OVERRIDE,

@@ -1,3 +1,5 @@
+#![allow(clippy::inconsistent_digit_grouping)] // Money reads as major_minor: 2_000_00 is €2,000.00.
+
 use super::*;
 use crate::domain::ids::new_id;
 use crate::domain::money::Currency;
@@ -72,10 +74,30 @@ fn direction_follows_opening_and_bottom() {
     let price = n.issue(price).unwrap();
     assert!(!better_for_us_is_higher(pay));
     assert!(better_for_us_is_higher(price));
-    assert!(is_concession(pay, Side::Us, Position::units(30), Position::units(40)));
-    assert!(!is_concession(pay, Side::Us, Position::units(40), Position::units(35)));
-    assert!(is_concession(pay, Side::Them, Position::units(90), Position::units(75)));
-    assert!(is_concession(price, Side::Us, Position::units(120_000), Position::units(115_000)));
+    assert!(is_concession(
+        pay,
+        Side::Us,
+        Position::units(30),
+        Position::units(40)
+    ));
+    assert!(!is_concession(
+        pay,
+        Side::Us,
+        Position::units(40),
+        Position::units(35)
+    ));
+    assert!(is_concession(
+        pay,
+        Side::Them,
+        Position::units(90),
+        Position::units(75)
+    ));
+    assert!(is_concession(
+        price,
+        Side::Us,
+        Position::units(120_000),
+        Position::units(115_000)
+    ));
     assert!(past_bottom(pay, Position::units(61)));
     assert!(!past_bottom(pay, Position::units(60)));
     assert!(past_bottom(price, Position::units(99_999)));
@@ -160,8 +182,14 @@ fn across_issues_the_money_values_are_compared() {
     let mut d = draft(Side::Us, training, "3", "3.5", 6);
     d.value = "1500".into();
     let (_, f) = preview(&n, &d, Slot::New).unwrap();
-    assert_eq!(f.not_smaller, None, "the previous (no value) is not comparable in money");
-    assert!(f.smaller, "half a day after one day is smaller on the issue");
+    assert_eq!(
+        f.not_smaller, None,
+        "the previous (no value) is not comparable in money"
+    );
+    assert!(
+        f.smaller,
+        "half a day after one day is smaller on the issue"
+    );
 }
 
 #[test]
@@ -212,7 +240,10 @@ fn past_the_bottom_line_is_refused_without_a_reason_and_kept_with_one() {
     let (mut n, pay, _, _) = negotiation();
     let mut d = draft(Side::Us, pay, "30", "65", 2);
     let errs = add_round(&mut n, &d, &[], day(TODAY)).unwrap_err();
-    assert_eq!(keys(&errs), [("to", "negotiation_ledger.error.past_bottom")]);
+    assert_eq!(
+        keys(&errs),
+        [("to", "negotiation_ledger.error.past_bottom")]
+    );
     assert_eq!(errs[0].arg_value("bottom"), Some("60"));
     assert!(n.rounds.is_empty());
     d.override_reason = "Director approved: strategic account".into();
@@ -237,9 +268,17 @@ fn past_the_bottom_line_is_refused_without_a_reason_and_kept_with_one() {
 fn a_round_before_the_previous_one_is_refused() {
     let (mut n, pay, _, _) = negotiation();
     add(&mut n, &draft(Side::Us, pay, "30", "40", 5));
-    let errs = add_round(&mut n, &draft(Side::Them, pay, "90", "80", 4), &[], day(TODAY))
-        .unwrap_err();
-    assert_eq!(keys(&errs), [("on", "negotiation_ledger.error.before_previous")]);
+    let errs = add_round(
+        &mut n,
+        &draft(Side::Them, pay, "90", "80", 4),
+        &[],
+        day(TODAY),
+    )
+    .unwrap_err();
+    assert_eq!(
+        keys(&errs),
+        [("on", "negotiation_ledger.error.before_previous")]
+    );
     assert_eq!(errs[0].arg_value("previous"), Some("2026-03-05"));
     // The same day is fine.
     add(&mut n, &draft(Side::Them, pay, "90", "80", 5));
@@ -253,8 +292,13 @@ fn a_round_before_the_previous_one_is_refused() {
 #[test]
 fn a_day_after_today_is_refused() {
     let (mut n, pay, _, _) = negotiation();
-    let errs = add_round(&mut n, &draft(Side::Us, pay, "30", "40", TODAY + 1), &[], day(TODAY))
-        .unwrap_err();
+    let errs = add_round(
+        &mut n,
+        &draft(Side::Us, pay, "30", "40", TODAY + 1),
+        &[],
+        day(TODAY),
+    )
+    .unwrap_err();
     assert_eq!(keys(&errs), [("on", "negotiation_ledger.error.future")]);
     add(&mut n, &draft(Side::Us, pay, "30", "40", TODAY));
 }
@@ -262,9 +306,17 @@ fn a_day_after_today_is_refused() {
 #[test]
 fn an_issue_not_in_the_plan_is_refused() {
     let (mut n, _, _, _) = negotiation();
-    let errs = add_round(&mut n, &draft(Side::Us, new_id(), "30", "40", 2), &[], day(TODAY))
-        .unwrap_err();
-    assert_eq!(keys(&errs), [("issue", "negotiation_ledger.error.unknown_issue")]);
+    let errs = add_round(
+        &mut n,
+        &draft(Side::Us, new_id(), "30", "40", 2),
+        &[],
+        day(TODAY),
+    )
+    .unwrap_err();
+    assert_eq!(
+        keys(&errs),
+        [("issue", "negotiation_ledger.error.unknown_issue")]
+    );
     let mut d = draft(Side::Us, new_id(), "30", "40", 2);
     d.issue_id = None;
     let errs = add_round(&mut n, &d, &[], day(TODAY)).unwrap_err();
@@ -292,9 +344,17 @@ fn bad_numbers_nothing_moved_and_bad_money_are_refused_at_their_field() {
         ]
     );
     assert_eq!(errs[1].arg_value("value"), Some("thirty"));
-    let errs = add_round(&mut n, &draft(Side::Us, pay, "30", "30.0", 2), &[], day(TODAY))
-        .unwrap_err();
-    assert_eq!(keys(&errs), [("to", "negotiation_ledger.error.nothing_moved")]);
+    let errs = add_round(
+        &mut n,
+        &draft(Side::Us, pay, "30", "30.0", 2),
+        &[],
+        day(TODAY),
+    )
+    .unwrap_err();
+    assert_eq!(
+        keys(&errs),
+        [("to", "negotiation_ledger.error.nothing_moved")]
+    );
     let mut d = draft(Side::Us, training, "2", "3", 2);
     d.value = "a lot".into();
     let errs = add_round(&mut n, &d, &[], day(TODAY)).unwrap_err();
@@ -305,7 +365,10 @@ fn bad_numbers_nothing_moved_and_bad_money_are_refused_at_their_field() {
     let mut d = draft(Side::Us, pay, "30", "40", 2);
     d.proposal_version = Some(7);
     let errs = add_round(&mut n, &d, &[1, 2], day(TODAY)).unwrap_err();
-    assert_eq!(keys(&errs), [("version", "negotiation_ledger.error.unknown_version")]);
+    assert_eq!(
+        keys(&errs),
+        [("version", "negotiation_ledger.error.unknown_version")]
+    );
     assert!(n.rounds.is_empty());
     // Nothing moved in a stored record.
     let mut ok = draft(Side::Us, pay, "30", "40", 2);
@@ -326,7 +389,7 @@ fn the_value_is_computed_from_the_value_per_unit_rounded_half_away() {
     assert_eq!(computed_value(&issue, Position::units(10)), Some(2_000_00));
     let mut odd = issue.clone();
     odd.value_per_unit = Some(3); // 3 cents a day
-    // 0.5 day × 3 = 1.5 cents → 2; 0.1 day × 3 = 0.3 → 0; 0.167 × 3 = 0.501 → 1.
+                                  // 0.5 day × 3 = 1.5 cents → 2; 0.1 day × 3 = 0.3 → 0; 0.167 × 3 = 0.501 → 1.
     assert_eq!(computed_value(&odd, Position(500)), Some(2));
     assert_eq!(computed_value(&odd, Position(100)), Some(0));
     assert_eq!(computed_value(&odd, Position(167)), Some(1));
@@ -353,7 +416,10 @@ fn the_last_round_is_edited_and_a_deleted_round_comes_back() {
     let b = add(&mut n, &draft(Side::Them, pay, "90", "80", 3));
     let da = RoundDraft::of(&n, &a);
     let errs = edit_last_round(&mut n, a.id, &da, &[], day(TODAY)).unwrap_err();
-    assert_eq!(keys(&errs), [("round", "negotiation_ledger.error.not_last")]);
+    assert_eq!(
+        keys(&errs),
+        [("round", "negotiation_ledger.error.not_last")]
+    );
     let mut d = RoundDraft::of(&n, &b);
     d.to = "75".into();
     // The edited round is checked against the rounds before it, not itself.
@@ -361,9 +427,15 @@ fn the_last_round_is_edited_and_a_deleted_round_comes_back() {
     let edited = edit_last_round(&mut n, b.id, &d, &[], day(TODAY)).unwrap();
     assert_eq!(edited.id, b.id);
     assert_eq!(n.rounds[1].to, Position::units(75));
-    assert_eq!(last_position(&n, pay, Side::Them, Slot::New), Some(Position::units(75)));
+    assert_eq!(
+        last_position(&n, pay, Side::Them, Slot::New),
+        Some(Position::units(75))
+    );
     assert_eq!(last_position(&n, pay, Side::Them, Slot::Last), None);
-    assert_eq!(last_position(&n, pay, Side::Us, Slot::New), Some(Position::units(40)));
+    assert_eq!(
+        last_position(&n, pay, Side::Us, Slot::New),
+        Some(Position::units(40))
+    );
     let (at, gone) = remove_round(&mut n, a.id).unwrap();
     assert_eq!((at, n.rounds.len()), (0, 1));
     restore_round(&mut n, at, gone.clone()).unwrap();
@@ -403,7 +475,10 @@ fn deadlocks_open_break_and_follow_their_rules() {
         ..Default::default()
     };
     let errs = add_deadlock(&mut n, &bad_issue, today).unwrap_err();
-    assert_eq!(keys(&errs), [("dl_issue", "negotiation_ledger.error.unknown_issue")]);
+    assert_eq!(
+        keys(&errs),
+        [("dl_issue", "negotiation_ledger.error.unknown_issue")]
+    );
     let d = add_deadlock(
         &mut n,
         &DeadlockDraft {
@@ -431,14 +506,20 @@ fn deadlocks_open_break_and_follow_their_rules() {
     let errs = break_deadlock(&mut n, d.id, &early, today).unwrap_err();
     assert_eq!(
         keys(&errs),
-        [("broken_on", "negotiation_ledger.deadlock.error.before_start")]
+        [(
+            "broken_on",
+            "negotiation_ledger.deadlock.error.before_start"
+        )]
     );
     let late = BreakDraft {
         broken_on: "2026-03-21".into(),
         ..early.clone()
     };
     let errs = break_deadlock(&mut n, d.id, &late, today).unwrap_err();
-    assert_eq!(keys(&errs), [("broken_on", "negotiation_ledger.error.future")]);
+    assert_eq!(
+        keys(&errs),
+        [("broken_on", "negotiation_ledger.error.future")]
+    );
     assert!(is_open(&n.deadlocks[0]));
     let ok = BreakDraft {
         broken_on: "2026-03-05".into(),
@@ -520,8 +601,7 @@ fn every_key_is_worded_in_every_catalogue() {
 fn the_fixture_negotiation_keeps_the_rules() {
     let text = include_str!("../../../../tests/fixtures/schema_v4.json");
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
-    let n: Negotiation =
-        serde_json::from_value(v["payload"]["negotiations"][0].clone()).unwrap();
+    let n: Negotiation = serde_json::from_value(v["payload"]["negotiations"][0].clone()).unwrap();
     assert_eq!(check_ledger(&n), Ok(()));
     let flags = ledger_flags(&n);
     assert!(flags[0].concession && flags[1].concession);

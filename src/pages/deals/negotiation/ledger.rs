@@ -372,6 +372,8 @@ fn RoundForm(
     // The last default filled into "From": replaced when the issue or side changes, unless
     // the rep typed their own.
     let auto_from = StoredValue::new(String::new());
+    // Bumped when the form is cleared, so "From" takes its default again.
+    let refresh = RwSignal::new(0u32);
 
     let slot = move || {
         if editing.get().is_some() {
@@ -403,6 +405,7 @@ fn RoundForm(
         from.set(String::new());
         auto_from.set_value(String::new());
         errors.clear();
+        refresh.update(|r| *r += 1);
     };
     // Pick the plan's first issue while none is chosen.
     Effect::new(move |_| {
@@ -421,9 +424,10 @@ fn RoundForm(
     // "From" defaults to that side's last position on the issue (ours: our opening).
     Effect::new(move |_| {
         let (iss, sd, sl) = (issue.get(), side.get(), slot());
+        refresh.track();
         let Some(id) = iss.parse().ok() else { return };
         let sd = Side::from_code(&sd).unwrap_or(Side::Us);
-        let default = n.with_untracked(|n| {
+        let default = n.with(|n| {
             n.as_ref()
                 .and_then(|n| ledger::last_position(n, id, sd, sl))
                 .map(Position::to_input)

@@ -239,7 +239,7 @@ test("rounds with the shrink rule, the bottom-line guard, nothing in return, the
   await expect(item.getByRole("heading", { name: /^Deadlock 1, .+, on Payment terms$/ })).toBeVisible();
   const openGuidance = d.getByRole("complementary", { name: "A deadlock is open: the method's guidance" });
   await expect(openGuidance).toContainText("Stay at the table: a deadlock is often the prelude to their concession.");
-  await item.getByRole("button", { name: "Mark deadlock 1 as broken" }).click();
+  await item.getByRole("button", { name: "Mark as broken: deadlock 1" }).click();
   await item.getByLabel("How it was broken").fill("45 days and a 2 % early-payment bonus");
   await item.getByLabel("Broken on").fill("2001-01-01");
   await item.getByRole("button", { name: "Save how it was broken" }).click();

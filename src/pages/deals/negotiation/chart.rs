@@ -12,9 +12,9 @@ use crate::ui::fmt;
 use crate::ui::form::SelectField;
 use crate::ui::scroll_area::ScrollArea;
 
-const W: f64 = 400.0;
+const W: f64 = 360.0;
 const H: f64 = 220.0;
-const LEFT: f64 = 56.0;
+const LEFT: f64 = 50.0;
 const RIGHT: f64 = 14.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 26.0;

@@ -263,89 +263,91 @@ fn LedgerTable(
         })
     };
     view! {
-        <Show
-            when=move || n.with(|n| n.as_ref().is_some_and(|n| !n.rounds.is_empty()))
-            fallback=|| view! { <p class="hint">{tr("negotiation_ledger.none")}</p> }
-        >
-            <ScrollArea label=Signal::derive(|| tr("negotiation_ledger.table"))>
-                <table class="data-table wide ledger-table">
-                    <caption>{move || tr("negotiation_ledger.table")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">"#"</th>
-                            <th scope="col">{move || tr(label::ON)}</th>
-                            <th scope="col">{move || tr("negotiation_ledger.col.side")}</th>
-                            <th scope="col">{move || tr(label::ISSUE)}</th>
-                            <th scope="col">{move || tr("negotiation_ledger.col.move")}</th>
-                            <th scope="col" class="num">{move || tr("negotiation_ledger.col.step")}</th>
-                            <th scope="col" class="num">{move || tr(label::VALUE)}</th>
-                            <th scope="col">{move || tr("negotiation_ledger.col.in_return")}</th>
-                            <th scope="col">{move || tr("negotiation_ledger.col.version")}</th>
-                            <th scope="col">{move || tr("negotiation_ledger.col.flags")}</th>
-                            <th scope="col">{move || tr("negotiation_ledger.col.actions")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            rows()
-                                .into_iter()
-                                .map(|(number, r, issue, moved, step, value, flags, last)| {
-                                    let rid = r.id;
-                                    let num = number.to_string();
-                                    view! {
-                                        <tr>
-                                            <th scope="row" class="num">{num.clone()}</th>
-                                            <td class="nowrap">{fmt::date(r.on)}</td>
-                                            <td>{tr(r.side.key())}</td>
-                                            <td>{issue}</td>
-                                            <td class="nowrap">{moved}</td>
-                                            <td class="num nowrap">{step}</td>
-                                            <td class="num nowrap">{value}</td>
-                                            <td>{r.in_return.clone()}</td>
-                                            <td>
-                                                {r.proposal_version.map(|v| tw("negotiation_ledger.version_n", &[("n", &v.to_string())]))}
-                                            </td>
-                                            <td>
-                                                <ul class="plain-list ledger-flags">
-                                                    {flags
-                                                        .into_iter()
-                                                        .map(|(t, class)| view! { <li class=format!("flag {class}")>{t}</li> })
-                                                        .collect_view()}
-                                                </ul>
-                                                {(!r.note.is_empty()).then(|| view! { <p class="hint">{r.note.clone()}</p> })}
-                                            </td>
-                                            <td class="row-actions">
-                                                {last.then(|| {
-                                                    view! {
-                                                        <button
-                                                            type="button"
-                                                            class="small"
-                                                            aria-label=tw("negotiation_ledger.edit_n", &[("n", &num)])
-                                                            on:click=move |_| editing.set(Some(rid))
-                                                        >
-                                                            {tr("negotiation_ledger.edit")}
-                                                        </button>
-                                                    }
-                                                })}
-                                                <button
-                                                    type="button"
-                                                    class="small danger"
-                                                    aria-label=tw("negotiation_ledger.delete_n", &[("n", &num)])
-                                                    on:click=move |_| remove(rid, number)
-                                                >
-                                                    {tr("negotiation_ledger.delete")}
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </ScrollArea>
-        </Show>
-    }
+            <Show
+                when=move || n.with(|n| n.as_ref().is_some_and(|n| !n.rounds.is_empty()))
+                fallback=|| view! { <p class="hint">{tr("negotiation_ledger.none")}</p> }
+            >
+                <ScrollArea label=Signal::derive(|| tr("negotiation_ledger.table"))>
+                    <table class="data-table wide ledger-table">
+                        <caption>{move || tr("negotiation_ledger.table")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="num">"#"</th>
+                                <th scope="col">{move || tr(label::ON)}</th>
+                                <th scope="col">{move || tr("negotiation_ledger.col.side")}</th>
+                                <th scope="col">{move || tr(label::ISSUE)}</th>
+                                <th scope="col">{move || tr("negotiation_ledger.col.move")}</th>
+                                <th scope="col" class="num">{move || tr("negotiation_ledger.col.step")}</th>
+                                <th scope="col" class="num">{move || tr(label::VALUE)}</th>
+                                <th scope="col">{move || tr("negotiation_ledger.col.in_return")}</th>
+                                <th scope="col">{move || tr("negotiation_ledger.col.version")}</th>
+                                <th scope="col">{move || tr("negotiation_ledger.col.flags")}</th>
+                                <th scope="col">{move || tr("negotiation_ledger.col.actions")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                rows()
+                                    .into_iter()
+                                    .map(|(number, r, issue, moved, step, value, flags, last)| {
+                                        let rid = r.id;
+                                        let num = number.to_string();
+                                        view! {
+                                            <tr>
+                                                <th scope="row" class="num">{num.clone()}</th>
+                                                <td class="nowrap">{fmt::date(r.on)}</td>
+                                                <td>{tr(r.side.key())}</td>
+                                                <td>{issue}</td>
+                                                <td class="move">{moved}</td>
+                                                <td class="num nowrap">{step}</td>
+                                                <td class="num nowrap">{value}</td>
+                                                <td>{r.in_return.clone()}</td>
+                                                <td>
+                                                    {r.proposal_version.map(|v| tw("negotiation_ledger.version_n", &[("n", &v.to_string())]))}
+                                                </td>
+                                                <td>
+                                                    <ul class="plain-list ledger-flags">
+                                                        {flags
+                                                            .into_iter()
+                                                            .map(|(t, class)| view! { <li class=format!("flag {class}")>{t}</li> })
+                                                            .collect_view()}
+                                                    </ul>
+                                                    {(!r.note.is_empty()).then(|| view! { <p class="hint">{r.note.clone()}</p> })}
+                                                </td>
+                                                <td>
+    <div class="row-actions">
+                                                    {last.then(|| {
+                                                        view! {
+                                                            <button
+                                                                type="button"
+                                                                class="small"
+                                                                aria-label=tw("negotiation_ledger.edit_n", &[("n", &num)])
+                                                                on:click=move |_| editing.set(Some(rid))
+                                                            >
+                                                                {tr("negotiation_ledger.edit")}
+                                                            </button>
+                                                        }
+                                                    })}
+                                                    <button
+                                                        type="button"
+                                                        class="small danger"
+                                                        aria-label=tw("negotiation_ledger.delete_n", &[("n", &num)])
+                                                        on:click=move |_| remove(rid, number)
+                                                    >
+                                                        {tr("negotiation_ledger.delete")}
+                                                    </button>
+                                                </div>
+    </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </ScrollArea>
+            </Show>
+        }
 }
 
 /// The form logging a round, or editing the last one; the method's checks show as the rep

@@ -15,6 +15,7 @@
 
 mod agreement;
 mod brief;
+mod chart;
 mod closing;
 mod deadlocks;
 mod ledger;

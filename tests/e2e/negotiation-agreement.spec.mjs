@@ -227,7 +227,7 @@ test("terms confirmed one by one, the contract wins the deal at the agreed value
 
   // The global search finds the deal's agreement by the contract number.
   await page.keyboard.press("Control+k");
-  const search = page.getByRole("combobox", { name: "Search accounts, people, deals and competitors" });
+  const search = page.getByRole("combobox", { name: "Search accounts, people, deals, products and more" });
   await search.pressSequentially("C-2026-014");
   const hit = page.getByRole("listbox", { name: "Search results" }).getByRole("option", { name: /C-2026-014/ });
   await expect(hit).toBeVisible();

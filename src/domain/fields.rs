@@ -110,6 +110,16 @@ pub enum FieldProblem {
     ProposalAmountTooLarge,
     /// The offer would end (`{value}`) before the day it is sent (`{allowed}`).
     ProposalValidUntilBeforeSent,
+    /// A problem of one form's own, named by its catalogue key (the negotiation's plan,
+    /// rounds and deadlocks keep their messages with their own words).
+    Form(&'static str),
+}
+
+impl From<&'static str> for FieldProblem {
+    /// A form's own problem, by its catalogue key.
+    fn from(key: &'static str) -> Self {
+        FieldProblem::Form(key)
+    }
 }
 
 impl FieldProblem {
@@ -178,6 +188,8 @@ keyed_enum!(FieldProblem, {
     FieldProblem::ProposalDiscountReasonRequired => "proposal.error.discount_reason_required",
     FieldProblem::ProposalAmountTooLarge => "proposal.error.amount_too_large",
     FieldProblem::ProposalValidUntilBeforeSent => "proposal.error.valid_until_before_sent",
+}, via {
+    FieldProblem::Form(key) => key,
 });
 
 /// One field in error.
@@ -197,12 +209,16 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, label_key: &'static str, problem: FieldProblem) -> Self {
+    pub fn new(
+        field: &'static str,
+        label_key: &'static str,
+        problem: impl Into<FieldProblem>,
+    ) -> Self {
         FieldError {
             field,
             index: None,
             label_key,
-            problem,
+            problem: problem.into(),
             args: Vec::new(),
         }
     }

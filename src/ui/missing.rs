@@ -1,6 +1,8 @@
 //! The page shown for a record that is not (or no longer) in the book: what happened, and
-//! the way back to its list.
+//! the way back to its list. While the records are still loading it says nothing yet (the
+//! shell shows that they are loading): the record may be among them.
 
+use crate::state::data::{use_data, LoadStatus};
 use crate::state::tr;
 use crate::ui::link::href;
 use leptos::prelude::*;
@@ -13,13 +15,16 @@ pub fn MissingRecord(
     back_key: &'static str,
     back_path: &'static str,
 ) -> impl IntoView {
+    let data = use_data();
     view! {
         <section class="page">
             <h1>{move || tr(title_key)}</h1>
-            <div class="card">
-                <p>{move || tr(body_key)}</p>
-                <a class="button" href=href(back_path)>{move || tr(back_key)}</a>
-            </div>
+            <Show when=move || data.status.get() == LoadStatus::Ready>
+                <div class="card">
+                    <p>{move || tr(body_key)}</p>
+                    <a class="button" href=href(back_path)>{move || tr(back_key)}</a>
+                </div>
+            </Show>
         </section>
     }
 }

@@ -44,51 +44,10 @@ use crate::domain::ids::{new_id, Id};
 use crate::domain::price::{parse_scaled, round_half_away};
 use crate::domain::rules::{self, RuleError, MAX_TEXT};
 
-/// A field of a ledger form in error: which field (`to`, `on`…), the catalogue key of its
-/// label, the catalogue key of what is wrong and its placeholders (`{field}` is the
-/// label; the others quote what was typed or the figures involved).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub field: &'static str,
-    pub label: &'static str,
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl Problem {
-    pub fn new(field: &'static str, label: &'static str, key: &'static str) -> Self {
-        Problem {
-            field,
-            label,
-            key,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-
-    /// The value of placeholder `name`, if the problem has one.
-    pub fn arg_value(&self, name: &str) -> Option<&str> {
-        self.args
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-impl From<FieldError> for Problem {
-    fn from(e: FieldError) -> Self {
-        Problem {
-            field: e.field,
-            label: e.label_key,
-            key: e.key(),
-            args: e.args,
-        }
-    }
-}
+/// A field of a ledger form in error: the app's [`FieldError`]; the ledger's own
+/// messages are form problems named by their catalogue keys (`{field}` is the label; the
+/// other placeholders quote what was typed or the figures involved).
+pub type Problem = FieldError;
 
 /// The labels of the round form's fields.
 pub mod label {
@@ -392,7 +351,7 @@ fn parse_position(field: &'static str, label: &'static str, s: &str) -> Result<P
     if s.trim().is_empty() {
         return Err(Problem::new(field, label, "field.error.required"));
     }
-    Position::parse(s).map_err(|e| FieldError::decimal(field, label, &e, s).into())
+    Position::parse(s).map_err(|e| FieldError::decimal(field, label, &e, s))
 }
 
 /// A typed day: required, `YYYY-MM-DD`, not after `today`.
@@ -517,7 +476,7 @@ pub fn build_round(
         _ => match parse_scaled(typed_value, n.currency.exponent()) {
             Ok(v) => Some(v),
             Err(e) => {
-                errs.push(FieldError::decimal("value", VALUE, &e, typed_value).into());
+                errs.push(FieldError::decimal("value", VALUE, &e, typed_value));
                 None
             }
         },

@@ -64,7 +64,7 @@ fn add(n: &mut Negotiation, d: &RoundDraft) -> Round {
 }
 
 fn keys(errs: &[Problem]) -> Vec<(&'static str, &'static str)> {
-    errs.iter().map(|e| (e.field, e.key)).collect()
+    errs.iter().map(|e| (e.field, e.key())).collect()
 }
 
 #[test]

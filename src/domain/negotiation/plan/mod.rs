@@ -25,7 +25,7 @@ pub mod trades;
 mod tests;
 
 use super::{Alternative, Issue, IssueKind, Negotiation, Plan, Position, TeamMember, TeamRole};
-use crate::domain::fields::FieldError;
+use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{new_id, Id};
 use crate::domain::money::Currency;
 use crate::domain::price::{format_scaled, parse_scaled};
@@ -198,49 +198,13 @@ crate::keyed_enum!(PlanProblem, "negotiation.plan.error", {
     Gone => "gone",
 }, rule_key = ".rule");
 
-/// One field of a plan form in error: `field` names the draft's field (the page attaches
-/// the message to it), `label_key` its label (the message's `{field}`), `key` the message
-/// and `args` its other placeholders, quoting what was typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanError {
-    pub field: &'static str,
-    pub label_key: &'static str,
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
+/// One field of a plan form in error: the app's [`FieldError`], with the plan's own
+/// problems ([`PlanProblem`]) as form problems.
+pub type PlanError = FieldError;
 
-impl PlanError {
-    fn new(field: &'static str, label_key: &'static str, problem: PlanProblem) -> Self {
-        PlanError {
-            field,
-            label_key,
-            key: problem.key(),
-            args: Vec::new(),
-        }
-    }
-
-    fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
-        self
-    }
-
-    /// The value of placeholder `name`, if the error has one.
-    pub fn arg_value(&self, name: &str) -> Option<&str> {
-        self.args
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-impl From<FieldError> for PlanError {
-    fn from(e: FieldError) -> Self {
-        PlanError {
-            field: e.field,
-            label_key: e.label_key,
-            key: e.key(),
-            args: e.args,
-        }
+impl From<PlanProblem> for FieldProblem {
+    fn from(p: PlanProblem) -> Self {
+        FieldProblem::Form(p.key())
     }
 }
 
@@ -268,16 +232,16 @@ pub mod label {
 fn name_errors(field: &'static str, label_key: &'static str, s: &str, out: &mut Vec<PlanError>) {
     use crate::domain::fields::FieldProblem;
     if s.trim().is_empty() {
-        out.push(FieldError::new(field, label_key, FieldProblem::Required).into());
+        out.push(FieldError::new(field, label_key, FieldProblem::Required));
     } else if s.chars().count() > MAX_NAME {
-        out.push(FieldError::new(field, label_key, FieldProblem::TooLong).into());
+        out.push(FieldError::new(field, label_key, FieldProblem::TooLong));
     }
 }
 
 fn short_text(field: &'static str, label_key: &'static str, s: &str, out: &mut Vec<PlanError>) {
     use crate::domain::fields::FieldProblem;
     if s.chars().count() > MAX_NAME {
-        out.push(FieldError::new(field, label_key, FieldProblem::TooLong).into());
+        out.push(FieldError::new(field, label_key, FieldProblem::TooLong));
     }
 }
 
@@ -314,7 +278,7 @@ fn money_field(
         }
         Ok(v) => Some(v),
         Err(e) => {
-            out.push(FieldError::decimal(field, label_key, &e, typed).into());
+            out.push(FieldError::decimal(field, label_key, &e, typed));
             None
         }
     }
@@ -478,9 +442,8 @@ impl IssueDraft {
                             label_key,
                             crate::domain::fields::FieldProblem::Required,
                         )
-                        .into()
                     } else {
-                        e.into()
+                        e
                     });
                     None
                 }

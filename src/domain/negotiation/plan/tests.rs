@@ -62,14 +62,14 @@ fn a_bottom_line_better_than_the_target_is_refused_at_the_bottom_line() {
     // Payment days: we open short (30) and may go up to the bottom line; 40 < 45.
     let errs = errors(&draft(IssueKind::Payment, "days", "30", "45", "40"));
     let e = only(&errs, "bottom");
-    assert_eq!(e.key, "negotiation.plan.error.bottom_before_target");
+    assert_eq!(e.key(), "negotiation.plan.error.bottom_before_target");
     assert_eq!(e.arg_value("bottom"), Some("40 days"));
     assert_eq!(e.arg_value("target"), Some("45 days"));
     // A price: we open high (100,000) and may go down; a bottom of 95,000 above a 90,000
     // target is better for us than the target.
     let errs = errors(&draft(IssueKind::Price, "EUR", "100000", "90000", "95000"));
     assert_eq!(
-        only(&errs, "bottom").key,
+        only(&errs, "bottom").key(),
         PlanProblem::BottomBeforeTarget.key()
     );
 }
@@ -79,7 +79,11 @@ fn a_target_outside_opening_to_bottom_line_is_refused_at_the_target() {
     for (o, t, b) in [("100", "110", "80"), ("30", "20", "60"), ("30", "45", "30")] {
         let errs = errors(&draft(IssueKind::Price, "", o, t, b));
         let e = only(&errs, "target");
-        assert_eq!(e.key, PlanProblem::TargetOutsideRange.key(), "{o} {t} {b}");
+        assert_eq!(
+            e.key(),
+            PlanProblem::TargetOutsideRange.key(),
+            "{o} {t} {b}"
+        );
         assert_eq!(e.arg_value("target"), Some(t));
     }
 }
@@ -121,7 +125,7 @@ fn importance_outside_one_to_five_or_not_whole_is_refused() {
         d.importance_them = "5".into();
         let errs = errors(&d);
         let e = only(&errs, "importance_us");
-        assert_eq!(e.key, PlanProblem::ImportanceInvalid.key());
+        assert_eq!(e.key(), PlanProblem::ImportanceInvalid.key());
         assert_eq!(e.arg_value("value"), Some(bad.trim()));
     }
 }
@@ -130,14 +134,14 @@ fn importance_outside_one_to_five_or_not_whole_is_refused() {
 fn a_custom_issue_needs_a_label_and_a_member_a_name() {
     let errs = errors(&draft(IssueKind::Custom, "", "1", "1", "1"));
     assert_eq!(
-        only(&errs, "label").key,
+        only(&errs, "label").key(),
         PlanProblem::CustomLabelRequired.key()
     );
     let mut d = draft(IssueKind::Custom, "", "1", "1", "1");
     d.label = "Training days".into();
     assert_eq!(d.validate(new_id(), &eur()).unwrap().label, "Training days");
     let errs = MemberDraft::default().validate(new_id()).unwrap_err();
-    assert_eq!(only(&errs, "member_name").key, "field.error.required");
+    assert_eq!(only(&errs, "member_name").key(), "field.error.required");
 }
 
 #[test]
@@ -145,18 +149,18 @@ fn positions_and_values_as_typed_are_checked_like_the_proposal_line() {
     let mut d = draft(IssueKind::Price, "EUR", "abc", "1.23456", "");
     d.value_per_unit = "12.3456".into();
     let errs = errors(&d);
-    assert_eq!(only(&errs, "opening").key, "field.error.not_a_number");
+    assert_eq!(only(&errs, "opening").key(), "field.error.not_a_number");
     assert_eq!(only(&errs, "opening").arg_value("value"), Some("abc"));
-    assert_eq!(only(&errs, "target").key, "field.error.too_many_decimals");
-    assert_eq!(only(&errs, "bottom").key, "field.error.required");
+    assert_eq!(only(&errs, "target").key(), "field.error.too_many_decimals");
+    assert_eq!(only(&errs, "bottom").key(), "field.error.required");
     assert_eq!(
-        only(&errs, "value_per_unit").key,
+        only(&errs, "value_per_unit").key(),
         "field.error.too_many_decimals"
     );
     let mut d = draft(IssueKind::Payment, "days", "30", "45", "60");
     d.value_per_unit = "0".into();
     assert_eq!(
-        only(&errors(&d), "value_per_unit").key,
+        only(&errors(&d), "value_per_unit").key(),
         PlanProblem::ValueZero.key()
     );
     d.value_per_unit = "1 250,50".into();
@@ -289,7 +293,7 @@ fn the_alternative_takes_a_sentence_and_an_optional_value() {
     };
     let errs = set_alternative(&mut n, &bad).unwrap_err();
     assert_eq!(
-        only(&errs, "alternative_value").key,
+        only(&errs, "alternative_value").key(),
         "field.error.not_a_number"
     );
     assert_eq!(n.plan.alternative.value_minor, Some(4_000_000));

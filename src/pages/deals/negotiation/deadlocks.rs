@@ -1,7 +1,7 @@
 //! Deadlocks: what each side said, how it was broken, the method's guidance (shown in the
 //! form and while a deadlock is open).
 
-use super::ledger::{issue_name_of, issue_options, problem_text, run_save, today_input, Problems};
+use super::ledger::{issue_name_of, issue_options, run_save, today_input};
 use super::*;
 use crate::domain::negotiation::ledger::{
     deadlock_label as label, is_open, BreakDraft, DeadlockDraft, GUIDANCE,
@@ -11,7 +11,7 @@ use crate::state::actions::negotiation::{self as actions, ledger as ledger_actio
 use crate::state::toasts::use_toasts;
 use crate::state::ToastKind;
 use crate::ui::fmt;
-use crate::ui::form::{SelectField, TextArea, TextField};
+use crate::ui::form::{field_error_text, FormErrors, SelectField, TextArea, TextField};
 
 /// The method's guidance for a deadlock.
 #[component]
@@ -74,7 +74,7 @@ fn DeadlockItem(
     let breaking = RwSignal::new(false);
     let resolution = RwSignal::new(String::new());
     let broken_on = RwSignal::new(today_input());
-    let errors = Problems::new();
+    let errors = FormErrors::new();
     let issue = d
         .issue_id
         .map(|i| n.with_untracked(|n| n.as_ref().map(|n| issue_name_of(n, i)).unwrap_or_default()));
@@ -97,7 +97,7 @@ fn DeadlockItem(
             broken_on: broken_on.get_untracked(),
         };
         match ledger_actions::break_deadlock(data, deal_id, id, &draft) {
-            Err(errs) => errors.show(errs),
+            Err(errs) => errors.show(&errs),
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
@@ -115,7 +115,7 @@ fn DeadlockItem(
         Ok(None) => {}
         Err(e) => toasts.push(
             ToastKind::Error,
-            e.first().map(problem_text).unwrap_or_default(),
+            e.first().map(field_error_text).unwrap_or_default(),
         ),
     };
     let remove = {
@@ -141,7 +141,7 @@ fn DeadlockItem(
             Ok(None) => {}
             Err(e) => toasts.push(
                 ToastKind::Error,
-                e.first().map(problem_text).unwrap_or_default(),
+                e.first().map(field_error_text).unwrap_or_default(),
             ),
         }
     };
@@ -230,7 +230,7 @@ fn DeadlockForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
     let issue = RwSignal::new(String::new());
     let ours = RwSignal::new(String::new());
     let theirs = RwSignal::new(String::new());
-    let errors = Problems::new();
+    let errors = FormErrors::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = DeadlockDraft {
@@ -240,7 +240,7 @@ fn DeadlockForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
             theirs: theirs.get_untracked(),
         };
         match ledger_actions::add_deadlock(data, deal_id, &draft) {
-            Err(errs) => errors.show(errs),
+            Err(errs) => errors.show(&errs),
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();

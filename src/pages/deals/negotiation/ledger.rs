@@ -5,9 +5,7 @@
 
 use super::*;
 use crate::domain::money::{Currency, Money};
-use crate::domain::negotiation::ledger::{
-    self, label, Flags, Problem, RoundDraft, ShrinkWarning, Slot,
-};
+use crate::domain::negotiation::ledger::{self, label, Flags, RoundDraft, ShrinkWarning, Slot};
 use crate::domain::negotiation::{Issue, Negotiation, Position, Round, Side};
 use crate::state::actions::negotiation::{self as actions, ledger as ledger_actions, Save};
 use crate::state::actions::proposals;
@@ -15,7 +13,7 @@ use crate::state::data::report_store_error;
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
-use crate::ui::form::{SelectField, TextArea, TextField};
+use crate::ui::form::{field_error_text, FormErrors, SelectField, TextArea, TextField};
 use crate::ui::scroll_area::ScrollArea;
 
 /// The issue's name: its label, or its kind's name.
@@ -76,38 +74,6 @@ fn shrink_text(n: &Negotiation, w: &ShrinkWarning) -> String {
             ("previous", &figures_text(n, &w.previous)),
         ],
     )
-}
-
-/// The message of a problem: `{field}` is its label, the rest its own placeholders.
-pub(super) fn problem_text(p: &Problem) -> String {
-    let label = tr(p.label);
-    let mut args: Vec<(&str, &str)> = vec![("field", &label)];
-    args.extend(p.args.iter().map(|(n, v)| (*n, v.as_str())));
-    tw(p.key, &args)
-}
-
-/// The problems of a form: each under its field, and listed in a summary.
-#[derive(Clone, Copy)]
-pub(super) struct Problems(RwSignal<Vec<Problem>>);
-
-impl Problems {
-    pub(super) fn new() -> Self {
-        Problems(RwSignal::new(Vec::new()))
-    }
-    pub(super) fn show(&self, errs: Vec<Problem>) {
-        self.0.set(errs);
-    }
-    pub(super) fn clear(&self) {
-        self.0.set(Vec::new());
-    }
-    pub(super) fn field(&self, name: &'static str) -> Signal<Option<String>> {
-        let s = self.0;
-        Signal::derive(move || s.with(|v| v.iter().find(|p| p.field == name).map(problem_text)))
-    }
-    pub(super) fn summary(&self) -> Signal<Vec<String>> {
-        let s = self.0;
-        Signal::derive(move || s.with(|v| v.iter().map(problem_text).collect()))
-    }
 }
 
 /// Commits a save; `ok` runs once it is stored, a store error is shown in a toast.
@@ -230,7 +196,7 @@ fn LedgerTable(
             });
         }
         Ok(None) => {}
-        Err(p) => toasts.push(ToastKind::Error, problem_text(&p)),
+        Err(p) => toasts.push(ToastKind::Error, field_error_text(&p)),
     };
     let rows = move || {
         n.with(|n| {
@@ -370,7 +336,7 @@ fn RoundForm(
     let version = RwSignal::new(String::new());
     let override_reason = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let errors = Problems::new();
+    let errors = FormErrors::new();
     // The last default filled into "From": replaced when the issue or side changes, unless
     // the rep typed their own.
     let auto_from = StoredValue::new(String::new());
@@ -579,7 +545,7 @@ fn RoundForm(
             None => ledger_actions::add_round(data, deal_id, &d),
         };
         match result {
-            Err(errs) => errors.show(errs),
+            Err(errs) => errors.show(&errs),
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();

@@ -5,7 +5,7 @@
 use super::*;
 use crate::domain::money::{Currency, Money};
 use crate::domain::negotiation::plan::{
-    self as rules, AlternativeDraft, Direction, IssueDraft, MemberDraft, PlanError, RemoveRefusal,
+    self as rules, AlternativeDraft, Direction, IssueDraft, MemberDraft, RemoveRefusal,
 };
 use crate::domain::negotiation::{Issue, IssueKind, Negotiation, Position, TeamMember, TeamRole};
 use crate::i18n::Locale;
@@ -15,9 +15,8 @@ use crate::state::prefs::locale;
 use crate::state::tc;
 use crate::state::toasts::{use_toasts, ToastKind, Toasts};
 use crate::ui::fmt;
-use crate::ui::form::{ErrorSummary, SelectField, TextArea, TextField};
+use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 
 // -------------------------------------------------------------------------------------------
 // Shared by the plan, the trades and the brief
@@ -101,51 +100,6 @@ fn run(toasts: Toasts, save: Save, done: impl FnOnce(Negotiation) + 'static) {
             Err(e) => report_store_error(toasts, &e),
         }
     });
-}
-
-/// The errors of one plan form: one message per field and the full list.
-#[derive(Clone, Copy)]
-struct PlanErrors {
-    by_field: RwSignal<HashMap<&'static str, String>>,
-    all: RwSignal<Vec<String>>,
-}
-
-impl PlanErrors {
-    fn new() -> Self {
-        PlanErrors {
-            by_field: RwSignal::new(HashMap::new()),
-            all: RwSignal::new(Vec::new()),
-        }
-    }
-
-    fn show(&self, errs: &[PlanError]) {
-        let mut map = HashMap::new();
-        let mut list = Vec::new();
-        for e in errs {
-            let label = tr(e.label_key);
-            let mut args: Vec<(&str, &str)> = vec![("field", &label)];
-            args.extend(e.args.iter().map(|(n, v)| (*n, v.as_str())));
-            let text = tw(e.key, &args);
-            map.entry(e.field).or_insert_with(|| text.clone());
-            list.push(text);
-        }
-        self.by_field.set(map);
-        self.all.set(list);
-    }
-
-    fn clear(&self) {
-        self.by_field.set(HashMap::new());
-        self.all.set(Vec::new());
-    }
-
-    fn field(&self, name: &'static str) -> Signal<Option<String>> {
-        let by_field = self.by_field;
-        Signal::derive(move || by_field.with(|m| m.get(name).cloned()))
-    }
-
-    fn summary(&self) -> Signal<Vec<String>> {
-        self.all.into()
-    }
 }
 
 // -------------------------------------------------------------------------------------------
@@ -292,7 +246,7 @@ fn MemberForm(
         .unwrap_or_default();
     let name = RwSignal::new(draft.name);
     let roles = RwSignal::new(draft.roles);
-    let errors = PlanErrors::new();
+    let errors = FormErrors::new();
     let prefix = match editing {
         Some(id) => format!("plan-member-{id}"),
         None => "plan-member-new".to_string(),
@@ -599,7 +553,7 @@ fn IssueForm(
     let us = RwSignal::new(draft.importance_us);
     let them = RwSignal::new(draft.importance_them);
     let notes = RwSignal::new(draft.notes);
-    let errors = PlanErrors::new();
+    let errors = FormErrors::new();
     let kind_of = |code: &str| IssueKind::from_code(code).unwrap_or(IssueKind::Price);
     // Choosing another kind fills in its usual unit, unless the rep typed their own.
     Effect::new(move |prev: Option<String>| {
@@ -786,7 +740,7 @@ fn AlternativeForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
         .unwrap_or_default();
     let text = RwSignal::new(draft.text);
     let value = RwSignal::new(draft.value);
-    let errors = PlanErrors::new();
+    let errors = FormErrors::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = AlternativeDraft {

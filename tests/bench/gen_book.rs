@@ -6,7 +6,9 @@
 //! A solo seller's five years: 2,000 accounts, 6,000 contacts, 2,000 deals, 40,000
 //! activities, plus 3,000 tasks, 40 competitors, 400 market intel notes, a catalogue of 150
 //! products, and for every deal in euros that reached "Presenting value" a proposal (a sent
-//! version 1, and for one in three a draft version 2). The issue also names 1,500 invoices:
+//! version 1, and for one in three a draft version 2), and for every deal that reached
+//! "Winning commitment" a negotiation (a plan of three issues, three rounds, and for the
+//! won ones the confirmed terms and the contract). The issue also names 1,500 invoices:
 //! the app has no invoice kind yet, so none are generated (a backup with an unknown kind is
 //! refused by design).
 //!
@@ -28,6 +30,10 @@ use sixstep::domain::deal::{
 use sixstep::domain::ids::{Id, Record};
 use sixstep::domain::intel::{IntelKind, IntelNote};
 use sixstep::domain::money::{Currency, Money};
+use sixstep::domain::negotiation::{
+    Agreement, Alternative, Confirmation, ConfirmedBy, Contract, Issue, IssueKind, Negotiation,
+    Plan, Position, Round, Side, TeamMember, TeamRole, Term,
+};
 use sixstep::domain::price::{PriceBreak, Quantity, Rate, UnitPrice};
 use sixstep::domain::product::Product;
 use sixstep::domain::proposal::{self, LineInput, Proposal};
@@ -281,6 +287,147 @@ fn push<T: Record>(out: &mut RecordsByKind, r: &T) {
     out.entry(T::KIND.to_string())
         .or_default()
         .push(serde_json::to_value(r).expect("records serialise"));
+}
+
+/// Step 5 of a deal that reached it (`at`: the day it did).
+fn negotiation(rng: &mut Rng, d: &Deal, at: DateTime<Utc>) -> Negotiation {
+    let cur = d.value.currency.clone();
+    let unit = 10_i64.pow(cur.exponent());
+    let major = (d.value.minor / unit).max(1_000);
+    let mut n = Negotiation::new(d.id, cur.clone(), at);
+    let issue =
+        |id, kind, label: &str, unit_name: &str, [o, t, b]: [i64; 3], vpu, us, them| Issue {
+            id,
+            kind,
+            label: label.into(),
+            unit: unit_name.into(),
+            opening: Position(o),
+            target: Position(t),
+            bottom: Position(b),
+            value_per_unit: Some(vpu),
+            importance_us: us,
+            importance_them: them,
+            notes: String::new(),
+        };
+    let (price, pay, training) = (rng.id(), rng.id(), rng.id());
+    let p = |x: i64| x * 1_000;
+    n.plan = Plan {
+        team: vec![TeamMember {
+            id: rng.id(),
+            name: "J. Mills".into(),
+            roles: vec![TeamRole::Lead, TeamRole::PriceAuthority],
+        }],
+        issues: vec![
+            issue(
+                price,
+                IssueKind::Price,
+                "",
+                cur.code(),
+                [p(major), p(major * 95 / 100), p(major * 90 / 100)],
+                unit,
+                5,
+                4,
+            ),
+            issue(
+                pay,
+                IssueKind::Payment,
+                "Payment terms",
+                "days",
+                [p(30), p(45), p(60)],
+                (major / 2_000).max(1) * unit,
+                2,
+                5,
+            ),
+            issue(
+                training,
+                IssueKind::Custom,
+                "Training days",
+                "days",
+                [p(2), p(4), p(6)],
+                (major / 500).max(1) * unit,
+                1,
+                4,
+            ),
+        ],
+        alternative: Alternative {
+            text: rng.sentence(8),
+            value_minor: None,
+        },
+    };
+    let round =
+        |rng: &mut Rng, day: i64, side, issue_id, from: i64, to: i64, in_return: &str| Round {
+            id: rng.id(),
+            on: (at + Duration::days(day)).date_naive(),
+            side,
+            issue_id,
+            from: Position(from),
+            to: Position(to),
+            value_minor: None,
+            in_return: in_return.into(),
+            proposal_version: None,
+            override_reason: String::new(),
+            note: String::new(),
+        };
+    n.rounds = vec![
+        round(rng, 0, Side::Us, pay, p(30), p(40), "Order this month"),
+        round(
+            rng,
+            0,
+            Side::Them,
+            price,
+            p(major * 80 / 100),
+            p(major * 85 / 100),
+            "",
+        ),
+        round(
+            rng,
+            1,
+            Side::Us,
+            price,
+            p(major),
+            p(major * 97 / 100),
+            "Two-year service",
+        ),
+    ];
+    if let Outcome::Won { at: signed, .. } = d.outcome {
+        let signed = signed.max((at + Duration::days(1)).date_naive());
+        let term = |rng: &mut Rng, issue_id, label: &str, value: String, value_minor| Term {
+            id: rng.id(),
+            issue_id: Some(issue_id),
+            label: label.into(),
+            value,
+            value_minor,
+            agreed_on: signed,
+            confirmation: Some(Confirmation {
+                who: "The buyer".into(),
+                how: ConfirmedBy::Email,
+                on: signed,
+            }),
+        };
+        let agreed = major * 97 / 100 * unit;
+        let terms = vec![
+            term(
+                rng,
+                price,
+                "Price",
+                format!("{} {}", major * 97 / 100, cur.code()),
+                Some(agreed),
+            ),
+            term(rng, pay, "Payment terms", "40 days net".into(), None),
+        ];
+        n.agreement = Agreement {
+            contract: Some(Contract {
+                number: format!("C-{}", &d.id.to_string()[..8]),
+                signed_on: signed,
+                value_minor: agreed,
+                terms: terms.iter().map(|t| t.id).collect(),
+                note: String::new(),
+            }),
+            terms,
+        };
+    }
+    let id = rng.id();
+    fix(n, id, at, at + Duration::days(2), 6)
 }
 
 fn money(rng: &mut Rng, max_major: usize) -> Money {
@@ -613,6 +760,11 @@ pub fn book() -> RecordsByKind {
             }
             push(&mut out, &v1);
         }
+        // A negotiation for the deals that reached step 5: a plan of three issues, three
+        // rounds and, for the won ones, the agreed terms confirmed and the contract.
+        if reached >= 4 {
+            push(&mut out, &negotiation(&mut rng, &d, at));
+        }
     }
 
     let kinds = [
@@ -752,7 +904,6 @@ fn main() {
         println!("{kind}: {}", recs.len());
     }
     println!("invoices: 0 (no invoice kind in the app yet)");
-    println!("negotiations: 0 (no negotiation kind in the app yet)");
     println!(
         "file: {} ({:.1} MB)",
         out.display(),

@@ -100,3 +100,43 @@ pub fn outcome_text(outcome: &Outcome) -> String {
         ),
     }
 }
+
+/// The deal of the page's `:id` (tracked), with the id.
+pub fn deal_of_route() -> (leptos::prelude::Memo<Option<Id>>, super::detail::DealSig) {
+    use leptos::prelude::*;
+    let data = crate::state::data::use_data();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    let deal = Memo::new(move |_| data.deals.get(id.get()?));
+    (id, deal)
+}
+
+/// A page of one deal (`/deals/:id/…`): `page` with the deal while it is in the book, else
+/// the missing-record page headed `title_key` with the way back to the board.
+#[leptos::component]
+pub fn DealRoute<F, V>(title_key: &'static str, page: F) -> impl leptos::IntoView
+where
+    F: Fn(Id, super::detail::DealSig) -> V + Send + Sync + 'static,
+    V: leptos::IntoView + 'static,
+{
+    use crate::ui::missing::MissingRecord;
+    use leptos::prelude::*;
+    let (id, deal) = deal_of_route();
+    let exists = Memo::new(move |_| deal.with(Option::is_some));
+    let page = StoredValue::new(page);
+    view! {
+        <Show
+            when=move || exists.get()
+            fallback=move || view! {
+                <MissingRecord
+                    title_key=title_key
+                    body_key="deals_ui.deal.not_found"
+                    back_key="deals_ui.deal.back_to_board"
+                    back_path="/deals"
+                />
+            }
+        >
+            {move || id.get().map(|id| page.with_value(|p| p(id, deal)))}
+        </Show>
+    }
+}

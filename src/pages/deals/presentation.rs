@@ -7,7 +7,7 @@
 //! The coach has a page of its own: the deal page already holds eleven sections, and a
 //! rehearsal wants the outline alone on the screen.
 
-use super::common::{commit_quietly, committed};
+use super::common::{commit_quietly, committed, DealRoute};
 use super::detail::{with_deal, DealSig};
 use super::sections::FoldingSection;
 use crate::domain::deal_sections::DealSection;
@@ -22,10 +22,8 @@ use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, TextArea, TextField};
 use crate::ui::link::href;
-use crate::ui::missing::MissingRecord;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 
 fn coach_href(id: Id) -> String {
     href(&format!("/deals/{id}/presentation"))
@@ -94,35 +92,10 @@ pub fn PresentationSection(deal: DealSig) -> impl IntoView {
     }
 }
 
-/// The deal of the page's `:id`, tracked.
-fn deal_of_route() -> (Memo<Option<Id>>, DealSig) {
-    let data = use_data();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let deal = Memo::new(move |_| data.deals.get(id.get()?));
-    (id, deal)
-}
-
 /// The presentation coach of a deal (route `/deals/:id/presentation`).
 #[component]
 pub fn PresentationPage() -> impl IntoView {
-    let (id, deal) = deal_of_route();
-    let exists = Memo::new(move |_| deal.with(Option::is_some));
-    view! {
-        <Show
-            when=move || exists.get()
-            fallback=|| view! {
-                <MissingRecord
-                    title_key="presentation.page.heading"
-                    body_key="deals_ui.deal.not_found"
-                    back_key="deals_ui.deal.back_to_board"
-                    back_path="/deals"
-                />
-            }
-        >
-            {move || id.get().map(|id| view! { <Coach id=id deal=deal/> })}
-        </Show>
-    }
+    view! { <DealRoute title_key="presentation.page.heading" page=|id, deal| view! { <Coach id=id deal=deal/> }/> }
 }
 
 /// The rehearsal clock: which step is being timed since when (ms since the epoch), and
@@ -490,23 +463,7 @@ fn MainPoints(deal: DealSig) -> impl IntoView {
 /// The printable speaker sheet of a deal (route `/deals/:id/presentation/sheet`).
 #[component]
 pub fn SpeakerSheetPage() -> impl IntoView {
-    let (id, deal) = deal_of_route();
-    let exists = Memo::new(move |_| deal.with(Option::is_some));
-    view! {
-        <Show
-            when=move || exists.get()
-            fallback=|| view! {
-                <MissingRecord
-                    title_key="presentation.sheet.heading"
-                    body_key="deals_ui.deal.not_found"
-                    back_key="deals_ui.deal.back_to_board"
-                    back_path="/deals"
-                />
-            }
-        >
-            {move || id.get().map(|id| view! { <Sheet id=id deal=deal/> })}
-        </Show>
-    }
+    view! { <DealRoute title_key="presentation.sheet.heading" page=|id, deal| view! { <Sheet id=id deal=deal/> }/> }
 }
 
 #[component]

@@ -15,23 +15,7 @@ use crate::ui::scroll_area::ScrollArea;
 
 #[component]
 pub fn NegotiationBriefPage() -> impl IntoView {
-    let (id, deal) = deal_of_route();
-    let exists = Memo::new(move |_| deal.with(Option::is_some));
-    view! {
-        <Show
-            when=move || exists.get()
-            fallback=|| view! {
-                <MissingRecord
-                    title_key="negotiation.page.heading"
-                    body_key="deals_ui.deal.not_found"
-                    back_key="deals_ui.deal.back_to_board"
-                    back_path="/deals"
-                />
-            }
-        >
-            {move || id.get().map(|id| view! { <Brief id=id deal=deal/> })}
-        </Show>
-    }
+    view! { <DealRoute title_key="negotiation.page.heading" page=|id, deal| view! { <Brief id=id deal=deal/> }/> }
 }
 
 #[component]

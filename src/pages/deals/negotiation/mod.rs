@@ -28,50 +28,24 @@ pub use brief::NegotiationBriefPage;
 pub use summary::CommitmentSection;
 pub use terms::NegotiationTermsPage;
 
+use super::common::{deal_of_route, DealRoute};
 use super::detail::DealSig;
 use super::sections::FoldingSection;
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
 use crate::state::{tr, tw};
 use crate::ui::link::href;
-use crate::ui::missing::MissingRecord;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// `/deals/:id/negotiation[…]`.
 fn negotiation_href(deal: Id, rest: &str) -> String {
     href(&format!("/deals/{deal}/negotiation{rest}"))
 }
 
-/// The deal of the page's `:id`, tracked.
-fn deal_of_route() -> (Memo<Option<Id>>, DealSig) {
-    let data = use_data();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let deal = Memo::new(move |_| data.deals.get(id.get()?));
-    (id, deal)
-}
-
 /// The negotiation page of a deal (route `/deals/:id/negotiation`).
 #[component]
 pub fn NegotiationPage() -> impl IntoView {
-    let (id, deal) = deal_of_route();
-    let exists = Memo::new(move |_| deal.with(Option::is_some));
-    view! {
-        <Show
-            when=move || exists.get()
-            fallback=|| view! {
-                <MissingRecord
-                    title_key="negotiation.page.heading"
-                    body_key="deals_ui.deal.not_found"
-                    back_key="deals_ui.deal.back_to_board"
-                    back_path="/deals"
-                />
-            }
-        >
-            {move || id.get().map(|id| view! { <Workbench id=id deal=deal/> })}
-        </Show>
-    }
+    view! { <DealRoute title_key="negotiation.page.heading" page=|id, deal| view! { <Workbench id=id deal=deal/> }/> }
 }
 
 /// The page's parts, in order: their headings' element ids and titles.

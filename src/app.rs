@@ -38,6 +38,8 @@ pub const NAV: &[(&str, &str)] = &[
     ("/deals", "nav.deals"),
     ("/catalogue", "nav.catalogue"),
     ("/planning", "nav.planning"),
+    ("/service", "nav.service"),
+    ("/receivables", "nav.receivables"),
     ("/training", "nav.training"),
     ("/settings", "nav.settings"),
 ];
@@ -217,7 +219,14 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/deals/:id/proposal/compare") view=pages::deals::ProposalComparePage/>
                 <Route path=path!("/deals/:id/proposal/:version") view=pages::deals::ProposalPage/>
                 <Route path=path!("/deals/:id/proposal/:version/copy") view=pages::deals::ProposalCopyPage/>
+                <Route path=path!("/deals/:id/followup") view=pages::deals::FollowUpPage/>
+                <Route path=path!("/deals/:id/followup/checklist") view=pages::deals::ContractChecklistPage/>
                 <Route path=path!("/planning") view=pages::planning::AgendaPage/>
+                <Route path=path!("/receivables") view=pages::receivables::ReceivablesPage/>
+                <Route path=path!("/service") view=pages::service::ComplaintsPage/>
+                <Route path=path!("/service/declined") view=pages::service::DeclinedPage/>
+                <Route path=path!("/service/declined/new") view=pages::service::DeclineFlowPage/>
+                <Route path=path!("/service/partners") view=pages::service::PartnersPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>
             </Routes>

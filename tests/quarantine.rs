@@ -241,13 +241,13 @@ fn text_that_is_not_json_or_not_a_valid_record_is_refused_with_the_reason() {
 fn an_entry_of_a_kind_the_app_does_not_store_cannot_be_restored() {
     let b = with_quarantine();
     let mut e = entry(&b, 1);
-    e.kind = "invoices".into();
+    e.kind = "journeys".into();
     let fixed = task_json(uid(1), "Call back Ana").to_string();
     let err = run(restore(&b, &app_kinds(), &e, &fixed, t(3, 9))).unwrap_err();
     assert_eq!(
         err,
         QuarantineError::UnknownKind {
-            kind: "invoices".into()
+            kind: "journeys".into()
         }
     );
     assert_eq!(err.message().key, "health.error.unknown_kind");

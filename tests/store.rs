@@ -353,6 +353,210 @@ mod real {
             .push(serde_json::to_value(&r).unwrap());
     }
 
+    /// Step 6 and good vendor practice (schema 5): the won deal's follow-up, an invoice
+    /// part paid and overdue, a credit check, a complaint, a referral with a lead, a
+    /// partner and a declined request referred to it.
+    fn step_six(out: &mut RecordsByKind, now: chrono::DateTime<chrono::Utc>) {
+        use sixstep::domain::account::LeadSource;
+        use sixstep::domain::complaint::{Complaint, FeedbackKind};
+        use sixstep::domain::decline::{
+            Alternative, DeclineReason, DeclinedRequest, Partner, TrustLevel,
+        };
+        use sixstep::domain::followup::{
+            CheckKind, ContractItem, ContractItemKind, FollowUp, Milestone, MilestoneKind,
+            SatisfactionCheck,
+        };
+        use sixstep::domain::receivable::{
+            CollectionAction, CollectionStep, CreditCheck, CreditOutcome, Invoice, LateCause,
+            Payment,
+        };
+        use sixstep::domain::referral::{Referral, ReferralAnswer, ReferredLead};
+
+        let mut f = fix(FollowUp::new(uid(0x502), now), 0xa01, 3, (3, 9), (4, 9));
+        f.checklist = vec![
+            ContractItem {
+                id: uid(0xa11),
+                kind: ContractItemKind::Delivery,
+                text: "Sensors delivered to the Ningbo plant".into(),
+                due: Some(day(2026, 1, 20)),
+                done_on: Some(day(2026, 1, 19)),
+                owner: "Ana".into(),
+                note: String::new(),
+            },
+            ContractItem {
+                id: uid(0xa12),
+                kind: ContractItemKind::TheirObligation,
+                text: "Site power ready <before> install".into(),
+                due: Some(day(2026, 1, 25)),
+                done_on: None,
+                owner: "李娜".into(),
+                note: "Ask weekly 📞".into(),
+            },
+        ];
+        f.milestones = vec![
+            Milestone {
+                id: uid(0xa21),
+                kind: MilestoneKind::Delivery,
+                planned_start: Some(day(2026, 1, 10)),
+                planned: day(2026, 1, 20),
+                done_on: Some(day(2026, 1, 19)),
+                obstacle: String::new(),
+                backup_plan: String::new(),
+                note: String::new(),
+            },
+            Milestone {
+                id: uid(0xa22),
+                kind: MilestoneKind::Acceptance,
+                planned_start: None,
+                planned: day(2026, 2, 15),
+                done_on: None,
+                obstacle: "Their QA lead is on leave in February".into(),
+                backup_plan: "Deputy signs off; remote session".into(),
+                note: String::new(),
+            },
+        ];
+        f.checks = vec![SatisfactionCheck {
+            id: uid(0xa31),
+            kind: CheckKind::Call,
+            on: day(2026, 1, 22),
+            person_id: Some(uid(0x203)),
+            score: Some(4),
+            note: "Happy with delivery".into(),
+        }];
+        add(out, f);
+
+        let mut inv = fix(
+            Invoice::new(
+                uid(0x502),
+                uid(0x102),
+                "INV-2026-001",
+                day(2026, 1, 3),
+                day(2026, 2, 2),
+                money(8_800_000, "CNY"),
+                now,
+            ),
+            0xa41,
+            3,
+            (3, 9),
+            (4, 10),
+        );
+        inv.payments = vec![Payment {
+            id: uid(0xa42),
+            on: day(2026, 1, 30),
+            amount_minor: 4_400_000,
+            note: "First half".into(),
+        }];
+        inv.late_cause = Some(LateCause::OurFault);
+        inv.collection = vec![CollectionStep {
+            id: uid(0xa43),
+            on: day(2026, 2, 3),
+            action: CollectionAction::RepVisits,
+            note: "Visit with the acceptance report".into(),
+        }];
+        inv.note = "PO 4500-77".into();
+        add(out, inv);
+
+        let mut cc = fix(
+            CreditCheck::new(
+                uid(0x102),
+                day(2025, 12, 20),
+                true,
+                CreditOutcome::Sound,
+                now,
+            ),
+            0xa51,
+            1,
+            (1, 9),
+            (1, 9),
+        );
+        cc.history = "Paid two suppliers on time (references)".into();
+        cc.by = "Ana".into();
+        add(out, cc);
+
+        let mut c = fix(
+            Complaint::new(
+                FeedbackKind::Complaint,
+                uid(0x102),
+                "Sensor 3 reads 2 % high — «urgent»",
+                2,
+                5,
+                t(3, 10),
+                now,
+            ),
+            0xa61,
+            2,
+            (3, 10),
+            (4, 8),
+        );
+        c.person_id = Some(uid(0x203));
+        c.deal_id = Some(uid(0x502));
+        c.first_response_at = Some(t(3, 11));
+        c.on_site_at = Some(t(4, 8));
+        add(out, c);
+
+        let mut r = fix(
+            Referral::new(uid(0x203), uid(0x102), day(2026, 1, 22), now),
+            0xa71,
+            2,
+            (3, 9),
+            (4, 9),
+        );
+        r.deal_id = Some(uid(0x502));
+        r.answer = ReferralAnswer::Yes;
+        r.leads = vec![ReferredLead {
+            account_id: uid(ACME),
+            person_id: Some(uid(LIN)),
+        }];
+        add(out, r);
+
+        let mut p = fix(
+            Partner::new(
+                "Nordic Clean Oy",
+                "industrial cleaning",
+                TrustLevel::Trusted,
+                now,
+            ),
+            0xa81,
+            1,
+            (1, 9),
+            (1, 9),
+        );
+        p.neighbouring = vec!["waste handling".into()];
+        p.contact = "Aino Virtanen".into();
+        p.phone = "+358 40 123 4567".into();
+        add(out, p);
+
+        let d = fix(
+            DeclinedRequest {
+                id: uid(0),
+                created_at: now,
+                updated_at: now,
+                rev: 1,
+                on: day(2026, 1, 5),
+                requester: "Harbour Foods".into(),
+                account_id: None,
+                person_id: None,
+                asked: "Clean the cold store floor weekly".into(),
+                field: "industrial cleaning".into(),
+                source: Some(LeadSource::Referral),
+                reason: DeclineReason::DifferentBusiness,
+                tactical: 2,
+                strategic: 4,
+                alternatives: vec![Alternative::Partner],
+                wait_until: None,
+                substitute: String::new(),
+                partner_id: Some(uid(0xa81)),
+                script: "We do not clean floors, but Nordic Clean does it well.".into(),
+                note: String::new(),
+            },
+            0xa91,
+            1,
+            (1, 10),
+            (1, 10),
+        );
+        add(out, d);
+    }
+
     /// Work settings that differ from the defaults in every setting (schema 2 on).
     pub fn settings() -> sixstep::store::WorkSettings {
         sixstep::store::WorkSettings {
@@ -368,6 +572,25 @@ mod real {
                 profile: "Sensors for steel lines since 1999.".into(),
                 products: "IS-2: inline scrap sensor, ±0.1 %.".into(),
             },
+            // Schema 5 on.
+            satisfaction: sixstep::domain::followup::Cadence {
+                call_days: 14,
+                request_days: 60,
+            },
+            collection: sixstep::domain::receivable::CollectionThresholds {
+                large_units: 50_000,
+                long_days: 45,
+            },
+            cumulative_discount: vec![
+                sixstep::domain::purchase::DiscountTier {
+                    from_units: 100_000,
+                    bp: 200,
+                },
+                sixstep::domain::purchase::DiscountTier {
+                    from_units: 500_000,
+                    bp: 500,
+                },
+            ],
         }
     }
 
@@ -830,6 +1053,7 @@ mod real {
         };
         add(&mut out, neg);
         add(&mut out, won);
+        step_six(&mut out, now);
 
         let mut lost = fix(
             Deal::new(uid(0x103), "Retrofit", money(5, "JPY"), now),
@@ -1463,6 +1687,7 @@ fn every_schema_fixture_migrates_and_validates() {
             .names()
             .filter(|k| v >= 3 || !SINCE_SCHEMA_3.contains(k))
             .filter(|k| v >= 4 || !SINCE_SCHEMA_4.contains(k))
+            .filter(|k| v >= 5 || !SINCE_SCHEMA_5.contains(k))
         {
             assert!(
                 !parsed.records.get(k).is_none_or(Vec::is_empty),
@@ -1538,6 +1763,16 @@ fn the_current_fixture_reads_back_as_the_real_book() {
 const SINCE_SCHEMA_3: &[&str] = &["products", "proposals"];
 /// The kinds that joined in schema 4: older fixtures hold none of them.
 const SINCE_SCHEMA_4: &[&str] = &["negotiations"];
+/// The kinds that joined in schema 5: older fixtures hold none of them.
+const SINCE_SCHEMA_5: &[&str] = &[
+    "followups",
+    "invoices",
+    "credit_checks",
+    "complaints",
+    "referrals",
+    "partners",
+    "declined_requests",
+];
 
 fn export_real_book() -> String {
     run(export_with_settings(

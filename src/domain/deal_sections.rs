@@ -18,6 +18,9 @@ pub enum DealSection {
     Presentation,
     /// Step 5: the negotiation's summary, with the way to its page and brief.
     Commitment,
+    /// Step 6: the follow-up's summary (checklist, milestones, satisfaction, invoices,
+    /// referrals), with the way to its page.
+    Service,
     NextStep,
     Outcome,
     History,
@@ -26,7 +29,7 @@ pub enum DealSection {
 
 impl DealSection {
     /// Every section in the page's reading order.
-    pub const ALL: [DealSection; 12] = [
+    pub const ALL: [DealSection; 13] = [
         Self::Qualification,
         Self::People,
         Self::Competitors,
@@ -35,6 +38,7 @@ impl DealSection {
         Self::Competitive,
         Self::Presentation,
         Self::Commitment,
+        Self::Service,
         Self::NextStep,
         Self::Outcome,
         Self::History,
@@ -52,6 +56,7 @@ impl DealSection {
             Self::Competitive => "competitive",
             Self::Presentation => "presentation",
             Self::Commitment => "commitment",
+            Self::Service => "service",
             Self::NextStep => "next-step",
             Self::Outcome => "outcome",
             Self::History => "history",
@@ -79,6 +84,7 @@ impl DealSection {
             Self::Competitive => "competitive.title",
             Self::Presentation => "presentation.title",
             Self::Commitment => "negotiation.section.title",
+            Self::Service => "followup.section.title",
             Self::NextStep => "deals_ui.next.title",
             Self::Outcome => "deals_ui.outcome.title",
             Self::History => "deals_ui.history.title",
@@ -102,6 +108,7 @@ impl DealSection {
             Self::BuyingStage => &[DiscoverNeeds, PresentingValue, WinningCommitment],
             Self::Competitive | Self::Presentation => &[PresentingValue],
             Self::Commitment => &[WinningCommitment],
+            Self::Service => &[FollowUpService],
             Self::NextStep => &[],
             Self::Outcome => &[WinningCommitment, FollowUpService],
             Self::History => &[],
@@ -117,6 +124,7 @@ impl DealSection {
             Self::Competitive => Step::DiscoverNeeds,
             Self::Presentation => Step::PresentingValue,
             Self::Commitment => Step::WinningCommitment,
+            Self::Service => Step::FollowUpService,
             _ => Step::CustomerAnalysis,
         }
     }
@@ -223,7 +231,10 @@ mod tests {
                 Step::WinningCommitment,
                 vec![BuyingStage, DealSection::Commitment, NextStep, OUTCOME],
             ),
-            (Step::FollowUpService, vec![NextStep, OUTCOME, Timeline]),
+            (
+                Step::FollowUpService,
+                vec![DealSection::Service, NextStep, OUTCOME, Timeline],
+            ),
         ];
         for (step, sections) in want {
             assert_eq!(open_of(&deal_at(step, Outcome::Open)), sections, "{step:?}");

@@ -631,6 +631,83 @@ impl Checked for Negotiation {
     }
 }
 
+impl Checked for crate::domain::followup::FollowUp {
+    const LABEL_PREFIX: &'static str = "followup.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("deal_id", "deals")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::followup::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Checked for crate::domain::complaint::Complaint {
+    const LABEL_PREFIX: &'static str = "complaint.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("account_id", "accounts")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::complaint::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Checked for crate::domain::receivable::Invoice {
+    const LABEL_PREFIX: &'static str = "receivable.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] =
+        &[("deal_id", "deals"), ("account_id", "accounts")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::receivable::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.number)
+    }
+}
+
+impl Checked for crate::domain::receivable::CreditCheck {
+    const LABEL_PREFIX: &'static str = "receivable.credit_field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] = &[("account_id", "accounts")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::receivable::check_credit(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Checked for crate::domain::referral::Referral {
+    const LABEL_PREFIX: &'static str = "referral.field.";
+    const REQUIRED_LINKS: &'static [(&'static str, &'static str)] =
+        &[("person_id", "contacts"), ("account_id", "accounts")];
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::referral::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Checked for crate::domain::decline::Partner {
+    const LABEL_PREFIX: &'static str = "decline.partner_field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::decline::check_partner(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        Some(&self.name)
+    }
+}
+
+impl Checked for crate::domain::decline::DeclinedRequest {
+    const LABEL_PREFIX: &'static str = "decline.field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::decline::check_record(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
 impl Checked for Product {
     const LABEL_PREFIX: &'static str = "product.field.";
     fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {

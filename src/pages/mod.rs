@@ -1,6 +1,7 @@
 //! The pages, one folder per entry of the navigation: `dashboard`, `accounts` (with
 //! competitors and market intel, reached from the accounts list), `contacts`, `deals`,
-//! `catalogue`, `planning`, `training` and `settings`, plus the not-found page.
+//! `catalogue`, `planning`, `receivables`, `service` (complaints, declined requests,
+//! partners), `training` and `settings`, plus the not-found page.
 //!
 //! A page reads state (`crate::state`), calls its actions, and renders with the shared
 //! components of `crate::ui`. No area imports another area's pages: what two areas both
@@ -13,5 +14,7 @@ pub mod dashboard;
 pub mod deals;
 pub mod not_found;
 pub mod planning;
+pub mod receivables;
+pub mod service;
 pub mod settings;
 pub mod training;

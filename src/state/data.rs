@@ -7,7 +7,12 @@
 //! [`AppData::apply_put`] / [`AppData::apply_remove`] (or `set_all` for a reload), which
 //! keep the tables and the indexes equal.
 
+use crate::domain::complaint::Complaint;
+use crate::domain::decline::{DeclinedRequest, Partner};
+use crate::domain::followup::FollowUp;
 use crate::domain::ids::{Id, Record};
+use crate::domain::receivable::{CreditCheck, Invoice};
+use crate::domain::referral::Referral;
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
@@ -161,6 +166,13 @@ collections! {
     products: Product,
     proposals: Proposal,
     negotiations: Negotiation,
+    followups: FollowUp,
+    invoices: Invoice,
+    credit_checks: CreditCheck,
+    complaints: Complaint,
+    referrals: Referral,
+    partners: Partner,
+    declined_requests: DeclinedRequest,
 }
 
 pub fn use_data() -> AppData {
@@ -196,8 +208,14 @@ impl AppData {
                         let ix = t
                             .proposals
                             .with_all_untracked(|proposals| ix.with(proposals.values()));
-                        t.negotiations
-                            .with_all_untracked(|negotiations| ix.with(negotiations.values()))
+                        let ix = t
+                            .negotiations
+                            .with_all_untracked(|negotiations| ix.with(negotiations.values()));
+                        let ix = t.followups.with_all_untracked(|f| ix.with(f.values()));
+                        let ix = t.invoices.with_all_untracked(|i| ix.with(i.values()));
+                        let ix = t.credit_checks.with_all_untracked(|c| ix.with(c.values()));
+                        let ix = t.complaints.with_all_untracked(|c| ix.with(c.values()));
+                        t.referrals.with_all_untracked(|r| ix.with(r.values()))
                     })
                 })
             })

@@ -42,6 +42,22 @@ pub enum IndexKey {
     ProposalsOf(Id),
     /// The negotiation of a deal (one at most).
     NegotiationOf(Id),
+    /// The follow-up of a won deal (one at most).
+    FollowUpOf(Id),
+    /// The invoices of a deal.
+    InvoicesOf(Id),
+    /// The invoices of an account.
+    InvoicesOfAccount(Id),
+    /// The credit checks of an account.
+    CreditChecksOf(Id),
+    /// The complaints and suggestions of an account.
+    ComplaintsOf(Id),
+    /// The complaints and suggestions a person raised.
+    ComplaintsOfPerson(Id),
+    /// The referral asks made of a person.
+    ReferralsBy(Id),
+    /// The referral asks whose leads include an account.
+    ReferralsOfLead(Id),
 }
 
 /// A record kind as the indexes see it: the lists a record belongs to.
@@ -84,6 +100,60 @@ impl Indexed for Proposal {
 impl Indexed for Negotiation {
     fn index_keys(&self) -> Vec<IndexKey> {
         vec![IndexKey::NegotiationOf(self.deal_id)]
+    }
+}
+
+impl Indexed for crate::domain::followup::FollowUp {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        vec![IndexKey::FollowUpOf(self.deal_id)]
+    }
+}
+
+impl Indexed for crate::domain::receivable::Invoice {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        vec![
+            IndexKey::InvoicesOf(self.deal_id),
+            IndexKey::InvoicesOfAccount(self.account_id),
+        ]
+    }
+}
+
+impl Indexed for crate::domain::receivable::CreditCheck {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        vec![IndexKey::CreditChecksOf(self.account_id)]
+    }
+}
+
+impl Indexed for crate::domain::complaint::Complaint {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        let mut keys = vec![IndexKey::ComplaintsOf(self.account_id)];
+        keys.extend(self.person_id.map(IndexKey::ComplaintsOfPerson));
+        keys
+    }
+}
+
+impl Indexed for crate::domain::referral::Referral {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        let mut keys = vec![IndexKey::ReferralsBy(self.person_id)];
+        for lead in &self.leads {
+            let key = IndexKey::ReferralsOfLead(lead.account_id);
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+}
+
+impl Indexed for crate::domain::decline::Partner {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        Vec::new()
+    }
+}
+
+impl Indexed for crate::domain::decline::DeclinedRequest {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        Vec::new()
     }
 }
 
@@ -309,6 +379,16 @@ impl Indexes {
     /// The negotiation of a deal, if it has one.
     pub fn negotiation_of(&self, deal: Id) -> Option<Id> {
         self.get(IndexKey::NegotiationOf(deal)).first().copied()
+    }
+
+    /// The follow-up of a deal, if it has one.
+    pub fn followup_of(&self, deal: Id) -> Option<Id> {
+        self.get(IndexKey::FollowUpOf(deal)).first().copied()
+    }
+
+    /// The invoices of a deal.
+    pub fn invoices_of(&self, deal: Id) -> &[Id] {
+        self.get(IndexKey::InvoicesOf(deal))
     }
 }
 

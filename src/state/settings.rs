@@ -75,6 +75,27 @@ pub fn firm() -> crate::store::settings::FirmProfile {
         .unwrap_or_default()
 }
 
+/// The cadence of the satisfaction checks (tracked).
+pub fn satisfaction_cadence() -> crate::domain::followup::Cadence {
+    signal()
+        .map(|s| s.with(|s| s.satisfaction))
+        .unwrap_or_default()
+}
+
+/// The collection matrix's thresholds (tracked).
+pub fn collection_thresholds() -> crate::domain::receivable::CollectionThresholds {
+    signal()
+        .map(|s| s.with(|s| s.collection))
+        .unwrap_or_default()
+}
+
+/// The cumulative-discount rule, lowest tier first (tracked; empty: none).
+pub fn cumulative_discount() -> Vec<crate::domain::purchase::DiscountTier> {
+    signal()
+        .map(|s| s.with(|s| s.cumulative_discount.clone()))
+        .unwrap_or_default()
+}
+
 fn legacy(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }

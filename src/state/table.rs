@@ -325,6 +325,46 @@ impl LiveIndexes {
         self.ids(IndexKey::NegotiationOf(deal)).first().copied()
     }
 
+    /// The follow-up of a deal, if it has one; tracks that list only.
+    pub fn followup_of(&self, deal: Id) -> Option<Id> {
+        self.ids(IndexKey::FollowUpOf(deal)).first().copied()
+    }
+
+    /// The invoices of a deal; tracks that list only.
+    pub fn invoices_of(&self, deal: Id) -> Vec<Id> {
+        self.ids(IndexKey::InvoicesOf(deal))
+    }
+
+    /// The invoices of an account; tracks that list only.
+    pub fn invoices_of_account(&self, account: Id) -> Vec<Id> {
+        self.ids(IndexKey::InvoicesOfAccount(account))
+    }
+
+    /// The credit checks of an account; tracks that list only.
+    pub fn credit_checks_of(&self, account: Id) -> Vec<Id> {
+        self.ids(IndexKey::CreditChecksOf(account))
+    }
+
+    /// The complaints and suggestions of an account; tracks that list only.
+    pub fn complaints_of(&self, account: Id) -> Vec<Id> {
+        self.ids(IndexKey::ComplaintsOf(account))
+    }
+
+    /// The complaints and suggestions a person raised; tracks that list only.
+    pub fn complaints_of_person(&self, person: Id) -> Vec<Id> {
+        self.ids(IndexKey::ComplaintsOfPerson(person))
+    }
+
+    /// The referral asks made of a person; tracks that list only.
+    pub fn referrals_by(&self, person: Id) -> Vec<Id> {
+        self.ids(IndexKey::ReferralsBy(person))
+    }
+
+    /// The referral asks whose leads include an account; tracks that list only.
+    pub fn referrals_of_lead(&self, account: Id) -> Vec<Id> {
+        self.ids(IndexKey::ReferralsOfLead(account))
+    }
+
     /// Brings the indexes up to date after one record changed (commit path only) and
     /// wakes the readers of the lists that changed.
     pub fn on_change<T: Indexed>(&self, before: Option<&T>, after: Option<&T>) {

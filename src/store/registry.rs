@@ -2,6 +2,11 @@
 //! `state::data`'s collection list.
 
 use super::kinds::{KindSpec, Kinds};
+use crate::domain::complaint::Complaint;
+use crate::domain::decline::{DeclinedRequest, Partner};
+use crate::domain::followup::FollowUp;
+use crate::domain::receivable::{CreditCheck, Invoice};
+use crate::domain::referral::Referral;
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
     deal::Deal, intel::IntelNote, negotiation::Negotiation, product::Product, proposal::Proposal,
@@ -20,6 +25,13 @@ pub fn app_kinds() -> Kinds {
         KindSpec::of::<Product>(),
         KindSpec::of::<Proposal>(),
         KindSpec::of::<Negotiation>(),
+        KindSpec::of::<FollowUp>(),
+        KindSpec::of::<Invoice>(),
+        KindSpec::of::<CreditCheck>(),
+        KindSpec::of::<Complaint>(),
+        KindSpec::of::<Referral>(),
+        KindSpec::of::<Partner>(),
+        KindSpec::of::<DeclinedRequest>(),
     ])
 }
 

@@ -24,18 +24,24 @@
 //!   closing aids, the negotiation plan, the rounds, the deadlocks and the agreement). A
 //!   schema 3 file or database has none, which reads as no negotiation: [`v3_to_v4`]
 //!   leaves everything as it is.
+//! - **5**: step 6 and good vendor practice. The kinds `followups` (one per won deal: the
+//!   contract checklist, the milestones, the satisfaction checks), `invoices`,
+//!   `credit_checks`, `complaints`, `referrals`, `partners` and `declined_requests` join,
+//!   and the settings gain the satisfaction cadence, the collection thresholds and the
+//!   cumulative discount rule. A schema 4 book holds none of them: [`v4_to_v5`] leaves
+//!   everything as it is.
 //!
-//! ## Adding version 5 (example)
+//! ## Adding version 6 (example)
 //! Say deals gain `probability` (default 0) and `intel_notes` is renamed `market_notes`:
 //!
 //! ```ignore
-//! pub const CURRENT_SCHEMA: u32 = 5;
-//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+//! pub const CURRENT_SCHEMA: u32 = 6;
+//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 //!
-//! /// v5: deals get `probability` (0); `intel_notes` becomes `market_notes`.
-//! fn v4_to_v5(data: &mut RecordsByKind) -> Result<(), MigrationError> {
+//! /// v6: deals get `probability` (0); `intel_notes` becomes `market_notes`.
+//! fn v5_to_v6(data: &mut RecordsByKind) -> Result<(), MigrationError> {
 //!     for (index, deal) in data.entry("deals".into()).or_default().iter_mut().enumerate() {
-//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(5, "deals", index,
+//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(6, "deals", index,
 //!             "expected a record (a JSON object)"))?;
 //!         obj.entry("probability").or_insert(0.into());
 //!     }
@@ -45,9 +51,9 @@
 //!     Ok(())
 //! }
 //! ```
-//! Then: export a backup made by the v5 app with a few records of each kind as
-//! `tests/fixtures/schema_v5.json` (`cargo test --test store -- --ignored write_fixture`;
-//! keep `schema_v1.json` to `schema_v4.json` forever: the fixture test migrates
+//! Then: export a backup made by the v6 app with a few records of each kind as
+//! `tests/fixtures/schema_v6.json` (`cargo test --test store -- --ignored write_fixture`;
+//! keep `schema_v1.json` to `schema_v5.json` forever: the fixture test migrates
 //! every `schema_v*.json` to the current version and validates it), add a unit test of the
 //! step, and never edit a released step. Migrating a database bumps the IndexedDB version
 //! only if object stores change; record shapes are migrated by [`open`](super::open::open)
@@ -57,13 +63,13 @@ use super::RecordsByKind;
 use std::fmt;
 
 /// The schema version this build reads and writes.
-pub const CURRENT_SCHEMA: u32 = 4;
+pub const CURRENT_SCHEMA: u32 = 5;
 
 /// A migration step: migrates every kind's records by one version, in place.
 pub type Step = fn(&mut RecordsByKind) -> Result<(), MigrationError>;
 
 /// `STEPS[i]` migrates from version `i + 1` to `i + 2`; so `STEPS.len() == CURRENT_SCHEMA - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// v2: the work settings join the backup (`payload.settings`) and the database (`meta`).
 /// Records keep their shape; a schema 1 file or database has no settings to migrate (the
@@ -83,6 +89,15 @@ pub fn v2_to_v3(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
 /// v4: the `negotiations` join (a schema 3 book has none: a missing kind reads as empty).
 /// Nothing to change.
 pub fn v3_to_v4(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
+    Ok(())
+}
+
+/// v5: step 6 and good vendor practice. The kinds `followups`, `invoices`,
+/// `credit_checks`, `complaints`, `referrals`, `partners` and `declined_requests` join (a
+/// schema 4 book has none: a missing kind reads as empty), and the settings gain the
+/// satisfaction-check cadence, the collection matrix's thresholds and the cumulative
+/// discount rule (a file without them keeps the current values). Nothing to change.
+pub fn v4_to_v5(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
     Ok(())
 }
 

@@ -23,6 +23,16 @@
 //!   its logo (a `data:image/…;base64,` address of at most 300,000 characters, or empty),
 //!   and the reusable credential texts of section 5 (business licence, company profile,
 //!   product descriptions; at most 20,000 characters each). Empty text: not set.
+//! - `satisfaction_call_days`, `satisfaction_request_days`: the cadence of the satisfaction
+//!   checks in follow-up (a call every 7 days and a request every 30 by default), whole
+//!   days from 1 to 365;
+//! - `collection_large_units`, `collection_long_days`: the collection matrix's lines — an
+//!   outstanding amount of at least this many whole units of the invoice's currency is
+//!   large (default 10000, from 1 to 1000000000), more than this many days overdue is long
+//!   (default 30, from 1 to 3650);
+//! - `cumulative_discount`: the cumulative-discount rule, a list of at most 10 tiers
+//!   `{"from_units": 10000, "bp": 200}` (from this much spent, in whole units, this
+//!   discount in basis points), both rising from tier to tier; empty for no rule.
 //!
 //! These are the settings forms' own rules ([`check`] is called by both the forms and the
 //! import). A backup file may hold any subset of the settings: a setting it does not hold
@@ -37,7 +47,10 @@
 //! files simply lack it (it keeps its current value), so no schema version is needed.
 
 use super::Message;
+use crate::domain::followup::Cadence;
 use crate::domain::money::{Currency, Money};
+use crate::domain::purchase::{check_tiers, DiscountTier, TierProblem, MAX_TIERS};
+use crate::domain::receivable::CollectionThresholds;
 use serde_json::{Map, Value};
 use std::ops::RangeInclusive;
 
@@ -52,6 +65,10 @@ pub const DEFAULT_STUCK_DAYS: u32 = 30;
 pub const DEFAULT_TARGET_BP: u32 = 3_000;
 /// The days a deal may sit in a step before it counts as stuck.
 pub const STUCK_DAYS: RangeInclusive<u32> = 1..=3650;
+/// The days between satisfaction checks.
+pub const CADENCE_DAYS: RangeInclusive<u32> = 1..=365;
+/// The collection matrix's large amount, in whole units.
+pub const LARGE_UNITS: RangeInclusive<u32> = 1..=1_000_000_000;
 /// The target share, in basis points (0 to 100 %).
 pub const TARGET_BP: RangeInclusive<u32> = 0..=10_000;
 /// The longest firm name.
@@ -81,6 +98,11 @@ pub enum SettingKey {
     FirmLicence,
     FirmProfile,
     FirmProducts,
+    SatisfactionCallDays,
+    SatisfactionRequestDays,
+    CollectionLargeUnits,
+    CollectionLongDays,
+    CumulativeDiscount,
 }
 
 impl SettingKey {
@@ -95,6 +117,11 @@ impl SettingKey {
         SettingKey::FirmLicence,
         SettingKey::FirmProfile,
         SettingKey::FirmProducts,
+        SettingKey::SatisfactionCallDays,
+        SettingKey::SatisfactionRequestDays,
+        SettingKey::CollectionLargeUnits,
+        SettingKey::CollectionLongDays,
+        SettingKey::CumulativeDiscount,
     ];
 
     /// The schema version whose backups first hold this setting (every file of that version
@@ -102,6 +129,11 @@ impl SettingKey {
     pub fn since(self) -> u32 {
         match self {
             SettingKey::GiftLimit | SettingKey::StuckDays | SettingKey::NewCustomerTarget => 2,
+            SettingKey::SatisfactionCallDays
+            | SettingKey::SatisfactionRequestDays
+            | SettingKey::CollectionLargeUnits
+            | SettingKey::CollectionLongDays
+            | SettingKey::CumulativeDiscount => 5,
             _ => 3,
         }
     }
@@ -118,6 +150,18 @@ impl SettingKey {
         }
     }
 
+    /// Whether the setting is a whole number ([`Setting::Whole`]), and its range.
+    pub fn whole_range(self) -> Option<RangeInclusive<u32>> {
+        match self {
+            SettingKey::SatisfactionCallDays | SettingKey::SatisfactionRequestDays => {
+                Some(CADENCE_DAYS)
+            }
+            SettingKey::CollectionLargeUnits => Some(LARGE_UNITS),
+            SettingKey::CollectionLongDays => Some(STUCK_DAYS),
+            _ => None,
+        }
+    }
+
     /// Its key in the JSON object.
     pub fn name(self) -> &'static str {
         match self {
@@ -130,6 +174,11 @@ impl SettingKey {
             SettingKey::FirmLicence => "firm_licence",
             SettingKey::FirmProfile => "firm_profile",
             SettingKey::FirmProducts => "firm_products",
+            SettingKey::SatisfactionCallDays => "satisfaction_call_days",
+            SettingKey::SatisfactionRequestDays => "satisfaction_request_days",
+            SettingKey::CollectionLargeUnits => "collection_large_units",
+            SettingKey::CollectionLongDays => "collection_long_days",
+            SettingKey::CumulativeDiscount => "cumulative_discount",
         }
     }
 
@@ -149,6 +198,13 @@ impl SettingKey {
             SettingKey::FirmLicence => "backup_settings.setting.firm_licence",
             SettingKey::FirmProfile => "backup_settings.setting.firm_profile",
             SettingKey::FirmProducts => "backup_settings.setting.firm_products",
+            SettingKey::SatisfactionCallDays => "backup_settings.setting.satisfaction_call_days",
+            SettingKey::SatisfactionRequestDays => {
+                "backup_settings.setting.satisfaction_request_days"
+            }
+            SettingKey::CollectionLargeUnits => "backup_settings.setting.collection_large_units",
+            SettingKey::CollectionLongDays => "backup_settings.setting.collection_long_days",
+            SettingKey::CumulativeDiscount => "backup_settings.setting.cumulative_discount",
         }
     }
 }
@@ -165,6 +221,10 @@ pub enum Setting {
     DiscountLimit(Option<u32>),
     /// A text setting (a key whose [`SettingKey::text_limit`] is set) with its value.
     Text(SettingKey, String),
+    /// A whole-number setting (a key whose [`SettingKey::whole_range`] is set).
+    Whole(SettingKey, u32),
+    /// The cumulative-discount rule.
+    DiscountTiers(Vec<DiscountTier>),
 }
 
 impl Setting {
@@ -182,7 +242,8 @@ impl Setting {
             Setting::StuckDays(_) => SettingKey::StuckDays,
             Setting::NewCustomerTarget(_) => SettingKey::NewCustomerTarget,
             Setting::DiscountLimit(_) => SettingKey::DiscountLimit,
-            Setting::Text(key, _) => *key,
+            Setting::Text(key, _) | Setting::Whole(key, _) => *key,
+            Setting::DiscountTiers(_) => SettingKey::CumulativeDiscount,
         }
     }
 
@@ -198,6 +259,13 @@ impl Setting {
             Setting::DiscountLimit(None) => Value::Null,
             Setting::DiscountLimit(Some(bp)) => Value::from(*bp),
             Setting::Text(_, text) => Value::from(text.as_str()),
+            Setting::Whole(_, n) => Value::from(*n),
+            Setting::DiscountTiers(tiers) => Value::Array(
+                tiers
+                    .iter()
+                    .map(|t| serde_json::json!({ "from_units": t.from_units, "bp": t.bp }))
+                    .collect(),
+            ),
         }
     }
 }
@@ -260,8 +328,95 @@ pub fn check(setting: &Setting) -> Result<(), SettingError> {
             Message::new("backup_settings.rule.discount_limit").arg("value", bp),
         )),
         Setting::Text(key, text) => check_text(*key, text),
+        Setting::Whole(key, n) => check_whole(*key, *n),
+        Setting::DiscountTiers(tiers) => check_discount_tiers(tiers),
         Setting::StuckDays(_) | Setting::NewCustomerTarget(_) | Setting::DiscountLimit(_) => Ok(()),
     }
+}
+
+fn check_whole(key: SettingKey, n: u32) -> Result<(), SettingError> {
+    let Some(range) = key.whole_range() else {
+        return Err(invalid(
+            key,
+            key.name(),
+            Message::new("backup_settings.rule.not_whole"),
+        ));
+    };
+    if range.contains(&n) {
+        Ok(())
+    } else {
+        Err(whole_out_of_range(key, n))
+    }
+}
+
+fn whole_out_of_range(key: SettingKey, shown: impl ToString) -> SettingError {
+    let range = key.whole_range().unwrap_or(0..=0);
+    invalid(
+        key,
+        key.name(),
+        Message::new("backup_settings.rule.whole_range")
+            .arg("min", range.start())
+            .arg("max", range.end())
+            .arg("value", shown.to_string()),
+    )
+}
+
+fn check_discount_tiers(tiers: &[DiscountTier]) -> Result<(), SettingError> {
+    let key = SettingKey::CumulativeDiscount;
+    let at = |index: usize| format!("{}[{index}]", key.name());
+    check_tiers(tiers).map_err(|p| match p {
+        TierProblem::TooMany => invalid(
+            key,
+            key.name(),
+            Message::new("backup_settings.rule.tiers_too_many").arg("max", MAX_TIERS),
+        ),
+        TierProblem::ZeroSpend { index } => invalid(
+            key,
+            &at(index),
+            Message::new("backup_settings.rule.tier_zero_spend").arg("tier", index + 1),
+        ),
+        TierProblem::Rate { index } => invalid(
+            key,
+            &at(index),
+            Message::new("backup_settings.rule.tier_rate").arg("tier", index + 1),
+        ),
+        TierProblem::NotRising { index } => invalid(
+            key,
+            &at(index),
+            Message::new("backup_settings.rule.tiers_rising").arg("tier", index + 1),
+        ),
+    })
+}
+
+fn parse_tiers(v: &Value) -> Result<Vec<DiscountTier>, SettingError> {
+    let key = SettingKey::CumulativeDiscount;
+    let shape =
+        |path: String| invalid(key, &path, Message::new("backup_settings.rule.tiers_shape"));
+    let Value::Array(items) = v else {
+        return Err(shape(key.name().to_string()));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let path = format!("{}[{index}]", key.name());
+            let Value::Object(obj) = item else {
+                return Err(shape(path));
+            };
+            if obj.keys().any(|k| k != "from_units" && k != "bp") {
+                return Err(shape(path));
+            }
+            let from_units = obj.get("from_units").and_then(Value::as_u64);
+            let bp = obj
+                .get("bp")
+                .and_then(Value::as_u64)
+                .and_then(|b| u32::try_from(b).ok());
+            match (from_units, bp) {
+                (Some(from_units), Some(bp)) => Ok(DiscountTier { from_units, bp }),
+                _ => Err(shape(path)),
+            }
+        })
+        .collect()
 }
 
 fn check_text(key: SettingKey, text: &str) -> Result<(), SettingError> {
@@ -323,6 +478,9 @@ fn whole_number(key: SettingKey, path: &str, v: &Value) -> Result<u64, SettingEr
 
 fn invalid_range(key: SettingKey, v: &Value) -> SettingError {
     let shown = v.to_string();
+    if key.whole_range().is_some() {
+        return whole_out_of_range(key, shown);
+    }
     match key {
         SettingKey::DiscountLimit => invalid(
             key,
@@ -415,6 +573,15 @@ pub fn parse_setting(key: SettingKey, v: &Value) -> Result<Setting, SettingError
                 Setting::DiscountLimit(Some(u32::try_from(n).map_err(|_| invalid_range(key, v))?))
             }
         },
+        SettingKey::SatisfactionCallDays
+        | SettingKey::SatisfactionRequestDays
+        | SettingKey::CollectionLargeUnits
+        | SettingKey::CollectionLongDays => {
+            let n = whole_number(key, key.name(), v)?;
+            let n = u32::try_from(n).map_err(|_| whole_out_of_range(key, v))?;
+            Setting::Whole(key, n)
+        }
+        SettingKey::CumulativeDiscount => Setting::DiscountTiers(parse_tiers(v)?),
         SettingKey::FirmName
         | SettingKey::FirmLogo
         | SettingKey::FirmLicence
@@ -490,6 +657,12 @@ pub struct WorkSettings {
     pub discount_limit_bp: Option<u32>,
     /// What the customer's copy of a proposal shows about our firm.
     pub firm: FirmProfile,
+    /// How often customers in follow-up are asked about satisfaction.
+    pub satisfaction: Cadence,
+    /// Where the collection matrix draws its lines.
+    pub collection: CollectionThresholds,
+    /// The cumulative-discount rule (empty: none).
+    pub cumulative_discount: Vec<DiscountTier>,
 }
 
 pub use crate::domain::proposal::FirmProfile;
@@ -527,6 +700,9 @@ impl Default for WorkSettings {
             new_customer_target_bp: DEFAULT_TARGET_BP,
             discount_limit_bp: None,
             firm: FirmProfile::default(),
+            satisfaction: Cadence::default(),
+            collection: CollectionThresholds::default(),
+            cumulative_discount: Vec::new(),
         }
     }
 }
@@ -553,6 +729,15 @@ impl WorkSettings {
                 Setting::NewCustomerTarget(self.new_customer_target_bp)
             }
             SettingKey::DiscountLimit => Setting::DiscountLimit(self.discount_limit_bp),
+            SettingKey::SatisfactionCallDays => Setting::Whole(key, self.satisfaction.call_days),
+            SettingKey::SatisfactionRequestDays => {
+                Setting::Whole(key, self.satisfaction.request_days)
+            }
+            SettingKey::CollectionLargeUnits => Setting::Whole(key, self.collection.large_units),
+            SettingKey::CollectionLongDays => Setting::Whole(key, self.collection.long_days),
+            SettingKey::CumulativeDiscount => {
+                Setting::DiscountTiers(self.cumulative_discount.clone())
+            }
             key => Setting::Text(key, self.firm.field(key).cloned().unwrap_or_default()),
         }
     }
@@ -568,6 +753,14 @@ impl WorkSettings {
                     *field = text;
                 }
             }
+            Setting::Whole(key, n) => match key {
+                SettingKey::SatisfactionCallDays => self.satisfaction.call_days = n,
+                SettingKey::SatisfactionRequestDays => self.satisfaction.request_days = n,
+                SettingKey::CollectionLargeUnits => self.collection.large_units = n,
+                SettingKey::CollectionLongDays => self.collection.long_days = n,
+                _ => {}
+            },
+            Setting::DiscountTiers(tiers) => self.cumulative_discount = tiers,
         }
     }
 

@@ -128,7 +128,7 @@ const ENVELOPE_CASES = [
   ["nested 10,000 deep", "[".repeat(10_000), "The file is nested far more deeply than any backup"],
   ["some other JSON", '{"hello":"world"}', "This JSON file is not a Sixstep backup (it has no “format” field)."],
   ["wrong format", withEnvelope({ format: "crm-export" }), "This file’s format is “crm-export”, not a Sixstep backup."],
-  ["future schema version", withEnvelope({ schema_version: 5 }), "This backup was made by a newer version of Sixstep (schema 5; this version reads up to 4). Update Sixstep, then import it."],
+  ["future schema version", withEnvelope({ schema_version: 6 }), "This backup was made by a newer version of Sixstep (schema 6; this version reads up to 5). Update Sixstep, then import it."],
   ["schema version 0", withEnvelope({ schema_version: 0 }), "The backup’s schema version (0) is not one Sixstep ever wrote."],
   ["schema version as text", withEnvelope({ schema_version: "1" }), 'The backup’s schema version ("1") is not one Sixstep ever wrote.'],
   ["missing payload", without("payload"), "The backup has no “payload” field; it is damaged or incomplete."],
@@ -153,7 +153,7 @@ const ENVELOPE_CASES = [
 ];
 
 const RECORD_CASES = [
-  ["unknown kind", sealed((p) => (p.invoices = [{ ...meta() }])), "The backup contains records of kind “invoices”, which this version of Sixstep does not know."],
+  ["unknown kind", sealed((p) => (p.journeys = [{ ...meta() }])), "The backup contains records of kind “journeys”, which this version of Sixstep does not know."],
   ["duplicate ids", sealed((p) => p.deals.push(structuredClone(p.deals[0]))), `Two records in the backup, deals[0] and deals[3], have the same id ${dealId}.`],
   ["duplicate ids in upper case", sealed((p) => p.deals.push({ ...structuredClone(p.deals[0]), id: dealId.toUpperCase() })), `Two records in the backup, deals[0] and deals[3], have the same id ${dealId}.`],
   ["negative rev", sealed((p) => (p.deals[0].rev = -1)), /Deal «.+», field Revision: -1 is outside the allowed range\. Place in the file: deals\[0\]\.rev\. Nothing was imported\./],

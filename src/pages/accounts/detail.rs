@@ -206,6 +206,9 @@ fn AccountView(account: Account) -> impl IntoView {
             </div>
             <super::deals::AccountDeals account_id=id/>
             <super::trust_panel::AccountTrust account_id=id/>
+            <super::service::AccountService account_id=id/>
+            <super::purchases::PurchaseHistory account_id=id/>
+            <super::credit::CreditChecks account_id=id/>
             <MergeAccount account_id=id/>
         </section>
     }

@@ -8,6 +8,7 @@
 
 mod buying_centre;
 mod competitors;
+mod credit;
 mod deals;
 mod detail;
 mod form;
@@ -15,6 +16,8 @@ mod intel;
 mod list;
 mod merge;
 mod products;
+mod purchases;
+mod service;
 mod trust_panel;
 
 pub use competitors::{CompetitorPage, CompetitorsPage};

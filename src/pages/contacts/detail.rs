@@ -176,6 +176,7 @@ fn ContactView(id: Id) -> impl IntoView {
                 </div>
             })}
             <super::trust_panel::ContactTrust contact_id=id/>
+            <super::service::PersonService contact_id=id/>
             <MovePerson id=id/>
             <MergePerson id=id/>
         </section>

@@ -8,6 +8,7 @@
 mod call_plan;
 mod detail;
 mod list;
+mod service;
 mod style_card;
 mod trust_panel;
 

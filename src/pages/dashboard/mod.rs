@@ -4,6 +4,10 @@
 //! Files here read state and call actions in `crate::state`, use the domain's rules and the
 //! shared pieces in `crate::ui`, and import nothing from another area's pages.
 
+mod complaints_card;
+mod followup_card;
+mod receivables_card;
+
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::pipeline::{self, NextStepIssue, YearMonth};
@@ -39,6 +43,9 @@ pub fn DashboardPage() -> impl IntoView {
                 <StuckCard/>
                 <MonthCard/>
                 <ShareCard/>
+                <followup_card::FollowUpCard/>
+                <receivables_card::ReceivablesCard/>
+                <complaints_card::ComplaintsCard/>
             </div>
         </section>
     }

@@ -5,6 +5,7 @@
 use super::closing::{NextStepSection, OutcomeSection};
 use super::common::{account_name, commit_quietly, outcome_text};
 use super::competitive::CompetitiveSection;
+use super::followup::ServiceSection;
 use super::form::DealForm;
 use super::move_dialog::{MoveDialog, MoveRequest};
 use super::negotiation::CommitmentSection;
@@ -178,6 +179,7 @@ fn section_view(section: DealSection, deal: DealSig, id: Id) -> AnyView {
         DealSection::Competitive => view! { <CompetitiveSection deal=deal/> }.into_any(),
         DealSection::Presentation => view! { <PresentationSection deal=deal/> }.into_any(),
         DealSection::Commitment => view! { <CommitmentSection deal=deal/> }.into_any(),
+        DealSection::Service => view! { <ServiceSection deal=deal/> }.into_any(),
         DealSection::NextStep => view! { <NextStepSection deal=deal/> }.into_any(),
         DealSection::Outcome => view! { <OutcomeSection deal=deal/> }.into_any(),
         DealSection::History => view! { <History deal=deal/> }.into_any(),

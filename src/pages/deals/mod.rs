@@ -11,6 +11,7 @@ mod closing;
 mod common;
 mod competitive;
 mod detail;
+mod followup;
 mod form;
 mod move_dialog;
 mod negotiation;
@@ -22,6 +23,7 @@ mod sections;
 
 pub use board::DealsPage;
 pub use detail::DealPage;
+pub use followup::{ContractChecklistPage, FollowUpPage};
 pub use negotiation::{NegotiationBriefPage, NegotiationPage, NegotiationTermsPage};
 pub use presentation::{PresentationPage, SpeakerSheetPage};
 pub use proposal::{ProposalComparePage, ProposalCopyPage, ProposalPage};

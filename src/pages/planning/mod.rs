@@ -6,11 +6,15 @@
 //! nothing from another area's pages.
 
 mod agenda;
+mod service;
 
 use leptos::prelude::*;
 
 /// Planning → Agenda: overdue, today and the next 7 days.
 #[component]
 pub fn AgendaPage() -> impl IntoView {
-    view! { <agenda::Agenda/> }
+    view! {
+        <agenda::Agenda/>
+        <service::ServiceAgenda/>
+    }
 }

@@ -62,6 +62,31 @@ fn setting_value(s: &Setting) -> String {
             &[("percent", &crate::domain::pipeline::bp_to_percent_text(*bp))],
         ),
         Setting::DiscountLimit(None) => tr("backup_settings.value.no_limit"),
+        Setting::Whole(SettingKey::CollectionLargeUnits, n) => {
+            format_number(locale(), i64::from(*n))
+        }
+        Setting::Whole(_, 1) => tr("backup_settings.value.one_day"),
+        Setting::Whole(_, d) => tw(
+            "backup_settings.value.days",
+            &[("days", &format_number(locale(), i64::from(*d)))],
+        ),
+        Setting::DiscountTiers(tiers) if tiers.is_empty() => tr("backup_settings.value.no_rule"),
+        Setting::DiscountTiers(tiers) => tiers
+            .iter()
+            .map(|t| {
+                tw(
+                    "backup_settings.value.tier",
+                    &[
+                        ("from", &format_number(locale(), t.from_units as i64)),
+                        (
+                            "percent",
+                            &crate::domain::pipeline::bp_to_percent_text(t.bp),
+                        ),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         Setting::Text(_, text) if text.is_empty() => tr("backup_settings.value.empty"),
         Setting::Text(SettingKey::FirmLogo, text) => tw(
             "backup_settings.value.logo",

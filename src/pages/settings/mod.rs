@@ -5,11 +5,14 @@
 //! Files here read state and call actions in `crate::state`, use the domain's rules and the
 //! shared pieces in `crate::ui`, and import nothing from another area's pages.
 
+mod collection;
 mod data;
 mod deals;
+mod discounts;
 mod gift_limit;
 mod health;
 mod proposals;
+mod service;
 
 use crate::i18n::{self, Locale};
 use crate::state::prefs::locale;
@@ -86,6 +89,9 @@ pub fn SettingsPage() -> impl IntoView {
             <gift_limit::GiftLimitSetting/>
             <deals::DealSettings/>
             <proposals::ProposalSettings/>
+            <service::SatisfactionSettings/>
+            <collection::CollectionSettings/>
+            <discounts::DiscountSettings/>
             <data::DataPanel/>
         </section>
     }

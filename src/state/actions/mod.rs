@@ -10,13 +10,18 @@
 pub mod accounts;
 pub mod activities;
 pub mod competitors;
+pub mod complaints;
 pub mod contacts;
 pub mod deals;
+pub mod decline;
+pub mod followup;
 pub mod intel;
 pub mod merge;
 pub mod negotiation;
 pub mod products;
 pub mod proposals;
+pub mod receivables;
+pub mod referrals;
 pub mod tasks;
 
 use crate::state::data::{AppData, Changes, Stored};

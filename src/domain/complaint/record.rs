@@ -1,0 +1,90 @@
+//! The complaint record.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ids::{Id, Meta};
+
+/// A complaint (something went wrong) or a suggestion (something could be better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackKind {
+    Complaint,
+    Suggestion,
+}
+
+crate::keyed_enum!(FeedbackKind, "complaint.kind", {
+    Complaint => "complaint",
+    Suggestion => "suggestion",
+});
+
+/// One entry of the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Complaint {
+    pub id: Id,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub rev: u64,
+    pub kind: FeedbackKind,
+    pub account_id: Id,
+    #[serde(default)]
+    pub person_id: Option<Id>,
+    #[serde(default)]
+    pub deal_id: Option<Id>,
+    /// What happened, in the customer's words where possible.
+    pub what: String,
+    /// How big the fault is, 1 (trifle) to 5 (severe).
+    pub fault_size: u8,
+    /// How worried the customer is, 1 (calm) to 5 (very anxious).
+    pub anxiety: u8,
+    pub opened_at: DateTime<Utc>,
+    #[serde(default)]
+    pub first_response_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub on_site_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// What was done about it.
+    #[serde(default)]
+    pub resolution: String,
+}
+
+crate::impl_record!(Complaint, "complaints");
+
+impl Complaint {
+    /// A new open complaint of `account_id`, opened at `opened_at`.
+    pub fn new(
+        kind: FeedbackKind,
+        account_id: Id,
+        what: &str,
+        fault_size: u8,
+        anxiety: u8,
+        opened_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Complaint {
+        let m = Meta::new(now);
+        Complaint {
+            id: m.id,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            rev: m.rev,
+            kind,
+            account_id,
+            person_id: None,
+            deal_id: None,
+            what: what.trim().to_string(),
+            fault_size,
+            anxiety,
+            opened_at,
+            first_response_at: None,
+            on_site_at: None,
+            resolved_at: None,
+            resolution: String::new(),
+        }
+    }
+
+    /// Open until resolved.
+    pub fn is_open(&self) -> bool {
+        self.resolved_at.is_none()
+    }
+}

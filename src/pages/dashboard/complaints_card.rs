@@ -1,0 +1,6 @@
+//! The dashboard's card of open complaints, most urgent first.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn ComplaintsCard() -> impl IntoView {}

@@ -1,0 +1,1 @@
+//! The complaints and suggestions register, through `domain::complaint`.

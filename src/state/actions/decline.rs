@@ -1,0 +1,1 @@
+//! Declined requests and the partner directory, through `domain::decline`.

@@ -1,0 +1,1 @@
+//! Referral asks and the leads they brought, through `domain::referral`.

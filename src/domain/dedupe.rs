@@ -697,5 +697,72 @@ pub fn relink_task(t: &mut crate::domain::agenda::Task, rw: &IdRewrite) -> bool 
     }
 }
 
+/// Re-points a follow-up's satisfaction checks to the survivor person.
+pub fn relink_followup(f: &mut crate::domain::followup::FollowUp, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => false,
+        IdKind::Contact => f.checks.iter_mut().fold(false, |any, c| {
+            relink_opt_id(&mut c.person_id, rw.from, rw.to) | any
+        }),
+    }
+}
+
+/// Re-points an invoice to the survivor account.
+pub fn relink_invoice(i: &mut crate::domain::receivable::Invoice, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => relink_id(&mut i.account_id, rw.from, rw.to),
+        IdKind::Contact => false,
+    }
+}
+
+/// Re-points a credit check to the survivor account.
+pub fn relink_credit_check(c: &mut crate::domain::receivable::CreditCheck, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => relink_id(&mut c.account_id, rw.from, rw.to),
+        IdKind::Contact => false,
+    }
+}
+
+/// Re-points a complaint to the survivor account or person.
+pub fn relink_complaint(c: &mut crate::domain::complaint::Complaint, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => relink_id(&mut c.account_id, rw.from, rw.to),
+        IdKind::Contact => relink_opt_id(&mut c.person_id, rw.from, rw.to),
+    }
+}
+
+/// Re-points a referral ask (who was asked, and the leads they gave) to the survivor; a
+/// lead that now repeats another is dropped.
+pub fn relink_referral(r: &mut crate::domain::referral::Referral, rw: &IdRewrite) -> bool {
+    let mut any = match rw.kind {
+        IdKind::Account => relink_id(&mut r.account_id, rw.from, rw.to),
+        IdKind::Contact => relink_id(&mut r.person_id, rw.from, rw.to),
+    };
+    for lead in &mut r.leads {
+        any |= match rw.kind {
+            IdKind::Account => relink_id(&mut lead.account_id, rw.from, rw.to),
+            IdKind::Contact => relink_opt_id(&mut lead.person_id, rw.from, rw.to),
+        };
+    }
+    if any {
+        let mut seen = Vec::new();
+        r.leads.retain(|l| {
+            let key = (l.account_id, l.person_id);
+            let fresh = !seen.contains(&key);
+            seen.push(key);
+            fresh
+        });
+    }
+    any
+}
+
+/// Re-points a declined request to the survivor account or person.
+pub fn relink_declined(d: &mut crate::domain::decline::DeclinedRequest, rw: &IdRewrite) -> bool {
+    match rw.kind {
+        IdKind::Account => relink_opt_id(&mut d.account_id, rw.from, rw.to),
+        IdKind::Contact => relink_opt_id(&mut d.person_id, rw.from, rw.to),
+    }
+}
+
 #[cfg(test)]
 mod tests;

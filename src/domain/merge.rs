@@ -16,15 +16,21 @@ use crate::domain::account::Account;
 use crate::domain::activity::Activity;
 use crate::domain::agenda::Task;
 use crate::domain::competitor::Competitor;
+use crate::domain::complaint::Complaint;
 use crate::domain::contact::{BuyingFunction, BuyingLevel, Contact, PersonLink};
 use crate::domain::deal::Deal;
+use crate::domain::decline::DeclinedRequest;
 use crate::domain::dedupe::{
     find_account_duplicates, find_contact_duplicates, merge_accounts, merge_contacts,
-    person_name_key, relink_activity, relink_competitor, relink_contact, relink_deal, relink_intel,
-    relink_task, DroppedValue, IdKind, IdRewrite, MatchReason,
+    person_name_key, relink_activity, relink_competitor, relink_complaint, relink_contact,
+    relink_credit_check, relink_deal, relink_declined, relink_followup, relink_intel,
+    relink_invoice, relink_referral, relink_task, DroppedValue, IdKind, IdRewrite, MatchReason,
 };
+use crate::domain::followup::FollowUp;
 use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
+use crate::domain::receivable::{CreditCheck, Invoice};
+use crate::domain::referral::Referral;
 use crate::domain::text::fold;
 use crate::keyed_enum;
 use chrono::{DateTime, Utc};
@@ -44,6 +50,20 @@ pub struct Book<'a> {
     pub deals: &'a HashMap<Id, Deal>,
     pub activities: &'a HashMap<Id, Activity>,
     pub tasks: &'a HashMap<Id, Task>,
+    /// The records of step 6 and good vendor practice that link to accounts and people.
+    pub service: ServiceBook<'a>,
+}
+
+/// The follow-ups, invoices, credit checks, complaints, referral asks and declined requests
+/// of a [`Book`].
+#[derive(Clone, Copy)]
+pub struct ServiceBook<'a> {
+    pub followups: &'a HashMap<Id, FollowUp>,
+    pub invoices: &'a HashMap<Id, Invoice>,
+    pub credit_checks: &'a HashMap<Id, CreditCheck>,
+    pub complaints: &'a HashMap<Id, Complaint>,
+    pub referrals: &'a HashMap<Id, Referral>,
+    pub declined_requests: &'a HashMap<Id, DeclinedRequest>,
 }
 
 /// A record kind held in a [`Book`].
@@ -62,6 +82,18 @@ macro_rules! in_book {
 }
 in_book!(Account => accounts, Contact => contacts, Competitor => competitors,
     IntelNote => intel_notes, Deal => deals, Activity => activities, Task => tasks);
+
+macro_rules! in_service_book {
+    ($($t:ty => $f:ident),* $(,)?) => {
+        $(impl InBook for $t {
+            fn all<'a>(book: &Book<'a>) -> &'a HashMap<Id, Self> {
+                book.service.$f
+            }
+        })*
+    };
+}
+in_service_book!(FollowUp => followups, Invoice => invoices, CreditCheck => credit_checks,
+    Complaint => complaints, Referral => referrals, DeclinedRequest => declined_requests);
 
 // ---------------------------------------------------------------------------------------------
 // The picker: likely duplicates first
@@ -205,6 +237,34 @@ pub struct Relinked {
     pub deals: Vec<Moved<Deal>>,
     pub activities: Vec<Moved<Activity>>,
     pub tasks: Vec<Moved<Task>>,
+    pub service: ServiceRelinked,
+}
+
+/// The records of step 6 and good vendor practice a merge or a delete changes.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceRelinked {
+    pub followups: Vec<Moved<FollowUp>>,
+    pub invoices: Vec<Moved<Invoice>>,
+    pub credit_checks: Vec<Moved<CreditCheck>>,
+    pub complaints: Vec<Moved<Complaint>>,
+    pub referrals: Vec<Moved<Referral>>,
+    pub declined_requests: Vec<Moved<DeclinedRequest>>,
+}
+
+impl ServiceRelinked {
+    /// How many records change.
+    pub fn len(&self) -> usize {
+        self.followups.len()
+            + self.invoices.len()
+            + self.credit_checks.len()
+            + self.complaints.len()
+            + self.referrals.len()
+            + self.declined_requests.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl Relinked {
@@ -216,6 +276,7 @@ impl Relinked {
             + self.deals.len()
             + self.activities.len()
             + self.tasks.len()
+            + self.service.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -248,6 +309,18 @@ pub enum LinkCount {
     FriendsRivals,
     /// Products in use the survivor account gains.
     ProductsInUse,
+    /// Satisfaction checks of follow-ups that name the absorbed person.
+    SatisfactionChecks,
+    /// Invoices of the absorbed account.
+    Invoices,
+    /// Credit checks of the absorbed account.
+    CreditChecks,
+    /// Complaints and suggestions of the absorbed account or person.
+    Complaints,
+    /// Referral asks made of (or leads given as) the absorbed account or person.
+    Referrals,
+    /// Declined requests of the absorbed account or person.
+    DeclinedRequests,
 }
 keyed_enum!(LinkCount, "merge.count", ".other", {
     People => "people",
@@ -262,6 +335,12 @@ keyed_enum!(LinkCount, "merge.count", ".other", {
     RepTies => "rep_ties",
     FriendsRivals => "friends_rivals",
     ProductsInUse => "products_in_use",
+    SatisfactionChecks => "satisfaction_checks",
+    Invoices => "invoices",
+    CreditChecks => "credit_checks",
+    Complaints => "complaints",
+    Referrals => "referrals",
+    DeclinedRequests => "declined_requests",
 }, one_key = ".one");
 
 impl LinkCount {
@@ -472,6 +551,14 @@ fn relink_book(
         deals: relink_kind(book, rewrites, skip, relink_deal, |_| {}),
         activities: relink_kind(book, rewrites, skip, relink_activity, |_| {}),
         tasks: relink_kind(book, rewrites, skip, relink_task, |_| {}),
+        service: ServiceRelinked {
+            followups: relink_kind(book, rewrites, skip, relink_followup, |_| {}),
+            invoices: relink_kind(book, rewrites, skip, relink_invoice, |_| {}),
+            credit_checks: relink_kind(book, rewrites, skip, relink_credit_check, |_| {}),
+            complaints: relink_kind(book, rewrites, skip, relink_complaint, |_| {}),
+            referrals: relink_kind(book, rewrites, skip, relink_referral, |_| {}),
+            declined_requests: relink_kind(book, rewrites, skip, relink_declined, |_| {}),
+        },
     }
 }
 
@@ -530,6 +617,25 @@ pub(crate) fn count(r: &Relinked, kind: IdKind, gone: Id) -> Vec<(LinkCount, usi
     }
     add(LinkCount::Activities, r.activities.len());
     add(LinkCount::Tasks, r.tasks.len());
+    let s = &r.service;
+    add(
+        LinkCount::SatisfactionChecks,
+        s.followups
+            .iter()
+            .map(|m| {
+                m.before
+                    .checks
+                    .iter()
+                    .filter(|c| c.person_id == Some(gone))
+                    .count()
+            })
+            .sum(),
+    );
+    add(LinkCount::Invoices, s.invoices.len());
+    add(LinkCount::CreditChecks, s.credit_checks.len());
+    add(LinkCount::Complaints, s.complaints.len());
+    add(LinkCount::Referrals, s.referrals.len());
+    add(LinkCount::DeclinedRequests, s.declined_requests.len());
     LinkCount::ALL
         .iter()
         .filter_map(|k| n.get(k).filter(|v| **v > 0).map(|v| (*k, *v)))
@@ -619,6 +725,12 @@ pub struct Restored {
     pub deals: Vec<Deal>,
     pub activities: Vec<Activity>,
     pub tasks: Vec<Task>,
+    pub followups: Vec<FollowUp>,
+    pub invoices: Vec<Invoice>,
+    pub credit_checks: Vec<CreditCheck>,
+    pub complaints: Vec<Complaint>,
+    pub referrals: Vec<Referral>,
+    pub declined_requests: Vec<DeclinedRequest>,
 }
 
 /// Every record of `relinked` back to its content before; refused when one was changed or
@@ -631,6 +743,12 @@ pub(crate) fn restore_relinked(relinked: &Relinked, book: &Book) -> Result<Resto
         deals: restore_all(&relinked.deals, book)?,
         activities: restore_all(&relinked.activities, book)?,
         tasks: restore_all(&relinked.tasks, book)?,
+        followups: restore_all(&relinked.service.followups, book)?,
+        invoices: restore_all(&relinked.service.invoices, book)?,
+        credit_checks: restore_all(&relinked.service.credit_checks, book)?,
+        complaints: restore_all(&relinked.service.complaints, book)?,
+        referrals: restore_all(&relinked.service.referrals, book)?,
+        declined_requests: restore_all(&relinked.service.declined_requests, book)?,
     })
 }
 

@@ -13,18 +13,29 @@
 //!   only this person and no account is kept with the person's account, since an activity
 //!   must have a person or an account;
 //! - a task about the person stays on the agenda with the person's account (see
-//!   [`unlink_task`]).
+//!   [`unlink_task`]);
+//! - a complaint, a declined request, a referred lead and a satisfaction check keep their
+//!   account and name nobody.
+//!
+//! A person asked for referrals is not deleted: the asks record who gave which leads (the
+//! referrer's page shows the deals they brought). Merging them into another person keeps
+//! that; [`DeletePlan::is_blocked`] says so before anything is written.
 
 use crate::domain::activity::Activity;
 use crate::domain::agenda::Task;
 use crate::domain::competitor::Competitor;
+use crate::domain::complaint::Complaint;
 use crate::domain::contact::{Contact, PersonLink};
 use crate::domain::deal::Deal;
+use crate::domain::decline::DeclinedRequest;
 use crate::domain::dedupe::IdKind;
+use crate::domain::followup::FollowUp;
 use crate::domain::ids::{brought_back, Record};
 use crate::domain::merge::{
-    change_kind, count, restore_relinked, Book, InBook, LinkCount, Relinked, Restored, UndoRefusal,
+    change_kind, count, restore_relinked, Book, InBook, LinkCount, Relinked, Restored,
+    ServiceRelinked, UndoRefusal,
 };
+use crate::domain::referral::Referral;
 
 /// Everything deleting a person will do, computed before anything is written.
 #[derive(Debug, Clone)]
@@ -35,12 +46,20 @@ pub struct DeletePlan {
     pub relinked: Relinked,
     /// Non-zero counts of links to the person, in [`LinkCount::ALL`] order.
     pub counts: Vec<(LinkCount, usize)>,
+    /// The referral asks made of the person. They keep who gave which leads, so the person
+    /// cannot be deleted while any exists (merging them into another person keeps them).
+    pub referral_asks: usize,
 }
 
 impl DeletePlan {
     /// Whether no other record links to the person (the delete touches only them).
     pub fn is_empty(&self) -> bool {
-        self.relinked.is_empty() && self.counts.is_empty()
+        self.relinked.is_empty() && self.counts.is_empty() && self.referral_asks == 0
+    }
+
+    /// Whether the delete is refused (see [`DeletePlan::referral_asks`]).
+    pub fn is_blocked(&self) -> bool {
+        self.referral_asks > 0
     }
 }
 
@@ -116,6 +135,25 @@ pub fn unlink_task(t: &mut Task, person: &Contact) -> bool {
     true
 }
 
+/// Drops an optional link to `person` (a complaint's or a declined request's person, a
+/// referred lead's person): the record stays with its account. Returns whether it changed.
+pub fn unlink_opt(id: &mut Option<crate::domain::ids::Id>, person: &Contact) -> bool {
+    if *id == Some(person.id) {
+        *id = None;
+        true
+    } else {
+        false
+    }
+}
+
+/// Drops `person` from a follow-up's satisfaction checks (the checks stay, with nobody
+/// named).
+pub fn unlink_followup(f: &mut FollowUp, person: &Contact) -> bool {
+    f.checks
+        .iter_mut()
+        .fold(false, |ch, c| unlink_opt(&mut c.person_id, person) | ch)
+}
+
 /// Plans deleting `person` over the whole `book`: every other record that links to them,
 /// as it is and without the link, and the counts the confirmation shows. Nothing is written.
 pub fn plan_contact_delete(person: &Contact, book: &Book) -> DeletePlan {
@@ -134,9 +172,32 @@ pub fn plan_contact_delete(person: &Contact, book: &Book) -> DeletePlan {
         deals: change_kind(book, &skip, |d: &mut Deal| unlink_deal(d, person)),
         activities: change_kind(book, &skip, |a: &mut Activity| unlink_activity(a, person)),
         tasks: change_kind(book, &skip, |t: &mut Task| unlink_task(t, person)),
+        service: ServiceRelinked {
+            followups: change_kind(book, &skip, |f: &mut FollowUp| unlink_followup(f, person)),
+            invoices: Vec::new(),
+            credit_checks: Vec::new(),
+            complaints: change_kind(book, &skip, |c: &mut Complaint| {
+                unlink_opt(&mut c.person_id, person)
+            }),
+            referrals: change_kind(book, &skip, |r: &mut Referral| {
+                r.person_id != person.id
+                    && r.leads
+                        .iter_mut()
+                        .fold(false, |ch, l| unlink_opt(&mut l.person_id, person) | ch)
+            }),
+            declined_requests: change_kind(book, &skip, |d: &mut DeclinedRequest| {
+                unlink_opt(&mut d.person_id, person)
+            }),
+        },
     };
     DeletePlan {
         counts: count(&relinked, IdKind::Contact, person.id),
+        referral_asks: book
+            .service
+            .referrals
+            .values()
+            .filter(|r| r.person_id == person.id)
+            .count(),
         relinked,
         person: person.clone(),
     }

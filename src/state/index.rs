@@ -390,6 +390,21 @@ impl Indexes {
     pub fn invoices_of(&self, deal: Id) -> &[Id] {
         self.get(IndexKey::InvoicesOf(deal))
     }
+
+    /// The invoices of an account.
+    pub fn invoices_of_account(&self, account: Id) -> &[Id] {
+        self.get(IndexKey::InvoicesOfAccount(account))
+    }
+
+    /// The credit checks of an account.
+    pub fn credit_checks_of(&self, account: Id) -> &[Id] {
+        self.get(IndexKey::CreditChecksOf(account))
+    }
+
+    /// The complaints and suggestions of an account.
+    pub fn complaints_of(&self, account: Id) -> &[Id] {
+        self.get(IndexKey::ComplaintsOf(account))
+    }
 }
 
 #[cfg(test)]

@@ -228,20 +228,26 @@ pub fn set_archived(account: &Account, archived: bool) -> Account {
 pub struct StillLinked {
     pub people: usize,
     pub deals: usize,
+    /// Complaints, credit checks, invoices, referral asks (made there or with it as a lead)
+    /// and declined requests that name the account.
+    pub service: usize,
 }
 
-/// Whether the account `id` may be deleted: only when no person and no deal is linked to
-/// it; otherwise says how many are.
+/// Whether the account `id` may be deleted: only when no person, no deal and no record of
+/// the follow-up service (`service_links`, counted by the caller) is linked to it;
+/// otherwise says how many are.
 pub fn check_delete<'a>(
     id: Id,
     contacts: impl IntoIterator<Item = &'a crate::domain::contact::Contact>,
     deals: impl IntoIterator<Item = &'a crate::domain::deal::Deal>,
+    service_links: usize,
 ) -> Result<(), StillLinked> {
     let linked = StillLinked {
         people: contacts.into_iter().filter(|c| c.account_id == id).count(),
         deals: deals.into_iter().filter(|d| d.account_id == id).count(),
+        service: service_links,
     };
-    if linked.people > 0 || linked.deals > 0 {
+    if linked.people > 0 || linked.deals > 0 || linked.service > 0 {
         Err(linked)
     } else {
         Ok(())

@@ -444,22 +444,35 @@ fn an_account_with_people_or_deals_is_not_deleted() {
     ];
     let deals = vec![Deal::new(a.id, "Line 4", Money::zero(eur), t(1))];
     assert_eq!(
-        check_delete(a.id, &people, &deals),
+        check_delete(a.id, &people, &deals, 0),
         Err(StillLinked {
             people: 2,
-            deals: 1
+            deals: 1,
+            service: 0
         })
     );
     assert_eq!(
-        check_delete(a.id, &people, &[]),
+        check_delete(a.id, &people, &[], 0),
         Err(StillLinked {
             people: 2,
-            deals: 0
+            deals: 0,
+            service: 0
         })
     );
-    assert_eq!(check_delete(other.id, &people[..2], &deals[..0]), Ok(()));
+    assert_eq!(check_delete(other.id, &people[..2], &deals[..0], 0), Ok(()));
+    // A complaint or a credit check naming the account keeps it too.
     assert_eq!(
-        check_delete(other.id, &people, &deals).unwrap_err().people,
+        check_delete(other.id, &people[..2], &deals[..0], 2),
+        Err(StillLinked {
+            people: 0,
+            deals: 0,
+            service: 2
+        })
+    );
+    assert_eq!(
+        check_delete(other.id, &people, &deals, 0)
+            .unwrap_err()
+            .people,
         1
     );
 }

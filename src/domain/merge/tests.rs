@@ -56,6 +56,12 @@ struct Owned {
     deals: HashMap<Id, Deal>,
     activities: HashMap<Id, Activity>,
     tasks: HashMap<Id, Task>,
+    followups: HashMap<Id, crate::domain::followup::FollowUp>,
+    invoices: HashMap<Id, crate::domain::receivable::Invoice>,
+    credit_checks: HashMap<Id, crate::domain::receivable::CreditCheck>,
+    complaints: HashMap<Id, crate::domain::complaint::Complaint>,
+    referrals: HashMap<Id, crate::domain::referral::Referral>,
+    declined_requests: HashMap<Id, crate::domain::decline::DeclinedRequest>,
 }
 
 impl Owned {
@@ -68,6 +74,14 @@ impl Owned {
             deals: &self.deals,
             activities: &self.activities,
             tasks: &self.tasks,
+            service: crate::domain::merge::ServiceBook {
+                followups: &self.followups,
+                invoices: &self.invoices,
+                credit_checks: &self.credit_checks,
+                complaints: &self.complaints,
+                referrals: &self.referrals,
+                declined_requests: &self.declined_requests,
+            },
         }
     }
 
@@ -104,6 +118,14 @@ impl Owned {
             deals: put(&mut self.deals, &r.deals),
             activities: put(&mut self.activities, &r.activities),
             tasks: put(&mut self.tasks, &r.tasks),
+            service: crate::domain::merge::ServiceRelinked {
+                followups: put(&mut self.followups, &r.service.followups),
+                invoices: put(&mut self.invoices, &r.service.invoices),
+                credit_checks: put(&mut self.credit_checks, &r.service.credit_checks),
+                complaints: put(&mut self.complaints, &r.service.complaints),
+                referrals: put(&mut self.referrals, &r.service.referrals),
+                declined_requests: put(&mut self.declined_requests, &r.service.declined_requests),
+            },
         };
         let merged = stored(&plan.merged);
         let own = survivors(self);
@@ -496,4 +518,105 @@ fn every_field_the_preview_names_has_a_label() {
             );
         }
     }
+}
+
+#[test]
+fn an_account_merge_moves_the_follow_up_service_records_and_undo_brings_them_back() {
+    use crate::domain::complaint::{Complaint, FeedbackKind};
+    use crate::domain::money::{Currency, Money};
+    use crate::domain::receivable::{CreditCheck, CreditOutcome, Invoice};
+    use crate::domain::referral::{Referral, ReferredLead};
+    let keep = Account::new("Acme SIA", t(1));
+    let gone = Account::new("ACME", t(1));
+    let third = Account::new("Baltic Mills", t(1));
+    let anna = Contact::new(gone.id, "Anna", t(1));
+    let ilze = Contact::new(keep.id, "Ilze", t(1));
+    let d = deal(gone.id);
+    let day = NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
+    let eur = Currency::parse("EUR").unwrap();
+    let invoice = Invoice::new(d.id, gone.id, "INV-1", day, day, Money::new(100, eur), t(1));
+    let check = CreditCheck::new(gone.id, day, true, CreditOutcome::Sound, t(1));
+    let complaint = Complaint::new(FeedbackKind::Complaint, gone.id, "Late", 2, 4, t(1), t(1));
+    // Ilze (of the survivor) gave both accounts as leads: after the merge they are one.
+    let mut asked = Referral::new(ilze.id, third.id, day, t(1));
+    asked.leads = vec![
+        ReferredLead {
+            account_id: gone.id,
+            person_id: None,
+        },
+        ReferredLead {
+            account_id: keep.id,
+            person_id: None,
+        },
+    ];
+    let mut book = Owned {
+        accounts: map(vec![keep.clone(), gone.clone(), third]),
+        contacts: map(vec![anna, ilze]),
+        deals: map(vec![d]),
+        invoices: map(vec![invoice.clone()]),
+        credit_checks: map(vec![check.clone()]),
+        complaints: map(vec![complaint.clone()]),
+        referrals: map(vec![asked.clone()]),
+        ..Default::default()
+    };
+    let plan = plan_account_merge(&keep, &gone, &book.book(), t(3));
+    assert_eq!(
+        plan.counts,
+        [
+            (LinkCount::People, 1),
+            (LinkCount::Deals, 1),
+            (LinkCount::Invoices, 1),
+            (LinkCount::CreditChecks, 1),
+            (LinkCount::Complaints, 1),
+            (LinkCount::Referrals, 1),
+        ]
+    );
+    let done = book.commit(&plan, |b| &mut b.accounts);
+    assert_eq!(book.invoices[&invoice.id].account_id, keep.id);
+    assert_eq!(book.credit_checks[&check.id].account_id, keep.id);
+    assert_eq!(book.complaints[&complaint.id].account_id, keep.id);
+    assert_eq!(
+        book.referrals[&asked.id].leads,
+        [ReferredLead {
+            account_id: keep.id,
+            person_id: None
+        }]
+    );
+    let undo = plan_undo(&done, &book.book()).unwrap();
+    assert_eq!(undo.restored.invoices[0].account_id, gone.id);
+    assert_eq!(undo.restored.credit_checks[0].account_id, gone.id);
+    assert_eq!(undo.restored.complaints[0].account_id, gone.id);
+    assert_eq!(undo.restored.referrals[0].leads, asked.leads);
+}
+
+#[test]
+fn a_person_merge_moves_their_complaints_and_referral_asks() {
+    use crate::domain::complaint::{Complaint, FeedbackKind};
+    use crate::domain::referral::Referral;
+    let acc = Account::new("Acme", t(1));
+    let keep = Contact::new(acc.id, "Anna Ozola", t(1));
+    let gone = Contact::new(acc.id, "Anna", t(1));
+    let mut complaint = Complaint::new(FeedbackKind::Complaint, acc.id, "Late", 2, 4, t(1), t(1));
+    complaint.person_id = Some(gone.id);
+    let asked = Referral::new(
+        gone.id,
+        acc.id,
+        NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+        t(1),
+    );
+    let mut book = Owned {
+        accounts: map(vec![acc]),
+        contacts: map(vec![keep.clone(), gone.clone()]),
+        complaints: map(vec![complaint.clone()]),
+        referrals: map(vec![asked.clone()]),
+        ..Default::default()
+    };
+    let plan = plan_contact_merge(&keep, &gone, &book.book(), t(3));
+    assert_eq!(
+        plan.counts,
+        [(LinkCount::Complaints, 1), (LinkCount::Referrals, 1)]
+    );
+    book.commit(&plan, |b| &mut b.contacts);
+    assert_eq!(book.complaints[&complaint.id].person_id, Some(keep.id));
+    assert_eq!(book.referrals[&asked.id].person_id, keep.id);
 }

@@ -59,6 +59,12 @@ struct Owned {
     deals: HashMap<Id, Deal>,
     activities: HashMap<Id, Activity>,
     tasks: HashMap<Id, Task>,
+    followups: HashMap<Id, crate::domain::followup::FollowUp>,
+    invoices: HashMap<Id, crate::domain::receivable::Invoice>,
+    credit_checks: HashMap<Id, crate::domain::receivable::CreditCheck>,
+    complaints: HashMap<Id, crate::domain::complaint::Complaint>,
+    referrals: HashMap<Id, crate::domain::referral::Referral>,
+    declined_requests: HashMap<Id, crate::domain::decline::DeclinedRequest>,
 }
 
 impl Owned {
@@ -71,6 +77,14 @@ impl Owned {
             deals: &self.deals,
             activities: &self.activities,
             tasks: &self.tasks,
+            service: crate::domain::merge::ServiceBook {
+                followups: &self.followups,
+                invoices: &self.invoices,
+                credit_checks: &self.credit_checks,
+                complaints: &self.complaints,
+                referrals: &self.referrals,
+                declined_requests: &self.declined_requests,
+            },
         }
     }
 
@@ -103,6 +117,17 @@ impl Owned {
                 deals: put(&mut self.deals, &r.deals),
                 activities: put(&mut self.activities, &r.activities),
                 tasks: put(&mut self.tasks, &r.tasks),
+                service: crate::domain::merge::ServiceRelinked {
+                    followups: put(&mut self.followups, &r.service.followups),
+                    invoices: put(&mut self.invoices, &r.service.invoices),
+                    credit_checks: put(&mut self.credit_checks, &r.service.credit_checks),
+                    complaints: put(&mut self.complaints, &r.service.complaints),
+                    referrals: put(&mut self.referrals, &r.service.referrals),
+                    declined_requests: put(
+                        &mut self.declined_requests,
+                        &r.service.declined_requests,
+                    ),
+                },
             },
         }
     }
@@ -479,4 +504,37 @@ fn a_deleted_person_leaves_the_competitive_analysis_and_their_actions_are_warned
         competitive::warnings(&d),
         vec![CompetitiveWarning::ActionPersonGone { action_id: action }]
     );
+}
+
+#[test]
+fn deleting_a_person_unlinks_their_complaints_and_is_refused_while_they_were_asked_for_referrals() {
+    use crate::domain::complaint::{Complaint, FeedbackKind};
+    use crate::domain::referral::{Referral, ReferredLead};
+    let (mut book, p) = linked_book();
+    let mut complaint = Complaint::new(FeedbackKind::Complaint, p.acc.id, "Late", 2, 4, t(1), t(1));
+    complaint.person_id = Some(p.janis.id);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
+    // Ilze gave Jānis as a lead: the lead keeps the account, names nobody.
+    let mut by_ilze = Referral::new(p.ilze.id, p.acc.id, day, t(1));
+    by_ilze.leads = vec![ReferredLead {
+        account_id: p.acc.id,
+        person_id: Some(p.janis.id),
+    }];
+    book.complaints = map(vec![complaint.clone()]);
+    book.referrals = map(vec![by_ilze.clone()]);
+    let plan = plan_contact_delete(&p.janis, &book.book());
+    assert!(!plan.is_blocked());
+    assert!(plan.counts.contains(&(LinkCount::Complaints, 1)));
+    assert!(plan.counts.contains(&(LinkCount::Referrals, 1)));
+    let done = book.commit(&plan);
+    assert_eq!(book.complaints[&complaint.id].person_id, None);
+    assert_eq!(book.complaints[&complaint.id].account_id, p.acc.id);
+    assert_eq!(book.referrals[&by_ilze.id].leads[0].person_id, None);
+    let undo = plan_delete_undo(&done, &book.book()).unwrap();
+    assert_eq!(undo.restored.complaints[0].person_id, Some(p.janis.id));
+
+    // Ilze was asked for referrals herself: she cannot be deleted (merge her instead).
+    let plan = plan_contact_delete(&p.ilze, &book.book());
+    assert_eq!(plan.referral_asks, 1);
+    assert!(plan.is_blocked());
 }

@@ -98,16 +98,21 @@ fn AccountView(account: Account) -> impl IntoView {
         let delete = match accounts::delete(data, acc.clone()) {
             Ok(delete) => delete,
             Err(linked) => {
-                toasts.push(
-                    ToastKind::Error,
+                let text = if linked.people == 0 && linked.deals == 0 {
+                    tw(
+                        "account.delete_blocked_service",
+                        &[("count", &linked.service.to_string())],
+                    )
+                } else {
                     tw(
                         "account.delete_blocked",
                         &[
                             ("people", &linked.people.to_string()),
                             ("deals", &linked.deals.to_string()),
                         ],
-                    ),
-                );
+                    )
+                };
+                toasts.push(ToastKind::Error, text);
                 confirm_delete.set(false);
                 return;
             }

@@ -64,7 +64,8 @@ fn ContactView(id: Id) -> impl IntoView {
         let account = person.account_id;
         spawn_local(async move {
             match contacts::delete(data, person).await {
-                Ok(done) => {
+                Ok(None) => confirm_delete.set(true),
+                Ok(Some(done)) => {
                     toasts.push_with_action(
                         ToastKind::Success,
                         tw("contact.deleted", &[("name", &done.removed.name)]),
@@ -133,7 +134,13 @@ fn ContactView(id: Id) -> impl IntoView {
                 <div class="notice notice-warning" role="alertdialog" aria-label=move || tr("contact.delete")>
                     <p>{move || c().map(|p| contacts::delete_confirm_text(&contacts::delete_plan(&data, &p))).unwrap_or_default()}</p>
                     <div class="actions">
-                        <button class="danger" on:click=do_delete.clone()>{move || tr("account.delete_yes")}</button>
+                        <button
+                            class="danger"
+                            hidden=move || c().is_some_and(|p| contacts::delete_plan(&data, &p).is_blocked())
+                            on:click=do_delete.clone()
+                        >
+                            {move || tr("account.delete_yes")}
+                        </button>
                         <button on:click=move |_| confirm_delete.set(false)>{move || tr("account.delete_no")}</button>
                     </div>
                 </div>

@@ -3,7 +3,7 @@
 
 use crate::domain::account::{self, Account, ProductInUse, StillLinked};
 use crate::domain::fields::FieldError;
-use crate::domain::ids::brought_back;
+use crate::domain::ids::{brought_back, Id};
 use crate::state::data::AppData;
 use crate::store::StoreError;
 use std::future::Future;
@@ -28,16 +28,40 @@ pub fn delete(
             ix.deals_of(account.id).to_vec(),
         )
     });
+    let service = service_links(&data, account.id);
     data.contacts.with_all_untracked(|all_people| {
         data.deals.with_all_untracked(|all_deals| {
             account::check_delete(
                 account.id,
                 people.iter().filter_map(|id| all_people.get(id)),
                 deals.iter().filter_map(|id| all_deals.get(id)),
+                service,
             )
         })
     })?;
     Ok(super::delete(data, account))
+}
+
+/// The records of the follow-up service that name the account: its complaints, credit
+/// checks and invoices, the referral asks made there or naming it as a lead, and the
+/// declined requests of it.
+fn service_links(data: &AppData, account: Id) -> usize {
+    let by_index = data.indexes.with_untracked(|ix| {
+        ix.complaints_of(account).len()
+            + ix.credit_checks_of(account).len()
+            + ix.invoices_of_account(account).len()
+    });
+    let referrals = data.referrals.with_all_untracked(|all| {
+        all.values()
+            .filter(|r| r.account_id == account || r.leads.iter().any(|l| l.account_id == account))
+            .count()
+    });
+    let declined = data.declined_requests.with_all_untracked(|all| {
+        all.values()
+            .filter(|d| d.account_id == Some(account))
+            .count()
+    });
+    by_index + referrals + declined
 }
 
 /// Brings a deleted account back (the Undo of [`delete`]).

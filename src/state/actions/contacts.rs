@@ -1,10 +1,10 @@
 //! People: moving to another account, delete and its Undo, the judgement of their
 //! communication style, and their relationship stage.
 
-use super::merge::{put_all, put_restored, with_book};
+use super::merge::{put_relinked, put_restored, with_book};
 use crate::domain::contact::{self, Contact};
 use crate::domain::ids::Id;
-use crate::domain::merge::{LinkCount, Relinked, UndoRefusal};
+use crate::domain::merge::{LinkCount, UndoRefusal};
 use crate::domain::relationship::{
     change_stage as change_relationship, RelationshipStage, StageError,
 };
@@ -42,11 +42,17 @@ fn delete_link_key(kind: LinkCount) -> Option<&'static str> {
         LinkCount::Tasks => "contact.delete_link.tasks",
         LinkCount::RepTies => "contact.delete_link.rep_ties",
         LinkCount::FriendsRivals => "contact.delete_link.friends_rivals",
+        LinkCount::SatisfactionChecks => "contact.delete_link.satisfaction_checks",
+        LinkCount::Complaints => "contact.delete_link.complaints",
+        LinkCount::Referrals => "contact.delete_link.referral_leads",
+        LinkCount::DeclinedRequests => "contact.delete_link.declined_requests",
         LinkCount::People
         | LinkCount::AccountHistory
         | LinkCount::Deals
         | LinkCount::IntelNotes
-        | LinkCount::ProductsInUse => return None,
+        | LinkCount::ProductsInUse
+        | LinkCount::Invoices
+        | LinkCount::CreditChecks => return None,
     })
 }
 
@@ -54,6 +60,13 @@ fn delete_link_key(kind: LinkCount) -> Option<&'static str> {
 /// counts. A person nobody links to gets the plain question.
 pub fn delete_confirm_text(plan: &DeletePlan) -> String {
     let name = plan.person.name.as_str();
+    if plan.is_blocked() {
+        return tc(
+            "contact.delete_blocked_referrals",
+            plan.referral_asks,
+            &[("name", name)],
+        );
+    }
     let links: Vec<String> = plan
         .counts
         .iter()
@@ -72,24 +85,21 @@ pub fn delete_confirm_text(plan: &DeletePlan) -> String {
 /// other record (see [`crate::domain::unlink`]), planned from the records in memory. Each
 /// write is based on the revision read, so a record changed meanwhile in another tab makes
 /// the whole delete fail as stale, with nothing written. Returns what its Undo needs.
-pub async fn delete(data: AppData, person: Contact) -> Result<DeleteDone, StoreError> {
+/// `Ok(None)`: refused, nothing written (the person was asked for referrals; see
+/// [`DeletePlan::is_blocked`]).
+pub async fn delete(data: AppData, person: Contact) -> Result<Option<DeleteDone>, StoreError> {
     let plan = delete_plan(&data, &person);
+    if plan.is_blocked() {
+        return Ok(None);
+    }
     let mut ch = Changes::new();
     ch.delete(&plan.person);
-    let r = &plan.relinked;
-    let relinked = Relinked {
-        contacts: put_all(&data, &mut ch, &r.contacts),
-        competitors: put_all(&data, &mut ch, &r.competitors),
-        intel_notes: put_all(&data, &mut ch, &r.intel_notes),
-        deals: put_all(&data, &mut ch, &r.deals),
-        activities: put_all(&data, &mut ch, &r.activities),
-        tasks: put_all(&data, &mut ch, &r.tasks),
-    };
+    let relinked = put_relinked(&data, &mut ch, &plan.relinked);
     ch.commit(data).await?;
-    Ok(DeleteDone {
+    Ok(Some(DeleteDone {
         removed: plan.person,
         relinked,
-    })
+    }))
 }
 
 /// A refused Undo of a delete in the user's language.

@@ -6,15 +6,45 @@ use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
 use crate::domain::merge::{
     plan_account_merge, plan_contact_merge, plan_undo, Book, InBook, MergeDone, MergePlan, Moved,
-    Relinked, Restored, UndoRefusal,
+    Relinked, Restored, ServiceBook, ServiceRelinked, UndoRefusal,
 };
 use crate::state::data::{report_store_error, AppData, Changes, Stored};
 use crate::state::{tr, tw, ToastKind, Toasts};
 use chrono::Utc;
 use leptos::prelude::*;
 
+/// Runs `f` over every record of step 6 and good vendor practice in memory, read without
+/// tracking.
+fn with_service<R>(data: &AppData, f: impl FnOnce(ServiceBook) -> R) -> R {
+    data.followups.with_all_untracked(|followups| {
+        data.invoices.with_all_untracked(|invoices| {
+            data.credit_checks.with_all_untracked(|credit_checks| {
+                data.complaints.with_all_untracked(|complaints| {
+                    data.referrals.with_all_untracked(|referrals| {
+                        data.declined_requests
+                            .with_all_untracked(|declined_requests| {
+                                f(ServiceBook {
+                                    followups,
+                                    invoices,
+                                    credit_checks,
+                                    complaints,
+                                    referrals,
+                                    declined_requests,
+                                })
+                            })
+                    })
+                })
+            })
+        })
+    })
+}
+
 /// Runs `f` over every record in memory, read without tracking.
 pub(crate) fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
+    with_service(data, |service| with_core_book(data, service, f))
+}
+
+fn with_core_book<R>(data: &AppData, service: ServiceBook, f: impl FnOnce(&Book) -> R) -> R {
     data.accounts.with_all_untracked(|accounts| {
         data.contacts.with_all_untracked(|contacts| {
             data.competitors.with_all_untracked(|competitors| {
@@ -30,6 +60,7 @@ pub(crate) fn with_book<R>(data: &AppData, f: impl FnOnce(&Book) -> R) -> R {
                                     deals,
                                     activities,
                                     tasks,
+                                    service,
                                 })
                             })
                         })
@@ -70,6 +101,28 @@ pub(crate) fn put_all<T: Stored>(
         .collect()
 }
 
+/// Adds every re-pointed record of a merge or a delete to `ch`; returns them as they will
+/// be stored.
+pub(crate) fn put_relinked(data: &AppData, ch: &mut Changes, r: &Relinked) -> Relinked {
+    let s = &r.service;
+    Relinked {
+        contacts: put_all(data, ch, &r.contacts),
+        competitors: put_all(data, ch, &r.competitors),
+        intel_notes: put_all(data, ch, &r.intel_notes),
+        deals: put_all(data, ch, &r.deals),
+        activities: put_all(data, ch, &r.activities),
+        tasks: put_all(data, ch, &r.tasks),
+        service: ServiceRelinked {
+            followups: put_all(data, ch, &s.followups),
+            invoices: put_all(data, ch, &s.invoices),
+            credit_checks: put_all(data, ch, &s.credit_checks),
+            complaints: put_all(data, ch, &s.complaints),
+            referrals: put_all(data, ch, &s.referrals),
+            declined_requests: put_all(data, ch, &s.declined_requests),
+        },
+    }
+}
+
 /// The one transaction of a previewed merge: the absorbed record deleted, every linked
 /// record re-pointed, the survivor saved. Also returns what is needed to undo it. Each
 /// write is based on the revision the preview read, so a record changed since makes the
@@ -80,15 +133,7 @@ pub fn merge_changes<T: Stored + InBook>(
 ) -> (Changes, MergeDone<T>) {
     let mut ch = Changes::new();
     ch.delete(&plan.gone);
-    let r = &plan.relinked;
-    let relinked = Relinked {
-        contacts: put_all(data, &mut ch, &r.contacts),
-        competitors: put_all(data, &mut ch, &r.competitors),
-        intel_notes: put_all(data, &mut ch, &r.intel_notes),
-        deals: put_all(data, &mut ch, &r.deals),
-        activities: put_all(data, &mut ch, &r.activities),
-        tasks: put_all(data, &mut ch, &r.tasks),
-    };
+    let relinked = put_relinked(data, &mut ch, &plan.relinked);
     let merged = ch.put(data, plan.merged.clone());
     let done = MergeDone {
         survivor: Moved {
@@ -124,7 +169,31 @@ pub(crate) fn put_restored(data: &AppData, ch: &mut Changes, restored: Restored)
         deals,
         activities,
         tasks,
+        followups,
+        invoices,
+        credit_checks,
+        complaints,
+        referrals,
+        declined_requests,
     } = restored;
+    for r in followups {
+        ch.put(data, r);
+    }
+    for r in invoices {
+        ch.put(data, r);
+    }
+    for r in credit_checks {
+        ch.put(data, r);
+    }
+    for r in complaints {
+        ch.put(data, r);
+    }
+    for r in referrals {
+        ch.put(data, r);
+    }
+    for r in declined_requests {
+        ch.put(data, r);
+    }
     for r in contacts {
         ch.put(data, r);
     }

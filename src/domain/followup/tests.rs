@@ -667,6 +667,6 @@ fn a_stored_done_date_may_be_a_clock_difference_ahead_not_more() {
         ("checklist[0].done_on", "followup.error.done_in_future.rule")
     );
     let mut f = good();
-    f.checks[0].on = Some(day(2026, 3, 12)).unwrap();
+    f.checks[0].on = day(2026, 3, 12);
     assert_eq!(check_record(&f, &ctx()).unwrap_err().path, "checks[0].on");
 }

@@ -92,7 +92,7 @@ pub fn SatisfactionSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                         {list.into_iter().map(|n| {
                             let text = next_text(&n);
                             if n.is_due {
-                                view! { <li class="notice notice-warning" role="status"><span aria-hidden="true">"⏰ "</span>{text}</li> }.into_any()
+                                view! { <li class="notice notice-warning"><span role="status">{text}</span></li> }.into_any()
                             } else {
                                 view! { <li>{text}</li> }.into_any()
                             }

@@ -376,6 +376,7 @@ mod tests {
             followup::ContractItemKind::keys,
             followup::MilestoneKind::keys,
             followup::CheckKind::keys,
+            followup::FollowUpProblem::keys,
             receivable::LateCause::keys,
             receivable::CollectionAction::keys,
             receivable::CreditOutcome::keys,

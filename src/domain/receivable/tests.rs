@@ -226,7 +226,8 @@ fn an_invoice_needs_a_number_an_amount_and_a_due_date_after_issue() {
     );
     let e = invoice::new_invoice(&deal, &draft("INV-9", "0"), &eur(), &[], now()).unwrap_err();
     assert_eq!(form_key(&e[0]), "receivable.error.amount_zero");
-    let e = invoice::new_invoice(&deal, &draft("INV-9", "12.345"), &eur(), &[], now()).unwrap_err();
+    let e =
+        invoice::new_invoice(&deal, &draft("INV-9", "12.3456"), &eur(), &[], now()).unwrap_err();
     assert_eq!(e[0].problem, FieldProblem::TooManyDecimals);
     let mut late = draft("INV-9", "100");
     late.due_on = "2026-04-30".into();

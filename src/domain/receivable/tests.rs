@@ -142,8 +142,8 @@ fn the_collection_matrix_in_each_quadrant() {
         large_units: 10_000,
         long_days: 30,
     };
-    let small = Money::new(500_00, eur());
-    let large = Money::new(50_000_00, eur());
+    let small = Money::new(50_000, eur());
+    let large = Money::new(5_000_000, eur());
     assert_eq!(
         collection_action(&small, 5, &t),
         Some(CollectionAction::FinanceCollects)
@@ -172,8 +172,8 @@ fn the_collection_matrix_at_its_thresholds() {
         long_days: 30,
     };
     // Exactly the large amount is large; a cent less is small.
-    let at = Money::new(10_000_00, eur());
-    let below = Money::new(10_000_00 - 1, eur());
+    let at = Money::new(1_000_000, eur());
+    let below = Money::new(1_000_000 - 1, eur());
     assert_eq!(
         collection_action(&at, 1, &t),
         Some(CollectionAction::RepVisits)

@@ -443,7 +443,10 @@ fn credit_checks_and_the_step_five_warning() {
     assert!(credit::needs_credit_check(&[], &deal));
     let elsewhere = credit::new_check(new_id(), &draft, today, now()).unwrap();
     assert!(credit::needs_credit_check(&[elsewhere], &deal));
-    assert!(!credit::needs_credit_check(std::slice::from_ref(&check), &deal));
+    assert!(!credit::needs_credit_check(
+        std::slice::from_ref(&check),
+        &deal
+    ));
     deal::skip_to(&mut deal, Step::FollowUpService, "won", now()).unwrap();
     assert!(credit::needs_credit_check(&[], &deal), "won too");
 }

@@ -6,6 +6,7 @@ use crate::state::data::use_data;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
+use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 
 /// Sums per currency as text.
@@ -16,7 +17,7 @@ fn sums_text(sums: &std::collections::BTreeMap<Currency, i64>) -> String {
         .map(|(c, v)| fmt::money(&Money::new(*v, c.clone())))
         .collect();
     if parts.is_empty() {
-        "0".into()
+        "—".into()
     } else {
         parts.join(" + ")
     }
@@ -115,7 +116,8 @@ pub fn ReceivablesCard() -> impl IntoView {
                 </ul>
                 {chart}
             </div>
-            <table class="data-table">
+            <ScrollArea label=Signal::derive(|| tr("receivable.card.table"))>
+            <table class="data-table receivables-card-table">
                 <caption>{move || tr("receivable.card.table")}</caption>
                 <thead>
                     <tr>
@@ -134,6 +136,7 @@ pub fn ReceivablesCard() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </ScrollArea>
             <p><a href=href("/receivables")>{move || tr("receivable.card.open")}</a></p>
         </section>
     }

@@ -130,7 +130,7 @@ fn InvoiceTable(list: Vec<Invoice>) -> impl IntoView {
                     <td class="num">{money(inv.outstanding_minor(), &inv)}</td>
                     <td>{age_text(&inv)}</td>
                     <td class="num">{fmt::number(days)}</td>
-                    <td>{proposal_text(&inv).unwrap_or_default()}</td>
+                    <td>{collection::proposed(&inv, today, &collection_thresholds()).map(|a| tr(a.key())).unwrap_or_default()}</td>
                 </tr>
             }
         })
@@ -230,7 +230,7 @@ fn InvoiceItem(inv: Invoice) -> impl IntoView {
             </p>
             {proposal_text(&inv).map(|t| view! { <p class="notice notice-warning proposal">{t}</p> })}
             {(!inv.note.is_empty()).then(|| view! { <p class="hint">{inv.note.clone()}</p> })}
-            {(!paid || inv.late_cause.is_some()).then(|| view! {
+            {(overdue > 0 || inv.late_cause.is_some()).then(|| view! {
                 <div class="field">
                     <label for=cause_id.clone()>{tw("receivable.cause.label_n", &[("number", &number)])}</label>
                     <select id=cause_id.clone() on:change=on_cause>

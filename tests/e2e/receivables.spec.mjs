@@ -74,6 +74,7 @@ async function expectFinished(page) {
 }
 
 test("invoices, payments, the collection matrix, the step-6 exit and the finished sale", async ({ page, errors }) => {
+  test.slow();
   // The thresholds came with the backup.
   await open(page, "/settings");
   await expect(page.getByLabel("Large amount from (whole units)")).toHaveValue("10000");

@@ -223,6 +223,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/deals/:id/followup/checklist") view=pages::deals::ContractChecklistPage/>
                 <Route path=path!("/planning") view=pages::planning::AgendaPage/>
                 <Route path=path!("/receivables") view=pages::receivables::ReceivablesPage/>
+                <Route path=path!("/receivables/statement/:account") view=pages::receivables::StatementPage/>
                 <Route path=path!("/service") view=pages::service::ComplaintsPage/>
                 <Route path=path!("/service/declined") view=pages::service::DeclinedPage/>
                 <Route path=path!("/service/declined/new") view=pages::service::DeclineFlowPage/>

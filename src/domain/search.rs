@@ -47,6 +47,8 @@ pub enum HitKind {
     Proposal,
     /// A deal's negotiation, found by its contract's number or an agreed term's text.
     Negotiation,
+    /// An invoice of a deal, found by its number.
+    Invoice,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
@@ -56,6 +58,7 @@ keyed_enum!(HitKind, "search.kind", {
     Product => "product",
     Proposal => "proposal",
     Negotiation => "negotiation",
+    Invoice => "invoice",
 });
 
 /// One search result. `title` and `subtitle` are record data (names, job title, account
@@ -399,6 +402,22 @@ impl SearchIndex {
         );
     }
 
+    /// Adds or replaces an invoice, titled by its number with the deal's title as
+    /// subtitle; found by its number (and its parts: "2026-014").
+    pub fn upsert_invoice(&mut self, i: &crate::domain::receivable::Invoice, deal_title: &str) {
+        self.put(
+            i.id,
+            Doc {
+                kind: HitKind::Invoice,
+                title: i.number.clone(),
+                subtitle: deal_title.to_string(),
+                account: None,
+                archived: false,
+                values: vec![(Field::Name, i.number.clone())],
+            },
+        );
+    }
+
     /// Removes any entry with this id (a removed account's people lose its name).
     pub fn remove(&mut self, id: Id) {
         let Some(doc) = self.docs.remove(&id) else {
@@ -412,7 +431,11 @@ impl SearchIndex {
                 }
             }
             HitKind::Account => self.refresh_members(id),
-            HitKind::Competitor | HitKind::Product | HitKind::Proposal | HitKind::Negotiation => {}
+            HitKind::Competitor
+            | HitKind::Product
+            | HitKind::Proposal
+            | HitKind::Negotiation
+            | HitKind::Invoice => {}
         }
         self.maybe_compact();
     }

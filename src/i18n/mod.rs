@@ -380,6 +380,7 @@ mod tests {
             receivable::LateCause::keys,
             receivable::CollectionAction::keys,
             receivable::CreditOutcome::keys,
+            receivable::AgingBucket::keys,
             complaint::FeedbackKind::keys,
             referral::ReferralAnswer::keys,
             decline::TrustLevel::keys,

@@ -77,6 +77,14 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                     if let Some(n) = super::actions::negotiation::stored(*data, id) {
                         ix.upsert_negotiation(&n, &d.title);
                     }
+                    // And its invoices.
+                    let invoices = data.indexes.with_untracked(|x| x.invoices_of(id).to_vec());
+                    for i in invoices
+                        .iter()
+                        .filter_map(|v| data.invoices.get_untracked(*v))
+                    {
+                        ix.upsert_invoice(&i, &d.title);
+                    }
                 }
                 None => ix.remove(id),
             },
@@ -99,6 +107,17 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                         .map(|d| d.title)
                         .unwrap_or_default();
                     ix.upsert_negotiation(&n, &title);
+                }
+                None => ix.remove(id),
+            },
+            "invoices" => match data.invoices.get_untracked(id) {
+                Some(i) => {
+                    let title = data
+                        .deals
+                        .get_untracked(i.deal_id)
+                        .map(|d| d.title)
+                        .unwrap_or_default();
+                    ix.upsert_invoice(&i, &title);
                 }
                 None => ix.remove(id),
             },
@@ -155,6 +174,14 @@ fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
                     for n in all.values() {
                         let title = deals.get(&n.deal_id).map_or("", |d| d.title.as_str());
                         ix.upsert_negotiation(n, title);
+                    }
+                })
+            });
+            data.invoices.with_all_untracked(|all| {
+                data.deals.with_all_untracked(|deals| {
+                    for i in all.values() {
+                        let title = deals.get(&i.deal_id).map_or("", |d| d.title.as_str());
+                        ix.upsert_invoice(i, title);
                     }
                 })
             });

@@ -26,6 +26,11 @@ fn target(data: crate::state::data::AppData, hit: &Hit) -> String {
             .get_untracked(hit.id)
             .map(|n| href(&format!("/deals/{}/negotiation", n.deal_id)))
             .unwrap_or_else(|| href("/deals")),
+        HitKind::Invoice => data
+            .invoices
+            .get_untracked(hit.id)
+            .map(|i| href(&format!("/deals/{}/followup", i.deal_id)))
+            .unwrap_or_else(|| href("/deals")),
     }
 }
 

@@ -8,9 +8,11 @@
 //! products, and for every deal in euros that reached "Presenting value" a proposal (a sent
 //! version 1, and for one in three a draft version 2), and for every deal that reached
 //! "Winning commitment" a negotiation (a plan of three issues, three rounds, and for the
-//! won ones the confirmed terms and the contract). The issue also names 1,500 invoices:
-//! the app has no invoice kind yet, so none are generated (a backup with an unknown kind is
-//! refused by design).
+//! won ones the confirmed terms and the contract), and 1,500 invoices spread over the won
+//! deals with their payments (a deal whose every account is paid has every invoice paid;
+//! the others have some paid, some partly paid, some unpaid and overdue with a late cause
+//! and a collection step). The invoices draw from their own random stream, so the rest of
+//! the book is the same as before they were added.
 //!
 //! Records are built with the app's real types (`sixstep::domain`) and written with the
 //! app's own `sixstep::store::backup::export`, checksummed with SHA-256 (`sha2`).
@@ -37,6 +39,7 @@ use sixstep::domain::negotiation::{
 use sixstep::domain::price::{PriceBreak, Quantity, Rate, UnitPrice};
 use sixstep::domain::product::Product;
 use sixstep::domain::proposal::{self, LineInput, Proposal};
+use sixstep::domain::receivable::{CollectionAction, CollectionStep, Invoice, LateCause, Payment};
 use sixstep::domain::relationship::RelationshipStage;
 use sixstep::store::registry::app_kinds;
 use sixstep::store::{export_with_settings, parse_backup, RecordsByKind, WorkSettings};
@@ -50,6 +53,7 @@ pub const TASKS: usize = 3_000;
 pub const COMPETITORS: usize = 40;
 pub const INTEL_NOTES: usize = 400;
 pub const PRODUCTS: usize = 150;
+pub const INVOICES: usize = 1_500;
 
 /// SplitMix64: small, fast and the same everywhere.
 struct Rng(u64);
@@ -656,6 +660,7 @@ pub fn book() -> RecordsByKind {
         Step::FollowUpService,
     ];
     let mut deals = Vec::with_capacity(DEALS);
+    let mut won = Vec::new();
     for i in 0..DEALS {
         let (account, acc_created) = accounts[rng.below(ACCOUNTS)];
         let id = rng.id();
@@ -735,6 +740,13 @@ pub fn book() -> RecordsByKind {
         );
         push(&mut out, &d);
         deals.push((id, account, created));
+        if let Outcome::Won {
+            at: won_at,
+            paid_on,
+        } = d.outcome
+        {
+            won.push((id, account, d.value.clone(), won_at, paid_on));
+        }
         // A proposal for the deals in euros that reached step 4.
         if reached >= 3 && d.value.currency == eur {
             let sent_at = later(&mut rng, at, 20);
@@ -856,7 +868,129 @@ pub fn book() -> RecordsByKind {
         let n = fix(n, id, at, at, 1);
         push(&mut out, &n);
     }
+    invoices(&mut out, &won);
     out
+}
+
+/// A won deal: its id, account, value, the day it was won and the day every account was paid.
+type Won = (Id, Id, Money, NaiveDate, Option<NaiveDate>);
+
+/// [`INVOICES`] invoices over the won deals (one to three each, their amounts adding up to
+/// the deal's value), with their payments; from a random stream of their own.
+fn invoices(out: &mut RecordsByKind, won: &[Won]) {
+    let mut rng = Rng(0x1_2026_0150);
+    let today = end().date_naive();
+    let per = INVOICES / won.len().max(1);
+    let extra = INVOICES % won.len().max(1);
+    let mut seq = 0usize;
+    for (k, (deal_id, account_id, value, won_at, paid_on)) in won.iter().enumerate() {
+        let parts = (per + usize::from(k < extra)).max(1);
+        let share = value.minor / parts as i64;
+        for j in 0..parts {
+            if seq == INVOICES {
+                return;
+            }
+            seq += 1;
+            let amount = if j + 1 == parts {
+                value.minor - share * (parts as i64 - 1)
+            } else {
+                share
+            };
+            let (issued, pay_on) = match paid_on {
+                // Every account paid: each invoice issued on the win and paid that day.
+                Some(p) => (*won_at, Some(*p)),
+                None => {
+                    let issued = (*won_at + Duration::days(20 * j as i64)).min(today);
+                    let pay = issued + Duration::days(10 + rng.below(50) as i64);
+                    (issued, (pay <= today).then_some(pay))
+                }
+            };
+            let due = issued + Duration::days(30);
+            let number = format!("INV-{}-{:05}", issued.format("%Y"), seq);
+            let created =
+                Utc.from_utc_datetime(&issued.and_time(NaiveTime::MIN)) + Duration::hours(9);
+            let mut inv = Invoice::new(
+                *deal_id,
+                *account_id,
+                &number,
+                issued,
+                due,
+                Money::new(amount, value.currency.clone()),
+                created,
+            );
+            inv.note = format!("PO {}", 4500 + rng.below(5000));
+            let mode = if paid_on.is_some() { 0 } else { rng.below(10) };
+            match (mode, pay_on) {
+                // Paid in full (in two payments for one in three).
+                (0..=4, Some(on)) => {
+                    if rng.chance(33) && amount > 1 {
+                        let first = amount / 2;
+                        let mid = issued + (on - issued) / 2;
+                        inv.payments.push(Payment {
+                            id: rng.id(),
+                            on: mid,
+                            amount_minor: first,
+                            note: "First half".into(),
+                        });
+                        inv.payments.push(Payment {
+                            id: rng.id(),
+                            on,
+                            amount_minor: amount - first,
+                            note: String::new(),
+                        });
+                    } else {
+                        inv.payments.push(Payment {
+                            id: rng.id(),
+                            on,
+                            amount_minor: amount,
+                            note: String::new(),
+                        });
+                    }
+                }
+                // Partly paid.
+                (5..=7, Some(on)) => inv.payments.push(Payment {
+                    id: rng.id(),
+                    on,
+                    amount_minor: (amount / 3).max(1).min(amount),
+                    note: "Part payment".into(),
+                }),
+                // Unpaid.
+                _ => {}
+            }
+            if !inv.is_paid() && due < today {
+                inv.late_cause = Some(*rng.pick(&[
+                    LateCause::OurFault,
+                    LateCause::UnwillingToPay,
+                    LateCause::FraudRisk,
+                ]));
+                let on = (due + Duration::days(1 + rng.below(20) as i64)).min(today);
+                inv.collection.push(CollectionStep {
+                    id: rng.id(),
+                    on,
+                    action: *rng.pick(&[
+                        CollectionAction::FinanceCollects,
+                        CollectionAction::Escalate,
+                        CollectionAction::RepVisits,
+                        CollectionAction::PaymentArrangement,
+                    ]),
+                    note: rng.sentence(6),
+                });
+            }
+            let last = inv
+                .payments
+                .iter()
+                .map(|p| p.on)
+                .chain(inv.collection.iter().map(|c| c.on))
+                .max()
+                .unwrap_or(issued);
+            let updated =
+                Utc.from_utc_datetime(&last.and_time(NaiveTime::MIN)) + Duration::hours(10);
+            let rev = 1 + inv.payments.len() as u64 + inv.collection.len() as u64;
+            let id = rng.id();
+            let inv = fix(inv, id, created, updated.min(end()), rev);
+            push(out, &inv);
+        }
+    }
 }
 
 fn sha(bytes: &[u8]) -> String {
@@ -903,7 +1037,6 @@ fn main() {
     for (kind, recs) in &records {
         println!("{kind}: {}", recs.len());
     }
-    println!("invoices: 0 (no invoice kind in the app yet)");
     println!(
         "file: {} ({:.1} MB)",
         out.display(),

@@ -30,6 +30,9 @@ pub enum TransitionError {
     /// Winning: these agreed terms of the deal's negotiation (their labels) are not
     /// confirmed in writing yet (see `negotiation::agreement::win_gate`).
     TermsUnconfirmed(Vec<String>),
+    /// Finishing the sale (step 6's end signal): these invoices of the deal (their
+    /// numbers) are not paid yet (see `receivable::invoice::exit_gate`).
+    InvoicesUnpaid(Vec<String>),
 }
 
 crate::keyed_enum!(TransitionError, {
@@ -45,6 +48,7 @@ crate::keyed_enum!(TransitionError, {
     Self::Gate(Gate::Unsure(_)) => "deal.transition_error.gate_unsure",
     Self::Gate(_) => "deal.transition_error.gate_blocked",
     Self::TermsUnconfirmed(_) => "deal.transition_error.terms_unconfirmed",
+    Self::InvoicesUnpaid(_) => "receivable.error.invoices_unpaid",
 });
 
 /// What moving a board card from one step to another means.

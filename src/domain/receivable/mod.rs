@@ -8,10 +8,18 @@
 //! (late delivery, failed acceptance: fix it with the company first) and unwillingness to
 //! pay. Collection follows the amount and the days overdue (the collection matrix).
 
+pub mod aging;
 mod check;
+pub mod collection;
+pub mod credit;
+pub mod invoice;
 mod record;
 
+pub use aging::{bucket, days_overdue, AgingBucket};
 pub use check::{check_credit, check_record};
+pub use collection::collection_action;
+pub use credit::needs_credit_check;
+pub use invoice::exit_gate;
 pub use record::*;
 
 /// Where the collection matrix draws its lines, set in Settings: an outstanding amount of
@@ -31,3 +39,6 @@ impl Default for CollectionThresholds {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -504,3 +504,37 @@ fn a_negotiation_is_found_by_its_contract_number_and_agreed_terms() {
     ix.remove(n.id);
     assert!(ix.query("C-2026-014", 10).is_empty());
 }
+
+#[test]
+fn an_invoice_is_found_by_its_number() {
+    use crate::domain::money::{Currency, Money};
+    use crate::domain::receivable::Invoice;
+    let acme = Account::new("Acme Piens", now());
+    let deal = Deal::new(
+        acme.id,
+        "Line 4 retrofit",
+        Money::zero(Currency::default()),
+        now(),
+    );
+    let mut ix = SearchIndex::build(&[acme], &[], std::slice::from_ref(&deal), &[]);
+    let day = now().date_naive();
+    let inv = Invoice::new(
+        deal.id,
+        deal.account_id,
+        "INV-2026-014",
+        day,
+        day,
+        Money::new(100, Currency::default()),
+        now(),
+    );
+    ix.upsert_invoice(&inv, &deal.title);
+    let hits = ix.query("inv-2026-014", 10);
+    assert_eq!((hits[0].kind, hits[0].id), (HitKind::Invoice, inv.id));
+    assert_eq!(hits[0].title, "INV-2026-014");
+    assert_eq!(hits[0].subtitle, "Line 4 retrofit");
+    assert_eq!(ix.query("2026-014", 10)[0].id, inv.id, "part of the number");
+    // The deal's title finds the deal, not its invoice.
+    assert_eq!(ix.query("retrofit", 10)[0].kind, HitKind::Deal);
+    ix.remove(inv.id);
+    assert!(ix.query("INV-2026-014", 10).is_empty());
+}

@@ -167,7 +167,11 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                 };
                 let mut msg = tr(e.key());
                 // Winning waits for every agreed term to be confirmed: name them.
-                if let MoveError::Transition(TransitionError::TermsUnconfirmed(terms)) = &e {
+                if let MoveError::Transition(
+                    TransitionError::TermsUnconfirmed(terms)
+                    | TransitionError::InvoicesUnpaid(terms),
+                ) = &e
+                {
                     msg = format!("{msg} {}", terms.join(" · "));
                 }
                 error.set(Some((msg, detail)));

@@ -1,19 +1,174 @@
 //! Receivables (menu entry "Receivables"): every open invoice by age, with the collection
-//! action the matrix proposes, and the overdue total by bucket.
+//! action the matrix proposes, and the overdue total by bucket; the printable statement of
+//! an account's open invoices (`statement`, `/receivables/statement/:account`).
 //!
 //! Files here read state and call actions in `crate::state`, and use shared pieces from
 //! `crate::ui`; they import nothing from another area's pages.
 
-use crate::state::tr;
+mod statement;
+
+pub use statement::StatementPage;
+
+use crate::domain::ids::Id;
+use crate::domain::money::{Currency, Money};
+use crate::domain::receivable::aging::{self, AgingBucket, BucketTotal};
+use crate::domain::receivable::{collection, Invoice};
+use crate::state::data::{use_data, AppData};
+use crate::state::settings::collection_thresholds;
+use crate::state::{tr, tw};
+use crate::ui::fmt;
+use crate::ui::link::href;
+use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Sums per currency as text ("€1,200.00 + $300.00"; "—" for none).
+fn sums_text(sums: &BTreeMap<Currency, i64>) -> String {
+    if sums.values().all(|v| *v == 0) {
+        return fmt::money(&Money::zero(
+            sums.keys().next().cloned().unwrap_or_default(),
+        ));
+    }
+    sums.iter()
+        .filter(|(_, v)| **v != 0)
+        .map(|(c, v)| fmt::money(&Money::new(*v, c.clone())))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Every unpaid invoice of the book (tracked).
+fn unpaid(data: AppData) -> Vec<Invoice> {
+    data.invoices
+        .with_all(|m| m.values().filter(|i| !i.is_paid()).cloned().collect())
+}
+
+fn account_name(data: AppData, id: Id) -> String {
+    data.accounts
+        .with(id, |a| a.name.clone())
+        .unwrap_or_default()
+}
 
 /// Receivables → the receivables page.
 #[component]
 pub fn ReceivablesPage() -> impl IntoView {
+    let data = use_data();
+    let open = Memo::new(move |_| unpaid(data));
+    let totals = Memo::new(move |_| aging::totals_by_bucket(&open.get(), fmt::today()));
+    let filter = RwSignal::new(String::new());
     view! {
         <section class="page receivables">
             <h1>{move || tr("receivable.page.title")}</h1>
             <p class="hint">{move || tr("receivable.page.intro")}</p>
+            <section class="card" aria-labelledby="aging-heading">
+                <h2 id="aging-heading">{move || tr("receivable.page.totals")}</h2>
+                <BucketTable totals=totals.into()/>
+            </section>
+            <section class="card" aria-labelledby="open-heading">
+                <h2 id="open-heading">{move || tr("receivable.page.open")}</h2>
+                <div class="field">
+                    <label for="receivable-filter">{move || tr("receivable.page.filter")}</label>
+                    <select id="receivable-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
+                        <option value="">{move || tr("receivable.page.filter_all")}</option>
+                        {AgingBucket::ALL.iter().map(|b| {
+                            let b = *b;
+                            view! { <option value=b.code()>{move || tr(b.key())}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                {move || {
+                    let today = fmt::today();
+                    let t = collection_thresholds();
+                    let want = AgingBucket::from_code(&filter.get());
+                    let all = open.get();
+                    let list: Vec<&Invoice> = aging::most_overdue_first(&all, today)
+                        .into_iter()
+                        .filter(|i| want.is_none() || aging::bucket(i, today) == want)
+                        .collect();
+                    if list.is_empty() {
+                        return view! { <p class="hint">{tr("receivable.page.none")}</p> }.into_any();
+                    }
+                    let rows = list.into_iter().map(|inv| {
+                        let days = aging::days_overdue(inv, today);
+                        let proposed = collection::proposed(inv, today, &t).map(|a| tr(a.key())).unwrap_or_default();
+                        let deal_title = data.deals.with(inv.deal_id, |d| d.title.clone()).unwrap_or_default();
+                        let account = account_name(data, inv.account_id);
+                        view! {
+                            <tr>
+                                <td><a href=href(&format!("/accounts/{}", inv.account_id))>{account.clone()}</a></td>
+                                <td><a href=href(&format!("/deals/{}/followup", inv.deal_id))>{deal_title}</a></td>
+                                <th scope="row">{inv.number.clone()}</th>
+                                <td>{fmt::date(inv.due_on)}</td>
+                                <td class="num">{fmt::money(&Money::new(inv.outstanding_minor(), inv.amount.currency.clone()))}</td>
+                                <td class="num">{fmt::number(days)}</td>
+                                <td>{proposed}</td>
+                                <td>
+                                    <a
+                                        href=href(&format!("/receivables/statement/{}", inv.account_id))
+                                        aria-label=tw("receivable.statement.open_n", &[("account", &account)])
+                                    >
+                                        {tr("receivable.statement.open")}
+                                    </a>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    view! {
+                        <ScrollArea label=Signal::derive(|| tr("receivable.page.open"))>
+                            <table class="data-table receivables-table">
+                                <caption class="visually-hidden">{tr("receivable.page.open")}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{tr("receivable.col.account")}</th>
+                                        <th scope="col">{tr("receivable.col.deal")}</th>
+                                        <th scope="col">{tr("receivable.field.number")}</th>
+                                        <th scope="col">{tr("receivable.field.due_on")}</th>
+                                        <th scope="col" class="num">{tr("receivable.col.outstanding")}</th>
+                                        <th scope="col" class="num">{tr("receivable.col.days")}</th>
+                                        <th scope="col">{tr("receivable.col.action")}</th>
+                                        <th scope="col">{tr("receivable.col.statement")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </ScrollArea>
+                    }.into_any()
+                }}
+            </section>
         </section>
+    }
+}
+
+/// The outstanding totals by bucket, with the overdue total.
+#[component]
+fn BucketTable(totals: Signal<Vec<(AgingBucket, BucketTotal)>>) -> impl IntoView {
+    view! {
+        <ScrollArea label=Signal::derive(|| tr("receivable.page.totals"))>
+            <table class="data-table bucket-table">
+                <caption class="visually-hidden">{move || tr("receivable.page.totals")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || tr("receivable.col.age")}</th>
+                        <th scope="col" class="num">{move || tr("receivable.col.count")}</th>
+                        <th scope="col" class="num">{move || tr("receivable.col.outstanding")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || totals.get().into_iter().map(|(b, t)| view! {
+                        <tr>
+                            <th scope="row">{tr(b.key())}</th>
+                            <td class="num">{fmt::number(t.count as i64)}</td>
+                            <td class="num">{sums_text(&t.by_currency)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{move || tr("receivable.page.overdue_total")}</th>
+                        <td></td>
+                        <td class="num">{move || sums_text(&aging::overdue_total(&totals.get()))}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </ScrollArea>
     }
 }

@@ -153,6 +153,9 @@ pub fn move_to(
     }
     Ok(change(data, id, |d| {
         let wins = agreement::move_wins(d, to);
+        if crate::domain::receivable::invoice::move_finishes(d, to) {
+            super::receivables::exit_gate(data, d).map_err(MoveError::Transition)?;
+        }
         deal::move_to(d, to, &input, Utc::now())?;
         if wins {
             check_win_gate(data, d).map_err(MoveError::Transition)?;

@@ -14,6 +14,9 @@ pub fn CommitmentSection(deal: DealSig) -> impl IntoView {
                 <super::plan::Summary deal_id=id/>
                 <super::ledger::Summary deal_id=id/>
                 <super::agreement::Summary deal_id=id deal=deal/>
+                {move || crate::state::actions::receivables::needs_credit_check(use_data(), id).then(|| view! {
+                    <p class="notice notice-warning" role="status">{tr("receivable.credit.missing_deal")}</p>
+                })}
                 <div class="actions">
                     <a class="button" href=negotiation_href(id, "")>{move || tr("negotiation.section.open")}</a>
                 </div>

@@ -94,17 +94,15 @@ pub fn InvoicesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                 if all.is_empty() {
                     return view! { <p class="hint">{tr("receivable.deal.none")}</p> }.into_any();
                 }
-                view! {
-                    <InvoiceTable list=all.clone()/>
-                    <div class="invoice-list">
-                        {all
-                            .into_iter()
-                            .map(|inv| view! { <InvoiceItem inv=inv/> })
-                            .collect_view()}
-                    </div>
-                }
-                .into_any()
+                view! { <InvoiceTable list=all/> }.into_any()
             }}
+            // Keyed by revision: saving one invoice redraws that one only, so what is typed
+            // in another invoice's forms stays.
+            <div class="invoice-list">
+                <For each=move || list.get() key=|inv| (inv.id, inv.rev) let:inv>
+                    <InvoiceItem inv=inv/>
+                </For>
+            </div>
             <Show when=move || !finished()>
                 <InvoiceForm deal_id=deal_id deal=deal list=list/>
             </Show>

@@ -26,6 +26,8 @@ fn target(data: crate::state::data::AppData, hit: &Hit) -> String {
             .get_untracked(hit.id)
             .map(|n| href(&format!("/deals/{}/negotiation", n.deal_id)))
             .unwrap_or_else(|| href("/deals")),
+        HitKind::Partner => href("/service/partners"),
+        HitKind::DeclinedRequest => href("/service/declined"),
     }
 }
 

@@ -72,7 +72,7 @@ pub fn newest_first<'a>(
     requests: impl IntoIterator<Item = &'a DeclinedRequest>,
 ) -> Vec<&'a DeclinedRequest> {
     let mut v: Vec<&DeclinedRequest> = requests.into_iter().collect();
-    v.sort_by(|a, b| (b.on, b.created_at, b.id).cmp(&(a.on, a.created_at, a.id)));
+    v.sort_by_key(|r| std::cmp::Reverse((r.on, r.created_at, r.id)));
     v
 }
 

@@ -42,7 +42,7 @@ impl Purchase {
 }
 
 /// The accepted version of the deal's proposal, if the customer accepted one.
-fn accepted<'a>(proposals: &'a [Proposal], deal_id: Id) -> Option<&'a Proposal> {
+fn accepted(proposals: &[Proposal], deal_id: Id) -> Option<&Proposal> {
     let of_deal = proposals.iter().filter(|p| p.deal_id == deal_id);
     let a = proposal::accepted_evidence(of_deal)?;
     proposals

@@ -227,6 +227,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/service") view=pages::service::ComplaintsPage/>
                 <Route path=path!("/service/declined") view=pages::service::DeclinedPage/>
                 <Route path=path!("/service/declined/new") view=pages::service::DeclineFlowPage/>
+                <Route path=path!("/service/declined/:id/print") view=pages::service::DeclineReferralPage/>
                 <Route path=path!("/service/partners") view=pages::service::PartnersPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>

@@ -49,6 +49,10 @@ pub enum HitKind {
     Negotiation,
     /// An invoice of a deal, found by its number.
     Invoice,
+    /// A partner of the directory, found by name and fields.
+    Partner,
+    /// A declined request, found by what was asked, its field and who asked.
+    DeclinedRequest,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
@@ -59,6 +63,8 @@ keyed_enum!(HitKind, "search.kind", {
     Proposal => "proposal",
     Negotiation => "negotiation",
     Invoice => "invoice",
+    Partner => "partner",
+    DeclinedRequest => "declined_request",
 });
 
 /// One search result. `title` and `subtitle` are record data (names, job title, account
@@ -418,6 +424,44 @@ impl SearchIndex {
         );
     }
 
+    /// Adds or replaces a partner: titled by name, its field as subtitle; found by name,
+    /// field and neighbouring fields.
+    pub fn upsert_partner(&mut self, p: &crate::domain::decline::Partner) {
+        let mut values = vec![(Field::Name, p.name.clone()), (Field::Tag, p.field.clone())];
+        values.extend(p.neighbouring.iter().map(|n| (Field::Other, n.clone())));
+        self.put(
+            p.id,
+            Doc {
+                kind: HitKind::Partner,
+                title: p.name.clone(),
+                subtitle: p.field.clone(),
+                account: None,
+                archived: false,
+                values,
+            },
+        );
+    }
+
+    /// Adds or replaces a declined request: titled by what was asked, with its field and
+    /// who asked as subtitle; found by what was asked, its field and who asked.
+    pub fn upsert_declined(&mut self, d: &crate::domain::decline::DeclinedRequest) {
+        self.put(
+            d.id,
+            Doc {
+                kind: HitKind::DeclinedRequest,
+                title: d.asked.clone(),
+                subtitle: join_nonempty([d.field.as_str(), d.requester.as_str()]),
+                account: None,
+                archived: false,
+                values: vec![
+                    (Field::Name, d.asked.clone()),
+                    (Field::Tag, d.field.clone()),
+                    (Field::Other, d.requester.clone()),
+                ],
+            },
+        );
+    }
+
     /// Removes any entry with this id (a removed account's people lose its name).
     pub fn remove(&mut self, id: Id) {
         let Some(doc) = self.docs.remove(&id) else {
@@ -435,7 +479,9 @@ impl SearchIndex {
             | HitKind::Product
             | HitKind::Proposal
             | HitKind::Negotiation
-            | HitKind::Invoice => {}
+            | HitKind::Invoice
+            | HitKind::Partner
+            | HitKind::DeclinedRequest => {}
         }
         self.maybe_compact();
     }

@@ -129,6 +129,14 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                 Some(p) => ix.upsert_product(&p),
                 None => ix.remove(id),
             },
+            "partners" => match data.partners.get_untracked(id) {
+                Some(p) => ix.upsert_partner(&p),
+                None => ix.remove(id),
+            },
+            "declined_requests" => match data.declined_requests.get_untracked(id) {
+                Some(d) => ix.upsert_declined(&d),
+                None => ix.remove(id),
+            },
             _ => {}
         }
     });
@@ -184,6 +192,16 @@ fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
                         ix.upsert_invoice(i, title);
                     }
                 })
+            });
+            data.partners.with_all_untracked(|all| {
+                for p in all.values() {
+                    ix.upsert_partner(p);
+                }
+            });
+            data.declined_requests.with_all_untracked(|all| {
+                for d in all.values() {
+                    ix.upsert_declined(d);
+                }
             });
             ix
         });

@@ -31,6 +31,8 @@ fn target(data: crate::state::data::AppData, hit: &Hit) -> String {
             .get_untracked(hit.id)
             .map(|i| href(&format!("/deals/{}/followup", i.deal_id)))
             .unwrap_or_else(|| href("/deals")),
+        HitKind::Partner => href("/service/partners"),
+        HitKind::DeclinedRequest => href("/service/declined"),
     }
 }
 

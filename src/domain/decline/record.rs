@@ -90,7 +90,7 @@ crate::keyed_enum!(DeclineReason, "decline.reason", {
     OtherSpeciality => "other_speciality",
     NoStock => "no_stock",
     NoFreeStaff => "no_free_staff",
-});
+}, script_key = ".script");
 
 /// An alternative offered to a customer we decline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

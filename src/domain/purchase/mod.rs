@@ -6,6 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod history;
+#[cfg(test)]
+mod tests;
+
+pub use history::*;
+
 /// The most tiers a cumulative-discount rule may have.
 pub const MAX_TIERS: usize = 10;
 

@@ -538,3 +538,51 @@ fn an_invoice_is_found_by_its_number() {
     ix.remove(inv.id);
     assert!(ix.query("INV-2026-014", 10).is_empty());
 }
+
+#[test]
+fn partners_and_declined_requests_are_found_by_name_field_and_what_was_asked() {
+    use crate::domain::decline::{DeclineDraft, DeclineReason, Partner, TrustLevel};
+    let mut ix = SearchIndex::build(&[], &[], &[], &[]);
+    let mut p = Partner::new(
+        "Nordic Clean Oy",
+        "Industrial cleaning",
+        TrustLevel::Trusted,
+        now(),
+    );
+    p.neighbouring = vec!["Waste handling".into()];
+    ix.upsert_partner(&p);
+    let d = DeclineDraft {
+        asked: "Weekly cold store floor care".into(),
+        field: "Industrial cleaning".into(),
+        requester: "Harbour Foods".into(),
+        reason: Some(DeclineReason::DifferentBusiness),
+        tactical: "2".into(),
+        strategic: "4".into(),
+        on: "2026-01-05".into(),
+        ..DeclineDraft::default()
+    }
+    .validate(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), |_| {
+        None
+    })
+    .unwrap()
+    .into_new(now());
+    ix.upsert_declined(&d);
+    let by_name = ix.query("nordic", 10);
+    assert_eq!((by_name[0].kind, by_name[0].id), (HitKind::Partner, p.id));
+    assert_eq!(by_name[0].subtitle, "Industrial cleaning");
+    assert_eq!(ix.query("waste", 10)[0].id, p.id);
+    let by_field: Vec<HitKind> = ix
+        .query("industrial cleaning", 10)
+        .iter()
+        .map(|h| h.kind)
+        .collect();
+    assert!(by_field.contains(&HitKind::Partner) && by_field.contains(&HitKind::DeclinedRequest));
+    let asked = ix.query("cold store", 10);
+    assert_eq!(
+        (asked[0].kind, asked[0].id),
+        (HitKind::DeclinedRequest, d.id)
+    );
+    assert_eq!(asked[0].subtitle, "Industrial cleaning · Harbour Foods");
+    ix.remove(p.id);
+    assert!(ix.query("nordic", 10).is_empty());
+}

@@ -11,7 +11,7 @@ mod declined;
 mod partners;
 
 pub use complaints::ComplaintsPage;
-pub use declined::{DeclineFlowPage, DeclinedPage};
+pub use declined::{DeclineFlowPage, DeclineReferralPage, DeclinedPage};
 pub use partners::PartnersPage;
 
 use crate::state::tr;

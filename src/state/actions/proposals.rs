@@ -330,3 +330,39 @@ pub fn delete_draft(data: AppData, id: Id) -> Result<Option<Save>, ProposalError
 pub async fn undo_delete(data: AppData, deleted: Proposal) -> Result<Proposal, StoreError> {
     commit(data, brought_back(&deleted)).await
 }
+
+/// The account's purchases: its won deals with their lines (tracked).
+pub fn purchases(data: AppData, account_id: Id) -> Vec<crate::domain::purchase::Purchase> {
+    let deal_ids = data.indexes.deals_of(account_id);
+    let deals: Vec<crate::domain::deal::Deal> = data
+        .deals
+        .with_many(&deal_ids, |list| list.into_iter().cloned().collect());
+    let won: Vec<Id> = deals
+        .iter()
+        .filter(|d| matches!(d.outcome, crate::domain::deal::Outcome::Won { .. }))
+        .map(|d| d.id)
+        .collect();
+    let negotiations: Vec<_> = won
+        .iter()
+        .filter_map(|d| super::negotiation::of_deal(data, *d))
+        .collect();
+    let proposals: Vec<Proposal> = won.iter().flat_map(|d| versions(data, *d)).collect();
+    crate::domain::purchase::history(&deals, &negotiations, &proposals)
+}
+
+/// Gives every line of a draft whose discount is below the account's cumulative-discount
+/// tier that tier's discount, with `reason` as the discount's reason.
+pub fn apply_cumulative_discount(
+    data: AppData,
+    id: Id,
+    tier: crate::domain::purchase::DiscountTier,
+    reason: &str,
+) -> Result<Option<Save>, Refusal> {
+    change(data, id, |p| {
+        proposal::edit_draft(p, |c| {
+            crate::domain::purchase::apply_tier(&mut c.lines, tier, reason);
+        })?;
+        reprice_all(data, p);
+        check_totals(p)
+    })
+}

@@ -423,6 +423,7 @@ fn VersionView(deal: Deal, p: Proposal, versions: Memo<Vec<Proposal>>) -> impl I
         <Sections p=p.clone() deal=deal.clone() quote=view! {
             <section class="card" aria-labelledby="quote-heading">
                 <h2 id="quote-heading">{format!("4. {}", tr("proposal.copy.quotation"))}</h2>
+                {draft.then(|| view! { <super::discount::CumulativeDiscountNotice p=p.clone() deal=deal.clone()/> })}
                 <QuoteTable p=p.clone() deal=deal.clone()/>
                 {draft.then(|| view! { <LineForm p=p.clone() deal=deal.clone()/> })}
             </section>

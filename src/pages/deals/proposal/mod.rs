@@ -9,6 +9,7 @@
 
 mod compare;
 mod copy;
+mod discount;
 mod editor;
 mod quote;
 

@@ -224,6 +224,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/planning") view=pages::planning::AgendaPage/>
                 <Route path=path!("/receivables") view=pages::receivables::ReceivablesPage/>
                 <Route path=path!("/service") view=pages::service::ComplaintsPage/>
+                <Route path=path!("/service/complaints/:id") view=pages::service::ComplaintPage/>
                 <Route path=path!("/service/declined") view=pages::service::DeclinedPage/>
                 <Route path=path!("/service/declined/new") view=pages::service::DeclineFlowPage/>
                 <Route path=path!("/service/partners") view=pages::service::PartnersPage/>

@@ -47,6 +47,8 @@ pub enum HitKind {
     Proposal,
     /// A deal's negotiation, found by its contract's number or an agreed term's text.
     Negotiation,
+    /// An entry of the complaints and suggestions register, found by its text.
+    Complaint,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
@@ -56,6 +58,7 @@ keyed_enum!(HitKind, "search.kind", {
     Product => "product",
     Proposal => "proposal",
     Negotiation => "negotiation",
+    Complaint => "complaint",
 });
 
 /// One search result. `title` and `subtitle` are record data (names, job title, account
@@ -399,6 +402,32 @@ impl SearchIndex {
         );
     }
 
+    /// Adds or replaces an entry of the complaints register: titled by what happened (its
+    /// first line, at most 80 characters), with its account's name as subtitle; found by
+    /// what happened and what was done. A resolved one ranks like an archived account.
+    pub fn upsert_complaint(&mut self, c: &crate::domain::complaint::Complaint, account: &str) {
+        let first = c.what.lines().next().unwrap_or_default();
+        let mut title: String = first.chars().take(80).collect();
+        if title.len() < first.len() {
+            title.push('…');
+        }
+        let mut values = vec![(Field::Other, c.what.clone())];
+        if !c.resolution.trim().is_empty() {
+            values.push((Field::Other, c.resolution.clone()));
+        }
+        self.put(
+            c.id,
+            Doc {
+                kind: HitKind::Complaint,
+                title,
+                subtitle: account.to_string(),
+                account: None,
+                archived: !c.is_open(),
+                values,
+            },
+        );
+    }
+
     /// Removes any entry with this id (a removed account's people lose its name).
     pub fn remove(&mut self, id: Id) {
         let Some(doc) = self.docs.remove(&id) else {
@@ -412,7 +441,11 @@ impl SearchIndex {
                 }
             }
             HitKind::Account => self.refresh_members(id),
-            HitKind::Competitor | HitKind::Product | HitKind::Proposal | HitKind::Negotiation => {}
+            HitKind::Competitor
+            | HitKind::Product
+            | HitKind::Proposal
+            | HitKind::Negotiation
+            | HitKind::Complaint => {}
         }
         self.maybe_compact();
     }

@@ -26,6 +26,7 @@ fn target(data: crate::state::data::AppData, hit: &Hit) -> String {
             .get_untracked(hit.id)
             .map(|n| href(&format!("/deals/{}/negotiation", n.deal_id)))
             .unwrap_or_else(|| href("/deals")),
+        HitKind::Complaint => href(&format!("/service/complaints/{}", hit.id)),
     }
 }
 

@@ -465,7 +465,7 @@ impl ComplaintDraft {
     }
 }
 
-/// Records one stage of `c` at the typed local time (blank clears it), checked against the
+/// Records one stage of `c` at the typed local time (required), checked against the
 /// other times and `now`; on resolving, `resolution` (if not blank) replaces the text of
 /// what was done. Refused with the problem at the field, `c` unchanged.
 pub fn record_stage<Tz: TimeZone>(
@@ -476,9 +476,10 @@ pub fn record_stage<Tz: TimeZone>(
     tz: &Tz,
     now: DateTime<Utc>,
 ) -> Result<(), FieldError> {
-    let at = parse_local(stage.field(), stage.label(), typed, tz)?;
+    let at = parse_local(stage.field(), stage.label(), typed, tz)?
+        .ok_or_else(|| FieldError::new(stage.field(), stage.label(), "field.error.required"))?;
     let mut after = c.clone();
-    stage.set(&mut after, at);
+    stage.set(&mut after, Some(at));
     if let Some((s, p)) = time_order(&Times::of(&after), now)
         .into_iter()
         .find(|(s, _)| *s == stage)

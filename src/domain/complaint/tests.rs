@@ -259,8 +259,8 @@ fn recording_a_stage_checks_it_against_the_others() {
     assert!(!c.is_open());
     assert_eq!(c.resolution, "Recalibrated");
     assert_eq!(c.next_step(), None);
-    record_stage(&mut c, Stage::Resolved, "", None, &Utc, now()).unwrap();
-    assert!(c.is_open(), "a blank time clears it: open again");
+    let e = record_stage(&mut c, Stage::OnSite, " ", None, &Utc, now()).unwrap_err();
+    assert_eq!((e.field, e.key()), ("on_site_at", "field.error.required"));
 }
 
 #[test]

@@ -135,20 +135,26 @@ fn Chart(figures: Memo<Vec<MonthFigures>>) -> impl IntoView {
             .join("; ");
         let label = tw("complaint.figures.chart_label", &[("values", &words)]);
         let n = values.len().max(1) as i64;
-        let width = 24 * n;
+        let width = 48 * n;
         let bars = values
             .into_iter()
             .enumerate()
-            .map(|(i, (_, v))| {
-                let h = v.map(|v| (v * 60 / max).max(2)).unwrap_or(0);
+            .map(|(i, (month, v))| {
+                let h = v.map(|v| (v * 48 / max).max(2)).unwrap_or(0);
+                let x = i as i64 * 48;
+                let short: String = month.chars().take(3).collect();
                 view! {
                     <rect
-                        x=(i as i64 * 24 + 4).to_string()
+                        x=(x + 12).to_string()
                         y=(64 - h).to_string()
-                        width="16"
+                        width="24"
                         height=h.to_string()
                         class="bar"
                     />
+                    <text x=(x + 24).to_string() y=(60 - h).to_string() class="value">
+                        {v.map(hours).unwrap_or_default()}
+                    </text>
+                    <text x=(x + 24).to_string() y="78" class="month">{short}</text>
                 }
             })
             .collect_view();
@@ -157,7 +163,7 @@ fn Chart(figures: Memo<Vec<MonthFigures>>) -> impl IntoView {
                 class="complaint-chart"
                 role="img"
                 aria-label=label
-                viewBox=format!("0 0 {width} 66")
+                viewBox=format!("0 0 {width} 82")
                 preserveAspectRatio="xMinYMax meet"
             >
                 <line x1="0" y1="64.5" x2=width.to_string() y2="64.5" class="axis"/>

@@ -225,6 +225,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/receivables") view=pages::receivables::ReceivablesPage/>
                 <Route path=path!("/receivables/statement/:account") view=pages::receivables::StatementPage/>
                 <Route path=path!("/service") view=pages::service::ComplaintsPage/>
+                <Route path=path!("/service/complaints/:id") view=pages::service::ComplaintPage/>
                 <Route path=path!("/service/declined") view=pages::service::DeclinedPage/>
                 <Route path=path!("/service/declined/new") view=pages::service::DeclineFlowPage/>
                 <Route path=path!("/service/declined/:id/print") view=pages::service::DeclineReferralPage/>

@@ -53,6 +53,8 @@ pub enum HitKind {
     Partner,
     /// A declined request, found by what was asked, its field and who asked.
     DeclinedRequest,
+    /// An entry of the complaints and suggestions register, found by its text.
+    Complaint,
 }
 keyed_enum!(HitKind, "search.kind", {
     Account => "account",
@@ -65,6 +67,7 @@ keyed_enum!(HitKind, "search.kind", {
     Invoice => "invoice",
     Partner => "partner",
     DeclinedRequest => "declined_request",
+    Complaint => "complaint",
 });
 
 /// One search result. `title` and `subtitle` are record data (names, job title, account
@@ -462,6 +465,32 @@ impl SearchIndex {
         );
     }
 
+    /// Adds or replaces an entry of the complaints register: titled by what happened (its
+    /// first line, at most 80 characters), with its account's name as subtitle; found by
+    /// what happened and what was done. A resolved one ranks like an archived account.
+    pub fn upsert_complaint(&mut self, c: &crate::domain::complaint::Complaint, account: &str) {
+        let first = c.what.lines().next().unwrap_or_default();
+        let mut title: String = first.chars().take(80).collect();
+        if title.len() < first.len() {
+            title.push('…');
+        }
+        let mut values = vec![(Field::Other, c.what.clone())];
+        if !c.resolution.trim().is_empty() {
+            values.push((Field::Other, c.resolution.clone()));
+        }
+        self.put(
+            c.id,
+            Doc {
+                kind: HitKind::Complaint,
+                title,
+                subtitle: account.to_string(),
+                account: None,
+                archived: !c.is_open(),
+                values,
+            },
+        );
+    }
+
     /// Removes any entry with this id (a removed account's people lose its name).
     pub fn remove(&mut self, id: Id) {
         let Some(doc) = self.docs.remove(&id) else {
@@ -481,7 +510,8 @@ impl SearchIndex {
             | HitKind::Negotiation
             | HitKind::Invoice
             | HitKind::Partner
-            | HitKind::DeclinedRequest => {}
+            | HitKind::DeclinedRequest
+            | HitKind::Complaint => {}
         }
         self.maybe_compact();
     }

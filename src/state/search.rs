@@ -121,6 +121,17 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
                 }
                 None => ix.remove(id),
             },
+            "complaints" => match data.complaints.get_untracked(id) {
+                Some(c) => {
+                    let account = data
+                        .accounts
+                        .get_untracked(c.account_id)
+                        .map(|a| a.name)
+                        .unwrap_or_default();
+                    ix.upsert_complaint(&c, &account);
+                }
+                None => ix.remove(id),
+            },
             "competitors" => match data.competitors.get_untracked(id) {
                 Some(c) => ix.upsert_competitor(&c),
                 None => ix.remove(id),
@@ -202,6 +213,14 @@ fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
                 for d in all.values() {
                     ix.upsert_declined(d);
                 }
+            });
+            data.complaints.with_all_untracked(|all| {
+                data.accounts.with_all_untracked(|accounts| {
+                    for c in all.values() {
+                        let name = accounts.get(&c.account_id).map_or("", |a| a.name.as_str());
+                        ix.upsert_complaint(c, name);
+                    }
+                })
             });
             ix
         });

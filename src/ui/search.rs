@@ -33,6 +33,7 @@ fn target(data: crate::state::data::AppData, hit: &Hit) -> String {
             .unwrap_or_else(|| href("/deals")),
         HitKind::Partner => href("/service/partners"),
         HitKind::DeclinedRequest => href("/service/declined"),
+        HitKind::Complaint => href(&format!("/service/complaints/{}", hit.id)),
     }
 }
 

@@ -88,3 +88,44 @@ impl Complaint {
         self.resolved_at.is_none()
     }
 }
+
+impl Complaint {
+    /// When the customer first heard back: the first response, or the on-site visit when
+    /// that came first (a visit answers a complaint too).
+    pub fn answered_at(&self) -> Option<DateTime<Utc>> {
+        match (self.first_response_at, self.on_site_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The next step the complaint waits for, while open.
+    pub fn next_step(&self) -> Option<NextStep> {
+        if !self.is_open() {
+            None
+        } else if self.answered_at().is_none() {
+            Some(NextStep::FirstResponse)
+        } else if self.kind == FeedbackKind::Complaint && self.on_site_at.is_none() {
+            Some(NextStep::OnSite)
+        } else {
+            Some(NextStep::Resolution)
+        }
+    }
+}
+
+/// What an open entry waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// Nobody has answered the customer yet.
+    FirstResponse,
+    /// Answered, but nobody has been on site (going on site lowers anxiety).
+    OnSite,
+    /// Answered (and visited): waiting to be resolved.
+    Resolution,
+}
+
+crate::keyed_enum!(NextStep, "complaint.next", {
+    FirstResponse => "first_response",
+    OnSite => "on_site",
+    Resolution => "resolution",
+});

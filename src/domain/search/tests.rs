@@ -586,3 +586,34 @@ fn partners_and_declined_requests_are_found_by_name_field_and_what_was_asked() {
     ix.remove(p.id);
     assert!(ix.query("nordic", 10).is_empty());
 }
+
+#[test]
+fn a_complaint_is_found_by_its_text() {
+    use crate::domain::complaint::{Complaint, FeedbackKind};
+    let acme = Account::new("Acme Piens", now());
+    let mut ix = SearchIndex::build(std::slice::from_ref(&acme), &[], &[], &[]);
+    let mut c = Complaint::new(
+        FeedbackKind::Complaint,
+        acme.id,
+        "Sensor 3 reads 2 % high after the firmware update",
+        2,
+        5,
+        now(),
+        now(),
+    );
+    ix.upsert_complaint(&c, &acme.name);
+    let hits = ix.query("firmware", 10);
+    assert_eq!((hits[0].kind, hits[0].id), (HitKind::Complaint, c.id));
+    assert_eq!(hits[0].subtitle, "Acme Piens");
+    assert!(!hits[0].archived);
+    // Searching the account finds the account first.
+    assert_eq!(ix.query("acme", 10)[0].kind, HitKind::Account);
+    c.resolution = "Recalibrated on site".into();
+    c.resolved_at = Some(now());
+    ix.upsert_complaint(&c, &acme.name);
+    let hits = ix.query("recalibrated", 10);
+    assert_eq!(hits[0].id, c.id);
+    assert!(hits[0].archived, "resolved ones rank lower");
+    ix.remove(c.id);
+    assert!(ix.query("firmware", 10).is_empty());
+}

@@ -10,7 +10,7 @@ mod complaints;
 mod declined;
 mod partners;
 
-pub use complaints::ComplaintsPage;
+pub use complaints::{ComplaintPage, ComplaintsPage};
 pub use declined::{DeclineFlowPage, DeclineReferralPage, DeclinedPage};
 pub use partners::PartnersPage;
 

@@ -60,6 +60,8 @@ pub fn CreditChecks(account_id: Id) -> impl IntoView {
             .count()
     });
     let editing = RwSignal::new(None::<Id>);
+    // The new check's form opens on request: an account page is long enough.
+    let adding = RwSignal::new(false);
     view! {
         <section class="card credit-checks" aria-labelledby="credit-heading">
             <h2 id="credit-heading">{move || tr("receivable.credit.title")}</h2>
@@ -83,7 +85,18 @@ pub fn CreditChecks(account_id: Id) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-            <CreditForm account_id=account_id existing=None editing=editing/>
+            <Show
+                when=move || adding.get()
+                fallback=move || view! {
+                    <div class="actions">
+                        <button type="button" aria-expanded="false" on:click=move |_| adding.set(true)>
+                            {tr("receivable.credit.form_title")}
+                        </button>
+                    </div>
+                }
+            >
+                <CreditForm account_id=account_id existing=None editing=editing adding=adding/>
+            </Show>
             {move || (open_invoices.get() > 0).then(|| view! {
                 <p>
                     <a href=href(&format!("/receivables/statement/{account_id}"))>
@@ -169,6 +182,9 @@ fn CreditForm(
     account_id: Id,
     existing: Option<CreditCheck>,
     editing: RwSignal<Option<Id>>,
+    /// The new check's form: closed once saved or cancelled.
+    #[prop(optional)]
+    adding: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
@@ -208,14 +224,8 @@ fn CreditForm(
                     toasts.push(ToastKind::Success, tr("receivable.credit.saved"));
                     if edit_id.is_some() {
                         editing.set(None);
-                    } else {
-                        let b = blank();
-                        on.set(b.checked_on);
-                        licence.set(false);
-                        history.set(String::new());
-                        outcome.set(b.outcome.code().to_string());
-                        by.set(String::new());
-                        notes.set(String::new());
+                    } else if let Some(adding) = adding {
+                        adding.set(false);
                     }
                 });
             }
@@ -251,6 +261,9 @@ fn CreditForm(
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{tr("receivable.credit.save")}</button>
+                {adding.map(|adding| view! {
+                    <button type="button" on:click=move |_| adding.set(false)>{tr("form.cancel")}</button>
+                })}
             </div>
         </form>
     }

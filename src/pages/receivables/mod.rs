@@ -25,9 +25,7 @@ use std::collections::BTreeMap;
 /// Sums per currency as text ("€1,200.00 + $300.00"; "—" for none).
 fn sums_text(sums: &BTreeMap<Currency, i64>) -> String {
     if sums.values().all(|v| *v == 0) {
-        return fmt::money(&Money::zero(
-            sums.keys().next().cloned().unwrap_or_default(),
-        ));
+        return "—".to_string();
     }
     sums.iter()
         .filter(|(_, v)| **v != 0)

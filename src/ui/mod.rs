@@ -20,6 +20,7 @@ pub mod form;
 pub mod link;
 pub mod merge;
 pub mod missing;
+pub mod receivables;
 pub mod scroll_area;
 pub mod search;
 pub mod style_hint;

@@ -1,27 +1,13 @@
 //! The dashboard's receivables card: the overdue total by aging bucket, as a chart with its table.
 
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::Money;
 use crate::domain::receivable::aging::{self, AgingBucket};
 use crate::state::data::use_data;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
-use crate::ui::scroll_area::ScrollArea;
+use crate::ui::receivables::{sums_text, BucketTable};
 use leptos::prelude::*;
-
-/// Sums per currency as text.
-fn sums_text(sums: &std::collections::BTreeMap<Currency, i64>) -> String {
-    let parts: Vec<String> = sums
-        .iter()
-        .filter(|(_, v)| **v != 0)
-        .map(|(c, v)| fmt::money(&Money::new(*v, c.clone())))
-        .collect();
-    if parts.is_empty() {
-        "—".into()
-    } else {
-        parts.join(" + ")
-    }
-}
 
 #[component]
 pub fn ReceivablesCard() -> impl IntoView {
@@ -116,27 +102,7 @@ pub fn ReceivablesCard() -> impl IntoView {
                 </ul>
                 {chart}
             </div>
-            <ScrollArea label=Signal::derive(|| tr("receivable.card.table"))>
-            <table class="data-table receivables-card-table">
-                <caption>{move || tr("receivable.card.table")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || tr("receivable.col.age")}</th>
-                        <th scope="col" class="num">{move || tr("receivable.col.count")}</th>
-                        <th scope="col" class="num">{move || tr("receivable.col.outstanding")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || overdue.get().into_iter().map(|(b, t)| view! {
-                        <tr>
-                            <th scope="row">{tr(b.key())}</th>
-                            <td class="num">{fmt::number(t.count as i64)}</td>
-                            <td class="num">{sums_text(&t.by_currency)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            </ScrollArea>
+            <BucketTable totals=overdue caption_key="receivable.card.table" class="receivables-card-table" show_caption=true/>
             <p><a href=href("/receivables")>{move || tr("receivable.card.open")}</a></p>
         </section>
     }

@@ -140,3 +140,41 @@ where
         </Show>
     }
 }
+
+/// Links to the parts of a long page (the negotiation, the follow-up): each part's
+/// heading element id and title key; a click scrolls to it.
+#[leptos::component]
+pub fn PartIndex(
+    label_key: &'static str,
+    parts: &'static [(&'static str, &'static str)],
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <nav class="section-index no-print" aria-label=move || tr(label_key)>
+            <ul>
+                {parts
+                    .iter()
+                    .map(|(anchor, key)| {
+                        let anchor = *anchor;
+                        let key = *key;
+                        view! {
+                            <li>
+                                <a
+                                    href=format!("#{anchor}")
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        if let Some(el) = document().get_element_by_id(anchor) {
+                                            el.scroll_into_view();
+                                        }
+                                    }
+                                >
+                                    {move || tr(key)}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -11,28 +11,17 @@ pub use statement::StatementPage;
 
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
-use crate::domain::receivable::aging::{self, AgingBucket, BucketTotal};
+use crate::domain::receivable::aging::{self, AgingBucket};
 use crate::domain::receivable::{collection, Invoice};
 use crate::state::data::{use_data, AppData};
 use crate::state::settings::collection_thresholds;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
+use crate::ui::receivables::{sums_text, BucketTable};
 use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-
-/// Sums per currency as text ("€1,200.00 + $300.00"; "—" for none).
-fn sums_text(sums: &BTreeMap<Currency, i64>) -> String {
-    if sums.values().all(|v| *v == 0) {
-        return "—".to_string();
-    }
-    sums.iter()
-        .filter(|(_, v)| **v != 0)
-        .map(|(c, v)| fmt::money(&Money::new(*v, c.clone())))
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
 
 /// Every unpaid invoice of the book (tracked).
 fn unpaid(data: AppData) -> Vec<Invoice> {
@@ -59,7 +48,7 @@ pub fn ReceivablesPage() -> impl IntoView {
             <p class="hint">{move || tr("receivable.page.intro")}</p>
             <section class="card" aria-labelledby="aging-heading">
                 <h2 id="aging-heading">{move || tr("receivable.page.totals")}</h2>
-                <BucketTable totals=totals.into()/>
+                <BucketTable totals=totals caption_key="receivable.page.totals" class="bucket-table" with_total=true/>
             </section>
             <section class="card" aria-labelledby="open-heading">
                 <h2 id="open-heading">{move || tr("receivable.page.open")}</h2>
@@ -133,40 +122,5 @@ pub fn ReceivablesPage() -> impl IntoView {
                 }}
             </section>
         </section>
-    }
-}
-
-/// The outstanding totals by bucket, with the overdue total.
-#[component]
-fn BucketTable(totals: Signal<Vec<(AgingBucket, BucketTotal)>>) -> impl IntoView {
-    view! {
-        <ScrollArea label=Signal::derive(|| tr("receivable.page.totals"))>
-            <table class="data-table bucket-table">
-                <caption class="visually-hidden">{move || tr("receivable.page.totals")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || tr("receivable.col.age")}</th>
-                        <th scope="col" class="num">{move || tr("receivable.col.count")}</th>
-                        <th scope="col" class="num">{move || tr("receivable.col.outstanding")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || totals.get().into_iter().map(|(b, t)| view! {
-                        <tr>
-                            <th scope="row">{tr(b.key())}</th>
-                            <td class="num">{fmt::number(t.count as i64)}</td>
-                            <td class="num">{sums_text(&t.by_currency)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row">{move || tr("receivable.page.overdue_total")}</th>
-                        <td></td>
-                        <td class="num">{move || sums_text(&aging::overdue_total(&totals.get()))}</td>
-                    </tr>
-                </tfoot>
-            </table>
-        </ScrollArea>
     }
 }

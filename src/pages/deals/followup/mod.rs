@@ -20,6 +20,7 @@ pub use print::ContractChecklistPage;
 pub use summary::ServiceSection;
 
 use super::common::DealRoute;
+use super::common::PartIndex;
 use super::detail::DealSig;
 use super::sections::FoldingSection;
 use crate::domain::ids::Id;
@@ -47,39 +48,6 @@ const PARTS: [(&str, &str); 5] = [
     ("referrals-heading", "referral.deal.title"),
 ];
 
-/// Links to the page's parts (a long page on a phone).
-#[component]
-fn PartIndex() -> impl IntoView {
-    view! {
-        <nav class="section-index no-print" aria-label=move || tr("followup.page.index")>
-            <ul>
-                {PARTS
-                    .iter()
-                    .map(|(anchor, key)| {
-                        let anchor = *anchor;
-                        let key = *key;
-                        view! {
-                            <li>
-                                <a
-                                    href=format!("#{anchor}")
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        if let Some(el) = document().get_element_by_id(anchor) {
-                                            el.scroll_into_view();
-                                        }
-                                    }
-                                >
-                                    {move || tr(key)}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </nav>
-    }
-}
-
 #[component]
 fn Workbench(id: Id, deal: DealSig) -> impl IntoView {
     let title = move || deal.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default());
@@ -95,7 +63,7 @@ fn Workbench(id: Id, deal: DealSig) -> impl IntoView {
                     <a class="button" href=followup_href(id, "/checklist")>{move || tr("followup.print.open")}</a>
                 </div>
             </header>
-            <PartIndex/>
+            <PartIndex label_key="followup.page.index" parts=&PARTS/>
             <checklist::ChecklistSection deal_id=id deal=deal/>
             <milestones::MilestonesSection deal_id=id deal=deal/>
             <satisfaction::SatisfactionSection deal_id=id deal=deal/>

@@ -28,6 +28,7 @@ pub use brief::NegotiationBriefPage;
 pub use summary::CommitmentSection;
 pub use terms::NegotiationTermsPage;
 
+use super::common::PartIndex;
 use super::common::{deal_of_route, DealRoute};
 use super::detail::DealSig;
 use super::sections::FoldingSection;
@@ -58,39 +59,6 @@ const PARTS: [(&str, &str); 6] = [
     ("agreement-heading", "negotiation.agreement.title"),
 ];
 
-/// Links to the page's parts (a long page on a phone).
-#[component]
-fn PartIndex() -> impl IntoView {
-    view! {
-        <nav class="section-index no-print" aria-label=move || tr("negotiation.page.index")>
-            <ul>
-                {PARTS
-                    .iter()
-                    .map(|(anchor, key)| {
-                        let anchor = *anchor;
-                        let key = *key;
-                        view! {
-                            <li>
-                                <a
-                                    href=format!("#{anchor}")
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        if let Some(el) = document().get_element_by_id(anchor) {
-                                            el.scroll_into_view();
-                                        }
-                                    }
-                                >
-                                    {move || tr(key)}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </nav>
-    }
-}
-
 #[component]
 fn Workbench(id: Id, deal: DealSig) -> impl IntoView {
     let title = move || deal.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default());
@@ -106,7 +74,7 @@ fn Workbench(id: Id, deal: DealSig) -> impl IntoView {
                     <a class="button" href=negotiation_href(id, "/brief")>{move || tr("negotiation.brief.open")}</a>
                 </div>
             </header>
-            <PartIndex/>
+            <PartIndex label_key="negotiation.page.index" parts=&PARTS/>
             <closing::ClosingAids deal_id=id deal=deal/>
             <plan::PlanSection deal_id=id/>
             <trades::TradesSection deal_id=id/>

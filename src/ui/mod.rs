@@ -13,6 +13,7 @@ pub mod conflict;
 pub mod contact_form;
 pub mod crash;
 pub mod deal_text;
+pub mod disclosure;
 pub mod filters;
 pub mod fmt;
 pub mod focus;

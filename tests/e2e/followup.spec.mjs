@@ -6,7 +6,7 @@
 // printable checklist leaves the internal notes out; a reload keeps it all; the cadence
 // in Settings. Records are seeded by importing a backup; elements are found by role,
 // label and text only.
-import { test, expect, open, seriousA11yViolations, unfold } from "./helpers.mjs";
+import { test, expect, open, openForm, seriousA11yViolations, unfold } from "./helpers.mjs";
 import { importBackup, makeBackup, meta, uuid } from "./backup-file.mjs";
 
 const DAY = 86_400_000;
@@ -52,7 +52,7 @@ const milestones = (page) => page.getByRole("region", { name: "Delivery mileston
 const satisfaction = (page) => page.getByRole("region", { name: "Satisfaction checks" });
 
 async function addItem(page, { kind, text, due = "", owner = "", note = "" }) {
-  const form = checklist(page).getByRole("form", { name: "Add a contract item" });
+  const form = await openForm(checklist(page), "Add a contract item");
   await form.getByLabel("Kind").selectOption({ label: kind });
   await form.getByLabel("What was agreed").fill(text);
   await form.getByLabel("Due on").fill(due);
@@ -89,7 +89,7 @@ test("a won deal's contract checklist, milestones and satisfaction checks reach 
   await expect(items.getByText("Due in 3 days")).toBeVisible();
 
   // A bad item is refused at its field and what was typed stays.
-  const add = checklist(page).getByRole("form", { name: "Add a contract item" });
+  const add = await openForm(checklist(page), "Add a contract item");
   await add.getByLabel("Kind").selectOption({ label: "Delivery date" });
   await add.getByLabel("Due on").fill(ahead(20));
   await add.getByLabel("Owner").fill("Piotr");
@@ -120,7 +120,7 @@ test("a won deal's contract checklist, milestones and satisfaction checks reach 
   await expect(items.getByText("Site power ready", { exact: true })).toBeVisible();
 
   // Milestones: acceptance planned four days ago and not done is late, in words.
-  const plan = milestones(page).getByRole("form", { name: "Plan a milestone" });
+  const plan = await openForm(milestones(page), "Plan a milestone");
   await plan.getByLabel("Milestone", { exact: true }).selectOption({ label: "Acceptance" });
   await plan.getByLabel("Planned for").fill(ago(4));
   await plan.getByLabel("Obstacle").fill("Their QA lead is on leave");
@@ -149,7 +149,7 @@ test("a won deal's contract checklist, milestones and satisfaction checks reach 
   const next = sat.getByRole("list", { name: "Next checks" });
   await expect(next.getByText(/^Satisfaction call due since/)).toBeVisible();
   await expect(next.getByText(/^Satisfaction request due since/)).toBeVisible();
-  const log = sat.getByRole("form", { name: "Log a satisfaction check" });
+  const log = await openForm(sat, "Log a satisfaction check");
   await log.getByLabel("Kind of check").selectOption({ label: "Satisfaction call" });
   await log.getByLabel("Person asked").selectOption({ label: "Ana Berg" });
   await log.getByLabel("Satisfaction score (1–5)").selectOption({ label: "4 — Satisfied" });

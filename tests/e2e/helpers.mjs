@@ -55,3 +55,14 @@ export async function unfold(page, name) {
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
 }
+
+/// The form named `name` inside `scope`, opened first when it waits behind its button (a
+/// long page keeps its add-forms folded; the button has the form's name).
+export async function openForm(scope, name) {
+  const form = scope.getByRole("form", { name });
+  if ((await form.count()) === 0) {
+    await scope.getByRole("button", { name, exact: true }).click();
+  }
+  await expect(form).toBeVisible();
+  return form;
+}

@@ -4,7 +4,7 @@
 // overdue card, the step-6 exit refused while an invoice is unpaid, and the payment of the
 // last invoice that finishes the sale; reload and export → import keep it all. Records and
 // settings are seeded by importing a backup; elements are found by role, label and text.
-import { test, expect, open, seriousA11yViolations, unfold } from "./helpers.mjs";
+import { test, expect, open, openForm, seriousA11yViolations, unfold } from "./helpers.mjs";
 import { exportBackup, importBackup, makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -90,7 +90,7 @@ test("invoices, payments, the collection matrix, the step-6 exit and the finishe
   await expect(oldOne.getByText("170 days overdue")).toBeVisible();
 
   // An invoice with no amount is refused at the field; what was typed stays.
-  const form = part.getByRole("form", { name: "Add an invoice" });
+  const form = await openForm(part, "Add an invoice");
   await expect(form.getByLabel("Invoice number")).toHaveValue("INV-2026-002");
   await form.getByLabel("Note").fill("Second instalment");
   await form.getByLabel("Amount").fill("");
@@ -173,6 +173,7 @@ test("invoices, payments, the collection matrix, the step-6 exit and the finishe
     page.getByText("Payment on INV-2026-001 recorded: every invoice is paid and the sale is finished."),
   ).toBeVisible();
   await expect(invoicesPart(page).getByRole("form", { name: "Add an invoice" })).toHaveCount(0);
+  await expect(invoicesPart(page).getByRole("button", { name: "Add an invoice", exact: true })).toHaveCount(0);
   await noSidewaysScroll(page, "the follow-up page's invoices");
   await expectFinished(page);
 

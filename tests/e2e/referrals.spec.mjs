@@ -2,7 +2,7 @@
 // customer's person with a lead account; the lead account's won deal then shows on the
 // referrer's page with its won value, and the lead account says who referred it; a reload
 // keeps it. Elements are found by role, label and text only.
-import { test, expect, open, seriousA11yViolations } from "./helpers.mjs";
+import { test, expect, open, openForm, seriousA11yViolations } from "./helpers.mjs";
 import { importBackup, makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -48,7 +48,7 @@ test("an ask logged on the follow-up page links the lead to the referrer, whose 
   await open(page, `/deals/${cheese.id}/followup`);
   const section = page.getByRole("region", { name: "Referrals" });
   await expect(section.getByText("No one at this account has been asked yet.")).toBeVisible();
-  const form = section.getByRole("form", { name: "Log an ask" });
+  const form = await openForm(section, "Log an ask");
 
   // Nobody chosen: refused at the field.
   await form.getByRole("button", { name: "Log the ask" }).click();

@@ -220,7 +220,9 @@ pub fn ChecklistSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <ItemForm deal_id=deal_id item=None/>
+            <OnRequest label_key="followup.checklist.add_title">
+                <ItemForm deal_id=deal_id item=None/>
+            </OnRequest>
         </section>
     }
 }

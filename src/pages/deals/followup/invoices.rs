@@ -104,7 +104,9 @@ pub fn InvoicesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                 </For>
             </div>
             <Show when=move || !finished()>
-                <InvoiceForm deal_id=deal_id deal=deal list=list/>
+                <OnRequest label_key="receivable.invoice.form_title">
+                    <InvoiceForm deal_id=deal_id deal=deal list=list/>
+                </OnRequest>
             </Show>
         </section>
     }

@@ -141,14 +141,16 @@ pub fn MilestonesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                 }
                 .into_any()
             }}
-            {move || {
-                let kinds = free.get();
-                if kinds.is_empty() {
-                    view! { <p class="hint">{tr("followup.milestones.all_planned")}</p> }.into_any()
-                } else {
-                    view! { <MilestoneForm deal_id=deal_id milestone=None kinds=kinds/> }.into_any()
-                }
-            }}
+            <OnRequest label_key="followup.milestones.add_title">
+                {move || {
+                    let kinds = free.get();
+                    if kinds.is_empty() {
+                        view! { <p class="hint">{tr("followup.milestones.all_planned")}</p> }.into_any()
+                    } else {
+                        view! { <MilestoneForm deal_id=deal_id milestone=None kinds=kinds/> }.into_any()
+                    }
+                }}
+            </OnRequest>
         </section>
     }
 }

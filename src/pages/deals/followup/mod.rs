@@ -25,6 +25,7 @@ use super::detail::DealSig;
 use super::sections::FoldingSection;
 use crate::domain::ids::Id;
 use crate::state::{tr, tw};
+use crate::ui::disclosure::OnRequest;
 use crate::ui::link::href;
 use leptos::prelude::*;
 

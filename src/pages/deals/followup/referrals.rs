@@ -98,7 +98,11 @@ pub fn ReferralsSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            {move || account.get().map(|a| view! { <AskForm deal_id=deal_id account_id=a/> })}
+            {move || account.get().map(|a| view! {
+                <OnRequest label_key="referral.form.title">
+                    <AskForm deal_id=deal_id account_id=a/>
+                </OnRequest>
+            })}
         </section>
     }
 }

@@ -135,7 +135,9 @@ pub fn SatisfactionSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                 }
                 .into_any()
             }}
-            <CheckForm deal_id=deal_id deal=deal/>
+            <OnRequest label_key="followup.satisfaction.add_title">
+                <CheckForm deal_id=deal_id deal=deal/>
+            </OnRequest>
         </section>
     }
 }

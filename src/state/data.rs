@@ -47,11 +47,28 @@ pub enum LoadStatus {
 thread_local! {
     static BACKEND: RefCell<Option<Rc<IdbBackend>>> = const { RefCell::new(None) };
     static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+    /// Start-up is still opening the store (a save pressed meanwhile waits for it).
+    static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
 /// The open backend, once start-up has opened it.
 pub fn backend() -> Option<Rc<IdbBackend>> {
     BACKEND.with(|b| b.borrow().clone())
+}
+
+/// The open backend; while start-up is still opening the store, waits for it, so that a
+/// save pressed in the first moments is written rather than refused. `None` when the
+/// store could not be opened.
+pub async fn opened_backend() -> Option<Rc<IdbBackend>> {
+    loop {
+        if let Some(b) = backend() {
+            return Some(b);
+        }
+        if !OPENING.with(std::cell::Cell::get) {
+            return None;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
 }
 
 /// A store failure in the user's language.
@@ -228,7 +245,9 @@ impl AppData {
         crate::state::settings::install(data.settings);
         provide_context(data);
         leptos::task::spawn_local(async move {
-            match open_and_load(data).await {
+            let opened = open_and_load(data).await;
+            OPENING.with(|o| o.set(false));
+            match opened {
                 Ok(()) => {
                     if data.status.get_untracked() != LoadStatus::Outdated {
                         data.status.set(LoadStatus::Ready);
@@ -464,9 +483,9 @@ impl Changes {
         if let Some(e) = self.refused {
             return Err(e);
         }
-        let Some(b) = backend() else {
+        let Some(b) = opened_backend().await else {
             return Err(StoreError::Unavailable {
-                detail: "the record store is not open yet".into(),
+                detail: "the record store is not open".into(),
             });
         };
         b.commit(&self.batch).await?;

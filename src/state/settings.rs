@@ -7,7 +7,7 @@
 //! Until schema 2 the settings lived in `localStorage`; [`load`] moves them into the
 //! database once, the first time it finds none stored there.
 
-use super::data::{announce_settings, backend};
+use super::data::{announce_settings, backend, opened_backend};
 use crate::domain::money::Money;
 use crate::store::backend::{Backend, Batch, Op};
 use crate::store::settings::{Setting, SettingsPatch, WorkSettings, META_SETTINGS};
@@ -142,8 +142,8 @@ pub fn show_stored(text: Option<&str>) {
 /// Callers check each value with its rule first ([`check`](crate::store::settings::check),
 /// which the settings forms' parsers apply).
 pub async fn save(values: Vec<Setting>) -> Result<(), StoreError> {
-    let b = backend().ok_or(StoreError::Unavailable {
-        detail: "the record store is not open yet".into(),
+    let b = opened_backend().await.ok_or(StoreError::Unavailable {
+        detail: "the record store is not open".into(),
     })?;
     let mut batch = Batch::new();
     batch.push(Op::ApplySettings(SettingsPatch { values }));

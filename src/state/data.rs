@@ -509,6 +509,22 @@ impl Changes {
 /// the record first offers to reload the page and see the newer version. (The forms of one
 /// record use [`RecordSave`](crate::state::record_save::RecordSave) instead, which keeps what
 /// was typed and shows both versions.)
+/// Awaits a save started by an action: `ok` with what was stored, or the store's failure
+/// in a toast (see [`report_store_error`]); nothing changed then, so the form keeps what
+/// was typed.
+pub fn spawn_save<T: 'static>(
+    toasts: crate::state::Toasts,
+    save: impl std::future::Future<Output = Result<T, StoreError>> + 'static,
+    ok: impl FnOnce(T) + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        match save.await {
+            Ok(v) => ok(v),
+            Err(e) => report_store_error(toasts, &e),
+        }
+    });
+}
+
 pub fn report_store_error(toasts: crate::state::Toasts, e: &StoreError) {
     let text = store_error_text(e);
     if matches!(e, StoreError::Stale { .. }) {

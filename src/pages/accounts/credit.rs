@@ -6,27 +6,13 @@ use crate::domain::ids::Id;
 use crate::domain::receivable::credit::{label, needs_credit_check, CreditDraft};
 use crate::domain::receivable::{CreditCheck, CreditOutcome};
 use crate::state::actions::receivables as actions;
-use crate::state::data::{report_store_error, use_data};
+use crate::state::data::{spawn_save, use_data};
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw, ToastKind, Toasts};
+use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{CheckboxField, FormErrors, SelectField, TextArea, TextField};
 use crate::ui::link::href;
 use leptos::prelude::*;
-use std::future::Future;
-
-fn run<T: 'static>(
-    toasts: Toasts,
-    save: impl Future<Output = Result<T, crate::store::StoreError>> + 'static,
-    ok: impl FnOnce(T) + 'static,
-) {
-    leptos::task::spawn_local(async move {
-        match save.await {
-            Ok(v) => ok(v),
-            Err(e) => report_store_error(toasts, &e),
-        }
-    });
-}
 
 fn blank() -> CreditDraft {
     CreditDraft {
@@ -125,14 +111,14 @@ fn CheckItem(c: CreditCheck, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 return;
             };
             let date = date.clone();
-            run(toasts, save, move |gone: CreditCheck| {
+            spawn_save(toasts, save, move |gone: CreditCheck| {
                 toasts.push_with_action(
                     ToastKind::Success,
                     tw("receivable.credit.deleted", &[("date", &date)]),
                     tr("receivable.undo"),
                     move || {
                         if let Some(save) = actions::restore_credit(data, gone.clone()) {
-                            run(toasts, save, |_| {});
+                            spawn_save(toasts, save, |_| {});
                         }
                     },
                 );
@@ -220,7 +206,7 @@ fn CreditForm(
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |_| {
+                spawn_save(toasts, save, move |_| {
                     toasts.push(ToastKind::Success, tr("receivable.credit.saved"));
                     if edit_id.is_some() {
                         editing.set(None);

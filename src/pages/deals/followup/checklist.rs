@@ -6,13 +6,12 @@
 use super::*;
 use crate::domain::followup::checklist::{self as rules, ItemDraft, ItemState};
 use crate::domain::followup::{ContractItem, ContractItemKind, FollowUp};
-use crate::state::actions::followup::{self as act, Save};
-use crate::state::data::{report_store_error, use_data, AppData};
+use crate::state::actions::followup::{self as act};
+use crate::state::data::{spawn_save, use_data, AppData};
 use crate::state::tc;
-use crate::state::toasts::{use_toasts, ToastKind, Toasts};
+use crate::state::toasts::{use_toasts, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{select_options, ErrorSummary, FormErrors, SelectField, TextArea, TextField};
-use leptos::task::spawn_local;
 
 // -------------------------------------------------------------------------------------------
 // Shared by the parts of the follow-up page
@@ -21,16 +20,6 @@ use leptos::task::spawn_local;
 /// The deal's follow-up, tracked (`None` until the rep writes any of it).
 pub(super) fn followup_of(data: AppData, deal_id: Id) -> Memo<Option<FollowUp>> {
     Memo::new(move |_| act::of_deal(data, deal_id))
-}
-
-/// Runs a save; `done` with the saved record, or the store's error in a toast.
-pub(super) fn run(toasts: Toasts, save: Save, done: impl FnOnce(FollowUp) + 'static) {
-    spawn_local(async move {
-        match save.await {
-            Ok(f) => done(f),
-            Err(e) => report_store_error(toasts, &e),
-        }
-    });
 }
 
 /// A date as a form field holds it.
@@ -89,14 +78,14 @@ pub fn ChecklistSection(deal_id: Id, deal: DealSig) -> impl IntoView {
         let Some((save, at, gone)) = act::remove_item(data, deal_id, i.id) else {
             return;
         };
-        run(toasts, save, move |_| {
+        spawn_save(toasts, save, move |_| {
             toasts.push_with_action(
                 ToastKind::Success,
                 tw("followup.checklist.removed", &[("text", &gone.text)]),
                 tr("followup.undo"),
                 move || {
                     if let Some(save) = act::restore_item(data, deal_id, at, gone.clone()) {
-                        run(toasts, save, |_| {});
+                        spawn_save(toasts, save, |_| {});
                     }
                 },
             );
@@ -104,7 +93,7 @@ pub fn ChecklistSection(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     let undone = move |id: Id| {
         if let Ok(Some(save)) = act::mark_undone(data, deal_id, id) {
-            run(toasts, save, |_| {});
+            spawn_save(toasts, save, |_| {});
         }
     };
     view! {
@@ -241,7 +230,7 @@ fn DoneForm(deal_id: Id, item_id: Id, text: String, on_close: Callback<()>) -> i
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |_| on_close.run(()));
+                spawn_save(toasts, save, move |_| on_close.run(()));
             }
         }
     };
@@ -310,7 +299,7 @@ fn ItemForm(
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |_| match on_close {
+                spawn_save(toasts, save, move |_| match on_close {
                     Some(close) => close.run(()),
                     None => {
                         toasts.push(ToastKind::Success, tr("followup.checklist.added"));

@@ -9,32 +9,17 @@ use crate::domain::receivable::collection;
 use crate::domain::receivable::invoice::{label, InvoiceDraft, PaymentDraft, StepDraft};
 use crate::domain::receivable::{CollectionAction, Invoice, LateCause};
 use crate::state::actions::receivables as actions;
-use crate::state::data::{report_store_error, use_data, AppData};
+use crate::state::data::{spawn_save, use_data, AppData};
 use crate::state::settings::collection_thresholds;
 use crate::state::toasts::use_toasts;
-use crate::state::{tc, ToastKind, Toasts};
+use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, SelectField, TextField};
 use crate::ui::scroll_area::ScrollArea;
 use chrono::Duration;
-use std::future::Future;
 
 fn iso(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
-}
-
-/// Runs a save; `ok` once it is stored, the store's failure as a message otherwise.
-fn run<T: 'static>(
-    toasts: Toasts,
-    save: impl Future<Output = Result<T, crate::store::StoreError>> + 'static,
-    ok: impl FnOnce(T) + 'static,
-) {
-    leptos::task::spawn_local(async move {
-        match save.await {
-            Ok(v) => ok(v),
-            Err(e) => report_store_error(toasts, &e),
-        }
-    });
 }
 
 fn money(minor: i64, inv: &Invoice) -> String {
@@ -177,14 +162,14 @@ fn InvoiceItem(inv: Invoice) -> impl IntoView {
                 return;
             };
             let number = number.clone();
-            run(toasts, save, move |gone: Invoice| {
+            spawn_save(toasts, save, move |gone: Invoice| {
                 toasts.push_with_action(
                     ToastKind::Success,
                     tw("receivable.invoice.deleted", &[("number", &number)]),
                     tr("receivable.undo"),
                     move || {
                         if let Some(save) = actions::restore_invoice(data, gone.clone()) {
-                            run(toasts, save, |_| {});
+                            spawn_save(toasts, save, |_| {});
                         }
                     },
                 );
@@ -198,7 +183,7 @@ fn InvoiceItem(inv: Invoice) -> impl IntoView {
     let on_cause = move |ev: leptos::ev::Event| {
         let cause = LateCause::from_code(&event_target_value(&ev));
         if let Some(save) = actions::set_late_cause(data, id, cause) {
-            run(toasts, save, move |_| {
+            spawn_save(toasts, save, move |_| {
                 toasts.push(ToastKind::Success, tr("receivable.cause.saved"))
             });
         }
@@ -298,7 +283,7 @@ fn Payments(inv: Invoice) -> impl IntoView {
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |(inv, deal)| {
+                spawn_save(toasts, save, move |(inv, deal)| {
                     let msg = if deal.is_some() {
                         tw("receivable.payment.finished", &[("number", &inv.number)])
                     } else {
@@ -324,14 +309,14 @@ fn Payments(inv: Invoice) -> impl IntoView {
                     errs.first().map(field_error_text).unwrap_or_default(),
                 ),
                 Ok(None) => {}
-                Ok(Some((save, (at, gone)))) => run(toasts, save, move |_| {
+                Ok(Some((save, (at, gone)))) => spawn_save(toasts, save, move |_| {
                     toasts.push_with_action(
                         ToastKind::Success,
                         tr("receivable.payment.removed"),
                         tr("receivable.undo"),
                         move || {
                             if let Some(save) = actions::restore_payment(data, id, at, gone.clone()) {
-                                run(toasts, save, |_| {});
+                                spawn_save(toasts, save, |_| {});
                             }
                         },
                     );
@@ -410,7 +395,7 @@ fn Collection(inv: Invoice) -> impl IntoView {
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |_| {
+                spawn_save(toasts, save, move |_| {
                     toasts.push(ToastKind::Success, tr("receivable.step.saved"))
                 });
             }
@@ -427,14 +412,14 @@ fn Collection(inv: Invoice) -> impl IntoView {
             );
             let remove = move |_| {
                 if let Some((save, (at, gone))) = actions::remove_step(data, id, sid) {
-                    run(toasts, save, move |_| {
+                    spawn_save(toasts, save, move |_| {
                         toasts.push_with_action(
                             ToastKind::Success,
                             tr("receivable.step.removed"),
                             tr("receivable.undo"),
                             move || {
                                 if let Some(save) = actions::restore_step(data, id, at, gone.clone()) {
-                                    run(toasts, save, |_| {});
+                                    spawn_save(toasts, save, |_| {});
                                 }
                             },
                         );
@@ -604,7 +589,7 @@ fn InvoiceForm(deal_id: Id, deal: DealSig, list: Memo<Vec<Invoice>>) -> impl Int
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |inv| {
+                spawn_save(toasts, save, move |inv| {
                     toasts.push(
                         ToastKind::Success,
                         tw("receivable.invoice.saved", &[("number", &inv.number)]),
@@ -643,7 +628,7 @@ fn EditForm(inv: Invoice, editing: RwSignal<bool>) -> impl IntoView {
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |inv| {
+                spawn_save(toasts, save, move |inv| {
                     toasts.push(
                         ToastKind::Success,
                         tw("receivable.invoice.saved", &[("number", &inv.number)]),

@@ -1,11 +1,12 @@
 //! The delivery milestones: planned against actual, with the obstacle spotted early and
 //! the backup plan. One milestone per kind; a late one says so in words.
 
-use super::checklist::{followup_of, run};
+use super::checklist::followup_of;
 use super::*;
 use crate::domain::followup::milestones::{self as rules, Lateness, MilestoneDraft};
 use crate::domain::followup::{Milestone, MilestoneKind};
 use crate::state::actions::followup as act;
+use crate::state::data::spawn_save;
 use crate::state::data::use_data;
 use crate::state::tc;
 use crate::state::toasts::{use_toasts, ToastKind};
@@ -40,7 +41,7 @@ pub fn MilestonesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
         let Some((save, at, gone)) = act::remove_milestone(data, deal_id, m.id) else {
             return;
         };
-        run(toasts, save, move |_| {
+        spawn_save(toasts, save, move |_| {
             toasts.push_with_action(
                 ToastKind::Success,
                 tw(
@@ -50,7 +51,7 @@ pub fn MilestonesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                 tr("followup.undo"),
                 move || {
                     if let Some(save) = act::restore_milestone(data, deal_id, at, gone.clone()) {
-                        run(toasts, save, |_| {});
+                        spawn_save(toasts, save, |_| {});
                     }
                 },
             );
@@ -213,7 +214,7 @@ fn MilestoneForm(
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |_| match on_close {
+                spawn_save(toasts, save, move |_| match on_close {
                     Some(close) => close.run(()),
                     None => toasts.push(ToastKind::Success, tr("followup.milestones.added")),
                 });

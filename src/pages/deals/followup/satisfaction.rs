@@ -1,11 +1,12 @@
 //! The satisfaction checks: the regular call and request, on the cadence set in Settings;
 //! when the next of each falls due, the checks made, and the form that logs one.
 
-use super::checklist::{followup_of, run, ymd};
+use super::checklist::{followup_of, ymd};
 use super::*;
 use crate::domain::followup::satisfaction::{self as rules, CheckDraft, NextCheck};
 use crate::domain::followup::{in_service, CheckKind, FollowUp, SatisfactionCheck};
 use crate::state::actions::followup as act;
+use crate::state::data::spawn_save;
 use crate::state::data::{use_data, AppData};
 use crate::state::settings::satisfaction_cadence;
 use crate::state::toasts::{use_toasts, ToastKind};
@@ -62,7 +63,7 @@ pub fn SatisfactionSection(deal_id: Id, deal: DealSig) -> impl IntoView {
         let Some((save, at, gone)) = act::remove_check(data, deal_id, c.id) else {
             return;
         };
-        run(toasts, save, move |_| {
+        spawn_save(toasts, save, move |_| {
             toasts.push_with_action(
                 ToastKind::Success,
                 tw(
@@ -75,7 +76,7 @@ pub fn SatisfactionSection(deal_id: Id, deal: DealSig) -> impl IntoView {
                 tr("followup.undo"),
                 move || {
                     if let Some(save) = act::restore_check(data, deal_id, at, gone.clone()) {
-                        run(toasts, save, |_| {});
+                        spawn_save(toasts, save, |_| {});
                     }
                 },
             );
@@ -196,7 +197,7 @@ fn CheckForm(deal_id: Id, deal: DealSig) -> impl IntoView {
             Ok(None) => {}
             Ok(Some(save)) => {
                 errors.clear();
-                run(toasts, save, move |_| {
+                spawn_save(toasts, save, move |_| {
                     toasts.push(ToastKind::Success, tr("followup.satisfaction.logged"));
                     score.set(String::new());
                     note.set(String::new());

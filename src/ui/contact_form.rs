@@ -118,6 +118,9 @@ fn ContactFormBody(
             return Vec::new();
         }
         let acc = account.get().parse::<Id>().ok();
+        // Membership is tracked: a name typed while the book is still loading is checked
+        // again once the people arrive.
+        data.contacts.len();
         data.contacts.with_all_untracked(|m| {
             let others = m.values().filter(|c| Some(c.id) != editing_id);
             find_contact_duplicates(acc, &n, &e, &p, others)

@@ -147,6 +147,9 @@ fn AccountFormBody(
         if name.trim().len() < 2 && emails.is_empty() && phones.is_empty() {
             return Vec::new();
         }
+        // Membership is tracked: a name typed while the book is still loading is checked
+        // again once the accounts arrive.
+        data.accounts.len();
         data.accounts.with_all_untracked(|m| {
             let others = m.values().filter(|a| Some(a.id) != editing_id);
             let found = find_account_duplicates(&name, &emails, &phones, others);

@@ -231,6 +231,9 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/service/declined/:id/print") view=pages::service::DeclineReferralPage/>
                 <Route path=path!("/service/partners") view=pages::service::PartnersPage/>
                 <Route path=path!("/training") view=pages::training::TrainingPage/>
+                <Route path=path!("/training/guide/:page") view=pages::training::GuideRoutePage/>
+                <Route path=path!("/training/exercises/:topic") view=pages::training::ExercisePage/>
+                <Route path=path!("/training/progress") view=pages::training::ProgressPage/>
                 <Route path=path!("/settings") view=pages::settings::SettingsPage/>
             </Routes>
         </main>

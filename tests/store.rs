@@ -353,6 +353,31 @@ mod real {
             .push(serde_json::to_value(&r).unwrap());
     }
 
+    /// Trainee mode (schema 6): an answer given to an exercise, and the sample book's
+    /// mark naming one record (the lost deal) it added.
+    fn training(out: &mut RecordsByKind) {
+        use sixstep::domain::training::sample::SampleRecord;
+        use sixstep::domain::training::{ExerciseAnswer, SampleBook, Topic};
+        add(
+            out,
+            fix(
+                ExerciseAnswer::new(Topic::ComplaintPriority, 4_000_000_007, 2, false, t(5, 9)),
+                0xb01,
+                1,
+                (5, 9),
+                (5, 9),
+            ),
+        );
+        let mark = SampleBook::new(
+            vec![SampleRecord {
+                kind: "deals".into(),
+                id: uid(0x503),
+            }],
+            t(5, 8),
+        );
+        add(out, fix(mark, 0xb02, 1, (5, 8), (5, 8)));
+    }
+
     /// Step 6 and good vendor practice (schema 5): the won deal's follow-up, an invoice
     /// part paid and overdue, a credit check, a complaint, a referral with a lead, a
     /// partner and a declined request referred to it.
@@ -1054,6 +1079,7 @@ mod real {
         add(&mut out, neg);
         add(&mut out, won);
         step_six(&mut out, now);
+        training(&mut out);
 
         let mut lost = fix(
             Deal::new(uid(0x103), "Retrofit", money(5, "JPY"), now),
@@ -1688,6 +1714,7 @@ fn every_schema_fixture_migrates_and_validates() {
             .filter(|k| v >= 3 || !SINCE_SCHEMA_3.contains(k))
             .filter(|k| v >= 4 || !SINCE_SCHEMA_4.contains(k))
             .filter(|k| v >= 5 || !SINCE_SCHEMA_5.contains(k))
+            .filter(|k| v >= 6 || !SINCE_SCHEMA_6.contains(k))
         {
             assert!(
                 !parsed.records.get(k).is_none_or(Vec::is_empty),
@@ -1773,6 +1800,9 @@ const SINCE_SCHEMA_5: &[&str] = &[
     "partners",
     "declined_requests",
 ];
+
+/// The kinds that joined in schema 6: older fixtures hold none of them.
+const SINCE_SCHEMA_6: &[&str] = &["exercise_answers", "sample_books"];
 
 fn export_real_book() -> String {
     run(export_with_settings(

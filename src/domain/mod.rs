@@ -37,4 +37,5 @@ pub mod rules;
 pub mod search;
 pub mod style;
 pub mod text;
+pub mod training;
 pub mod unlink;

@@ -708,6 +708,26 @@ impl Checked for crate::domain::decline::DeclinedRequest {
     }
 }
 
+impl Checked for crate::domain::training::ExerciseAnswer {
+    const LABEL_PREFIX: &'static str = "training.field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::training::progress::check_answer(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Checked for crate::domain::training::SampleBook {
+    const LABEL_PREFIX: &'static str = "sample.field.";
+    fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {
+        crate::domain::training::sample::check_mark(self, ctx)
+    }
+    fn display_name(&self) -> Option<&str> {
+        None
+    }
+}
+
 impl Checked for Product {
     const LABEL_PREFIX: &'static str = "product.field.";
     fn check(&self, ctx: &CheckContext) -> Result<(), RuleError> {

@@ -90,7 +90,9 @@ sources!(
         "deals",
         "deals_ui",
         "decline",
+        "exercises",
         "followup",
+        "guide",
         "health",
         "hints",
         "layout",
@@ -106,9 +108,11 @@ sources!(
         "receivables",
         "records",
         "referrals",
+        "sample",
         "service",
         "store",
         "tasks_more",
+        "training",
         "trust",
         "trust_ui"
     ]
@@ -130,7 +134,9 @@ sources!(
         "deals",
         "deals_ui",
         "decline",
+        "exercises",
         "followup",
+        "guide",
         "health",
         "hints",
         "layout",
@@ -146,9 +152,11 @@ sources!(
         "receivables",
         "records",
         "referrals",
+        "sample",
         "service",
         "store",
         "tasks_more",
+        "training",
         "trust",
         "trust_ui"
     ]

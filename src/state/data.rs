@@ -14,6 +14,7 @@ use crate::domain::ids::{Id, Record};
 use crate::domain::receivable::{CreditCheck, Invoice};
 use crate::domain::referral::Referral;
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
+use crate::domain::training::{ExerciseAnswer, SampleBook};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
     deal::Deal, intel::IntelNote, negotiation::Negotiation, product::Product, proposal::Proposal,
@@ -190,6 +191,8 @@ collections! {
     referrals: Referral,
     partners: Partner,
     declined_requests: DeclinedRequest,
+    exercise_answers: ExerciseAnswer,
+    sample_books: SampleBook,
 }
 
 pub fn use_data() -> AppData {

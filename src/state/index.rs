@@ -157,6 +157,18 @@ impl Indexed for crate::domain::decline::DeclinedRequest {
     }
 }
 
+impl Indexed for crate::domain::training::ExerciseAnswer {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        Vec::new()
+    }
+}
+
+impl Indexed for crate::domain::training::SampleBook {
+    fn index_keys(&self) -> Vec<IndexKey> {
+        Vec::new()
+    }
+}
+
 impl Indexed for Contact {
     fn index_keys(&self) -> Vec<IndexKey> {
         vec![IndexKey::PeopleOf(self.account_id)]

@@ -7,6 +7,7 @@ use crate::domain::decline::{DeclinedRequest, Partner};
 use crate::domain::followup::FollowUp;
 use crate::domain::receivable::{CreditCheck, Invoice};
 use crate::domain::referral::Referral;
+use crate::domain::training::{ExerciseAnswer, SampleBook};
 use crate::domain::{
     account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
     deal::Deal, intel::IntelNote, negotiation::Negotiation, product::Product, proposal::Proposal,
@@ -32,6 +33,8 @@ pub fn app_kinds() -> Kinds {
         KindSpec::of::<Referral>(),
         KindSpec::of::<Partner>(),
         KindSpec::of::<DeclinedRequest>(),
+        KindSpec::of::<ExerciseAnswer>(),
+        KindSpec::of::<SampleBook>(),
     ])
 }
 

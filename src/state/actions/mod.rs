@@ -22,7 +22,9 @@ pub mod products;
 pub mod proposals;
 pub mod receivables;
 pub mod referrals;
+pub mod sample;
 pub mod tasks;
+pub mod training;
 
 use crate::state::data::{AppData, Changes, Stored};
 use crate::store::StoreError;

@@ -1,0 +1,51 @@
+//! The sample book: a fictional firm's customers at every step of the method, to practise
+//! on, kept apart from the rep's own records.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ids::{Id, Meta};
+use crate::domain::rules::{self, CheckContext, RuleError};
+
+/// One record the sample book added: its kind and id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SampleRecord {
+    pub kind: String,
+    pub id: Id,
+}
+
+/// The sample book loaded into this book: exactly the records it added, so that removing
+/// it removes those and nothing else. At most one is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SampleBook {
+    pub id: Id,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub rev: u64,
+    pub loaded_at: DateTime<Utc>,
+    #[serde(default)]
+    pub records: Vec<SampleRecord>,
+}
+
+crate::impl_record!(SampleBook, "sample_books");
+
+impl SampleBook {
+    /// A new mark of the sample records `records`, loaded `now`.
+    pub fn new(records: Vec<SampleRecord>, now: DateTime<Utc>) -> SampleBook {
+        let m = Meta::new(now);
+        SampleBook {
+            id: m.id,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            rev: m.rev,
+            loaded_at: now,
+            records,
+        }
+    }
+}
+
+/// The record rules of the stored mark.
+pub fn check_mark(s: &SampleBook, ctx: &CheckContext) -> Result<(), RuleError> {
+    use crate::domain::ids::Record;
+    rules::check_meta(&s.meta(), ctx)
+}

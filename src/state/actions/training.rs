@@ -1,0 +1,1 @@
+//! Trainee mode: the answers given to exercises, one transaction each.

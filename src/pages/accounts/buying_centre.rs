@@ -2,9 +2,11 @@
 
 use crate::domain::buying_centre::{map as bc_map, warnings as bc_warnings, BuyingCentreWarning};
 use crate::domain::contact::Contact;
+use crate::domain::training::GuidePage;
 use crate::state::{tr, tw};
 use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
+use crate::ui::why::WhyLink;
 use leptos::prelude::*;
 
 #[component]
@@ -12,6 +14,7 @@ pub(super) fn BuyingCentre(#[prop(into)] people: Signal<Vec<Contact>>) -> impl I
     view! {
         <div class="card" role="region" aria-labelledby="bc-heading">
             <h2 id="bc-heading">{move || tr("bc.title")}</h2>
+            <WhyLink page=GuidePage::BuyingCentre/>
             {move || {
                 let list = people.get();
                 let warnings = bc_warnings(list.iter());

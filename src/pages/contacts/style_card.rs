@@ -6,12 +6,14 @@ use crate::domain::style::{
     judge_by_questionnaire, judge_direct, score, CommunicationStyle, Confidence, StyleError,
     StyleJudgement, ANSWER_MAX, QUESTIONNAIRE,
 };
+use crate::domain::training::GuidePage;
 use crate::state::actions::contacts;
 use crate::state::data::{store_error_text, use_data, AppData};
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::form::SelectField;
 use crate::ui::style_hint::StyleHint;
+use crate::ui::why::WhyLink;
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -206,6 +208,7 @@ pub fn StyleCard(#[prop(into)] contact: Signal<Option<Contact>>) -> impl IntoVie
     view! {
         <section class="card trust-card" aria-labelledby="style-heading">
             <h3 id="style-heading">{move || tr("trust.ui.style.title")}</h3>
+            <WhyLink page=GuidePage::CommunicationStyles/>
             {move || match contact.get().filter(|c| c.style.is_some()) {
                 Some(c) => {
                     let traits = c.style.as_ref().map(|j| j.style.traits_key()).unwrap_or_default();

@@ -8,6 +8,7 @@ use crate::domain::agenda::open_tasks_for_contact;
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
 use crate::domain::relationship::{stage_to_consider, suggested_activities, RelationshipStage};
+use crate::domain::training::GuidePage;
 use crate::state::actions::contacts;
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
@@ -18,6 +19,7 @@ use crate::ui::fmt;
 use crate::ui::form::{SelectField, TextArea};
 use crate::ui::link::href;
 use crate::ui::tasks::{TaskForm, TaskRow};
+use crate::ui::why::WhyLink;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -281,6 +283,7 @@ fn RelationshipCard(
     view! {
         <section class="card trust-card" aria-labelledby="relationship-heading">
             <h3 id="relationship-heading">{move || tr("trust.ui.stage.title")}</h3>
+            <WhyLink page=GuidePage::RelationshipStages/>
             <ol class="stage-track" aria-label=move || tr("trust.ui.stage.track")>
                 {RelationshipStage::ALL
                     .iter()

@@ -18,6 +18,7 @@ use crate::domain::deal::{self, classify_move, Deal, Move, NextAction, Step, Ste
 use crate::domain::deal_sections::{self, DealSection};
 use crate::domain::ids::Id;
 use crate::domain::pipeline;
+use crate::domain::training::GuidePage;
 use crate::state::actions::deals;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
@@ -26,6 +27,7 @@ use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
 use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
+use crate::ui::why::WhyLink;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
@@ -289,6 +291,7 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
             <h2 id="step-heading">
                 {move || tw("deals_ui.step.heading", &[("number", &step.get().number().to_string()), ("name", &tr(step.get().key()))])}
             </h2>
+            <WhyLink page=Signal::derive(move || GuidePage::for_step(step.get()))/>
             <ol class="step-track" aria-label=move || tr("deals_ui.step.track")>
                 {move || {
                     let cur = step.get();

@@ -10,6 +10,7 @@ use crate::domain::deal_sections::DealSection;
 use crate::domain::ids::Id;
 use crate::domain::needs::{self, NeedLayer};
 use crate::domain::text::fold;
+use crate::domain::training::GuidePage;
 use crate::state::actions::deals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
@@ -17,6 +18,7 @@ use crate::state::{tc, tr, tw};
 use crate::ui::form::{SelectField, TextField};
 use crate::ui::link::href;
 use crate::ui::style_hint::StyleHint;
+use crate::ui::why::WhyLink;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -110,6 +112,7 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
             with_deal(deal, String::new(), |d| tc("deal_page.summary.needs", d.needs.len(), &[]))
         })>
             <p class="hint">{move || tr("deals_ui.needs.intro")}</p>
+            <WhyLink page=GuidePage::NeedsLayers/>
             <div class="need-layers">
                 {move || {
                     with_deal(deal, Vec::new(), |d| {

@@ -15,6 +15,7 @@ use crate::domain::ids::Id;
 use crate::domain::presentation::{
     clock, main_content_check, MainPointDraft, OutlineStep, PointCount, PresentationPlan,
 };
+use crate::domain::training::GuidePage;
 use crate::state::actions::deals;
 use crate::state::data::{use_data, AppData};
 use crate::state::toasts::{use_toasts, Toasts};
@@ -22,6 +23,7 @@ use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, TextArea, TextField};
 use crate::ui::link::href;
+use crate::ui::why::WhyLink;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -182,6 +184,7 @@ fn Coach(id: Id, deal: DealSig) -> impl IntoView {
                     <a href=href(&format!("/deals/{id}"))>{move || tw("presentation.page.back", &[("deal", &title())])}</a>
                 </p>
                 <h1>{move || tw("presentation.page.title", &[("deal", &title())])}</h1>
+                <WhyLink page=GuidePage::PresentationOutline/>
                 <p class="hint">{move || tr("presentation.page.intro")}</p>
                 <div class="actions">
                     <a class="button" href=sheet_href(id)>{move || tr("presentation.sheet.open")}</a>

@@ -13,6 +13,7 @@ use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::receivable::aging::{self, AgingBucket};
 use crate::domain::receivable::{collection, Invoice};
+use crate::domain::training::GuidePage;
 use crate::state::data::{use_data, AppData};
 use crate::state::settings::collection_thresholds;
 use crate::state::{tr, tw};
@@ -20,6 +21,7 @@ use crate::ui::fmt;
 use crate::ui::link::href;
 use crate::ui::receivables::{sums_text, BucketTable};
 use crate::ui::scroll_area::ScrollArea;
+use crate::ui::why::WhyLink;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -45,6 +47,7 @@ pub fn ReceivablesPage() -> impl IntoView {
     view! {
         <section class="page receivables">
             <h1>{move || tr("receivable.page.title")}</h1>
+            <WhyLink page=GuidePage::Receivables/>
             <p class="hint">{move || tr("receivable.page.intro")}</p>
             <section class="card" aria-labelledby="aging-heading">
                 <h2 id="aging-heading">{move || tr("receivable.page.totals")}</h2>

@@ -13,12 +13,14 @@ use super::*;
 use crate::domain::decline::report::newest_first;
 use crate::domain::decline::{demand_by_field, key_customer, DeclinedRequest, Partner, ScriptPart};
 use crate::domain::ids::Id;
+use crate::domain::training::GuidePage;
 use crate::state::actions::decline as act;
 use crate::state::data::{report_store_error, use_data, AppData};
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
+use crate::ui::why::WhyLink;
 use leptos::task::spawn_local;
 
 /// The polite script in the rep's language, from its parts.
@@ -87,6 +89,7 @@ pub fn DeclinedPage() -> impl IntoView {
     view! {
         <section class="page service declined">
             <h1>{move || tr("decline.page.title")}</h1>
+            <WhyLink page=GuidePage::DecliningWell/>
             <ServiceNav/>
             <p class="hint">{move || tr("decline.page.intro")}</p>
             <div class="actions">

@@ -7,6 +7,7 @@ use super::*;
 use crate::domain::money::{Currency, Money};
 use crate::domain::negotiation::ledger::{self, label, Flags, RoundDraft, ShrinkWarning, Slot};
 use crate::domain::negotiation::{Issue, Negotiation, Position, Round, Side};
+use crate::domain::training::GuidePage;
 use crate::state::actions::negotiation::{self as actions, ledger as ledger_actions, Save};
 use crate::state::actions::proposals;
 use crate::state::data::report_store_error;
@@ -15,6 +16,7 @@ use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, SelectField, TextArea, TextField};
 use crate::ui::scroll_area::ScrollArea;
+use crate::ui::why::WhyLink;
 
 /// The issue's name: its label, or its kind's name.
 pub(super) fn issue_name(i: &Issue) -> String {
@@ -117,6 +119,7 @@ pub(super) fn LedgerSection(deal_id: Id) -> impl IntoView {
     view! {
         <section class="card ledger" aria-labelledby="ledger-heading">
             <h2 id="ledger-heading">{move || tr("negotiation.ledger.title")}</h2>
+            <WhyLink page=GuidePage::Negotiation/>
             <p class="hint">{move || tr("negotiation_ledger.intro")}</p>
             <Show
                 when=has_issues

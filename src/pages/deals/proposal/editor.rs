@@ -9,6 +9,7 @@ use crate::domain::ids::Id;
 use crate::domain::proposal::{
     self, Credential, ProblemItem, Proposal, ProposalStatus, Solution, Verdict,
 };
+use crate::domain::training::GuidePage;
 use crate::state::actions::proposals::{self, SectionsInput};
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
@@ -18,6 +19,7 @@ use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, TextArea, TextField};
 use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
+use crate::ui::why::WhyLink;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -72,6 +74,7 @@ pub fn ProposalPage() -> impl IntoView {
                             <a href=deal_href(did)>{tw("proposal_ui.back_to_deal", &[("deal", &d.title)])}</a>
                         </p>
                         <h1>{tw("proposal_ui.title", &[("deal", &d.title)])}</h1>
+                        <WhyLink page=GuidePage::ProposalStructure/>
                         <p class="hint no-print">{tr("proposal_ui.intro")}</p>
                     }
                     .into_any()

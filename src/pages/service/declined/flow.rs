@@ -168,6 +168,7 @@ pub fn DeclineFlowPage() -> impl IntoView {
     view! {
         <section class="page service decline-flow">
             <h1>{move || tr("decline.flow.title")}</h1>
+            <WhyLink page=GuidePage::DecliningWell/>
             <ServiceNav/>
             <p class="hint">{move || tr("decline.flow.intro")}</p>
             <form class="card form-grid decline-form" on:submit=on_submit novalidate=true>

@@ -31,6 +31,7 @@ pub fn WhyLink(#[prop(into)] page: Signal<GuidePage>) -> impl IntoView {
 pub fn GuideIndex() -> impl IntoView {
     view! {
         <nav class="guide-index" aria-label=move || tr("guide.ui.index.title")>
+            <p class="hint">{move || tr("guide.ui.index.intro")}</p>
             <ol>
                 {move || {
                     GuidePage::ALL

@@ -8,11 +8,13 @@
 //!   rep's own records that name a sample record (which refuse the removal).
 
 mod build;
+mod cast;
 mod remove;
 #[cfg(test)]
 mod tests;
 
-pub use build::*;
+pub use build::{SampleRecords, FIRM, TAG};
+pub use cast::build;
 pub use remove::*;
 
 use chrono::{DateTime, Utc};

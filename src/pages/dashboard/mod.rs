@@ -89,6 +89,10 @@ fn StartHere() -> impl IntoView {
                 </ol>
             </section>
         </Show>
+        // The sample book: offered while the book has no deal, kept while it is loaded.
+        <Show when=move || loaded() && (!deals.get() || crate::ui::sample_book::sample_loaded(data))>
+            <crate::ui::sample_book::SampleBookPanel/>
+        </Show>
     }
 }
 

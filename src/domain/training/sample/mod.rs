@@ -1,5 +1,21 @@
 //! The sample book: a fictional firm's customers at every step of the method, to practise
 //! on, kept apart from the rep's own records.
+//!
+//! - [`build`]: the records of the sample book ([`SampleRecords`]), made through each
+//!   kind's own constructors and transitions, dated relative to the day it is loaded.
+//! - [`SampleBook`]: the stored mark, listing exactly the records the sample book added.
+//! - [`removal`]: what removing it deletes (the listed records still present) and the
+//!   rep's own records that name a sample record (which refuse the removal).
+
+mod build;
+mod cast;
+mod remove;
+#[cfg(test)]
+mod tests;
+
+pub use build::{SampleRecords, FIRM, TAG};
+pub use cast::build;
+pub use remove::*;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -41,6 +57,13 @@ impl SampleBook {
             loaded_at: now,
             records,
         }
+    }
+}
+
+impl SampleRecords {
+    /// The mark of these records, loaded `now`.
+    pub fn mark(&self, now: DateTime<Utc>) -> SampleBook {
+        SampleBook::new(self.listed(), now)
     }
 }
 

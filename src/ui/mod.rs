@@ -8,7 +8,6 @@
 
 pub mod activity;
 pub mod activity_form;
-pub mod coming;
 pub mod conflict;
 pub mod contact_form;
 pub mod crash;

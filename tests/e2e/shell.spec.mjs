@@ -37,12 +37,6 @@ test("an unknown address shows the not-found page with a way home", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 });
 
-test("pages not built yet explain what is coming", async ({ page }) => {
-  await open(page, "/training");
-  await expect(page.getByText("Coming in this release")).toBeVisible();
-  await expect(page.getByText(/Practise the method/)).toBeVisible();
-});
-
 test("the theme choice survives a reload", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await open(page, "/");

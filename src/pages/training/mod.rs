@@ -15,10 +15,136 @@ pub use exercises::ExercisePage;
 pub use guide::GuideRoutePage;
 pub use progress::ProgressPage;
 
-use crate::ui::coming::ComingPage;
+use crate::domain::training::{progress as scores, ExerciseAnswer, GuidePage, Score, Topic};
+use crate::state::data::{use_data, AppData};
+use crate::state::{tr, tw};
+use crate::ui::link::href;
 use leptos::prelude::*;
+
+/// Every stored answer (tracked).
+fn all_answers(data: AppData) -> Vec<ExerciseAnswer> {
+    data.exercise_answers
+        .with_all(|m| m.values().cloned().collect())
+}
+
+/// A score as a trainee reads it: "67 % (2 of 3 right)", or "Not practised yet".
+fn score_text(s: &Score) -> String {
+    match s.percent() {
+        Some(p) => tw(
+            "training.score",
+            &[
+                ("percent", &percent(p)),
+                ("right", &s.right.to_string()),
+                ("answered", &s.answered.to_string()),
+            ],
+        ),
+        None => tr("training.score.none"),
+    }
+}
+
+/// A whole percentage in the reader's locale ("67%", "67 %").
+fn percent(p: u32) -> String {
+    crate::ui::fmt::percent(i64::from(p) * 100)
+}
+
+/// The exercises page of a topic.
+fn practise_href(t: Topic) -> String {
+    href(&format!("/training/exercises/{}", t.code()))
+}
+
+/// "Practise next: …" with its link and why.
+#[component]
+fn NextTopic(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
+    move || {
+        let w = answers.with(|a| scores::weakest(a));
+        let topic = tr(w.topic.key());
+        let why = match w.reason {
+            scores::WeakReason::LowestScore => tw(
+                "training.weak.with_score",
+                &[
+                    ("reason", &tr(w.reason.key())),
+                    ("score", &score_text(&w.score)),
+                ],
+            ),
+            _ => tr(w.reason.key()),
+        };
+        view! {
+            <p class="training-next">
+                <a class="button primary" href=practise_href(w.topic)>
+                    {tw("training.next", &[("topic", &topic)])}
+                </a>
+                <span class="hint">{why}</span>
+            </p>
+        }
+    }
+}
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
-    view! { <ComingPage title="page.training.title" body="page.training.coming"/> }
+    let data = use_data();
+    let answers = Memo::new(move |_| all_answers(data));
+    let topics = Memo::new(move |_| answers.with(|a| scores::by_topic(a)));
+    view! {
+        <section class="page training-home">
+            <h1>{move || tr("page.training.title")}</h1>
+            <p class="hint training-intro">{move || tr("training.home.intro")}</p>
+            <crate::ui::sample_book::SampleBookPanel/>
+            <div class="training-columns">
+                <section class="card training-progress-card" aria-labelledby="training-progress-heading">
+                    <h2 id="training-progress-heading">{move || tr("training.home.progress")}</h2>
+                    <NextTopic answers=answers/>
+                    <p>
+                        <a href=href("/training/progress")>{move || tr("training.home.open_progress")}</a>
+                    </p>
+                </section>
+                <section class="card training-exercises" aria-labelledby="training-exercises-heading">
+                    <h2 id="training-exercises-heading">{move || tr("training.home.exercises")}</h2>
+                    <p class="hint">{move || tr("training.home.exercises_intro")}</p>
+                    <ul class="plain-list training-topics" aria-label=move || tr("training.home.topics")>
+                        {move || {
+                            topics
+                                .get()
+                                .into_iter()
+                                .map(|(t, s)| {
+                                    let name = tr(t.key());
+                                    view! {
+                                        <li class="training-topic">
+                                            <span class="training-topic-text">
+                                                <strong>{name.clone()}</strong>
+                                                <span class="hint">{score_text(&s)}</span>
+                                            </span>
+                                            <a
+                                                class="button"
+                                                href=practise_href(t)
+                                                aria-label=tw("training.home.practise_named", &[("topic", &name)])
+                                            >
+                                                {tr("training.home.practise")}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </section>
+                <section class="card training-guide" aria-labelledby="training-guide-heading">
+                    <h2 id="training-guide-heading">{move || tr("training.home.guide")}</h2>
+                    <p class="hint">{move || tr("training.home.guide_intro")}</p>
+                    <ul class="training-guide-list">
+                        {GuidePage::ALL
+                            .iter()
+                            .map(|p| {
+                                let p = *p;
+                                view! {
+                                    <li>
+                                        <a href=href(&format!("/training/guide/{}", p.code()))>{move || tr(p.key())}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            </div>
+        </section>
+    }
 }

@@ -101,6 +101,9 @@ test("seeded answers: scores per topic and per week, the weakest topic, the JSON
     "/training/exercises/concession",
   );
   await expect(progress).toContainText("your lowest score — 33% (1 of 3 right)");
+  // The sample book is offered on the training home too.
+  const sample = page.getByRole("region", { name: "Sample book" });
+  await expect(sample.getByRole("button", { name: "Load the sample book" })).toBeVisible();
   const guide = page.getByRole("region", { name: "The method guide" });
   await expect(guide.getByRole("link")).toHaveCount(15);
   await expect(guide.getByRole("link", { name: "Step 1 — Customer analysis" })).toHaveAttribute(

@@ -15,7 +15,7 @@ pub use exercises::ExercisePage;
 pub use guide::GuideRoutePage;
 pub use progress::ProgressPage;
 
-use crate::domain::training::{progress as scores, ExerciseAnswer, GuidePage, Score, Topic};
+use crate::domain::training::{progress as scores, ExerciseAnswer, Score, Topic};
 use crate::state::data::{use_data, AppData};
 use crate::state::{tr, tw};
 use crate::ui::link::href;
@@ -129,20 +129,7 @@ pub fn TrainingPage() -> impl IntoView {
                 </section>
                 <section class="card training-guide" aria-labelledby="training-guide-heading">
                     <h2 id="training-guide-heading">{move || tr("training.home.guide")}</h2>
-                    <p class="hint">{move || tr("training.home.guide_intro")}</p>
-                    <ul class="training-guide-list">
-                        {GuidePage::ALL
-                            .iter()
-                            .map(|p| {
-                                let p = *p;
-                                view! {
-                                    <li>
-                                        <a href=href(&format!("/training/guide/{}", p.code()))>{move || tr(p.key())}</a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    <crate::ui::why::GuideIndex/>
                 </section>
             </div>
         </section>

@@ -29,11 +29,11 @@ pub fn case(seed: u32) -> Case {
     };
     let large = i64::from(thresholds.large_units) * 100;
     let outstanding = match r.u8(0..6) {
-        0 => large,                                 // exactly at the line: large
-        1 => large - 1,                             // one cent under: small
-        2 => large - 100 * r.i64(1..=200),          // a little under
-        3 => large + 100 * r.i64(1..=2_000),        // over
-        4 => 100 * r.i64(150..=(large / 200)),      // well under
+        0 => large,                                // exactly at the line: large
+        1 => large - 1,                            // one cent under: small
+        2 => large - 100 * r.i64(1..=200),         // a little under
+        3 => large + 100 * r.i64(1..=2_000),       // over
+        4 => 100 * r.i64(150..=(large / 200)),     // well under
         _ => large * r.i64(2..=6) + r.i64(0..=99), // well over
     };
     let long = i64::from(thresholds.long_days);

@@ -42,7 +42,11 @@ fn every_exercise_is_well_formed() {
             );
             assert!(e.answer < e.choices.len(), "{topic:?} {seed}");
             let distinct: HashSet<String> = e.choices.iter().map(|c| format!("{c:?}")).collect();
-            assert_eq!(distinct.len(), e.choices.len(), "{topic:?} {seed}: repeated choice");
+            assert_eq!(
+                distinct.len(),
+                e.choices.len(),
+                "{topic:?} {seed}: repeated choice"
+            );
             let right = &e.choices[e.answer];
             assert_eq!(
                 e.choices.iter().filter(|c| *c == right).count(),
@@ -172,7 +176,10 @@ fn concession_answer_is_what_the_ledger_flags() {
             .filter(|m| m.side == Side::Them)
             .all(|m| m.to < last_ours && m.from > 0));
     }
-    assert!(broken > 300 && clean > 50 && equal > 20, "{broken} {clean} {equal}");
+    assert!(
+        broken > 300 && clean > 50 && equal > 20,
+        "{broken} {clean} {equal}"
+    );
 }
 
 #[test]
@@ -217,11 +224,10 @@ fn buying_centre_answer_is_the_role_the_warning_names() {
             .filter(|r| !held.contains(r))
             .collect();
         assert_eq!(missing.len(), 1, "{seed}");
-        let warned: Vec<BuyingRole> =
-            crate::domain::buying_centre::warnings(&case.contacts(seed))
-                .iter()
-                .filter_map(BuyingCentreWarning::role)
-                .collect();
+        let warned: Vec<BuyingRole> = crate::domain::buying_centre::warnings(&case.contacts(seed))
+            .iter()
+            .filter_map(BuyingCentreWarning::role)
+            .collect();
         assert_eq!(warned, missing, "{seed}");
         assert_eq!(e.choices[e.answer], Text::new(missing[0].key()), "{seed}");
     }
@@ -251,16 +257,17 @@ fn complaint_answer_is_the_first_by_priority_and_worry_beats_fault() {
             .unwrap();
         assert_eq!(e.answer, by_hand, "{seed}");
         let days: HashSet<i64> = case.entries.iter().map(|c| c.days_ago).collect();
-        assert_eq!(days.len(), case.entries.len(), "{seed}: opening days differ");
+        assert_eq!(
+            days.len(),
+            case.entries.len(),
+            "{seed}: opening days differ"
+        );
         if case.has_contrast() {
             contrasts += 1;
             let chosen = &case.entries[e.answer];
             // The worried customer with the smaller fault comes before the calm one with
             // the bigger fault.
-            assert!(case
-                .entries
-                .iter()
-                .all(|c| c.anxiety <= chosen.anxiety));
+            assert!(case.entries.iter().all(|c| c.anxiety <= chosen.anxiety));
         }
     }
     assert!(contrasts > 200, "{contrasts}");
@@ -323,7 +330,11 @@ fn every_placeholder_of_a_message_has_its_argument() {
     for &topic in all_topics() {
         for seed in seeds().take(100) {
             for t in generate(topic, seed).texts() {
-                for key in t.keys().iter().take(if t.plural_count().is_some() { 2 } else { 1 }) {
+                for key in t
+                    .keys()
+                    .iter()
+                    .take(if t.plural_count().is_some() { 2 } else { 1 })
+                {
                     let value = Locale::En.catalogue().get(key).unwrap_or("");
                     for name in crate::i18n::placeholders(value) {
                         assert!(

@@ -43,7 +43,7 @@ pub enum Arg {
     /// A sum of money, written in the reader's locale.
     Money(Money),
     /// A count (days, people…), written in the reader's locale. An argument named `count`
-    /// also picks the message's singular or plural form (`<key>.one` / `<key>.other`).
+    /// also picks the message's singular form (`<key>.one`) for one, else `<key>`.
     Count(i64),
 }
 
@@ -98,13 +98,13 @@ impl Text {
         })
     }
 
-    /// Every catalogue key the message uses: its own (each plural form when it is
-    /// counted) and those of its arguments.
+    /// Every catalogue key the message uses: its own (and its singular form `<key>.one`
+    /// when it is counted) and those of its arguments.
     pub fn keys(&self) -> Vec<String> {
-        let mut out = match self.plural_count() {
-            Some(_) => vec![format!("{}.one", self.key), format!("{}.other", self.key)],
-            None => vec![self.key.clone()],
-        };
+        let mut out = vec![self.key.clone()];
+        if self.plural_count().is_some() {
+            out.push(format!("{}.one", self.key));
+        }
         for (_, a) in &self.args {
             if let Arg::Key(k) = a {
                 out.push(k.clone());

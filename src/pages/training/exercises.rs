@@ -10,6 +10,7 @@ use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
 use crate::state::{tc, tr, tw};
 use crate::ui::focus::focus_later;
+use crate::ui::scroll_area::ScrollArea;
 use crate::ui::{fmt, link::href};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -36,6 +37,140 @@ fn say(t: &Text) -> String {
     match t.plural_count() {
         Some(n) => tc(&t.key, usize::try_from(n).unwrap_or(0), &refs),
         None => tw(&t.key, &refs),
+    }
+}
+
+/// An argument of a message, written out (empty when the message lacks it).
+fn arg_text(t: &Text, name: &str) -> String {
+    t.args
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, a)| match a {
+            Arg::Plain(s) => s.clone(),
+            Arg::Key(k) => tr(k),
+            Arg::Money(m) => fmt::money(m),
+            Arg::Count(n) => fmt::number(*n),
+        })
+        .unwrap_or_default()
+}
+
+/// A count argument of a message (0 when the message lacks it).
+fn arg_count(t: &Text, name: &str) -> i64 {
+    t.args
+        .iter()
+        .find_map(|(n, a)| match a {
+            Arg::Count(c) if n == name => Some(*c),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+/// The facts that read better as a table: the rows of a concession ledger or of a list
+/// of complaints (the messages keep the figures as arguments).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    Ledger,
+    Complaints,
+}
+
+fn rows_of(t: &Text) -> Option<Rows> {
+    match t.key.as_str() {
+        "exercise.concession.fact.us" | "exercise.concession.fact.them" => Some(Rows::Ledger),
+        "exercise.complaint.fact" => Some(Rows::Complaints),
+        _ => None,
+    }
+}
+
+/// The table of `rows` facts.
+fn fact_table(kind: Rows, rows: Vec<Text>) -> impl IntoView {
+    let (label, heads): (&'static str, &'static [&'static str]) = match kind {
+        Rows::Ledger => (
+            "exercise.page.ledger",
+            &[
+                "exercise.page.col.round",
+                "exercise.page.col.who",
+                "exercise.page.col.from",
+                "exercise.page.col.to",
+                "exercise.page.col.change",
+            ],
+        ),
+        Rows::Complaints => (
+            "exercise.page.complaints",
+            &[
+                "exercise.page.col.account",
+                "exercise.page.col.what",
+                "exercise.page.col.fault",
+                "exercise.page.col.anxiety",
+                "exercise.page.col.opened",
+            ],
+        ),
+    };
+    let body = rows
+        .into_iter()
+        .map(|t| {
+            let cells = move || -> Vec<String> {
+                match kind {
+                    Rows::Ledger => {
+                        let ours = t.key == "exercise.concession.fact.us";
+                        vec![
+                            arg_text(&t, "round"),
+                            tr(if ours {
+                                "exercise.page.side.us"
+                            } else {
+                                "exercise.page.side.them"
+                            }),
+                            arg_text(&t, "from"),
+                            arg_text(&t, "to"),
+                            format!("{}{}", if ours { "−" } else { "+" }, arg_text(&t, "step")),
+                        ]
+                    }
+                    Rows::Complaints => vec![
+                        arg_text(&t, "account"),
+                        arg_text(&t, "what"),
+                        tw("exercise.page.of_five", &[("n", &arg_text(&t, "fault"))]),
+                        tw("exercise.page.of_five", &[("n", &arg_text(&t, "anxiety"))]),
+                        tc(
+                            "exercise.page.days_ago",
+                            usize::try_from(arg_count(&t, "count")).unwrap_or(0),
+                            &[],
+                        ),
+                    ],
+                }
+            };
+            view! {
+                <tr>
+                    {move || {
+                        cells()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, c)| {
+                                if i == 0 {
+                                    view! { <th scope="row">{c}</th> }.into_any()
+                                } else {
+                                    view! { <td>{c}</td> }.into_any()
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <ScrollArea label=Signal::derive(move || tr(label))>
+            <table class="exercise-table">
+                <caption>{move || tr(label)}</caption>
+                <thead>
+                    <tr>
+                        {heads
+                            .iter()
+                            .map(|h| view! { <th scope="col">{move || tr(h)}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </ScrollArea>
     }
 }
 
@@ -181,12 +316,26 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
                     move || say(&q)
                 }</h2>
                 <h3 class="exercise-facts-title">{move || tr("exercise.page.facts")}</h3>
-                <ul class="exercise-facts">
-                    {facts
-                        .into_iter()
-                        .map(|f| view! { <li>{move || say(&f)}</li> })
-                        .collect_view()}
-                </ul>
+                {
+                    let kind = facts.iter().find_map(rows_of);
+                    let (rows, mut plain): (Vec<Text>, Vec<Text>) =
+                        facts.into_iter().partition(|f| rows_of(f).is_some());
+                    // A fact that introduces the others reads as a lead-in, not a list item.
+                    let lead = plain
+                        .first()
+                        .is_some_and(|f| f.key.ends_with(".intro") || f.key.ends_with(".opening"))
+                        .then(|| plain.remove(0));
+                    view! {
+                        {lead.map(|f| view! { <p class="exercise-lead">{move || say(&f)}</p> })}
+                        <ul class="exercise-facts">
+                            {plain
+                                .into_iter()
+                                .map(|f| view! { <li>{move || say(&f)}</li> })
+                                .collect_view()}
+                        </ul>
+                        {kind.map(|k| fact_table(k, rows))}
+                    }
+                }
                 <form class="exercise-form" on:submit=check novalidate>
                     <fieldset class="exercise-choices" role="radiogroup" disabled=move || verdict().is_some()>
                         <legend>{move || tr("exercise.page.choices")}</legend>
@@ -281,9 +430,8 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
                     ("right", &fmt::number(right_count() as i64)),
                     ("answered", &fmt::number(given.with(|g| g.len()) as i64)),
                 ])}</span>
-                " · "
-                <span class="hint">{move || tc("exercise.page.kept", act::answers_on(data, topic), &[])}</span>
             </p>
+            <p class="hint exercise-kept">{move || tc("exercise.page.kept", act::answers_on(data, topic), &[])}</p>
             <Show
                 when=move || done.get()
                 fallback=move || {

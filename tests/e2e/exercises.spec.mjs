@@ -85,10 +85,15 @@ test("a whole set ends with its score and can be practised again", async ({ page
 
 const OTHER_TOPICS = [
   { code: "stage_activity", name: "Activities for a relationship stage", guide: "relationship_stages" },
-  { code: "concession", name: "The concession rule", guide: "negotiation" },
+  { code: "concession", name: "The concession rule", guide: "negotiation", table: "The ledger" },
   { code: "collection", name: "The collection matrix", guide: "receivables" },
   { code: "buying_centre", name: "The buying centre", guide: "buying_centre" },
-  { code: "complaint_priority", name: "Complaint priority", guide: "follow_up_service" },
+  {
+    code: "complaint_priority",
+    name: "Complaint priority",
+    guide: "follow_up_service",
+    table: "Open complaints",
+  },
   { code: "qualification", name: "The four qualifying questions", guide: "customer_analysis" },
 ];
 
@@ -97,6 +102,11 @@ for (const t of OTHER_TOPICS) {
     await open(page, `/training/exercises/${t.code}?seed=11`);
     await expect(page.getByRole("heading", { level: 1, name: t.name })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2 }).first()).not.toBeEmpty();
+    if (t.table) {
+      // The ledger and the complaints read as a table, one row per line.
+      const rows = page.getByRole("table", { name: t.table }).getByRole("row");
+      expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    }
     const radios = page.getByRole("radiogroup", { name: "Your answer" }).getByRole("radio");
     expect(await radios.count()).toBeGreaterThanOrEqual(2);
     await radios.last().check();

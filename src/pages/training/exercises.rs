@@ -146,6 +146,8 @@ fn fact_table(kind: Rows, rows: Vec<Text>) -> impl IntoView {
                             .map(|(i, c)| {
                                 if i == 0 {
                                     view! { <th scope="row">{c}</th> }.into_any()
+                                } else if kind == Rows::Complaints && i == 1 {
+                                    view! { <td class="wrap">{c}</td> }.into_any()
                                 } else {
                                     view! { <td>{c}</td> }.into_any()
                                 }

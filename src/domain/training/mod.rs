@@ -6,7 +6,7 @@
 //! - [`exercise`]: [`Exercise`] — a question, the facts it gives, the choices, the answer
 //!   **the domain rule gives** (never a stored answer) and the explanation with the rule;
 //!   [`generate`] builds one from a topic and a seed (the same seed gives the same
-//!   exercise), [`set`] a set across topics.
+//!   exercise), [`set`] a set of one topic from one seed.
 //! - [`progress`]: [`ExerciseAnswer`] (one stored record per answer given) and the scores
 //!   per topic over time, the weakest topic, the coach's report.
 //! - [`sample`]: the sample book — a fictional firm and its customers at every step —

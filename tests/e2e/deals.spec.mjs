@@ -270,7 +270,7 @@ test("needs in all five layers, linked to people, show on the deal page and surv
   await unfold(page, "Needs in five layers");
   const section = page.getByRole("region", { name: "Needs in five layers" });
   for (const [layer, text, measure] of needs) {
-    await section.getByLabel("Layer").selectOption({ label: layer });
+    await section.getByLabel("Layer", { exact: true }).selectOption({ label: layer });
     await section.getByLabel("Need", { exact: true }).fill(text);
     await section.getByLabel("Held by").selectOption({ label: "Ana Ruiz" });
     if (measure) await section.getByLabel("Quantity or measure").fill(measure);

@@ -170,6 +170,65 @@ macro_rules! collections {
                 data.$field
             }
         })*
+
+        /// Records taken out of the book by one bulk removal, by kind (what its Undo puts
+        /// back).
+        #[derive(Debug, Clone, Default)]
+        pub struct Taken {
+            $(pub $field: Vec<$ty>,)*
+        }
+
+        impl Taken {
+            /// How many records.
+            pub fn len(&self) -> usize {
+                0 $(+ self.$field.len())*
+            }
+
+            pub fn is_empty(&self) -> bool {
+                self.len() == 0
+            }
+
+            /// Puts every record back into `ch`, each as its next revision.
+            pub fn put_back(&self, data: &AppData, ch: &mut Changes) {
+                $(for r in &self.$field {
+                    ch.put(data, crate::domain::ids::brought_back(r));
+                })*
+            }
+        }
+
+        impl AppData {
+            /// Every record of every kind as a bulk plan reads it (untracked).
+            pub fn book_rows(&self) -> Vec<crate::domain::training::sample::BookRecord> {
+                use crate::domain::training::sample::BookRecord;
+                let mut v = Vec::new();
+                $(self.$field.with_all_untracked(|m| v.extend(m.values().map(BookRecord::of)));)*
+                v
+            }
+
+            /// Deletes into `ch` the records named by `(kind, id)` that are in the book
+            /// now; returns them (for Undo).
+            pub fn take_named(&self, named: &[(&str, Id)], ch: &mut Changes) -> Taken {
+                let mut out = Taken::default();
+                $(
+                    let ids: std::collections::HashSet<Id> = named
+                        .iter()
+                        .filter(|(kind, _)| *kind == <$ty as Record>::KIND)
+                        .map(|(_, id)| *id)
+                        .collect();
+                    if !ids.is_empty() {
+                        self.$field.with_all_untracked(|m| {
+                            for id in &ids {
+                                if let Some(r) = m.get(id) {
+                                    ch.delete(r);
+                                    out.$field.push(r.clone());
+                                }
+                            }
+                        });
+                    }
+                )*
+                out
+            }
+        }
     };
 }
 

@@ -9,21 +9,10 @@
 //! - [`undo_remove`]: puts every removed record and the mark back (as their next revision),
 //!   refused when another sample book has been loaded since.
 
-use std::collections::HashSet;
-
-use crate::domain::complaint::Complaint;
-use crate::domain::decline::{DeclinedRequest, Partner};
-use crate::domain::followup::FollowUp;
 use crate::domain::ids::{brought_back, Id, Record};
-use crate::domain::receivable::{CreditCheck, Invoice};
-use crate::domain::referral::Referral;
-use crate::domain::training::sample::{self, BookRecord, RemovalPlan, SampleRecords};
-use crate::domain::training::{ExerciseAnswer, SampleBook};
-use crate::domain::{
-    account::Account, activity::Activity, agenda::Task, competitor::Competitor, contact::Contact,
-    deal::Deal, intel::IntelNote, negotiation::Negotiation, product::Product, proposal::Proposal,
-};
-use crate::state::data::{AppData, Changes};
+use crate::domain::training::sample::{self, RemovalPlan, SampleRecords};
+use crate::domain::training::SampleBook;
+use crate::state::data::{AppData, Changes, Taken};
 use crate::store::StoreError;
 use chrono::{Local, Utc};
 use std::future::Future;
@@ -122,87 +111,22 @@ fn put_all(ch: &mut Changes, data: &AppData, r: SampleRecords) {
     }
 }
 
-/// Every kind of record the book keeps, but the mark: what the removal reads, deletes and
-/// brings back.
-macro_rules! kinds {
-    ($($f:ident : $t:ty),* $(,)?) => {
-        /// The records a removal deleted, by kind, and the mark (what Undo brings back).
-        #[derive(Debug, Clone, Default)]
-        pub struct Removed {
-            pub mark: Option<SampleBook>,
-            $(pub $f: Vec<$t>,)*
-        }
-
-        impl Removed {
-            /// How many records (the mark not counted).
-            pub fn len(&self) -> usize {
-                0 $(+ self.$f.len())*
-            }
-
-            pub fn is_empty(&self) -> bool {
-                self.len() == 0
-            }
-        }
-
-        /// Every record of the book, as the removal plan reads it.
-        fn book_rows(data: &AppData) -> Vec<BookRecord> {
-            let mut v = Vec::new();
-            $(data.$f.with_all_untracked(|m| v.extend(m.values().map(BookRecord::of)));)*
-            v
-        }
-
-        /// Deletes the plan's records (as they are now) into `ch`; returns them.
-        fn delete_listed(data: &AppData, plan: &RemovalPlan, ch: &mut Changes) -> Removed {
-            let mut out = Removed::default();
-            $(
-                let ids: HashSet<Id> = plan
-                    .remove
-                    .iter()
-                    .filter(|r| r.kind == <$t as Record>::KIND)
-                    .map(|r| r.id)
-                    .collect();
-                if !ids.is_empty() {
-                    data.$f.with_all_untracked(|m| {
-                        for id in &ids {
-                            if let Some(r) = m.get(id) {
-                                ch.delete(r);
-                                out.$f.push(r.clone());
-                            }
-                        }
-                    });
-                }
-            )*
-            out
-        }
-
-        /// Puts every removed record back as its next revision.
-        fn put_back(data: &AppData, removed: &Removed, ch: &mut Changes) {
-            $(for r in &removed.$f {
-                ch.put(data, brought_back(r));
-            })*
-        }
-    };
+/// What a removal deleted (Undo brings it back): the records and the mark.
+#[derive(Debug, Clone, Default)]
+pub struct Removed {
+    pub mark: Option<SampleBook>,
+    pub records: Taken,
 }
 
-kinds! {
-    accounts: Account,
-    contacts: Contact,
-    competitors: Competitor,
-    intel_notes: IntelNote,
-    deals: Deal,
-    activities: Activity,
-    tasks: Task,
-    products: Product,
-    proposals: Proposal,
-    negotiations: Negotiation,
-    followups: FollowUp,
-    invoices: Invoice,
-    credit_checks: CreditCheck,
-    complaints: Complaint,
-    referrals: Referral,
-    partners: Partner,
-    declined_requests: DeclinedRequest,
-    exercise_answers: ExerciseAnswer,
+impl Removed {
+    /// How many records (the mark not counted).
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
 }
 
 /// What removing the sample book would do now (`None`: none is loaded). Nothing is
@@ -211,7 +135,7 @@ pub fn plan_removal(data: AppData) -> Option<(SampleBook, RemovalPlan)> {
     let mark = data
         .sample_books
         .with_all_untracked(|m| m.values().min_by_key(|s| s.loaded_at).cloned())?;
-    let plan = sample::removal(&mark, book_rows(&data));
+    let plan = sample::removal(&mark, data.book_rows());
     Some((mark, plan))
 }
 
@@ -224,7 +148,15 @@ pub fn remove(data: AppData) -> Result<impl Future<Output = Result<Removed, Stor
         return Err(Refusal::Blocked(plan));
     }
     let mut ch = Changes::new();
-    let mut removed = delete_listed(&data, &plan, &mut ch);
+    let named: Vec<(&str, Id)> = plan
+        .remove
+        .iter()
+        .map(|r| (r.kind.as_str(), r.id))
+        .collect();
+    let mut removed = Removed {
+        mark: None,
+        records: data.take_named(&named, &mut ch),
+    };
     // Any other mark too (two tabs loading at once): the book then has none.
     data.sample_books.with_all_untracked(|m| {
         for other in m.values().filter(|s| s.id != mark.id) {
@@ -246,7 +178,7 @@ pub fn undo_remove(
         return Err(Refusal::AlreadyLoaded);
     }
     let mut ch = Changes::new();
-    put_back(&data, removed, &mut ch);
+    removed.records.put_back(&data, &mut ch);
     if let Some(mark) = &removed.mark {
         ch.put(&data, brought_back(mark));
     }

@@ -23,12 +23,7 @@ use leptos::task::spawn_local;
 
 /// Awaits a save of the negotiation; a store error is shown in a toast (`None`).
 pub(super) fn saved(toasts: Toasts, save: Save, then: impl FnOnce(Negotiation) + 'static) {
-    spawn_local(async move {
-        match save.await {
-            Ok(n) => then(n),
-            Err(e) => report_store_error(toasts, &e),
-        }
-    });
+    crate::state::data::spawn_save(toasts, save, then);
 }
 
 /// An agreement error in words.

@@ -10,7 +10,6 @@ use crate::domain::negotiation::{Issue, Negotiation, Position, Round, Side};
 use crate::domain::training::GuidePage;
 use crate::state::actions::negotiation::{self as actions, ledger as ledger_actions, Save};
 use crate::state::actions::proposals;
-use crate::state::data::report_store_error;
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
@@ -80,12 +79,7 @@ fn shrink_text(n: &Negotiation, w: &ShrinkWarning) -> String {
 
 /// Commits a save; `ok` runs once it is stored, a store error is shown in a toast.
 pub(super) fn run_save(toasts: Toasts, save: Save, ok: impl FnOnce() + 'static) {
-    leptos::task::spawn_local(async move {
-        match save.await {
-            Ok(_) => ok(),
-            Err(e) => report_store_error(toasts, &e),
-        }
-    });
+    crate::state::data::spawn_save(toasts, save, move |_| ok());
 }
 
 /// Today as a date input's value.

@@ -10,13 +10,12 @@ use crate::domain::negotiation::plan::{
 use crate::domain::negotiation::{Issue, IssueKind, Negotiation, Position, TeamMember, TeamRole};
 use crate::i18n::Locale;
 use crate::state::actions::negotiation::{self as actions, plan as act, Save};
-use crate::state::data::{report_store_error, AppData};
+use crate::state::data::AppData;
 use crate::state::prefs::locale;
 use crate::state::tc;
 use crate::state::toasts::{use_toasts, ToastKind, Toasts};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
-use leptos::task::spawn_local;
 
 // -------------------------------------------------------------------------------------------
 // Shared by the plan, the trades and the brief
@@ -94,12 +93,7 @@ pub(super) fn roles_text(m: &TeamMember) -> String {
 
 /// Runs a save; `done` with the saved record, or the store's error in a toast.
 fn run(toasts: Toasts, save: Save, done: impl FnOnce(Negotiation) + 'static) {
-    spawn_local(async move {
-        match save.await {
-            Ok(n) => done(n),
-            Err(e) => report_store_error(toasts, &e),
-        }
-    });
+    crate::state::data::spawn_save(toasts, save, done);
 }
 
 // -------------------------------------------------------------------------------------------

@@ -57,12 +57,7 @@ use crate::ui::form::FormErrors;
 
 /// Runs a save; on success calls `ok` with the version as stored, on a store error shows it.
 fn run_save(toasts: Toasts, save: Save, ok: impl FnOnce(Proposal) + 'static) {
-    leptos::task::spawn_local(async move {
-        match save.await {
-            Ok(p) => ok(p),
-            Err(e) => crate::state::data::report_store_error(toasts, &e),
-        }
-    });
+    crate::state::data::spawn_save(toasts, save, ok);
 }
 
 /// Shows a refusal: a rule in `notice`, field errors under their fields (`errors`).

@@ -4,7 +4,7 @@
 // response times of the month; the open complaint on the account, the person and the
 // dashboard; search; kept by reload and by export → import; usable at 360 px. Elements
 // are found by role, label and text only.
-import { test, expect, open, seriousA11yViolations } from "./helpers.mjs";
+import { test, expect, open, noSidewaysScroll } from "./helpers.mjs";
 import { exportBackup, importBackup, makeBackup, meta } from "./backup-file.mjs";
 
 const nordic = { ...meta(), name: "Nordic Dairy", grade: "a" };
@@ -35,17 +35,6 @@ async function addComplaint(page, { account, person, what, anxiety, fault }) {
   await f.getByLabel("Customer's anxiety (1–5)").fill(anxiety);
   await f.getByLabel("Size of the fault (1–5)").fill(fault);
   await f.getByRole("button", { name: "Add to the register" }).click();
-}
-
-async function noSidewaysScroll(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
 }
 
 /// What the pages show of the register once two are open and one is resolved.

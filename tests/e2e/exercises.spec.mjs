@@ -4,18 +4,7 @@
 // and once rightly, with the verdict, the explanation, the rule's guide link and the score;
 // the answers kept by reload; usable at 360 px. Every other topic renders a question with
 // choices that can be answered. Elements are found by role, label and text only.
-import { test, expect, open, seriousA11yViolations } from "./helpers.mjs";
-
-async function noSidewaysScroll(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
-}
+import { test, expect, open, noSidewaysScroll } from "./helpers.mjs";
 
 test("a style set: one wrong answer, one right, the score and the explanation, kept by reload", async ({
   page,

@@ -6,7 +6,7 @@
 // printable checklist leaves the internal notes out; a reload keeps it all; the cadence
 // in Settings. Records are seeded by importing a backup; elements are found by role,
 // label and text only.
-import { test, expect, open, openForm, seriousA11yViolations, unfold } from "./helpers.mjs";
+import { test, expect, open, openForm, unfold, noSidewaysScroll } from "./helpers.mjs";
 import { importBackup, makeBackup, meta, uuid } from "./backup-file.mjs";
 
 const DAY = 86_400_000;
@@ -35,17 +35,6 @@ test.beforeEach(async ({ page }) => {
   await open(page, "/");
   await importBackup(page, SEED, { name: "followup-seed.json" });
 });
-
-async function noSidewaysScroll(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
-}
 
 const checklist = (page) => page.getByRole("region", { name: "Contract checklist" });
 const milestones = (page) => page.getByRole("region", { name: "Delivery milestones" });

@@ -66,3 +66,16 @@ export async function openForm(scope, name) {
   await expect(form).toBeVisible();
   return form;
 }
+
+/// The page fits the width with no sideways scroll and has no serious accessibility
+/// violation, at 360 px and at 1280 px (the viewport is left at 1280 px).
+export async function noSidewaysScroll(page, what) {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
+  }
+}

@@ -5,7 +5,7 @@
 // accepted proposal, and upsell suggestions that answer a need. Records are seeded by
 // importing a backup; elements are found by role, label and text only.
 import { createHash } from "node:crypto";
-import { test, expect, open, seriousA11yViolations, unfold } from "./helpers.mjs";
+import { test, expect, open, unfold, noSidewaysScroll } from "./helpers.mjs";
 import { canonicalJson, importBackup, makeBackup, meta, uuid } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -117,17 +117,6 @@ async function addTerm(page, { label, value, money = "", confirmedBy = null }) {
   }
   await a.getByRole("button", { name: "Add term" }).click();
   await expect(a.getByRole("list", { name: "Agreed terms" }).getByText(label, { exact: true })).toBeVisible();
-}
-
-async function noSidewaysScroll(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
 }
 
 test("terms confirmed one by one, the contract wins the deal at the agreed value, printable terms and search", async ({

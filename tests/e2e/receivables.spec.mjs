@@ -4,7 +4,7 @@
 // overdue card, the step-6 exit refused while an invoice is unpaid, and the payment of the
 // last invoice that finishes the sale; reload and export → import keep it all. Records and
 // settings are seeded by importing a backup; elements are found by role, label and text.
-import { test, expect, open, openForm, seriousA11yViolations, unfold } from "./helpers.mjs";
+import { test, expect, open, openForm, unfold, noSidewaysScroll } from "./helpers.mjs";
 import { exportBackup, importBackup, makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -52,17 +52,6 @@ test.beforeEach(async ({ page }) => {
 const invoicesPart = (page) => page.getByRole("region", { name: "Invoices and payments" });
 const invoiceOf = (page, number) => invoicesPart(page).getByRole("article", { name: `Invoice ${number}` });
 const paymentForm = (page, number) => page.getByRole("form", { name: `Record a payment on ${number}` });
-
-async function noSidewaysScroll(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
-}
 
 async function expectFinished(page) {
   await open(page, `/deals/${deal.id}/followup`);

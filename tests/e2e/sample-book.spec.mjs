@@ -4,7 +4,7 @@
 // shows what it deletes, removes exactly its records, the rep's own untouched; Undo brings
 // it back; reload keeps it; a backup holds its mark; usable at 360 px. Elements are found
 // by role, label and text only.
-import { test, expect, open, nav, seriousA11yViolations } from "./helpers.mjs";
+import { test, expect, open, nav, noSidewaysScroll } from "./helpers.mjs";
 import { readFile } from "node:fs/promises";
 import { exportBackup, importBackup, makeBackup, meta, readCounts } from "./backup-file.mjs";
 
@@ -30,17 +30,6 @@ const rita = { ...meta(), account_id: mine.id, name: "Rita Real" };
 const SEED = makeBackup({ accounts: [mine], contacts: [rita] });
 
 const panel = (page) => page.getByRole("region", { name: "Sample book" });
-
-async function noSidewaysScroll(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
-}
 
 test("an empty browser loads the sample book from the dashboard: every step on the board, a missing role in a buying centre", async ({
   page,

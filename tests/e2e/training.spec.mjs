@@ -6,7 +6,7 @@
 // leaves the empty state and can be undone; a reload keeps the answers; usable at 360 px.
 // Elements are found by role, label and text only.
 import { readFileSync } from "node:fs";
-import { test, expect, open, nav, seriousA11yViolations } from "./helpers.mjs";
+import { test, expect, open, nav, noSidewaysScroll } from "./helpers.mjs";
 import { importBackup, makeBackup, meta } from "./backup-file.mjs";
 
 /// `right` right and `wrong` wrong answers on `topic`, given at noon (UTC) on `day`.
@@ -37,17 +37,6 @@ const ANSWERS = [
   ...answers("qualification", 3, 1, "2026-11-26"),
 ];
 const SEED = makeBackup({ exercise_answers: ANSWERS });
-
-async function noSidewaysScroll(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
-}
 
 /// The cells of the row of `table` whose header is `name`.
 const cells = (table, name) => table.getByRole("row").filter({ hasText: name }).getByRole("cell");

@@ -15,6 +15,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: "chromium",
     viewport: { width: 1280, height: 800 },
+    // The browser's language decides the first visit's: English unless a spec says otherwise.
+    locale: "en-GB",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [

@@ -16,6 +16,23 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         crate::ui::crash::show_crash_view(&info.to_string());
     }));
+    // A locale other than English is fetched first, so the first screen is already in
+    // it; if the file cannot be had, the app starts in English and says so.
+    let locale = crate::state::prefs::initial_locale();
+    if locale.is_loaded() {
+        mount();
+    } else {
+        // Leptos's own executor starts with the mount: this runs before it.
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = crate::i18n::load::load(locale).await {
+                web_sys::console::warn_1(&format!("catalogue {}: {e}", locale.tag()).into());
+            }
+            mount();
+        });
+    }
+}
+
+fn mount() {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
@@ -48,7 +65,14 @@ pub const NAV: &[(&str, &str)] = &[
 pub fn App() -> impl IntoView {
     let prefs = Prefs::init();
     provide_context(prefs);
-    provide_context(Toasts::new());
+    let toasts = Toasts::new();
+    provide_context(toasts);
+    if let Some(wanted) = prefs.locale_failed() {
+        toasts.push(
+            crate::state::ToastKind::Error,
+            crate::state::tw("app.locale_failed", &[("language", wanted.native_name())]),
+        );
+    }
     AppData::start();
     let base = base_path().to_string();
     view! {

@@ -579,7 +579,7 @@ fn settings_move_out_of_local_storage_once_with_the_old_rules() {
 }
 
 #[test]
-fn every_new_message_is_in_both_catalogues() {
+fn every_new_message_is_in_every_catalogue() {
     let keys = [
         "store.import.invalid_setting",
         "store.import.unknown_setting",
@@ -599,9 +599,10 @@ fn every_new_message_is_in_both_catalogues() {
         }
     }
     for kind in registry::app_kinds().names() {
-        for n in ["one", "other"] {
-            let key = format!("backup_settings.count.{kind}.{n}");
-            for l in Locale::ALL {
+        for l in Locale::ALL {
+            // The other form, and one per plural category the language has.
+            for n in l.plural_forms().iter().chain(&["other"]) {
+                let key = format!("backup_settings.count.{kind}.{n}");
                 assert!(l.catalogue().get(&key).is_some(), "{}: {key}", l.tag());
             }
         }

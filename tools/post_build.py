@@ -4,7 +4,10 @@
 1. Moves Trunk's inline start-up <script type="module"> into its own file, so the page's
    Content-Security-Policy can forbid inline scripts (script-src 'self').
 2. Writes <meta name="app-base"> with the public URL, so the router works under a sub-path.
-3. Copies index.html to 404.html: static hosts serve it for unknown paths, so a reload on
+3. Builds each locale's catalogue but English (compiled into the app) into one hashed file,
+   i18n/<tag>-<hash>.txt, listed in <meta name="sixstep-catalogues"> for the app to fetch
+   the one it needs.
+4. Copies index.html to 404.html: static hosts serve it for unknown paths, so a reload on
    a deep link (/deals/42) still starts the app.
 """
 import hashlib
@@ -35,10 +38,34 @@ with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
 attrs = re.sub(r'\s(nonce|integrity)="[^"]*"', "", m.group(1))
 html = html[: m.start()] + f'<script type="module"{attrs} src="{public_url}{name}"></script>' + html[m.end():]
 
-meta = f'<meta name="app-base" content="{public_url}">'
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+i18n_src = os.path.join(root, "src", "i18n")
+os.makedirs(os.path.join(staging, "i18n"), exist_ok=True)
+listed = []
+for tag in sorted(os.listdir(i18n_src)):
+    folder = os.path.join(i18n_src, tag)
+    if tag == "en" or not os.path.isdir(folder):
+        continue
+    parts = []
+    for area in sorted(os.listdir(folder)):
+        if area.endswith(".txt"):
+            with open(os.path.join(folder, area), encoding="utf-8") as f:
+                # Comments and blank lines are for translators; the app needs none.
+                parts.extend(
+                    line for line in f.read().splitlines()
+                    if line.strip() and not line.lstrip().startswith("#")
+                )
+    text = "\n".join(parts) + "\n"
+    file = f"i18n/{tag}-" + hashlib.sha256(text.encode()).hexdigest()[:16] + ".txt"
+    with open(os.path.join(staging, file), "w", encoding="utf-8") as f:
+        f.write(text)
+    listed.append(f"{tag}={public_url}{file}")
+catalogues = '<meta name="sixstep-catalogues" content="' + " ".join(listed) + '">'
+
+meta = f'<meta name="app-base" content="{public_url}">\n    ' + catalogues
 html = html.replace('<meta name="viewport"', meta + '\n    <meta name="viewport"', 1)
 
 for target in ("index.html", "404.html"):
     with open(os.path.join(staging, target), "w", encoding="utf-8") as f:
         f.write(html)
-print(f"post_build: {name}, base {public_url}, 404.html written")
+print(f"post_build: {name}, base {public_url}, {len(listed)} catalogues, 404.html written")

@@ -28,6 +28,7 @@ const types = {
   ".webmanifest": "application/manifest+json",
   ".png": "image/png",
   ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 async function send(res, status, file) {

@@ -1,4 +1,5 @@
-// Prints the gzip size of what the page downloads (html, js, wasm, css, icons).
+// Prints the gzip size of what the page downloads (html, js, wasm, css, icons), and of each
+// language's catalogue (i18n/: one is fetched only when that language is chosen).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -16,4 +17,13 @@ for (const name of readdirSync(dir)) {
   console.log(`  ${name}: ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(z / 1024).toFixed(1)} KB`);
 }
 console.log(`page_download_gzip: ${(gz / 1024).toFixed(1)} KB`);
+let largest = 0;
+const i18n = join(dir, "i18n");
+for (const name of statSync(i18n, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(i18n) : []) {
+  const bytes = readFileSync(join(i18n, name));
+  const z = gzipSync(bytes, { level: 9 }).length;
+  largest = Math.max(largest, z);
+  console.log(`  i18n/${name}: ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(z / 1024).toFixed(1)} KB`);
+}
+console.log(`catalogue_download_gzip_largest: ${(largest / 1024).toFixed(1)} KB`);
 console.log(`page_download_raw: ${(raw / 1024).toFixed(1)} KB`);

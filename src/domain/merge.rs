@@ -341,14 +341,7 @@ keyed_enum!(LinkCount, "merge.count", ".other", {
     Complaints => "complaints",
     Referrals => "referrals",
     DeclinedRequests => "declined_requests",
-}, one_key = ".one");
-
-impl LinkCount {
-    /// The catalogue key for `n` of these ("…one" for 1, "…other" otherwise).
-    pub fn key_for(&self, n: usize) -> String {
-        if n == 1 { self.one_key() } else { self.key() }.to_string()
-    }
-}
+});
 
 /// A value of the absorbed record the survivor does not keep, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,12 +1,22 @@
 //! String catalogues: every user-visible string goes through here.
 //!
-//! One folder per locale (`en/`, `es/`), one `area.txt` file per part of the app, each line
-//! `key = value` (`#` starts a comment; `{name}` is a placeholder). English is complete by
-//! definition; a test fails when another catalogue lacks a key English has, has one English
-//! lacks, or drops a placeholder. Adding a locale means adding its folder and one line in
-//! [`Locale`].
+//! One folder per locale (`en/`, `es/`, `zh-CN/`, `lv/`, `hu/`), one `area.txt` file per
+//! part of the app, each line `key = value` (`#` starts a comment; `{name}` is a
+//! placeholder). English is complete by definition and the only catalogue compiled into the
+//! app: it is the fallback and what shows at once. Every other locale is built into one
+//! hashed file (`tools/post_build.py`) fetched when it is chosen ([`load`]); native builds
+//! (tests) read them from the source folders. A test fails when a catalogue lacks a key
+//! English has, has one English lacks, drops a placeholder or lacks a plural form its
+//! language needs.
+//!
+//! Counted messages: `key.one`, `key.zero`… beside the other form (`key` or `key.other`),
+//! one per plural category the language has (the browser's `Intl.PluralRules` picks it).
 
 mod format;
+#[cfg(target_arch = "wasm32")]
+mod intl;
+#[cfg(target_arch = "wasm32")]
+pub mod load;
 
 pub use format::{
     format_date, format_datetime, format_money, format_number, format_percent, format_price,
@@ -21,16 +31,33 @@ use std::sync::OnceLock;
 pub enum Locale {
     En,
     Es,
+    ZhCn,
+    Lv,
+    Hu,
 }
 
 impl Locale {
-    pub const ALL: &'static [Locale] = &[Locale::En, Locale::Es];
+    pub const ALL: &'static [Locale] =
+        &[Locale::En, Locale::Es, Locale::ZhCn, Locale::Lv, Locale::Hu];
 
-    /// The BCP 47 tag, used for `<html lang>` and stored as the preference.
+    /// The BCP 47 tag, used for `<html lang>`, the catalogue's folder and file, and
+    /// stored as the preference.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::Es => "es",
+            Locale::ZhCn => "zh-CN",
+            Locale::Lv => "lv",
+            Locale::Hu => "hu",
+        }
+    }
+
+    /// The tag handed to `Intl` for numbers, money and dates. English is written the
+    /// international (British) way: day before month, the 24-hour clock.
+    pub fn intl_tag(self) -> &'static str {
+        match self {
+            Locale::En => "en-GB",
+            other => other.tag(),
         }
     }
 
@@ -39,128 +66,153 @@ impl Locale {
         match self {
             Locale::En => "English",
             Locale::Es => "Español",
+            Locale::ZhCn => "中文（简体）",
+            Locale::Lv => "Latviešu",
+            Locale::Hu => "Magyar",
         }
     }
 
+    /// The locale for a browser or stored language tag: its primary language, any
+    /// Chinese as Simplified Chinese.
     pub fn from_tag(tag: &str) -> Option<Locale> {
         let lower = tag.to_ascii_lowercase();
         let primary = lower.split(['-', '_']).next().unwrap_or("");
+        if primary == "zh" {
+            return Some(Locale::ZhCn);
+        }
         Locale::ALL.iter().copied().find(|l| l.tag() == primary)
     }
 
-    fn sources(self) -> &'static [&'static str] {
+    /// The plural categories besides "other" the language's messages have forms for
+    /// (CLDR): the catalogue holds `key.<category>` for each, and the other form.
+    pub fn plural_forms(self) -> &'static [&'static str] {
         match self {
-            Locale::En => EN,
-            Locale::Es => ES,
+            Locale::En | Locale::Es | Locale::Hu => &["one"],
+            Locale::Lv => &["zero", "one"],
+            Locale::ZhCn => &[],
         }
     }
 
-    /// The parsed catalogue (built once, on first use).
+    /// The alphabet names are ordered by in this language.
+    pub fn collation(self) -> crate::domain::text::Collation {
+        use crate::domain::text::Collation;
+        match self {
+            Locale::Es => Collation::Spanish,
+            Locale::Lv => Collation::Latvian,
+            Locale::Hu => Collation::Hungarian,
+            Locale::En | Locale::ZhCn => Collation::Plain,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The parsed catalogue. English is built on first use; another locale is empty until
+    /// [`load`] has fetched it (so lookups fall back to English).
     pub fn catalogue(self) -> &'static Catalogue {
-        static EN_CAT: OnceLock<Catalogue> = OnceLock::new();
-        static ES_CAT: OnceLock<Catalogue> = OnceLock::new();
-        let cell = match self {
-            Locale::En => &EN_CAT,
-            Locale::Es => &ES_CAT,
-        };
-        cell.get_or_init(|| Catalogue::parse(self.sources()).expect("catalogue parses"))
+        let cell = &CATALOGUES[self.index()];
+        if self == Locale::En {
+            return cell.get_or_init(|| Catalogue::parse(EN).expect("catalogue parses"));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            cell.get_or_init(|| Catalogue::parse(native::sources(self)).expect("catalogue parses"))
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            static EMPTY: OnceLock<Catalogue> = OnceLock::new();
+            cell.get()
+                .unwrap_or_else(|| EMPTY.get_or_init(Catalogue::default))
+        }
+    }
+
+    /// Whether the locale's strings are at hand (English always is).
+    pub fn is_loaded(self) -> bool {
+        self == Locale::En
+            || CATALOGUES[self.index()].get().is_some()
+            || cfg!(not(target_arch = "wasm32"))
+    }
+
+    /// Installs a fetched catalogue file (all the locale's areas in one text). Its
+    /// text lives as long as the page.
+    pub fn install(self, text: String) -> Result<(), String> {
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let cat = Catalogue::parse(&[text])?;
+        let _ = CATALOGUES[self.index()].set(cat);
+        Ok(())
     }
 }
 
-macro_rules! sources {
-    ($name:ident, $dir:literal, [$($area:literal),* $(,)?]) => {
-        const $name: &[&str] = &[$(include_str!(concat!($dir, "/", $area, ".txt"))),*];
+static CATALOGUES: [OnceLock<Catalogue>; 5] = [
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+];
+
+/// Every area's catalogue file, for English (compiled in) and, in native builds, for the
+/// other locales (read from the source folders; the app fetches them instead).
+macro_rules! areas {
+    ([$($area:literal),* $(,)?]) => {
+        const EN: &[&str] = &[$(include_str!(concat!("en/", $area, ".txt"))),*];
+        #[cfg(not(target_arch = "wasm32"))]
+        mod native {
+            use super::Locale;
+            pub fn sources(locale: Locale) -> &'static [&'static str] {
+                match locale {
+                    Locale::En => super::EN,
+                    Locale::Es => &[$(include_str!(concat!("es/", $area, ".txt"))),*],
+                    Locale::ZhCn => &[$(include_str!(concat!("zh-CN/", $area, ".txt"))),*],
+                    Locale::Lv => &[$(include_str!(concat!("lv/", $area, ".txt"))),*],
+                    Locale::Hu => &[$(include_str!(concat!("hu/", $area, ".txt"))),*],
+                }
+            }
+        }
     };
 }
 
-sources!(
-    EN,
-    "en",
-    [
-        "app",
-        "backup_settings",
-        "competitive",
-        "catalogue",
-        "complaints",
-        "conflict",
-        "customers",
-        "customers_ui",
-        "deal_page",
-        "deal_rules",
-        "deals",
-        "deals_ui",
-        "decline",
-        "exercises",
-        "followup",
-        "guide",
-        "health",
-        "hints",
-        "layout",
-        "merge",
-        "negotiation",
-        "negotiation_agreement",
-        "negotiation_closing",
-        "negotiation_ledger",
-        "negotiation_plan",
-        "proposal",
-        "proposal_ui",
-        "purchases",
-        "receivables",
-        "records",
-        "referrals",
-        "sample",
-        "service",
-        "store",
-        "tasks_more",
-        "training",
-        "trust",
-        "trust_ui"
-    ]
-);
-sources!(
-    ES,
-    "es",
-    [
-        "app",
-        "backup_settings",
-        "competitive",
-        "catalogue",
-        "complaints",
-        "conflict",
-        "customers",
-        "customers_ui",
-        "deal_page",
-        "deal_rules",
-        "deals",
-        "deals_ui",
-        "decline",
-        "exercises",
-        "followup",
-        "guide",
-        "health",
-        "hints",
-        "layout",
-        "merge",
-        "negotiation",
-        "negotiation_agreement",
-        "negotiation_closing",
-        "negotiation_ledger",
-        "negotiation_plan",
-        "proposal",
-        "proposal_ui",
-        "purchases",
-        "receivables",
-        "records",
-        "referrals",
-        "sample",
-        "service",
-        "store",
-        "tasks_more",
-        "training",
-        "trust",
-        "trust_ui"
-    ]
-);
+areas!([
+    "app",
+    "backup_settings",
+    "competitive",
+    "catalogue",
+    "complaints",
+    "conflict",
+    "customers",
+    "customers_ui",
+    "deal_page",
+    "deal_rules",
+    "deals",
+    "deals_ui",
+    "decline",
+    "exercises",
+    "followup",
+    "guide",
+    "health",
+    "hints",
+    "layout",
+    "merge",
+    "negotiation",
+    "negotiation_agreement",
+    "negotiation_closing",
+    "negotiation_ledger",
+    "negotiation_plan",
+    "proposal",
+    "proposal_ui",
+    "purchases",
+    "receivables",
+    "records",
+    "referrals",
+    "sample",
+    "service",
+    "store",
+    "tasks_more",
+    "training",
+    "trust",
+    "trust_ui"
+]);
 
 /// One locale's strings.
 #[derive(Debug, Default)]
@@ -231,13 +283,22 @@ pub fn t_with(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
     s
 }
 
-/// The key of the form of `key` for `count`: `{key}.one` for one (in English and Spanish)
-/// when the catalogue has it, else `key` (the plural form).
+/// The key of the form of `key` for `count` in `locale`: `{base}.{category}` when the
+/// locale's catalogue has that form (the category from the language's plural rules:
+/// "one", "zero", "few"…), else the other form (`key` itself; a key ending in `.other`
+/// names its base). A locale not loaded yet answers with English's forms.
 pub fn counted_key(locale: Locale, key: &str, count: u64) -> String {
-    if count == 1 {
-        let one = format!("{key}.one");
-        if locale.catalogue().get(&one).is_some() || Locale::En.catalogue().get(&one).is_some() {
-            return one;
+    let locale = if locale.is_loaded() {
+        locale
+    } else {
+        Locale::En
+    };
+    let base = key.strip_suffix(".other").unwrap_or(key);
+    let category = format::plural_category(locale, count);
+    if category != "other" {
+        let form = format!("{base}.{category}");
+        if locale.catalogue().get(&form).is_some() {
+            return form;
         }
     }
     key.to_string()
@@ -307,32 +368,119 @@ pub fn placeholders(value: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// English's counted messages: each base key with its other form's key.
+    fn plural_bases() -> Vec<(&'static str, &'static str)> {
+        let en = Locale::En.catalogue();
+        let mut out: Vec<_> = en
+            .keys()
+            .filter_map(|k| k.strip_suffix(".one"))
+            .filter_map(|base| {
+                let other = format!("{base}.other");
+                en.static_key(&other)
+                    .or_else(|| en.static_key(base))
+                    .map(|o| (en.static_key(&format!("{base}.one")).unwrap(), o))
+            })
+            .map(|(one, other)| (one.strip_suffix(".one").unwrap(), other))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The keys a locale's catalogue must have, each with the English text whose
+    /// placeholders it must keep: every English key but the singular forms, and for each
+    /// counted message the forms the locale's plural rules need. A form that covers more
+    /// than one number ("one" in Latvian is 1, 21, 31…) keeps the other form's
+    /// placeholders; English's and Spanish's "one" is exactly 1 and may write it out.
+    fn expected_keys(locale: Locale) -> BTreeMap<String, &'static str> {
+        let en = Locale::En.catalogue();
+        let bases = plural_bases();
+        let mut out: BTreeMap<String, &'static str> = en
+            .keys()
+            .filter(|k| {
+                !k.strip_suffix(".one")
+                    .is_some_and(|b| bases.iter().any(|(base, _)| *base == b))
+            })
+            .map(|k| (k.to_string(), en.get(k).unwrap()))
+            .collect();
+        let exactly_one = matches!(locale, Locale::En | Locale::Es | Locale::Hu);
+        for (base, other) in &bases {
+            for form in locale.plural_forms() {
+                let key = format!("{base}.{form}");
+                let like = if *form == "one" && exactly_one {
+                    en.get(&key).unwrap()
+                } else {
+                    en.get(other).unwrap()
+                };
+                out.insert(key, like);
+            }
+        }
+        out
+    }
 
     #[test]
-    fn every_catalogue_has_exactly_the_english_keys_and_placeholders() {
-        let en = Locale::En.catalogue();
-        let en_keys: BTreeSet<_> = en.keys().collect();
+    fn every_catalogue_has_exactly_the_english_keys_plural_forms_and_placeholders() {
+        assert!(plural_bases().len() > 100, "counted messages not found");
         for &locale in Locale::ALL {
             let cat = locale.catalogue();
-            let keys: BTreeSet<_> = cat.keys().collect();
-            let missing: Vec<_> = en_keys.difference(&keys).collect();
-            let extra: Vec<_> = keys.difference(&en_keys).collect();
+            let expected = expected_keys(locale);
+            let keys: BTreeSet<String> = cat.keys().map(str::to_string).collect();
+            let wanted: BTreeSet<String> = expected.keys().cloned().collect();
+            let missing: Vec<_> = wanted.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&wanted).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
             assert!(
                 extra.is_empty(),
                 "{} has unknown keys {extra:?}",
                 locale.tag()
             );
-            for k in &en_keys {
+            for (k, like) in &expected {
                 assert_eq!(
-                    placeholders(en.get(k).unwrap()),
+                    placeholders(like),
                     placeholders(cat.get(k).unwrap()),
                     "{}: placeholders of `{k}` differ",
                     locale.tag()
                 );
             }
         }
+    }
+
+    #[test]
+    fn latvian_has_a_zero_and_a_one_form_and_chinese_only_the_other() {
+        let lv = Locale::Lv.catalogue();
+        let zh = Locale::ZhCn.catalogue();
+        for (base, other) in plural_bases() {
+            assert!(lv.get(&format!("{base}.zero")).is_some(), "lv: {base}.zero");
+            assert!(lv.get(&format!("{base}.one")).is_some(), "lv: {base}.one");
+            assert!(
+                zh.get(&format!("{base}.one")).is_none(),
+                "zh-CN: {base}.one"
+            );
+            assert!(zh.get(other).is_some(), "zh-CN: {other}");
+        }
+    }
+
+    #[test]
+    fn the_counted_form_is_the_locales_own_or_the_other_form() {
+        // Native builds pick "one" for exactly one (the browser's rules are checked end
+        // to end); a locale without the form answers with the other form, never English.
+        assert_eq!(
+            counted_key(Locale::En, "dash.pipeline.total", 1),
+            "dash.pipeline.total.one"
+        );
+        assert_eq!(
+            counted_key(Locale::ZhCn, "dash.pipeline.total", 1),
+            "dash.pipeline.total"
+        );
+        assert_eq!(
+            counted_key(Locale::Lv, "backup_settings.count.deals.other", 1),
+            "backup_settings.count.deals.one"
+        );
+        assert_eq!(
+            counted_key(Locale::Lv, "backup_settings.count.deals.other", 5),
+            "backup_settings.count.deals.other"
+        );
     }
 
     /// Every catalogue key the domain and the store can give: each keyed enum's keys
@@ -555,6 +703,9 @@ mod tests {
             vec!["count", "name"]
         );
         assert_eq!(Locale::from_tag("es-AR"), Some(Locale::Es));
+        assert_eq!(Locale::from_tag("hu-HU"), Some(Locale::Hu));
+        assert_eq!(Locale::from_tag("zh-Hans-CN"), Some(Locale::ZhCn));
+        assert_eq!(Locale::from_tag("lv"), Some(Locale::Lv));
         assert_eq!(Locale::from_tag("fr"), None);
     }
 
@@ -582,6 +733,6 @@ mod tests {
             t_count(Locale::Es, "trust.ui.agenda.summary", 1, &[]),
             "1 tarea abierta. Complete aquí cada tarea una vez hecha."
         );
-        assert!(t_count(Locale::En, "data.export.saved", 12_345, &[]).contains("12,345 records"));
+        assert!(t_count(Locale::En, "data.export.saved", 12_345, &[]).contains("12345 records"));
     }
 }

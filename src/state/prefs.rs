@@ -62,21 +62,35 @@ fn system_prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// The locale to start in: the one chosen in Settings, else the first of the browser's
+/// languages the app speaks, else English.
+pub fn initial_locale() -> Locale {
+    let stored: Option<String> = LocalStorage::get(LOCALE_KEY).ok();
+    stored
+        .as_deref()
+        .and_then(Locale::from_tag)
+        .unwrap_or_else(|| {
+            let nav = window().navigator();
+            nav.languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .chain(nav.language())
+                .find_map(|tag| Locale::from_tag(&tag))
+                .unwrap_or(Locale::En)
+        })
+}
+
 impl Prefs {
     /// Reads stored preferences (or the browser's language) and keeps `<html>` in step.
+    /// A locale whose strings could not be fetched starts in English;
+    /// [`Prefs::locale_failed`] then names it.
     pub fn init() -> Prefs {
-        let stored_locale: Option<String> = LocalStorage::get(LOCALE_KEY).ok();
-        let locale = stored_locale
-            .as_deref()
-            .and_then(Locale::from_tag)
-            .or_else(|| {
-                window()
-                    .navigator()
-                    .language()
-                    .as_deref()
-                    .and_then(Locale::from_tag)
-            })
-            .unwrap_or(Locale::En);
+        let wanted = initial_locale();
+        let locale = if wanted.is_loaded() {
+            wanted
+        } else {
+            Locale::En
+        };
         let theme = LocalStorage::get::<String>(THEME_KEY)
             .map(|s| Theme::from_tag(&s))
             .unwrap_or(Theme::System);
@@ -97,9 +111,20 @@ impl Prefs {
         prefs
     }
 
-    pub fn set_locale(&self, locale: Locale) {
+    /// The locale chosen (or the browser's) when its strings could not be fetched at
+    /// start, so the app shows English instead.
+    pub fn locale_failed(&self) -> Option<Locale> {
+        let wanted = initial_locale();
+        (wanted != self.locale.get_untracked()).then_some(wanted)
+    }
+
+    /// Switches to `locale` once its strings are fetched, and keeps the choice. `Err`
+    /// (nothing changed) when they could not be.
+    pub async fn set_locale(&self, locale: Locale) -> Result<(), String> {
+        i18n::load::load(locale).await?;
         let _ = LocalStorage::set(LOCALE_KEY, locale.tag());
         self.locale.set(locale);
+        Ok(())
     }
 
     pub fn set_theme(&self, theme: Theme) {

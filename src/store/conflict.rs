@@ -382,7 +382,7 @@ mod tests {
                 "value",
                 &serde_json::json!({"minor": 125050, "currency": "EUR"})
             ),
-            "€1,250.50"
+            "1250.50 EUR"
         );
         assert_eq!(
             value_text(Locale::En, "archived", &Value::Bool(true)),
@@ -472,7 +472,7 @@ mod tests {
         );
         assert_eq!(
             title_text(Locale::En, "contacts", at, today.succ_opt().unwrap()),
-            "This person was changed in another tab on 2 Mar 2026, 14:02."
+            "This person was changed in another tab on 2026-03-02 14:02."
         );
         assert_eq!(
             title_text(Locale::En, "unknown", at, today),

@@ -3,7 +3,7 @@
 
 use crate::domain::dedupe::MatchReason;
 use crate::domain::merge::{Candidate, DroppedShown, LinkCount};
-use crate::state::{tr, tw};
+use crate::state::{tc, tr, tw};
 use leptos::prelude::*;
 
 fn reason_text(r: MatchReason) -> String {
@@ -88,7 +88,7 @@ pub fn MergePreview(
                 view! { <p class="hint">{tw("merge.preview.moves_none", &names)}</p> }.into_any()
             } else {
                 view! { <ul>{counts.into_iter().map(|(k, n)| view! {
-                    <li>{tw(&k.key_for(n), &[("count", &crate::ui::fmt::number(n as i64))])}</li>
+                    <li>{tc(k.key(), n, &[])}</li>
                 }).collect_view()}</ul> }.into_any()
             }}
             <p class="hint">{tr("merge.preview.undo_hint")}</p>

@@ -31,14 +31,7 @@ fn counts_text(counts: &[(String, usize)]) -> String {
     counts
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(kind, n)| {
-            let key = if *n == 1 {
-                format!("backup_settings.count.{kind}.one")
-            } else {
-                format!("backup_settings.count.{kind}.other")
-            };
-            tw(&key, &[("count", &format_number(locale(), *n as i64))])
-        })
+        .map(|(kind, n)| tc(&format!("backup_settings.count.{kind}.other"), *n, &[]))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -241,6 +241,8 @@ try {
   const size = spawnSync(process.execPath, [join(root, "tools/size.mjs"), join(root, "dist")], { encoding: "utf8" });
   const gz = /page_download_gzip: ([\d.]+) KB/.exec(size.stdout);
   print("page_download_gzip", gz ? gz[1] : "?", "KB");
+  const cat = /catalogue_download_gzip_largest: ([\d.]+) KB/.exec(size.stdout);
+  print("catalogue_download_gzip_largest", cat ? cat[1] : "?", "KB (one language's texts, fetched only when it is chosen)");
   if (errors.length) print("page_errors", errors.length, `(${errors[0]})`);
   await context.close();
 } finally {

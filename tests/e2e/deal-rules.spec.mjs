@@ -7,8 +7,9 @@ import { makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
 const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const shown = (d) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+// A date as the app writes it in English (Intl's en-GB: "3 Sept 2026").
+const shown = (d) =>
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(d);
 const today = new Date();
 const todayIso = iso(today);
 const eur = (minor) => ({ minor, currency: "EUR" });

@@ -2,6 +2,8 @@
 // name only.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 export const PAGES = [
   { path: "/", nav: "Dashboard", heading: "Dashboard" },
@@ -33,13 +35,27 @@ export async function open(page, path = "/") {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-/// The main navigation, opening the phone menu first where the page is narrow.
+/// A catalogue key's text in every locale, as one exact-match pattern.
+function everyLocale(key) {
+  const root = fileURLToPath(new URL("../../src/i18n/", import.meta.url));
+  const texts = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => readFileSync(`${root}${d.name}/app.txt`, "utf8").match(new RegExp(`^${key.replace(/\./g, "\\.")} = (.*)$`, "m"))?.[1])
+    .filter(Boolean)
+    .map((t) => t.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^(${texts.join("|")})$`);
+}
+const MENU = everyLocale("shell.menu");
+const PRIMARY = everyLocale("shell.primary_navigation");
+
+/// The main navigation (in any language), opening the phone menu first where the page is
+/// narrow.
 export async function nav(page) {
-  const menu = page.getByRole("button", { name: /^(Menu|Menú)$/ });
+  const menu = page.getByRole("button", { name: MENU });
   if (await menu.isVisible()) {
     if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
   }
-  return page.getByRole("navigation", { name: /^(Main|Principal)$/ });
+  return page.getByRole("navigation", { name: PRIMARY });
 }
 
 export async function seriousA11yViolations(page) {

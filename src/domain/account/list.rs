@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::Id;
-use crate::domain::text::fold;
+use crate::domain::text::{collation_key, fold, Collation};
 use crate::keyed_enum;
 use serde::{Deserialize, Serialize};
 
@@ -158,10 +158,16 @@ pub enum AccountSortKey {
 }
 keyed_enum!(AccountSortKey, "account_sort", { Name => "name", Grade => "grade", Updated => "updated" });
 
-/// Sorts accounts. Ascending: name A→Z (folded, so "Ábols" sits with "Abols"), grade A→C
-/// then ungraded, updated oldest→newest; `descending` reverses. Ties fall back to the folded
-/// name, then the id, so the order is stable across reloads.
-pub fn sort_accounts(list: &mut [&Account], key: AccountSortKey, descending: bool) {
+/// Sorts accounts. Ascending: name A→Z in the reader's alphabet (`collation`; accents and
+/// case only break ties, so "Ábols" sits with "Abols"), grade A→C then ungraded, updated
+/// oldest→newest; `descending` reverses. Ties fall back to the name, then the id, so the
+/// order is stable across reloads.
+pub fn sort_accounts(
+    list: &mut [&Account],
+    key: AccountSortKey,
+    descending: bool,
+    collation: Collation,
+) {
     list.sort_by_cached_key(|a| {
         let grade_rank = a.grade.map_or(3, |g| g as u8);
         (
@@ -170,7 +176,8 @@ pub fn sort_accounts(list: &mut [&Account], key: AccountSortKey, descending: boo
                 AccountSortKey::Grade => i64::from(grade_rank),
                 AccountSortKey::Updated => a.updated_at.timestamp_micros(),
             },
-            fold(&a.name),
+            collation_key(collation, &a.name),
+            a.name.clone(),
             a.id,
         )
     });

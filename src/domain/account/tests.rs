@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::fields::FieldProblem;
 use crate::domain::ids::Record;
+use crate::domain::text::Collation;
 use chrono::TimeZone;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -349,13 +350,13 @@ fn filters() {
 fn sorts() {
     let all = sample();
     let mut v: Vec<&Account> = all.iter().collect();
-    sort_accounts(&mut v, AccountSortKey::Name, false);
+    sort_accounts(&mut v, AccountSortKey::Name, false, Collation::Plain);
     assert_eq!(names(&v), ["abele", "Ábols", "Old", "Zeta"]);
-    sort_accounts(&mut v, AccountSortKey::Name, true);
+    sort_accounts(&mut v, AccountSortKey::Name, true, Collation::Plain);
     assert_eq!(names(&v), ["Zeta", "Old", "Ábols", "abele"]);
-    sort_accounts(&mut v, AccountSortKey::Grade, false);
+    sort_accounts(&mut v, AccountSortKey::Grade, false, Collation::Plain);
     assert_eq!(names(&v), ["Ábols", "Old", "Zeta", "abele"]);
-    sort_accounts(&mut v, AccountSortKey::Updated, true);
+    sort_accounts(&mut v, AccountSortKey::Updated, true, Collation::Plain);
     assert_eq!(names(&v), ["Old", "Zeta", "abele", "Ábols"]);
 }
 

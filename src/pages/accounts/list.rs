@@ -9,6 +9,7 @@ use crate::domain::account::{
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
 use crate::state::index::IndexKey;
+use crate::state::prefs::locale;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::select_options;
@@ -115,7 +116,7 @@ pub fn AccountsPage() -> impl IntoView {
                 "updated" => (AccountSortKey::Updated, true),
                 _ => (AccountSortKey::Name, false),
             };
-            sort_accounts(&mut list, key, desc);
+            sort_accounts(&mut list, key, desc, locale().collation());
             list.into_iter().map(|a| a.id).collect::<Vec<Id>>()
         })
     });

@@ -254,9 +254,10 @@ fn AttentionCard() -> impl IntoView {
                 .map(|a| {
                     let why = match a.issue {
                         NextStepIssue::Missing => tr("deals_ui.badge.no_next_step"),
-                        NextStepIssue::Overdue { due, days_late } => tw(
+                        NextStepIssue::Overdue { due, days_late } => tc(
                             "dash.attention.overdue",
-                            &[("date", &fmt::date(due)), ("days", &fmt::number(days_late))],
+                            usize::try_from(days_late).unwrap_or(0),
+                            &[("date", &fmt::date(due))],
                         ),
                     };
                     // Where the deal stands, so the rep knows what the missing step is for.
@@ -339,12 +340,10 @@ fn StuckCard() -> impl IntoView {
                     (
                         s.deal.id,
                         s.deal.title.clone(),
-                        tw(
+                        tc(
                             "dash.stuck.days",
-                            &[
-                                ("days", &fmt::number(s.days_in_step)),
-                                ("step", &step_label(s.deal.step)),
-                            ],
+                            usize::try_from(s.days_in_step).unwrap_or(0),
+                            &[("step", &step_label(s.deal.step))],
                         ),
                     )
                 })
@@ -355,7 +354,7 @@ fn StuckCard() -> impl IntoView {
         <section class="card" aria-labelledby="stuck-heading">
             <h2 id="stuck-heading">{move || tr("dash.stuck.title")}</h2>
             <p class="hint">
-                {move || tw("dash.stuck.threshold", &[("days", &fmt::number(i64::from(threshold.get())))])}
+                {move || tc("dash.stuck.threshold", threshold.get() as usize, &[])}
                 " " <a href=crate::ui::link::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
             </p>
             <DealList rows=rows empty_key="dash.stuck.none" show_all_key="dash.stuck.show_all"/>

@@ -52,11 +52,7 @@ fn setting_value(s: &Setting) -> String {
     match s {
         Setting::GiftLimit(Some(m)) => crate::i18n::format_money(locale(), m),
         Setting::GiftLimit(None) => tr("backup_settings.value.no_limit"),
-        Setting::StuckDays(1) => tr("backup_settings.value.one_day"),
-        Setting::StuckDays(d) => tw(
-            "backup_settings.value.days",
-            &[("days", &format_number(locale(), i64::from(*d)))],
-        ),
+        Setting::StuckDays(d) => tc("backup_settings.value.days", *d as usize, &[]),
         Setting::NewCustomerTarget(bp) | Setting::DiscountLimit(Some(bp)) => tw(
             "backup_settings.value.percent",
             &[("percent", &crate::domain::pipeline::bp_to_percent_text(*bp))],
@@ -65,11 +61,7 @@ fn setting_value(s: &Setting) -> String {
         Setting::Whole(SettingKey::CollectionLargeUnits, n) => {
             format_number(locale(), i64::from(*n))
         }
-        Setting::Whole(_, 1) => tr("backup_settings.value.one_day"),
-        Setting::Whole(_, d) => tw(
-            "backup_settings.value.days",
-            &[("days", &format_number(locale(), i64::from(*d)))],
-        ),
+        Setting::Whole(_, d) => tc("backup_settings.value.days", *d as usize, &[]),
         Setting::DiscountTiers(tiers) if tiers.is_empty() => tr("backup_settings.value.no_rule"),
         Setting::DiscountTiers(tiers) => tiers
             .iter()
@@ -150,12 +142,7 @@ fn snapshot_counts(info: &SnapshotInfo) -> String {
         .into_iter()
         .filter_map(|kind| {
             let n = info.counts.get(kind).copied().unwrap_or(0);
-            let key = match n {
-                0 => return None,
-                1 => format!("backup_settings.count.{kind}.one"),
-                _ => format!("backup_settings.count.{kind}.other"),
-            };
-            Some(tw(&key, &[("count", &format_number(locale(), n as i64))]))
+            (n > 0).then(|| tc(&format!("backup_settings.count.{kind}.other"), n, &[]))
         })
         .collect();
     if parts.is_empty() {

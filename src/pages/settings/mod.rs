@@ -16,7 +16,8 @@ mod service;
 
 use crate::i18n::{self, Locale};
 use crate::state::prefs::locale;
-use crate::state::{tr, Prefs, Theme};
+use crate::state::toasts::use_toasts;
+use crate::state::{tr, tw, Prefs, Theme, ToastKind};
 use leptos::prelude::*;
 
 #[component]
@@ -37,8 +38,18 @@ pub fn SettingsPage() -> impl IntoView {
                     <select
                         id="pref-locale"
                         on:change=move |ev| {
-                            if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
-                                prefs.set_locale(l);
+                            let select: web_sys::HtmlSelectElement = event_target(&ev);
+                            if let Some(l) = Locale::from_tag(&select.value()) {
+                                let toasts = use_toasts();
+                                leptos::task::spawn_local(async move {
+                                    if prefs.set_locale(l).await.is_err() {
+                                        select.set_value(prefs.locale.get_untracked().tag());
+                                        toasts.push(
+                                            ToastKind::Error,
+                                            tw("settings.language_failed", &[("language", l.native_name())]),
+                                        );
+                                    }
+                                });
                             }
                         }
                     >

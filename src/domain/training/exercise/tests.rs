@@ -319,7 +319,13 @@ fn every_message_of_every_exercise_is_in_every_catalogue() {
     }
     for &locale in Locale::ALL {
         let cat = locale.catalogue();
-        let mut missing: Vec<_> = keys.iter().filter(|k| cat.get(k).is_none()).collect();
+        // A language without a singular form (Chinese) has only the other form.
+        let needs = |k: &&String| !k.ends_with(".one") || locale.plural_forms().contains(&"one");
+        let mut missing: Vec<_> = keys
+            .iter()
+            .filter(needs)
+            .filter(|k| cat.get(k).is_none())
+            .collect();
         missing.sort();
         assert!(missing.is_empty(), "{} lacks {missing:#?}", locale.tag());
     }

@@ -1,0 +1,160 @@
+//! The browser's `Intl` formatters, made once per locale and options and kept.
+//!
+//! Each is built through `Reflect` so that an option the browser refuses (an unknown
+//! currency code) gives an error, answered with a plain form, never a crash.
+
+use super::Locale;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use js_sys::{Array, Function, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    static KEPT: RefCell<HashMap<String, Option<(JsValue, Function)>>> = RefCell::new(HashMap::new());
+}
+
+/// `new Intl[kind](locale, options)` and its `method` (bound to it), made once per `key`.
+fn formatter(
+    key: String,
+    kind: &str,
+    locale: Locale,
+    options: &[(&str, JsValue)],
+    method: &str,
+) -> Option<(JsValue, Function)> {
+    if let Some(kept) = KEPT.with(|k| k.borrow().get(&key).cloned()) {
+        return kept;
+    }
+    let made = (|| {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: Function = Reflect::get(&intl, &kind.into()).ok()?.dyn_into().ok()?;
+        let opts = Object::new();
+        for (name, value) in options {
+            Reflect::set(&opts, &(*name).into(), value).ok()?;
+        }
+        let args = Array::of2(&locale.intl_tag().into(), &opts);
+        let obj = Reflect::construct(&ctor, &args).ok()?;
+        let f: Function = Reflect::get(&obj, &method.into()).ok()?.dyn_into().ok()?;
+        Some((obj, f))
+    })();
+    KEPT.with(|k| k.borrow_mut().insert(key, made.clone()));
+    made
+}
+
+fn call(f: &Option<(JsValue, Function)>, value: &JsValue) -> Option<String> {
+    let (obj, f) = f.as_ref()?;
+    f.call1(obj, value).ok()?.as_string()
+}
+
+/// `value` is a decimal string ("-1250.50"): `Intl.NumberFormat` formats it exactly.
+pub fn number(locale: Locale, plain: &str) -> String {
+    let f = formatter(
+        format!("n|{}", locale.tag()),
+        "NumberFormat",
+        locale,
+        &[("maximumFractionDigits", 0.into())],
+        "format",
+    );
+    call(&f, &plain.into()).unwrap_or_else(|| plain.to_string())
+}
+
+pub fn money(locale: Locale, plain: &str, code: &str, min: u32, max: u32) -> String {
+    let f = formatter(
+        format!("m|{}|{code}|{min}|{max}", locale.tag()),
+        "NumberFormat",
+        locale,
+        &[
+            ("style", "currency".into()),
+            ("currency", code.into()),
+            ("currencyDisplay", "narrowSymbol".into()),
+            ("minimumFractionDigits", min.into()),
+            ("maximumFractionDigits", max.into()),
+        ],
+        "format",
+    );
+    call(&f, &plain.into()).unwrap_or_else(|| format!("{plain} {code}"))
+}
+
+pub fn percent(locale: Locale, bp: i64) -> String {
+    let f = formatter(
+        format!("p|{}", locale.tag()),
+        "NumberFormat",
+        locale,
+        &[
+            ("style", "percent".into()),
+            ("maximumFractionDigits", 2.into()),
+        ],
+        "format",
+    );
+    let fraction = crate::domain::price::format_scaled(bp, 4, 0);
+    call(&f, &fraction.as_str().into())
+        .unwrap_or_else(|| format!("{}%", crate::domain::price::format_scaled(bp, 2, 0)))
+}
+
+/// A JavaScript date at the given wall-clock time, read back in UTC (so the day and the
+/// hour shown are exactly the ones given, whatever the browser's time zone).
+fn js_date(at: NaiveDateTime) -> JsValue {
+    let ms = at.and_utc().timestamp_millis() as f64;
+    js_sys::Date::new(&JsValue::from_f64(ms)).into()
+}
+
+const DAY: [(&str, &str); 3] = [("day", "numeric"), ("month", "short"), ("year", "numeric")];
+const CLOCK: [(&str, &str); 3] = [
+    ("hour", "2-digit"),
+    ("minute", "2-digit"),
+    ("hourCycle", "h23"),
+];
+
+fn date_time(
+    locale: Locale,
+    key: &str,
+    parts: &[(&str, &str)],
+    at: NaiveDateTime,
+) -> Option<String> {
+    let mut options: Vec<(&str, JsValue)> = vec![("timeZone", "UTC".into())];
+    options.extend(parts.iter().map(|(n, v)| (*n, JsValue::from_str(v))));
+    let f = formatter(
+        format!("{key}|{}", locale.tag()),
+        "DateTimeFormat",
+        locale,
+        &options,
+        "format",
+    );
+    call(&f, &js_date(at))
+}
+
+pub fn date(locale: Locale, d: NaiveDate) -> String {
+    date_time(locale, "d", &DAY, d.and_time(NaiveTime::MIN))
+        .unwrap_or_else(|| d.format("%Y-%m-%d").to_string())
+}
+
+pub fn time(locale: Locale, t: NaiveTime) -> String {
+    let at = NaiveDate::from_ymd_opt(2000, 1, 3)
+        .expect("a valid date")
+        .and_time(t.with_nanosecond(0).unwrap_or(t));
+    date_time(locale, "t", &CLOCK, at).unwrap_or_else(|| t.format("%H:%M").to_string())
+}
+
+pub fn datetime(locale: Locale, at: NaiveDateTime) -> String {
+    let parts = [DAY[0], DAY[1], DAY[2], CLOCK[0], CLOCK[1], CLOCK[2]];
+    date_time(locale, "dt", &parts, at).unwrap_or_else(|| at.format("%Y-%m-%d %H:%M").to_string())
+}
+
+/// `Intl.PluralRules(locale).select(count)`.
+pub fn plural(locale: Locale, count: u64) -> &'static str {
+    let f = formatter(
+        format!("pl|{}", locale.tag()),
+        "PluralRules",
+        locale,
+        &[],
+        "select",
+    );
+    match call(&f, &JsValue::from_f64(count as f64)).as_deref() {
+        Some("zero") => "zero",
+        Some("one") => "one",
+        Some("two") => "two",
+        Some("few") => "few",
+        Some("many") => "many",
+        _ => "other",
+    }
+}

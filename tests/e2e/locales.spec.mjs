@@ -1,0 +1,247 @@
+// Five languages end to end: every page in each locale with no missing key and no English
+// left in the navigation and page titles; money and a date on the dashboard exactly as the
+// browser's Intl writes them for the locale; Latvian's three plural forms picked by the
+// browser's plural rules; a Hungarian browser's first visit in Hungarian; English at once,
+// with a notice, when a catalogue cannot be fetched. Elements are found by role and name.
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { test, expect, open, nav } from "./helpers.mjs";
+import { importBackup, makeBackup, meta } from "./backup-file.mjs";
+
+const LOCALES = ["en", "es", "zh-CN", "lv", "hu"];
+const INTL = { en: "en-GB", es: "es", "zh-CN": "zh-CN", lv: "lv", hu: "hu" };
+
+/// A locale's catalogue, read from its source folder.
+function catalogue(tag) {
+  const dir = fileURLToPath(new URL(`../../src/i18n/${tag}/`, import.meta.url));
+  const out = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt"))) {
+    for (const raw of readFileSync(dir + file, "utf8").split("\n")) {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) continue;
+      const at = line.indexOf("=");
+      out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return out;
+}
+const CATS = Object.fromEntries(LOCALES.map((t) => [t, catalogue(t)]));
+
+const ROUTES = [
+  ["/", "nav.dashboard"],
+  ["/accounts", "nav.accounts"],
+  ["/contacts", "nav.contacts"],
+  ["/deals", "nav.deals"],
+  ["/catalogue", "nav.catalogue"],
+  ["/planning", "nav.planning"],
+  ["/service", "nav.service"],
+  ["/receivables", "nav.receivables"],
+  ["/training", "nav.training"],
+  ["/settings", "nav.settings"],
+];
+const MORE = [
+  "/training/progress",
+  "/training/exercises/style",
+  "/training/guide/customer_analysis",
+  "/competitors",
+  "/intel",
+  "/service/declined",
+  "/service/declined/new",
+  "/service/partners",
+];
+
+async function useLocale(page, tag) {
+  await page.addInitScript((t) => localStorage.setItem("sixstep.locale", JSON.stringify(t)), tag);
+}
+
+/// Catalogue keys shown as text: what the app shows for a key it cannot find.
+async function missingKeys(page) {
+  const text = await page.locator("body").innerText();
+  const tokens = text.match(/[a-z][a-z0-9_]*(\.[a-z0-9_]+)+/g) ?? [];
+  return tokens.filter((t) => t in CATS.en);
+}
+
+/// English texts the locale writes differently: none of them may show in its titles and menu.
+function englishOnly(tag) {
+  const cat = CATS[tag];
+  return new Set(Object.keys(CATS.en).filter((k) => cat[k] !== undefined && cat[k] !== CATS.en[k]).map((k) => CATS.en[k]));
+}
+
+for (const tag of LOCALES) {
+  test(`every page in ${tag}: no missing key, navigation and titles in the language`, async ({ page, errors }) => {
+    test.setTimeout(90_000);
+    await useLocale(page, tag);
+    const cat = CATS[tag];
+    const english = tag === "en" ? new Set() : englishOnly(tag);
+    for (const [path, key] of ROUTES) {
+      await open(page, path);
+      await expect(page.locator("html")).toHaveAttribute("lang", tag);
+      const links = (await nav(page)).getByRole("link");
+      for (const [, navKey] of ROUTES) {
+        await expect(links.filter({ hasText: cat[navKey] }).first(), `${tag} ${navKey}`).toBeVisible();
+      }
+      for (const name of await links.allInnerTexts()) {
+        expect(english.has(name.trim()), `${tag}: English menu entry «${name}»`).toBe(false);
+      }
+      const h1 = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
+      expect(h1).not.toBe("");
+      expect(english.has(h1), `${tag} ${path}: English title «${h1}»`).toBe(false);
+      const h2s = await page.getByRole("heading", { level: 2 }).allInnerTexts();
+      for (const h of h2s) expect(english.has(h.trim()), `${tag} ${path}: English heading «${h}»`).toBe(false);
+      expect(await missingKeys(page), `${tag} ${path}`).toEqual([]);
+      // The menu entry of the page is the language's.
+      expect(cat[key]).toBeTruthy();
+    }
+    for (const path of MORE) {
+      await open(page, path);
+      expect(await missingKeys(page), `${tag} ${path}`).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test("English titles differ from every other language's", async () => {
+  for (const [, key] of ROUTES) {
+    for (const tag of LOCALES.filter((t) => t !== "en")) {
+      expect(CATS[tag][key], `${tag} ${key}`).not.toBe(CATS.en[key]);
+      expect(CATS[tag][key]).toBeTruthy();
+    }
+  }
+});
+
+// One open deal of €12,500.50 whose next step was due on 23 November 2026.
+const account = { ...meta(), name: "Riga Print House", grade: "a" };
+const DEAL = {
+  ...meta(),
+  account_id: account.id,
+  title: "Folding line",
+  value: { minor: 1_250_050, currency: "EUR" },
+  step: "customer_analysis",
+  step_entered_at: "2026-11-20T09:00:00Z",
+  next_step: { text: "Call the buyer", due: "2026-11-23" },
+};
+
+for (const tag of LOCALES) {
+  test(`the dashboard's money and date in ${tag} are what Intl writes`, async ({ page, errors }) => {
+    await open(page, "/");
+    await importBackup(page, makeBackup({ accounts: [account], deals: [DEAL] }), { name: `intl-${tag}.json` });
+    await page.evaluate((t) => localStorage.setItem("sixstep.locale", JSON.stringify(t)), tag);
+    await open(page, "/");
+    await expect(page.locator("html")).toHaveAttribute("lang", tag);
+    const { money, date } = await page.evaluate((intl) => ({
+      money: new Intl.NumberFormat(intl, {
+        style: "currency",
+        currency: "EUR",
+        currencyDisplay: "narrowSymbol",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(12500.5),
+      date: new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+        Date.UTC(2026, 10, 23),
+      ),
+    }), INTL[tag]);
+    await expect(page.getByRole("main").getByText(money).first()).toBeVisible();
+    await expect(page.getByRole("main").getByText(date).first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+test("Latvian counts 0, 1, 2 and 21 with the forms its plural rules pick", async ({ page, errors }) => {
+  const nordic = { ...meta(), name: "Nordic Dairy", grade: "a" };
+  const now = Date.now();
+  const complaint = (what, minutes) => ({
+    ...meta(),
+    account_id: nordic.id,
+    kind: "complaint",
+    what,
+    anxiety: 3,
+    fault_size: 3,
+    opened_at: new Date(now - minutes * 60_000).toISOString(),
+  });
+  const HOURS = [0, 1, 2, 21];
+  const DAYS = [2, 21, 30];
+  const complaints = [
+    ...HOURS.map((h) => complaint(`Hours ${h}`, h * 60 + 5)),
+    ...DAYS.map((d) => complaint(`Days ${d}`, d * 24 * 60 + 5)),
+  ];
+  await open(page, "/");
+  await importBackup(page, makeBackup({ accounts: [nordic], complaints }), { name: "lv-plurals.json" });
+  await page.evaluate(() => localStorage.setItem("sixstep.locale", JSON.stringify("lv")));
+  await open(page, "/service");
+  await expect(page.locator("html")).toHaveAttribute("lang", "lv");
+  const lv = CATS.lv;
+  const rules = new Intl.PluralRules("lv");
+  const form = (base, n) => {
+    const cat = rules.select(n);
+    const key = cat === "other" ? base : `${base}.${cat}`;
+    expect(lv[key], key).toBeTruthy();
+    return lv[key].replace("{count}", String(n));
+  };
+  // 0 → zero, 1 → one, 2 → other, 21 → one; 30 → zero.
+  expect([0, 1, 2, 21, 30].map((n) => rules.select(n))).toEqual(["zero", "one", "other", "one", "zero"]);
+  const items = page.getByRole("listitem");
+  for (const h of HOURS) {
+    await expect(items.filter({ hasText: new RegExp(`Hours ${h}(?!\\d)`) }).first()).toContainText(form("complaint.age.hours", h));
+  }
+  for (const d of DAYS) {
+    await expect(items.filter({ hasText: new RegExp(`Days ${d}(?!\\d)`) }).first()).toContainText(form("complaint.age.days", d));
+  }
+  expect(errors).toEqual([]);
+});
+
+test.describe("a Hungarian browser", () => {
+  test.use({ locale: "hu-HU" });
+  test("opens in Hungarian on the first visit, and the choice in Settings wins from then on", async ({ page, errors }) => {
+    const hu = CATS.hu;
+    await open(page, "/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "hu");
+    await expect((await nav(page)).getByRole("link", { name: hu["nav.deals"], exact: true })).toBeVisible();
+    await open(page, "/settings");
+    await page.getByLabel(hu["settings.language"], { exact: true }).selectOption({ label: "English" });
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect(errors).toEqual([]);
+  });
+});
+
+test("a catalogue that cannot be fetched: English at once, and a notice saying so", async ({ page }) => {
+  await useLocale(page, "lv");
+  await page.route("**/i18n/lv-*.txt", (route) => route.abort());
+  await open(page, "/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByText("The Latviešu texts could not be loaded, so Sixstep is shown in English.")).toBeVisible();
+});
+
+for (const [tag, names] of [
+  ["lv", ["Žagars", "Zariņš", "Čakste", "Cīrulis", "Dzenis", "Ābols", "Bērziņš", "Ķepe", "Kalns", "Ozols"]],
+  ["hu", ["Zsolt", "Zoltán", "Csonka", "Cukor", "Gyurcsány", "Gáspár", "Szabó", "Sütő", "Ödön", "Oláh", "Dzsida", "Dávid"]],
+]) {
+  test(`accounts and people are in ${tag}'s alphabetical order, as Intl.Collator orders them`, async ({ page, errors }) => {
+    const accounts = names.map((name) => ({ ...meta(), name: `${name} SIA` }));
+    const people = names.map((name, i) => ({ ...meta(), account_id: accounts[i].id, name }));
+    await open(page, "/");
+    await importBackup(page, makeBackup({ accounts, contacts: people }), { name: `order-${tag}.json` });
+    await page.evaluate((t) => localStorage.setItem("sixstep.locale", JSON.stringify(t)), tag);
+    const expected = await page.evaluate(
+      ([t, list]) => [...list].sort(new Intl.Collator(t).compare),
+      [tag, names],
+    );
+    expect(expected).not.toEqual([...names].sort());
+    await open(page, "/contacts");
+    await expect(page.getByRole("main").getByRole("link", { name: names[0], exact: true })).toBeVisible();
+    const shownPeople = (await page.getByRole("main").getByRole("link").allInnerTexts())
+      .map((t) => t.trim())
+      .filter((t) => names.includes(t));
+    expect(shownPeople).toEqual(expected);
+    await open(page, "/accounts");
+    await expect(page.getByRole("main").getByRole("link", { name: `${names[0]} SIA`, exact: true })).toBeVisible();
+    const shownAccounts = (await page.getByRole("main").getByRole("link").allInnerTexts())
+      .map((t) => t.trim().replace(/ SIA$/, ""))
+      .filter((t) => names.includes(t));
+    expect(shownAccounts).toEqual(expected);
+    expect(errors).toEqual([]);
+  });
+}

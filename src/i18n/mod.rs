@@ -465,22 +465,40 @@ mod tests {
     fn the_counted_form_is_the_locales_own_or_the_other_form() {
         // Native builds pick "one" for exactly one (the browser's rules are checked end
         // to end); a locale without the form answers with the other form, never English.
-        assert_eq!(
-            counted_key(Locale::En, "dash.pipeline.total", 1),
-            "dash.pipeline.total.one"
-        );
-        assert_eq!(
-            counted_key(Locale::ZhCn, "dash.pipeline.total", 1),
-            "dash.pipeline.total"
-        );
-        assert_eq!(
-            counted_key(Locale::Lv, "backup_settings.count.deals.other", 1),
-            "backup_settings.count.deals.one"
-        );
-        assert_eq!(
-            counted_key(Locale::Lv, "backup_settings.count.deals.other", 5),
-            "backup_settings.count.deals.other"
-        );
+        let cases = [
+            (
+                Locale::En,
+                "dash.pipeline.total",
+                1,
+                "dash.pipeline.total.one",
+            ),
+            (
+                Locale::ZhCn,
+                "dash.pipeline.total",
+                1,
+                "dash.pipeline.total",
+            ),
+            (
+                Locale::Lv,
+                "backup_settings.count.deals.other",
+                1,
+                "backup_settings.count.deals.one",
+            ),
+            (
+                Locale::Lv,
+                "backup_settings.count.deals.other",
+                5,
+                "backup_settings.count.deals.other",
+            ),
+        ];
+        for (locale, key, n, form) in cases {
+            assert_eq!(
+                counted_key(locale, key, n),
+                form,
+                "{} {key} {n}",
+                locale.tag()
+            );
+        }
     }
 
     /// Every catalogue key the domain and the store can give: each keyed enum's keys

@@ -638,6 +638,8 @@ mod real {
             (4, 16),
         );
         acme.phones = vec!["+49 30 1234567".into()];
+        // Schema 7: the customer's documents are printed in Latvian.
+        acme.language = Some(sixstep::i18n::Locale::Lv);
         acme.emails = vec!["einkauf@acme-stahl.example".into()];
         acme.address = PostalAddress {
             street: "Straße des 17. Juni 135".into(),

@@ -513,6 +513,9 @@ pub fn merge_accounts(keep: &Account, gone: &Account, now: DateTime<Utc>) -> Mer
         (k, g) => k.or(g),
     };
     a.archived = keep.archived && gone.archived;
+    a.language = m.opt("language", &keep.language, &gone.language, |l| {
+        l.native_name().into()
+    });
     MergeResult {
         merged: a,
         removed: gone.id,

@@ -422,6 +422,7 @@ pub const ACCOUNT_FIELDS: &[(&str, &str)] = &[
     ("notes", "account.field.notes"),
     ("customer_since", "account.field.customer_since"),
     ("archived", "account.field.archived"),
+    ("language", "account.field.language"),
 ];
 
 /// The label keys of the `fields` whose stored value differs between `before` and `after`.

@@ -144,6 +144,24 @@ impl Locale {
     }
 }
 
+/// Stored as its tag ("hu"); a tag the app does not speak is refused.
+impl serde::Serialize for Locale {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Locale {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = String::deserialize(d)?;
+        Locale::ALL
+            .iter()
+            .copied()
+            .find(|l| l.tag() == tag)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language `{tag}`")))
+    }
+}
+
 static CATALOGUES: [OnceLock<Catalogue>; 5] = [
     OnceLock::new(),
     OnceLock::new(),

@@ -52,6 +52,23 @@ pub struct Prefs {
 
 thread_local! {
     static CURRENT: Cell<Option<RwSignal<Locale>>> = const { Cell::new(None) };
+    /// How many parts of the page are shown in a document language right now.
+    static DOCUMENTS: Cell<u32> = const { Cell::new(0) };
+    /// The language a document being written out right now is in (see [`with_locale`]).
+    static WRITING: Cell<Option<Locale>> = const { Cell::new(None) };
+}
+
+/// The language of a part of the page written for a customer (a printed document): given
+/// with `<Provider value=DocumentLocale(…)>` around that part (a context of its own, so the
+/// rest of the page keeps the app's), after [`document_shown`].
+#[derive(Clone, Copy)]
+pub struct DocumentLocale(pub Signal<Locale>);
+
+/// Notes that a part of the page is shown in a document language while the calling
+/// component lives (so [`locale`] looks for it only then).
+pub fn document_shown() {
+    DOCUMENTS.with(|d| d.set(d.get() + 1));
+    on_cleanup(|| DOCUMENTS.with(|d| d.set(d.get().saturating_sub(1))));
 }
 
 fn system_prefers_dark() -> bool {
@@ -142,8 +159,30 @@ impl Prefs {
     }
 }
 
-/// The current locale (tracked: views that call this re-render when it changes).
+/// The current locale (tracked: views that call this re-render when it changes): a
+/// document's inside one shown in its customer's language, else the app's.
 pub fn locale() -> Locale {
+    if let Some(l) = WRITING.with(Cell::get) {
+        return l;
+    }
+    if DOCUMENTS.with(Cell::get) > 0 {
+        if let Some(DocumentLocale(doc)) = use_context::<DocumentLocale>() {
+            return doc.get();
+        }
+    }
+    app_locale()
+}
+
+/// Runs `f` (which writes a document out, say for a download) in `locale`.
+pub fn with_locale<R>(locale: Locale, f: impl FnOnce() -> R) -> R {
+    let before = WRITING.with(|w| w.replace(Some(locale)));
+    let out = f();
+    WRITING.with(|w| w.set(before));
+    out
+}
+
+/// The app's locale, whatever part of the page asks (tracked).
+pub fn app_locale() -> Locale {
     CURRENT.with(|c| c.get()).map_or(Locale::En, |s| s.get())
 }
 

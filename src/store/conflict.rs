@@ -265,6 +265,10 @@ pub fn value_text(locale: Locale, path: &str, v: &Value) -> String {
             Some(i) => i18n::format_number(locale, i),
             None => n.to_string(),
         },
+        Value::String(s) if field == "language" => Locale::ALL
+            .iter()
+            .find(|l| l.tag() == s)
+            .map_or_else(|| s.clone(), |l| l.native_name().to_string()),
         Value::String(s) => {
             let key = format!("{field}.{s}");
             match locale.catalogue().get(&key) {

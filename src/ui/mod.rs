@@ -11,6 +11,7 @@ pub mod activity_form;
 pub mod conflict;
 pub mod contact_form;
 pub mod crash;
+pub mod customer_language;
 pub mod deal_text;
 pub mod disclosure;
 pub mod filters;

@@ -24,7 +24,7 @@ export function makeBackup(payload, overrides = {}) {
   const checksum = createHash("sha256").update(canonicalJson(payload)).digest("hex");
   const envelope = {
     format: "sixstep-backup",
-    schema_version: 6,
+    schema_version: 7,
     app_version: "0.1.0",
     exported_at: "2026-11-01T10:00:00Z",
     counts,
@@ -72,7 +72,7 @@ export async function importBackup(page, text, { mode = "Merge with my records",
 /// The current schema's fixture (real record types and work settings) as text, and its
 /// envelope parsed.
 export const FIXTURE_TEXT = readFileSync(
-  fileURLToPath(new URL("../fixtures/schema_v6.json", import.meta.url)),
+  fileURLToPath(new URL("../fixtures/schema_v7.json", import.meta.url)),
   "utf8",
 );
 /// The schema 1 fixture: the same records, no settings.

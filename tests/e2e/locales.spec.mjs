@@ -109,6 +109,21 @@ test("English titles differ from every other language's", async () => {
   }
 });
 
+/// An amount in euros as the browser's Intl writes it for `intl` (the app's options).
+function intlEur(page, intl, amount) {
+  return page.evaluate(
+    ([tag, value]) =>
+      new Intl.NumberFormat(tag, {
+        style: "currency",
+        currency: "EUR",
+        currencyDisplay: "narrowSymbol",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(value),
+    [intl, amount],
+  );
+}
+
 // One open deal of €12,500.50 whose next step was due on 23 November 2026.
 const account = { ...meta(), name: "Riga Print House", grade: "a" };
 const DEAL = {
@@ -128,18 +143,14 @@ for (const tag of LOCALES) {
     await page.evaluate((t) => localStorage.setItem("sixstep.locale", JSON.stringify(t)), tag);
     await open(page, "/");
     await expect(page.locator("html")).toHaveAttribute("lang", tag);
-    const { money, date } = await page.evaluate((intl) => ({
-      money: new Intl.NumberFormat(intl, {
-        style: "currency",
-        currency: "EUR",
-        currencyDisplay: "narrowSymbol",
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      }).format(12500.5),
-      date: new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-        Date.UTC(2026, 10, 23),
-      ),
-    }), INTL[tag]);
+    const money = await intlEur(page, INTL[tag], 12500.5);
+    const date = await page.evaluate(
+      (intl) =>
+        new Intl.DateTimeFormat(intl, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+          Date.UTC(2026, 10, 23),
+        ),
+      INTL[tag],
+    );
     await expect(page.getByRole("main").getByText(money).first()).toBeVisible();
     await expect(page.getByRole("main").getByText(date).first()).toBeVisible();
     expect(errors).toEqual([]);
@@ -245,3 +256,64 @@ for (const [tag, names] of [
     expect(errors).toEqual([]);
   });
 }
+
+test("a customer's documents are in the language chosen for the customer, the app around them in the app's", async ({ page, errors }) => {
+  const acc = { ...meta(), name: "Danube Castings", grade: "a" };
+  const deal = {
+    ...meta(),
+    account_id: acc.id,
+    title: "Die-cooling flow control",
+    value: { minor: 9_600_000, currency: "EUR" },
+    step: "follow_up_service",
+    step_entered_at: "2026-11-01T09:00:00Z",
+    outcome: { won: { at: "2026-11-01", paid_on: null } },
+  };
+  const invoice = {
+    ...meta(),
+    account_id: acc.id,
+    deal_id: deal.id,
+    number: "INV-7",
+    amount: { currency: "EUR", minor: 1_250_050 },
+    issued_on: "2026-11-02",
+    due_on: "2026-11-23",
+    payments: [],
+    collection: [],
+    note: "",
+  };
+  await open(page, "/");
+  await importBackup(page, makeBackup({ accounts: [acc], deals: [deal], invoices: [invoice] }), { name: "doc-language.json" });
+  const statementTitle = (cat) => cat["receivable.statement.title"].replace("{account}", "Danube Castings");
+
+  // Chosen on the account's form: Hungarian.
+  await open(page, `/accounts/${acc.id}`);
+  await page.getByRole("button", { name: "Edit account" }).click();
+  const choice = page.getByLabel("Language of documents");
+  await expect(choice).toHaveValue("");
+  await choice.selectOption({ label: "Magyar" });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: "Edit account" })).toBeVisible();
+
+  await open(page, `/receivables/statement/${acc.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: statementTitle(CATS.hu) })).toBeVisible();
+  const money = await intlEur(page, "hu", 12500.5);
+  await expect(page.getByRole("main").getByText(money).first()).toBeVisible();
+  await expect(page.getByRole("main").locator('[lang="hu"]')).toHaveCount(1);
+  // The app itself stays English: its language, its menu, the page's own buttons.
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect((await nav(page)).getByRole("link", { name: "Receivables", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: CATS.en["receivable.statement.print"], exact: true })).toBeVisible();
+  expect(await missingKeys(page)).toEqual([]);
+
+  // Kept by a reload; back to the app's language when the choice is cleared.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: statementTitle(CATS.hu) })).toBeVisible();
+  await open(page, `/accounts/${acc.id}`);
+  await page.getByRole("button", { name: "Edit account" }).click();
+  await expect(page.getByLabel("Language of documents")).toHaveValue("hu");
+  await page.getByLabel("Language of documents").selectOption({ label: CATS.en["account.language.same"] });
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: "Edit account" })).toBeVisible();
+  await open(page, `/receivables/statement/${acc.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: statementTitle(CATS.en) })).toBeVisible();
+  expect(errors).toEqual([]);
+});

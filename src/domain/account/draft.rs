@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::fields::{FieldError, FieldProblem};
+use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,7 @@ pub struct AccountDraft {
     pub tags: String,
     pub notes: String,
     pub customer_since: String,
+    pub language: Option<Locale>,
 }
 
 /// A validated, cleaned account profile (everything but identity and the archived flag).
@@ -60,6 +62,7 @@ pub struct ValidAccount {
     pub tags: Vec<String>,
     pub notes: String,
     pub customer_since: Option<NaiveDate>,
+    pub language: Option<Locale>,
 }
 
 impl AccountDraft {
@@ -90,6 +93,7 @@ impl AccountDraft {
                 .customer_since
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
+            language: a.language,
         }
     }
 
@@ -179,6 +183,7 @@ impl AccountDraft {
             tags: parse_tags(&self.tags),
             notes: self.notes.trim().to_string(),
             customer_since,
+            language: self.language,
         })
     }
 }
@@ -215,5 +220,6 @@ impl ValidAccount {
         account.tags = self.tags;
         account.notes = self.notes;
         account.customer_since = self.customer_since;
+        account.language = self.language;
     }
 }

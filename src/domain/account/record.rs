@@ -3,6 +3,7 @@
 
 use crate::domain::ids::{Id, Meta};
 use crate::domain::text::fold;
+use crate::i18n::Locale;
 use crate::keyed_enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -188,6 +189,10 @@ pub struct Account {
     pub customer_since: Option<NaiveDate>,
     #[serde(default)]
     pub archived: bool,
+    /// The language of the documents handed to this customer (proposal, statement,
+    /// contract checklist, referral note); `None`: the app's language.
+    #[serde(default)]
+    pub language: Option<Locale>,
 }
 crate::impl_record!(Account, "accounts");
 
@@ -222,6 +227,7 @@ impl Account {
             notes: String::new(),
             customer_since: None,
             archived: false,
+            language: None,
         }
     }
 

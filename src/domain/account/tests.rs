@@ -511,3 +511,29 @@ fn products_in_use_are_added_with_a_name_and_removed_by_place() {
     assert_eq!(remove_product(&with, 1), None);
     assert!(remove_product(&with, 0).unwrap().products_in_use.is_empty());
 }
+
+#[test]
+fn the_language_of_documents_goes_through_the_form_and_back() {
+    use crate::i18n::Locale;
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap();
+    let mut a = Account::new("Danube Castings", now);
+    assert_eq!(a.language, None);
+    let mut d = AccountDraft::from_account(&a);
+    d.language = Some(Locale::Hu);
+    d.validate().unwrap().apply_to(&mut a);
+    assert_eq!(a.language, Some(Locale::Hu));
+    assert_eq!(AccountDraft::from_account(&a).language, Some(Locale::Hu));
+    // Stored as the language's tag; a record without one reads as the app's language.
+    let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["language"], "hu");
+    let mut old = v.clone();
+    old.as_object_mut().unwrap().remove("language");
+    assert_eq!(
+        serde_json::from_value::<Account>(old).unwrap().language,
+        None
+    );
+    // A language the app does not speak is refused, not dropped.
+    let mut unknown = v;
+    unknown["language"] = "xx".into();
+    assert!(serde_json::from_value::<Account>(unknown).is_err());
+}

@@ -439,3 +439,24 @@ fn deals_activities_and_tasks_follow_a_merge() {
     assert!(relink_task(&mut t, &rw_acc) && relink_task(&mut t, &rw_person));
     assert_eq!((t.account_id, t.contact_id), (Some(acc_keep), Some(keep)));
 }
+
+#[test]
+fn merged_accounts_keep_a_language_of_documents_and_name_the_one_dropped() {
+    use crate::i18n::Locale;
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 9, 0, 0).unwrap();
+    let keep = account("Acme SIA");
+    let mut gone = account("ACME");
+    gone.language = Some(Locale::Lv);
+    // The kept account had none: the other's is taken.
+    let r = merge_accounts(&keep, &gone, now);
+    assert_eq!(r.merged.language, Some(Locale::Lv));
+    // Both had one: the kept account's stays, the other's is named as dropped.
+    let mut keep = keep;
+    keep.language = Some(Locale::Hu);
+    let r = merge_accounts(&keep, &gone, now);
+    assert_eq!(r.merged.language, Some(Locale::Hu));
+    assert!(r
+        .dropped
+        .iter()
+        .any(|d| d.field == "language" && d.value == "Latviešu"));
+}

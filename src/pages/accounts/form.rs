@@ -44,6 +44,7 @@ struct Inputs {
     tags: RwSignal<String>,
     notes: RwSignal<String>,
     customer_since: RwSignal<String>,
+    language: RwSignal<String>,
 }
 
 impl Inputs {
@@ -75,6 +76,7 @@ impl Inputs {
             tags: s(&d.tags),
             notes: s(&d.notes),
             customer_since: s(&d.customer_since),
+            language: s(d.language.map_or("", |l| l.tag())),
         }
     }
 
@@ -105,6 +107,10 @@ impl Inputs {
         d.tags = g(self.tags);
         d.notes = g(self.notes);
         d.customer_since = g(self.customer_since);
+        d.language = crate::i18n::Locale::ALL
+            .iter()
+            .copied()
+            .find(|l| l.tag() == g(self.language));
         d
     }
 }
@@ -198,6 +204,9 @@ fn AccountFormBody(
                         options=Signal::derive(select_options(LeadSource::ALL, LeadSource::code, LeadSource::key)) empty_label=l("form.none")/>
                     <TextField id="account-heard" label=l("account.field.heard_of_us") value=inputs.heard_of_us/>
                     <TextField id="account-owner" label=l("account.field.owner") value=inputs.owner/>
+                    <SelectField id="account-language" label=l("account.field.language") value=inputs.language
+                        options=Signal::derive(|| crate::i18n::Locale::ALL.iter().map(|l| (l.tag().to_string(), l.native_name().to_string())).collect::<Vec<_>>())
+                        empty_label=l("account.language.same") hint=l("account.hint.language")/>
                     <TextField id="account-tags" label=l("account.field.tags") value=inputs.tags hint=l("account.hint.tags")/>
                     <TextField id="account-customer-since" label=l("account.field.customer_since") value=inputs.customer_since
                         input_type="date" error=err("customer_since") hint=l("account.hint.customer_since")

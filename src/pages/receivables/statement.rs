@@ -4,6 +4,7 @@
 //! cause); the app's chrome is hidden in print.
 
 use super::*;
+use crate::ui::customer_language::InCustomerLanguage;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -35,6 +36,7 @@ pub fn StatementPage() -> impl IntoView {
                 })}
                 <button type="button" class="primary" on:click=print>{move || tr("receivable.statement.print")}</button>
             </div>
+            <InCustomerLanguage account=Signal::derive(move || id.get())>
             <header>
                 {move || {
                     let f = firm();
@@ -89,6 +91,7 @@ pub fn StatementPage() -> impl IntoView {
                     <p class="hint">{tr("receivable.statement.footer")}</p>
                 }.into_any()
             }}
+            </InCustomerLanguage>
         </article>
     }
 }

@@ -9,6 +9,7 @@ use super::*;
 use crate::domain::followup::checklist as rules;
 use crate::state::actions::followup as act;
 use crate::state::data::use_data;
+use crate::ui::customer_language::InCustomerLanguage;
 use crate::ui::fmt;
 
 /// The contract checklist as a printable page.
@@ -40,6 +41,7 @@ fn Sheet(id: Id, deal: DealSig) -> impl IntoView {
                 <a class="button" href=followup_href(id, "")>{move || tw("followup.page.back", &[("deal", &title())])}</a>
                 <button type="button" class="primary" on:click=print>{move || tr("followup.print.print")}</button>
             </div>
+            <InCustomerLanguage account=Signal::derive(move || deal.with(|d| d.as_ref().map(|d| d.account_id)))>
             <header>
                 {move || {
                     let f = firm();
@@ -100,6 +102,7 @@ fn Sheet(id: Id, deal: DealSig) -> impl IntoView {
                     .collect_view()
                     .into_any()
             }}
+            </InCustomerLanguage>
         </article>
     }
 }

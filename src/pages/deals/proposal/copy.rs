@@ -7,8 +7,10 @@ use crate::domain::ids::Id;
 use crate::domain::proposal::{customer_copy_body, customer_copy_document, CopyWords, Proposal};
 use crate::state::actions::proposals;
 use crate::state::data::use_data;
+use crate::state::prefs::with_locale;
 use crate::state::toasts::use_toasts;
 use crate::state::{tr, tw, ToastKind};
+use crate::ui::customer_language::{account_language, InCustomerLanguage};
 use crate::ui::fmt;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -58,9 +60,12 @@ pub fn ProposalCopyPage() -> impl IntoView {
         let Some((d, p, who)) = found.get_untracked() else {
             return;
         };
-        let html = body(&p, &d.title, &who);
-        let title = format!("{} — {} v{}", tr("proposal.copy.title"), d.title, p.version);
-        let doc = customer_copy_document(crate::state::prefs::locale().tag(), &title, &html);
+        let language = account_language(Some(d.account_id));
+        let doc = with_locale(language, || {
+            let html = body(&p, &d.title, &who);
+            let title = format!("{} — {} v{}", tr("proposal.copy.title"), d.title, p.version);
+            customer_copy_document(language.tag(), &title, &html)
+        });
         let safe: String = d
             .title
             .chars()
@@ -83,6 +88,7 @@ pub fn ProposalCopyPage() -> impl IntoView {
                     <button type="button" on:click=download>{move || tr("proposal_ui.download_html")}</button>
                 </div>
             </div>
+            <InCustomerLanguage account=Signal::derive(move || found.with(|f| f.as_ref().map(|(d, _, _)| d.account_id)))>
             {move || match found.get() {
                 Some((d, p, who)) => view! { <div class="copy-frame" inner_html=body(&p, &d.title, &who)></div> }.into_any(),
                 None => view! {
@@ -90,6 +96,7 @@ pub fn ProposalCopyPage() -> impl IntoView {
                     <p class="notice">{tw("proposal_ui.version_missing", &[("n", &version.get().map(|n| n.to_string()).unwrap_or_default())])}</p>
                 }.into_any(),
             }}
+            </InCustomerLanguage>
         </article>
     }
 }

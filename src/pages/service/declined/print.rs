@@ -3,6 +3,7 @@
 //! how to reach them, with our polite line. The app's chrome is hidden in print.
 
 use super::*;
+use crate::ui::customer_language::InCustomerLanguage;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -22,6 +23,7 @@ pub fn DeclineReferralPage() -> impl IntoView {
                 <a class="button" href=href("/service/declined")>{move || tr("decline.print.back")}</a>
                 <button type="button" class="primary" on:click=print>{move || tr("decline.print.print")}</button>
             </div>
+            <InCustomerLanguage account=Signal::derive(move || request.with(|r| r.as_ref().and_then(|d| d.account_id)))>
             {move || {
                 let loaded = data.status.get() == crate::state::data::LoadStatus::Ready;
                 let (Some(d), Some(p)) = (request.get(), partner.get()) else {
@@ -61,6 +63,7 @@ pub fn DeclineReferralPage() -> impl IntoView {
                 }
                 .into_any()
             }}
+            </InCustomerLanguage>
         </article>
     }
 }

@@ -158,3 +158,29 @@ pub fn plural(locale: Locale, count: u64) -> &'static str {
         _ => "other",
     }
 }
+
+/// Each name's place in `Intl.Collator(locale)` order (the names sorted once, in the
+/// browser, with the collator's own comparison).
+pub fn collator_ranks(locale: Locale, names: &[&str]) -> HashMap<String, u32> {
+    let mut out = HashMap::with_capacity(names.len());
+    let collator = formatter(
+        format!("c|{}", locale.tag()),
+        "Collator",
+        locale,
+        &[],
+        "compare",
+    );
+    let array: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+    let sorted = collator.and_then(|(_, compare)| {
+        let sort: Function = Reflect::get(&array, &"sort".into()).ok()?.dyn_into().ok()?;
+        sort.call1(&array, &compare).ok()
+    });
+    if sorted.is_some() {
+        for (i, name) in array.iter().enumerate() {
+            if let Some(n) = name.as_string() {
+                out.entry(n).or_insert(i as u32);
+            }
+        }
+    }
+    out
+}

@@ -17,6 +17,8 @@ mod format;
 mod intl;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
+#[cfg(target_arch = "wasm32")]
+pub use intl::collator_ranks;
 
 pub use format::{
     format_date, format_datetime, format_money, format_number, format_percent, format_price,

@@ -31,6 +31,27 @@ pub fn number(n: i64) -> String {
     i18n::format_number(locale(), n)
 }
 
+/// A sort key of names (see [`name_order`]).
+pub type NameOrder = Box<dyn Fn(&str) -> Vec<u32>>;
+
+/// The key that orders `names` in the current language (ascending): the alphabet rules of
+/// [`crate::domain::text::Collation`] (Latvian, Hungarian, Spanish, English), or for
+/// Chinese, whose order (by pinyin) no rule here covers, the browser's `Intl.Collator`
+/// over the names given.
+pub fn name_order<'a>(names: impl Iterator<Item = &'a str>) -> NameOrder {
+    use crate::domain::text::collation_key;
+    let loc = locale();
+    let ranks = (loc == crate::i18n::Locale::ZhCn).then(|| {
+        let names: Vec<&str> = names.collect();
+        i18n::collator_ranks(loc, &names)
+    });
+    let collation = loc.collation();
+    Box::new(move |name: &str| match &ranks {
+        Some(r) => vec![r.get(name).copied().unwrap_or(u32::MAX)],
+        None => collation_key(collation, name),
+    })
+}
+
 /// Today in the user's time zone.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()

@@ -229,6 +229,8 @@ test("a catalogue that cannot be fetched: English at once, and a notice saying s
 for (const [tag, names] of [
   ["lv", ["Žagars", "Zariņš", "Čakste", "Cīrulis", "Dzenis", "Ābols", "Bērziņš", "Ķepe", "Kalns", "Ozols"]],
   ["hu", ["Zsolt", "Zoltán", "Csonka", "Cukor", "Gyurcsány", "Gáspár", "Szabó", "Sütő", "Ödön", "Oláh", "Dzsida", "Dávid"]],
+  // By pinyin: chén, huáng, lǐ, liú, wáng, yáng, zhāng, zhào.
+  ["zh-CN", ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄强"]],
 ]) {
   test(`accounts and people are in ${tag}'s alphabetical order, as Intl.Collator orders them`, async ({ page, errors }) => {
     const accounts = names.map((name) => ({ ...meta(), name: `${name} SIA` }));

@@ -4,7 +4,9 @@
 use super::*;
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::Id;
-use crate::domain::text::{collation_key, fold, Collation};
+use crate::domain::text::fold;
+#[cfg(doc)]
+use crate::domain::text::{collation_key, Collation};
 use crate::keyed_enum;
 use serde::{Deserialize, Serialize};
 
@@ -158,15 +160,15 @@ pub enum AccountSortKey {
 }
 keyed_enum!(AccountSortKey, "account_sort", { Name => "name", Grade => "grade", Updated => "updated" });
 
-/// Sorts accounts. Ascending: name A→Z in the reader's alphabet (`collation`; accents and
-/// case only break ties, so "Ábols" sits with "Abols"), grade A→C then ungraded, updated
-/// oldest→newest; `descending` reverses. Ties fall back to the name, then the id, so the
-/// order is stable across reloads.
+/// Sorts accounts. Ascending: name A→Z in the reader's alphabet (`name_order`, say
+/// [`collation_key`] for a [`Collation`]: accents and case only break ties, so "Ábols" sits
+/// with "Abols"), grade A→C then ungraded, updated oldest→newest; `descending` reverses.
+/// Ties fall back to the name, then the id, so the order is stable across reloads.
 pub fn sort_accounts(
     list: &mut [&Account],
     key: AccountSortKey,
     descending: bool,
-    collation: Collation,
+    name_order: &dyn Fn(&str) -> Vec<u32>,
 ) {
     list.sort_by_cached_key(|a| {
         let grade_rank = a.grade.map_or(3, |g| g as u8);
@@ -176,7 +178,7 @@ pub fn sort_accounts(
                 AccountSortKey::Grade => i64::from(grade_rank),
                 AccountSortKey::Updated => a.updated_at.timestamp_micros(),
             },
-            collation_key(collation, &a.name),
+            name_order(&a.name),
             a.name.clone(),
             a.id,
         )

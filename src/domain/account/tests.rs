@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::fields::FieldProblem;
 use crate::domain::ids::Record;
-use crate::domain::text::Collation;
+use crate::domain::text::{collation_key, Collation};
 use chrono::TimeZone;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -350,13 +350,21 @@ fn filters() {
 fn sorts() {
     let all = sample();
     let mut v: Vec<&Account> = all.iter().collect();
-    sort_accounts(&mut v, AccountSortKey::Name, false, Collation::Plain);
+    sort_accounts(&mut v, AccountSortKey::Name, false, &|n| {
+        collation_key(Collation::Plain, n)
+    });
     assert_eq!(names(&v), ["abele", "Ábols", "Old", "Zeta"]);
-    sort_accounts(&mut v, AccountSortKey::Name, true, Collation::Plain);
+    sort_accounts(&mut v, AccountSortKey::Name, true, &|n| {
+        collation_key(Collation::Plain, n)
+    });
     assert_eq!(names(&v), ["Zeta", "Old", "Ábols", "abele"]);
-    sort_accounts(&mut v, AccountSortKey::Grade, false, Collation::Plain);
+    sort_accounts(&mut v, AccountSortKey::Grade, false, &|n| {
+        collation_key(Collation::Plain, n)
+    });
     assert_eq!(names(&v), ["Ábols", "Old", "Zeta", "abele"]);
-    sort_accounts(&mut v, AccountSortKey::Updated, true, Collation::Plain);
+    sort_accounts(&mut v, AccountSortKey::Updated, true, &|n| {
+        collation_key(Collation::Plain, n)
+    });
     assert_eq!(names(&v), ["Old", "Zeta", "abele", "Ábols"]);
 }
 

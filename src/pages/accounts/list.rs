@@ -9,7 +9,6 @@ use crate::domain::account::{
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
 use crate::state::index::IndexKey;
-use crate::state::prefs::locale;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::select_options;
@@ -116,7 +115,8 @@ pub fn AccountsPage() -> impl IntoView {
                 "updated" => (AccountSortKey::Updated, true),
                 _ => (AccountSortKey::Name, false),
             };
-            sort_accounts(&mut list, key, desc, locale().collation());
+            let order = fmt::name_order(list.iter().map(|a| a.name.as_str()));
+            sort_accounts(&mut list, key, desc, &order);
             list.into_iter().map(|a| a.id).collect::<Vec<Id>>()
         })
     });

@@ -3,9 +3,8 @@
 
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
-use crate::domain::text::{collation_key, fold};
+use crate::domain::text::fold;
 use crate::state::data::use_data;
-use crate::state::prefs::locale;
 use crate::state::{tr, tw};
 use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
@@ -42,8 +41,8 @@ pub fn ContactsPage() -> impl IntoView {
                         || c.emails.iter().any(|e| e.to_lowercase().contains(&q))
                 })
                 .collect();
-            let collation = locale().collation();
-            v.sort_by_cached_key(|c| (collation_key(collation, &c.name), c.name.clone(), c.id));
+            let order = fmt::name_order(v.iter().map(|c| c.name.as_str()));
+            v.sort_by_cached_key(|c| (order(&c.name), c.name.clone(), c.id));
             v.into_iter().map(|c| c.id).collect::<Vec<Id>>()
         })
     });

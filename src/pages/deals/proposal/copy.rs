@@ -56,11 +56,16 @@ pub fn ProposalCopyPage() -> impl IntoView {
         let who = customer(data, &d);
         Some((d, p, who))
     });
+    // The customer's language, read here: an event handler has no reactive owner to read
+    // the records through.
+    let language = Memo::new(move |_| {
+        account_language(found.with(|f| f.as_ref().map(|(d, _, _)| d.account_id)))
+    });
     let download = move |_| {
         let Some((d, p, who)) = found.get_untracked() else {
             return;
         };
-        let language = account_language(Some(d.account_id));
+        let language = language.get_untracked();
         let doc = with_locale(language, || {
             let html = body(&p, &d.title, &who);
             let title = format!("{} — {} v{}", tr("proposal.copy.title"), d.title, p.version);

@@ -2,6 +2,7 @@
 
 use crate::pages;
 use crate::state::data::{use_data, AppData, LoadStatus};
+use crate::state::tr_fn;
 use crate::state::{tr, Prefs, Toasts};
 use crate::ui::link::{base_path, href};
 use crate::ui::toast_area::ToastArea;
@@ -147,7 +148,7 @@ fn Shell() -> impl IntoView {
         prefs.set_theme(next);
     };
     view! {
-        <a class="skip-link" href="#main">{move || tr("shell.skip_to_content")}</a>
+        <a class="skip-link" href="#main">{tr_fn("shell.skip_to_content")}</a>
         <header class="topbar">
             <a class="brand" href=href("/")>
                 <span class="brand-mark" aria-hidden="true">"6"</span>
@@ -159,13 +160,13 @@ fn Shell() -> impl IntoView {
                 aria-controls="primary-nav"
                 on:click=move |_| menu_open.update(|o| *o = !*o)
             >
-                {move || tr("shell.menu")}
+                {tr_fn("shell.menu")}
             </button>
             <nav
                 id="primary-nav"
                 class="primary-nav"
                 class:open=move || menu_open.get()
-                aria-label=move || tr("shell.primary_navigation")
+                aria-label=tr_fn("shell.primary_navigation")
             >
                 <ul>
                     {NAV
@@ -187,7 +188,7 @@ fn Shell() -> impl IntoView {
                                         href=target
                                         aria-current=move || is_current().then_some("page")
                                     >
-                                        {move || tr(key)}
+                                        {tr_fn(key)}
                                     </a>
                                 </li>
                             }
@@ -315,10 +316,10 @@ fn BackupReminder() -> impl IntoView {
             <a
                 class="badge warning reminder"
                 href=href("/settings#data")
-                aria-label=move || tr("data.backup.reminder_label")
-                title=move || tr("data.backup.reminder_label")
+                aria-label=tr_fn("data.backup.reminder_label")
+                title=tr_fn("data.backup.reminder_label")
             >
-                {move || tr("data.backup.reminder")}
+                {tr_fn("data.backup.reminder")}
             </a>
         </Show>
     }

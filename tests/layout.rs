@@ -16,7 +16,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
             out.push(path);
         }
     }
-    out.sort();
+    out.sort_unstable();
     out
 }
 

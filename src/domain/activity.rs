@@ -21,6 +21,7 @@ use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{new_id, Id};
 use crate::domain::money::{Currency, Money, MoneyError};
 use crate::domain::relationship::RelationshipStage;
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -560,7 +561,7 @@ pub fn parse_gift_limit(amount: &str, currency: &str) -> Result<Option<Money>, F
 
 /// Newest first; equal times by newest record first, then id, so the order is stable.
 fn newest_first(list: &mut [&Activity]) {
-    list.sort_by(|a, b| {
+    list.sort_with(|a, b| {
         b.at.cmp(&a.at)
             .then(b.created_at.cmp(&a.created_at))
             .then(b.id.cmp(&a.id))

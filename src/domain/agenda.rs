@@ -23,6 +23,7 @@
 use crate::domain::activity::{parse_date, parse_time, Activity};
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{new_id, Id};
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -287,7 +288,7 @@ pub fn done_tasks<'a>(
         .into_iter()
         .filter(|t| t.done_at.is_some_and(|d| since.is_none_or(|s| d >= s)))
         .collect();
-    out.sort_by(|a, b| {
+    out.sort_with(|a, b| {
         b.done_at
             .cmp(&a.done_at)
             .then_with(|| a.title.cmp(&b.title))
@@ -378,7 +379,7 @@ impl<'a> Agenda<'a> {
 
 /// Due order: date, then timed before untimed by time, then creation, then id.
 fn by_due(list: &mut [&Task]) {
-    list.sort_by(|a, b| {
+    list.sort_with(|a, b| {
         a.due_date
             .cmp(&b.due_date)
             .then_with(|| match (a.due_time, b.due_time) {

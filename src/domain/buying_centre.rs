@@ -7,6 +7,7 @@
 
 use crate::domain::contact::{BuyingFunction, BuyingLevel, BuyingRole, Contact};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 
 /// One person as the map shows them.
@@ -90,7 +91,7 @@ pub fn map<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> BuyingCentreM
         functions.push(None);
     }
     let mut sorted = contacts;
-    sorted.sort_by_cached_key(|c| (fold(&c.name), c.id));
+    sorted.sort_on_cached(|c| (fold(&c.name), c.id));
     let rows = levels
         .into_iter()
         .map(|level| MapRow {

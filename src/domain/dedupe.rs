@@ -26,6 +26,7 @@ use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
 use crate::domain::merge::tidy_links;
 use crate::domain::relationship::{Relationship, StageChange};
+use crate::domain::sorting::SortExt;
 use crate::domain::text::{fold, fold_email, fold_phone};
 use crate::keyed_enum;
 use chrono::{DateTime, Utc};
@@ -90,7 +91,7 @@ pub fn account_name_key(name: &str) -> String {
 /// ("Bērziņš, Jānis" → "berzins janis").
 pub fn person_name_key(name: &str) -> String {
     let mut w = words(name);
-    w.sort();
+    w.sort_plain();
     w.join(" ")
 }
 
@@ -373,7 +374,7 @@ fn union_links(
 fn merge_relationship(keep: &Relationship, gone: &Relationship) -> Relationship {
     let mut history: Vec<StageChange> = keep.history.clone();
     union_with(&mut history, &gone.history, |a, b| a == b);
-    history.sort_by_key(|h| h.at);
+    history.sort_on(|h| h.at);
     let stage = history.last().map_or(keep.stage.max(gone.stage), |h| h.to);
     Relationship { stage, history }
 }
@@ -435,7 +436,7 @@ pub fn merge_contacts(keep: &Contact, gone: &Contact, now: DateTime<Utc>) -> Mer
             was_guide: gone.is_guide,
         });
     }
-    history.sort_by_key(|h| h.at);
+    history.sort_on(|h| h.at);
     c.account_history = history;
     MergeResult {
         merged: c,

@@ -6,6 +6,7 @@ use crate::domain::account::{parse_date, Account};
 use crate::domain::competitor::Competitor;
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Id, Meta};
+use crate::domain::sorting::SortExt;
 use crate::keyed_enum;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -213,7 +214,7 @@ impl IntelFilter {
 /// The notes passing `filter`, newest first (by date, then by creation).
 pub fn list_intel<'a>(notes: &'a [IntelNote], filter: &IntelFilter) -> Vec<&'a IntelNote> {
     let mut v: Vec<&IntelNote> = notes.iter().filter(|n| filter.matches(n)).collect();
-    v.sort_by_key(|n| std::cmp::Reverse((n.date, n.created_at, n.id)));
+    v.sort_on(|n| std::cmp::Reverse((n.date, n.created_at, n.id)));
     v
 }
 

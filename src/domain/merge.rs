@@ -31,6 +31,7 @@ use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
 use crate::domain::receivable::{CreditCheck, Invoice};
 use crate::domain::referral::Referral;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::keyed_enum;
 use chrono::{DateTime, Utc};
@@ -115,10 +116,10 @@ impl Candidate {
 
 fn rank(mut found: Vec<(Id, String, Vec<MatchReason>)>) -> Vec<Candidate> {
     for f in &mut found {
-        f.2.sort();
+        f.2.sort_plain();
         f.2.dedup();
     }
-    found.sort_by_cached_key(|(id, name, reasons)| (reasons.is_empty(), fold(name), *id));
+    found.sort_on_cached(|(id, name, reasons)| (reasons.is_empty(), fold(name), *id));
     found
         .into_iter()
         .map(|(id, _, reasons)| Candidate { id, reasons })
@@ -487,7 +488,7 @@ pub(crate) fn change_kind<T: InBook>(
             })
         })
         .collect();
-    out.sort_by_key(|m| m.before.id());
+    out.sort_on(|m| m.before.id());
     out
 }
 

@@ -12,6 +12,7 @@
 //! the deal is in step 3 or later, no goals or no problems recorded; once it presents value
 //! (step 4 or later), no purchase indicators (a proposal must answer them).
 
+use crate::domain::sorting::SortExt;
 use serde::{Deserialize, Serialize};
 
 use super::deal::{Deal, Step};
@@ -124,7 +125,7 @@ pub fn open_deal_needs<'a>(
                 .collect(),
         })
         .collect();
-    out.sort_by_cached_key(|d| crate::domain::text::fold(d.title));
+    out.sort_on_cached(|d| crate::domain::text::fold(d.title));
     out
 }
 

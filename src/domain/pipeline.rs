@@ -13,6 +13,7 @@
 //!   won and not yet fully paid (step 6, follow-up service, is worked until the money is in);
 //! * won / lost figures use the outcome's date.
 
+use crate::domain::sorting::SortExt;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -141,7 +142,7 @@ pub fn next_step_attention<'a>(
             issue: NextStepIssue::Missing,
         })
         .collect();
-    out.sort_by_key(|a| (a.deal.step_entered_at, a.deal.id));
+    out.sort_on(|a| (a.deal.step_entered_at, a.deal.id));
     let mut overdue: Vec<_> = active
         .iter()
         .filter_map(|&deal| {
@@ -155,7 +156,7 @@ pub fn next_step_attention<'a>(
             })
         })
         .collect();
-    overdue.sort_by_key(|a| match a.issue {
+    overdue.sort_on(|a| match a.issue {
         NextStepIssue::Overdue { due, .. } => (due, a.deal.id),
         NextStepIssue::Missing => (NaiveDate::MAX, a.deal.id),
     });
@@ -191,7 +192,7 @@ pub fn stuck<'a>(
             })
         })
         .collect();
-    out.sort_by_key(|s| (s.deal.step_entered_at, s.deal.id));
+    out.sort_on(|s| (s.deal.step_entered_at, s.deal.id));
     out
 }
 
@@ -501,7 +502,7 @@ pub fn board<'a, G: PartialEq>(
     }
     for col in &mut cols {
         col.deals
-            .sort_by_cached_key(|d| (d.expected_close.is_none(), d.expected_close, fold(&d.title)));
+            .sort_on_cached(|d| (d.expected_close.is_none(), d.expected_close, fold(&d.title)));
     }
     cols
 }

@@ -9,6 +9,7 @@
 //! the seconds each step took in the last rehearsal. [`main_content_check`] says whether
 //! the main content has the three to five points the method asks for.
 
+use crate::domain::sorting::SortExt;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldError, FieldProblem};
@@ -127,7 +128,7 @@ impl PresentationPlan {
                 step,
                 text: text.to_string(),
             });
-            self.notes.sort_by_key(|n| n.step);
+            self.notes.sort_on(|n| n.step);
         }
         Ok(())
     }
@@ -161,7 +162,7 @@ impl PresentationPlan {
         let seconds = seconds.min(MAX_REHEARSAL_SECONDS);
         self.rehearsal.retain(|t| t.step != step);
         self.rehearsal.push(StepTime { step, seconds });
-        self.rehearsal.sort_by_key(|t| t.step);
+        self.rehearsal.sort_on(|t| t.step);
     }
 
     /// Forgets the last rehearsal's times, to time a new one from the start.

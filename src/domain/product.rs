@@ -18,6 +18,7 @@ use crate::domain::money::Currency;
 use crate::domain::price::{
     check_breaks, price_for, BreakProblem, PriceBreak, Quantity, Rate, UnitPrice, WHOLE_BP,
 };
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -688,7 +689,7 @@ pub fn categories<'a>(products: impl IntoIterator<Item = &'a Product>) -> Vec<St
             seen.push((k, c.to_string()));
         }
     }
-    seen.sort();
+    seen.sort_plain();
     seen.into_iter().map(|(_, c)| c).collect()
 }
 
@@ -733,11 +734,11 @@ pub fn by_category<'a>(
         }
     }
     // Blank category last.
-    groups.sort_by(|a, b| (a.0.is_empty(), &a.0).cmp(&(b.0.is_empty(), &b.0)));
+    groups.sort_with(|a, b| (a.0.is_empty(), &a.0).cmp(&(b.0.is_empty(), &b.0)));
     groups
         .into_iter()
         .map(|(_, name, mut ps)| {
-            ps.sort_by_cached_key(|p| (fold(&p.name), p.id));
+            ps.sort_on_cached(|p| (fold(&p.name), p.id));
             (name, ps)
         })
         .collect()

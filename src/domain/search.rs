@@ -31,6 +31,7 @@ use crate::domain::ids::Id;
 use crate::domain::negotiation::Negotiation;
 use crate::domain::product::Product;
 use crate::domain::proposal::Proposal;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::{fold, fold_digraphs, fold_phone};
 use crate::keyed_enum;
 use std::collections::HashMap;
@@ -566,7 +567,7 @@ impl SearchIndex {
         self.slot_of.clear();
         self.dead = 0;
         let mut ids: Vec<Id> = self.docs.keys().copied().collect();
-        ids.sort();
+        ids.sort_plain();
         for id in ids {
             self.compile(id);
         }
@@ -632,7 +633,7 @@ impl SearchIndex {
             // Every word found somewhere: ranks below any whole-query match, by the weakest
             // word's score (scaled to stay under 100 points). The longest word
             // is scanned in full; the others only in the entries it found.
-            tokens.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            tokens.sort_on(|t| std::cmp::Reverse(t.len()));
             let mut first = vec![0u32; n];
             self.scan_all(tokens[0], &mut first);
             let mut candidates: Vec<(u32, u32)> = first
@@ -678,7 +679,7 @@ impl SearchIndex {
             found.select_nth_unstable_by(limit - 1, order);
             found.truncate(limit);
         }
-        found.sort_unstable_by(order);
+        found.sort_with(order);
         found
             .into_iter()
             .filter_map(|(score, i)| self.hit(&self.slots[i as usize], score))

@@ -1,6 +1,6 @@
 //! The page for an address the app does not know.
 
-use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::link::href;
 use leptos::prelude::*;
 
@@ -8,10 +8,10 @@ use leptos::prelude::*;
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
-            <h1>{move || tr("page.not_found.title")}</h1>
+            <h1>{tr_fn("page.not_found.title")}</h1>
             <div class="card">
-                <p>{move || tr("page.not_found.body")}</p>
-                <a class="button" href=href("/")>{move || tr("page.not_found.home")}</a>
+                <p>{tr_fn("page.not_found.body")}</p>
+                <a class="button" href=href("/")>{tr_fn("page.not_found.home")}</a>
             </div>
         </section>
     }

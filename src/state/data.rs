@@ -21,10 +21,10 @@ use crate::domain::{
 };
 use crate::state::index::{Indexed, Indexes};
 use crate::state::table::{LiveIndexes, Table};
-use crate::store::backend::{Backend, Batch, Loaded, QuarantineEntry};
+use crate::store::backend::{Backend, Batch, QuarantineEntry};
 use crate::store::idb::IdbBackend;
 use crate::store::ValidationError;
-use crate::store::{decode_kind, open, set_aside_batch, StoreError};
+use crate::store::{decode_kind, prepare, set_aside_batch, LoadedTexts, StoreError};
 use chrono::Utc;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -123,7 +123,7 @@ macro_rules! collections {
 
             /// Replaces every table by the decoded `loaded` records; returns the
             /// records that did not decode (for quarantine).
-            fn set_all(&self, mut loaded: Loaded) -> Vec<QuarantineEntry> {
+            fn set_all(&self, mut loaded: LoadedTexts) -> Vec<QuarantineEntry> {
                 let now = Utc::now();
                 let mut corrupt = Vec::new();
                 $(
@@ -327,7 +327,7 @@ impl AppData {
         let Some(b) = backend() else {
             return Ok(());
         };
-        let loaded = b.load_all().await?;
+        let loaded = b.load_texts().await?;
         // Read before anything is shown: callers go on right after the last signal is set
         // (a view the change removes must not be reached after another await).
         let settings = b.get_meta(crate::store::META_SETTINGS).await?;
@@ -380,13 +380,14 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
     // Before the schema check: a migration's snapshot then holds the settings too.
     data.settings
         .set(crate::state::settings::load(&backend).await?);
-    let opened = open(&backend, Utc::now()).await?;
+    prepare(&backend, Utc::now()).await?;
+    let loaded = backend.load_texts().await?;
     mark("read");
     // Published before the tables are filled: views that react to the first load
     // (the "Undo import" list, say) read the store and must find it open.
     let backend = Rc::new(backend);
     BACKEND.with(|b| *b.borrow_mut() = Some(backend.clone()));
-    let corrupt = data.set_all(opened.loaded);
+    let corrupt = data.set_all(loaded);
     mark("decoded");
     if !corrupt.is_empty() {
         set_aside(&data, &backend, corrupt).await?;

@@ -40,6 +40,6 @@ pub mod table;
 pub mod toasts;
 
 #[cfg(target_arch = "wasm32")]
-pub use prefs::{tc, tr, tw, Prefs, Theme};
+pub use prefs::{tc, tr, tr_fn, tw, Prefs, Theme};
 #[cfg(target_arch = "wasm32")]
 pub use toasts::{ToastKind, Toasts};

@@ -191,6 +191,13 @@ pub fn tr(key: &str) -> String {
     i18n::t(locale(), key)
 }
 
+/// `move || tr(key)` as one closure type that every call site shares: each closure written
+/// in a view compiles its own reactive text node (about half a kilobyte of WebAssembly), so
+/// a page's labels use this instead.
+pub fn tr_fn(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || tr(key)
+}
+
 /// Like [`tr`], with `{name}` placeholders filled.
 pub fn tw(key: &str, args: &[(&str, &str)]) -> String {
     i18n::t_with(locale(), key, args)

@@ -34,6 +34,55 @@ pub const META_SCHEMA_VERSION: &str = "schema_version";
 /// is not an id must still name the very entry (to set it aside, never another one).
 pub type Loaded = BTreeMap<String, Vec<(String, String)>>;
 
+/// One kind's stored records as `(key, JSON text)` pairs, each text made only when it is
+/// taken: start-up decodes a record and drops its text before the next one is made, so the
+/// whole book's text is never held at once (see [`Backend::load_texts`]).
+pub struct StoredTexts {
+    len: usize,
+    items: Box<dyn Iterator<Item = (String, String)>>,
+}
+
+impl StoredTexts {
+    pub fn new(len: usize, items: impl Iterator<Item = (String, String)> + 'static) -> Self {
+        StoredTexts {
+            len,
+            items: Box::new(items),
+        }
+    }
+
+    /// How many records there are (none taken yet).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl From<Vec<(String, String)>> for StoredTexts {
+    fn from(v: Vec<(String, String)>) -> Self {
+        StoredTexts::new(v.len(), v.into_iter())
+    }
+}
+
+impl Default for StoredTexts {
+    fn default() -> Self {
+        Vec::new().into()
+    }
+}
+
+impl IntoIterator for StoredTexts {
+    type Item = (String, String);
+    type IntoIter = Box<dyn Iterator<Item = (String, String)>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items
+    }
+}
+
+/// Every kind's [`StoredTexts`].
+pub type LoadedTexts = BTreeMap<String, StoredTexts>;
+
 /// What the caller names when asking for a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotHeader {
@@ -336,6 +385,17 @@ pub fn check_op(op: &Op, stored: Option<&str>) -> Result<(), StoreError> {
 pub trait Backend {
     /// Every record of every kind, raw (per kind in id order).
     async fn load_all(&self) -> Result<Loaded, StoreError>;
+
+    /// [`Backend::load_all`] with each text made only as it is taken (start-up and reload
+    /// decode one record at a time).
+    async fn load_texts(&self) -> Result<LoadedTexts, StoreError> {
+        Ok(self
+            .load_all()
+            .await?
+            .into_iter()
+            .map(|(kind, recs)| (kind, recs.into()))
+            .collect())
+    }
 
     /// Applies `batch` in one transaction, all or nothing (see the module docs).
     async fn commit(&self, batch: &Batch) -> Result<(), StoreError>;

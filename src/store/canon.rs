@@ -11,6 +11,7 @@
 //!
 //! Stored records and exported files are canonical already, so the fast path is the rule.
 
+use crate::domain::sorting::SortExt;
 use std::ops::Range;
 
 /// Below `serde_json`'s recursion limit (128), so every text accepted here parses there.
@@ -268,7 +269,7 @@ impl<'a> Scanner<'a> {
         }
         if !sorted {
             let mut order: Vec<usize> = (0..members.len()).collect();
-            order.sort_by(|&a, &b| members[a].0.cmp(members[b].0));
+            order.sort_with(|&a, &b| members[a].0.cmp(members[b].0));
             if order.windows(2).any(|w| members[w[0]].0 == members[w[1]].0) {
                 return None; // a duplicate key
             }

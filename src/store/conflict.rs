@@ -15,9 +15,12 @@
 //!   revisions never go back;
 //! - [`Conflict::take_theirs`]: the newer version, as stored.
 
+use super::decode::decode;
 use super::kinds::field_label;
+use super::kinds::ValidationError;
 use crate::domain::money::Money;
 use crate::domain::rules::Checked;
+use crate::domain::sorting::SortExt;
 use crate::i18n::{self, Locale};
 use serde_json::{Map, Value};
 
@@ -64,7 +67,7 @@ impl<T: Checked> Conflict<T> {
             &mut out,
         );
         // What a rep calls the record first, then the rest in a stable order.
-        out.sort_by_key(|f| !matches!(f.path.as_str(), "name" | "title"));
+        out.sort_on(|f| !matches!(f.path.as_str(), "name" | "title"));
         out
     }
 
@@ -75,9 +78,10 @@ impl<T: Checked> Conflict<T> {
 
     /// The record to save for "Keep mine": the rep's changes applied onto theirs, with
     /// theirs' bookkeeping (the save then makes revision `theirs.rev + 1`).
-    pub fn keep_mine(&self) -> Result<T, serde_json::Error> {
+    pub fn keep_mine(&self) -> Result<T, ValidationError> {
         let merged = rebase(&json(&self.base), &json(&self.mine), &json(&self.theirs));
-        let mut record: T = serde_json::from_value(merged)?;
+        // From text, the one way records are decoded (see `store::decode`).
+        let mut record: T = decode(&merged.to_string())?;
         record.set_meta(self.theirs.meta());
         Ok(record)
     }
@@ -289,7 +293,7 @@ pub fn value_text(locale: Locale, path: &str, v: &Value) -> String {
                 .collect::<Vec<_>>()
                 .join(sep)
         }
-        Value::Object(m) => match serde_json::from_value::<Money>(v.clone()) {
+        Value::Object(m) => match serde_json::from_str::<Money>(&v.to_string()) {
             Ok(money) if is_money(m) => i18n::format_money(locale, &money),
             _ => m
                 .iter()

@@ -7,12 +7,13 @@
 //! ([`check_op`]) runs inside it, and any refusal aborts it, so nothing is written.
 
 use super::backend::{
-    check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, Op, QuarantineEntry,
-    Snapshot, SnapshotInfo, META_SCHEMA_VERSION,
+    check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, LoadedTexts, Op,
+    QuarantineEntry, Snapshot, SnapshotInfo, StoredTexts, META_SCHEMA_VERSION,
 };
 use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, Query, Transaction, TransactionMode};
 use std::collections::{BTreeMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
@@ -121,26 +122,29 @@ async fn delete_key(store: &ObjectStore, k: &str) -> Result<(), StoreError> {
 
 /// Every `(key, value)` of a store, in key order.
 async fn all_pairs(store: &ObjectStore) -> Result<Vec<(String, String)>, StoreError> {
-    let keys = store
-        .get_all_keys(None, None)
-        .map_err(map_err)?
-        .await
-        .map_err(map_err)?;
-    let values = store
-        .get_all(None, None)
-        .map_err(map_err)?
-        .await
-        .map_err(map_err)?;
-    Ok(keys
-        .into_iter()
-        .zip(values)
-        .map(|(k, v)| {
-            (
-                k.as_string().unwrap_or_else(|| js_text(&k)),
-                stored_text(&v),
-            )
-        })
-        .collect())
+    let keys = store.get_all_keys(None, None).map_err(map_err)?;
+    let values = store.get_all(None, None).map_err(map_err)?;
+    Ok(pairs(
+        keys.await.map_err(map_err)?,
+        values.await.map_err(map_err)?,
+    ))
+}
+
+/// One kind's keys and values, as read (both in key order).
+struct RawKind {
+    kind: String,
+    keys: Vec<JsValue>,
+    values: Vec<JsValue>,
+}
+
+/// Keys and values of one store (both in key order) as text pairs.
+fn pairs(keys: Vec<JsValue>, values: Vec<JsValue>) -> Vec<(String, String)> {
+    keys.iter().zip(&values).map(|(k, v)| pair(k, v)).collect()
+}
+
+/// A stored key and value as text.
+fn pair(k: &JsValue, v: &JsValue) -> (String, String) {
+    (k.as_string().unwrap_or_else(|| js_text(k)), stored_text(v))
 }
 
 /// A stored value as text: the text itself, or, for a value that is not text (written by
@@ -226,17 +230,34 @@ impl IdbBackend {
         self.db.transaction(stores, mode).map_err(map_err)
     }
 
-    async fn read_records(&self, tx: &Transaction) -> Result<Loaded, StoreError> {
-        let mut out = Loaded::new();
+    /// Every kind's records as text.
+    async fn read_texts(&self, tx: &Transaction) -> Result<Loaded, StoreError> {
+        Ok(self
+            .read_records(tx)
+            .await?
+            .into_iter()
+            .map(|r| (r.kind, pairs(r.keys, r.values)))
+            .collect())
+    }
+
+    /// Every kind's keys and values, as the database gives them (JavaScript values).
+    async fn read_records(&self, tx: &Transaction) -> Result<Vec<RawKind>, StoreError> {
+        // Every kind's two requests are made before the first is awaited, so the database
+        // answers them back to back instead of one round trip per request.
+        let mut pending = Vec::with_capacity(self.kinds.len());
         for kind in &self.kinds {
             let store = tx.object_store(kind).map_err(map_err)?;
-            let mut recs = Vec::new();
-            // Keys as stored: one that is not a record id is set aside by the caller's
-            // decode step under that very key.
-            for (k, v) in all_pairs(&store).await? {
-                recs.push((k, v));
-            }
-            out.insert(kind.to_string(), recs);
+            let keys = store.get_all_keys(None, None).map_err(map_err)?;
+            let values = store.get_all(None, None).map_err(map_err)?;
+            pending.push((kind, keys, values));
+        }
+        let mut out = Vec::with_capacity(pending.len());
+        for (kind, keys, values) in pending {
+            out.push(RawKind {
+                kind: kind.to_string(),
+                keys: keys.await.map_err(map_err)?,
+                values: values.await.map_err(map_err)?,
+            });
         }
         Ok(out)
     }
@@ -280,7 +301,7 @@ impl IdbBackend {
                 Ok(())
             }
             Op::Snapshot(header) => {
-                let records = self.read_records(tx).await?;
+                let records = self.read_texts(tx).await?;
                 let meta = tx.object_store("meta").map_err(map_err)?;
                 let schema_version = get_text(&meta, META_SCHEMA_VERSION)
                     .await?
@@ -423,7 +444,25 @@ impl IdbBackend {
 impl Backend for IdbBackend {
     async fn load_all(&self) -> Result<Loaded, StoreError> {
         let tx = self.tx(&self.kinds, TransactionMode::ReadOnly)?;
-        self.read_records(&tx).await
+        self.read_texts(&tx).await
+    }
+
+    async fn load_texts(&self) -> Result<LoadedTexts, StoreError> {
+        let tx = self.tx(&self.kinds, TransactionMode::ReadOnly)?;
+        // Keys as stored: one that is not a record id is set aside by the caller's decode
+        // step under that very key. Each text is copied out of JavaScript only when taken.
+        Ok(self
+            .read_records(&tx)
+            .await?
+            .into_iter()
+            .map(|r| {
+                let texts = StoredTexts::new(
+                    r.keys.len(),
+                    r.keys.into_iter().zip(r.values).map(|(k, v)| pair(&k, &v)),
+                );
+                (r.kind, texts)
+            })
+            .collect())
     }
 
     async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {
@@ -471,7 +510,7 @@ impl Backend for IdbBackend {
             .into_iter()
             .filter_map(|(_, v)| serde_json::from_str(&v).ok())
             .collect();
-        out.sort_by_key(|s| s.created_at);
+        out.sort_on(|s| s.created_at);
         Ok(out)
     }
 

@@ -33,8 +33,8 @@ use super::schema::CURRENT_SCHEMA;
 use super::settings::{SettingChange, WorkSettings};
 use super::RecordsByKind;
 use crate::domain::ids::{Id, Meta};
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -113,11 +113,13 @@ enum Decision {
 }
 
 fn meta_of(v: &Value) -> Option<Meta> {
-    // `check_meta` without its path tracking (only whether it passes matters here).
+    // `check_meta` without the path (only whether it passes matters here).
     if !v.is_object() {
         return None;
     }
-    Meta::deserialize(v).ok().filter(|m| m.rev >= 1)
+    serde_json::from_str::<Meta>(&v.to_string())
+        .ok()
+        .filter(|m| m.rev >= 1)
 }
 
 fn decide(file: &Value, stored: Option<&Value>) -> Decision {
@@ -284,7 +286,7 @@ pub fn undo_import(snapshot_id: Id) -> Batch {
 /// to bound the space snapshots take).
 pub fn prune_snapshots(existing: &[SnapshotInfo], keep: usize) -> Vec<Op> {
     let mut by_age: Vec<&SnapshotInfo> = existing.iter().collect();
-    by_age.sort_by_key(|s| std::cmp::Reverse(s.created_at));
+    by_age.sort_on(|s| std::cmp::Reverse(s.created_at));
     by_age
         .into_iter()
         .skip(keep)

@@ -1,6 +1,7 @@
 //! The registry of record kinds. The store does not know the record structs; each kind is
 //! registered by name with a validator built from its [`Record`] type.
 
+use super::decode::decode;
 use super::Message;
 use crate::domain::ids::{Id, Meta};
 use crate::domain::rules::{self, CheckContext, Checked, RuleError, MAX_TEXT};
@@ -69,26 +70,6 @@ impl ValidationError {
         } else {
             format!("{kind}[{index}].{}", self.path)
         }
-    }
-
-    /// From a `serde_path_to_error` error. A missing field is reported at its own path
-    /// (`value.currency: missing field`), not at the object that lacks it.
-    pub fn from_path_error<E: fmt::Display>(e: serde_path_to_error::Error<E>) -> Self {
-        let path = e.path().to_string();
-        let message = e.inner().to_string();
-        if let Some(name) = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split_once('`'))
-            .map(|(name, _)| name)
-        {
-            let full = if path == "." {
-                name.to_string()
-            } else {
-                format!("{path}.{name}")
-            };
-            return ValidationError::new(full, "missing field");
-        }
-        ValidationError::new(path, message)
     }
 
     /// The field in words: its label, or its path (cut short) when it has none.
@@ -357,12 +338,10 @@ pub fn validate_as<T: Checked>(
     value: &Value,
     ctx: &CheckContext,
 ) -> Result<Value, ValidationError> {
-    check_meta(value).map_err(|e| e.named(value).labelled(T::LABEL_PREFIX))?;
-    let record: T = serde_path_to_error::deserialize(value).map_err(|e| {
-        ValidationError::from_path_error(e)
-            .named(value)
-            .labelled(T::LABEL_PREFIX)
-    })?;
+    // Decoded from text, as every record is (see `store::decode`).
+    let text = value.to_string();
+    check_meta_text(value, &text).map_err(|e| e.named(value).labelled(T::LABEL_PREFIX))?;
+    let record: T = decode(&text).map_err(|e| e.named(value).labelled(T::LABEL_PREFIX))?;
     record
         .check(ctx)
         .map_err(|e| ValidationError::from_rule(e).named(value))?;
@@ -393,14 +372,18 @@ pub fn validate_text_as<T: Checked>(text: &str, ctx: &CheckContext) -> Option<Va
 /// The checks every record passes whatever its kind: it is a JSON object with `id` (a UUID),
 /// `created_at` and `updated_at` (RFC 3339 times) and an integer `rev` of at least 1.
 pub fn check_meta(value: &Value) -> Result<Meta, ValidationError> {
+    check_meta_text(value, &value.to_string())
+}
+
+/// [`check_meta`] on `value` written as `text`.
+fn check_meta_text(value: &Value, text: &str) -> Result<Meta, ValidationError> {
     if !value.is_object() {
         return Err(ValidationError::new(
             ".",
             "expected a record (a JSON object)",
         ));
     }
-    let meta: Meta =
-        serde_path_to_error::deserialize(value).map_err(ValidationError::from_path_error)?;
+    let meta: Meta = decode(text)?;
     if meta.rev < 1 {
         return Err(ValidationError::new(
             "rev",

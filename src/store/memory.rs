@@ -9,6 +9,7 @@ use super::backend::{
 use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
@@ -260,7 +261,7 @@ impl Backend for MemoryBackend {
             .values()
             .map(|s| s.info.clone())
             .collect();
-        v.sort_by_key(|i| i.created_at);
+        v.sort_on(|i| i.created_at);
         Ok(v)
     }
 

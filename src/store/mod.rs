@@ -26,6 +26,7 @@ pub mod backend;
 pub mod backup;
 pub mod canon;
 pub mod conflict;
+pub mod decode;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
@@ -39,8 +40,8 @@ pub mod schema;
 pub mod settings;
 
 pub use backend::{
-    check_op, rev_of, Backend, Batch, Loaded, Op, QuarantineEntry, Snapshot, SnapshotHeader,
-    SnapshotInfo, META_SCHEMA_VERSION,
+    check_op, rev_of, Backend, Batch, Loaded, LoadedTexts, Op, QuarantineEntry, Snapshot,
+    SnapshotHeader, SnapshotInfo, StoredTexts, META_SCHEMA_VERSION,
 };
 pub use backup::{
     canonical_json, export, export_loaded, export_loaded_with_settings, export_with_settings,
@@ -52,7 +53,9 @@ pub use import::{
 };
 pub use kinds::{KindSpec, Kinds, ValidationError};
 pub use memory::MemoryBackend;
-pub use open::{decode_kind, open, quarantine_batch, set_aside_batch, Decoded, Opened};
+pub use open::{
+    decode_kind, open, prepare, quarantine_batch, set_aside_batch, Decoded, Opened, Prepared,
+};
 pub use schema::{migrate, MigrationError, CURRENT_SCHEMA};
 pub use settings::{
     Setting, SettingChange, SettingKey, SettingsPatch, WorkSettings, META_SETTINGS,

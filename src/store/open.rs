@@ -10,8 +10,9 @@
 //! if !corrupt.is_empty() { backend.commit(&quarantine_batch(corrupt)).await?; }
 //! ```
 
-use super::backend::{Backend, Batch, Loaded, Op, QuarantineEntry, SnapshotHeader};
+use super::backend::{Backend, Batch, Loaded, Op, QuarantineEntry, SnapshotHeader, StoredTexts};
 use super::backup::canonical_json;
+use super::decode::decode;
 use super::kinds::{check_meta, check_typed_meta, ValidationError};
 use super::schema::{migrate, CURRENT_SCHEMA};
 use super::{RecordsByKind, StoreError, META_SCHEMA_VERSION};
@@ -30,28 +31,47 @@ pub struct Opened {
     pub fresh: bool,
 }
 
-/// Opens the store: reads the schema version (none: a new database, which gets
-/// [`CURRENT_SCHEMA`]; a database with records but no version is taken as version 1),
-/// refuses a newer one, migrates an older one (one transaction: a snapshot
-/// "before migration", the migrated records, records that fail to parse go to quarantine,
-/// the new version), and loads every record.
+/// Opens the store: [`prepare`]s it, then loads every record.
 pub async fn open<B: Backend>(backend: &B, now: DateTime<Utc>) -> Result<Opened, StoreError> {
+    let prepared = prepare(backend, now).await?;
+    Ok(Opened {
+        loaded: backend.load_all().await?,
+        migrated_from: prepared.migrated_from,
+        fresh: prepared.fresh,
+    })
+}
+
+/// What [`prepare`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prepared {
+    /// The version the records were migrated from, if a migration ran.
+    pub migrated_from: Option<u32>,
+    /// True when the database was new (no schema version yet).
+    pub fresh: bool,
+}
+
+/// Readies the store for loading: reads the schema version (none: a new database, which
+/// gets [`CURRENT_SCHEMA`]; a database with records but no version is taken as version 1),
+/// refuses a newer one, migrates an older one (one transaction: a snapshot "before
+/// migration", the migrated records, records that fail to parse go to quarantine, the new
+/// version). Records are read here only when there is no version or a migration runs.
+pub async fn prepare<B: Backend>(backend: &B, now: DateTime<Utc>) -> Result<Prepared, StoreError> {
     let stored = backend.schema_version().await?;
-    let loaded = backend.load_all().await?;
-    let empty = loaded.values().all(Vec::is_empty);
     let version = match stored {
-        None if empty => {
-            backend
-                .set_meta(META_SCHEMA_VERSION, &CURRENT_SCHEMA.to_string())
-                .await?;
-            return Ok(Opened {
-                loaded,
-                migrated_from: None,
-                fresh: true,
-            });
-        }
-        None => 1,
         Some(v) => v,
+        None => {
+            let empty = backend.load_all().await?.values().all(Vec::is_empty);
+            if empty {
+                backend
+                    .set_meta(META_SCHEMA_VERSION, &CURRENT_SCHEMA.to_string())
+                    .await?;
+                return Ok(Prepared {
+                    migrated_from: None,
+                    fresh: true,
+                });
+            }
+            1
+        }
     };
     if version > CURRENT_SCHEMA {
         return Err(StoreError::NewerSchema {
@@ -60,21 +80,15 @@ pub async fn open<B: Backend>(backend: &B, now: DateTime<Utc>) -> Result<Opened,
         });
     }
     if version == CURRENT_SCHEMA {
-        if stored.is_none() {
-            backend
-                .set_meta(META_SCHEMA_VERSION, &CURRENT_SCHEMA.to_string())
-                .await?;
-        }
-        return Ok(Opened {
-            loaded,
+        return Ok(Prepared {
             migrated_from: None,
             fresh: false,
         });
     }
+    let loaded = backend.load_all().await?;
     let batch = migration_batch(version, &loaded, now)?;
     backend.commit(&batch).await?;
-    Ok(Opened {
-        loaded: backend.load_all().await?,
+    Ok(Prepared {
         migrated_from: Some(version),
         fresh: false,
     })
@@ -159,7 +173,8 @@ pub struct Decoded<T> {
 /// Decodes the raw records of `T`'s kind in one pass (text → `T`, no intermediate value).
 /// A record that does not deserialise, has `rev` 0 or an id different from its key becomes
 /// a quarantine entry (`path: message`), never silently dropped.
-pub fn decode_kind<T: Record>(raw: Vec<(String, String)>, now: DateTime<Utc>) -> Decoded<T> {
+pub fn decode_kind<T: Record>(raw: impl Into<StoredTexts>, now: DateTime<Utc>) -> Decoded<T> {
+    let raw: StoredTexts = raw.into();
     let mut out = Decoded {
         records: Vec::with_capacity(raw.len()),
         corrupt: Vec::new(),
@@ -184,24 +199,7 @@ pub fn decode_kind<T: Record>(raw: Vec<(String, String)>, now: DateTime<Utc>) ->
 }
 
 fn decode_one<T: Record>(key: Id, text: &str) -> Result<T, ValidationError> {
-    // The happy path: straight from the text, no path tracking.
-    let fast = serde_json::from_str::<T>(text);
-    let record = match fast {
-        Ok(record) => record,
-        // Only a record that fails is looked at again, as a value with `serde_path_to_error`,
-        // for the exact path of its quarantine entry (the same typed check as an import's,
-        // so the build carries one path-tracking decoder per kind, not two).
-        Err(e) => {
-            let value: Value =
-                serde_json::from_str(text).map_err(|e| ValidationError::new(".", e.to_string()))?;
-            return Err(match serde_path_to_error::deserialize::<_, T>(&value) {
-                Err(pe) => ValidationError::from_path_error(pe),
-                // Decodable as a value but not as text (a repeated field, say): still
-                // refused, with the text decoder's reason.
-                Ok(_) => ValidationError::new(".", e.to_string()),
-            });
-        }
-    };
+    let record: T = decode(text)?;
     check_typed_meta(&record.meta(), key)?;
     Ok(record)
 }

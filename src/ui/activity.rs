@@ -5,6 +5,7 @@ use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::agenda::Task;
 use crate::domain::ids::Id;
 use crate::state::data::AppData;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -102,7 +103,7 @@ pub fn Timeline(
                                     let others = others.clone();
                                     view! {
                                         <p class="timeline-meta">
-                                            {move || tr("trust.ui.activity.with")}
+                                            {tr_fn("trust.ui.activity.with")}
                                             " "
                                             {others
                                                 .iter()
@@ -122,12 +123,12 @@ pub fn Timeline(
                                 })}
                                 {account.map(|id| view! {
                                     <p class="timeline-meta">
-                                        {move || tr("trust.ui.activity.account")}
+                                        {tr_fn("trust.ui.activity.account")}
                                         ": "
                                         <a href=href(&format!("/accounts/{id}"))>{move || account_name(&data, id)}</a>
                                         {deal.map(|d| view! {
                                             " · "
-                                            {move || tr("trust.ui.activity.deal")}
+                                            {tr_fn("trust.ui.activity.deal")}
                                             ": "
                                             <a href=href(&format!("/deals/{d}"))>
                                                 {move || data.deals.with(d, |x| x.title.clone()).unwrap_or_default()}
@@ -138,7 +139,7 @@ pub fn Timeline(
                                 {(!a.notes.is_empty()).then(|| view! { <p class="timeline-notes">{a.notes.clone()}</p> })}
                                 {(!a.outcome.is_empty()).then(|| {
                                     let o = a.outcome.clone();
-                                    view! { <p class="timeline-notes"><strong>{move || tr("trust.ui.activity.outcome")}</strong>": "{o}</p> }
+                                    view! { <p class="timeline-notes"><strong>{tr_fn("trust.ui.activity.outcome")}</strong>": "{o}</p> }
                                 })}
                                 {gift.map(|m| view! {
                                     <p class="timeline-meta">{move || tw("trust.ui.activity.gift_value_is", &[("value", &fmt::money(&m))])}</p>

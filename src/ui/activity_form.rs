@@ -9,9 +9,11 @@ use crate::domain::activity::{
 use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
 use crate::domain::money::Currency;
+use crate::domain::sorting::SortExt;
 use crate::state::actions::activities::{self, FollowUp};
 use crate::state::data::{store_error_text, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
@@ -135,7 +137,7 @@ pub fn ActivityForm(
                 .contacts
                 .with_all(|m| m.values().map(|c| (c.id, c.name.clone())).collect()),
         };
-        v.sort_by_key(|a| a.1.to_lowercase());
+        v.sort_on(|a| a.1.to_lowercase());
         v
     });
     let account_options = Signal::derive(move || {
@@ -145,7 +147,7 @@ pub fn ActivityForm(
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
         });
-        v.sort_by_key(|a| a.1.to_lowercase());
+        v.sort_on(|a| a.1.to_lowercase());
         v
     });
     let deal_options = Signal::derive(move || {
@@ -165,7 +167,7 @@ pub fn ActivityForm(
                 .deals
                 .with_all(|m| m.values().filter_map(option).collect()),
         };
-        v.sort_by_key(|a| a.1.to_lowercase());
+        v.sort_on(|a| a.1.to_lowercase());
         v
     });
     let kind_options = Signal::derive(move || {
@@ -236,7 +238,7 @@ pub fn ActivityForm(
             <div class="inline-fields">
                 <SelectField
                     id=id("kind")
-                    label=Signal::derive(move || tr("trust.ui.activity.kind"))
+                    label=Signal::derive(tr_fn("trust.ui.activity.kind"))
                     value=kind_v
                     options=kind_options
                     required=true
@@ -244,17 +246,17 @@ pub fn ActivityForm(
                 <Show when=move || kind_now() == ActivityKind::TechnicalExchange>
                     <SelectField
                         id=id("format")
-                        label=Signal::derive(move || tr("trust.ui.activity.format"))
+                        label=Signal::derive(tr_fn("trust.ui.activity.format"))
                         value=exchange
                         options=exchange_options
-                        empty_label=Signal::derive(move || tr("trust.ui.none"))
+                        empty_label=Signal::derive(tr_fn("trust.ui.none"))
                     />
                 </Show>
             </div>
             <div class="inline-fields">
                 <TextField
                     id=id("date")
-                    label=Signal::derive(move || tr("trust.ui.activity.date"))
+                    label=Signal::derive(tr_fn("trust.ui.activity.date"))
                     value=date
                     input_type="date"
                     required=true
@@ -262,38 +264,38 @@ pub fn ActivityForm(
                 />
                 <TextField
                     id=id("time")
-                    label=Signal::derive(move || tr("trust.ui.activity.time"))
+                    label=Signal::derive(tr_fn("trust.ui.activity.time"))
                     value=time
                     input_type="time"
-                    hint=Signal::derive(move || tr("trust.ui.activity.time_hint"))
+                    hint=Signal::derive(tr_fn("trust.ui.activity.time_hint"))
                     error=errors.field("time")
                 />
             </div>
             <div class="inline-fields">
                 <SelectField
                     id=id("account")
-                    label=Signal::derive(move || tr("trust.ui.activity.account"))
+                    label=Signal::derive(tr_fn("trust.ui.activity.account"))
                     value=account_v
                     options=account_options
-                    empty_label=Signal::derive(move || tr("trust.ui.none"))
+                    empty_label=Signal::derive(tr_fn("trust.ui.none"))
                 />
                 <SelectField
                     id=id("deal")
-                    label=Signal::derive(move || tr("trust.ui.activity.deal"))
+                    label=Signal::derive(tr_fn("trust.ui.activity.deal"))
                     value=deal
                     options=deal_options
-                    empty_label=Signal::derive(move || tr("trust.ui.none"))
-                    hint=Signal::derive(move || tr("trust.ui.activity.deal_hint"))
+                    empty_label=Signal::derive(tr_fn("trust.ui.none"))
+                    hint=Signal::derive(tr_fn("trust.ui.activity.deal_hint"))
                 />
             </div>
             <fieldset
                 class="people-choice"
                 aria-describedby=move || people_err.get().is_some().then(|| id("people-error"))
             >
-                <legend>{move || tr("trust.ui.activity.people")}</legend>
+                <legend>{tr_fn("trust.ui.activity.people")}</legend>
                 <Show
                     when=move || !people_options.with(Vec::is_empty)
-                    fallback=move || view! { <p class="hint">{move || tr("trust.ui.activity.no_people")}</p> }
+                    fallback=move || view! { <p class="hint">{tr_fn("trust.ui.activity.no_people")}</p> }
                 >
                     <ul class="check-list">
                         <For each=move || people_options.get() key=|(id, n)| (*id, n.clone()) let:p>
@@ -329,7 +331,7 @@ pub fn ActivityForm(
             </fieldset>
             <Show when=move || !people.with(Vec::is_empty)>
                 <section class="form-hints" aria-labelledby=id("hints-title")>
-                    <h3 id=id("hints-title")>{move || tr("trust.ui.activity.style_hints")}</h3>
+                    <h3 id=id("hints-title")>{tr_fn("trust.ui.activity.style_hints")}</h3>
                     {move || {
                         people
                             .get()
@@ -342,12 +344,12 @@ pub fn ActivityForm(
             </Show>
             <TextArea
                 id=id("notes")
-                label=Signal::derive(move || tr("trust.ui.activity.notes"))
+                label=Signal::derive(tr_fn("trust.ui.activity.notes"))
                 value=notes
             />
             <TextArea
                 id=id("outcome")
-                label=Signal::derive(move || tr("trust.ui.activity.outcome"))
+                label=Signal::derive(tr_fn("trust.ui.activity.outcome"))
                 value=outcome
                 rows=2
             />
@@ -355,7 +357,7 @@ pub fn ActivityForm(
                 <div class="inline-fields">
                     <TextField
                         id=id("gift")
-                        label=Signal::derive(move || tr("trust.ui.activity.gift_value"))
+                        label=Signal::derive(tr_fn("trust.ui.activity.gift_value"))
                         value=gift_value
                         error=errors.field("gift_value")
                         hint=Signal::derive(move || match gift_limit() {
@@ -365,7 +367,7 @@ pub fn ActivityForm(
                     />
                     <TextField
                         id=id("gift-currency")
-                        label=Signal::derive(move || tr("trust.ui.gift_limit.currency"))
+                        label=Signal::derive(tr_fn("trust.ui.gift_limit.currency"))
                         value=gift_currency
                     />
                 </div>
@@ -384,23 +386,23 @@ pub fn ActivityForm(
                 }
             })}
             <fieldset class="follow-up">
-                <legend>{move || tr("trust.ui.activity.follow_up")}</legend>
-                <p class="hint">{move || tr("trust.ui.activity.follow_up_hint")}</p>
+                <legend>{tr_fn("trust.ui.activity.follow_up")}</legend>
+                <p class="hint">{tr_fn("trust.ui.activity.follow_up_hint")}</p>
                 <TextField
                     id=id("fu-title")
-                    label=Signal::derive(move || tr("trust.ui.task.title"))
+                    label=Signal::derive(tr_fn("trust.ui.task.title"))
                     value=fu_title
                 />
                 <div class="inline-fields">
                     <TextField
                         id=id("fu-date")
-                        label=Signal::derive(move || tr("trust.ui.task.due_date"))
+                        label=Signal::derive(tr_fn("trust.ui.task.due_date"))
                         value=fu_date
                         input_type="date"
                     />
                     <TextField
                         id=id("fu-time")
-                        label=Signal::derive(move || tr("trust.ui.task.due_time"))
+                        label=Signal::derive(tr_fn("trust.ui.task.due_time"))
                         value=fu_time
                         input_type="time"
                     />
@@ -408,10 +410,10 @@ pub fn ActivityForm(
             </fieldset>
             <div class="actions">
                 <button type="submit" class="primary" disabled=move || saving.get()>
-                    {move || tr("trust.ui.activity.save")}
+                    {tr_fn("trust.ui.activity.save")}
                 </button>
                 <button type="button" on:click=move |_| on_close.run(())>
-                    {move || tr("trust.ui.cancel")}
+                    {tr_fn("trust.ui.cancel")}
                 </button>
             </div>
         </form>

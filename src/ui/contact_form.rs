@@ -6,11 +6,13 @@ use crate::domain::contact::{
 };
 use crate::domain::dedupe::find_contact_duplicates;
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
 use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{
     join_list, split_list, CheckboxField, DuplicateNotice, ErrorSummary, FormErrors, SelectField,
@@ -189,7 +191,7 @@ fn ContactFormBody(
         }
     };
 
-    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let l = |k: &'static str| Signal::derive(tr_fn(k));
     let opts = |all: &'static [(&'static str, &'static str)]| {
         Signal::derive(move || {
             all.iter()
@@ -217,7 +219,7 @@ fn ContactFormBody(
                 .filter(|a| !a.archived)
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect();
-            v.sort_by_cached_key(|(_, n)| fold(n));
+            v.sort_on_cached(|(_, n)| fold(n));
             v
         })
     });
@@ -226,7 +228,7 @@ fn ContactFormBody(
         <form class="form-grid record-form" on:submit=submit novalidate>
             <ErrorSummary errors=errors.summary()/>
             <fieldset class="form-section">
-                <legend>{move || tr("contact.section.person")}</legend>
+                <legend>{tr_fn("contact.section.person")}</legend>
                 <div class="form-columns">
                     {show_account.then(|| view! {
                         <SelectField id="contact-account" label=l("contact.field.account_id") value=account
@@ -241,24 +243,24 @@ fn ContactFormBody(
             </fieldset>
             <DuplicateNotice found=duplicates base="/contacts"/>
             <fieldset class="form-section">
-                <legend>{move || tr("contact.section.buying_centre")}</legend>
+                <legend>{tr_fn("contact.section.buying_centre")}</legend>
                 <div class="form-columns">
                     <SelectField id="contact-level" label=l("contact.field.level") value=level options=level_opts empty_label=l("form.none") hint=l("contact.hint.level")/>
                     <SelectField id="contact-function" label=l("contact.field.function") value=function options=function_opts empty_label=l("form.none")/>
                 </div>
                 <fieldset class="choice">
-                    <legend>{move || tr("contact.field.roles")}</legend>
+                    <legend>{tr_fn("contact.field.roles")}</legend>
                     <div class="check-row">
                         {roles.iter().map(|(r, on)| {
                             let r = *r;
-                            view! { <CheckboxField id=format!("contact-role-{}", r.code()) label=Signal::derive(move || tr(r.key())) checked=*on/> }
+                            view! { <CheckboxField id=format!("contact-role-{}", r.code()) label=Signal::derive(tr_fn(r.key())) checked=*on/> }
                         }).collect_view()}
                     </div>
                 </fieldset>
                 <CheckboxField id="contact-guide" label=l("contact.field.is_guide") checked=is_guide hint=l("contact.hint.guide")/>
             </fieldset>
             <details class="form-section">
-                <summary>{move || tr("contact.section.personal")}</summary>
+                <summary>{tr_fn("contact.section.personal")}</summary>
                 <div class="form-columns">
                     <TextField id="contact-family" label=l("contact.field.family") value=family/>
                     <TextField id="contact-home-town" label=l("contact.field.home_town") value=home_town/>
@@ -277,8 +279,8 @@ fn ContactFormBody(
             </details>
             <ConflictPanel save on_take_theirs=on_reload/>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("form.save")}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || tr("form.cancel")}</button>
+                <button type="submit" class="primary" disabled=move || saving.get()>{tr_fn("form.save")}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{tr_fn("form.cancel")}</button>
             </div>
         </form>
     }

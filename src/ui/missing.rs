@@ -3,7 +3,7 @@
 //! shell shows that they are loading): the record may be among them.
 
 use crate::state::data::{use_data, LoadStatus};
-use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::link::href;
 use leptos::prelude::*;
 
@@ -18,11 +18,11 @@ pub fn MissingRecord(
     let data = use_data();
     view! {
         <section class="page">
-            <h1>{move || tr(title_key)}</h1>
+            <h1>{tr_fn(title_key)}</h1>
             <Show when=move || data.status.get() == LoadStatus::Ready>
                 <div class="card">
-                    <p>{move || tr(body_key)}</p>
-                    <a class="button" href=href(back_path)>{move || tr(back_key)}</a>
+                    <p>{tr_fn(body_key)}</p>
+                    <a class="button" href=href(back_path)>{tr_fn(back_key)}</a>
                 </div>
             </Show>
         </section>

@@ -4,6 +4,7 @@
 use crate::domain::money::{Currency, Money};
 use crate::domain::receivable::aging::{self, AgingBucket, BucketTotal};
 use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
@@ -35,14 +36,14 @@ pub fn BucketTable(
     #[prop(optional)] with_total: bool,
 ) -> impl IntoView {
     view! {
-        <ScrollArea label=Signal::derive(move || tr(caption_key))>
+        <ScrollArea label=Signal::derive(tr_fn(caption_key))>
             <table class=format!("data-table {class}")>
-                <caption class:visually-hidden=!show_caption>{move || tr(caption_key)}</caption>
+                <caption class:visually-hidden=!show_caption>{tr_fn(caption_key)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || tr("receivable.col.age")}</th>
-                        <th scope="col" class="num">{move || tr("receivable.col.count")}</th>
-                        <th scope="col" class="num">{move || tr("receivable.col.outstanding")}</th>
+                        <th scope="col">{tr_fn("receivable.col.age")}</th>
+                        <th scope="col" class="num">{tr_fn("receivable.col.count")}</th>
+                        <th scope="col" class="num">{tr_fn("receivable.col.outstanding")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -57,7 +58,7 @@ pub fn BucketTable(
                 {with_total.then(|| view! {
                     <tfoot>
                         <tr>
-                            <th scope="row">{move || tr("receivable.page.overdue_total")}</th>
+                            <th scope="row">{tr_fn("receivable.page.overdue_total")}</th>
                             <td></td>
                             <td class="num">{move || sums_text(&aging::overdue_total(&totals.get()))}</td>
                         </tr>

@@ -13,6 +13,7 @@ use crate::state::backup;
 use crate::state::data::{report_store_error, use_data, AppData, LoadStatus};
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw, ToastKind, Toasts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -155,7 +156,7 @@ pub fn SampleBookPanel() -> impl IntoView {
 
     let not_loaded = move || {
         view! {
-            <p>{move || tr("sample.intro")}</p>
+            <p>{tr_fn("sample.intro")}</p>
             {move || match asking.get() {
                 Some(Asking::Load { records, adds }) => view! {
                     <div class="notice notice-warning sample-confirm" role="region" aria-labelledby="sample-confirm-heading">
@@ -192,7 +193,7 @@ pub fn SampleBookPanel() -> impl IntoView {
             <p role="status">{tr("sample.loaded")}</p>
             <p>{tw("sample.holds", &[("counts", &holds)])}</p>
             <p>
-                <a href=crate::ui::link::href("/deals")>{move || tr("sample.open_board")}</a>
+                <a href=crate::ui::link::href("/deals")>{tr_fn("sample.open_board")}</a>
             </p>
             {move || match asking.get() {
                 Some(Asking::Remove(plan)) if plan.is_blocked() => view! {
@@ -241,7 +242,7 @@ pub fn SampleBookPanel() -> impl IntoView {
     view! {
         <Show when=ready>
             <section class="card sample-book" aria-labelledby="sample-book-heading">
-                <h2 id="sample-book-heading">{move || tr("sample.title")}</h2>
+                <h2 id="sample-book-heading">{tr_fn("sample.title")}</h2>
                 {move || match mark.get() {
                     Some(m) => is_loaded(m).into_any(),
                     None => not_loaded().into_any(),

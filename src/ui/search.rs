@@ -3,6 +3,7 @@
 
 use crate::domain::search::{Hit, HitKind};
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{search, tr};
 use crate::ui::link::href;
 use leptos::ev;
@@ -100,7 +101,7 @@ pub fn GlobalSearch() -> impl IntoView {
     view! {
         <button class="search-button" on:click=move |_| show() aria-keyshortcuts="Control+K Meta+K">
             <span aria-hidden="true">"⌕ "</span>
-            <span class="search-label">{move || tr("search.open")}</span>
+            <span class="search-label">{tr_fn("search.open")}</span>
             <kbd class="hide-narrow" aria-hidden="true">"Ctrl K"</kbd>
         </button>
         <Show when=move || open.get()>
@@ -109,25 +110,25 @@ pub fn GlobalSearch() -> impl IntoView {
             let go = go.clone();
             view! {
             <div class="search-backdrop" on:click=move |_| open.set(false)></div>
-            <div class="search-dialog" role="dialog" aria-modal="true" aria-label=move || tr("search.title")>
-                <label for="global-search" class="visually-hidden">{move || tr("search.label")}</label>
+            <div class="search-dialog" role="dialog" aria-modal="true" aria-label=tr_fn("search.title")>
+                <label for="global-search" class="visually-hidden">{tr_fn("search.label")}</label>
                 <input
                     id="global-search"
                     type="search"
                     node_ref=input
                     role="combobox"
-                    aria-label=move || tr("search.label")
+                    aria-label=tr_fn("search.label")
                     aria-expanded=move || (!hits.with(Vec::is_empty)).to_string()
                     aria-controls="search-results"
                     aria-autocomplete="list"
                     aria-activedescendant=move || hits.with(|v| v.get(active.get()).map(|h| format!("hit-{}", h.id)))
-                    placeholder=move || tr("search.placeholder")
+                    placeholder=tr_fn("search.placeholder")
                     prop:value=move || q.get()
                     on:input=move |e| { q.set(event_target_value(&e)); active.set(0); }
                     on:keydown=on_key
                     autocomplete="off"
                 />
-                <ul id="search-results" role="listbox" aria-label=move || tr("search.results")>
+                <ul id="search-results" role="listbox" aria-label=tr_fn("search.results")>
                     {move || hits.get().into_iter().enumerate().map(|(i, h)| {
                         let hit = h.clone();
                         let go = go.clone();

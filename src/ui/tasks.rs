@@ -7,6 +7,7 @@ use crate::domain::ids::Id;
 use crate::state::actions::tasks::{self, NewTask};
 use crate::state::data::{report_store_error, store_error_text, use_data, AppData};
 use crate::state::toasts::{use_toasts, Toasts};
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::store::StoreError;
 use crate::ui::fmt;
@@ -95,7 +96,7 @@ pub fn TaskForm(
             <ErrorSummary errors=errors.summary()/>
             <TextField
                 id="task-title"
-                label=Signal::derive(move || tr("trust.ui.task.title"))
+                label=Signal::derive(tr_fn("trust.ui.task.title"))
                 value=title
                 required=true
                 error=title_err
@@ -103,7 +104,7 @@ pub fn TaskForm(
             <div class="inline-fields">
                 <TextField
                     id="task-date"
-                    label=Signal::derive(move || tr("trust.ui.task.due_date"))
+                    label=Signal::derive(tr_fn("trust.ui.task.due_date"))
                     value=date
                     input_type="date"
                     required=true
@@ -115,23 +116,23 @@ pub fn TaskForm(
                 />
                 <TextField
                     id="task-time"
-                    label=Signal::derive(move || tr("trust.ui.task.due_time"))
+                    label=Signal::derive(tr_fn("trust.ui.task.due_time"))
                     value=time
                     input_type="time"
                     error=time_err
-                    hint=Signal::derive(move || tr("trust.ui.task.due_time_hint"))
+                    hint=Signal::derive(tr_fn("trust.ui.task.due_time_hint"))
                 />
             </div>
             <SelectField
                 id="task-follows"
-                label=Signal::derive(move || tr("trust.ui.task.follows"))
+                label=Signal::derive(tr_fn("trust.ui.task.follows"))
                 value=follows
                 options=activity_options
-                empty_label=Signal::derive(move || tr("trust.ui.none"))
+                empty_label=Signal::derive(tr_fn("trust.ui.none"))
             />
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("trust.ui.task.save")}</button>
-                <button type="button" on:click=move |_| on_close.run(())>{move || tr("trust.ui.cancel")}</button>
+                <button type="submit" class="primary" disabled=move || saving.get()>{tr_fn("trust.ui.task.save")}</button>
+                <button type="button" on:click=move |_| on_close.run(())>{tr_fn("trust.ui.cancel")}</button>
             </div>
         </form>
     }
@@ -310,7 +311,7 @@ pub fn TaskRow(
                     aria-label=label("trust.ui.task.complete_label")
                     on:click=on_done
                 >
-                    {move || tr("trust.ui.task.complete")}
+                    {tr_fn("trust.ui.task.complete")}
                 </button>
                 <button
                     type="button"
@@ -318,7 +319,7 @@ pub fn TaskRow(
                     aria-label=label("tasks_more.task.edit_label")
                     on:click=move |_| { editing.update(|e| *e = !*e); moving.set(false); }
                 >
-                    {move || tr("tasks_more.task.edit")}
+                    {tr_fn("tasks_more.task.edit")}
                 </button>
                 <button
                     type="button"
@@ -326,23 +327,23 @@ pub fn TaskRow(
                     aria-label=label("tasks_more.task.reschedule_label")
                     on:click=move |_| { moving.update(|m| *m = !*m); editing.set(false); }
                 >
-                    {move || tr("tasks_more.task.reschedule")}
+                    {tr_fn("tasks_more.task.reschedule")}
                 </button>
             </div>
             <Show when=move || moving.get()>
                 <form class="task-move subsection" on:submit=on_move.clone() novalidate>
                     <div class="actions">
                         <button type="button" disabled=move || busy.get() aria-label=label("tasks_more.task.tomorrow_label") on:click=tomorrow.clone()>
-                            {move || tr(RescheduleTarget::Tomorrow.key())}
+                            {tr_fn(RescheduleTarget::Tomorrow.key())}
                         </button>
                         <button type="button" disabled=move || busy.get() aria-label=label("tasks_more.task.next_week_label") on:click=next_week.clone()>
-                            {move || tr(RescheduleTarget::NextWeek.key())}
+                            {tr_fn(RescheduleTarget::NextWeek.key())}
                         </button>
                     </div>
                     <div class="inline-fields">
                         <TextField
                             id=format!("task-move-{id}")
-                            label=Signal::derive(move || tr("tasks_more.task.new_date"))
+                            label=Signal::derive(tr_fn("tasks_more.task.new_date"))
                             value=new_date
                             input_type="date"
                             error=Signal::derive(move || move_error.get())
@@ -350,7 +351,7 @@ pub fn TaskRow(
                     </div>
                     <div class="actions">
                         <button type="submit" disabled=move || busy.get() aria-label=label("tasks_more.task.move_label")>
-                            {move || tr("tasks_more.task.move")}
+                            {tr_fn("tasks_more.task.move")}
                         </button>
                     </div>
                 </form>
@@ -403,11 +404,11 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
         });
     };
     view! {
-        <form class="form-grid subsection task-edit" on:submit=on_submit novalidate aria-label=move || tr("tasks_more.task.edit_title")>
+        <form class="form-grid subsection task-edit" on:submit=on_submit novalidate aria-label=tr_fn("tasks_more.task.edit_title")>
             <ErrorSummary errors=errors.summary()/>
             <TextField
                 id=format!("task-edit-title-{id}")
-                label=Signal::derive(move || tr("trust.ui.task.title"))
+                label=Signal::derive(tr_fn("trust.ui.task.title"))
                 value=title
                 required=true
                 error=errors.field("title")
@@ -415,7 +416,7 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
             <div class="inline-fields">
                 <TextField
                     id=format!("task-edit-date-{id}")
-                    label=Signal::derive(move || tr("trust.ui.task.due_date"))
+                    label=Signal::derive(tr_fn("trust.ui.task.due_date"))
                     value=date
                     input_type="date"
                     required=true
@@ -423,21 +424,21 @@ pub fn TaskEditForm(task: Task, #[prop(into)] on_close: Callback<()>) -> impl In
                 />
                 <TextField
                     id=format!("task-edit-time-{id}")
-                    label=Signal::derive(move || tr("trust.ui.task.due_time"))
+                    label=Signal::derive(tr_fn("trust.ui.task.due_time"))
                     value=time
                     input_type="time"
                     error=errors.field("time")
-                    hint=Signal::derive(move || tr("trust.ui.task.due_time_hint"))
+                    hint=Signal::derive(tr_fn("trust.ui.task.due_time_hint"))
                 />
             </div>
             <TextArea
                 id=format!("task-edit-notes-{id}")
-                label=Signal::derive(move || tr("tasks_more.task.notes"))
+                label=Signal::derive(tr_fn("tasks_more.task.notes"))
                 value=notes
             />
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("tasks_more.task.save_changes")}</button>
-                <button type="button" on:click=move |_| on_close.run(())>{move || tr("trust.ui.cancel")}</button>
+                <button type="submit" class="primary" disabled=move || saving.get()>{tr_fn("tasks_more.task.save_changes")}</button>
+                <button type="button" on:click=move |_| on_close.run(())>{tr_fn("trust.ui.cancel")}</button>
             </div>
         </form>
     }
@@ -472,7 +473,7 @@ pub fn DoneTaskRow(task: Task) -> impl IntoView {
                         }
                     }
                 >
-                    {move || tr("tasks_more.task.reopen")}
+                    {tr_fn("tasks_more.task.reopen")}
                 </button>
             </div>
         </li>

@@ -1,4 +1,5 @@
-use crate::state::{toasts::use_toasts, tr, ToastKind};
+use crate::state::tr_fn;
+use crate::state::{toasts::use_toasts, ToastKind};
 use leptos::prelude::*;
 
 /// The live region where messages and errors appear.
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 pub fn ToastArea() -> impl IntoView {
     let toasts = use_toasts();
     view! {
-        <section class="toasts" aria-label=move || tr("shell.notifications")>
+        <section class="toasts" aria-label=tr_fn("shell.notifications")>
             <For each=move || toasts.items.get() key=|t| t.id let:toast>
                 {
                     let id = toast.id;
@@ -26,7 +27,7 @@ pub fn ToastArea() -> impl IntoView {
                             })}
                             <button
                                 class="icon-button"
-                                aria-label=move || tr("shell.dismiss")
+                                aria-label=tr_fn("shell.dismiss")
                                 on:click=move |_| toasts.dismiss(id)
                             >
                                 <span aria-hidden="true">"×"</span>

@@ -2,6 +2,7 @@
 //! method guide; and the guide's index, every page as a link.
 
 use crate::domain::training::GuidePage;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::link::href;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn WhyLink(#[prop(into)] page: Signal<GuidePage>) -> impl IntoView {
             href=move || guide_href(page.get())
             aria-label=move || tw("guide.ui.why_label", &[("title", &tr(page.get().key()))])
         >
-            {move || tr("guide.ui.why")}
+            {tr_fn("guide.ui.why")}
         </a>
     }
 }
@@ -30,8 +31,8 @@ pub fn WhyLink(#[prop(into)] page: Signal<GuidePage>) -> impl IntoView {
 #[component]
 pub fn GuideIndex() -> impl IntoView {
     view! {
-        <nav class="guide-index" aria-label=move || tr("guide.ui.index.title")>
-            <p class="hint">{move || tr("guide.ui.index.intro")}</p>
+        <nav class="guide-index" aria-label=tr_fn("guide.ui.index.title")>
+            <p class="hint">{tr_fn("guide.ui.index.intro")}</p>
             <ol>
                 {move || {
                     GuidePage::ALL

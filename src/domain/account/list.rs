@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 #[cfg(doc)]
 use crate::domain::text::{collation_key, Collation};
@@ -170,7 +171,7 @@ pub fn sort_accounts(
     descending: bool,
     name_order: &dyn Fn(&str) -> Vec<u32>,
 ) {
-    list.sort_by_cached_key(|a| {
+    list.sort_on_cached(|a| {
         let grade_rank = a.grade.map_or(3, |g| g as u8);
         (
             match key {

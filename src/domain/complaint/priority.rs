@@ -7,6 +7,7 @@
 //! 4. The size of the fault, larger first.
 //! 5. The oldest opened first (it has waited longest); then the id, so the order is total.
 
+use crate::domain::sorting::SortExt;
 use std::cmp::{Ordering, Reverse};
 
 use super::{Complaint, FeedbackKind};
@@ -18,12 +19,12 @@ pub fn priority_order(a: &Complaint, b: &Complaint) -> Ordering {
 
 /// Sorts the most urgent first ([`priority_order`]).
 pub fn sort_by_priority(list: &mut [Complaint]) {
-    list.sort_by(priority_order);
+    list.sort_with(priority_order);
 }
 
 /// Like [`sort_by_priority`], for borrowed entries.
 pub fn sort_refs_by_priority(list: &mut [&Complaint]) {
-    list.sort_by(|a, b| priority_order(a, b));
+    list.sort_with(|a, b| priority_order(a, b));
 }
 
 type Key = (

@@ -1,6 +1,7 @@
 //! The rep's work on a deal: checklist ticks, the people involved, the next step, what the
 //! method says to do next and the warnings that need attention.
 
+use crate::domain::sorting::SortExt;
 use chrono::NaiveDate;
 
 use super::*;
@@ -25,7 +26,7 @@ pub fn untick(deal: &mut Deal, item: ChecklistItem) {
 /// Adds a person to the deal, or replaces their roles if they are already on it.
 pub fn set_person(deal: &mut Deal, contact_id: Id, roles: &[BuyingRole]) {
     let mut roles = roles.to_vec();
-    roles.sort();
+    roles.sort_plain();
     roles.dedup();
     match deal.people.iter_mut().find(|p| p.contact_id == contact_id) {
         Some(p) => p.roles = roles,

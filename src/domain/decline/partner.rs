@@ -6,6 +6,7 @@ use super::{DeclineProblem, Partner, TrustLevel};
 use crate::domain::account::{is_valid_email, is_valid_phone};
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::rules::{MAX_NAME, MAX_TEXT};
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use chrono::{DateTime, Utc};
 
@@ -228,7 +229,7 @@ pub fn proposable_partners<'a>(
         .filter(|p| p.trust == TrustLevel::Trusted)
         .filter_map(|p| field_match(p, field).map(|m| (m, fold(&p.name), p)))
         .collect();
-    found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    found.sort_with(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     found.into_iter().map(|(_, _, p)| p).collect()
 }
 

@@ -2,6 +2,7 @@
 
 use super::{DeclineReason, DeclinedRequest};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use chrono::NaiveDate;
 
@@ -26,7 +27,7 @@ pub fn demand_by_field<'a>(
     requests: impl IntoIterator<Item = &'a DeclinedRequest>,
 ) -> Vec<FieldDemand> {
     let mut sorted: Vec<&DeclinedRequest> = requests.into_iter().collect();
-    sorted.sort_by_key(|r| (r.on, r.created_at, r.id));
+    sorted.sort_on(|r| (r.on, r.created_at, r.id));
     let mut keys: Vec<String> = Vec::new();
     let mut out: Vec<FieldDemand> = Vec::new();
     for r in sorted {
@@ -58,7 +59,7 @@ pub fn demand_by_field<'a>(
     for g in &mut out {
         g.reasons.retain(|(_, n)| *n > 0);
     }
-    out.sort_by(|a, b| {
+    out.sort_with(|a, b| {
         b.count
             .cmp(&a.count)
             .then(b.last.cmp(&a.last))
@@ -72,7 +73,7 @@ pub fn newest_first<'a>(
     requests: impl IntoIterator<Item = &'a DeclinedRequest>,
 ) -> Vec<&'a DeclinedRequest> {
     let mut v: Vec<&DeclinedRequest> = requests.into_iter().collect();
-    v.sort_by_key(|r| std::cmp::Reverse((r.on, r.created_at, r.id)));
+    v.sort_on(|r| std::cmp::Reverse((r.on, r.created_at, r.id)));
     v
 }
 

@@ -8,6 +8,7 @@ use super::{Alternative, DeclineProblem, DeclineReason, DeclinedRequest, Partner
 use crate::domain::account::LeadSource;
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{Id, Meta};
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// The importance scale, tactical and strategic.
@@ -192,7 +193,7 @@ impl DeclineDraft {
         let strategic = importance("strategic", label::STRATEGIC, &self.strategic, &mut errs);
         // 5. Alternatives.
         let mut alternatives = self.alternatives.clone();
-        alternatives.sort();
+        alternatives.sort_plain();
         alternatives.dedup();
         let on = parse_date("on", label::ON, &self.on, &mut errs);
         let wait_until = if alternatives.contains(&Alternative::Wait) {

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::domain::fields::FieldError;
 use crate::domain::ids::{new_id, Id};
+use crate::domain::sorting::SortExt;
 use chrono::NaiveDate;
 
 /// How far ahead an item counts as due: today and the next 7 days.
@@ -208,7 +209,7 @@ pub fn late_items(f: &FollowUp, today: NaiveDate) -> Vec<(&ContractItem, i64)> {
             _ => None,
         })
         .collect();
-    out.sort_by_key(|(_, days)| std::cmp::Reverse(*days));
+    out.sort_on(|(_, days)| std::cmp::Reverse(*days));
     out
 }
 
@@ -222,7 +223,7 @@ pub fn due_items(f: &FollowUp, today: NaiveDate) -> Vec<(&ContractItem, i64)> {
             _ => None,
         })
         .collect();
-    out.sort_by_key(|(_, d)| *d);
+    out.sort_on(|(_, d)| *d);
     out
 }
 

@@ -22,6 +22,7 @@ use super::{
 };
 use crate::domain::fields::FieldError;
 use crate::domain::ids::{new_id, Id};
+use crate::domain::sorting::SortExt;
 use chrono::NaiveDate;
 
 /// A milestone as typed.
@@ -179,7 +180,7 @@ pub fn add_milestone(
     let m = validated?;
     let id = m.id;
     f.milestones.push(m);
-    f.milestones.sort_by_key(|m| m.kind);
+    f.milestones.sort_on(|m| m.kind);
     Ok(id)
 }
 
@@ -209,7 +210,7 @@ pub fn update_milestone(
             )]
         })?;
     *slot = m;
-    f.milestones.sort_by_key(|m| m.kind);
+    f.milestones.sort_on(|m| m.kind);
     Ok(())
 }
 
@@ -230,7 +231,7 @@ pub fn restore_milestone(f: &mut FollowUp, at: usize, m: Milestone) {
     }
     let at = at.min(f.milestones.len());
     f.milestones.insert(at, m);
-    f.milestones.sort_by_key(|m| m.kind);
+    f.milestones.sort_on(|m| m.kind);
 }
 
 /// How late a milestone is or was.
@@ -282,6 +283,6 @@ pub fn overdue(f: &FollowUp, today: NaiveDate) -> Vec<(&Milestone, i64)> {
             Lateness::Reached { .. } => None,
         })
         .collect();
-    out.sort_by_key(|(m, days)| (std::cmp::Reverse(*days), m.kind));
+    out.sort_on(|(m, days)| (std::cmp::Reverse(*days), m.kind));
     out
 }

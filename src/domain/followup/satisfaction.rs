@@ -14,6 +14,7 @@ use super::{
 };
 use crate::domain::fields::FieldError;
 use crate::domain::ids::{new_id, Id};
+use crate::domain::sorting::SortExt;
 use chrono::{Duration, NaiveDate};
 
 /// The score scale: 1 (not at all satisfied) to 5 (fully).
@@ -100,7 +101,7 @@ pub fn log_check(
     let c = d.validate(new_id(), today, is_person)?;
     let id = c.id;
     f.checks.push(c);
-    f.checks.sort_by_key(|c| c.on);
+    f.checks.sort_on(|c| c.on);
     Ok(id)
 }
 
@@ -117,7 +118,7 @@ pub fn restore_check(f: &mut FollowUp, at: usize, c: SatisfactionCheck) {
     }
     let at = at.min(f.checks.len());
     f.checks.insert(at, c);
-    f.checks.sort_by_key(|c| c.on);
+    f.checks.sort_on(|c| c.on);
 }
 
 /// When the next check of a kind falls due.

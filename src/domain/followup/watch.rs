@@ -4,6 +4,7 @@
 
 use super::{checklist, milestones, satisfaction, Cadence, CheckKind, FollowUp, MilestoneKind};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use chrono::NaiveDate;
 
 /// One thing to see to.
@@ -102,5 +103,5 @@ pub fn watch_deal(
 
 /// Late first, then by the day due (oldest first); ties keep their order.
 pub fn sort(list: &mut [Watch]) {
-    list.sort_by_key(|w| (!w.is_late(), w.due));
+    list.sort_on(|w| (!w.is_late(), w.due));
 }

@@ -23,6 +23,7 @@
 //! is not looked for), or when a line of the proposal that answers that need names the
 //! product (an optional line not chosen yet). Each suggestion names the need it answers.
 
+use crate::domain::sorting::SortExt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -156,7 +157,7 @@ pub fn restore_signal(c: &mut Closing, at: usize, s: BuyingSignal) {
 /// The signals, most recent first (by day, then as logged).
 pub fn signals_by_date(c: &Closing) -> Vec<&BuyingSignal> {
     let mut v: Vec<(usize, &BuyingSignal)> = c.signals.iter().enumerate().collect();
-    v.sort_by(|(i, a), (j, b)| b.on.cmp(&a.on).then(j.cmp(i)));
+    v.sort_with(|(i, a), (j, b)| b.on.cmp(&a.on).then(j.cmp(i)));
     v.into_iter().map(|(_, s)| s).collect()
 }
 

@@ -1,6 +1,7 @@
 //! Section 4, the quotation: its lines (from the catalogue or typed), the line form's
 //! rules, and the totals in integers with margins and flags.
 
+use crate::domain::sorting::SortExt;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::fields::{FieldError, FieldProblem};
@@ -552,7 +553,7 @@ pub fn totals(
             flags,
         });
     }
-    by_rate.sort_by_key(|(r, _)| *r);
+    by_rate.sort_on(|(r, _)| *r);
     let mut taxes = Vec::with_capacity(by_rate.len());
     let mut tax = 0i64;
     for (rate, base) in by_rate {

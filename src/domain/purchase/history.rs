@@ -8,6 +8,7 @@ use crate::domain::money::{Currency, Money};
 use crate::domain::negotiation::Negotiation;
 use crate::domain::price::{Quantity, Rate};
 use crate::domain::proposal::{self, Proposal, ProposalStatus};
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use chrono::{Datelike, NaiveDate};
 
@@ -107,7 +108,7 @@ pub fn history(
             })
         })
         .collect();
-    out.sort_by(|a, b| (b.won_on, &b.title).cmp(&(a.won_on, &a.title)));
+    out.sort_with(|a, b| (b.won_on, &b.title).cmp(&(a.won_on, &a.title)));
     out
 }
 
@@ -141,7 +142,7 @@ pub fn by_year(history: &[Purchase]) -> Vec<YearTotal> {
             }),
         }
     }
-    out.sort_by(|a, b| (a.year, a.currency.code()).cmp(&(b.year, b.currency.code())));
+    out.sort_with(|a, b| (a.year, a.currency.code()).cmp(&(b.year, b.currency.code())));
     out
 }
 
@@ -183,7 +184,7 @@ pub fn by_product(history: &[Purchase]) -> Vec<ProductTotal> {
             }
         }
     }
-    out.sort_by(|a, b| {
+    out.sort_with(|a, b| {
         b.net
             .cmp(&a.net)
             .then_with(|| fold(&a.name).cmp(&fold(&b.name)))

@@ -4,6 +4,7 @@
 //! An invoice is overdue from the day after its due date: due today is not due yet. A paid
 //! invoice is in no bucket.
 
+use crate::domain::sorting::SortExt;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -114,7 +115,7 @@ pub fn most_overdue_first<'a>(
     today: NaiveDate,
 ) -> Vec<&'a Invoice> {
     let mut list: Vec<&Invoice> = invoices.into_iter().filter(|i| !i.is_paid()).collect();
-    list.sort_by(|a, b| {
+    list.sort_with(|a, b| {
         days_overdue(b, today)
             .cmp(&days_overdue(a, today))
             .then(a.due_on.cmp(&b.due_on))

@@ -15,6 +15,7 @@
 //! pays the last unpaid invoice of a won deal in step 6 finishes the deal, dated the
 //! payment's day ([`finish_when_paid`]). A deal without invoices is confirmed by hand.
 
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{CollectionAction, CollectionStep, Invoice, LateCause, Payment};
@@ -366,7 +367,7 @@ pub fn add_payment(
                 amount_minor,
                 note,
             });
-            inv.payments.sort_by_key(|p| p.on);
+            inv.payments.sort_on(|p| p.on);
             Ok(id)
         }
         _ => Err(errs),
@@ -431,7 +432,7 @@ pub fn log_step(
                 action: draft.action,
                 note,
             });
-            inv.collection.sort_by_key(|s| s.on);
+            inv.collection.sort_on(|s| s.on);
             Ok(id)
         }
         _ => Err(errs),
@@ -462,7 +463,7 @@ pub fn unpaid_numbers(deal_id: Id, invoices: &[Invoice]) -> Vec<String> {
         .iter()
         .filter(|i| i.deal_id == deal_id && !i.is_paid())
         .collect();
-    open.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.number.cmp(&b.number)));
+    open.sort_with(|a, b| a.due_on.cmp(&b.due_on).then(a.number.cmp(&b.number)));
     open.into_iter().map(|i| i.number.clone()).collect()
 }
 

@@ -1,5 +1,6 @@
 //! What a referrer brought: the deals of the accounts they gave as leads.
 
+use crate::domain::sorting::SortExt;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -60,7 +61,7 @@ pub fn referred_deals<'a>(
                 .is_some_and(|(on, _)| d.created_at.date_naive() >= *on)
         })
         .collect();
-    found.sort_by_key(|d| (d.created_at, d.id));
+    found.sort_on(|d| (d.created_at, d.id));
     let mut out = ReferredDeals::default();
     for d in found {
         let won = matches!(d.outcome, Outcome::Won { .. });

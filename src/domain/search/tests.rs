@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::competitor::CompetitorRep;
 use crate::domain::deal::Deal;
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, TimeZone, Utc};
 
 fn now() -> DateTime<Utc> {
@@ -367,7 +368,7 @@ fn letters_written_two_ways_match_both_ways() {
     let ix = SearchIndex::build(&[acc], &people, &[], &[]);
     let found = |q: &str| -> Vec<String> {
         let mut v: Vec<String> = ix.query(q, 10).into_iter().map(|h| h.title).collect();
-        v.sort();
+        v.sort_plain();
         v
     };
     // "Müller" finds both spellings; "Mueller" finds both; "Muller" finds the one

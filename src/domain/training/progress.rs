@@ -7,6 +7,7 @@
 //! meets a trainee in; only weeks with answers are listed, so a gap in practice reads as a
 //! missing week, not as a row of zeros.
 
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -225,7 +226,7 @@ pub fn by_week<Tz: TimeZone>(answers: &[ExerciseAnswer], tz: &Tz) -> Vec<WeekSco
 /// The latest `n` answers, the newest first (same moment: by id, for a stable order).
 pub fn latest(answers: &[ExerciseAnswer], n: usize) -> Vec<&ExerciseAnswer> {
     let mut v: Vec<&ExerciseAnswer> = answers.iter().collect();
-    v.sort_by(|a, b| {
+    v.sort_with(|a, b| {
         b.answered_at
             .cmp(&a.answered_at)
             .then_with(|| a.id.to_string().cmp(&b.id.to_string()))

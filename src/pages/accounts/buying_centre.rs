@@ -3,6 +3,7 @@
 use crate::domain::buying_centre::{map as bc_map, warnings as bc_warnings, BuyingCentreWarning};
 use crate::domain::contact::Contact;
 use crate::domain::training::GuidePage;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::link::href;
 use crate::ui::scroll_area::ScrollArea;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 pub(super) fn BuyingCentre(#[prop(into)] people: Signal<Vec<Contact>>) -> impl IntoView {
     view! {
         <div class="card" role="region" aria-labelledby="bc-heading">
-            <h2 id="bc-heading">{move || tr("bc.title")}</h2>
+            <h2 id="bc-heading">{tr_fn("bc.title")}</h2>
             <WhyLink page=GuidePage::BuyingCentre/>
             {move || {
                 let list = people.get();

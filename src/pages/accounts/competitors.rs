@@ -3,12 +3,14 @@
 
 use crate::domain::competitor::{accounts_using, Competitor, CompetitorDraft, RepDraft};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::actions::competitors;
 use crate::state::data::use_data;
 use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{
     field_error_text, join_list, split_list, ErrorSummary, FormErrors, TextArea, TextField,
@@ -84,7 +86,7 @@ fn CompetitorFormBody(
         }
     };
     let err = move |f: &'static str| errors.field(f);
-    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let l = |k: &'static str| Signal::derive(tr_fn(k));
     view! {
         <form class="card form-grid record-form" on:submit=submit novalidate>
             <ErrorSummary errors=errors.summary()/>
@@ -98,8 +100,8 @@ fn CompetitorFormBody(
             </div>
             <ConflictPanel save on_take_theirs=on_reload/>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || save.busy.get()>{move || tr("form.save")}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || tr("form.cancel")}</button>
+                <button type="submit" class="primary" disabled=move || save.busy.get()>{tr_fn("form.save")}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{tr_fn("form.cancel")}</button>
             </div>
         </form>
     }
@@ -113,18 +115,18 @@ pub fn CompetitorsPage() -> impl IntoView {
     let list = Memo::new(move |_| {
         data.competitors.with_all(|m| {
             let mut v: Vec<&Competitor> = m.values().collect();
-            v.sort_by_cached_key(|c| fold(&c.name));
+            v.sort_on_cached(|c| fold(&c.name));
             v.into_iter().map(|c| c.id).collect::<Vec<Id>>()
         })
     });
     view! {
         <section class="page">
-            <nav class="breadcrumbs" aria-label=move || tr("shell.breadcrumbs")>
-                <a href=href("/accounts")>{move || tr("page.accounts.title")}</a>
+            <nav class="breadcrumbs" aria-label=tr_fn("shell.breadcrumbs")>
+                <a href=href("/accounts")>{tr_fn("page.accounts.title")}</a>
             </nav>
             <div class="page-head">
-                <h1>{move || tr("competitors.title")}</h1>
-                <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{move || tr("competitors.new")}</button>
+                <h1>{tr_fn("competitors.title")}</h1>
+                <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{tr_fn("competitors.new")}</button>
             </div>
             {move || creating.get().then(|| {
                 let nav = navigate.clone();
@@ -191,7 +193,7 @@ pub fn CompetitorPage() -> impl IntoView {
             }
         });
     };
-    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let l = |k: &'static str| Signal::derive(tr_fn(k));
     view! {
         {move || match competitor.get() {
             None => view! {

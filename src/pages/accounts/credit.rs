@@ -8,6 +8,7 @@ use crate::domain::receivable::{CreditCheck, CreditOutcome};
 use crate::state::actions::receivables as actions;
 use crate::state::data::{spawn_save, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{CheckboxField, FormErrors, SelectField, TextArea, TextField};
@@ -50,8 +51,8 @@ pub fn CreditChecks(account_id: Id) -> impl IntoView {
     let adding = RwSignal::new(false);
     view! {
         <section class="card credit-checks" aria-labelledby="credit-heading">
-            <h2 id="credit-heading">{move || tr("receivable.credit.title")}</h2>
-            <p class="hint">{move || tr("receivable.credit.intro")}</p>
+            <h2 id="credit-heading">{tr_fn("receivable.credit.title")}</h2>
+            <p class="hint">{tr_fn("receivable.credit.intro")}</p>
             {move || {
                 let deals = warn.get();
                 (!deals.is_empty()).then(|| view! {

@@ -2,8 +2,10 @@
 
 use crate::domain::ids::Id;
 use crate::domain::pipeline;
+use crate::domain::sorting::SortExt;
 use crate::state::data::use_data;
 use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -18,14 +20,14 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
     let deals = Memo::new(move |_| {
         let ids = data.indexes.deals_of(account_id);
         data.deals.with_many(&ids, |mut v| {
-            v.sort_by_key(|d| (!d.is_active(), std::cmp::Reverse(d.updated_at)));
+            v.sort_on(|d| (!d.is_active(), std::cmp::Reverse(d.updated_at)));
             v.into_iter().map(|d| d.id).collect::<Vec<Id>>()
         })
     });
     let new_href = href(&format!("/deals?new=1&account={account_id}"));
     view! {
         <section class="card account-deals" aria-labelledby="account-deals-heading">
-            <h2 id="account-deals-heading">{move || tr("deals_ui.account.title")}</h2>
+            <h2 id="account-deals-heading">{tr_fn("deals_ui.account.title")}</h2>
             <Show
                 when=move || !deals.with(Vec::is_empty)
                 fallback=|| view! { <p class="hint">{tr("deals_ui.account.none")}</p> }
@@ -64,7 +66,7 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                     </ScrollArea>
             </Show>
             <p>
-                <a class="button primary" href=new_href>{move || tr("deals_ui.new_deal")}</a>
+                <a class="button primary" href=new_href>{tr_fn("deals_ui.new_deal")}</a>
             </p>
         </section>
     }

@@ -8,9 +8,11 @@ use super::products::ProductsInUse;
 use crate::domain::account::Account;
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::state::actions::accounts;
 use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
@@ -64,7 +66,7 @@ fn AccountView(account: Account) -> impl IntoView {
         let ids = data.indexes.people_of(id);
         data.contacts.with_many(&ids, |ps| {
             let mut v: Vec<Contact> = ps.into_iter().cloned().collect();
-            v.sort_by(|a, b| {
+            v.sort_with(|a, b| {
                 crate::domain::text::fold(&a.name).cmp(&crate::domain::text::fold(&b.name))
             });
             v
@@ -143,8 +145,8 @@ fn AccountView(account: Account) -> impl IntoView {
 
     view! {
         <section class="page">
-            <nav class="breadcrumbs" aria-label=move || tr("shell.breadcrumbs")>
-                <a href=href("/accounts")>{move || tr("page.accounts.title")}</a>
+            <nav class="breadcrumbs" aria-label=tr_fn("shell.breadcrumbs")>
+                <a href=href("/accounts")>{tr_fn("page.accounts.title")}</a>
             </nav>
             <div class="page-head">
                 <h1>{move || a.get().name}</h1>
@@ -159,16 +161,16 @@ fn AccountView(account: Account) -> impl IntoView {
                 </div>
             </div>
             <div class="actions no-print">
-                <button on:click=move |_| editing.set(true) disabled=move || editing.get()>{move || tr("account.edit")}</button>
+                <button on:click=move |_| editing.set(true) disabled=move || editing.get()>{tr_fn("account.edit")}</button>
                 <button on:click=toggle_archive>{move || if a.get().archived { tr("account.restore") } else { tr("account.archive") }}</button>
-                <button class="danger" on:click=move |_| confirm_delete.set(true)>{move || tr("account.delete")}</button>
+                <button class="danger" on:click=move |_| confirm_delete.set(true)>{tr_fn("account.delete")}</button>
             </div>
             <Show when=move || confirm_delete.get()>
-                <div class="notice notice-warning" role="alertdialog" aria-label=move || tr("account.delete")>
+                <div class="notice notice-warning" role="alertdialog" aria-label=tr_fn("account.delete")>
                     <p>{move || tw("account.delete_confirm", &[("name", &a.get().name)])}</p>
                     <div class="actions">
-                        <button class="danger" on:click=do_delete.clone()>{move || tr("account.delete_yes")}</button>
-                        <button on:click=move |_| confirm_delete.set(false)>{move || tr("account.delete_no")}</button>
+                        <button class="danger" on:click=do_delete.clone()>{tr_fn("account.delete_yes")}</button>
+                        <button on:click=move |_| confirm_delete.set(false)>{tr_fn("account.delete_no")}</button>
                     </div>
                 </div>
             </Show>
@@ -183,8 +185,8 @@ fn AccountView(account: Account) -> impl IntoView {
             <BuyingCentre people=people/>
             <div class="card">
                 <div class="section-head">
-                    <h2>{move || tr("account.people")}</h2>
-                    <button on:click=move |_| adding_person.set(true) disabled=move || adding_person.get()>{move || tr("contact.add")}</button>
+                    <h2>{tr_fn("account.people")}</h2>
+                    <button on:click=move |_| adding_person.set(true) disabled=move || adding_person.get()>{tr_fn("contact.add")}</button>
                 </div>
                 {move || adding_person.get().then(|| view! {
                     <ContactForm
@@ -201,7 +203,7 @@ fn AccountView(account: Account) -> impl IntoView {
                                 <li>
                                     <a href=href(&format!("/contacts/{}", c.id))>{c.name.clone()}</a>
                                     {(!c.title.is_empty()).then(|| view! { <span class="hint">{format!(" · {}", c.title)}</span> })}
-                                    {c.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
+                                    {c.is_guide.then(|| view! { " " <span class="badge">{tr_fn("bc.guide")}</span> })}
                                     <StyleHint contact=c.clone()/>
                                 </li>
                             })}
@@ -224,14 +226,14 @@ fn Profile(#[prop(into)] account: Signal<Account>) -> impl IntoView {
     let row = move |label: &'static str, value: String| {
         (!value.trim().is_empty()).then(|| {
             view! {
-                <dt>{move || tr(label)}</dt>
+                <dt>{tr_fn(label)}</dt>
                 <dd class="pre-line">{value}</dd>
             }
         })
     };
     view! {
         <div class="card">
-            <h2>{move || tr("account.profile")}</h2>
+            <h2>{tr_fn("account.profile")}</h2>
             {move || {
                 let a = account.get();
                 let address = [a.address.street.as_str(), a.address.postal_code.as_str(), a.address.city.as_str(), a.address.region.as_str(), a.address.country.as_str()]

@@ -7,7 +7,7 @@ use crate::domain::ids::Id;
 use crate::state::data::use_data;
 use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
-use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::select_options;
 use crate::ui::form::{
@@ -188,12 +188,12 @@ fn AccountFormBody(
         }
     };
 
-    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let l = |k: &'static str| Signal::derive(tr_fn(k));
     view! {
         <form class="card form-grid record-form" on:submit=submit novalidate>
             <ErrorSummary errors=errors.summary()/>
             <fieldset class="form-section">
-                <legend>{move || tr("account.section.identity")}</legend>
+                <legend>{tr_fn("account.section.identity")}</legend>
                 <div class="form-columns">
                     <TextField id="account-name" label=l("account.field.name") value=inputs.name error=err("name") required=true autocomplete="organization"/>
                     <TextField id="account-industry" label=l("account.field.industry") value=inputs.industry/>
@@ -215,7 +215,7 @@ fn AccountFormBody(
             </fieldset>
             <DuplicateNotice found=duplicates base="/accounts"/>
             <fieldset class="form-section">
-                <legend>{move || tr("account.section.contact")}</legend>
+                <legend>{tr_fn("account.section.contact")}</legend>
                 <div class="form-columns">
                     <TextField id="account-phones" label=l("account.field.phones") value=inputs.phones error=err("phones")
                         input_type="tel" hint=l("account.hint.list")/>
@@ -230,7 +230,7 @@ fn AccountFormBody(
                 </div>
             </fieldset>
             <fieldset class="form-section">
-                <legend>{move || tr("account.section.business")}</legend>
+                <legend>{tr_fn("account.section.business")}</legend>
                 <div class="form-columns">
                     <TextArea id="account-scope" label=l("account.field.business_scope") value=inputs.business_scope/>
                     <TextField id="account-size" label=l("account.field.size") value=inputs.size/>
@@ -244,8 +244,8 @@ fn AccountFormBody(
             </fieldset>
             <ConflictPanel save on_take_theirs=on_reload/>
             <div class="actions">
-                <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("form.save")}</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>{move || tr("form.cancel")}</button>
+                <button type="submit" class="primary" disabled=move || saving.get()>{tr_fn("form.save")}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{tr_fn("form.cancel")}</button>
             </div>
         </form>
     }

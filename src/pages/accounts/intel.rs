@@ -6,11 +6,13 @@ use crate::domain::intel::{
     intel_rows_with, list_intel, to_csv, IntelDraft, IntelFilter, IntelKind, IntelNote,
     INTEL_HEADER_KEYS,
 };
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::actions::intel;
 use crate::state::backup::download_text;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
@@ -105,7 +107,7 @@ pub fn IntelPage() -> impl IntoView {
         }
     };
     let err = move |f: &'static str| errors.field(f);
-    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let l = |k: &'static str| Signal::derive(tr_fn(k));
     let kinds: Signal<Vec<(String, String)>> = Signal::derive(|| {
         IntelKind::ALL
             .iter()
@@ -118,7 +120,7 @@ pub fn IntelPage() -> impl IntoView {
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
         });
-        v.sort_by_cached_key(|(_, n)| fold(n));
+        v.sort_on_cached(|(_, n)| fold(n));
         v
     });
     let competitor_opts: Signal<Vec<(String, String)>> = Signal::derive(move || {
@@ -127,21 +129,21 @@ pub fn IntelPage() -> impl IntoView {
                 .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect()
         });
-        v.sort_by_cached_key(|(_, n)| fold(n));
+        v.sort_on_cached(|(_, n)| fold(n));
         v
     });
     view! {
         <section class="page">
-            <nav class="breadcrumbs" aria-label=move || tr("shell.breadcrumbs")>
-                <a href=href("/accounts")>{move || tr("page.accounts.title")}</a>
+            <nav class="breadcrumbs" aria-label=tr_fn("shell.breadcrumbs")>
+                <a href=href("/accounts")>{tr_fn("page.accounts.title")}</a>
             </nav>
             <div class="page-head">
-                <h1>{move || tr("intel.title")}</h1>
-                <button on:click=export disabled=move || notes.with(Vec::is_empty)>{move || tr("intel.export")}</button>
+                <h1>{tr_fn("intel.title")}</h1>
+                <button on:click=export disabled=move || notes.with(Vec::is_empty)>{tr_fn("intel.export")}</button>
             </div>
-            <p class="hint">{move || tr("intel.intro")}</p>
+            <p class="hint">{tr_fn("intel.intro")}</p>
             <form class="card form-grid record-form" on:submit=submit novalidate>
-                <h2>{move || tr("intel.new")}</h2>
+                <h2>{tr_fn("intel.new")}</h2>
                 <ErrorSummary errors=errors.summary()/>
                 <div class="form-columns">
                     <SelectField id="intel-kind" label=l("intel.field.kind") value=kind options=kinds empty_label=l("form.none") error=err("kind") required=true/>
@@ -151,7 +153,7 @@ pub fn IntelPage() -> impl IntoView {
                     <TextField id="intel-title" label=l("intel.field.title") value=title error=err("title") required=true/>
                     <TextArea id="intel-body" label=l("intel.field.body") value=body/>
                 </div>
-                <div class="actions"><button type="submit" class="primary">{move || tr("intel.add")}</button></div>
+                <div class="actions"><button type="submit" class="primary">{tr_fn("intel.add")}</button></div>
             </form>
             <div class="card filters">
                 <SelectField id="intel-filter" label=l("intel.filter") value=kind_filter options=kinds empty_label=l("accounts.filter.any")/>

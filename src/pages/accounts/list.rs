@@ -9,6 +9,7 @@ use crate::domain::account::{
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
 use crate::state::index::IndexKey;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::select_options;
@@ -33,21 +34,21 @@ fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
     });
     view! {
         <section class="card lead-report" aria-labelledby="lead-report-heading">
-            <h2 id="lead-report-heading">{move || tr("tasks_more.report.title")}</h2>
-            <p class="hint">{move || tr("tasks_more.report.intro")}</p>
+            <h2 id="lead-report-heading">{tr_fn("tasks_more.report.title")}</h2>
+            <p class="hint">{tr_fn("tasks_more.report.intro")}</p>
             <Show
                 when=move || !rows.with(Vec::is_empty)
-                fallback=move || view! { <p class="hint">{move || tr("tasks_more.report.empty")}</p> }
+                fallback=move || view! { <p class="hint">{tr_fn("tasks_more.report.empty")}</p> }
             >
                 <ScrollArea label=Signal::derive(|| tr("tasks_more.report.caption"))>
                     <table class="data-table">
-                        <caption>{move || tr("tasks_more.report.caption")}</caption>
+                        <caption>{tr_fn("tasks_more.report.caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || tr("tasks_more.report.source")}</th>
-                                <th scope="col" class="num">{move || tr("tasks_more.report.accounts")}</th>
-                                <th scope="col" class="num">{move || tr("tasks_more.report.customers")}</th>
-                                <th scope="col" class="num">{move || tr("tasks_more.report.won")}</th>
+                                <th scope="col">{tr_fn("tasks_more.report.source")}</th>
+                                <th scope="col" class="num">{tr_fn("tasks_more.report.accounts")}</th>
+                                <th scope="col" class="num">{tr_fn("tasks_more.report.customers")}</th>
+                                <th scope="col" class="num">{tr_fn("tasks_more.report.won")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -128,9 +129,9 @@ pub fn AccountsPage() -> impl IntoView {
               opts: Box<dyn Fn() -> Vec<(String, String)> + Send + Sync>| {
             view! {
                 <div class="field">
-                    <label for=id>{move || tr(label)}</label>
+                    <label for=id>{tr_fn(label)}</label>
                     <select id=id on:change=move |ev| { value.set(event_target_value(&ev)); shown.set(PAGE); } prop:value=move || value.get()>
-                        <option value="">{move || tr("accounts.filter.any")}</option>
+                        <option value="">{tr_fn("accounts.filter.any")}</option>
                         {move || opts().into_iter().map(|(c, t)| {
                             let c2 = c.clone();
                             view! { <option value=c selected=move || value.get() == c2>{t}</option> }
@@ -143,12 +144,12 @@ pub fn AccountsPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || tr("page.accounts.title")}</h1>
+                <h1>{tr_fn("page.accounts.title")}</h1>
                 <div class="actions">
-                    <a class="button" href=href("/competitors")>{move || tr("competitors.title")}</a>
-                    <a class="button" href=href("/intel")>{move || tr("intel.title")}</a>
+                    <a class="button" href=href("/competitors")>{tr_fn("competitors.title")}</a>
+                    <a class="button" href=href("/intel")>{tr_fn("intel.title")}</a>
                     <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>
-                        {move || tr("accounts.new")}
+                        {tr_fn("accounts.new")}
                     </button>
                 </div>
             </div>
@@ -156,7 +157,7 @@ pub fn AccountsPage() -> impl IntoView {
                 {
                     let nav = nav2.clone();
                     view! {
-                        <h2>{move || tr("accounts.new")}</h2>
+                        <h2>{tr_fn("accounts.new")}</h2>
                         <AccountForm
                             account=None
                             on_saved=move |a: Account| {
@@ -181,20 +182,20 @@ pub fn AccountsPage() -> impl IntoView {
                 {filter_select("filter-customer", "accounts.filter.customer", customer, Box::new(select_options(CustomerKind::ALL, CustomerKind::code, CustomerKind::key)))}
                 {filter_select("filter-lead-source", "account.field.lead_source", lead_source, Box::new(select_options(LeadSource::ALL, LeadSource::code, LeadSource::key)))}
                 <div class="field">
-                    <label for="filter-archive">{move || tr("accounts.filter.show")}</label>
+                    <label for="filter-archive">{tr_fn("accounts.filter.show")}</label>
                     <select id="filter-archive" on:change=move |ev| archive.set(event_target_value(&ev))>
                         {ArchiveView::ALL.iter().map(|v| {
                             let code = v.code();
-                            view! { <option value=code selected=move || archive.get() == code>{move || tr(v.key())}</option> }
+                            view! { <option value=code selected=move || archive.get() == code>{tr_fn(v.key())}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="accounts-sort">{move || tr("accounts.sort")}</label>
+                    <label for="accounts-sort">{tr_fn("accounts.sort")}</label>
                     <select id="accounts-sort" on:change=move |ev| sort.set(event_target_value(&ev))>
-                        <option value="name">{move || tr("accounts.sort.name")}</option>
-                        <option value="grade">{move || tr("accounts.sort.grade")}</option>
-                        <option value="updated">{move || tr("accounts.sort.updated")}</option>
+                        <option value="name">{tr_fn("accounts.sort.name")}</option>
+                        <option value="grade">{tr_fn("accounts.sort.grade")}</option>
+                        <option value="updated">{tr_fn("accounts.sort.updated")}</option>
                     </select>
                 </div>
             </crate::ui::filters::FilterPanel>
@@ -211,14 +212,14 @@ pub fn AccountsPage() -> impl IntoView {
             >
                 <ScrollArea label=Signal::derive(|| tr("page.accounts.title")) class="card">
                     <table class="data-table wide">
-                        <caption class="visually-hidden">{move || tr("page.accounts.title")}</caption>
+                        <caption class="visually-hidden">{tr_fn("page.accounts.title")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || tr("account.field.name")}</th>
-                                <th scope="col">{move || tr("account.field.grade")}</th>
-                                <th scope="col" class="hide-narrow">{move || tr("account.field.industry")}</th>
-                                <th scope="col" class="hide-narrow">{move || tr("account.field.owner")}</th>
-                                <th scope="col" class="num">{move || tr("accounts.people")}</th>
+                                <th scope="col">{tr_fn("account.field.name")}</th>
+                                <th scope="col">{tr_fn("account.field.grade")}</th>
+                                <th scope="col" class="hide-narrow">{tr_fn("account.field.industry")}</th>
+                                <th scope="col" class="hide-narrow">{tr_fn("account.field.owner")}</th>
+                                <th scope="col" class="num">{tr_fn("accounts.people")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -231,7 +232,7 @@ pub fn AccountsPage() -> impl IntoView {
                                     <tr>
                                         <td>
                                             <a href=href(&format!("/accounts/{}", a.id))>{a.name.clone()}</a>
-                                            {a.archived.then(|| view! { " " <span class="badge">{move || tr("account.field.archived")}</span> })}
+                                            {a.archived.then(|| view! { " " <span class="badge">{tr_fn("account.field.archived")}</span> })}
                                             {(!a.tags.is_empty()).then(|| view! { <div class="hint">{tags_line(&a)}</div> })}
                                         </td>
                                         <td>{a.grade.map(|g| g.code().to_uppercase()).unwrap_or_default()}</td>
@@ -245,7 +246,7 @@ pub fn AccountsPage() -> impl IntoView {
                     </table>
                 </ScrollArea>
                 <Show when=move || { rows.with(Vec::len) > shown.get() }>
-                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
+                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{tr_fn("accounts.show_more")}</button>
                 </Show>
             </Show>
             <LeadSourceReport accounts=all/>

@@ -4,7 +4,8 @@ use crate::domain::account::Account;
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw};
+use crate::state::tr_fn;
+use crate::state::tw;
 use leptos::prelude::*;
 
 /// Merge another account into this one: its people, deals, notes and activities move here,
@@ -49,17 +50,17 @@ pub(super) fn MergeAccount(account_id: Id) -> impl IntoView {
     let cancel = Callback::new(move |_| plan.set(None));
     view! {
         <details class="card no-print">
-            <summary>{move || tr("account.merge.title")}</summary>
-            <p class="hint">{move || tr("account.merge.hint")}</p>
+            <summary>{tr_fn("account.merge.title")}</summary>
+            <p class="hint">{tr_fn("account.merge.hint")}</p>
             <div class="field">
-                <label for="merge-account">{move || tr("account.merge.other")}</label>
+                <label for="merge-account">{tr_fn("account.merge.other")}</label>
                 <select id="merge-account" on:change=move |ev| { other.set(event_target_value(&ev)); plan.set(None); } prop:value=move || other.get()>
-                    <option value="">{move || tr("form.none")}</option>
+                    <option value="">{tr_fn("form.none")}</option>
                     {move || crate::ui::merge::picker_options(options.get(), "merge.picker.rest_accounts")}
                 </select>
             </div>
             <Show when=move || plan.with(Option::is_none)>
-                <button on:click=preview disabled=move || other.get().is_empty()>{move || tr("merge.preview_button")}</button>
+                <button on:click=preview disabled=move || other.get().is_empty()>{tr_fn("merge.preview_button")}</button>
             </Show>
             {move || plan.get().map(|p| view! {
                 <crate::ui::merge::MergePreview keep=p.merged.name.clone() gone=p.gone.name.clone() gained=p.gained

@@ -2,9 +2,11 @@
 
 use crate::domain::account::{ProductInUse, Satisfaction};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::state::actions::accounts;
 use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::form::{field_error_text, select_options};
 use leptos::prelude::*;
@@ -63,7 +65,7 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{move || tr("account.field.products_in_use")}</h2>
+            <h2>{tr_fn("account.field.products_in_use")}</h2>
             {move || {
                 let items = account().map(|a| a.products_in_use).unwrap_or_default();
                 if items.is_empty() {
@@ -93,19 +95,19 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
             <form class="inline-form" on:submit=add novalidate>
                 <crate::ui::form::TextField id="product-name" label=Signal::derive(|| tr("account.field.product")) value=product error=Signal::derive(move || error.get())/>
                 <div class="field">
-                    <label for="product-maker">{move || tr("account.field.product_owner")}</label>
+                    <label for="product-maker">{tr_fn("account.field.product_owner")}</label>
                     <select id="product-maker" on:change=move |ev| maker.set(event_target_value(&ev))>
-                        <option value="">{move || tr("account.field.product_ours")}</option>
+                        <option value="">{tr_fn("account.field.product_ours")}</option>
                         {move || data.competitors.with_all(|m| {
                             let mut v: Vec<_> = m.values().map(|c| (c.id, c.name.clone())).collect();
-                            v.sort_by(|a, b| a.1.cmp(&b.1));
+                            v.sort_with(|a, b| a.1.cmp(&b.1));
                             v
                         }).into_iter().map(|(cid, name)| view! { <option value=cid.to_string()>{name}</option> }).collect_view()}
                     </select>
                 </div>
                 <crate::ui::form::SelectField id="product-satisfaction" label=Signal::derive(|| tr("account.field.satisfaction")) value=satisfaction
                     options=Signal::derive(select_options(Satisfaction::ALL, Satisfaction::code, Satisfaction::key)) empty_label=Signal::derive(|| tr("form.none"))/>
-                <div class="actions"><button type="submit">{move || tr("account.products.add")}</button></div>
+                <div class="actions"><button type="submit">{tr_fn("account.products.add")}</button></div>
             </form>
         </div>
     }

@@ -4,8 +4,10 @@
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::purchase::{self, Purchase};
+use crate::domain::sorting::SortExt;
 use crate::state::actions::proposals;
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{settings, tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -39,7 +41,7 @@ fn quantity(q: crate::domain::price::Quantity) -> String {
 fn qualification_lines(history: &[Purchase]) -> Vec<(bool, String)> {
     let tiers = settings::cumulative_discount();
     let mut currencies: Vec<Currency> = history.iter().map(|p| p.currency.clone()).collect();
-    currencies.sort_by(|a, b| a.code().cmp(b.code()));
+    currencies.sort_with(|a, b| a.code().cmp(b.code()));
     currencies.dedup();
     currencies
         .into_iter()
@@ -90,7 +92,7 @@ pub fn PurchaseHistory(account_id: Id) -> impl IntoView {
     let history = Memo::new(move |_| proposals::purchases(data, account_id));
     view! {
         <section class="card purchases" aria-labelledby="purchases-heading">
-            <h2 id="purchases-heading">{move || tr("purchases.title")}</h2>
+            <h2 id="purchases-heading">{tr_fn("purchases.title")}</h2>
             {move || {
                 let h = history.get();
                 if h.is_empty() {

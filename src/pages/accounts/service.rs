@@ -4,6 +4,7 @@ use crate::domain::complaint::{anxiety_word, Complaint};
 use crate::domain::ids::Id;
 use crate::state::actions::{complaints, referrals};
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -40,7 +41,7 @@ pub fn AccountService(account_id: Id) -> impl IntoView {
     view! {
         <Show when=move || !referred.with(Vec::is_empty)>
             <section class="card referred-by" aria-labelledby="referred-by-heading">
-                <h2 id="referred-by-heading">{move || tr("referral.account.referred_by")}</h2>
+                <h2 id="referred-by-heading">{tr_fn("referral.account.referred_by")}</h2>
                 <ul class="plain-list">
                     <For each=move || referred.get() key=|r| r.0 let:r>
                         <li>
@@ -53,7 +54,7 @@ pub fn AccountService(account_id: Id) -> impl IntoView {
             </section>
         </Show>
         <section class="card account-complaints" aria-labelledby="account-complaints-heading">
-            <h2 id="account-complaints-heading">{move || tr("complaint.account.title")}</h2>
+            <h2 id="account-complaints-heading">{tr_fn("complaint.account.title")}</h2>
             <Show
                 when=move || !open.with(Vec::is_empty)
                 fallback=|| view! { <p class="hint">{tr("complaint.card.none")}</p> }
@@ -64,7 +65,7 @@ pub fn AccountService(account_id: Id) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-            <p><a class="button" href=new_href>{move || tr("complaint.account.new")}</a></p>
+            <p><a class="button" href=new_href>{tr_fn("complaint.account.new")}</a></p>
         </section>
     }
 }

@@ -5,7 +5,9 @@ use crate::domain::activity::timeline_for_account;
 use crate::domain::contact::{BuyingLevel, Contact};
 use crate::domain::ids::Id;
 use crate::domain::relationship::{health, HealthWarning};
+use crate::domain::sorting::SortExt;
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::activity::Timeline;
 use crate::ui::activity_form::ActivityForm;
@@ -21,7 +23,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
         let mut v: Vec<Contact> = data
             .contacts
             .with_many(&ids, |ps| ps.into_iter().cloned().collect());
-        v.sort_by_key(|a| a.name.to_lowercase());
+        v.sort_on(|a| a.name.to_lowercase());
         v
     });
     let people_ids =
@@ -66,10 +68,10 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
 
     view! {
         <section class="trust-panel" aria-labelledby="account-trust-heading">
-            <h2 id="account-trust-heading">{move || tr("trust.ui.health.title")}</h2>
+            <h2 id="account-trust-heading">{tr_fn("trust.ui.health.title")}</h2>
             <div class="trust-grid">
                 <section class="card trust-card" aria-labelledby="health-heading">
-                    <h3 id="health-heading">{move || tr("trust.ui.health.people_per_stage")}</h3>
+                    <h3 id="health-heading">{tr_fn("trust.ui.health.people_per_stage")}</h3>
                     {move || {
                         account_health
                             .get()
@@ -89,11 +91,11 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                     }}
                     <ScrollArea label=Signal::derive(|| tr("trust.ui.health.caption"))>
                         <table class="data-table">
-                            <caption>{move || tr("trust.ui.health.caption")}</caption>
+                            <caption>{tr_fn("trust.ui.health.caption")}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{move || tr("trust.ui.health.stage")}</th>
-                                    <th scope="col" class="num">{move || tr("trust.ui.health.people")}</th>
+                                    <th scope="col">{tr_fn("trust.ui.health.stage")}</th>
+                                    <th scope="col" class="num">{tr_fn("trust.ui.health.people")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -111,21 +113,21 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                                         .collect_view()
                                 }}
                                 <tr>
-                                    <th scope="row">{move || tr("trust.ui.health.guides")}</th>
+                                    <th scope="row">{tr_fn("trust.ui.health.guides")}</th>
                                     <td class="num">{move || account_health.get().guides}</td>
                                 </tr>
                             </tbody>
                         </table>
                     </ScrollArea>
                     <Show when=move || !has_open_deal.get()>
-                        <p class="hint">{move || tr("trust.ui.health.no_open_deal")}</p>
+                        <p class="hint">{tr_fn("trust.ui.health.no_open_deal")}</p>
                     </Show>
                 </section>
                 <section class="card trust-card" aria-labelledby="people-stage-heading">
-                    <h3 id="people-stage-heading">{move || tr("trust.ui.health.people_title")}</h3>
+                    <h3 id="people-stage-heading">{tr_fn("trust.ui.health.people_title")}</h3>
                     <Show
                         when=move || !people.with(Vec::is_empty)
-                        fallback=move || view! { <p class="hint">{move || tr("trust.ui.health.no_people")}</p> }
+                        fallback=move || view! { <p class="hint">{tr_fn("trust.ui.health.no_people")}</p> }
                     >
                         <ul class="plain-list people-stages">
                             <For each=move || people_ids.get() key=|id| *id let:cid>
@@ -155,10 +157,10 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
             </div>
             <section class="card trust-card" aria-labelledby="account-activities-heading">
                 <div class="card-head">
-                    <h3 id="account-activities-heading">{move || tr("trust.ui.activities.account_title")}</h3>
+                    <h3 id="account-activities-heading">{tr_fn("trust.ui.activities.account_title")}</h3>
                     <Show when=move || !log_open.get()>
                         <button type="button" class="primary" on:click=move |_| log_open.set(true)>
-                            {move || tr("trust.ui.activity.log")}
+                            {tr_fn("trust.ui.activity.log")}
                         </button>
                     </Show>
                 </div>
@@ -171,7 +173,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                 </Show>
                 <Timeline
                     items=Signal::derive(move || timeline.get())
-                    empty=Signal::derive(move || tr("trust.ui.activities.none_account"))
+                    empty=Signal::derive(tr_fn("trust.ui.activities.none_account"))
                 />
             </section>
         </section>

@@ -9,6 +9,7 @@ use crate::domain::ids::Id;
 use crate::domain::needs::open_deal_needs;
 use crate::domain::relationship::suggested_activities;
 use crate::state::data::{use_data, LoadStatus};
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::activity::activity_title;
 use crate::ui::fmt;
@@ -54,9 +55,9 @@ fn CallPlan(contact_id: Option<Id>) -> impl IntoView {
             when=move || contact.with(Option::is_some)
             fallback=move || view! {
                 <section class="page">
-                    <h1>{move || tr("trust.ui.plan.heading")}</h1>
+                    <h1>{tr_fn("trust.ui.plan.heading")}</h1>
                     <Show when=move || data.status.get() == LoadStatus::Ready>
-                        <p class="notice">{move || tr("trust.ui.person_not_found")}</p>
+                        <p class="notice">{tr_fn("trust.ui.person_not_found")}</p>
                     </Show>
                 </section>
             }

@@ -5,10 +5,12 @@ use crate::domain::account::{mailto_href, tel_href};
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
 use crate::domain::merge::{contact_candidates, MergePlan};
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::actions::{contacts, merge};
 use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
@@ -127,11 +129,11 @@ fn ContactView(id: Id) -> impl IntoView {
                 {(!p.title.is_empty()).then(|| view! { <p class="lead">{p.title.clone()}</p> })}
             })}
             <div class="actions no-print">
-                <button on:click=move |_| editing.set(true) disabled=move || editing.get()>{move || tr("contact.edit")}</button>
-                <button class="danger" on:click=move |_| confirm_delete.set(true)>{move || tr("contact.delete")}</button>
+                <button on:click=move |_| editing.set(true) disabled=move || editing.get()>{tr_fn("contact.edit")}</button>
+                <button class="danger" on:click=move |_| confirm_delete.set(true)>{tr_fn("contact.delete")}</button>
             </div>
             <Show when=move || confirm_delete.get()>
-                <div class="notice notice-warning" role="alertdialog" aria-label=move || tr("contact.delete")>
+                <div class="notice notice-warning" role="alertdialog" aria-label=tr_fn("contact.delete")>
                     <p>{move || c().map(|p| contacts::delete_confirm_text(&contacts::delete_plan(&data, &p))).unwrap_or_default()}</p>
                     <div class="actions">
                         <button
@@ -139,9 +141,9 @@ fn ContactView(id: Id) -> impl IntoView {
                             hidden=move || c().is_some_and(|p| contacts::delete_plan(&data, &p).is_blocked())
                             on:click=do_delete.clone()
                         >
-                            {move || tr("account.delete_yes")}
+                            {tr_fn("account.delete_yes")}
                         </button>
-                        <button on:click=move |_| confirm_delete.set(false)>{move || tr("account.delete_no")}</button>
+                        <button on:click=move |_| confirm_delete.set(false)>{tr_fn("account.delete_no")}</button>
                     </div>
                 </div>
             </Show>
@@ -223,21 +225,21 @@ fn MovePerson(id: Id) -> impl IntoView {
     };
     view! {
         <details class="card no-print">
-            <summary>{move || tr("contact.move.title")}</summary>
-            <p class="hint">{move || tr("contact.move.hint")}</p>
+            <summary>{tr_fn("contact.move.title")}</summary>
+            <p class="hint">{tr_fn("contact.move.hint")}</p>
             <div class="field">
-                <label for="move-account">{move || tr("contact.move.to")}</label>
+                <label for="move-account">{tr_fn("contact.move.to")}</label>
                 <select id="move-account" on:change=move |ev| target.set(event_target_value(&ev)) prop:value=move || target.get()>
-                    <option value="">{move || tr("form.none")}</option>
+                    <option value="">{tr_fn("form.none")}</option>
                     {move || {
                         let current = data.contacts.with(id, |c| c.account_id);
                         let mut v: Vec<(Id, String)> = data.accounts.with_all(|m| m.values().filter(|a| Some(a.id) != current && !a.archived).map(|a| (a.id, a.name.clone())).collect());
-                        v.sort_by_cached_key(|(_, n)| fold(n));
+                        v.sort_on_cached(|(_, n)| fold(n));
                         v.into_iter().map(|(aid, n)| view! { <option value=aid.to_string()>{n}</option> }).collect_view()
                     }}
                 </select>
             </div>
-            <button on:click=mv disabled=move || target.get().is_empty()>{move || tr("contact.move.button")}</button>
+            <button on:click=mv disabled=move || target.get().is_empty()>{tr_fn("contact.move.button")}</button>
         </details>
     }
 }
@@ -291,17 +293,17 @@ fn MergePerson(id: Id) -> impl IntoView {
     let cancel = Callback::new(move |_| plan.set(None));
     view! {
         <details class="card no-print">
-            <summary>{move || tr("contact.merge.title")}</summary>
-            <p class="hint">{move || tr("contact.merge.hint")}</p>
+            <summary>{tr_fn("contact.merge.title")}</summary>
+            <p class="hint">{tr_fn("contact.merge.hint")}</p>
             <div class="field">
-                <label for="merge-person">{move || tr("contact.merge.other")}</label>
+                <label for="merge-person">{tr_fn("contact.merge.other")}</label>
                 <select id="merge-person" on:change=move |ev| { other.set(event_target_value(&ev)); plan.set(None); } prop:value=move || other.get()>
-                    <option value="">{move || tr("form.none")}</option>
+                    <option value="">{tr_fn("form.none")}</option>
                     {move || crate::ui::merge::picker_options(candidates.get(), "merge.picker.rest")}
                 </select>
             </div>
             <Show when=move || plan.with(Option::is_none)>
-                <button on:click=preview disabled=move || other.get().is_empty()>{move || tr("merge.preview_button")}</button>
+                <button on:click=preview disabled=move || other.get().is_empty()>{tr_fn("merge.preview_button")}</button>
             </Show>
             {move || plan.get().map(|p| view! {
                 <MergePreview keep=p.merged.name.clone() gone=p.gone.name.clone() gained=p.gained dropped=p.dropped

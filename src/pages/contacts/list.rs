@@ -3,8 +3,10 @@
 
 use crate::domain::contact::Contact;
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::contact_form::ContactForm;
 use crate::ui::fmt;
@@ -42,16 +44,16 @@ pub fn ContactsPage() -> impl IntoView {
                 })
                 .collect();
             let order = fmt::name_order(v.iter().map(|c| c.name.as_str()));
-            v.sort_by_cached_key(|c| (order(&c.name), c.name.clone(), c.id));
+            v.sort_on_cached(|c| (order(&c.name), c.name.clone(), c.id));
             v.into_iter().map(|c| c.id).collect::<Vec<Id>>()
         })
     });
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || tr("page.contacts.title")}</h1>
+                <h1>{tr_fn("page.contacts.title")}</h1>
                 <div class="actions">
-                    <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{move || tr("contact.add")}</button>
+                    <button class="primary" on:click=move |_| creating.set(true) disabled=move || creating.get()>{tr_fn("contact.add")}</button>
                 </div>
             </div>
             {move || creating.get().then(|| {
@@ -65,7 +67,7 @@ pub fn ContactsPage() -> impl IntoView {
                     </div>
                 }
             })}
-            <div class="card filters" role="search" aria-label=move || tr("contacts.filter")>
+            <div class="card filters" role="search" aria-label=tr_fn("contacts.filter")>
                 <crate::ui::form::TextField id="contacts-filter" label=Signal::derive(|| tr("contacts.filter")) value=filter input_type="search"/>
             </div>
             <p role="status" class="hint">
@@ -76,11 +78,11 @@ pub fn ContactsPage() -> impl IntoView {
             }>
                 <ScrollArea label=Signal::derive(|| tr("page.contacts.title")) class="card">
                     <table class="data-table wide">
-                        <caption class="visually-hidden">{move || tr("page.contacts.title")}</caption>
+                        <caption class="visually-hidden">{tr_fn("page.contacts.title")}</caption>
                         <thead><tr>
-                            <th scope="col">{move || tr("contact.field.name")}</th>
-                            <th scope="col" class="hide-narrow">{move || tr("contact.field.title")}</th>
-                            <th scope="col">{move || tr("contact.field.account_id")}</th>
+                            <th scope="col">{tr_fn("contact.field.name")}</th>
+                            <th scope="col" class="hide-narrow">{tr_fn("contact.field.title")}</th>
+                            <th scope="col">{tr_fn("contact.field.account_id")}</th>
                         </tr></thead>
                         <tbody>
                             <For each=move || rows.get().into_iter().take(shown.get()) key=|id| *id let:id>
@@ -90,7 +92,7 @@ pub fn ContactsPage() -> impl IntoView {
                                         <tr>
                                             <td>
                                                 <a href=href(&format!("/contacts/{}", c.id))>{c.name.clone()}</a>
-                                                {c.is_guide.then(|| view! { " " <span class="badge">{move || tr("bc.guide")}</span> })}
+                                                {c.is_guide.then(|| view! { " " <span class="badge">{tr_fn("bc.guide")}</span> })}
                                             </td>
                                             <td class="hide-narrow">{c.title.clone()}</td>
                                             <td><a href=href(&format!("/accounts/{account}"))>{move || data.accounts.with(account, |a| a.name.clone()).unwrap_or_default()}</a></td>
@@ -102,7 +104,7 @@ pub fn ContactsPage() -> impl IntoView {
                     </table>
                 </ScrollArea>
                 <Show when=move || { rows.with(Vec::len) > shown.get() }>
-                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr("accounts.show_more")}</button>
+                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{tr_fn("accounts.show_more")}</button>
                 </Show>
             </Show>
         </section>

@@ -5,6 +5,7 @@ use crate::domain::ids::Id;
 use crate::domain::money::Money;
 use crate::state::actions::{complaints, referrals};
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -22,7 +23,7 @@ pub fn PersonService(contact_id: Id) -> impl IntoView {
     view! {
         <Show when=move || !open.with(Vec::is_empty)>
             <section class="card person-complaints" aria-labelledby="person-complaints-heading">
-                <h2 id="person-complaints-heading">{move || tr("complaint.person.title")}</h2>
+                <h2 id="person-complaints-heading">{tr_fn("complaint.person.title")}</h2>
                 <ul class="plain-list complaint-list">
                     <For each=move || open.get() key=|c| (c.id, c.rev) let:c>
                         <li class="complaint-row">
@@ -69,8 +70,8 @@ fn Referrals(contact_id: Id) -> impl IntoView {
     };
     view! {
         <section class="card person-referrals" aria-labelledby="person-referrals-heading">
-            <h2 id="person-referrals-heading">{move || tr("referral.person.title")}</h2>
-            <h3>{move || tr("referral.person.asks")}</h3>
+            <h2 id="person-referrals-heading">{tr_fn("referral.person.title")}</h2>
+            <h3>{tr_fn("referral.person.asks")}</h3>
             <Show
                 when=move || !asks.with(Vec::is_empty)
                 fallback=|| view! { <p class="hint">{tr("referral.person.none")}</p> }
@@ -87,7 +88,7 @@ fn Referrals(contact_id: Id) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <h3>{move || tr("referral.person.deals")}</h3>
+            <h3>{tr_fn("referral.person.deals")}</h3>
             <Show
                 when=move || !brought.with(|b| b.deals.is_empty())
                 fallback=|| view! { <p class="hint">{tr("referral.person.deals_none")}</p> }

@@ -10,6 +10,7 @@ use crate::domain::training::GuidePage;
 use crate::state::actions::contacts;
 use crate::state::data::{store_error_text, use_data, AppData};
 use crate::state::toasts::{use_toasts, Toasts};
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::form::SelectField;
 use crate::ui::style_hint::StyleHint;
@@ -207,7 +208,7 @@ pub fn StyleCard(#[prop(into)] contact: Signal<Option<Contact>>) -> impl IntoVie
 
     view! {
         <section class="card trust-card" aria-labelledby="style-heading">
-            <h3 id="style-heading">{move || tr("trust.ui.style.title")}</h3>
+            <h3 id="style-heading">{tr_fn("trust.ui.style.title")}</h3>
             <WhyLink page=GuidePage::CommunicationStyles/>
             {move || match contact.get().filter(|c| c.style.is_some()) {
                 Some(c) => {
@@ -222,40 +223,40 @@ pub fn StyleCard(#[prop(into)] contact: Signal<Option<Contact>>) -> impl IntoVie
             }}
             <Show when=move || mode.get() == Mode::View>
                 <div class="actions no-print">
-                    <button type="button" on:click=open_direct>{move || tr("trust.ui.style.set_direct")}</button>
-                    <button type="button" on:click=open_questionnaire>{move || tr("trust.ui.style.use_questionnaire")}</button>
+                    <button type="button" on:click=open_direct>{tr_fn("trust.ui.style.set_direct")}</button>
+                    <button type="button" on:click=open_questionnaire>{tr_fn("trust.ui.style.use_questionnaire")}</button>
                 </div>
             </Show>
             <Show when=move || mode.get() == Mode::Direct>
                 <form class="form-grid subsection" on:submit=save_direct novalidate>
-                    <h4>{move || tr("trust.ui.style.set_direct")}</h4>
+                    <h4>{tr_fn("trust.ui.style.set_direct")}</h4>
                     <div class="inline-fields">
                         <SelectField
                             id="style-direct"
-                            label=Signal::derive(move || tr("trust.ui.style.style"))
+                            label=Signal::derive(tr_fn("trust.ui.style.style"))
                             value=direct_style
                             options=style_options
-                            empty_label=Signal::derive(move || tr("trust.ui.style.choose"))
+                            empty_label=Signal::derive(tr_fn("trust.ui.style.choose"))
                             error=Signal::derive(move || direct_error.get())
                             required=true
                         />
                         <SelectField
                             id="style-direct-confidence"
-                            label=Signal::derive(move || tr("trust.ui.style.confidence"))
+                            label=Signal::derive(tr_fn("trust.ui.style.confidence"))
                             value=direct_conf
                             options=confidence_options
                         />
                     </div>
                     <div class="actions">
-                        <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("trust.ui.style.save")}</button>
-                        <button type="button" on:click=move |_| mode.set(Mode::View)>{move || tr("trust.ui.cancel")}</button>
+                        <button type="submit" class="primary" disabled=move || saving.get()>{tr_fn("trust.ui.style.save")}</button>
+                        <button type="button" on:click=move |_| mode.set(Mode::View)>{tr_fn("trust.ui.cancel")}</button>
                     </div>
                 </form>
             </Show>
             <Show when=move || mode.get() == Mode::Questionnaire>
                 <form class="form-grid subsection questionnaire" on:submit=save_questionnaire novalidate>
-                    <h4>{move || tr("trust.ui.style.questionnaire")}</h4>
-                    <p class="hint">{move || tr("trust.ui.style.questionnaire_intro")}</p>
+                    <h4>{tr_fn("trust.ui.style.questionnaire")}</h4>
+                    <p class="hint">{tr_fn("trust.ui.style.questionnaire_intro")}</p>
                     {QUESTIONNAIRE
                         .iter()
                         .enumerate()
@@ -304,7 +305,7 @@ pub fn StyleCard(#[prop(into)] contact: Signal<Option<Contact>>) -> impl IntoVie
                     <Show when=move || live_score.with(|s| s.as_ref().is_some_and(|s| s.tie))>
                         <SelectField
                             id="style-tie"
-                            label=Signal::derive(move || tr("trust.ui.style.tie_choice"))
+                            label=Signal::derive(tr_fn("trust.ui.style.tie_choice"))
                             value=q_choice
                             options=Signal::derive(move || {
                                 live_score
@@ -315,19 +316,19 @@ pub fn StyleCard(#[prop(into)] contact: Signal<Option<Contact>>) -> impl IntoVie
                                     .map(|c| (style_code(c).to_string(), tr(c.key())))
                                     .collect::<Vec<_>>()
                             })
-                            empty_label=Signal::derive(move || tr("trust.ui.style.choose"))
+                            empty_label=Signal::derive(tr_fn("trust.ui.style.choose"))
                         />
                     </Show>
                     <SelectField
                         id="style-q-confidence"
-                        label=Signal::derive(move || tr("trust.ui.style.confidence"))
+                        label=Signal::derive(tr_fn("trust.ui.style.confidence"))
                         value=q_conf
                         options=confidence_options
                     />
                     {move || q_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     <div class="actions">
-                        <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("trust.ui.style.save")}</button>
-                        <button type="button" on:click=move |_| mode.set(Mode::View)>{move || tr("trust.ui.cancel")}</button>
+                        <button type="submit" class="primary" disabled=move || saving.get()>{tr_fn("trust.ui.style.save")}</button>
+                        <button type="button" on:click=move |_| mode.set(Mode::View)>{tr_fn("trust.ui.cancel")}</button>
                     </div>
                 </form>
             </Show>

@@ -12,6 +12,7 @@ use crate::domain::training::GuidePage;
 use crate::state::actions::contacts;
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::activity::{activity_title, Timeline};
 use crate::ui::activity_form::ActivityForm;
@@ -62,16 +63,16 @@ pub fn ContactTrust(contact_id: Id) -> impl IntoView {
             fallback=move || {
                 view! {
                     <Show when=move || data.status.get() == LoadStatus::Ready>
-                        <p class="notice">{move || tr("trust.ui.person_not_found")}</p>
+                        <p class="notice">{tr_fn("trust.ui.person_not_found")}</p>
                     </Show>
                 }
             }
         >
             <section class="trust-panel" aria-labelledby="trust-panel-heading">
                 <div class="trust-panel-head">
-                    <h2 id="trust-panel-heading">{move || tr("trust.ui.panel.title")}</h2>
+                    <h2 id="trust-panel-heading">{tr_fn("trust.ui.panel.title")}</h2>
                     <a class="button" href=href(&format!("/contacts/{contact_id}/call-plan"))>
-                        {move || tr("trust.ui.plan.open")}
+                        {tr_fn("trust.ui.plan.open")}
                     </a>
                 </div>
                 <div class="trust-grid">
@@ -80,10 +81,10 @@ pub fn ContactTrust(contact_id: Id) -> impl IntoView {
                 </div>
                 <section class="card trust-card" aria-labelledby="activities-heading">
                     <div class="card-head">
-                        <h3 id="activities-heading">{move || tr("trust.ui.activities.title")}</h3>
+                        <h3 id="activities-heading">{tr_fn("trust.ui.activities.title")}</h3>
                         <Show when=move || !log_open.get()>
                             <button type="button" class="primary" on:click=move |_| open_log(None)>
-                                {move || tr("trust.ui.activity.log")}
+                                {tr_fn("trust.ui.activity.log")}
                             </button>
                         </Show>
                     </div>
@@ -99,15 +100,15 @@ pub fn ContactTrust(contact_id: Id) -> impl IntoView {
                     <Timeline
                         items=Signal::derive(move || timeline.get())
                         owner=contact_id
-                        empty=Signal::derive(move || tr("trust.ui.activities.none"))
+                        empty=Signal::derive(tr_fn("trust.ui.activities.none"))
                     />
                 </section>
                 <section class="card trust-card" aria-labelledby="tasks-heading">
                     <div class="card-head">
-                        <h3 id="tasks-heading">{move || tr("trust.ui.tasks.title")}</h3>
+                        <h3 id="tasks-heading">{tr_fn("trust.ui.tasks.title")}</h3>
                         <Show when=move || !task_open.get()>
                             <button type="button" on:click=move |_| task_open.set(true)>
-                                {move || tr("trust.ui.task.add")}
+                                {tr_fn("trust.ui.task.add")}
                             </button>
                         </Show>
                     </div>
@@ -141,7 +142,7 @@ pub fn OpenTasks(contact_id: Id, #[prop(optional)] read_only: bool) -> impl Into
     view! {
         <Show
             when=move || !tasks.with(Vec::is_empty)
-            fallback=move || view! { <p class="hint">{move || tr("trust.ui.tasks.none")}</p> }
+            fallback=move || view! { <p class="hint">{tr_fn("trust.ui.tasks.none")}</p> }
         >
             <ul class="plain-list task-list">
                 <For each=move || tasks.get() key=|id| *id let:tid>
@@ -263,14 +264,14 @@ fn RelationshipCard(
                     .map(|k| {
                         view! {
                             <li>
-                                <span>{move || tr(k.key())}</span>
+                                <span>{tr_fn(k.key())}</span>
                                 <button
                                     type="button"
                                     class="link-button no-print"
                                     aria-label=move || tw("trust.ui.suggest.log_label", &[("kind", &tr(k.key()))])
                                     on:click=move |_| on_log.run(Some(k))
                                 >
-                                    {move || tr("trust.ui.suggest.log")}
+                                    {tr_fn("trust.ui.suggest.log")}
                                 </button>
                             </li>
                         }
@@ -282,9 +283,9 @@ fn RelationshipCard(
 
     view! {
         <section class="card trust-card" aria-labelledby="relationship-heading">
-            <h3 id="relationship-heading">{move || tr("trust.ui.stage.title")}</h3>
+            <h3 id="relationship-heading">{tr_fn("trust.ui.stage.title")}</h3>
             <WhyLink page=GuidePage::RelationshipStages/>
-            <ol class="stage-track" aria-label=move || tr("trust.ui.stage.track")>
+            <ol class="stage-track" aria-label=tr_fn("trust.ui.stage.track")>
                 {RelationshipStage::ALL
                     .iter()
                     .map(|s| {
@@ -295,7 +296,7 @@ fn RelationshipCard(
                                 class:current=move || s == stage.get()
                                 aria-current=move || (s == stage.get()).then_some("step")
                             >
-                                {move || tr(s.key())}
+                                {tr_fn(s.key())}
                             </li>
                         }
                     })
@@ -316,7 +317,7 @@ fn RelationshipCard(
                 }}
             </p>
             <dl class="facts marker">
-                <dt>{move || tr("trust.ui.stage.marker_current")}</dt>
+                <dt>{tr_fn("trust.ui.stage.marker_current")}</dt>
                 <dd>{move || tr(stage.get().marker_key())}</dd>
                 {move || {
                     stage.get().next().map(|n| view! {
@@ -351,23 +352,23 @@ fn RelationshipCard(
             }}
             <Show when=move || !changing.get()>
                 <div class="actions no-print">
-                    <button type="button" on:click=move |_| open_change(None)>{move || tr("trust.ui.stage.change")}</button>
+                    <button type="button" on:click=move |_| open_change(None)>{tr_fn("trust.ui.stage.change")}</button>
                 </div>
             </Show>
             <Show when=move || changing.get()>
                 <form class="form-grid subsection" on:submit=on_submit novalidate>
-                    <h4>{move || tr("trust.ui.stage.change")}</h4>
+                    <h4>{tr_fn("trust.ui.stage.change")}</h4>
                     <SelectField
                         id="stage-target"
-                        label=Signal::derive(move || tr("trust.ui.stage.new"))
+                        label=Signal::derive(tr_fn("trust.ui.stage.new"))
                         value=target
                         options=stage_options
-                        empty_label=Signal::derive(move || tr("trust.ui.stage.choose"))
+                        empty_label=Signal::derive(tr_fn("trust.ui.stage.choose"))
                         required=true
                     />
                     <TextArea
                         id="stage-evidence"
-                        label=Signal::derive(move || tr("trust.ui.stage.evidence"))
+                        label=Signal::derive(tr_fn("trust.ui.stage.evidence"))
                         value=evidence
                         hint=Signal::derive(move || match target_stage() {
                             Some(s) if s > stage.get() => tw("trust.ui.stage.evidence_hint_up", &[("question", &tr(s.marker_key()))]),
@@ -377,13 +378,13 @@ fn RelationshipCard(
                         error=Signal::derive(move || error.get())
                     />
                     <div class="actions">
-                        <button type="submit" class="primary" disabled=move || saving.get()>{move || tr("trust.ui.stage.save")}</button>
-                        <button type="button" on:click=move |_| changing.set(false)>{move || tr("trust.ui.cancel")}</button>
+                        <button type="submit" class="primary" disabled=move || saving.get()>{tr_fn("trust.ui.stage.save")}</button>
+                        <button type="button" on:click=move |_| changing.set(false)>{tr_fn("trust.ui.cancel")}</button>
                     </div>
                 </form>
             </Show>
             <section class="subsection" aria-labelledby="suggest-heading">
-                <h4 id="suggest-heading">{move || tr("trust.ui.suggest.title")}</h4>
+                <h4 id="suggest-heading">{tr_fn("trust.ui.suggest.title")}</h4>
                 {move || {
                     let s = stage.get();
                     let (now, next) = suggested_activities(s);
@@ -404,7 +405,7 @@ fn RelationshipCard(
                 }}
             </section>
             <section class="subsection" aria-labelledby="history-heading">
-                <h4 id="history-heading">{move || tr("trust.ui.stage.history")}</h4>
+                <h4 id="history-heading">{tr_fn("trust.ui.stage.history")}</h4>
                 {move || {
                     let hist: Vec<_> = contact.with(|c| {
                         c.as_ref()

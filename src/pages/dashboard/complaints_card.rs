@@ -3,6 +3,7 @@
 use crate::domain::complaint::{anxiety_word, Complaint};
 use crate::state::actions::complaints;
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::link::href;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn ComplaintsCard() -> impl IntoView {
     let top = move || open.with(|l| l.iter().take(SHOWN).cloned().collect::<Vec<_>>());
     view! {
         <section class="card complaints-card" aria-labelledby="complaints-card-heading">
-            <h2 id="complaints-card-heading">{move || tr("complaint.card.title")}</h2>
+            <h2 id="complaints-card-heading">{tr_fn("complaint.card.title")}</h2>
             <Show
                 when=move || !open.with(Vec::is_empty)
                 fallback=|| view! { <p class="hint">{tr("complaint.card.none")}</p> }
@@ -43,7 +44,7 @@ pub fn ComplaintsCard() -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </Show>
-            <p><a href=href("/service")>{move || tr("complaint.card.all")}</a></p>
+            <p><a href=href("/service")>{tr_fn("complaint.card.all")}</a></p>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::followup::watch::{self, Watch, WatchKind};
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
 use crate::state::settings::satisfaction_cadence;
+use crate::state::tr_fn;
 use crate::state::{tc, tr};
 use crate::ui::fmt;
 use leptos::prelude::*;
@@ -57,7 +58,7 @@ pub fn FollowUpCard() -> impl IntoView {
     let count = move || rows.with(Vec::len);
     view! {
         <section class="card" aria-labelledby="followup-card-heading">
-            <h2 id="followup-card-heading">{move || tr("followup.dash.title")}</h2>
+            <h2 id="followup-card-heading">{tr_fn("followup.dash.title")}</h2>
             <Show when=move || { count() > 0 }>
                 <p class="notice notice-warning" role="status">{move || tc("followup.dash.count", count(), &[])}</p>
             </Show>

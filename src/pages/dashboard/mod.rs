@@ -14,6 +14,7 @@ use crate::domain::pipeline::{self, NextStepIssue, YearMonth};
 use crate::state::data::use_data;
 use crate::state::prefs::locale;
 use crate::state::settings;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::deal_text::{deal_href, month_label, step_label, totals_text};
 use crate::ui::fmt;
@@ -35,7 +36,7 @@ fn percent(bp: u32) -> String {
 pub fn DashboardPage() -> impl IntoView {
     view! {
         <section class="page dashboard">
-            <h1>{move || tr("page.dashboard.title")}</h1>
+            <h1>{tr_fn("page.dashboard.title")}</h1>
             <StartHere/>
             <PipelineCard/>
             <div class="dash-grid">
@@ -72,16 +73,16 @@ fn StartHere() -> impl IntoView {
                 </span>
                 <span aria-hidden="true" class="start-mark">{move || if done.get() { "✓" } else { "○" }}</span>
                 " "
-                <a href=crate::ui::link::href(path)>{move || tr(key)}</a>
-                <span class="hint">" — " {move || tr(hint)}</span>
+                <a href=crate::ui::link::href(path)>{tr_fn(key)}</a>
+                <span class="hint">" — " {tr_fn(hint)}</span>
             </li>
         }
     };
     view! {
         <Show when=move || loaded() && !deals.get()>
             <section class="card start-here" aria-labelledby="start-heading">
-                <h2 id="start-heading">{move || tr("dash.start.title")}</h2>
-                <p>{move || tr("dash.start.intro")}</p>
+                <h2 id="start-heading">{tr_fn("dash.start.title")}</h2>
+                <p>{tr_fn("dash.start.intro")}</p>
                 <ol class="start-steps">
                     {step(accounts, "dash.start.account", "dash.start.account_hint", "/accounts")}
                     {step(people, "dash.start.people", "dash.start.people_hint", "/contacts")}
@@ -173,7 +174,7 @@ fn PipelineCard() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="pipeline-heading">
-            <h2 id="pipeline-heading">{move || tr("dash.pipeline.title")}</h2>
+            <h2 id="pipeline-heading">{tr_fn("dash.pipeline.title")}</h2>
             <p class="dash-total">
                 {move || {
                     let t = total.get();
@@ -191,19 +192,19 @@ fn PipelineCard() -> impl IntoView {
                 <figure class="chart-figure">
                     {chart}
                     <figcaption class="chart-legend">
-                        <span class="legend-item"><span class="swatch" aria-hidden="true"></span>{move || tr("dash.pipeline.legend_value")}</span>
-                        <span class="legend-item"><span class="swatch weighted" aria-hidden="true"></span>{move || tr("dash.pipeline.legend_weighted")}</span>
+                        <span class="legend-item"><span class="swatch" aria-hidden="true"></span>{tr_fn("dash.pipeline.legend_value")}</span>
+                        <span class="legend-item"><span class="swatch weighted" aria-hidden="true"></span>{tr_fn("dash.pipeline.legend_weighted")}</span>
                     </figcaption>
                 </figure>
                 <ScrollArea label=Signal::derive(|| tr("dash.pipeline.table_caption"))>
                     <table class="data-table pipeline-table">
-                        <caption>{move || tr("dash.pipeline.table_caption")}</caption>
+                        <caption>{tr_fn("dash.pipeline.table_caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{move || tr("deals_ui.deal.step")}</th>
-                                <th scope="col" class="num">{move || tr("dash.pipeline.count")}</th>
-                                <th scope="col" class="num">{move || tr("dash.pipeline.value")}</th>
-                                <th scope="col" class="num">{move || tr("dash.pipeline.weighted")}</th>
+                                <th scope="col">{tr_fn("deals_ui.deal.step")}</th>
+                                <th scope="col" class="num">{tr_fn("dash.pipeline.count")}</th>
+                                <th scope="col" class="num">{tr_fn("dash.pipeline.value")}</th>
+                                <th scope="col" class="num">{tr_fn("dash.pipeline.weighted")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -276,7 +277,7 @@ fn AttentionCard() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="attention-heading">
-            <h2 id="attention-heading">{move || tr("dash.attention.title")}</h2>
+            <h2 id="attention-heading">{tr_fn("dash.attention.title")}</h2>
             <DealList rows=rows empty_key="dash.attention.none" show_all_key="dash.attention.show_all"/>
         </section>
     }
@@ -352,10 +353,10 @@ fn StuckCard() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="stuck-heading">
-            <h2 id="stuck-heading">{move || tr("dash.stuck.title")}</h2>
+            <h2 id="stuck-heading">{tr_fn("dash.stuck.title")}</h2>
             <p class="hint">
                 {move || tc("dash.stuck.threshold", threshold.get() as usize, &[])}
-                " " <a href=crate::ui::link::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
+                " " <a href=crate::ui::link::href("/settings#deal-settings")>{tr_fn("dash.change_in_settings")}</a>
             </p>
             <DealList rows=rows empty_key="dash.stuck.none" show_all_key="dash.stuck.show_all"/>
         </section>
@@ -376,21 +377,21 @@ fn MonthCard() -> impl IntoView {
                 {move || tw("dash.month.title", &[("month", &month_label(month))])}
             </h2>
             <dl class="facts">
-                <dt>{move || tr("deal.outcome.won")}</dt>
+                <dt>{tr_fn("deal.outcome.won")}</dt>
                 <dd>
                     {move || {
                         let r = results.get();
                         tw("dash.month.line", &[("count", &fmt::number(r.won.count as i64)), ("value", &totals_text(&r.won.value))])
                     }}
                 </dd>
-                <dt>{move || tr("deal.outcome.lost")}</dt>
+                <dt>{tr_fn("deal.outcome.lost")}</dt>
                 <dd>
                     {move || {
                         let r = results.get();
                         tw("dash.month.line", &[("count", &fmt::number(r.lost.count as i64)), ("value", &totals_text(&r.lost.value))])
                     }}
                 </dd>
-                <dt>{move || tr("deal.outcome.declined")}</dt>
+                <dt>{tr_fn("deal.outcome.declined")}</dt>
                 <dd>
                     {move || {
                         let r = results.get();
@@ -424,10 +425,10 @@ fn ShareCard() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="share-heading">
-            <h2 id="share-heading">{move || tr("dash.share.title")}</h2>
+            <h2 id="share-heading">{tr_fn("dash.share.title")}</h2>
             <p class="hint">
                 {move || tw("dash.share.period", &[("from", &fmt::date(from)), ("to", &fmt::date(to)), ("target", &percent(target.get()))])}
-                " " <a href=crate::ui::link::href("/settings#deal-settings")>{move || tr("dash.change_in_settings")}</a>
+                " " <a href=crate::ui::link::href("/settings#deal-settings")>{tr_fn("dash.change_in_settings")}</a>
             </p>
             {move || {
                 let list = shares.get();

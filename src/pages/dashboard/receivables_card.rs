@@ -3,6 +3,7 @@
 use crate::domain::money::Money;
 use crate::domain::receivable::aging::{self, AgingBucket};
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -92,7 +93,7 @@ pub fn ReceivablesCard() -> impl IntoView {
     };
     view! {
         <section class="card receivables-card" aria-labelledby="receivables-card-heading">
-            <h2 id="receivables-card-heading">{move || tr("receivable.card.title")}</h2>
+            <h2 id="receivables-card-heading">{tr_fn("receivable.card.title")}</h2>
             <p class="dash-total">
                 {move || tw("receivable.card.total", &[("amount", &sums_text(&aging::overdue_total(&totals.get())))])}
             </p>
@@ -103,7 +104,7 @@ pub fn ReceivablesCard() -> impl IntoView {
                 {chart}
             </div>
             <BucketTable totals=overdue caption_key="receivable.card.table" class="receivables-card-table" show_caption=true/>
-            <p><a href=href("/receivables")>{move || tr("receivable.card.open")}</a></p>
+            <p><a href=href("/receivables")>{tr_fn("receivable.card.open")}</a></p>
         </section>
     }
 }

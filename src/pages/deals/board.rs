@@ -13,6 +13,7 @@ use crate::domain::deal::{self, classify_move, Move, Step};
 use crate::domain::ids::Id;
 use crate::domain::pipeline::{self, BoardFilter};
 use crate::state::data::{use_data, AppData, LoadStatus};
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::deal_text::{deal_href, month_label, step_label, totals_text};
 use crate::ui::fmt;
@@ -211,7 +212,7 @@ pub fn DealsPage() -> impl IntoView {
                 <span class="deal-card-account" title=c.account.clone()>{c.account.clone()}</span>
                 <span class="deal-card-value">{c.value.clone()}</span>
                 <span class="deal-card-line hint">
-                    {move || tr("deals_ui.weighted")} " " {c.weighted.clone()}
+                    {tr_fn("deals_ui.weighted")} " " {c.weighted.clone()}
                 </span>
                 {c.close.clone().map(|d| view! {
                     <span class="deal-card-line hint">{tw("deals_ui.card.close", &[("date", &d)])}</span>
@@ -226,7 +227,7 @@ pub fn DealsPage() -> impl IntoView {
                                 .iter()
                                 .map(|(class, key)| {
                                     let key = *key;
-                                    view! { <span class=format!("badge {class}")>{move || tr(key)}</span> }
+                                    view! { <span class=format!("badge {class}")>{tr_fn(key)}</span> }
                                 })
                                 .collect_view()}
                         </span>
@@ -243,7 +244,7 @@ pub fn DealsPage() -> impl IntoView {
                         open_menu.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
                     }
                 >
-                    {move || tr("deals_ui.board.move")}
+                    {tr_fn("deals_ui.board.move")}
                 </button>
                 <Show when=is_open>
                     <ul
@@ -274,7 +275,7 @@ pub fn DealsPage() -> impl IntoView {
                                     <li>
                                         <button type="button" on:click=move |_| request_move(id, from, to)>
                                             {move || step_label(to)}
-                                            <span class="hint">" — " {move || tr(how)}</span>
+                                            <span class="hint">" — " {tr_fn(how)}</span>
                                         </button>
                                     </li>
                                 }
@@ -289,7 +290,7 @@ pub fn DealsPage() -> impl IntoView {
     view! {
         <section class="page deals-page">
             <div class="page-head">
-                <h1>{move || tr("page.deals.title")}</h1>
+                <h1>{tr_fn("page.deals.title")}</h1>
                 <button
                     type="button"
                     class="primary"
@@ -297,12 +298,12 @@ pub fn DealsPage() -> impl IntoView {
                     aria-controls="new-deal"
                     on:click=move |_| show_form.update(|s| *s = !*s)
                 >
-                    {move || tr("deals_ui.new_deal")}
+                    {tr_fn("deals_ui.new_deal")}
                 </button>
             </div>
             <Show when=move || show_form.get()>
                 <section class="card" id="new-deal" aria-labelledby="new-deal-heading">
-                    <h2 id="new-deal-heading">{move || tr("deals_ui.new_deal")}</h2>
+                    <h2 id="new-deal-heading">{tr_fn("deals_ui.new_deal")}</h2>
                     {match preset_account {
                         Some(a) => view! { <DealForm preset_account=a on_done=on_created/> }.into_any(),
                         None => view! { <DealForm on_done=on_created/> }.into_any(),
@@ -316,10 +317,10 @@ pub fn DealsPage() -> impl IntoView {
                 set=Signal::derive(move || filter.with(BoardFilter::narrowing))
             >
                 <div class="field">
-                    <label for="filter-owner">{move || tr("deals_ui.filter.owner")}</label>
+                    <label for="filter-owner">{tr_fn("deals_ui.filter.owner")}</label>
                     <select id="filter-owner" on:change=move |ev| owner.set(event_target_value(&ev))>
                         <option value="" selected=move || owner.get().is_empty()>
-                            {move || tr("deals_ui.filter.all")}
+                            {tr_fn("deals_ui.filter.all")}
                         </option>
                         {move || {
                             owners
@@ -334,10 +335,10 @@ pub fn DealsPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-grade">{move || tr("deals_ui.filter.grade")}</label>
+                    <label for="filter-grade">{tr_fn("deals_ui.filter.grade")}</label>
                     <select id="filter-grade" on:change=move |ev| grade.set(event_target_value(&ev))>
                         <option value="" selected=move || grade.get().is_empty()>
-                            {move || tr("deals_ui.filter.all")}
+                            {tr_fn("deals_ui.filter.all")}
                         </option>
                         {Grade::ALL
                             .iter()
@@ -345,7 +346,7 @@ pub fn DealsPage() -> impl IntoView {
                                 let g = *g;
                                 view! {
                                     <option value=g.code() selected=move || grade.get() == g.code()>
-                                        {move || tr(g.key())}
+                                        {tr_fn(g.key())}
                                     </option>
                                 }
                             })
@@ -353,10 +354,10 @@ pub fn DealsPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-month">{move || tr("deals_ui.filter.month")}</label>
+                    <label for="filter-month">{tr_fn("deals_ui.filter.month")}</label>
                     <select id="filter-month" on:change=move |ev| month.set(event_target_value(&ev))>
                         <option value="" selected=move || month.get().is_empty()>
-                            {move || tr("deals_ui.filter.all")}
+                            {tr_fn("deals_ui.filter.all")}
                         </option>
                         {move || {
                             months
@@ -381,14 +382,14 @@ pub fn DealsPage() -> impl IntoView {
             </p>
             <Show when=move || data.status.get() == LoadStatus::Ready && !has_deals.get()>
                 <p class="notice">
-                    {move || tr("deals_ui.board.empty")} " "
-                    <a href=href("/accounts")>{move || tr("deals_ui.form.go_accounts")}</a>
+                    {tr_fn("deals_ui.board.empty")} " "
+                    <a href=href("/accounts")>{tr_fn("deals_ui.form.go_accounts")}</a>
                 </p>
             </Show>
             <p class="hint board-help">
-                {move || tr("deals_ui.board.help")} " " {move || tr("deal_rules.board.help_closed")}
+                {tr_fn("deals_ui.board.help")} " " {tr_fn("deal_rules.board.help_closed")}
             </p>
-            <div class="board" role="region" aria-label=move || tr("deals_ui.board.label")>
+            <div class="board" role="region" aria-label=tr_fn("deals_ui.board.label")>
                 {Step::ALL
                     .iter()
                     .map(|step| {

@@ -8,6 +8,7 @@ use crate::domain::deal_sections::DealSection;
 use crate::state::actions::deals;
 use crate::state::data::use_data;
 use crate::state::toasts::{use_toasts, Toasts};
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::store::StoreError;
 use crate::ui::deal_text::step_label;
@@ -85,7 +86,7 @@ pub fn NextStepSection(deal: DealSig) -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("deals_ui.next.save")}</button>
+                    <button type="submit" class="primary">{tr_fn("deals_ui.next.save")}</button>
                 </div>
             </form>
         </FoldingSection>
@@ -199,7 +200,7 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                     aria-labelledby="reopen-heading"
                     on:submit=on_reopen
                 >
-                    <h3 id="reopen-heading">{move || tr("deal_rules.reopen.title")}</h3>
+                    <h3 id="reopen-heading">{tr_fn("deal_rules.reopen.title")}</h3>
                     <p class="hint">
                         {move || {
                             if was_won() {
@@ -217,14 +218,14 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                         rows=2
                     />
                     <div class="actions">
-                        <button type="submit">{move || tr("deals_ui.outcome.reopen")}</button>
+                        <button type="submit">{tr_fn("deals_ui.outcome.reopen")}</button>
                     </div>
                 </form>
             </Show>
             <Show when=move || matches!(outcome(), Outcome::Open)>
                 <div class="outcome-forms">
                     <form class="form-grid subsection" on:submit=on_win>
-                        <h3>{move || tr("deals_ui.outcome.win_title")}</h3>
+                        <h3>{tr_fn("deals_ui.outcome.win_title")}</h3>
                         <TextArea
                             id="win-evidence"
                             label=Signal::derive(|| tr("deals_ui.outcome.win_evidence"))
@@ -248,11 +249,11 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                         </Show>
                         {move || win_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                         <div class="actions">
-                            <button type="submit">{move || tr("deals_ui.outcome.win")}</button>
+                            <button type="submit">{tr_fn("deals_ui.outcome.win")}</button>
                         </div>
                     </form>
                     <form class="form-grid subsection" on:submit=on_close>
-                        <h3>{move || tr("deals_ui.outcome.close_title")}</h3>
+                        <h3>{tr_fn("deals_ui.outcome.close_title")}</h3>
                         <SelectField
                             id="close-kind"
                             label=Signal::derive(|| tr("deals_ui.outcome.close_kind"))
@@ -278,7 +279,7 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                             input_type="date"
                         />
                         <div class="actions">
-                            <button type="submit" class="danger">{move || tr("deals_ui.outcome.close")}</button>
+                            <button type="submit" class="danger">{tr_fn("deals_ui.outcome.close")}</button>
                         </div>
                     </form>
                 </div>

@@ -5,6 +5,7 @@ use crate::domain::ids::Id;
 use crate::domain::pipeline::YearMonth;
 use crate::state::data::{report_store_error, AppData};
 use crate::state::toasts::Toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::store::StoreError;
 use crate::ui::fmt;
@@ -150,7 +151,7 @@ pub fn PartIndex(
 ) -> impl leptos::IntoView {
     use leptos::prelude::*;
     view! {
-        <nav class="section-index no-print" aria-label=move || tr(label_key)>
+        <nav class="section-index no-print" aria-label=tr_fn(label_key)>
             <ul>
                 {parts
                     .iter()
@@ -168,7 +169,7 @@ pub fn PartIndex(
                                         }
                                     }
                                 >
-                                    {move || tr(key)}
+                                    {tr_fn(key)}
                                 </a>
                             </li>
                         }

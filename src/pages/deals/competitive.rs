@@ -14,6 +14,7 @@ use crate::domain::ids::Id;
 use crate::state::actions::deals;
 use crate::state::data::{use_data, AppData};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::form::{FormErrors, SelectField, TextField};
 use leptos::prelude::*;
@@ -108,10 +109,10 @@ pub fn CompetitiveSection(deal: DealSig) -> impl IntoView {
             class="competitive"
             summary=Signal::derive(move || with_deal(deal, String::new(), summary))
         >
-            <p class="hint">{move || tr("competitive.intro")}</p>
+            <p class="hint">{tr_fn("competitive.intro")}</p>
             <Show when=move || !warnings.with(Vec::is_empty)>
                 <section class="notice notice-warning" aria-labelledby="competitive-warnings-heading">
-                    <h3 id="competitive-warnings-heading">{move || tr("competitive.warnings")}</h3>
+                    <h3 id="competitive-warnings-heading">{tr_fn("competitive.warnings")}</h3>
                     <ul>
                         {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
                     </ul>
@@ -156,7 +157,7 @@ fn PointList(deal: DealSig, kind: PointKind) -> impl IntoView {
     };
     view! {
         <section class="point-list" aria-labelledby=hid2>
-            <h3 id=hid>{move || tr(heading)}</h3>
+            <h3 id=hid>{tr_fn(heading)}</h3>
             {move || {
                 let list = points();
                 if list.is_empty() {
@@ -354,7 +355,7 @@ fn PointForm(deal: DealSig) -> impl IntoView {
     };
     view! {
         <form class="form-grid subsection" on:submit=on_submit>
-            <h3>{move || tr("competitive.add_title")}</h3>
+            <h3>{tr_fn("competitive.add_title")}</h3>
             <div class="form-cols">
                 <SelectField
                     id="competitive-kind"
@@ -390,7 +391,7 @@ fn PointForm(deal: DealSig) -> impl IntoView {
             />
             <div class="actions">
                 <button type="submit" class="primary">
-                    {move || tr("competitive.add_point")}
+                    {tr_fn("competitive.add_point")}
                 </button>
             </div>
         </form>
@@ -444,7 +445,7 @@ fn Plan(deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="competitive-plan" aria-labelledby="competitive-plan-heading">
-            <h3 id="competitive-plan-heading">{move || tr("competitive.plan.title")}</h3>
+            <h3 id="competitive-plan-heading">{tr_fn("competitive.plan.title")}</h3>
             {move || {
                 let list = groups();
                 if list.is_empty() {
@@ -582,8 +583,8 @@ fn ActionForm(deal: DealSig) -> impl IntoView {
     };
     view! {
         <form class="form-grid subsection" on:submit=on_submit>
-            <h3>{move || tr("competitive.plan.add_title")}</h3>
-            <p class="hint">{move || tr("competitive.plan.add_hint")}</p>
+            <h3>{tr_fn("competitive.plan.add_title")}</h3>
+            <p class="hint">{tr_fn("competitive.plan.add_hint")}</p>
             <div class="form-cols">
                 <SelectField
                     id="plan-person"
@@ -610,7 +611,7 @@ fn ActionForm(deal: DealSig) -> impl IntoView {
                 />
             </div>
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("competitive.plan.add")}</button>
+                <button type="submit" class="primary">{tr_fn("competitive.plan.add")}</button>
             </div>
         </form>
     }

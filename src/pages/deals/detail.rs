@@ -18,10 +18,12 @@ use crate::domain::deal::{self, classify_move, Deal, Move, NextAction, Step, Ste
 use crate::domain::deal_sections::{self, DealSection};
 use crate::domain::ids::Id;
 use crate::domain::pipeline;
+use crate::domain::sorting::SortExt;
 use crate::domain::training::GuidePage;
 use crate::state::actions::deals;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
@@ -48,11 +50,11 @@ pub fn DealPage() -> impl IntoView {
             fallback=move || {
                 view! {
                     <section class="page">
-                        <h1>{move || tr("deals_ui.deal.not_found_title")}</h1>
+                        <h1>{tr_fn("deals_ui.deal.not_found_title")}</h1>
                         <Show when=move || data.status.get() == LoadStatus::Ready>
-                            <p class="notice">{move || tr("deals_ui.deal.not_found")}</p>
+                            <p class="notice">{tr_fn("deals_ui.deal.not_found")}</p>
                         </Show>
-                        <p><a href=href("/deals")>{move || tr("deals_ui.deal.back_to_board")}</a></p>
+                        <p><a href=href("/deals")>{tr_fn("deals_ui.deal.back_to_board")}</a></p>
                     </section>
                 }
             }
@@ -88,11 +90,11 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
         <article class="page deal-page">
             <header class="deal-head">
                 <p class="crumbs">
-                    <a href=href("/deals")>{move || tr("deals_ui.deal.back_to_board")}</a>
+                    <a href=href("/deals")>{tr_fn("deals_ui.deal.back_to_board")}</a>
                 </p>
                 <h1>{title}</h1>
                 <dl class="facts deal-facts">
-                    <dt>{move || tr("deal.field.account")}</dt>
+                    <dt>{tr_fn("deal.field.account")}</dt>
                     <dd>
                         {move || {
                             account_id()
@@ -103,7 +105,7 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
                                 })
                         }}
                     </dd>
-                    <dt>{move || tr("deal.field.value")}</dt>
+                    <dt>{tr_fn("deal.field.value")}</dt>
                     <dd>
                         {move || {
                             with_deal(deal, String::new(), |d| {
@@ -118,11 +120,11 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
                             })
                         }}
                     </dd>
-                    <dt>{move || tr("deals_ui.deal.step")}</dt>
+                    <dt>{tr_fn("deals_ui.deal.step")}</dt>
                     <dd>{move || with_deal(deal, String::new(), |d| step_label(d.step))}</dd>
-                    <dt>{move || tr("deals_ui.deal.outcome")}</dt>
+                    <dt>{tr_fn("deals_ui.deal.outcome")}</dt>
                     <dd>{move || with_deal(deal, String::new(), |d| tr(d.outcome.key()))}</dd>
-                    <dt>{move || tr("deal.field.expected_close")}</dt>
+                    <dt>{tr_fn("deal.field.expected_close")}</dt>
                     <dd>
                         {move || {
                             with_deal(deal, String::new(), |d| {
@@ -130,7 +132,7 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
                             })
                         }}
                     </dd>
-                    <dt>{move || tr("deal.field.owner")}</dt>
+                    <dt>{tr_fn("deal.field.owner")}</dt>
                     <dd>
                         {move || {
                             with_deal(deal, String::new(), |d| {
@@ -146,12 +148,12 @@ fn DealView(id: Id, deal: DealSig) -> impl IntoView {
                         aria-controls="deal-edit"
                         on:click=move |_| editing.update(|e| *e = !*e)
                     >
-                        {move || tr("deals_ui.deal.edit")}
+                        {tr_fn("deals_ui.deal.edit")}
                     </button>
                 </div>
                 <Show when=move || editing.get()>
                     <section class="card" id="deal-edit" aria-labelledby="deal-edit-heading">
-                        <h2 id="deal-edit-heading">{move || tr("deals_ui.deal.edit")}</h2>
+                        <h2 id="deal-edit-heading">{tr_fn("deals_ui.deal.edit")}</h2>
                         <DealForm deal_id=id on_done=Callback::new(move |_| editing.set(false))/>
                     </section>
                 </Show>
@@ -209,7 +211,7 @@ fn Warnings(deal: DealSig) -> impl IntoView {
     view! {
         <Show when=move || !list().is_empty()>
             <section class="notice notice-warning" aria-labelledby="warnings-heading">
-                <h2 id="warnings-heading">{move || tr("deals_ui.deal.warnings")}</h2>
+                <h2 id="warnings-heading">{tr_fn("deals_ui.deal.warnings")}</h2>
                 <ul>
                     {move || {
                         list()
@@ -292,7 +294,7 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                 {move || tw("deals_ui.step.heading", &[("number", &step.get().number().to_string()), ("name", &tr(step.get().key()))])}
             </h2>
             <WhyLink page=Signal::derive(move || GuidePage::for_step(step.get()))/>
-            <ol class="step-track" aria-label=move || tr("deals_ui.step.track")>
+            <ol class="step-track" aria-label=tr_fn("deals_ui.step.track")>
                 {move || {
                     let cur = step.get();
                     Step::ALL
@@ -311,11 +313,11 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                 }}
             </ol>
             <dl class="facts">
-                <dt>{move || tr("deals_ui.step.starts_when")}</dt>
+                <dt>{tr_fn("deals_ui.step.starts_when")}</dt>
                 <dd>{move || tr(step.get().start_signal_key())}</dd>
-                <dt>{move || tr("deals_ui.step.ends_when")}</dt>
+                <dt>{tr_fn("deals_ui.step.ends_when")}</dt>
                 <dd>{move || tr(step.get().end_signal_key())}</dd>
-                <dt>{move || tr("deals_ui.step.next_action")}</dt>
+                <dt>{tr_fn("deals_ui.step.next_action")}</dt>
                 <dd class="next-action">
                     {move || {
                         with_deal(deal, String::new(), |d| {
@@ -334,14 +336,14 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
             </dl>
             <Show when=closed>
                 <p class="notice">
-                    {move || tr("deal_rules.step.closed_hint")} " "
+                    {tr_fn("deal_rules.step.closed_hint")} " "
                     <a
                         href=move || id().map(|i| format!("{}#reopen", deal_href(i))).unwrap_or_default()
                         on:click=move |ev| {
                             ev.prevent_default();
                             sections.reveal_fragment("reopen");
                         }>
-                        {move || tr("deal_rules.step.go_reopen")}
+                        {tr_fn("deal_rules.step.go_reopen")}
                     </a>
                 </p>
             </Show>
@@ -362,13 +364,13 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                 </div>
                 <div class="move-other">
                     <div class="field">
-                        <label for="step-move-target">{move || tr("deals_ui.step.move_to")}</label>
+                        <label for="step-move-target">{tr_fn("deals_ui.step.move_to")}</label>
                         <select
                             id="step-move-target"
                             on:change=move |ev| move_target.set(event_target_value(&ev))
                         >
                             <option value="" selected=move || move_target.get().is_empty()>
-                                {move || tr("deals_ui.step.choose_step")}
+                                {tr_fn("deals_ui.step.choose_step")}
                             </option>
                             {move || {
                                 let cur = step.get();
@@ -408,11 +410,11 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                             }
                         }
                     >
-                        {move || tr("deals_ui.step.move_button")}
+                        {tr_fn("deals_ui.step.move_button")}
                     </button>
                 </div>
             </Show>
-            <h3>{move || tr("deals_ui.step.checklist")}</h3>
+            <h3>{tr_fn("deals_ui.step.checklist")}</h3>
             <ul class="plain-list checklist">
                 {move || {
                     let s = step.get();
@@ -447,7 +449,7 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                 }}
             </ul>
             <details class="other-checklists">
-                <summary>{move || tr("deals_ui.step.other_checklists")}</summary>
+                <summary>{tr_fn("deals_ui.step.other_checklists")}</summary>
                 {move || {
                     let cur = step.get();
                     Step::ALL
@@ -495,16 +497,16 @@ fn History(deal: DealSig) -> impl IntoView {
         })>
             <Show
                 when=move || !rows().is_empty()
-                fallback=move || view! { <p class="hint">{move || tr("deals_ui.history.empty")}</p> }
+                fallback=move || view! { <p class="hint">{tr_fn("deals_ui.history.empty")}</p> }
             >
                 <ScrollArea label=Signal::derive(|| tr("deals_ui.history.title"))>
                     <table class="data-table history-table">
                         <thead>
                             <tr>
-                                <th scope="col">{move || tr("deals_ui.history.when")}</th>
-                                <th scope="col">{move || tr("deals_ui.history.move")}</th>
-                                <th scope="col">{move || tr("deals_ui.history.kind")}</th>
-                                <th scope="col">{move || tr("deals_ui.history.detail")}</th>
+                                <th scope="col">{tr_fn("deals_ui.history.when")}</th>
+                                <th scope="col">{tr_fn("deals_ui.history.move")}</th>
+                                <th scope="col">{tr_fn("deals_ui.history.kind")}</th>
+                                <th scope="col">{tr_fn("deals_ui.history.detail")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -551,7 +553,7 @@ fn Timeline(id: Id) -> impl IntoView {
         let mut v: Vec<_> = data
             .activities
             .with_many(&ids, |v| v.into_iter().cloned().collect());
-        v.sort_by_key(|a| std::cmp::Reverse(a.at));
+        v.sort_on(|a| std::cmp::Reverse(a.at));
         v
     };
     let tasks = move || {
@@ -561,7 +563,7 @@ fn Timeline(id: Id) -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        v.sort_by_key(|t| (t.done_at.is_some(), t.due_date));
+        v.sort_on(|t| (t.done_at.is_some(), t.due_date));
         v
     };
     view! {
@@ -574,7 +576,7 @@ fn Timeline(id: Id) -> impl IntoView {
                 ],
             )
         })>
-            <h3>{move || tr("deals_ui.timeline.activities")}</h3>
+            <h3>{tr_fn("deals_ui.timeline.activities")}</h3>
             {move || {
                 let list = activities();
                 if list.is_empty() {
@@ -606,7 +608,7 @@ fn Timeline(id: Id) -> impl IntoView {
                     .into_any()
                 }
             }}
-            <h3>{move || tr("deals_ui.timeline.tasks")}</h3>
+            <h3>{tr_fn("deals_ui.timeline.tasks")}</h3>
             {move || {
                 let list = tasks();
                 if list.is_empty() {

@@ -3,11 +3,13 @@
 use super::common::current_deal;
 use crate::domain::deal::{Deal, DealDraft};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::data::use_data;
 use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
 use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextField};
 use crate::ui::link::href;
@@ -78,7 +80,7 @@ fn DealFormBody(
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
         });
-        v.sort_by_cached_key(|(_, n)| fold(n));
+        v.sort_on_cached(|(_, n)| fold(n));
         v
     });
 
@@ -113,8 +115,8 @@ fn DealFormBody(
             <ErrorSummary errors=errors.summary()/>
             <Show when=move || accounts.with(Vec::is_empty)>
                 <p class="notice">
-                    {move || tr("deals_ui.form.no_accounts")} " "
-                    <a href=href("/accounts")>{move || tr("deals_ui.form.go_accounts")}</a>
+                    {tr_fn("deals_ui.form.no_accounts")} " "
+                    <a href=href("/accounts")>{tr_fn("deals_ui.form.go_accounts")}</a>
                 </p>
             </Show>
             <div class="form-cols">
@@ -184,7 +186,7 @@ fn DealFormBody(
                     }}
                 </button>
                 <button type="button" on:click=move |_| on_done.run(None)>
-                    {move || tr("form.cancel")}
+                    {tr_fn("form.cancel")}
                 </button>
             </div>
         </form>

@@ -16,6 +16,7 @@ use crate::domain::qualification::{Gate, QualifyingQuestion};
 use crate::state::actions::{deals, proposals};
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
@@ -228,7 +229,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                     id="move-evidence"
                     label=Signal::derive(|| tr("deals_ui.move.evidence"))
                     value=evidence
-                    hint=Signal::derive(move || tr(from.evidence_hint_key()))
+                    hint=Signal::derive(tr_fn(from.evidence_hint_key()))
                 />
                 <TextField
                     id="move-date"
@@ -375,7 +376,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                                         follow_fragment(here, "qualification");
                                     }
                                 >
-                                    {move || tr("deals_ui.move.to_qualification")}
+                                    {tr_fn("deals_ui.move.to_qualification")}
                                 </a>
                             </p>
                         </Show>

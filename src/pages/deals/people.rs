@@ -9,11 +9,13 @@ use crate::domain::deal::Deal;
 use crate::domain::deal_sections::DealSection;
 use crate::domain::ids::Id;
 use crate::domain::needs::{self, NeedLayer};
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::domain::training::GuidePage;
 use crate::state::actions::deals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::form::{SelectField, TextField};
 use crate::ui::link::href;
@@ -41,7 +43,7 @@ fn holder_options(data: crate::state::data::AppData, d: &Deal) -> Vec<(String, S
             .map(|c| (c.id.to_string(), c.name.clone()))
             .collect()
     });
-    rest.sort_by_cached_key(|(_, n)| fold(n));
+    rest.sort_on_cached(|(_, n)| fold(n));
     let mut out: Vec<(String, String)> = on_deal
         .iter()
         .map(|c| (c.to_string(), contact_name(data, *c)))
@@ -111,7 +113,7 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
         <FoldingSection section=DealSection::Needs class="needs" summary=Signal::derive(move || {
             with_deal(deal, String::new(), |d| tc("deal_page.summary.needs", d.needs.len(), &[]))
         })>
-            <p class="hint">{move || tr("deals_ui.needs.intro")}</p>
+            <p class="hint">{tr_fn("deals_ui.needs.intro")}</p>
             <WhyLink page=GuidePage::NeedsLayers/>
             <div class="need-layers">
                 {move || {
@@ -179,7 +181,7 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
                 }}
             </div>
             <form class="form-grid subsection" on:submit=on_add>
-                <h3>{move || tr("deals_ui.needs.add_title")}</h3>
+                <h3>{tr_fn("deals_ui.needs.add_title")}</h3>
                 <div class="form-cols">
                     <SelectField
                         id="need-layer"
@@ -209,7 +211,7 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("deals_ui.needs.add")}</button>
+                    <button type="submit" class="primary">{tr_fn("deals_ui.needs.add")}</button>
                 </div>
             </form>
         </FoldingSection>
@@ -240,12 +242,12 @@ pub fn BuyingStageSection(deal: DealSig) -> impl IntoView {
         <FoldingSection section=DealSection::BuyingStage summary=Signal::derive(move || {
             stage().map(|s| tr(s.key())).unwrap_or_else(|| tr("deals_ui.stage.unknown"))
         })>
-            <p class="hint">{move || tr("deals_ui.stage.intro")}</p>
+            <p class="hint">{tr_fn("deals_ui.stage.intro")}</p>
             <div class="field">
-                <label for="buying-stage-select">{move || tr("deals_ui.stage.label")}</label>
+                <label for="buying-stage-select">{tr_fn("deals_ui.stage.label")}</label>
                 <select id="buying-stage-select" on:change=on_change>
                     <option value="" selected=move || stage().is_none()>
-                        {move || tr("deals_ui.stage.unknown")}
+                        {tr_fn("deals_ui.stage.unknown")}
                     </option>
                     {BuyingStage::ALL
                         .iter()
@@ -260,7 +262,7 @@ pub fn BuyingStageSection(deal: DealSig) -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <ol class="buying-stage-track" aria-label=move || tr("deals_ui.stage.track")>
+            <ol class="buying-stage-track" aria-label=tr_fn("deals_ui.stage.track")>
                 {BuyingStage::ALL
                     .iter()
                     .map(|s| {
@@ -268,7 +270,7 @@ pub fn BuyingStageSection(deal: DealSig) -> impl IntoView {
                         let role = s.key_role();
                         view! {
                             <li aria-current=move || (stage() == Some(s)).then_some("step")>
-                                <strong>{move || tr(s.key())}</strong>
+                                <strong>{tr_fn(s.key())}</strong>
                                 " — "
                                 <span class="hint">{move || tw("deals_ui.stage.key_role", &[("role", &tr(role.key()))])}</span>
                             </li>
@@ -317,7 +319,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                     })
                     .collect()
             });
-            v.sort_by_cached_key(|(_, n)| fold(n));
+            v.sort_on_cached(|(_, n)| fold(n));
             v
         })
     });
@@ -419,7 +421,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
             <form class="form-grid subsection" on:submit=on_add>
                 <Show
                     when=move || !candidates.with(Vec::is_empty)
-                    fallback=move || view! { <p class="hint">{move || tr("deals_ui.people.no_candidates")}</p> }
+                    fallback=move || view! { <p class="hint">{tr_fn("deals_ui.people.no_candidates")}</p> }
                 >
                     <SelectField
                         id="person-add"
@@ -429,7 +431,7 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                         empty_label=Signal::derive(|| tr("form.none"))
                     />
                     <div class="actions">
-                        <button type="submit">{move || tr("deals_ui.people.add")}</button>
+                        <button type="submit">{tr_fn("deals_ui.people.add")}</button>
                     </div>
                 </Show>
             </form>
@@ -445,7 +447,7 @@ pub fn CompetitorsSection(deal: DealSig) -> impl IntoView {
         let mut v: Vec<(Id, String)> = data
             .competitors
             .with_all(|m| m.values().map(|c| (c.id, c.name.clone())).collect());
-        v.sort_by_cached_key(|(_, n)| fold(n));
+        v.sort_on_cached(|(_, n)| fold(n));
         v
     };
     let toggle = move |cid: Id, on: bool| {

@@ -19,6 +19,7 @@ use crate::domain::training::GuidePage;
 use crate::state::actions::deals;
 use crate::state::data::{use_data, AppData};
 use crate::state::toasts::{use_toasts, Toasts};
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, TextArea, TextField};
@@ -78,7 +79,7 @@ pub fn PresentationSection(deal: DealSig) -> impl IntoView {
             section=DealSection::Presentation
             summary=Signal::derive(move || with_deal(deal, String::new(), |d| plan_summary(&d.presentation)))
         >
-            <p class="hint">{move || tr("presentation.section.intro")}</p>
+            <p class="hint">{tr_fn("presentation.section.intro")}</p>
             {move || check_line(count())}
             <div class="actions">
                 {move || {
@@ -185,14 +186,14 @@ fn Coach(id: Id, deal: DealSig) -> impl IntoView {
                 </p>
                 <h1>{move || tw("presentation.page.title", &[("deal", &title())])}</h1>
                 <WhyLink page=GuidePage::PresentationOutline/>
-                <p class="hint">{move || tr("presentation.page.intro")}</p>
+                <p class="hint">{tr_fn("presentation.page.intro")}</p>
                 <div class="actions">
-                    <a class="button" href=sheet_href(id)>{move || tr("presentation.sheet.open")}</a>
+                    <a class="button" href=sheet_href(id)>{tr_fn("presentation.sheet.open")}</a>
                 </div>
             </header>
             <section class="card rehearsal-total" aria-labelledby="rehearsal-heading">
-                <h2 id="rehearsal-heading">{move || tr("presentation.timer.title")}</h2>
-                <p class="hint">{move || tr("presentation.timer.intro")}</p>
+                <h2 id="rehearsal-heading">{tr_fn("presentation.timer.title")}</h2>
+                <p class="hint">{tr_fn("presentation.timer.intro")}</p>
                 <p role="status">
                     {move || {
                         if rehearsed() {
@@ -204,7 +205,7 @@ fn Coach(id: Id, deal: DealSig) -> impl IntoView {
                 </p>
                 <Show when=rehearsed>
                     <div class="actions">
-                        <button type="button" on:click=clear>{move || tr("presentation.timer.clear")}</button>
+                        <button type="button" on:click=clear>{tr_fn("presentation.timer.clear")}</button>
                     </div>
                 </Show>
             </section>
@@ -263,7 +264,7 @@ fn OutlineStepCard(step: OutlineStep, deal: DealSig, rehearsal: Rehearsal) -> im
         <li>
             <section class="card outline-step" aria-labelledby=hid2>
                 <h2 id=hid>{name}</h2>
-                <p class="hint">{move || tr(step.hint_key())}</p>
+                <p class="hint">{tr_fn(step.hint_key())}</p>
                 <div class="step-timer">
                     {move || match timing() {
                         Some(secs) => view! {
@@ -308,7 +309,7 @@ fn OutlineStepCard(step: OutlineStep, deal: DealSig, rehearsal: Rehearsal) -> im
                         aria-label=move || tw("presentation.save_notes_for", &[("step", &tr(step.key()))])
                         on:click=save
                     >
-                        {move || tr("presentation.save_notes")}
+                        {tr_fn("presentation.save_notes")}
                     </button>
                     <span class="hint" role="status">
                         {move || saved.get().then(|| tr("presentation.notes_saved"))}
@@ -368,7 +369,7 @@ fn MainPoints(deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="main-points" aria-labelledby="main-points-heading">
-            <h3 id="main-points-heading">{move || tr("presentation.main.title")}</h3>
+            <h3 id="main-points-heading">{tr_fn("presentation.main.title")}</h3>
             {move || check_line(points().len())}
             {move || {
                 let list = points();
@@ -429,7 +430,7 @@ fn MainPoints(deal: DealSig) -> impl IntoView {
                 .into_any()
             }}
             <form class="form-grid subsection" on:submit=on_submit>
-                <h4>{move || tr("presentation.main.add_title")}</h4>
+                <h4>{tr_fn("presentation.main.add_title")}</h4>
                 <TextField
                     id="main-point-text"
                     label=Signal::derive(|| tr("presentation.field.point"))
@@ -456,7 +457,7 @@ fn MainPoints(deal: DealSig) -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("presentation.main.add")}</button>
+                    <button type="submit" class="primary">{tr_fn("presentation.main.add")}</button>
                 </div>
             </form>
         </section>
@@ -477,8 +478,8 @@ fn Sheet(id: Id, deal: DealSig) -> impl IntoView {
     view! {
         <article class="page speaker-sheet">
             <div class="actions no-print">
-                <a class="button" href=coach_href(id)>{move || tr("presentation.sheet.back")}</a>
-                <button type="button" class="primary" on:click=print>{move || tr("presentation.sheet.print")}</button>
+                <a class="button" href=coach_href(id)>{tr_fn("presentation.sheet.back")}</a>
+                <button type="button" class="primary" on:click=print>{tr_fn("presentation.sheet.print")}</button>
             </div>
             {move || {
                 with_deal(deal, None, |d| {

@@ -9,6 +9,7 @@ use crate::domain::qualification::{self, Answer, Gate, QualifyingQuestion};
 use crate::state::actions::deals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::TextArea;
@@ -133,7 +134,7 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                 tw("deals_ui.qualify.summary", &[("answers", &answers.join(" · "))])
             })
         })>
-            <p class="hint">{move || tr("deals_ui.qualify.intro")}</p>
+            <p class="hint">{tr_fn("deals_ui.qualify.intro")}</p>
             <form class="form-grid" on:submit=on_save>
                 {answers
                     .get_value()
@@ -143,8 +144,8 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                         let name = format!("q{i}");
                         view! {
                             <fieldset class="qualify-question">
-                                <legend>{move || tr(q.key())}</legend>
-                                <p class="hint">{move || tr(q.hint_key())}</p>
+                                <legend>{tr_fn(q.key())}</legend>
+                                <p class="hint">{tr_fn(q.hint_key())}</p>
                                 <div class="answer-choices">
                                     {Answer::ALL
                                         .iter()
@@ -163,7 +164,7 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                                                         prop:checked=move || answer.get() == code
                                                         on:change=move |_| answer.set(code.to_string())
                                                     />
-                                                    {move || tr(a.key())}
+                                                    {tr_fn(a.key())}
                                                 </label>
                                             }
                                         })
@@ -191,7 +192,7 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                     .collect_view()}
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || saving.get()>
-                        {move || tr("deals_ui.qualify.save")}
+                        {tr_fn("deals_ui.qualify.save")}
                     </button>
                 </div>
             </form>
@@ -203,7 +204,7 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                 role="status"
             >
                 <p>
-                    <strong>{move || tr("deals_ui.qualify.gate")}</strong>
+                    <strong>{tr_fn("deals_ui.qualify.gate")}</strong>
                     " "
                     {move || gate_text().0}
                 </p>
@@ -231,7 +232,7 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
             }}
             <Show when=move || gate.get().can_be_overridden()>
                 <div class="subsection">
-                    <h3>{move || tr("deals_ui.qualify.override_title")}</h3>
+                    <h3>{tr_fn("deals_ui.qualify.override_title")}</h3>
                     <TextArea
                         id="override-reason"
                         label=Signal::derive(move || {
@@ -247,7 +248,7 @@ pub fn QualificationSection(deal: DealSig) -> impl IntoView {
                     />
                     <div class="actions">
                         <button type="button" on:click=on_override>
-                            {move || tr("deals_ui.qualify.override_button")}
+                            {tr_fn("deals_ui.qualify.override_button")}
                         </button>
                     </div>
                 </div>

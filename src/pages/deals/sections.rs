@@ -4,7 +4,7 @@
 
 use super::detail::{with_deal, DealSig};
 use crate::domain::deal_sections::{self, DealSection};
-use crate::state::tr;
+use crate::state::tr_fn;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -139,7 +139,7 @@ pub fn FoldingSection(
                     on:click=move |_| sections.set_open(section, !open.get_untracked())
                 >
                     <span class="folding-mark" aria-hidden="true"></span>
-                    {move || tr(section.title_key())}
+                    {tr_fn(section.title_key())}
                 </button>
             </h2>
             {summary.map(|s| view! { <p class="folding-summary">{move || s.get()}</p> })}
@@ -155,7 +155,7 @@ pub fn FoldingSection(
 pub fn SectionIndex() -> impl IntoView {
     let sections = expect_context::<Sections>();
     view! {
-        <nav class="section-index" aria-label=move || tr("deal_page.index.label")>
+        <nav class="section-index" aria-label=tr_fn("deal_page.index.label")>
             <ul>
                 {move || {
                     sections
@@ -172,7 +172,7 @@ pub fn SectionIndex() -> impl IntoView {
                                             sections.reveal(s);
                                         }
                                     >
-                                        {move || tr(s.title_key())}
+                                        {tr_fn(s.title_key())}
                                     </a>
                                 </li>
                             }

@@ -6,6 +6,7 @@ use crate::domain::agenda::{bucket, done_tasks, done_window_start, AgendaBucket}
 use crate::domain::ids::Id;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::tasks::{DoneTaskRow, TaskRow};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
@@ -67,9 +68,9 @@ pub fn Agenda() -> impl IntoView {
 
     view! {
         <section class="page agenda-page">
-            <h1>{move || tr("page.planning.title")}</h1>
+            <h1>{tr_fn("page.planning.title")}</h1>
             <div class="card agenda-intro">
-                <h2>{move || tr("trust.ui.agenda.title")}</h2>
+                <h2>{tr_fn("trust.ui.agenda.title")}</h2>
                 <p class="hint">
                     {move || crate::state::tc("trust.ui.agenda.summary", open_count(), &[])}
                 </p>
@@ -96,7 +97,7 @@ pub fn Agenda() -> impl IntoView {
                             aria-labelledby=heading_id2
                         >
                             <h2 id=heading_id>
-                                {move || tr(b.key())}
+                                {tr_fn(b.key())}
                                 " "
                                 <span class="badge count">{move || items.with(Vec::len)}</span>
                             </h2>
@@ -125,7 +126,7 @@ pub fn Agenda() -> impl IntoView {
                 .collect_view()}
             <section class="card agenda-bucket agenda-done" aria-labelledby="agenda-done">
                 <h2 id="agenda-done">
-                    {move || tr("tasks_more.done.title")}
+                    {tr_fn("tasks_more.done.title")}
                     " "
                     <span class="badge count">{move || done_items.with(Vec::len)}</span>
                 </h2>
@@ -149,7 +150,7 @@ pub fn Agenda() -> impl IntoView {
                 </Show>
                 <Show when=move || show_all_done.get()>
                     <button type="button" on:click=move |_| show_all_done.set(false)>
-                        {move || tr("tasks_more.done.show_recent")}
+                        {tr_fn("tasks_more.done.show_recent")}
                     </button>
                 </Show>
             </section>

@@ -7,6 +7,7 @@ use crate::domain::followup::watch::{self, Watch, WatchKind};
 use crate::domain::ids::Id;
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::settings::satisfaction_cadence;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -73,7 +74,7 @@ pub fn ServiceAgenda() -> impl IntoView {
     view! {
         <Show when=move || data.status.get() == LoadStatus::Ready>
             <section class="card agenda-bucket agenda-service" aria-labelledby="agenda-service-heading">
-                <h2 id="agenda-service-heading">{move || tr("followup.agenda.title")}</h2>
+                <h2 id="agenda-service-heading">{tr_fn("followup.agenda.title")}</h2>
                 {move || {
                     let list = rows.get();
                     if list.is_empty() {

@@ -16,6 +16,7 @@ use crate::domain::receivable::{collection, Invoice};
 use crate::domain::training::GuidePage;
 use crate::state::data::{use_data, AppData};
 use crate::state::settings::collection_thresholds;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -46,22 +47,22 @@ pub fn ReceivablesPage() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     view! {
         <section class="page receivables">
-            <h1>{move || tr("receivable.page.title")}</h1>
+            <h1>{tr_fn("receivable.page.title")}</h1>
             <WhyLink page=GuidePage::Receivables/>
-            <p class="hint">{move || tr("receivable.page.intro")}</p>
+            <p class="hint">{tr_fn("receivable.page.intro")}</p>
             <section class="card" aria-labelledby="aging-heading">
-                <h2 id="aging-heading">{move || tr("receivable.page.totals")}</h2>
+                <h2 id="aging-heading">{tr_fn("receivable.page.totals")}</h2>
                 <BucketTable totals=totals caption_key="receivable.page.totals" class="bucket-table" with_total=true/>
             </section>
             <section class="card" aria-labelledby="open-heading">
-                <h2 id="open-heading">{move || tr("receivable.page.open")}</h2>
+                <h2 id="open-heading">{tr_fn("receivable.page.open")}</h2>
                 <div class="field">
-                    <label for="receivable-filter">{move || tr("receivable.page.filter")}</label>
+                    <label for="receivable-filter">{tr_fn("receivable.page.filter")}</label>
                     <select id="receivable-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
-                        <option value="">{move || tr("receivable.page.filter_all")}</option>
+                        <option value="">{tr_fn("receivable.page.filter_all")}</option>
                         {AgingBucket::ALL.iter().map(|b| {
                             let b = *b;
-                            view! { <option value=b.code()>{move || tr(b.key())}</option> }
+                            view! { <option value=b.code()>{tr_fn(b.key())}</option> }
                         }).collect_view()}
                     </select>
                 </div>

@@ -4,6 +4,8 @@
 //! cause); the app's chrome is hidden in print.
 
 use super::*;
+use crate::domain::sorting::SortExt;
+use crate::state::tr_fn;
 use crate::ui::customer_language::InCustomerLanguage;
 use leptos_router::hooks::use_params_map;
 
@@ -21,7 +23,7 @@ pub fn StatementPage() -> impl IntoView {
             .into_iter()
             .filter(|i| !i.is_paid())
             .collect();
-        v.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.number.cmp(&b.number)));
+        v.sort_with(|a, b| a.due_on.cmp(&b.due_on).then(a.number.cmp(&b.number)));
         v
     });
     let print = move |_| {
@@ -30,11 +32,11 @@ pub fn StatementPage() -> impl IntoView {
     view! {
         <article class="page statement-sheet">
             <div class="actions no-print">
-                <a class="button" href=href("/receivables")>{move || tr("receivable.statement.back")}</a>
+                <a class="button" href=href("/receivables")>{tr_fn("receivable.statement.back")}</a>
                 {move || id.get().map(|a| view! {
                     <a class="button" href=href(&format!("/accounts/{a}"))>{tr("receivable.statement.account")}</a>
                 })}
-                <button type="button" class="primary" on:click=print>{move || tr("receivable.statement.print")}</button>
+                <button type="button" class="primary" on:click=print>{tr_fn("receivable.statement.print")}</button>
             </div>
             <InCustomerLanguage account=Signal::derive(move || id.get())>
             <header>

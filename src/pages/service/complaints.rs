@@ -12,8 +12,10 @@ pub use detail::ComplaintPage;
 use super::*;
 use crate::domain::complaint::{anxiety_word, fault_word, Complaint, FeedbackKind};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::state::actions::complaints as actions;
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tc, tw};
 use crate::ui::fmt;
 
@@ -63,18 +65,18 @@ pub fn ComplaintsPage() -> impl IntoView {
     let resolved = Memo::new(move |_| {
         register.with(|l| {
             let mut v: Vec<Complaint> = l.iter().filter(|c| !c.is_open()).cloned().collect();
-            v.sort_by_key(|c| std::cmp::Reverse(c.resolved_at));
+            v.sort_on(|c| std::cmp::Reverse(c.resolved_at));
             v
         })
     });
     view! {
         <section class="page service">
-            <h1>{move || tr("complaint.page.title")}</h1>
+            <h1>{tr_fn("complaint.page.title")}</h1>
             <ServiceNav/>
-            <p class="hint">{move || tr("complaint.page.intro")}</p>
+            <p class="hint">{tr_fn("complaint.page.intro")}</p>
             <section class="card complaint-register" aria-labelledby="open-heading">
                 <h2 id="open-heading">
-                    {move || tr("complaint.open.title")}
+                    {tr_fn("complaint.open.title")}
                     " "
                     <span class="badge">{move || tc("complaint.open.count", open.with(Vec::len), &[])}</span>
                 </h2>
@@ -91,7 +93,7 @@ pub fn ComplaintsPage() -> impl IntoView {
             </section>
             <form::ComplaintForm existing=None/>
             <section class="card" aria-labelledby="resolved-heading">
-                <h2 id="resolved-heading">{move || tr("complaint.resolved.title")}</h2>
+                <h2 id="resolved-heading">{tr_fn("complaint.resolved.title")}</h2>
                 <Show
                     when=move || !resolved.with(Vec::is_empty)
                     fallback=|| view! { <p class="hint">{tr("complaint.resolved.none")}</p> }

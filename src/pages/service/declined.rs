@@ -17,6 +17,7 @@ use crate::domain::training::GuidePage;
 use crate::state::actions::decline as act;
 use crate::state::data::{report_store_error, use_data, AppData};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tw, ToastKind};
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
@@ -88,12 +89,12 @@ pub fn DeclinedPage() -> impl IntoView {
     let all = Memo::new(move |_| act::declined(data));
     view! {
         <section class="page service declined">
-            <h1>{move || tr("decline.page.title")}</h1>
+            <h1>{tr_fn("decline.page.title")}</h1>
             <WhyLink page=GuidePage::DecliningWell/>
             <ServiceNav/>
-            <p class="hint">{move || tr("decline.page.intro")}</p>
+            <p class="hint">{tr_fn("decline.page.intro")}</p>
             <div class="actions">
-                <a class="button primary" href=href("/service/declined/new")>{move || tr("decline.new")}</a>
+                <a class="button primary" href=href("/service/declined/new")>{tr_fn("decline.new")}</a>
             </div>
             <DemandReport all=all/>
             <DeclinedList all=all/>
@@ -106,8 +107,8 @@ fn DemandReport(all: Memo<Vec<DeclinedRequest>>) -> impl IntoView {
     let rows = Memo::new(move |_| all.with(|a| demand_by_field(a)));
     view! {
         <section class="card" aria-labelledby="demand-heading">
-            <h2 id="demand-heading">{move || tr("decline.report.title")}</h2>
-            <p class="hint">{move || tr("decline.report.intro")}</p>
+            <h2 id="demand-heading">{tr_fn("decline.report.title")}</h2>
+            <p class="hint">{tr_fn("decline.report.intro")}</p>
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
@@ -184,7 +185,7 @@ fn DeclinedList(all: Memo<Vec<DeclinedRequest>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="declined-list-heading">
-            <h2 id="declined-list-heading">{move || tr("decline.list.title")}</h2>
+            <h2 id="declined-list-heading">{tr_fn("decline.list.title")}</h2>
             {move || {
                 let list = all.get();
                 if list.is_empty() {

@@ -15,6 +15,7 @@ pub use declined::{DeclineFlowPage, DeclineReferralPage, DeclinedPage};
 pub use partners::PartnersPage;
 
 use crate::state::tr;
+use crate::state::tr_fn;
 use crate::ui::link::href;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -31,7 +32,7 @@ const TABS: [(&str, &str); 3] = [
 fn ServiceNav() -> impl IntoView {
     let location = use_location();
     view! {
-        <nav class="section-index no-print" aria-label=move || tr("service.nav.label")>
+        <nav class="section-index no-print" aria-label=tr_fn("service.nav.label")>
             <ul>
                 {TABS
                     .iter()
@@ -47,7 +48,7 @@ fn ServiceNav() -> impl IntoView {
                         view! {
                             <li>
                                 <a href=target aria-current=move || current().then_some("page")>
-                                    {move || tr(key)}
+                                    {tr_fn(key)}
                                 </a>
                             </li>
                         }

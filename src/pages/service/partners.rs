@@ -7,10 +7,12 @@ use super::*;
 use crate::domain::decline::partner::PartnerDraft;
 use crate::domain::decline::{Partner, TrustLevel};
 use crate::domain::ids::Id;
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::actions::decline as act;
 use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tw, ToastKind};
 use crate::ui::form::{select_options, ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 use leptos::task::spawn_local;
@@ -25,7 +27,7 @@ pub fn PartnersPage() -> impl IntoView {
     let confirming = RwSignal::new(None::<(Partner, usize)>);
     let all = Memo::new(move |_| {
         let mut v = act::partners(data);
-        v.sort_by_key(|p| fold(&p.name));
+        v.sort_on(|p| fold(&p.name));
         v
     });
     let shown = Memo::new(move |_| {
@@ -69,15 +71,15 @@ pub fn PartnersPage() -> impl IntoView {
     };
     view! {
         <section class="page service partners">
-            <h1>{move || tr("decline.partners.title")}</h1>
+            <h1>{tr_fn("decline.partners.title")}</h1>
             <ServiceNav/>
-            <p class="hint">{move || tr("decline.partners.intro")}</p>
+            <p class="hint">{tr_fn("decline.partners.intro")}</p>
             <Show
                 when=move || editing.get() == Some(None)
                 fallback=move || view! {
                     <div class="actions">
                         <button type="button" class="primary" on:click=move |_| editing.set(Some(None))>
-                            {move || tr("decline.partners.add")}
+                            {tr_fn("decline.partners.add")}
                         </button>
                     </div>
                 }
@@ -99,7 +101,7 @@ pub fn PartnersPage() -> impl IntoView {
                 }
             })}
             <section class="card" aria-labelledby="partner-list-heading">
-                <h2 id="partner-list-heading">{move || tr("decline.partners.list")}</h2>
+                <h2 id="partner-list-heading">{tr_fn("decline.partners.list")}</h2>
                 <SelectField
                     id="partner-filter"
                     label=Signal::derive(|| tr("decline.partners.filter"))
@@ -286,8 +288,8 @@ fn PartnerForm(base: Option<Partner>, editing: RwSignal<Option<Option<Id>>>) -> 
             <TextField id=id("email") label=Signal::derive(|| tr("decline.partner_field.email")) value=email input_type="email" error=errors.field("email")/>
             <TextArea id=id("notes") label=Signal::derive(|| tr("decline.partner_field.notes")) value=notes rows=2 error=errors.field("notes")/>
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("decline.partners.save")}</button>
-                <button type="button" on:click=move |_| editing.set(None)>{move || tr("form.cancel")}</button>
+                <button type="submit" class="primary">{tr_fn("decline.partners.save")}</button>
+                <button type="button" on:click=move |_| editing.set(None)>{tr_fn("form.cancel")}</button>
             </div>
         </form>
     }

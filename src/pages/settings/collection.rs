@@ -2,6 +2,7 @@
 
 use crate::state::settings::{self, collection_thresholds};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::store::settings::{Setting, SettingKey, LARGE_UNITS, STUCK_DAYS};
 use crate::ui::form::TextField;
@@ -70,13 +71,13 @@ pub fn CollectionSettings() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="collection-settings-heading" id="collection-settings">
-            <h2 id="collection-settings-heading">{move || tr("receivable.settings.title")}</h2>
-            <p class="hint">{move || tr("receivable.settings.intro")}</p>
+            <h2 id="collection-settings-heading">{tr_fn("receivable.settings.title")}</h2>
+            <p class="hint">{tr_fn("receivable.settings.intro")}</p>
             <ul class="matrix-explained">
-                <li>{move || tr("receivable.settings.small_short")}</li>
-                <li>{move || tr("receivable.settings.small_long")}</li>
-                <li>{move || tr("receivable.settings.large_short")}</li>
-                <li>{move || tr("receivable.settings.large_long")}</li>
+                <li>{tr_fn("receivable.settings.small_short")}</li>
+                <li>{tr_fn("receivable.settings.small_long")}</li>
+                <li>{tr_fn("receivable.settings.large_short")}</li>
+                <li>{tr_fn("receivable.settings.large_long")}</li>
             </ul>
             <form class="form-grid" on:submit=on_save novalidate>
                 <TextField
@@ -96,7 +97,7 @@ pub fn CollectionSettings() -> impl IntoView {
                     error=Signal::derive(move || long_error.get())
                 />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("receivable.settings.save")}</button>
+                    <button type="submit" class="primary">{tr_fn("receivable.settings.save")}</button>
                 </div>
             </form>
         </section>

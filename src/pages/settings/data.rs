@@ -7,6 +7,7 @@ use crate::state::backup::{self, BackupFailure, ImportCandidate};
 use crate::state::data::{store_error_text, use_data, LoadStatus};
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw, ToastKind};
 use crate::store::backend::SnapshotInfo;
 use crate::store::settings::SettingKey;
@@ -208,14 +209,14 @@ pub fn DataPanel() -> impl IntoView {
 
     view! {
         <section class="card form-grid" aria-labelledby="data-heading" id="data">
-            <h2 id="data-heading">{move || tr("data.title")}</h2>
+            <h2 id="data-heading">{tr_fn("data.title")}</h2>
             <ScrollArea label=Signal::derive(|| tr("data.counts.caption"))>
                 <table class="data-table">
-                    <caption>{move || tr("data.counts.caption")}</caption>
+                    <caption>{tr_fn("data.counts.caption")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || tr("data.counts.kind")}</th>
-                            <th scope="col" class="num">{move || tr("data.counts.records")}</th>
+                            <th scope="col">{tr_fn("data.counts.kind")}</th>
+                            <th scope="col" class="num">{tr_fn("data.counts.records")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -236,7 +237,7 @@ pub fn DataPanel() -> impl IntoView {
                 </table>
             </ScrollArea>
             <dl class="facts">
-                <dt>{move || tr("data.storage.used")}</dt>
+                <dt>{tr_fn("data.storage.used")}</dt>
                 <dd>
                     {move || match storage.get() {
                         Some((used, quota, _)) => tw(
@@ -246,7 +247,7 @@ pub fn DataPanel() -> impl IntoView {
                         None => tr("data.storage.unknown"),
                     }}
                 </dd>
-                <dt>{move || tr("data.persist.label")}</dt>
+                <dt>{tr_fn("data.persist.label")}</dt>
                 <dd>
                     {move || match storage.get() {
                         Some((_, _, true)) => tr("data.persist.yes").into_any(),
@@ -258,7 +259,7 @@ pub fn DataPanel() -> impl IntoView {
                             .into_any(),
                     }}
                 </dd>
-                <dt>{move || tr("data.backup.last")}</dt>
+                <dt>{tr_fn("data.backup.last")}</dt>
                 <dd>
                     {move || match data.last_backup.get() {
                         Some(at) => local_time(at),
@@ -275,7 +276,7 @@ pub fn DataPanel() -> impl IntoView {
                     {move || if exporting.get() { tr("data.export.working") } else { tr("data.export.button") }}
                 </button>
             </div>
-            <p class="hint">{move || tr("data.export.hint")}</p>
+            <p class="hint">{tr_fn("data.export.hint")}</p>
             <ImportSection/>
             <UndoSection/>
             <HealthSection/>
@@ -353,9 +354,9 @@ fn ImportSection() -> impl IntoView {
 
     view! {
         <div class="subsection">
-            <h3>{move || tr("data.import.title")}</h3>
+            <h3>{tr_fn("data.import.title")}</h3>
             <div class="field">
-                <label for="import-file">{move || tr("data.import.choose")}</label>
+                <label for="import-file">{tr_fn("data.import.choose")}</label>
                 <input
                     id="import-file"
                     type="file"
@@ -363,10 +364,10 @@ fn ImportSection() -> impl IntoView {
                     node_ref=input_ref
                     on:change=on_file
                 />
-                <p class="hint">{move || tr("data.import.hint")}</p>
+                <p class="hint">{tr_fn("data.import.hint")}</p>
             </div>
             <Show when=move || checking.get()>
-                <p role="status">{move || tr("data.import.checking")}</p>
+                <p role="status">{tr_fn("data.import.checking")}</p>
             </Show>
             {move || error.get().map(|e| view! {
                 <div class="notice notice-error" role="alert">
@@ -496,7 +497,7 @@ fn UndoSection() -> impl IntoView {
     view! {
         <Show when=move || !list.with(Vec::is_empty)>
             <div class="subsection">
-                <h3 id="undo-heading" tabindex="-1">{move || tr("data.undo.title")}</h3>
+                <h3 id="undo-heading" tabindex="-1">{tr_fn("data.undo.title")}</h3>
                 <ul class="plain-list">
                     {move || list.get().into_iter().map(|s| {
                         let id = s.id;
@@ -561,7 +562,7 @@ fn UndoSection() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                <p class="hint">{move || tr("data.undo.hint")}</p>
+                <p class="hint">{tr_fn("data.undo.hint")}</p>
             </div>
         </Show>
     }

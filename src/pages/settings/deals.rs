@@ -4,6 +4,7 @@
 
 use crate::domain::pipeline;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{settings, tr, ToastKind};
 use crate::store::settings::{Setting, STUCK_DAYS};
 use crate::ui::form::TextField;
@@ -49,7 +50,7 @@ pub(super) fn DealSettings() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="deal-settings-heading" id="deal-settings">
-            <h2 id="deal-settings-heading">{move || tr("deals_ui.settings.title")}</h2>
+            <h2 id="deal-settings-heading">{tr_fn("deals_ui.settings.title")}</h2>
             <form class="form-grid" on:submit=on_save>
                 <TextField
                     id="pref-stuck-days"
@@ -67,7 +68,7 @@ pub(super) fn DealSettings() -> impl IntoView {
                     error=Signal::derive(move || target_error.get())
                 />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("form.save")}</button>
+                    <button type="submit" class="primary">{tr_fn("form.save")}</button>
                 </div>
             </form>
         </section>

@@ -4,6 +4,7 @@
 
 use crate::domain::purchase::DiscountTier;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{settings, tr, tw, ToastKind};
 use crate::store::settings::{check, Setting};
 use crate::ui::form::TextField;
@@ -90,8 +91,8 @@ pub fn DiscountSettings() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="discount-settings-heading" id="discount-settings">
-            <h2 id="discount-settings-heading">{move || tr("purchases.settings.title")}</h2>
-            <p class="hint">{move || tr("purchases.settings.intro")}</p>
+            <h2 id="discount-settings-heading">{tr_fn("purchases.settings.title")}</h2>
+            <p class="hint">{tr_fn("purchases.settings.intro")}</p>
             <form class="form-grid" on:submit=on_save novalidate=true>
                 {move || {
                     let list = rows.get();
@@ -136,9 +137,9 @@ pub fn DiscountSettings() -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="actions">
                     <button type="button" on:click=move |_| rows.update(|v| v.push(new_row(None)))>
-                        {move || tr("purchases.settings.add")}
+                        {tr_fn("purchases.settings.add")}
                     </button>
-                    <button type="submit" class="primary">{move || tr("purchases.settings.save")}</button>
+                    <button type="submit" class="primary">{tr_fn("purchases.settings.save")}</button>
                 </div>
             </form>
         </section>

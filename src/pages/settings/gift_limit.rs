@@ -3,6 +3,7 @@
 
 use crate::domain::activity::parse_gift_limit;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{settings, tr, tw, ToastKind};
 use crate::store::settings::Setting;
 use crate::ui::activity::gift_limit;
@@ -57,21 +58,21 @@ pub fn GiftLimitSetting() -> impl IntoView {
     };
     view! {
         <section class="card form-grid" aria-labelledby="gift-limit-heading">
-            <h2 id="gift-limit-heading">{move || tr("trust.ui.gift_limit.title")}</h2>
-            <p class="hint">{move || tr("trust.ui.gift_limit.intro")}</p>
+            <h2 id="gift-limit-heading">{tr_fn("trust.ui.gift_limit.title")}</h2>
+            <p class="hint">{tr_fn("trust.ui.gift_limit.intro")}</p>
             <form class="form-grid" on:submit=save novalidate>
                 <div class="inline-fields">
                     <TextField
                         id="gift-limit-amount"
-                        label=Signal::derive(move || tr("trust.ui.gift_limit.amount"))
+                        label=Signal::derive(tr_fn("trust.ui.gift_limit.amount"))
                         value=amount
                         error=Signal::derive(move || error.get())
-                        hint=Signal::derive(move || tr("trust.ui.gift_limit.amount_hint"))
+                        hint=Signal::derive(tr_fn("trust.ui.gift_limit.amount_hint"))
                         input_type="text"
                     />
                     <TextField
                         id="gift-limit-currency"
-                        label=Signal::derive(move || tr("trust.ui.gift_limit.currency"))
+                        label=Signal::derive(tr_fn("trust.ui.gift_limit.currency"))
                         value=currency
                     />
                 </div>
@@ -82,7 +83,7 @@ pub fn GiftLimitSetting() -> impl IntoView {
                     }}
                 </p>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("trust.ui.gift_limit.save")}</button>
+                    <button type="submit" class="primary">{tr_fn("trust.ui.gift_limit.save")}</button>
                 </div>
             </form>
         </section>

@@ -8,6 +8,7 @@ use crate::state::data::use_data;
 use crate::state::health;
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::store::backend::{export_quarantine, QuarantineEntry};
 use crate::store::quarantine::editable_text;
@@ -103,7 +104,7 @@ pub fn HealthSection() -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby=HEADING_ID>
-            <h3 id=HEADING_ID tabindex="-1">{move || tr("data.health.title")}</h3>
+            <h3 id=HEADING_ID tabindex="-1">{tr_fn("data.health.title")}</h3>
             <Show
                 when=move || !data.quarantine.with(Vec::is_empty)
                 fallback=move || view! { <p>{tr("data.health.ok")}</p> }
@@ -129,7 +130,7 @@ pub fn HealthSection() -> impl IntoView {
                     </For>
                 </ul>
                 <div class="actions">
-                    <button on:click=on_export_all>{move || tr("data.health.export")}</button>
+                    <button on:click=on_export_all>{tr_fn("data.health.export")}</button>
                 </div>
             </Show>
         </section>

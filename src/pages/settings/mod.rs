@@ -17,6 +17,7 @@ mod service;
 use crate::i18n::{self, Locale};
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, Prefs, Theme, ToastKind};
 use leptos::prelude::*;
 
@@ -30,11 +31,11 @@ pub fn SettingsPage() -> impl IntoView {
     );
     view! {
         <section class="page">
-            <h1>{move || tr("page.settings.title")}</h1>
+            <h1>{tr_fn("page.settings.title")}</h1>
             <div class="card form-grid">
-                <h2>{move || tr("settings.appearance")}</h2>
+                <h2>{tr_fn("settings.appearance")}</h2>
                 <div class="field">
-                    <label for="pref-locale">{move || tr("settings.language")}</label>
+                    <label for="pref-locale">{tr_fn("settings.language")}</label>
                     <select
                         id="pref-locale"
                         on:change=move |ev| {
@@ -78,7 +79,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="field">
-                    <label for="pref-theme">{move || tr("settings.theme")}</label>
+                    <label for="pref-theme">{tr_fn("settings.theme")}</label>
                     <select
                         id="pref-theme"
                         on:change=move |ev| prefs.set_theme(Theme::from_tag(&event_target_value(&ev)))
@@ -89,7 +90,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 let t = *t;
                                 view! {
                                     <option value=t.tag() selected=move || prefs.theme.get() == t>
-                                        {move || tr(t.label_key())}
+                                        {tr_fn(t.label_key())}
                                     </option>
                                 }
                             })

@@ -6,6 +6,7 @@ use crate::domain::fields::FieldError;
 use crate::domain::price::Rate;
 use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{settings, tr, ToastKind};
 use crate::store::settings::{check, Setting, SettingKey, LOGO_PREFIXES};
 use crate::ui::form::{field_error_text, TextArea, TextField};
@@ -140,7 +141,7 @@ pub(super) fn ProposalSettings() -> impl IntoView {
     let text_fields = texts
         .into_iter()
         .map(|(key, id, value, error)| {
-            let label = Signal::derive(move || tr(key.label_key()));
+            let label = Signal::derive(tr_fn(key.label_key()));
             let error = Signal::derive(move || error.get());
             if key == SettingKey::FirmName {
                 view! { <TextField id=id label=label value=value error=error/> }.into_any()

@@ -3,6 +3,7 @@
 
 use crate::state::settings::{self, satisfaction_cadence};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::store::settings::{check, Setting, SettingKey};
 use crate::ui::form::TextField;
@@ -67,8 +68,8 @@ pub fn SatisfactionSettings() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="satisfaction-settings-heading" id="satisfaction-settings">
-            <h2 id="satisfaction-settings-heading">{move || tr("followup.settings.title")}</h2>
-            <p class="hint">{move || tr("followup.settings.intro")}</p>
+            <h2 id="satisfaction-settings-heading">{tr_fn("followup.settings.title")}</h2>
+            <p class="hint">{tr_fn("followup.settings.intro")}</p>
             <form class="form-grid" on:submit=on_save novalidate>
                 <TextField
                     id="satisfaction-call-days"
@@ -85,7 +86,7 @@ pub fn SatisfactionSettings() -> impl IntoView {
                     error=Signal::derive(move || requests_error.get())
                 />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("followup.settings.save")}</button>
+                    <button type="submit" class="primary">{tr_fn("followup.settings.save")}</button>
                 </div>
                 <p role="status" class="hint">{move || status.get()}</p>
             </form>

@@ -8,6 +8,7 @@ use crate::domain::training::{self, Arg, Exercise, Text, Topic};
 use crate::state::actions::training as act;
 use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
 use crate::ui::focus::focus_later;
 use crate::ui::scroll_area::ScrollArea;
@@ -159,14 +160,14 @@ fn fact_table(kind: Rows, rows: Vec<Text>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ScrollArea label=Signal::derive(move || tr(label))>
+        <ScrollArea label=Signal::derive(tr_fn(label))>
             <table class="exercise-table">
-                <caption>{move || tr(label)}</caption>
+                <caption>{tr_fn(label)}</caption>
                 <thead>
                     <tr>
                         {heads
                             .iter()
-                            .map(|h| view! { <th scope="col">{move || tr(h)}</th> })
+                            .map(|h| view! { <th scope="col">{tr_fn(h)}</th> })
                             .collect_view()}
                     </tr>
                 </thead>
@@ -198,9 +199,9 @@ pub fn ExercisePage() -> impl IntoView {
             let code = params.with(|p| p.get("topic").unwrap_or_default());
             view! {
                 <section class="page exercises">
-                    <h1>{move || tr("nav.training")}</h1>
+                    <h1>{tr_fn("nav.training")}</h1>
                     <p class="notice">{move || tw("exercise.page.unknown_topic", &[("code", &code)])}</p>
-                    <p><a href=href("/training")>{move || tr("exercise.page.back")}</a></p>
+                    <p><a href=href("/training")>{tr_fn("exercise.page.back")}</a></p>
                 </section>
             }
             .into_any()
@@ -317,7 +318,7 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
                     let q = question.clone();
                     move || say(&q)
                 }</h2>
-                <h3 class="exercise-facts-title">{move || tr("exercise.page.facts")}</h3>
+                <h3 class="exercise-facts-title">{tr_fn("exercise.page.facts")}</h3>
                 {
                     let kind = facts.iter().find_map(rows_of);
                     let (rows, mut plain): (Vec<Text>, Vec<Text>) =
@@ -340,7 +341,7 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
                 }
                 <form class="exercise-form" on:submit=check novalidate>
                     <fieldset class="exercise-choices" role="radiogroup" disabled=move || verdict().is_some()>
-                        <legend>{move || tr("exercise.page.choices")}</legend>
+                        <legend>{tr_fn("exercise.page.choices")}</legend>
                         {choices
                             .into_iter()
                             .enumerate()
@@ -374,7 +375,7 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
                     <Show when=move || verdict().is_none()>
                         <div class="actions">
                             <button type="submit" class="primary" disabled=move || saving.get()>
-                                {move || tr("exercise.page.check")}
+                                {tr_fn("exercise.page.check")}
                             </button>
                         </div>
                     </Show>
@@ -398,14 +399,14 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
                 </div>
                 <Show when=move || verdict().is_some()>
                     <section class="exercise-explanation" aria-labelledby="exercise-why">
-                        <h3 id="exercise-why">{move || tr("exercise.page.why")}</h3>
+                        <h3 id="exercise-why">{tr_fn("exercise.page.why")}</h3>
                         {explanation
                             .iter()
                             .cloned()
                             .map(|t| view! { <p>{move || say(&t)}</p> })
                             .collect_view()}
                         <p class="exercise-links">
-                            <a href=href(&format!("/training/guide/{}", guide.code()))>{move || tr("exercise.page.read_rule")}</a>
+                            <a href=href(&format!("/training/guide/{}", guide.code()))>{tr_fn("exercise.page.read_rule")}</a>
                         </p>
                         <div class="actions">
                             <button type="button" class="primary" on:click=next>
@@ -425,8 +426,8 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
 
     view! {
         <section class="page exercises">
-            <h1>{move || tr(topic.key())}</h1>
-            <p class="hint">{move || tr("exercise.page.intro")}</p>
+            <h1>{tr_fn(topic.key())}</h1>
+            <p class="hint">{tr_fn("exercise.page.intro")}</p>
             <p class="exercise-score" aria-live="polite">
                 <span>{move || tw("exercise.page.score", &[
                     ("right", &fmt::number(right_count() as i64)),
@@ -454,9 +455,9 @@ fn ExerciseSet(topic: Topic, seed: RwSignal<u32>) -> impl IntoView {
                     </h2>
                     <div class="actions">
                         <button type="button" class="primary" on:click=again>
-                            {move || tr("exercise.page.again")}
+                            {tr_fn("exercise.page.again")}
                         </button>
-                        <a href=href("/training")>{move || tr("exercise.page.back")}</a>
+                        <a href=href("/training")>{tr_fn("exercise.page.back")}</a>
                     </div>
                 </div>
             </Show>

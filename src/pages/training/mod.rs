@@ -17,6 +17,7 @@ pub use progress::ProgressPage;
 
 use crate::domain::training::{progress as scores, ExerciseAnswer, Score, Topic};
 use crate::state::data::{use_data, AppData};
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::link::href;
 use leptos::prelude::*;
@@ -86,21 +87,21 @@ pub fn TrainingPage() -> impl IntoView {
     let topics = Memo::new(move |_| answers.with(|a| scores::by_topic(a)));
     view! {
         <section class="page training-home">
-            <h1>{move || tr("page.training.title")}</h1>
-            <p class="hint training-intro">{move || tr("training.home.intro")}</p>
+            <h1>{tr_fn("page.training.title")}</h1>
+            <p class="hint training-intro">{tr_fn("training.home.intro")}</p>
             <crate::ui::sample_book::SampleBookPanel/>
             <div class="training-columns">
                 <section class="card training-progress-card" aria-labelledby="training-progress-heading">
-                    <h2 id="training-progress-heading">{move || tr("training.home.progress")}</h2>
+                    <h2 id="training-progress-heading">{tr_fn("training.home.progress")}</h2>
                     <NextTopic answers=answers/>
                     <p>
-                        <a href=href("/training/progress")>{move || tr("training.home.open_progress")}</a>
+                        <a href=href("/training/progress")>{tr_fn("training.home.open_progress")}</a>
                     </p>
                 </section>
                 <section class="card training-exercises" aria-labelledby="training-exercises-heading">
-                    <h2 id="training-exercises-heading">{move || tr("training.home.exercises")}</h2>
-                    <p class="hint">{move || tr("training.home.exercises_intro")}</p>
-                    <ul class="plain-list training-topics" aria-label=move || tr("training.home.topics")>
+                    <h2 id="training-exercises-heading">{tr_fn("training.home.exercises")}</h2>
+                    <p class="hint">{tr_fn("training.home.exercises_intro")}</p>
+                    <ul class="plain-list training-topics" aria-label=tr_fn("training.home.topics")>
                         {move || {
                             topics
                                 .get()
@@ -128,7 +129,7 @@ pub fn TrainingPage() -> impl IntoView {
                     </ul>
                 </section>
                 <section class="card training-guide" aria-labelledby="training-guide-heading">
-                    <h2 id="training-guide-heading">{move || tr("training.home.guide")}</h2>
+                    <h2 id="training-guide-heading">{tr_fn("training.home.guide")}</h2>
                     <crate::ui::why::GuideIndex/>
                 </section>
             </div>

@@ -8,6 +8,7 @@ use crate::domain::training::WeekScores;
 use crate::state::actions::training as act;
 use crate::state::data::report_store_error;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
@@ -30,9 +31,9 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <article class="page training-progress">
             <p class="no-print">
-                <a href=href("/training")>{move || tr("training.progress.back")}</a>
+                <a href=href("/training")>{tr_fn("training.progress.back")}</a>
             </p>
-            <h1>{move || tr("training.progress.title")}</h1>
+            <h1>{tr_fn("training.progress.title")}</h1>
             <p class="hint">{move || tw("training.progress.generated", &[("date", &fmt::date(fmt::today()))])}</p>
             {move || {
                 if answers.with(Vec::is_empty) {
@@ -45,17 +46,17 @@ pub fn ProgressPage() -> impl IntoView {
                 view! {
                     <Totals answers=answers/>
                     <section class="card" aria-labelledby="progress-next-heading">
-                        <h2 id="progress-next-heading">{move || tr("training.progress.weakest")}</h2>
+                        <h2 id="progress-next-heading">{tr_fn("training.progress.weakest")}</h2>
                         <NextTopic answers=answers/>
                     </section>
                     <TopicTable answers=answers/>
                     <Weeks answers=answers/>
                     <Latest answers=answers/>
                     <section class="card no-print" aria-labelledby="progress-report-heading">
-                        <h2 id="progress-report-heading">{move || tr("training.progress.report")}</h2>
-                        <p class="hint">{move || tr("training.progress.report_intro")}</p>
+                        <h2 id="progress-report-heading">{tr_fn("training.progress.report")}</h2>
+                        <p class="hint">{tr_fn("training.progress.report_intro")}</p>
                         <div class="actions">
-                            <button type="button" class="primary" on:click=print>{move || tr("training.progress.print")}</button>
+                            <button type="button" class="primary" on:click=print>{tr_fn("training.progress.print")}</button>
                             <DownloadButton answers=answers/>
                         </div>
                     </section>
@@ -121,16 +122,16 @@ fn score_cell(s: Option<Score>) -> impl IntoView {
 fn TopicTable(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="progress-topics-heading">
-            <h2 id="progress-topics-heading">{move || tr("training.progress.topics")}</h2>
+            <h2 id="progress-topics-heading">{tr_fn("training.progress.topics")}</h2>
             <ScrollArea label=Signal::derive(|| tr("training.progress.topics"))>
                 <table class="data-table training-table">
-                    <caption class="visually-hidden">{move || tr("training.progress.topics")}</caption>
+                    <caption class="visually-hidden">{tr_fn("training.progress.topics")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || tr("training.progress.col.topic")}</th>
-                            <th scope="col" class="num">{move || tr("training.progress.col.answered")}</th>
-                            <th scope="col" class="num">{move || tr("training.progress.col.right")}</th>
-                            <th scope="col" class="num">{move || tr("training.progress.col.score")}</th>
+                            <th scope="col">{tr_fn("training.progress.col.topic")}</th>
+                            <th scope="col" class="num">{tr_fn("training.progress.col.answered")}</th>
+                            <th scope="col" class="num">{tr_fn("training.progress.col.right")}</th>
+                            <th scope="col" class="num">{tr_fn("training.progress.col.score")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -252,16 +253,16 @@ fn Weeks(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="progress-weeks-heading">
-            <h2 id="progress-weeks-heading">{move || tr("training.progress.weeks")}</h2>
-            <p class="hint">{move || tr("training.progress.weeks_intro")}</p>
+            <h2 id="progress-weeks-heading">{tr_fn("training.progress.weeks")}</h2>
+            <p class="hint">{tr_fn("training.progress.weeks_intro")}</p>
             {chart}
             <ScrollArea label=Signal::derive(|| tr("training.progress.weeks_table"))>
                 <table class="data-table training-table training-weeks">
-                    <caption class="visually-hidden">{move || tr("training.progress.weeks_table")}</caption>
+                    <caption class="visually-hidden">{tr_fn("training.progress.weeks_table")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || tr("training.progress.col.week")}</th>
-                            <th scope="col" class="num">{move || tr("training.progress.col.all")}</th>
+                            <th scope="col">{tr_fn("training.progress.col.week")}</th>
+                            <th scope="col" class="num">{tr_fn("training.progress.col.all")}</th>
                             {move || {
                                 practised
                                     .get()
@@ -308,15 +309,15 @@ fn Weeks(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
 fn Latest(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="progress-latest-heading">
-            <h2 id="progress-latest-heading">{move || tr("training.progress.latest")}</h2>
+            <h2 id="progress-latest-heading">{tr_fn("training.progress.latest")}</h2>
             <ScrollArea label=Signal::derive(|| tr("training.progress.latest"))>
                 <table class="data-table training-table">
-                    <caption class="visually-hidden">{move || tr("training.progress.latest")}</caption>
+                    <caption class="visually-hidden">{tr_fn("training.progress.latest")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || tr("training.progress.col.when")}</th>
-                            <th scope="col">{move || tr("training.progress.col.topic")}</th>
-                            <th scope="col">{move || tr("training.progress.col.result")}</th>
+                            <th scope="col">{tr_fn("training.progress.col.when")}</th>
+                            <th scope="col">{tr_fn("training.progress.col.topic")}</th>
+                            <th scope="col">{tr_fn("training.progress.col.result")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -370,7 +371,7 @@ fn DownloadButton(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
         }
     };
     view! {
-        <button type="button" on:click=download>{move || tr("training.progress.download")}</button>
+        <button type="button" on:click=download>{tr_fn("training.progress.download")}</button>
     }
 }
 
@@ -408,13 +409,13 @@ fn ClearAnswers(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
     };
     view! {
         <section class="card no-print" aria-labelledby="progress-clear-heading">
-            <h2 id="progress-clear-heading">{move || tr("training.progress.clear_title")}</h2>
+            <h2 id="progress-clear-heading">{tr_fn("training.progress.clear_title")}</h2>
             <Show
                 when=move || asking.get()
                 fallback=move || view! {
                     <div class="actions">
                         <button type="button" class="danger" on:click=move |_| asking.set(true)>
-                            {move || tr("training.progress.clear")}
+                            {tr_fn("training.progress.clear")}
                         </button>
                     </div>
                 }
@@ -425,7 +426,7 @@ fn ClearAnswers(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
                         <button type="button" class="danger" on:click=clear>
                             {move || tc("training.progress.clear_yes", count(), &[])}
                         </button>
-                        <button type="button" on:click=move |_| asking.set(false)>{move || tr("form.cancel")}</button>
+                        <button type="button" on:click=move |_| asking.set(false)>{tr_fn("form.cancel")}</button>
                     </div>
                 </div>
             </Show>

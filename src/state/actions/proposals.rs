@@ -17,6 +17,7 @@ use crate::domain::proposal::{
     self, Acceptance, Credential, LineInput, ProblemItem, Proposal, ProposalError, Refusal,
     Solution, Verdict,
 };
+use crate::domain::sorting::SortExt;
 use crate::state::data::{AppData, Changes};
 use crate::store::StoreError;
 use chrono::{NaiveDate, Utc};
@@ -39,7 +40,7 @@ pub fn versions(data: AppData, deal_id: Id) -> Vec<Proposal> {
     let mut v: Vec<Proposal> = data
         .proposals
         .with_many(&ids, |list| list.into_iter().cloned().collect());
-    v.sort_by_key(|p| p.version);
+    v.sort_on(|p| p.version);
     v
 }
 
@@ -51,7 +52,7 @@ fn versions_untracked(data: AppData, deal_id: Id) -> Vec<Proposal> {
         .into_iter()
         .filter_map(|id| data.proposals.get_untracked(id))
         .collect();
-    v.sort_by_key(|p| p.version);
+    v.sort_on(|p| p.version);
     v
 }
 
@@ -183,7 +184,7 @@ pub fn save_sections(data: AppData, id: Id, input: SectionsInput) -> Result<Opti
                 service: input.solution.service.trim().to_string(),
             };
             let mut creds = input.credentials;
-            creds.sort();
+            creds.sort_plain();
             creds.dedup();
             c.credentials = creds;
             c.valid_until = valid_until;

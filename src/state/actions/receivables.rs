@@ -13,6 +13,7 @@ use crate::domain::ids::Id;
 use crate::domain::receivable::credit::{self, CreditDraft};
 use crate::domain::receivable::invoice::{self, InvoiceDraft, PaymentDraft, StepDraft};
 use crate::domain::receivable::{CollectionStep, CreditCheck, Invoice, LateCause, Payment};
+use crate::domain::sorting::SortExt;
 use crate::state::data::{AppData, Changes};
 use crate::state::index::IndexKey;
 use crate::store::StoreError;
@@ -33,7 +34,7 @@ pub fn of_deal(data: AppData, deal_id: Id) -> Vec<Invoice> {
     let mut list = data
         .invoices
         .with_many(&ids, |v| v.into_iter().cloned().collect::<Vec<_>>());
-    list.sort_by(|a, b| a.issued_on.cmp(&b.issued_on).then(a.number.cmp(&b.number)));
+    list.sort_with(|a, b| a.issued_on.cmp(&b.issued_on).then(a.number.cmp(&b.number)));
     list
 }
 
@@ -50,7 +51,7 @@ pub fn credit_checks(data: AppData, account_id: Id) -> Vec<CreditCheck> {
     let mut list: Vec<CreditCheck> = data
         .credit_checks
         .with_many(&ids, |v| v.into_iter().cloned().collect());
-    list.sort_by_key(|c| std::cmp::Reverse(c.checked_on));
+    list.sort_on(|c| std::cmp::Reverse(c.checked_on));
     list
 }
 

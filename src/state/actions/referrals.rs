@@ -5,6 +5,7 @@
 use crate::domain::fields::FieldError;
 use crate::domain::ids::{brought_back, Id};
 use crate::domain::referral::{self, Referral, ReferralDraft, ReferredDeals};
+use crate::domain::sorting::SortExt;
 use crate::state::data::AppData;
 use crate::store::StoreError;
 use chrono::{Local, Utc};
@@ -38,7 +39,7 @@ fn sorted(data: AppData, ids: &[Id]) -> Vec<Referral> {
     let mut list = data
         .referrals
         .with_many(ids, |v| v.into_iter().cloned().collect::<Vec<_>>());
-    list.sort_by_key(|r| std::cmp::Reverse((r.asked_on, r.created_at)));
+    list.sort_on(|r| std::cmp::Reverse((r.asked_on, r.created_at)));
     list
 }
 
@@ -50,7 +51,7 @@ pub fn brought_by(data: AppData, person: Id) -> ReferredDeals {
         .iter()
         .flat_map(|r| r.leads.iter().map(|l| l.account_id))
         .collect();
-    accounts.sort();
+    accounts.sort_plain();
     accounts.dedup();
     let deal_ids: Vec<Id> = accounts
         .iter()

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::deal::Outcome;
+use crate::domain::sorting::SortExt;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
 
@@ -375,7 +376,7 @@ fn a_deals_proposal_versions_are_listed_under_the_deal() {
         .collect();
     let mut ix = Indexes::new().with(&versions);
     let mut want: Vec<Id> = versions.iter().map(|p| p.id).collect();
-    want.sort();
+    want.sort_plain();
     assert_eq!(ix.proposals_of(d1), want.as_slice());
     // A new version is added to its deal's list only; the built indexes agree.
     let mut v4 = Proposal::draft(d2, 1, ProposalContent::empty(Currency::default()), t0());

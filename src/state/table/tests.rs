@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::contact::Contact;
+use crate::domain::sorting::SortExt;
 use chrono::{TimeZone, Utc};
 use reactive_graph::computed::ArcMemo;
 use reactive_graph::owner::Owner;
@@ -101,7 +102,7 @@ fn ids_wake_on_membership_only_and_with_all_on_every_change() {
         let (names, n_all) = counted(move || {
             table.with_all(|m| {
                 let mut v: Vec<String> = m.values().map(|c| c.name.clone()).collect();
-                v.sort();
+                v.sort_plain();
                 v
             })
         });
@@ -123,7 +124,7 @@ fn ids_wake_on_membership_only_and_with_all_on_every_change() {
         let b = person(2, account(1), "Ben");
         table.insert(b.clone());
         let mut want = vec![a.id, b.id];
-        want.sort();
+        want.sort_plain();
         assert_eq!(ids.get(), want);
         assert_eq!(runs(&n_ids), 2);
         assert_eq!(

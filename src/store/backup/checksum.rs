@@ -1,6 +1,7 @@
 //! The checksum of a backup file: the canonical serialization of its payload and the
 //! format and algorithm names the envelope carries.
 
+use crate::domain::sorting::SortExt;
 use crate::store::canon::push_json_string;
 use serde_json::Value;
 
@@ -39,7 +40,7 @@ fn write_canonical(value: &Value, out: &mut String) {
             // Sorted explicitly: `serde_json`'s map keeps insertion order if any crate in the
             // build enables its `preserve_order` feature.
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            entries.sort_with(|a, b| a.0.cmp(b.0));
             out.push('{');
             for (i, (k, v)) in entries.into_iter().enumerate() {
                 if i > 0 {

@@ -1,6 +1,7 @@
 //! Writing a backup file and checking it once written.
 
 use super::*;
+use crate::domain::sorting::SortExt;
 use crate::store::backend::Loaded;
 use crate::store::canon::{push_json_string, Scanner};
 use crate::store::schema::CURRENT_SCHEMA;
@@ -156,7 +157,7 @@ async fn write_file<D: Digest>(
         .collect();
     if let Some(s) = settings {
         members.push((PAYLOAD_SETTINGS.to_string(), Member::Settings(s)));
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        members.sort_with(|a, b| a.0.cmp(&b.0));
     }
     for (k, (kind, member)) in members.into_iter().enumerate() {
         let mut sorted = match member {
@@ -175,7 +176,7 @@ async fn write_file<D: Digest>(
                 continue;
             }
         };
-        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        sorted.sort_with(|a, b| a.0.cmp(&b.0));
         counts.insert(kind.clone(), Value::from(sorted.len()));
         if k > 0 {
             canonical_payload.push(',');

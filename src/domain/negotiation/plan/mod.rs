@@ -30,6 +30,7 @@ use crate::domain::ids::{new_id, Id};
 use crate::domain::money::Currency;
 use crate::domain::price::{format_scaled, parse_scaled};
 use crate::domain::rules::{self, RuleError, MAX_NAME, MAX_TEXT};
+use crate::domain::sorting::SortExt;
 
 /// The importance scale of an issue, to us and to them.
 pub const IMPORTANCE: std::ops::RangeInclusive<u8> = 1..=5;
@@ -312,7 +313,7 @@ impl MemberDraft {
         }
         // Roles in the scale's order, each once (a checkbox group cannot repeat one).
         let mut roles = self.roles.clone();
-        roles.sort();
+        roles.sort_plain();
         roles.dedup();
         Ok(TeamMember {
             id,
@@ -747,7 +748,7 @@ pub fn check_plan(p: &Plan) -> Result<(), RuleError> {
         }
         rules::name(&at("name"), label::MEMBER_NAME, &m.name)?;
         let mut roles = m.roles.clone();
-        roles.sort();
+        roles.sort_plain();
         roles.dedup();
         if roles.len() != m.roles.len() {
             return Err(rule(at("roles"), label::ROLES, PlanProblem::RoleRepeated));

@@ -33,6 +33,7 @@
 use super::super::{Issue, Negotiation, Plan, Position, Side};
 use crate::domain::ids::Id;
 use crate::domain::price::round_half_away;
+use crate::domain::sorting::SortExt;
 
 /// One suggested trade: concede on `give` in exchange for `get`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +110,7 @@ fn ranked(
         .enumerate()
         .filter(|(_, i)| gap_of(i) > 0)
         .collect();
-    list.sort_by(|(ia, a), (ib, b)| {
+    list.sort_with(|(ia, a), (ib, b)| {
         gap_of(b)
             .cmp(&gap_of(a))
             .then_with(|| tie(a, b))
@@ -296,7 +297,7 @@ type Score = (usize, usize, i128);
 /// Up to three packages of equal value to us, or why there are none.
 pub fn packages(n: &Negotiation) -> Result<Packages, NoPackages> {
     let mut issues: Vec<(usize, &Issue)> = n.plan.issues.iter().enumerate().collect();
-    issues.sort_by(|(ia, a), (ib, b)| {
+    issues.sort_with(|(ia, a), (ib, b)| {
         b.importance_them
             .cmp(&a.importance_them)
             .then_with(|| ia.cmp(ib))

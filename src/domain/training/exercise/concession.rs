@@ -3,6 +3,7 @@
 //! ledger's own check ([`ledger::ledger_flags`]) flags as not smaller than the one before,
 //! or "none" when it flags none.
 
+use crate::domain::sorting::SortExt;
 use chrono::Duration;
 
 use super::{base_now, id, pick, rng, Exercise, Text, ACCOUNTS};
@@ -99,7 +100,7 @@ pub fn case(seed: u32) -> Case {
             sizes.push(s);
         }
     }
-    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes.sort_with(|a, b| b.cmp(a));
     if r.u8(0..5) != 0 {
         // One concession is not smaller than the one before (equal or larger).
         let k = r.usize(1..n);

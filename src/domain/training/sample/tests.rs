@@ -1,3 +1,4 @@
+use crate::domain::sorting::SortExt;
 use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
@@ -278,7 +279,7 @@ fn andes_has_two_versions_the_second_cheaper() {
     let b = book();
     let d = b.deal_of("Andes Water Utility").unwrap();
     let mut versions: Vec<_> = b.proposals.iter().filter(|p| p.deal_id == d.id).collect();
-    versions.sort_by_key(|p| p.version);
+    versions.sort_on(|p| p.version);
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0].status, ProposalStatus::Rejected);
     assert_eq!(versions[1].status, ProposalStatus::Sent);
@@ -470,12 +471,12 @@ fn removal_is_refused_while_a_real_record_names_a_sample_record() {
         .iter()
         .map(|d| (d.kind.clone(), d.id, d.names.id))
         .collect();
-    found.sort();
+    found.sort_plain();
     let mut want = vec![
         ("activities".to_string(), call.id, olga.id),
         ("deals".to_string(), deal.id, lotus.id),
     ];
-    want.sort();
+    want.sort_plain();
     assert_eq!(found, want);
     let named = plan.dependents.iter().find(|d| d.kind == "deals").unwrap();
     assert_eq!(named.name.as_deref(), Some("My own deal at Lotus"));

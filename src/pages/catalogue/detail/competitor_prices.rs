@@ -3,10 +3,12 @@
 //! removed one by one.
 
 use crate::domain::product::{CompetitorPriceDraft, Product};
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::actions::products;
 use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextField};
@@ -31,7 +33,7 @@ pub fn CompetitorPrices(product: Memo<Product>) -> impl IntoView {
                 .values()
                 .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect();
-            v.sort_by_cached_key(|(_, n)| fold(n));
+            v.sort_on_cached(|(_, n)| fold(n));
             v
         })
     });
@@ -72,7 +74,7 @@ pub fn CompetitorPrices(product: Memo<Product>) -> impl IntoView {
         });
     };
     let err = move |f: &'static str| errors.field(f);
-    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let l = |k: &'static str| Signal::derive(tr_fn(k));
     view! {
         <section class="card" aria-labelledby="competitor-prices-heading">
             {move || {

@@ -6,11 +6,13 @@
 use crate::domain::fields::FieldError;
 use crate::domain::ids::Id;
 use crate::domain::product::{categories, BreakDraft, Product, ProductDraft, WEIGHTS};
+use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
 use crate::state::actions::products;
 use crate::state::data::use_data;
 use crate::state::record_save::RecordSave;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::conflict::{reloadable, ConflictPanel};
 use crate::ui::form::{
@@ -133,7 +135,7 @@ fn ProductFormBody(
     };
 
     let err = move |f: &'static str| errors.field(f);
-    let l = |k: &'static str| Signal::derive(move || tr(k));
+    let l = |k: &'static str| Signal::derive(tr_fn(k));
     // The categories in use, so a new product joins one of them as written there.
     let category_hint = Signal::derive(move || {
         let known = data.products.with_all(|m| categories(m.values()));
@@ -154,7 +156,7 @@ fn ProductFormBody(
                 .filter(|p| Some(p.id) != own)
                 .map(|p| (p.id, p.name.clone(), p.retired))
                 .collect();
-            v.sort_by_cached_key(|(id, n, _)| (fold(n), *id));
+            v.sort_on_cached(|(id, n, _)| (fold(n), *id));
             v
         })
     });

@@ -12,6 +12,7 @@ use crate::domain::product::{margin, Product};
 use crate::state::actions::products;
 use crate::state::data::{report_store_error, use_data, LoadStatus};
 use crate::state::toasts::{use_toasts, ToastKind};
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::fmt;
 use crate::ui::link::href;
@@ -32,7 +33,7 @@ pub fn ProductPage() -> impl IntoView {
             when=move || product.with(Option::is_some)
             fallback=move || view! {
                 <section class="page">
-                    <h1>{move || tr("product.missing")}</h1>
+                    <h1>{tr_fn("product.missing")}</h1>
                     <Show when=move || data.status.get() == LoadStatus::Ready>
                         <a class="button" href=href("/catalogue")>{tr("catalogue.title")}</a>
                     </Show>

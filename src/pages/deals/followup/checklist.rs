@@ -10,6 +10,7 @@ use crate::state::actions::followup::{self as act};
 use crate::state::data::{spawn_save, use_data, AppData};
 use crate::state::tc;
 use crate::state::toasts::{use_toasts, ToastKind};
+use crate::state::tr_fn;
 use crate::ui::fmt;
 use crate::ui::form::{select_options, ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 
@@ -98,8 +99,8 @@ pub fn ChecklistSection(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="card followup-checklist" aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading">{move || tr("followup.checklist.title")}</h2>
-            <p class="hint">{move || tr("followup.checklist.intro")}</p>
+            <h2 id="checklist-heading">{tr_fn("followup.checklist.title")}</h2>
+            <p class="hint">{tr_fn("followup.checklist.intro")}</p>
             {move || {
                 let list = items.get();
                 if list.is_empty() {
@@ -246,8 +247,8 @@ fn DoneForm(deal_id: Id, item_id: Id, text: String, on_close: Callback<()>) -> i
                 error=errors.field("done_on")
             />
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("followup.checklist.save_done")}</button>
-                <button type="button" on:click=move |_| on_close.run(())>{move || tr("followup.cancel")}</button>
+                <button type="submit" class="primary">{tr_fn("followup.checklist.save_done")}</button>
+                <button type="button" on:click=move |_| on_close.run(())>{tr_fn("followup.cancel")}</button>
             </div>
         </form>
     }
@@ -372,7 +373,7 @@ fn ItemForm(
                     {move || tr(if editing.is_some() { "followup.checklist.save" } else { "followup.checklist.add" })}
                 </button>
                 {on_close.map(|close| view! {
-                    <button type="button" on:click=move |_| close.run(())>{move || tr("followup.cancel")}</button>
+                    <button type="button" on:click=move |_| close.run(())>{tr_fn("followup.cancel")}</button>
                 })}
             </div>
         </form>

@@ -12,6 +12,7 @@ use crate::state::actions::receivables as actions;
 use crate::state::data::{spawn_save, use_data, AppData};
 use crate::state::settings::collection_thresholds;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, SelectField, TextField};
@@ -67,8 +68,8 @@ pub fn InvoicesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="card invoices" aria-labelledby="invoices-heading">
-            <h2 id="invoices-heading">{move || tr("receivable.deal.title")}</h2>
-            <p class="hint">{move || tr("receivable.deal.intro")}</p>
+            <h2 id="invoices-heading">{tr_fn("receivable.deal.title")}</h2>
+            <p class="hint">{tr_fn("receivable.deal.intro")}</p>
             {move || paid_on().map(|p| view! {
                 <p class="notice notice-success" role="status">
                     {tw("receivable.deal.finished", &[("date", &fmt::date(p))])}
@@ -693,7 +694,7 @@ pub fn Summary(deal_id: Id) -> impl IntoView {
     let list = Memo::new(move |_| actions::of_deal(data, deal_id));
     view! {
         <p class="part-summary">
-            <strong>{move || tr("receivable.deal.title")}</strong>
+            <strong>{tr_fn("receivable.deal.title")}</strong>
             ": "
             {move || summary_text(&list.get())}
         </p>

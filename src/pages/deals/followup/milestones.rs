@@ -10,6 +10,7 @@ use crate::state::data::spawn_save;
 use crate::state::data::use_data;
 use crate::state::tc;
 use crate::state::toasts::{use_toasts, ToastKind};
+use crate::state::tr_fn;
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 
@@ -59,8 +60,8 @@ pub fn MilestonesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="card followup-milestones" aria-labelledby="milestones-heading">
-            <h2 id="milestones-heading">{move || tr("followup.milestones.title")}</h2>
-            <p class="hint">{move || tr("followup.milestones.intro")}</p>
+            <h2 id="milestones-heading">{tr_fn("followup.milestones.title")}</h2>
+            <p class="hint">{tr_fn("followup.milestones.intro")}</p>
             {move || {
                 let ms = list.get();
                 if ms.is_empty() {
@@ -290,7 +291,7 @@ fn MilestoneForm(
                     {move || tr(if editing.is_some() { "followup.milestones.save" } else { "followup.milestones.add" })}
                 </button>
                 {on_close.map(|close| view! {
-                    <button type="button" on:click=move |_| close.run(())>{move || tr("followup.cancel")}</button>
+                    <button type="button" on:click=move |_| close.run(())>{tr_fn("followup.cancel")}</button>
                 })}
             </div>
         </form>

@@ -24,6 +24,7 @@ use super::common::PartIndex;
 use super::detail::DealSig;
 use super::sections::FoldingSection;
 use crate::domain::ids::Id;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::disclosure::OnRequest;
 use crate::ui::link::href;
@@ -59,9 +60,9 @@ fn Workbench(id: Id, deal: DealSig) -> impl IntoView {
                     <a href=href(&format!("/deals/{id}"))>{move || tw("followup.page.back", &[("deal", &title())])}</a>
                 </p>
                 <h1>{move || tw("followup.page.title", &[("deal", &title())])}</h1>
-                <p class="hint">{move || tr("followup.page.intro")}</p>
+                <p class="hint">{tr_fn("followup.page.intro")}</p>
                 <div class="actions">
-                    <a class="button" href=followup_href(id, "/checklist")>{move || tr("followup.print.open")}</a>
+                    <a class="button" href=followup_href(id, "/checklist")>{tr_fn("followup.print.open")}</a>
                 </div>
             </header>
             <PartIndex label_key="followup.page.index" parts=&PARTS/>

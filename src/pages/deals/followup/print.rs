@@ -9,6 +9,7 @@ use super::*;
 use crate::domain::followup::checklist as rules;
 use crate::state::actions::followup as act;
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::ui::customer_language::InCustomerLanguage;
 use crate::ui::fmt;
 
@@ -39,7 +40,7 @@ fn Sheet(id: Id, deal: DealSig) -> impl IntoView {
         <article class="page print-sheet followup-print">
             <div class="actions no-print">
                 <a class="button" href=followup_href(id, "")>{move || tw("followup.page.back", &[("deal", &title())])}</a>
-                <button type="button" class="primary" on:click=print>{move || tr("followup.print.print")}</button>
+                <button type="button" class="primary" on:click=print>{tr_fn("followup.print.print")}</button>
             </div>
             <InCustomerLanguage account=Signal::derive(move || deal.with(|d| d.as_ref().map(|d| d.account_id)))>
             <header>
@@ -49,7 +50,7 @@ fn Sheet(id: Id, deal: DealSig) -> impl IntoView {
                 }}
                 <h1>{move || tw("followup.print.title", &[("deal", &title())])}</h1>
                 <p>{move || tw("followup.print.for", &[("account", &account()), ("date", &fmt::date(fmt::today()))])}</p>
-                <p class="hint">{move || tr("followup.print.intro")}</p>
+                <p class="hint">{tr_fn("followup.print.intro")}</p>
             </header>
             {move || {
                 let groups = f.with(|f| {

@@ -2,9 +2,11 @@
 
 use super::*;
 use crate::domain::referral::{label, ReferralAnswer, ReferralDraft, ReferredLead};
+use crate::domain::sorting::SortExt;
 use crate::state::actions::referrals as actions;
 use crate::state::data::{report_store_error, use_data};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
@@ -59,8 +61,8 @@ pub fn ReferralsSection(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="card referrals" aria-labelledby="referrals-heading">
-            <h2 id="referrals-heading">{move || tr("referral.deal.title")}</h2>
-            <p class="hint">{move || tr("referral.deal.intro")}</p>
+            <h2 id="referrals-heading">{tr_fn("referral.deal.title")}</h2>
+            <p class="hint">{tr_fn("referral.deal.intro")}</p>
             <Show
                 when=move || !asks.with(Vec::is_empty)
                 fallback=|| view! { <p class="hint">{tr("referral.deal.none")}</p> }
@@ -128,7 +130,7 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
                 .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect::<Vec<_>>()
         });
-        v.sort_by_key(|(_, n)| n.to_lowercase());
+        v.sort_on(|(_, n)| n.to_lowercase());
         v
     });
     let answers = Signal::derive(|| {
@@ -146,7 +148,7 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
         });
-        v.sort_by_key(|(_, n)| n.to_lowercase());
+        v.sort_on(|(_, n)| n.to_lowercase());
         v
     });
     let lead_people = Signal::derive(move || {
@@ -239,7 +241,7 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
     };
     view! {
         <form class="form-grid subsection" on:submit=on_submit novalidate aria-labelledby="referral-form-heading">
-            <h3 id="referral-form-heading">{move || tr("referral.form.title")}</h3>
+            <h3 id="referral-form-heading">{tr_fn("referral.form.title")}</h3>
             <ErrorSummary errors=errors.summary()/>
             <Show when=move || people.with(Vec::is_empty)>
                 <p class="hint">
@@ -299,16 +301,16 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="button" on:click=add_lead>{move || tr("referral.form.add_lead")}</button>
+                    <button type="button" on:click=add_lead>{tr_fn("referral.form.add_lead")}</button>
                 </div>
                 <p class="hint">
-                    {move || tr("referral.form.new_account_hint")} " "
-                    <a href=href("/accounts")>{move || tr("referral.form.new_account")}</a>
+                    {tr_fn("referral.form.new_account_hint")} " "
+                    <a href=href("/accounts")>{tr_fn("referral.form.new_account")}</a>
                 </p>
             </fieldset>
             <TextArea id="referral-note" label=Signal::derive(|| tr(label::NOTE)) value=note rows=2 error=errors.field("note")/>
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("referral.form.save")}</button>
+                <button type="submit" class="primary">{tr_fn("referral.form.save")}</button>
             </div>
         </form>
     }

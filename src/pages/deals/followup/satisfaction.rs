@@ -5,11 +5,13 @@ use super::checklist::{followup_of, ymd};
 use super::*;
 use crate::domain::followup::satisfaction::{self as rules, CheckDraft, NextCheck};
 use crate::domain::followup::{in_service, CheckKind, FollowUp, SatisfactionCheck};
+use crate::domain::sorting::SortExt;
 use crate::state::actions::followup as act;
 use crate::state::data::spawn_save;
 use crate::state::data::{use_data, AppData};
 use crate::state::settings::satisfaction_cadence;
 use crate::state::toasts::{use_toasts, ToastKind};
+use crate::state::tr_fn;
 use crate::ui::fmt;
 use crate::ui::form::{select_options, ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 
@@ -84,8 +86,8 @@ pub fn SatisfactionSection(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="card followup-satisfaction" aria-labelledby="satisfaction-heading">
-            <h2 id="satisfaction-heading">{move || tr("followup.satisfaction.title")}</h2>
-            <p class="hint">{move || tr("followup.satisfaction.intro")}</p>
+            <h2 id="satisfaction-heading">{tr_fn("followup.satisfaction.title")}</h2>
+            <p class="hint">{tr_fn("followup.satisfaction.intro")}</p>
             {move || match next.get() {
                 None => view! { <p class="hint">{tr("followup.satisfaction.not_in_service")}</p> }.into_any(),
                 Some(list) => view! {
@@ -173,7 +175,7 @@ fn CheckForm(deal_id: Id, deal: DealSig) -> impl IntoView {
             .filter_map(|id| data.contacts.get(id))
             .map(|c| (c.id.to_string(), c.name))
             .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v.sort_with(|a, b| a.1.cmp(&b.1));
         v
     });
     let scores = Signal::derive(|| {
@@ -207,8 +209,8 @@ fn CheckForm(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     let kinds = select_options(CheckKind::ALL, CheckKind::code, CheckKind::key);
     view! {
-        <form class="form-grid check-form" novalidate=true on:submit=on_submit aria-label=move || tr("followup.satisfaction.add_title")>
-            <h3>{move || tr("followup.satisfaction.add_title")}</h3>
+        <form class="form-grid check-form" novalidate=true on:submit=on_submit aria-label=tr_fn("followup.satisfaction.add_title")>
+            <h3>{tr_fn("followup.satisfaction.add_title")}</h3>
             <ErrorSummary errors=errors.summary()/>
             <div class="form-columns">
                 <SelectField
@@ -250,7 +252,7 @@ fn CheckForm(deal_id: Id, deal: DealSig) -> impl IntoView {
                 rows=2
             />
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("followup.satisfaction.add")}</button>
+                <button type="submit" class="primary">{tr_fn("followup.satisfaction.add")}</button>
             </div>
         </form>
     }

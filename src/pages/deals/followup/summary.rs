@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::deal_sections::DealSection;
+use crate::state::tr_fn;
 
 #[component]
 pub fn ServiceSection(deal: DealSig) -> impl IntoView {
@@ -16,7 +17,7 @@ pub fn ServiceSection(deal: DealSig) -> impl IntoView {
                 <super::invoices::Summary deal_id=id/>
                 <super::referrals::Summary deal_id=id/>
                 <div class="actions">
-                    <a class="button" href=followup_href(id, "")>{move || tr("followup.section.open")}</a>
+                    <a class="button" href=followup_href(id, "")>{tr_fn("followup.section.open")}</a>
                 </div>
             })}
         </FoldingSection>

@@ -15,6 +15,7 @@ use crate::domain::price;
 use crate::state::actions::negotiation::{self as actions, agreement as act, Save};
 use crate::state::data::report_store_error;
 use crate::state::toasts::{use_toasts, Toasts};
+use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
 use crate::ui::deal_text::step_label;
 use crate::ui::fmt;
@@ -192,17 +193,17 @@ pub(super) fn AgreementSection(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="card agreement" aria-labelledby="agreement-heading">
-            <h2 id="agreement-heading">{move || tr("negotiation.agreement.title")}</h2>
-            <p class="hint">{move || tr("negotiation.agreement.intro")}</p>
+            <h2 id="agreement-heading">{tr_fn("negotiation.agreement.title")}</h2>
+            <p class="hint">{tr_fn("negotiation.agreement.intro")}</p>
             <Show when=reopened>
-                <p class="notice notice-warning" role="status">{move || tr("negotiation.agreement.reopened")}</p>
+                <p class="notice notice-warning" role="status">{tr_fn("negotiation.agreement.reopened")}</p>
             </Show>
             {move || status().map(|s| view! { <p class="agreement-status">{s}</p> })}
             <TermList deal_id=deal_id n=n editing=editing form=form/>
             <TermFormView deal_id=deal_id n=n editing=editing form=form/>
             <ContractView deal_id=deal_id deal=deal n=n/>
             <div class="actions">
-                <a class="button" href=negotiation_href(deal_id, "/terms")>{move || tr("negotiation.agreement.open_terms")}</a>
+                <a class="button" href=negotiation_href(deal_id, "/terms")>{tr_fn("negotiation.agreement.open_terms")}</a>
             </div>
         </section>
     }
@@ -446,7 +447,7 @@ fn TermFormView(
             />
             <Show when=move || form.confirmed.get()>
                 <fieldset class="term-confirmation">
-                    <legend>{move || tr("negotiation.agreement.field.confirmation")}</legend>
+                    <legend>{tr_fn("negotiation.agreement.field.confirmation")}</legend>
                     <TextField
                         id="term-who"
                         label=Signal::derive(|| tr("negotiation.agreement.field.who"))
@@ -488,7 +489,7 @@ fn TermFormView(
                     }}
                 </button>
                 <Show when=move || editing.get().is_some()>
-                    <button type="button" on:click=cancel>{move || tr("negotiation.agreement.form.cancel")}</button>
+                    <button type="button" on:click=cancel>{tr_fn("negotiation.agreement.form.cancel")}</button>
                 </Show>
             </div>
         </form>
@@ -509,7 +510,7 @@ fn ContractView(deal_id: Id, deal: DealSig, n: Memo<Option<Negotiation>>) -> imp
     });
     view! {
         <section class="subsection contract" aria-labelledby="contract-heading">
-            <h3 id="contract-heading">{move || tr("negotiation.agreement.contract.title")}</h3>
+            <h3 id="contract-heading">{tr_fn("negotiation.agreement.contract.title")}</h3>
             {move || match signed.get() {
                 Some((c, currency)) => view! {
                     <dl class="facts">
@@ -607,10 +608,10 @@ fn SignForm(deal_id: Id, deal: DealSig, n: Memo<Option<Negotiation>>) -> impl In
         })
     };
     view! {
-        <form class="form-grid sign-form" on:submit=submit novalidate=true aria-label=move || tr("negotiation.agreement.contract.form")>
-            <p class="hint">{move || tr("negotiation.agreement.contract.intro")}</p>
+        <form class="form-grid sign-form" on:submit=submit novalidate=true aria-label=tr_fn("negotiation.agreement.contract.form")>
+            <p class="hint">{tr_fn("negotiation.agreement.contract.intro")}</p>
             <Show when=move || !in_step_five()>
-                <p class="notice" role="status">{move || tr("negotiation.agreement.contract.step_five_only")}</p>
+                <p class="notice" role="status">{tr_fn("negotiation.agreement.contract.step_five_only")}</p>
             </Show>
             <TextField
                 id="contract-number"
@@ -650,7 +651,7 @@ fn SignForm(deal_id: Id, deal: DealSig, n: Memo<Option<Negotiation>>) -> impl In
                 })
             }}
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("negotiation.agreement.contract.sign")}</button>
+                <button type="submit" class="primary">{tr_fn("negotiation.agreement.contract.sign")}</button>
             </div>
         </form>
     }

@@ -10,6 +10,7 @@ use super::plan::{
 use super::trades::{package_list, trade_list};
 use super::*;
 use crate::domain::negotiation::Negotiation;
+use crate::state::tr_fn;
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
 
@@ -53,13 +54,13 @@ fn Brief(id: Id, deal: DealSig) -> impl IntoView {
     view! {
         <article class="page negotiation-brief">
             <div class="actions no-print">
-                <a class="button" href=negotiation_href(id, "")>{move || tr("negotiation.brief.back")}</a>
-                <button type="button" class="primary" on:click=print>{move || tr("negotiation.brief.print")}</button>
+                <a class="button" href=negotiation_href(id, "")>{tr_fn("negotiation.brief.back")}</a>
+                <button type="button" class="primary" on:click=print>{tr_fn("negotiation.brief.print")}</button>
             </div>
             <header class="brief-head">
                 <h1>{move || tw("negotiation.brief.title", &[("deal", &title())])}</h1>
                 <p class="hint">{facts}</p>
-                <p class="brief-confidential"><strong>{move || tr("negotiation.brief.confidential")}</strong></p>
+                <p class="brief-confidential"><strong>{tr_fn("negotiation.brief.confidential")}</strong></p>
             </header>
             {move || record.with(|n| view! {
                 <BriefTeam n=n.clone()/>
@@ -79,7 +80,7 @@ fn Brief(id: Id, deal: DealSig) -> impl IntoView {
                     </section>
                 </div>
             })}
-            <p class="brief-rules">{move || tr("negotiation.brief.rules")}</p>
+            <p class="brief-rules">{tr_fn("negotiation.brief.rules")}</p>
         </article>
     }
 }

@@ -8,6 +8,7 @@ use super::*;
 use crate::domain::negotiation::ledger::{self, Flags};
 use crate::domain::negotiation::{Issue, Negotiation, Position, Round, Side};
 use crate::state::tc;
+use crate::state::tr_fn;
 use crate::ui::fmt;
 use crate::ui::form::SelectField;
 use crate::ui::scroll_area::ScrollArea;
@@ -351,7 +352,7 @@ pub(super) fn LedgerChart(n: Memo<Option<Negotiation>>) -> impl IntoView {
     });
     view! {
         <section class="subsection ledger-chart" aria-labelledby="ledger-chart-heading">
-            <h3 id="ledger-chart-heading">{move || tr("negotiation_ledger.chart.title")}</h3>
+            <h3 id="ledger-chart-heading">{tr_fn("negotiation_ledger.chart.title")}</h3>
             <SelectField
                 id="chart-issue"
                 label=Signal::derive(|| tr("negotiation_ledger.chart.issue"))

@@ -11,6 +11,7 @@ use crate::domain::negotiation::closing::{
 };
 use crate::state::actions::negotiation::{self as actions, closing as act};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{select_options, SelectField, TextField};
@@ -94,8 +95,8 @@ fn error_text(e: ClosingError) -> String {
 pub(super) fn ClosingAids(deal_id: Id, deal: DealSig) -> impl IntoView {
     view! {
         <section class="card closing-aids" aria-labelledby="closing-heading">
-            <h2 id="closing-heading">{move || tr("negotiation.closing.title")}</h2>
-            <p class="hint">{move || tr("negotiation.closing.intro")}</p>
+            <h2 id="closing-heading">{tr_fn("negotiation.closing.title")}</h2>
+            <p class="hint">{tr_fn("negotiation.closing.intro")}</p>
             <Signals deal_id=deal_id/>
             <Prompts deal_id=deal_id deal=deal/>
             <UpsellList deal_id=deal_id deal=deal/>
@@ -165,8 +166,8 @@ fn Signals(deal_id: Id) -> impl IntoView {
     let kinds = select_options(SignalKind::ALL, SignalKind::code, SignalKind::key);
     view! {
         <section class="subsection" aria-labelledby="signals-heading">
-            <h3 id="signals-heading">{move || tr("negotiation.closing.signals")}</h3>
-            <p class="hint">{move || tr("negotiation.closing.signals_hint")}</p>
+            <h3 id="signals-heading">{tr_fn("negotiation.closing.signals")}</h3>
+            <p class="hint">{tr_fn("negotiation.closing.signals_hint")}</p>
             {move || {
                 let l = list();
                 if l.is_empty() {
@@ -191,7 +192,7 @@ fn Signals(deal_id: Id) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-            <form class="form-grid signal-form" on:submit=submit novalidate=true aria-label=move || tr("negotiation.closing.log_signal")>
+            <form class="form-grid signal-form" on:submit=submit novalidate=true aria-label=tr_fn("negotiation.closing.log_signal")>
                 <SelectField
                     id="signal-kind"
                     label=Signal::derive(|| tr("negotiation.closing.field.kind"))
@@ -214,7 +215,7 @@ fn Signals(deal_id: Id) -> impl IntoView {
                     error=err("on")
                 />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("negotiation.closing.log_signal")}</button>
+                    <button type="submit" class="primary">{tr_fn("negotiation.closing.log_signal")}</button>
                 </div>
             </form>
         </section>
@@ -242,7 +243,7 @@ fn Prompts(deal_id: Id, deal: DealSig) -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="prompts-heading">
-            <h3 id="prompts-heading">{move || tr("negotiation.closing.prompts")}</h3>
+            <h3 id="prompts-heading">{tr_fn("negotiation.closing.prompts")}</h3>
             <p class="hint">
                 {move || match basis() {
                     Some(v) => tw("negotiation.closing.prompts_from", &[("version", &v.to_string())]),
@@ -250,7 +251,7 @@ fn Prompts(deal_id: Id, deal: DealSig) -> impl IntoView {
                 }}
             </p>
             <fieldset class="prompt-choice">
-                <legend>{move || tr("negotiation.closing.pick_prompt")}</legend>
+                <legend>{tr_fn("negotiation.closing.pick_prompt")}</legend>
                 {PromptKind::ALL.iter().map(|k| {
                     let code = k.code();
                     let id = format!("prompt-{code}");
@@ -265,7 +266,7 @@ fn Prompts(deal_id: Id, deal: DealSig) -> impl IntoView {
                                 prop:checked=move || picked.get() == code
                                 on:change=move |_| picked.set(code.to_string())
                             />
-                            {move || tr(k.key())}
+                            {tr_fn(k.key())}
                         </label>
                     }
                 }).collect_view()}
@@ -288,8 +289,8 @@ fn UpsellList(deal_id: Id, deal: DealSig) -> impl IntoView {
     let _ = deal_id;
     view! {
         <section class="subsection" aria-labelledby="upsell-heading">
-            <h3 id="upsell-heading">{move || tr("negotiation.closing.upsell")}</h3>
-            <p class="hint">{move || tr("negotiation.closing.upsell_hint")}</p>
+            <h3 id="upsell-heading">{tr_fn("negotiation.closing.upsell")}</h3>
+            <p class="hint">{tr_fn("negotiation.closing.upsell_hint")}</p>
             {move || {
                 let l = list.get();
                 if l.is_empty() {

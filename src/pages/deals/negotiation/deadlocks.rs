@@ -9,6 +9,7 @@ use crate::domain::negotiation::ledger::{
 use crate::domain::negotiation::{Deadlock, Negotiation};
 use crate::state::actions::negotiation::{self as actions, ledger as ledger_actions};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::ToastKind;
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, SelectField, TextArea, TextField};
@@ -33,8 +34,8 @@ pub(super) fn DeadlocksSection(deal_id: Id) -> impl IntoView {
     let any_open = move || n.with(|n| n.as_ref().is_some_and(|n| n.deadlocks.iter().any(is_open)));
     view! {
         <section class="card deadlocks" aria-labelledby="deadlocks-heading">
-            <h2 id="deadlocks-heading">{move || tr("negotiation.deadlocks.title")}</h2>
-            <p class="hint">{move || tr("negotiation_ledger.deadlock.intro")}</p>
+            <h2 id="deadlocks-heading">{tr_fn("negotiation.deadlocks.title")}</h2>
+            <p class="hint">{tr_fn("negotiation_ledger.deadlock.intro")}</p>
             <Show when=any_open>
                 <Guidance heading=tr("negotiation_ledger.guidance.open_title")/>
             </Show>
@@ -256,7 +257,7 @@ fn DeadlockForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
     };
     view! {
         <form class="form-grid subsection" on:submit=on_submit aria-labelledby="deadlock-form-heading" novalidate>
-            <h3 id="deadlock-form-heading">{move || tr("negotiation_ledger.deadlock.form_title")}</h3>
+            <h3 id="deadlock-form-heading">{tr_fn("negotiation_ledger.deadlock.form_title")}</h3>
             <Guidance heading=tr("negotiation_ledger.guidance.title")/>
             <div class="form-cols">
                 <TextField id="deadlock-on" label=Signal::derive(|| tr(label::ON)) value=on input_type="date" required=true error=errors.field("dl_on")/>
@@ -274,7 +275,7 @@ fn DeadlockForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
                 <TextArea id="deadlock-theirs" label=Signal::derive(|| tr(label::THEIRS)) value=theirs rows=2 error=errors.field("theirs")/>
             </div>
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("negotiation_ledger.deadlock.save")}</button>
+                <button type="submit" class="primary">{tr_fn("negotiation_ledger.deadlock.save")}</button>
             </div>
         </form>
     }

@@ -11,6 +11,7 @@ use crate::domain::training::GuidePage;
 use crate::state::actions::negotiation::{self as actions, ledger as ledger_actions, Save};
 use crate::state::actions::proposals;
 use crate::state::toasts::{use_toasts, Toasts};
+use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, SelectField, TextArea, TextField};
@@ -112,9 +113,9 @@ pub(super) fn LedgerSection(deal_id: Id) -> impl IntoView {
     let editing = RwSignal::new(None::<Id>);
     view! {
         <section class="card ledger" aria-labelledby="ledger-heading">
-            <h2 id="ledger-heading">{move || tr("negotiation.ledger.title")}</h2>
+            <h2 id="ledger-heading">{tr_fn("negotiation.ledger.title")}</h2>
             <WhyLink page=GuidePage::Negotiation/>
-            <p class="hint">{move || tr("negotiation_ledger.intro")}</p>
+            <p class="hint">{tr_fn("negotiation_ledger.intro")}</p>
             <Show
                 when=has_issues
                 fallback=|| view! { <p class="notice">{tr("negotiation_ledger.no_issues")}</p> }
@@ -232,20 +233,20 @@ fn LedgerTable(
             >
                 <ScrollArea label=Signal::derive(|| tr("negotiation_ledger.table"))>
                     <table class="data-table wide ledger-table">
-                        <caption>{move || tr("negotiation_ledger.table")}</caption>
+                        <caption>{tr_fn("negotiation_ledger.table")}</caption>
                         <thead>
                             <tr>
                                 <th scope="col" class="num">"#"</th>
                                 <th scope="col">{move || tr(label::ON)}</th>
-                                <th scope="col">{move || tr("negotiation_ledger.col.side")}</th>
+                                <th scope="col">{tr_fn("negotiation_ledger.col.side")}</th>
                                 <th scope="col">{move || tr(label::ISSUE)}</th>
-                                <th scope="col">{move || tr("negotiation_ledger.col.move")}</th>
-                                <th scope="col" class="num">{move || tr("negotiation_ledger.col.step")}</th>
+                                <th scope="col">{tr_fn("negotiation_ledger.col.move")}</th>
+                                <th scope="col" class="num">{tr_fn("negotiation_ledger.col.step")}</th>
                                 <th scope="col" class="num">{move || tr(label::VALUE)}</th>
-                                <th scope="col">{move || tr("negotiation_ledger.col.in_return")}</th>
-                                <th scope="col">{move || tr("negotiation_ledger.col.version")}</th>
-                                <th scope="col">{move || tr("negotiation_ledger.col.flags")}</th>
-                                <th scope="col">{move || tr("negotiation_ledger.col.actions")}</th>
+                                <th scope="col">{tr_fn("negotiation_ledger.col.in_return")}</th>
+                                <th scope="col">{tr_fn("negotiation_ledger.col.version")}</th>
+                                <th scope="col">{tr_fn("negotiation_ledger.col.flags")}</th>
+                                <th scope="col">{tr_fn("negotiation_ledger.col.actions")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -656,7 +657,7 @@ fn RoundForm(
                 </button>
                 <Show when=move || editing.get().is_some()>
                     <button type="button" on:click=move |_| { editing.set(None); reset(); }>
-                        {move || tr("negotiation_ledger.form.cancel_edit")}
+                        {tr_fn("negotiation_ledger.form.cancel_edit")}
                     </button>
                 </Show>
             </div>

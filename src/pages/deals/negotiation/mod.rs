@@ -34,6 +34,7 @@ use super::detail::DealSig;
 use super::sections::FoldingSection;
 use crate::domain::ids::Id;
 use crate::state::data::use_data;
+use crate::state::tr_fn;
 use crate::state::{tr, tw};
 use crate::ui::link::href;
 use leptos::prelude::*;
@@ -69,9 +70,9 @@ fn Workbench(id: Id, deal: DealSig) -> impl IntoView {
                     <a href=href(&format!("/deals/{id}"))>{move || tw("negotiation.page.back", &[("deal", &title())])}</a>
                 </p>
                 <h1>{move || tw("negotiation.page.title", &[("deal", &title())])}</h1>
-                <p class="hint">{move || tr("negotiation.page.intro")}</p>
+                <p class="hint">{tr_fn("negotiation.page.intro")}</p>
                 <div class="actions">
-                    <a class="button" href=negotiation_href(id, "/brief")>{move || tr("negotiation.brief.open")}</a>
+                    <a class="button" href=negotiation_href(id, "/brief")>{tr_fn("negotiation.brief.open")}</a>
                 </div>
             </header>
             <PartIndex label_key="negotiation.page.index" parts=&PARTS/>

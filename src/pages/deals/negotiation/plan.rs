@@ -14,6 +14,7 @@ use crate::state::data::AppData;
 use crate::state::prefs::locale;
 use crate::state::tc;
 use crate::state::toasts::{use_toasts, ToastKind, Toasts};
+use crate::state::tr_fn;
 use crate::ui::fmt;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 
@@ -106,8 +107,8 @@ pub(super) fn PlanSection(deal_id: Id) -> impl IntoView {
     let n = negotiation_of(data, deal_id);
     view! {
         <section class="card plan" aria-labelledby="plan-heading">
-            <h2 id="plan-heading">{move || tr("negotiation.plan.title")}</h2>
-            <p class="hint">{move || tr("negotiation.plan.intro")}</p>
+            <h2 id="plan-heading">{tr_fn("negotiation.plan.title")}</h2>
+            <p class="hint">{tr_fn("negotiation.plan.intro")}</p>
             <Team deal_id=deal_id n=n/>
             <Issues deal_id=deal_id n=n/>
             <AlternativeForm deal_id=deal_id n=n/>
@@ -153,9 +154,9 @@ fn Team(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="plan-team-heading">
-            <h3 id="plan-team-heading">{move || tr("negotiation.plan.team.title")}</h3>
+            <h3 id="plan-team-heading">{tr_fn("negotiation.plan.team.title")}</h3>
             <Show when=move || no_authority.get()>
-                <p class="notice notice-warning" role="status">{move || tr("negotiation.plan.team.no_price_authority")}</p>
+                <p class="notice notice-warning" role="status">{tr_fn("negotiation.plan.team.no_price_authority")}</p>
             </Show>
             {move || {
                 let list = team.get();
@@ -290,7 +291,7 @@ fn MemberForm(
                     error=errors.field("member_name")
                 />
                 <fieldset class="id-choices" aria-labelledby=legend_ref>
-                    <legend id=legend_id>{move || tr("negotiation.plan.field.roles")}</legend>
+                    <legend id=legend_id>{tr_fn("negotiation.plan.field.roles")}</legend>
                     {TeamRole::ALL
                         .iter()
                         .map(|r| {
@@ -312,7 +313,7 @@ fn MemberForm(
                                             });
                                         }
                                     />
-                                    <label for=fid>{move || tr(r.key())}</label>
+                                    <label for=fid>{tr_fn(r.key())}</label>
                                 </div>
                             }
                         })
@@ -324,7 +325,7 @@ fn MemberForm(
                     {move || tr(if editing.is_some() { "negotiation.plan.team.save" } else { "negotiation.plan.team.add" })}
                 </button>
                 {on_close.map(|close| view! {
-                    <button type="button" on:click=move |_| close.run(())>{move || tr("negotiation.plan.cancel")}</button>
+                    <button type="button" on:click=move |_| close.run(())>{tr_fn("negotiation.plan.cancel")}</button>
                 })}
             </div>
         </form>
@@ -390,7 +391,7 @@ fn Issues(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="plan-issues-heading">
-            <h3 id="plan-issues-heading">{move || tr("negotiation.plan.issues.title")}</h3>
+            <h3 id="plan-issues-heading">{tr_fn("negotiation.plan.issues.title")}</h3>
             {move || {
                 let list = issues.get();
                 if list.is_empty() {
@@ -712,7 +713,7 @@ fn IssueForm(
                     {move || tr(if editing.is_some() { "negotiation.plan.issues.save" } else { "negotiation.plan.issues.add" })}
                 </button>
                 {on_close.map(|close| view! {
-                    <button type="button" on:click=move |_| close.run(())>{move || tr("negotiation.plan.cancel")}</button>
+                    <button type="button" on:click=move |_| close.run(())>{tr_fn("negotiation.plan.cancel")}</button>
                 })}
             </div>
         </form>
@@ -754,8 +755,8 @@ fn AlternativeForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
     };
     view! {
         <section class="subsection" aria-labelledby="plan-alternative-heading">
-            <h3 id="plan-alternative-heading">{move || tr("negotiation.plan.alternative.title")}</h3>
-            <p class="hint">{move || tr("negotiation.plan.alternative.hint")}</p>
+            <h3 id="plan-alternative-heading">{tr_fn("negotiation.plan.alternative.title")}</h3>
+            <p class="hint">{tr_fn("negotiation.plan.alternative.hint")}</p>
             <form class="form-grid" on:submit=on_submit>
                 <ErrorSummary errors=errors.summary()/>
                 <TextArea
@@ -776,7 +777,7 @@ fn AlternativeForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
                     error=errors.field("alternative_value")
                 />
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("negotiation.plan.alternative.save")}</button>
+                    <button type="submit" class="primary">{tr_fn("negotiation.plan.alternative.save")}</button>
                 </div>
             </form>
         </section>

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::deal_sections::DealSection;
+use crate::state::tr_fn;
 
 #[component]
 pub fn CommitmentSection(deal: DealSig) -> impl IntoView {
@@ -18,7 +19,7 @@ pub fn CommitmentSection(deal: DealSig) -> impl IntoView {
                     <p class="notice notice-warning" role="status">{tr("receivable.credit.missing_deal")}</p>
                 })}
                 <div class="actions">
-                    <a class="button" href=negotiation_href(id, "")>{move || tr("negotiation.section.open")}</a>
+                    <a class="button" href=negotiation_href(id, "")>{tr_fn("negotiation.section.open")}</a>
                 </div>
             })}
         </FoldingSection>

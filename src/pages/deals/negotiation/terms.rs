@@ -9,6 +9,7 @@
 use super::*;
 use crate::domain::money::Money;
 use crate::state::actions::negotiation as actions;
+use crate::state::tr_fn;
 use crate::ui::fmt;
 
 #[component]
@@ -33,8 +34,8 @@ pub fn NegotiationTermsPage() -> impl IntoView {
         <article class="page negotiation-terms">
             {move || id.get().map(|id| view! {
                 <div class="actions no-print">
-                    <a class="button" href=negotiation_href(id, "")>{move || tr("negotiation.brief.back")}</a>
-                    <button type="button" class="primary" on:click=print>{move || tr("negotiation.terms.print")}</button>
+                    <a class="button" href=negotiation_href(id, "")>{tr_fn("negotiation.brief.back")}</a>
+                    <button type="button" class="primary" on:click=print>{tr_fn("negotiation.terms.print")}</button>
                 </div>
             })}
             <div class="terms-sheet">
@@ -45,7 +46,7 @@ pub fn NegotiationTermsPage() -> impl IntoView {
                     }}
                     <h1>{move || tw("negotiation.terms.title", &[("deal", &title())])}</h1>
                     <p>{move || tw("negotiation.terms.for", &[("account", &account()), ("date", &fmt::date(fmt::today()))])}</p>
-                    <p class="hint">{move || tr("negotiation.terms.intro")}</p>
+                    <p class="hint">{tr_fn("negotiation.terms.intro")}</p>
                 </header>
                 {move || {
                     let Some(n) = n.get().filter(|n| !n.agreement.terms.is_empty()) else {

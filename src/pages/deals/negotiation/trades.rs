@@ -5,6 +5,7 @@ use super::plan::{currency_of, issue_name, money_text, negotiation_of, position_
 use super::*;
 use crate::domain::negotiation::plan::trades::{self, NoPackages};
 use crate::domain::negotiation::Negotiation;
+use crate::state::tr_fn;
 
 #[component]
 pub(super) fn TradesSection(deal_id: Id) -> impl IntoView {
@@ -17,14 +18,14 @@ pub(super) fn TradesSection(deal_id: Id) -> impl IntoView {
     });
     view! {
         <section class="card trades" aria-labelledby="trades-heading">
-            <h2 id="trades-heading">{move || tr("negotiation.trades.title")}</h2>
-            <p class="hint">{move || tr("negotiation.trades.intro")}</p>
+            <h2 id="trades-heading">{tr_fn("negotiation.trades.title")}</h2>
+            <p class="hint">{tr_fn("negotiation.trades.intro")}</p>
             <section class="subsection" aria-labelledby="trades-suggested-heading">
-                <h3 id="trades-suggested-heading">{move || tr("negotiation.trades.suggested")}</h3>
+                <h3 id="trades-suggested-heading">{tr_fn("negotiation.trades.suggested")}</h3>
                 {move || empty.with(trade_list)}
             </section>
             <section class="subsection" aria-labelledby="trades-packages-heading">
-                <h3 id="trades-packages-heading">{move || tr("negotiation.trades.packages")}</h3>
+                <h3 id="trades-packages-heading">{tr_fn("negotiation.trades.packages")}</h3>
                 {move || empty.with(package_list)}
             </section>
         </section>

@@ -9,6 +9,7 @@ use crate::state::actions::proposals;
 use crate::state::data::use_data;
 use crate::state::prefs::with_locale;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::customer_language::{account_language, InCustomerLanguage};
 use crate::ui::fmt;
@@ -87,10 +88,10 @@ pub fn ProposalCopyPage() -> impl IntoView {
                 <p class="crumbs">
                     {move || deal_id.get().map(|d| view! { <a href=proposal_href(d, &version.get().map(|n| format!("/{n}")).unwrap_or_default())>{tr("proposal_ui.back_to_proposal")}</a> })}
                 </p>
-                <p class="hint">{move || tr("proposal_ui.copy_hint")}</p>
+                <p class="hint">{tr_fn("proposal_ui.copy_hint")}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>{move || tr("proposal_ui.print")}</button>
-                    <button type="button" on:click=download>{move || tr("proposal_ui.download_html")}</button>
+                    <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>{tr_fn("proposal_ui.print")}</button>
+                    <button type="button" on:click=download>{tr_fn("proposal_ui.download_html")}</button>
                 </div>
             </div>
             <InCustomerLanguage account=Signal::derive(move || found.with(|f| f.as_ref().map(|(d, _, _)| d.account_id)))>

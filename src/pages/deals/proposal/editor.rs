@@ -13,6 +13,7 @@ use crate::domain::training::GuidePage;
 use crate::state::actions::proposals::{self, SectionsInput};
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::deal_text::deal_href;
 use crate::ui::fmt;
@@ -82,10 +83,10 @@ pub fn ProposalPage() -> impl IntoView {
             }}
             <Show when=move || deal.with(Option::is_some) && versions.with(Vec::is_empty)>
                 <section class="card" aria-labelledby="proposal-none">
-                    <h2 id="proposal-none">{move || tr("proposal_ui.none_title")}</h2>
-                    <p>{move || tr("proposal_ui.none_body")}</p>
+                    <h2 id="proposal-none">{tr_fn("proposal_ui.none_title")}</h2>
+                    <p>{tr_fn("proposal_ui.none_body")}</p>
                     <button type="button" class="primary" on:click=create>
-                        {move || tr("proposal_ui.create")}
+                        {tr_fn("proposal_ui.create")}
                     </button>
                 </section>
             </Show>
@@ -106,15 +107,15 @@ pub fn ProposalPage() -> impl IntoView {
 fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -> impl IntoView {
     view! {
         <section class="card no-print" aria-labelledby="versions-heading">
-            <h2 id="versions-heading">{move || tr("proposal_ui.versions")}</h2>
+            <h2 id="versions-heading">{tr_fn("proposal_ui.versions")}</h2>
             <ScrollArea label=Signal::derive(|| tr("proposal_ui.versions"))>
                 <table class="data-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || tr("proposal.field.version")}</th>
-                            <th scope="col">{move || tr("proposal.field.status")}</th>
-                            <th scope="col">{move || tr("proposal_ui.when")}</th>
-                            <th scope="col" class="num">{move || tr("proposal.copy.total")}</th>
+                            <th scope="col">{tr_fn("proposal.field.version")}</th>
+                            <th scope="col">{tr_fn("proposal.field.status")}</th>
+                            <th scope="col">{tr_fn("proposal_ui.when")}</th>
+                            <th scope="col" class="num">{tr_fn("proposal.copy.total")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -165,7 +166,7 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
                                 })
                                 .unwrap_or_default()
                         })
-                    }>{move || tr("proposal_ui.compare_link")}</a>
+                    }>{tr_fn("proposal_ui.compare_link")}</a>
                 </p>
             </Show>
         </section>
@@ -417,8 +418,8 @@ fn VersionView(deal: Deal, p: Proposal, versions: Memo<Vec<Proposal>>) -> impl I
                     <TextField id="accept-by-name" label=Signal::derive(|| tr("proposal_ui.accepted_by_name")) value=by_name error=errors.field("by")/>
                     <TextField id="accept-note" label=Signal::derive(|| tr("proposal.field.decision_note")) value=note/>
                     <div class="actions">
-                        <button type="submit" class="primary">{move || tr("proposal_ui.accept_now")}</button>
-                        <button type="button" on:click=move |_| accepting.set(false)>{move || tr("form.cancel")}</button>
+                        <button type="submit" class="primary">{tr_fn("proposal_ui.accept_now")}</button>
+                        <button type="button" on:click=move |_| accepting.set(false)>{tr_fn("form.cancel")}</button>
                     </div>
                 </form>
             </Show>
@@ -589,7 +590,7 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
                 <fieldset class="plain-fieldset">
                     <legend>{tr("proposal_ui.credentials_legend")}</legend>
                     {creds.into_iter().map(|(x, on)| view! {
-                        <crate::ui::form::CheckboxField id=format!("p-cred-{}", x.code()) label=Signal::derive(move || tr(x.key())) checked=on/>
+                        <crate::ui::form::CheckboxField id=format!("p-cred-{}", x.code()) label=Signal::derive(tr_fn(x.key())) checked=on/>
                     }).collect_view()}
                 </fieldset>
                 <TextField id="p-valid-until" label=Signal::derive(|| tr("proposal.field.valid_until")) value=valid_until input_type="date" error=errors.field("valid_until")/>
@@ -664,7 +665,7 @@ pub fn ProposalSummary(deal_id: Id) -> impl IntoView {
     view! {
         <Show when=show>
             <section class="card proposal-summary" aria-labelledby="proposal-summary-heading">
-                <h2 id="proposal-summary-heading">{move || tr("proposal_ui.summary_title")}</h2>
+                <h2 id="proposal-summary-heading">{tr_fn("proposal_ui.summary_title")}</h2>
                 {move || {
                     let v = versions.get();
                     match v.last() {

@@ -8,6 +8,7 @@ use crate::domain::deal::Deal;
 use crate::domain::ids::Id;
 use crate::domain::price::Quantity;
 use crate::domain::proposal::{self, LineInput, Proposal};
+use crate::domain::sorting::SortExt;
 use crate::state::actions::proposals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
@@ -225,7 +226,7 @@ pub fn LineForm(p: Proposal, deal: Deal) -> impl IntoView {
                 })
                 .collect()
         });
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        v.sort_with(|a, b| a.1.cmp(&b.1));
         v
     });
     let chosen_product = move || {

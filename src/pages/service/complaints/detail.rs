@@ -7,6 +7,7 @@ use super::*;
 use crate::domain::complaint::{label, local_input, Stage};
 use crate::state::data::report_store_error;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::ToastKind;
 use crate::ui::form::{field_error_text, TextArea, TextField};
 use crate::ui::missing::MissingRecord;
@@ -138,13 +139,13 @@ fn Entry(entry: Memo<Option<Complaint>>) -> impl IntoView {
     };
     view! {
         <article class="page service complaint-detail">
-            <p class="crumbs no-print"><a href=href("/service")>{move || tr("complaint.detail.back")}</a></p>
+            <p class="crumbs no-print"><a href=href("/service")>{tr_fn("complaint.detail.back")}</a></p>
             <h1>{kind_title}</h1>
             {facts}
             <Show when=move || get().is_some_and(|c| c.is_open())>
                 <section class="card no-print" aria-labelledby="stage-heading">
-                    <h2 id="stage-heading">{move || tr("complaint.stage.title")}</h2>
-                    <p class="hint">{move || tr("complaint.stage.hint")}</p>
+                    <h2 id="stage-heading">{tr_fn("complaint.stage.title")}</h2>
+                    <p class="hint">{tr_fn("complaint.stage.hint")}</p>
                     {move || {
                         let c = get()?;
                         Some(
@@ -171,7 +172,7 @@ fn Entry(entry: Memo<Option<Complaint>>) -> impl IntoView {
                     aria-label=move || tw("complaint.delete_named", &[("what", &what_short())])
                     on:click=remove
                 >
-                    {move || tr("complaint.delete")}
+                    {tr_fn("complaint.delete")}
                 </button>
             </div>
             <Show when=move || editing.get()>
@@ -228,7 +229,7 @@ fn StageForm(id: Id, stage: Stage) -> impl IntoView {
             <h3 id=heading>{move || tr(stage_title(stage))}</h3>
             <TextField
                 id=format!("{fid}-at")
-                label=Signal::derive(move || tr(stage.label()))
+                label=Signal::derive(tr_fn(stage.label()))
                 value=at
                 input_type="datetime-local"
                 required=true
@@ -244,7 +245,7 @@ fn StageForm(id: Id, stage: Stage) -> impl IntoView {
                 />
             })}
             <div class="actions">
-                <button type="submit" class="primary">{move || tr("complaint.stage.save")}</button>
+                <button type="submit" class="primary">{tr_fn("complaint.stage.save")}</button>
             </div>
         </form>
     }

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::complaint::{hours_tenths, monthly_figures, Durations, MonthFigures};
 use crate::domain::pipeline::YearMonth;
+use crate::state::tr_fn;
 use crate::ui::scroll_area::ScrollArea;
 use chrono::{Datelike, Local};
 
@@ -51,8 +52,8 @@ pub(super) fn FiguresSection(register: Memo<Vec<Complaint>>) -> impl IntoView {
     });
     view! {
         <section class="card complaint-figures" aria-labelledby="figures-heading">
-            <h2 id="figures-heading">{move || tr("complaint.figures.title")}</h2>
-            <p class="hint">{move || tr("complaint.figures.intro")}</p>
+            <h2 id="figures-heading">{tr_fn("complaint.figures.title")}</h2>
+            <p class="hint">{tr_fn("complaint.figures.intro")}</p>
             <Show
                 when=move || figures.with(|f| f.iter().any(|m| m.opened > 0))
                 fallback=|| view! { <p class="hint">{tr("complaint.figures.none")}</p> }

@@ -3,8 +3,10 @@
 
 use super::*;
 use crate::domain::complaint::{label, ComplaintDraft};
+use crate::domain::sorting::SortExt;
 use crate::state::data::report_store_error;
 use crate::state::toasts::use_toasts;
+use crate::state::tr_fn;
 use crate::state::ToastKind;
 use crate::ui::form::{ErrorSummary, FormErrors, SelectField, TextArea, TextField};
 use chrono::{Local, Utc};
@@ -68,7 +70,7 @@ pub(super) fn ComplaintForm(
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
         });
-        v.sort_by_key(|(_, n)| n.to_lowercase());
+        v.sort_on(|(_, n)| n.to_lowercase());
         v
     });
     let people = Signal::derive(move || {
@@ -81,7 +83,7 @@ pub(super) fn ComplaintForm(
                 .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect::<Vec<_>>()
         });
-        v.sort_by_key(|(_, n)| n.to_lowercase());
+        v.sort_on(|(_, n)| n.to_lowercase());
         v
     });
     let deals = Signal::derive(move || {
@@ -174,7 +176,7 @@ pub(super) fn ComplaintForm(
     let no_accounts = move || accounts.with(Vec::is_empty);
     view! {
         <section class="card complaint-form" aria-labelledby=section_by>
-            <h2 id=heading>{move || tr(title_key)}</h2>
+            <h2 id=heading>{tr_fn(title_key)}</h2>
             <Show when=no_accounts>
                 <p class="hint">
                     {tr("complaint.form.no_accounts")} " "

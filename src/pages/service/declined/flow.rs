@@ -11,6 +11,8 @@ use crate::domain::decline::request::IMPORTANCE;
 use crate::domain::decline::{
     proposable_partners, script_parts, Alternative, DeclineDraft, DeclineReason,
 };
+use crate::domain::sorting::SortExt;
+use crate::state::tr_fn;
 use crate::ui::form::{
     select_options, CheckboxField, ErrorSummary, FormErrors, SelectField, TextArea, TextField,
 };
@@ -49,7 +51,7 @@ pub fn DeclineFlowPage() -> impl IntoView {
                 .map(|a| (a.id.to_string(), a.name.clone()))
                 .collect()
         });
-        v.sort_by_key(|(_, n)| n.to_lowercase());
+        v.sort_on(|(_, n)| n.to_lowercase());
         v
     });
     let all_partners = Memo::new(move |_| act::partners(data));
@@ -167,10 +169,10 @@ pub fn DeclineFlowPage() -> impl IntoView {
     let legend = |n: u8, key: &'static str| move || format!("{n}. {}", tr(key));
     view! {
         <section class="page service decline-flow">
-            <h1>{move || tr("decline.flow.title")}</h1>
+            <h1>{tr_fn("decline.flow.title")}</h1>
             <WhyLink page=GuidePage::DecliningWell/>
             <ServiceNav/>
-            <p class="hint">{move || tr("decline.flow.intro")}</p>
+            <p class="hint">{tr_fn("decline.flow.intro")}</p>
             <form class="card form-grid decline-form" on:submit=on_submit novalidate=true>
                 <ErrorSummary errors=errors.summary()/>
                 <fieldset class="flow-step">
@@ -210,11 +212,11 @@ pub fn DeclineFlowPage() -> impl IntoView {
                 </fieldset>
                 <fieldset class="flow-step">
                     <legend>{legend(4, "decline.flow.step_importance")}</legend>
-                    <p class="hint">{move || tr("decline.flow.importance_hint")}</p>
+                    <p class="hint">{tr_fn("decline.flow.importance_hint")}</p>
                     <TextField id="decline-tactical" label=Signal::derive(|| tr("decline.field.tactical")) value=tactical error=errors.field("tactical") required=true/>
                     <TextField id="decline-strategic" label=Signal::derive(|| tr("decline.field.strategic")) value=strategic error=errors.field("strategic") required=true/>
                     <Show when=move || is_key.get()>
-                        <p class="notice notice-warning" role="status">{move || tr("decline.key_customer")}</p>
+                        <p class="notice notice-warning" role="status">{tr_fn("decline.key_customer")}</p>
                     </Show>
                 </fieldset>
                 <fieldset class="flow-step">
@@ -249,7 +251,7 @@ pub fn DeclineFlowPage() -> impl IntoView {
                                     }
                                 }}
                                 " "
-                                <a href=href("/service/partners")>{move || tr("decline.flow.open_directory")}</a>
+                                <a href=href("/service/partners")>{tr_fn("decline.flow.open_directory")}</a>
                             </p>
                         </Show>
                         <Show when=move || { untrusted.get() > 0 }>
@@ -261,14 +263,14 @@ pub fn DeclineFlowPage() -> impl IntoView {
                     <legend>{legend(6, "decline.flow.step_script")}</legend>
                     <TextArea id="decline-script" label=Signal::derive(|| tr("decline.field.script")) value=script rows=6 error=errors.field("script") hint=Signal::derive(|| tr("decline.flow.script_hint"))/>
                     <div class="actions">
-                        <button type="button" on:click=rewrite>{move || tr("decline.flow.rewrite")}</button>
+                        <button type="button" on:click=rewrite>{tr_fn("decline.flow.rewrite")}</button>
                     </div>
                     <TextField id="decline-on" label=Signal::derive(|| tr("decline.field.on")) value=on input_type="date" error=errors.field("on") required=true/>
                     <TextArea id="decline-note" label=Signal::derive(|| tr("decline.field.note")) value=note rows=2 error=errors.field("note")/>
                 </fieldset>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || tr("decline.flow.save")}</button>
-                    <a class="button" href=href("/service/declined")>{move || tr("form.cancel")}</a>
+                    <button type="submit" class="primary">{tr_fn("decline.flow.save")}</button>
+                    <a class="button" href=href("/service/declined")>{tr_fn("form.cancel")}</a>
                 </div>
             </form>
         </section>

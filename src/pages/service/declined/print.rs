@@ -3,6 +3,7 @@
 //! how to reach them, with our polite line. The app's chrome is hidden in print.
 
 use super::*;
+use crate::state::tr_fn;
 use crate::ui::customer_language::InCustomerLanguage;
 use leptos_router::hooks::use_params_map;
 
@@ -20,8 +21,8 @@ pub fn DeclineReferralPage() -> impl IntoView {
     view! {
         <article class="page referral-note">
             <div class="actions no-print">
-                <a class="button" href=href("/service/declined")>{move || tr("decline.print.back")}</a>
-                <button type="button" class="primary" on:click=print>{move || tr("decline.print.print")}</button>
+                <a class="button" href=href("/service/declined")>{tr_fn("decline.print.back")}</a>
+                <button type="button" class="primary" on:click=print>{tr_fn("decline.print.print")}</button>
             </div>
             <InCustomerLanguage account=Signal::derive(move || request.with(|r| r.as_ref().and_then(|d| d.account_id)))>
             {move || {

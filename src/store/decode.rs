@@ -113,8 +113,8 @@ impl Walk<'_> {
         self.ws();
         let start = self.i;
         let done = match self.peek()? {
-            b'{' => self.object(),
-            b'[' => self.array(),
+            b'{' => self.container(b'}'),
+            b'[' => self.container(b']'),
             b'"' => self.string().map(|_| ()),
             _ => {
                 while self.i < self.b.len()
@@ -138,54 +138,36 @@ impl Walk<'_> {
         done
     }
 
-    fn object(&mut self) -> Option<()> {
+    /// An object (`close` is `}`) or an array (`]`), member by member.
+    fn container(&mut self, close: u8) -> Option<()> {
         self.i += 1;
         self.ws();
-        if self.peek()? == b'}' {
-            self.i += 1;
-            return Some(());
-        }
-        loop {
-            self.ws();
-            let key = self.string()?;
-            self.ws();
-            if self.peek()? != b':' {
-                return None;
-            }
-            self.i += 1;
-            self.path.push(Segment::Key(key));
-            let inner = self.value();
-            self.path.pop();
-            inner?;
-            self.ws();
-            match self.peek()? {
-                b',' => self.i += 1,
-                b'}' => {
-                    self.i += 1;
-                    return Some(());
-                }
-                _ => return None,
-            }
-        }
-    }
-
-    fn array(&mut self) -> Option<()> {
-        self.i += 1;
-        self.ws();
-        if self.peek()? == b']' {
+        if self.peek()? == close {
             self.i += 1;
             return Some(());
         }
         let mut index = 0;
         loop {
-            self.path.push(Segment::Index(index));
+            let segment = if close == b'}' {
+                self.ws();
+                let key = self.string()?;
+                self.ws();
+                if self.peek()? != b':' {
+                    return None;
+                }
+                self.i += 1;
+                Segment::Key(key)
+            } else {
+                Segment::Index(index)
+            };
+            self.path.push(segment);
             let inner = self.value();
             self.path.pop();
             inner?;
             self.ws();
             match self.peek()? {
                 b',' => self.i += 1,
-                b']' => {
+                c if c == close => {
                     self.i += 1;
                     return Some(());
                 }

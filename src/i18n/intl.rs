@@ -46,48 +46,53 @@ fn call(f: &Option<(JsValue, Function)>, value: &JsValue) -> Option<String> {
     f.call1(obj, value).ok()?.as_string()
 }
 
-/// `value` is a decimal string ("-1250.50"): `Intl.NumberFormat` formats it exactly.
-pub fn number(locale: Locale, plain: &str) -> String {
+/// `plain`, a decimal string ("-1250.50"), through the locale's `Intl.NumberFormat` with
+/// `options` (kept under `key`), which formats it exactly; `None` when the browser refuses.
+fn number_format(
+    locale: Locale,
+    key: String,
+    options: &[(&str, JsValue)],
+    plain: &str,
+) -> Option<String> {
     let f = formatter(
-        format!("n|{}", locale.tag()),
+        format!("{key}|{}", locale.tag()),
         "NumberFormat",
         locale,
-        &[("maximumFractionDigits", 0.into())],
+        options,
         "format",
     );
-    call(&f, &plain.into()).unwrap_or_else(|| plain.to_string())
+    call(&f, &plain.into())
+}
+
+pub fn number(locale: Locale, plain: &str) -> String {
+    number_format(
+        locale,
+        "n".into(),
+        &[("maximumFractionDigits", 0.into())],
+        plain,
+    )
+    .unwrap_or_else(|| plain.to_string())
 }
 
 pub fn money(locale: Locale, plain: &str, code: &str, min: u32, max: u32) -> String {
-    let f = formatter(
-        format!("m|{}|{code}|{min}|{max}", locale.tag()),
-        "NumberFormat",
-        locale,
-        &[
-            ("style", "currency".into()),
-            ("currency", code.into()),
-            ("currencyDisplay", "narrowSymbol".into()),
-            ("minimumFractionDigits", min.into()),
-            ("maximumFractionDigits", max.into()),
-        ],
-        "format",
-    );
-    call(&f, &plain.into()).unwrap_or_else(|| format!("{plain} {code}"))
+    let options = [
+        ("style", "currency".into()),
+        ("currency", code.into()),
+        ("currencyDisplay", "narrowSymbol".into()),
+        ("minimumFractionDigits", min.into()),
+        ("maximumFractionDigits", max.into()),
+    ];
+    number_format(locale, format!("m|{code}|{min}|{max}"), &options, plain)
+        .unwrap_or_else(|| format!("{plain} {code}"))
 }
 
 pub fn percent(locale: Locale, bp: i64) -> String {
-    let f = formatter(
-        format!("p|{}", locale.tag()),
-        "NumberFormat",
-        locale,
-        &[
-            ("style", "percent".into()),
-            ("maximumFractionDigits", 2.into()),
-        ],
-        "format",
-    );
+    let options = [
+        ("style", "percent".into()),
+        ("maximumFractionDigits", 2.into()),
+    ];
     let fraction = crate::domain::price::format_scaled(bp, 4, 0);
-    call(&f, &fraction.as_str().into())
+    number_format(locale, "p".into(), &options, &fraction)
         .unwrap_or_else(|| format!("{}%", crate::domain::price::format_scaled(bp, 2, 0)))
 }
 

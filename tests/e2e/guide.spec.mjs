@@ -3,7 +3,7 @@
 // offers the exercise that trains it, passes accessibility checks and fits a 360 px phone;
 // an unknown page says so. Records are seeded by importing a backup; elements are found by
 // role, label and text only.
-import { test, expect, open, seriousA11yViolations } from "./helpers.mjs";
+import { test, expect, open, noSidewaysScroll } from "./helpers.mjs";
 import { importBackup, makeBackup, meta, uuid } from "./backup-file.mjs";
 
 const created = new Date(Date.now() - 20 * 86_400_000).toISOString();
@@ -40,17 +40,6 @@ const PAGES = [
 
 const h1 = (page, name) => page.getByRole("heading", { level: 1, name, exact: true });
 
-async function fitsAndPasses(page, what) {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${what} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
-  }
-}
-
 test("a deal's step panel and the account's buying centre link to their guide pages", async ({ page, errors }) => {
   test.setTimeout(90_000);
   await open(page, "/");
@@ -66,7 +55,7 @@ test("a deal's step panel and the account's buying centre link to their guide pa
   const example = page.getByRole("complementary", { name: "Example from the sample book" });
   await expect(example).toContainText("Lotus Pharma");
   await expect(page.getByRole("link", { name: "Needs in five layers" })).toBeVisible();
-  await fitsAndPasses(page, "the guide page of step 3");
+  await noSidewaysScroll(page, "the guide page of step 3");
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/accounts/${lotus.id}`);

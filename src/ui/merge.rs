@@ -14,6 +14,16 @@ fn reason_text(r: MatchReason) -> String {
     })
 }
 
+/// Whether the `<details>` a `toggle` event comes from is now open. The merge panels list
+/// their candidates only while open: a closed panel does not rank every other record (and
+/// render thousands of options) on each page visit and each save.
+pub fn details_open(ev: &leptos::ev::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
 /// An option's text: the record's label, and why it looks like a duplicate when it does.
 pub fn option_text(c: &Candidate, label: &str) -> String {
     if c.is_likely_duplicate() {

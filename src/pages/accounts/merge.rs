@@ -17,7 +17,11 @@ pub(super) fn MergeAccount(account_id: Id) -> impl IntoView {
     let other = RwSignal::new(String::new());
     let plan = RwSignal::new(None::<crate::domain::merge::MergePlan<Account>>);
     let busy = RwSignal::new(false);
+    let open = RwSignal::new(false);
     let options = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         data.accounts.with_all(|m| {
             let Some(keep) = m.get(&account_id) else {
                 return Vec::new();
@@ -49,7 +53,7 @@ pub(super) fn MergeAccount(account_id: Id) -> impl IntoView {
     });
     let cancel = Callback::new(move |_| plan.set(None));
     view! {
-        <details class="card no-print">
+        <details class="card no-print" on:toggle=move |ev| open.set(crate::ui::merge::details_open(&ev))>
             <summary>{tr_fn("account.merge.title")}</summary>
             <p class="hint">{tr_fn("account.merge.hint")}</p>
             <div class="field">

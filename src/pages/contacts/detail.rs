@@ -198,6 +198,7 @@ fn MovePerson(id: Id) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
     let target = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
     let mv = move |_| {
         let Ok(to) = target.get_untracked().parse::<Id>() else {
             return;
@@ -224,7 +225,7 @@ fn MovePerson(id: Id) -> impl IntoView {
         });
     };
     view! {
-        <details class="card no-print">
+        <details class="card no-print" on:toggle=move |ev| open.set(crate::ui::merge::details_open(&ev))>
             <summary>{tr_fn("contact.move.title")}</summary>
             <p class="hint">{tr_fn("contact.move.hint")}</p>
             <div class="field">
@@ -232,10 +233,14 @@ fn MovePerson(id: Id) -> impl IntoView {
                 <select id="move-account" on:change=move |ev| target.set(event_target_value(&ev)) prop:value=move || target.get()>
                     <option value="">{tr_fn("form.none")}</option>
                     {move || {
+                        // Listed only while the panel is open (see `details_open`).
+                        if !open.get() {
+                            return Vec::new();
+                        }
                         let current = data.contacts.with(id, |c| c.account_id);
                         let mut v: Vec<(Id, String)> = data.accounts.with_all(|m| m.values().filter(|a| Some(a.id) != current && !a.archived).map(|a| (a.id, a.name.clone())).collect());
                         v.sort_on_cached(|(_, n)| fold(n));
-                        v.into_iter().map(|(aid, n)| view! { <option value=aid.to_string()>{n}</option> }).collect_view()
+                        v.into_iter().map(|(aid, n)| view! { <option value=aid.to_string()>{n}</option> }).collect::<Vec<_>>()
                     }}
                 </select>
             </div>
@@ -253,7 +258,11 @@ fn MergePerson(id: Id) -> impl IntoView {
     let other = RwSignal::new(String::new());
     let plan = RwSignal::new(None::<MergePlan<Contact>>);
     let busy = RwSignal::new(false);
+    let open = RwSignal::new(false);
     let candidates = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let accounts = data.accounts.with_all(|m| {
             m.iter()
                 .map(|(k, a)| (*k, a.name.clone()))
@@ -292,7 +301,7 @@ fn MergePerson(id: Id) -> impl IntoView {
     });
     let cancel = Callback::new(move |_| plan.set(None));
     view! {
-        <details class="card no-print">
+        <details class="card no-print" on:toggle=move |ev| open.set(crate::ui::merge::details_open(&ev))>
             <summary>{tr_fn("contact.merge.title")}</summary>
             <p class="hint">{tr_fn("contact.merge.hint")}</p>
             <div class="field">

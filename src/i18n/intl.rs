@@ -14,14 +14,16 @@ thread_local! {
     static KEPT: RefCell<HashMap<String, Option<(JsValue, Function)>>> = RefCell::new(HashMap::new());
 }
 
-/// `new Intl[kind](locale, options)` and its `method` (bound to it), made once per `key`.
+/// `new Intl[kind](locale, options)` and its `method` (bound to it), made once per `key`
+/// (which names the options) and locale.
 fn formatter(
-    key: String,
+    key: &str,
     kind: &str,
     locale: Locale,
     options: &[(&str, JsValue)],
     method: &str,
 ) -> Option<(JsValue, Function)> {
+    let key = format!("{key}|{}", locale.tag());
     if let Some(kept) = KEPT.with(|k| k.borrow().get(&key).cloned()) {
         return kept;
     }
@@ -50,28 +52,17 @@ fn call(f: &Option<(JsValue, Function)>, value: &JsValue) -> Option<String> {
 /// `options` (kept under `key`), which formats it exactly; `None` when the browser refuses.
 fn number_format(
     locale: Locale,
-    key: String,
+    key: &str,
     options: &[(&str, JsValue)],
     plain: &str,
 ) -> Option<String> {
-    let f = formatter(
-        format!("{key}|{}", locale.tag()),
-        "NumberFormat",
-        locale,
-        options,
-        "format",
-    );
+    let f = formatter(key, "NumberFormat", locale, options, "format");
     call(&f, &plain.into())
 }
 
 pub fn number(locale: Locale, plain: &str) -> String {
-    number_format(
-        locale,
-        "n".into(),
-        &[("maximumFractionDigits", 0.into())],
-        plain,
-    )
-    .unwrap_or_else(|| plain.to_string())
+    number_format(locale, "n", &[("maximumFractionDigits", 0.into())], plain)
+        .unwrap_or_else(|| plain.to_string())
 }
 
 pub fn money(locale: Locale, plain: &str, code: &str, min: u32, max: u32) -> String {
@@ -82,7 +73,7 @@ pub fn money(locale: Locale, plain: &str, code: &str, min: u32, max: u32) -> Str
         ("minimumFractionDigits", min.into()),
         ("maximumFractionDigits", max.into()),
     ];
-    number_format(locale, format!("m|{code}|{min}|{max}"), &options, plain)
+    number_format(locale, &format!("m|{code}|{min}|{max}"), &options, plain)
         .unwrap_or_else(|| format!("{plain} {code}"))
 }
 
@@ -92,7 +83,7 @@ pub fn percent(locale: Locale, bp: i64) -> String {
         ("maximumFractionDigits", 2.into()),
     ];
     let fraction = crate::domain::price::format_scaled(bp, 4, 0);
-    number_format(locale, "p".into(), &options, &fraction)
+    number_format(locale, "p", &options, &fraction)
         .unwrap_or_else(|| format!("{}%", crate::domain::price::format_scaled(bp, 2, 0)))
 }
 
@@ -118,13 +109,7 @@ fn date_time(
 ) -> Option<String> {
     let mut options: Vec<(&str, JsValue)> = vec![("timeZone", "UTC".into())];
     options.extend(parts.iter().map(|(n, v)| (*n, JsValue::from_str(v))));
-    let f = formatter(
-        format!("{key}|{}", locale.tag()),
-        "DateTimeFormat",
-        locale,
-        &options,
-        "format",
-    );
+    let f = formatter(key, "DateTimeFormat", locale, &options, "format");
     call(&f, &js_date(at))
 }
 
@@ -147,13 +132,7 @@ pub fn datetime(locale: Locale, at: NaiveDateTime) -> String {
 
 /// `Intl.PluralRules(locale).select(count)`.
 pub fn plural(locale: Locale, count: u64) -> &'static str {
-    let f = formatter(
-        format!("pl|{}", locale.tag()),
-        "PluralRules",
-        locale,
-        &[],
-        "select",
-    );
+    let f = formatter("pl", "PluralRules", locale, &[], "select");
     match call(&f, &JsValue::from_f64(count as f64)).as_deref() {
         Some("zero") => "zero",
         Some("one") => "one",
@@ -168,13 +147,7 @@ pub fn plural(locale: Locale, count: u64) -> &'static str {
 /// browser, with the collator's own comparison).
 pub fn collator_ranks(locale: Locale, names: &[&str]) -> HashMap<String, u32> {
     let mut out = HashMap::with_capacity(names.len());
-    let collator = formatter(
-        format!("c|{}", locale.tag()),
-        "Collator",
-        locale,
-        &[],
-        "compare",
-    );
+    let collator = formatter("c", "Collator", locale, &[], "compare");
     let array: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
     let sorted = collator.and_then(|(_, compare)| {
         let sort: Function = Reflect::get(&array, &"sort".into()).ok()?.dyn_into().ok()?;

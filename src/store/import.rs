@@ -35,6 +35,7 @@ use super::RecordsByKind;
 use crate::domain::ids::{Id, Meta};
 use crate::domain::sorting::SortExt;
 use chrono::{DateTime, Utc};
+use serde::Deserialize;
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -113,13 +114,13 @@ enum Decision {
 }
 
 fn meta_of(v: &Value) -> Option<Meta> {
-    // `check_meta` without the path (only whether it passes matters here).
+    // `check_meta` without its path (only whether it passes matters here), read from the
+    // value: it runs for every record of the file and of the store, and writing each one
+    // out as text first would double the work for four fields.
     if !v.is_object() {
         return None;
     }
-    serde_json::from_str::<Meta>(&v.to_string())
-        .ok()
-        .filter(|m| m.rev >= 1)
+    Meta::deserialize(v).ok().filter(|m| m.rev >= 1)
 }
 
 fn decide(file: &Value, stored: Option<&Value>) -> Decision {

@@ -14,9 +14,10 @@ fn reason_text(r: MatchReason) -> String {
     })
 }
 
-/// Whether the `<details>` a `toggle` event comes from is now open. The merge panels list
-/// their candidates only while open: a closed panel does not rank every other record (and
-/// render thousands of options) on each page visit and each save.
+/// Whether the `<details>` a `toggle` event comes from is now open. The merge panels (and
+/// the person page's "Move to another account", a picker of the same kind) list their
+/// records only while open: a closed panel does not rank every other record (and render
+/// thousands of options) on each page visit and each save.
 pub fn details_open(ev: &leptos::ev::Event) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()

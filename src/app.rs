@@ -10,6 +10,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use routes::Page;
+
+mod routes;
 
 /// Starts the app: installs the panic view and mounts the shell over the loading notice.
 pub fn start() {
@@ -223,43 +226,43 @@ fn Shell() -> impl IntoView {
             <StatusBanner/>
             <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
                 <Route path=path!("/") view=pages::dashboard::DashboardPage/>
-                <Route path=path!("/accounts") view=pages::accounts::AccountsPage/>
-                <Route path=path!("/competitors") view=pages::accounts::CompetitorsPage/>
-                <Route path=path!("/competitors/:id") view=pages::accounts::CompetitorPage/>
-                <Route path=path!("/intel") view=pages::accounts::IntelPage/>
-                <Route path=path!("/contacts") view=pages::contacts::ContactsPage/>
-                <Route path=path!("/accounts/:id") view=pages::accounts::AccountPage/>
-                <Route path=path!("/contacts/:id") view=pages::contacts::ContactPage/>
-                <Route path=path!("/contacts/:id/call-plan") view=pages::contacts::CallPlanPage/>
-                <Route path=path!("/deals") view=pages::deals::DealsPage/>
-                <Route path=path!("/deals/:id") view=pages::deals::DealPage/>
-                <Route path=path!("/deals/:id/presentation") view=pages::deals::PresentationPage/>
-                <Route path=path!("/deals/:id/presentation/sheet") view=pages::deals::SpeakerSheetPage/>
-                <Route path=path!("/catalogue") view=pages::catalogue::CataloguePage/>
-                <Route path=path!("/catalogue/:id") view=pages::catalogue::ProductPage/>
-                <Route path=path!("/deals/:id/negotiation") view=pages::deals::NegotiationPage/>
-                <Route path=path!("/deals/:id/negotiation/brief") view=pages::deals::NegotiationBriefPage/>
-                <Route path=path!("/deals/:id/negotiation/terms") view=pages::deals::NegotiationTermsPage/>
-                <Route path=path!("/deals/:id/proposal") view=pages::deals::ProposalPage/>
-                <Route path=path!("/deals/:id/proposal/compare") view=pages::deals::ProposalComparePage/>
-                <Route path=path!("/deals/:id/proposal/:version") view=pages::deals::ProposalPage/>
-                <Route path=path!("/deals/:id/proposal/:version/copy") view=pages::deals::ProposalCopyPage/>
-                <Route path=path!("/deals/:id/followup") view=pages::deals::FollowUpPage/>
-                <Route path=path!("/deals/:id/followup/checklist") view=pages::deals::ContractChecklistPage/>
-                <Route path=path!("/planning") view=pages::planning::AgendaPage/>
-                <Route path=path!("/receivables") view=pages::receivables::ReceivablesPage/>
-                <Route path=path!("/receivables/statement/:account") view=pages::receivables::StatementPage/>
-                <Route path=path!("/service") view=pages::service::ComplaintsPage/>
-                <Route path=path!("/service/complaints/:id") view=pages::service::ComplaintPage/>
-                <Route path=path!("/service/declined") view=pages::service::DeclinedPage/>
-                <Route path=path!("/service/declined/new") view=pages::service::DeclineFlowPage/>
-                <Route path=path!("/service/declined/:id/print") view=pages::service::DeclineReferralPage/>
-                <Route path=path!("/service/partners") view=pages::service::PartnersPage/>
-                <Route path=path!("/training") view=pages::training::TrainingPage/>
-                <Route path=path!("/training/guide/:page") view=pages::training::GuideRoutePage/>
-                <Route path=path!("/training/exercises/:topic") view=pages::training::ExercisePage/>
-                <Route path=path!("/training/progress") view=pages::training::ProgressPage/>
-                <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                <Route path=path!("/accounts") view=Page::Accounts/>
+                <Route path=path!("/competitors") view=Page::Competitors/>
+                <Route path=path!("/competitors/:id") view=Page::Competitor/>
+                <Route path=path!("/intel") view=Page::Intel/>
+                <Route path=path!("/contacts") view=Page::Contacts/>
+                <Route path=path!("/accounts/:id") view=Page::Account/>
+                <Route path=path!("/contacts/:id") view=Page::Contact/>
+                <Route path=path!("/contacts/:id/call-plan") view=Page::CallPlan/>
+                <Route path=path!("/deals") view=Page::Deals/>
+                <Route path=path!("/deals/:id") view=Page::Deal/>
+                <Route path=path!("/deals/:id/presentation") view=Page::Presentation/>
+                <Route path=path!("/deals/:id/presentation/sheet") view=Page::SpeakerSheet/>
+                <Route path=path!("/catalogue") view=Page::Catalogue/>
+                <Route path=path!("/catalogue/:id") view=Page::Product/>
+                <Route path=path!("/deals/:id/negotiation") view=Page::Negotiation/>
+                <Route path=path!("/deals/:id/negotiation/brief") view=Page::NegotiationBrief/>
+                <Route path=path!("/deals/:id/negotiation/terms") view=Page::NegotiationTerms/>
+                <Route path=path!("/deals/:id/proposal") view=Page::Proposal/>
+                <Route path=path!("/deals/:id/proposal/compare") view=Page::ProposalCompare/>
+                <Route path=path!("/deals/:id/proposal/:version") view=Page::Proposal/>
+                <Route path=path!("/deals/:id/proposal/:version/copy") view=Page::ProposalCopy/>
+                <Route path=path!("/deals/:id/followup") view=Page::FollowUp/>
+                <Route path=path!("/deals/:id/followup/checklist") view=Page::ContractChecklist/>
+                <Route path=path!("/planning") view=Page::Agenda/>
+                <Route path=path!("/receivables") view=Page::Receivables/>
+                <Route path=path!("/receivables/statement/:account") view=Page::Statement/>
+                <Route path=path!("/service") view=Page::Complaints/>
+                <Route path=path!("/service/complaints/:id") view=Page::Complaint/>
+                <Route path=path!("/service/declined") view=Page::Declined/>
+                <Route path=path!("/service/declined/new") view=Page::DeclineFlow/>
+                <Route path=path!("/service/declined/:id/print") view=Page::DeclineReferral/>
+                <Route path=path!("/service/partners") view=Page::Partners/>
+                <Route path=path!("/training") view=Page::Training/>
+                <Route path=path!("/training/guide/:page") view=Page::Guide/>
+                <Route path=path!("/training/exercises/:topic") view=Page::Exercise/>
+                <Route path=path!("/training/progress") view=Page::Progress/>
+                <Route path=path!("/settings") view=Page::Settings/>
             </Routes>
         </main>
         <ToastArea/>
@@ -284,7 +287,8 @@ fn StatusBanner() -> impl IntoView {
             <div class="notice notice-warning" role="alert">
                 <span>{tr("shell.status.outdated")}</span>
                 " "
-                <a class="button" href="">{tr("shell.reload")}</a>
+                // `rel="external"`: the router leaves the link to the browser, which reloads.
+                <a class="button" href="" rel="external">{tr("shell.reload")}</a>
             </div>
         }
         .into_any(),

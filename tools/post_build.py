@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Trunk post-build hook.
 
-1. Moves Trunk's inline start-up <script type="module"> into its own file, so the page's
-   Content-Security-Policy can forbid inline scripts (script-src 'self').
+1. Builds the app's code, split by area (tools/build_wasm.py), and starts it from its own
+   script file, so the page's Content-Security-Policy can forbid inline scripts
+   (script-src 'self').
 2. Writes <meta name="app-base"> with the public URL, so the router works under a sub-path.
 3. Builds each locale's catalogue but English (compiled into the app) into one hashed file,
    i18n/<tag>-<hash>.txt, listed in <meta name="sixstep-catalogues"> for the app to fetch
@@ -26,17 +27,16 @@ index_path = os.path.join(staging, "index.html")
 with open(index_path, encoding="utf-8") as f:
     html = f.read()
 
-pattern = re.compile(r'<script type="module"([^>]*)>(.*?)</script>', re.S)
-scripts = [m for m in pattern.finditer(html) if m.group(2).strip()]
-if len(scripts) != 1:
-    sys.exit(f"expected one inline module script from Trunk, found {len(scripts)}")
-m = scripts[0]
-code = m.group(2).strip() + "\n"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_wasm  # noqa: E402
+
+release = os.environ.get("TRUNK_PROFILE", "debug") == "release"
+code, preload = build_wasm.build(staging, public_url, release)
 name = "boot-" + hashlib.sha256(code.encode()).hexdigest()[:16] + ".js"
 with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
     f.write(code)
-attrs = re.sub(r'\s(nonce|integrity)="[^"]*"', "", m.group(1))
-html = html[: m.start()] + f'<script type="module"{attrs} src="{public_url}{name}"></script>' + html[m.end():]
+script = f'<script type="module" src="{public_url}{name}"></script>'
+html = html.replace("</head>", f"{script}\n    {preload}\n  </head>", 1)
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 i18n_src = os.path.join(root, "src", "i18n")

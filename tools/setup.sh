@@ -26,9 +26,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WBG_VERSION"; t
   cargo install --locked wasm-bindgen-cli --version "$WBG_VERSION" \
     || cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
-if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" Trunk.toml; then
-  echo "Trunk.toml's wasm_bindgen must be $WBG_VERSION (the Cargo.lock version)" >&2
-  exit 1
+
+# wasm-split-cli, pinned: splits the app's code into a chunk per area (tools/build_wasm.py).
+WASM_SPLIT_VERSION=0.2.4
+if [ "$(cat "$HOME/.cargo/.sixstep-wasm-split" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ] || ! command -v wasm-split-cli >/dev/null; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.sixstep-wasm-split"
 fi
 
 # Debian's Chromium and ChromeDriver for the browser tests.

@@ -1,0 +1,240 @@
+//! The pages behind the shell, an area at a time.
+//!
+//! The dashboard is the first screen and ships with the shell. The other pages come in six
+//! downloads (split-off wasm chunks, see `tools/build_wasm.py`): customers, deals (steps 2
+//! to 6 of a deal included), catalogue, service (with planning and receivables), training
+//! and settings. Each is fetched the first time a rep opens one of its pages and cached by
+//! the browser from then on; code that two of them share is split off once, into a chunk
+//! both load.
+//!
+//! A route names its `Page`; `choose` loads the page's area and renders the page. If the
+//! chunk cannot be fetched (offline, or the site was updated and the old file is gone), the
+//! page says so and offers to try again, instead of the app stopping.
+
+use crate::pages;
+use crate::state::tr_fn;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos_router::ChooseView;
+
+/// Every page outside the shell, by the area whose chunk holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Page {
+    Accounts,
+    Competitors,
+    Competitor,
+    Intel,
+    Account,
+    Contacts,
+    Contact,
+    CallPlan,
+    Deals,
+    Deal,
+    Presentation,
+    SpeakerSheet,
+    Negotiation,
+    NegotiationBrief,
+    NegotiationTerms,
+    Proposal,
+    ProposalCompare,
+    ProposalCopy,
+    FollowUp,
+    ContractChecklist,
+    Catalogue,
+    Product,
+    Agenda,
+    Receivables,
+    Statement,
+    Complaints,
+    Complaint,
+    Declined,
+    DeclineFlow,
+    DeclineReferral,
+    Partners,
+    Training,
+    Guide,
+    Exercise,
+    Progress,
+    Settings,
+}
+
+/// A chunk that could not be fetched.
+pub struct LoadFailed;
+
+impl From<SplitLoaderError> for LoadFailed {
+    fn from(_: SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+type Loaded = Result<AnyView, LoadFailed>;
+
+impl ChooseView for Page {
+    async fn choose(self) -> AnyView {
+        use Page::*;
+        let loaded = match self {
+            Accounts | Competitors | Competitor | Intel | Account => accounts(self).await,
+            Contacts | Contact | CallPlan => contacts(self).await,
+            Deals | Deal => deals(self).await,
+            Presentation | SpeakerSheet => presentation(self).await,
+            Negotiation | NegotiationBrief | NegotiationTerms => negotiation(self).await,
+            Proposal | ProposalCompare | ProposalCopy => proposal(self).await,
+            FollowUp | ContractChecklist => followup(self).await,
+            Catalogue | Product => catalogue(self).await,
+            Agenda => planning(self).await,
+            Receivables | Statement => receivables(self).await,
+            Complaints | Complaint | Declined | DeclineFlow | DeclineReferral | Partners => {
+                service(self).await
+            }
+            Training | Guide | Exercise | Progress => training(self).await,
+            Settings => settings(self).await,
+        };
+        loaded.unwrap_or_else(|LoadFailed| view! { <PageLoadFailed/> }.into_any())
+    }
+
+    async fn preload(&self) {}
+}
+
+/// Says that the page's code could not be fetched, and offers to try again (a reload
+/// fetches the newest files, which is also the cure after the site was updated).
+#[component]
+fn PageLoadFailed() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{tr_fn("page.load_failed.title")}</h1>
+            <div class="card" role="alert">
+                <p>{tr_fn("page.load_failed.body")}</p>
+                // `rel="external"`: the router leaves the link to the browser, which reloads.
+                <a class="button" href="" rel="external">
+                    {tr_fn("page.load_failed.retry")}
+                </a>
+            </div>
+        </section>
+    }
+}
+
+// The split functions. Those naming the same chunk (`sixstep_deals`) go into it together:
+// with a chunk per area (13), the whole app was 170 KB larger gzipped, as many small files
+// compress worse than a few larger ones.
+
+#[wasm_split(sixstep_customers, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn accounts(page: Page) -> Loaded {
+    use pages::accounts::*;
+    Ok(match page {
+        Page::Competitors => view! { <CompetitorsPage/> }.into_any(),
+        Page::Competitor => view! { <CompetitorPage/> }.into_any(),
+        Page::Intel => view! { <IntelPage/> }.into_any(),
+        Page::Account => view! { <AccountPage/> }.into_any(),
+        _ => view! { <AccountsPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_customers, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn contacts(page: Page) -> Loaded {
+    use pages::contacts::*;
+    Ok(match page {
+        Page::Contact => view! { <ContactPage/> }.into_any(),
+        Page::CallPlan => view! { <CallPlanPage/> }.into_any(),
+        _ => view! { <ContactsPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_deals, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn deals(page: Page) -> Loaded {
+    use pages::deals::*;
+    Ok(match page {
+        Page::Deal => view! { <DealPage/> }.into_any(),
+        _ => view! { <DealsPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_deals, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn presentation(page: Page) -> Loaded {
+    use pages::deals::*;
+    Ok(match page {
+        Page::SpeakerSheet => view! { <SpeakerSheetPage/> }.into_any(),
+        _ => view! { <PresentationPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_deals, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn negotiation(page: Page) -> Loaded {
+    use pages::deals::*;
+    Ok(match page {
+        Page::NegotiationBrief => view! { <NegotiationBriefPage/> }.into_any(),
+        Page::NegotiationTerms => view! { <NegotiationTermsPage/> }.into_any(),
+        _ => view! { <NegotiationPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_deals, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn proposal(page: Page) -> Loaded {
+    use pages::deals::*;
+    Ok(match page {
+        Page::ProposalCompare => view! { <ProposalComparePage/> }.into_any(),
+        Page::ProposalCopy => view! { <ProposalCopyPage/> }.into_any(),
+        _ => view! { <ProposalPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_deals, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn followup(page: Page) -> Loaded {
+    use pages::deals::*;
+    Ok(match page {
+        Page::ContractChecklist => view! { <ContractChecklistPage/> }.into_any(),
+        _ => view! { <FollowUpPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_catalogue, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn catalogue(page: Page) -> Loaded {
+    use pages::catalogue::*;
+    Ok(match page {
+        Page::Product => view! { <ProductPage/> }.into_any(),
+        _ => view! { <CataloguePage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_service, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn planning(_page: Page) -> Loaded {
+    Ok(view! { <pages::planning::AgendaPage/> }.into_any())
+}
+
+#[wasm_split(sixstep_service, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn receivables(page: Page) -> Loaded {
+    use pages::receivables::*;
+    Ok(match page {
+        Page::Statement => view! { <StatementPage/> }.into_any(),
+        _ => view! { <ReceivablesPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_service, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn service(page: Page) -> Loaded {
+    use pages::service::*;
+    Ok(match page {
+        Page::Complaint => view! { <ComplaintPage/> }.into_any(),
+        Page::Declined => view! { <DeclinedPage/> }.into_any(),
+        Page::DeclineFlow => view! { <DeclineFlowPage/> }.into_any(),
+        Page::DeclineReferral => view! { <DeclineReferralPage/> }.into_any(),
+        Page::Partners => view! { <PartnersPage/> }.into_any(),
+        _ => view! { <ComplaintsPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_training, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn training(page: Page) -> Loaded {
+    use pages::training::*;
+    Ok(match page {
+        Page::Guide => view! { <GuideRoutePage/> }.into_any(),
+        Page::Exercise => view! { <ExercisePage/> }.into_any(),
+        Page::Progress => view! { <ProgressPage/> }.into_any(),
+        _ => view! { <TrainingPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(sixstep_settings, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings(_page: Page) -> Loaded {
+    Ok(view! { <pages::settings::SettingsPage/> }.into_any())
+}

@@ -1,0 +1,65 @@
+// The app's code comes in parts: the shell and the dashboard first, each area's pages when
+// the rep first opens one (tools/build_wasm.py, src/app/routes.rs).
+import { test, expect, open, nav } from "./helpers.mjs";
+
+const wasmFiles = (page) => {
+  const seen = [];
+  page.on("request", (r) => {
+    const m = /\/([^/]+\.wasm)$/.exec(new URL(r.url()).pathname);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
+};
+const areaChunks = (files) => files.filter((f) => f.startsWith("split_"));
+
+test("the dashboard downloads no area's code; an area's code comes once, when it is opened", async ({ page, errors }) => {
+  const seen = wasmFiles(page);
+  await open(page, "/");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  expect(seen).toContain("sixstep_bg.wasm");
+  expect(areaChunks(seen)).toEqual([]);
+
+  await (await nav(page)).getByRole("link", { name: "Deals", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
+  expect(areaChunks(seen)).toEqual(["split_sixstep_deals.wasm"]);
+
+  await (await nav(page)).getByRole("link", { name: "Training", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Training" })).toBeVisible();
+  expect(areaChunks(seen)).toEqual(["split_sixstep_deals.wasm", "split_sixstep_training.wasm"]);
+
+  // Back to an area already loaded: nothing is fetched again.
+  const before = seen.length;
+  await (await nav(page)).getByRole("link", { name: "Deals", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
+  expect(seen.length).toBe(before);
+  expect(errors).toEqual([]);
+});
+
+test("a deep link loads its area's code before showing the page", async ({ page, errors }) => {
+  const seen = wasmFiles(page);
+  await open(page, "/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  expect(areaChunks(seen)).toEqual(["split_sixstep_settings.wasm"]);
+  expect(errors).toEqual([]);
+});
+
+test("an area whose code cannot be fetched says so, keeps the app running and recovers on reload", async ({ page }) => {
+  await open(page, "/");
+  await page.route(/split_sixstep_training\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await (await nav(page)).getByRole("link", { name: "Training", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be opened" })).toBeVisible();
+  const alert = page.getByRole("alert").filter({ hasText: "could not be downloaded" });
+  await expect(alert).toBeVisible();
+  // Not the crash view: the shell still works.
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
+  await (await nav(page)).getByRole("link", { name: "Dashboard", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+
+  // Back online: the offered reload opens the page.
+  await (await nav(page)).getByRole("link", { name: "Training", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be opened" })).toBeVisible();
+  await page.unroute(/split_sixstep_training\.wasm$/);
+  await page.getByRole("link", { name: "Reload and try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Training" })).toBeVisible();
+  await expect(page).toHaveURL(/\/training$/);
+});

@@ -190,6 +190,8 @@ fn Shell() -> impl IntoView {
                                     <a
                                         href=target
                                         aria-current=move || is_current().then_some("page")
+                                        on:pointerenter=move |_| routes::prefetch(path)
+                                        on:focus=move |_| routes::prefetch(path)
                                     >
                                         {tr_fn(key)}
                                     </a>

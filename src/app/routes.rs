@@ -96,6 +96,28 @@ impl ChooseView for Page {
     async fn preload(&self) {}
 }
 
+/// Starts fetching the code behind a navigation path, so that its page opens at once: called
+/// when the pointer enters, or the keyboard focuses, a navigation link. A chunk already
+/// loaded is not fetched again; one that fails is tried again on the navigation itself.
+pub fn prefetch(path: &'static str) {
+    let area = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    leptos::task::spawn_local(async move {
+        let _ = match area {
+            "accounts" | "contacts" | "competitors" | "intel" => preload_customers().await,
+            "deals" => preload_deals().await,
+            "catalogue" => preload_catalogue().await,
+            "planning" | "receivables" | "service" => preload_service().await,
+            "training" => preload_training().await,
+            "settings" => preload_settings().await,
+            _ => Ok(()),
+        };
+    });
+}
+
 /// Says that the page's code could not be fetched, and offers to try again (a reload
 /// fetches the newest files, which is also the cure after the site was updated).
 #[component]
@@ -118,7 +140,12 @@ fn PageLoadFailed() -> impl IntoView {
 // with a chunk per area (13), the whole app was 170 KB larger gzipped, as many small files
 // compress worse than a few larger ones.
 
-#[wasm_split(sixstep_customers, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(
+    sixstep_customers,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_customers)
+)]
 fn accounts(page: Page) -> Loaded {
     use pages::accounts::*;
     Ok(match page {
@@ -140,7 +167,12 @@ fn contacts(page: Page) -> Loaded {
     })
 }
 
-#[wasm_split(sixstep_deals, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(
+    sixstep_deals,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_deals)
+)]
 fn deals(page: Page) -> Loaded {
     use pages::deals::*;
     Ok(match page {
@@ -187,7 +219,12 @@ fn followup(page: Page) -> Loaded {
     })
 }
 
-#[wasm_split(sixstep_catalogue, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(
+    sixstep_catalogue,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_catalogue)
+)]
 fn catalogue(page: Page) -> Loaded {
     use pages::catalogue::*;
     Ok(match page {
@@ -196,7 +233,12 @@ fn catalogue(page: Page) -> Loaded {
     })
 }
 
-#[wasm_split(sixstep_service, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(
+    sixstep_service,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_service)
+)]
 fn planning(_page: Page) -> Loaded {
     Ok(view! { <pages::planning::AgendaPage/> }.into_any())
 }
@@ -223,7 +265,12 @@ fn service(page: Page) -> Loaded {
     })
 }
 
-#[wasm_split(sixstep_training, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(
+    sixstep_training,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_training)
+)]
 fn training(page: Page) -> Loaded {
     use pages::training::*;
     Ok(match page {
@@ -234,7 +281,12 @@ fn training(page: Page) -> Loaded {
     })
 }
 
-#[wasm_split(sixstep_settings, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(
+    sixstep_settings,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_settings)
+)]
 fn settings(_page: Page) -> Loaded {
     Ok(view! { <pages::settings::SettingsPage/> }.into_any())
 }

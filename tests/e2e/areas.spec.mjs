@@ -63,3 +63,18 @@ test("an area whose code cannot be fetched says so, keeps the app running and re
   await expect(page.getByRole("heading", { level: 1, name: "Training" })).toBeVisible();
   await expect(page).toHaveURL(/\/training$/);
 });
+
+test("pointing at or focusing a navigation link fetches its area's code ahead of the click", async ({ page, errors }) => {
+  const seen = wasmFiles(page);
+  await open(page, "/");
+  const settings = (await nav(page)).getByRole("link", { name: "Settings", exact: true });
+  await settings.hover();
+  await expect.poll(() => areaChunks(seen)).toEqual(["split_sixstep_settings.wasm"]);
+  await settings.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  expect(areaChunks(seen)).toEqual(["split_sixstep_settings.wasm"]);
+
+  await (await nav(page)).getByRole("link", { name: "Training", exact: true }).focus();
+  await expect.poll(() => areaChunks(seen)).toEqual(["split_sixstep_settings.wasm", "split_sixstep_training.wasm"]);
+  expect(errors).toEqual([]);
+});

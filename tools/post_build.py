@@ -13,7 +13,6 @@
 """
 import hashlib
 import os
-import re
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR")

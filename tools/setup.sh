@@ -27,12 +27,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WBG_VERSION"; t
     || cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# wasm-split-cli, pinned: splits the app's code into a chunk per area (tools/build_wasm.py).
+# wasm-split-cli, pinned: splits the app's code into chunks by area (tools/build_wasm.py).
+# It has no --version, so the installed version is noted beside it.
 WASM_SPLIT_VERSION=0.2.4
-if [ "$(cat "$HOME/.cargo/.sixstep-wasm-split" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ] || ! command -v wasm-split-cli >/dev/null; then
+WASM_SPLIT_NOTE="${CARGO_HOME:-$HOME/.cargo}/.sixstep-wasm-split"
+if [ "$(cat "$WASM_SPLIT_NOTE" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ] || ! command -v wasm-split-cli >/dev/null; then
   say "Installing wasm-split-cli $WASM_SPLIT_VERSION"
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
-  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/.sixstep-wasm-split"
+  echo "$WASM_SPLIT_VERSION" > "$WASM_SPLIT_NOTE"
 fi
 
 # Debian's Chromium and ChromeDriver for the browser tests.

@@ -142,3 +142,24 @@ test("on a phone the buying-centre map scrolls with a visible hint", async ({ pa
   expect(pageWidth).toBeLessThanOrEqual(PHONE.width);
   expect(errors).toEqual([]);
 });
+
+for (const width of [1280, 1440]) {
+  test(`at ${width} px the top bar is one row: every navigation entry, search and the theme switch`, async ({ page, errors }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await open(page, "/");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const top = async (locator) => (await locator.boundingBox()).y;
+    const first = await top(nav.getByRole("link", { name: "Dashboard", exact: true }));
+    for (const name of ["Training", "Settings"]) {
+      expect(await top(nav.getByRole("link", { name, exact: true }))).toBe(first);
+    }
+    const search = page.getByRole("button", { name: "Search" });
+    const theme = page.getByRole("button", { name: "Switch to dark theme" });
+    const row = await nav.getByRole("link", { name: "Settings", exact: true }).boundingBox();
+    for (const b of [await search.boundingBox(), await theme.boundingBox()]) {
+      // Vertically centred on the same row as the links.
+      expect(Math.abs(b.y + b.height / 2 - (row.y + row.height / 2))).toBeLessThan(4);
+    }
+    expect(errors).toEqual([]);
+  });
+}

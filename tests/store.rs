@@ -2707,3 +2707,65 @@ fn the_fast_and_general_import_paths_agree() {
     let bad = serde_json::to_string(&e).unwrap();
     assert_eq!(parse(&bad).unwrap_err().key(), "store.import.counts");
 }
+
+/// After *Replace everything* the app shows what the batch wrote without reading the store
+/// back (`replaced_texts`): that must be exactly what the store then holds, kind by kind
+/// and key by key, even over a store holding other records of every kind. A merge's
+/// result is only in the store.
+#[test]
+fn what_a_replace_wrote_is_what_the_store_holds() {
+    let app = registry::app_kinds();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/schema_v{CURRENT_SCHEMA}.json"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let parsed = run(parse_backup(&text, &sha, &app, MAX, now())).unwrap();
+
+    // A store already holding the real book under other ids, and one more of every kind.
+    let b = MemoryBackend::new(app.names());
+    run(open(&b, t(1, 0))).unwrap();
+    let mut before = Batch::new();
+    for (kind, recs) in real::book() {
+        for mut r in recs {
+            let id = sixstep::domain::ids::new_id();
+            r["id"] = json!(id);
+            before.push(Op::Put {
+                kind: kind.clone(),
+                id,
+                json: canonical_json(&r),
+                base_rev: None,
+            });
+        }
+    }
+    run(b.commit(&before)).unwrap();
+    assert!(run(b.load_all()).unwrap().values().any(|v| !v.is_empty()));
+
+    for mode in [ImportMode::Replace, ImportMode::Merge] {
+        let current = current_values(&b);
+        let snap = SnapshotHeader {
+            id: sixstep::domain::ids::new_id(),
+            label: "Before import".into(),
+            created_at: t(6, 8),
+        };
+        let batch = plan_import(&parsed, &current, mode, snap);
+        run(b.commit(&batch)).unwrap();
+        let stored: Loaded = run(b.load_all())
+            .unwrap()
+            .into_iter()
+            .filter(|(_, recs)| !recs.is_empty())
+            .collect();
+        match mode {
+            ImportMode::Replace => {
+                let written = sixstep::store::import::replaced_texts(&batch)
+                    .expect("a replace says what it wrote");
+                assert_eq!(written, stored);
+                assert_eq!(
+                    written.values().map(Vec::len).sum::<usize>(),
+                    parsed.records.values().map(Vec::len).sum::<usize>()
+                );
+            }
+            ImportMode::Merge => {
+                assert_eq!(sixstep::store::import::replaced_texts(&batch), None);
+            }
+        }
+    }
+}

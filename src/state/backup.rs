@@ -4,7 +4,7 @@ use super::data::{announce_reload, backend, AppData};
 use crate::domain::ids::new_id;
 use crate::store::backend::{Backend, SnapshotHeader, SnapshotInfo};
 use crate::store::backup::decode_file;
-use crate::store::import::prune_snapshots;
+use crate::store::import::{prune_snapshots, replaced_texts};
 use crate::store::registry::{app_kinds, APP_VERSION};
 use crate::store::{
     export_loaded_with_settings, parse_backup, plan_import, preview, preview_settings, undo_import,
@@ -254,7 +254,12 @@ pub async fn apply_import(
         batch.push(op);
     }
     b.commit(&batch).await?;
-    data.reload().await?;
+    // *Replace* wrote exactly the file's records: they are shown without reading the whole
+    // store back (a merge's result is only in the store).
+    match replaced_texts(&batch) {
+        Some(written) => data.show_written(written).await?,
+        None => data.reload().await?,
+    }
     announce_reload();
     Ok(id)
 }

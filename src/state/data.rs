@@ -24,7 +24,7 @@ use crate::state::table::{LiveIndexes, Table};
 use crate::store::backend::{Backend, Batch, QuarantineEntry};
 use crate::store::idb::IdbBackend;
 use crate::store::ValidationError;
-use crate::store::{decode_kind, prepare, set_aside_batch, LoadedTexts, StoreError};
+use crate::store::{decode_kind, prepare, set_aside_batch, Loaded, LoadedTexts, StoreError};
 use chrono::Utc;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -328,12 +328,26 @@ impl AppData {
             return Ok(());
         };
         let loaded = b.load_texts().await?;
+        self.show_loaded(&b, loaded).await
+    }
+
+    /// Shows `loaded` as the book, after a batch whose result is known without reading the
+    /// store back (an import that replaced every record: `store::import::replaced_texts`).
+    pub async fn show_written(&self, loaded: Loaded) -> Result<(), StoreError> {
+        let Some(b) = backend() else {
+            return Ok(());
+        };
+        let texts = loaded.into_iter().map(|(k, v)| (k, v.into())).collect();
+        self.show_loaded(&b, texts).await
+    }
+
+    async fn show_loaded(&self, b: &IdbBackend, loaded: LoadedTexts) -> Result<(), StoreError> {
         // Read before anything is shown: callers go on right after the last signal is set
         // (a view the change removes must not be reached after another await).
         let settings = b.get_meta(crate::store::META_SETTINGS).await?;
         let corrupt = self.set_all(loaded);
         if !corrupt.is_empty() {
-            set_aside(self, &b, corrupt).await?;
+            set_aside(self, b, corrupt).await?;
         }
         self.quarantine.set(b.list_quarantine().await?);
         crate::state::settings::show_stored(settings.as_deref());

@@ -27,7 +27,7 @@
 //! saw, so a change made meanwhile (another tab) refuses the whole import as stale.
 //! [`undo_import`] restores the snapshot exactly, settings included.
 
-use super::backend::{Batch, Op, SnapshotHeader, SnapshotInfo, META_SCHEMA_VERSION};
+use super::backend::{Batch, Loaded, Op, SnapshotHeader, SnapshotInfo, META_SCHEMA_VERSION};
 use super::backup::{canonical_json, ParsedBackup};
 use super::schema::CURRENT_SCHEMA;
 use super::settings::{SettingChange, WorkSettings};
@@ -274,6 +274,41 @@ pub fn plan_import(
         value: CURRENT_SCHEMA.to_string(),
     });
     batch
+}
+
+/// What the records are after `batch` when it replaces every one (an import's *Replace
+/// everything*): the texts it puts after clearing, per kind in key order (the store's
+/// order), the last put of a key winning. The app shows them without reading the store
+/// back. `None` when the batch does not clear every record, or touches records after that
+/// other than by putting them: then only the store can say.
+pub fn replaced_texts(batch: &Batch) -> Option<Loaded> {
+    let start = batch
+        .ops
+        .iter()
+        .rposition(|op| matches!(op, Op::ClearAll))?;
+    let mut kinds: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for op in &batch.ops[start + 1..] {
+        match op {
+            Op::Put { kind, id, json, .. } => {
+                kinds
+                    .entry(kind.clone())
+                    .or_default()
+                    .insert(id.to_string(), json.clone());
+            }
+            Op::Snapshot(_)
+            | Op::DeleteSnapshot(_)
+            | Op::ApplySettings(_)
+            | Op::SetMeta { .. }
+            | Op::RequireSchemaAtMost(_) => {}
+            _ => return None,
+        }
+    }
+    Some(
+        kinds
+            .into_iter()
+            .map(|(kind, recs)| (kind, recs.into_iter().collect()))
+            .collect(),
+    )
 }
 
 /// The batch that undoes an import: restores the snapshot taken before it, exactly.

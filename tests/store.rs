@@ -2748,6 +2748,7 @@ fn what_a_replace_wrote_is_what_the_store_holds() {
         };
         let batch = plan_import(&parsed, &current, mode, snap);
         run(b.commit(&batch)).unwrap();
+        let written = sixstep::store::import::replaced_texts(batch);
         let stored: Loaded = run(b.load_all())
             .unwrap()
             .into_iter()
@@ -2755,17 +2756,14 @@ fn what_a_replace_wrote_is_what_the_store_holds() {
             .collect();
         match mode {
             ImportMode::Replace => {
-                let written = sixstep::store::import::replaced_texts(&batch)
-                    .expect("a replace says what it wrote");
+                let written = written.expect("a replace says what it wrote");
                 assert_eq!(written, stored);
                 assert_eq!(
                     written.values().map(Vec::len).sum::<usize>(),
                     parsed.records.values().map(Vec::len).sum::<usize>()
                 );
             }
-            ImportMode::Merge => {
-                assert_eq!(sixstep::store::import::replaced_texts(&batch), None);
-            }
+            ImportMode::Merge => assert_eq!(written, None),
         }
     }
 }

@@ -256,7 +256,7 @@ pub async fn apply_import(
     b.commit(&batch).await?;
     // *Replace* wrote exactly the file's records: they are shown without reading the whole
     // store back (a merge's result is only in the store).
-    match replaced_texts(&batch) {
+    match replaced_texts(batch) {
         Some(written) => data.show_written(written).await?,
         None => data.reload().await?,
     }

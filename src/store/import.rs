@@ -279,21 +279,19 @@ pub fn plan_import(
 /// What the records are after `batch` when it replaces every one (an import's *Replace
 /// everything*): the texts it puts after clearing, per kind in key order (the store's
 /// order), the last put of a key winning. The app shows them without reading the store
-/// back. `None` when the batch does not clear every record, or touches records after that
-/// other than by putting them: then only the store can say.
-pub fn replaced_texts(batch: &Batch) -> Option<Loaded> {
+/// back. The texts are moved out of the batch, not copied (a whole book's worth). `None`
+/// when the batch does not clear every record, or touches records after that other than
+/// by putting them: then only the store can say.
+pub fn replaced_texts(batch: Batch) -> Option<Loaded> {
     let start = batch
         .ops
         .iter()
         .rposition(|op| matches!(op, Op::ClearAll))?;
     let mut kinds: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for op in &batch.ops[start + 1..] {
+    for op in batch.ops.into_iter().skip(start + 1) {
         match op {
             Op::Put { kind, id, json, .. } => {
-                kinds
-                    .entry(kind.clone())
-                    .or_default()
-                    .insert(id.to_string(), json.clone());
+                kinds.entry(kind).or_default().insert(id.to_string(), json);
             }
             Op::Snapshot(_)
             | Op::DeleteSnapshot(_)

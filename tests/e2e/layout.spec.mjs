@@ -5,6 +5,7 @@ import { test, expect, open } from "./helpers.mjs";
 import { makeBackup, meta, importBackup, uuid } from "./backup-file.mjs";
 
 const PHONE = { width: 360, height: 740 };
+const BACKUP_BADGE = "No backup in the last 7 days: back up your records";
 
 function book() {
   const acme = { ...meta(), name: "Nordic Packaging Group", grade: "a", industry: "Packaging", owner: "Marta" };
@@ -143,9 +144,11 @@ test("on a phone the buying-centre map scrolls with a visible hint", async ({ pa
   expect(errors).toEqual([]);
 });
 
-for (const width of [1280, 1440]) {
-  test(`at ${width} px the top bar is one row: every navigation entry, search and the theme switch`, async ({ page, errors }) => {
+for (const width of [1280, 1440, 1600]) {
+  test(`at ${width} px the top bar is one row: the brand, every navigation entry, search, the backup badge and the theme switch`, async ({ page, errors }) => {
     await page.setViewportSize({ width, height: 800 });
+    // A book with records and no backup yet: the bar is at its fullest, with the backup badge.
+    await seed(page);
     await open(page, "/");
     const nav = page.getByRole("navigation", { name: "Main" });
     const top = async (locator) => (await locator.boundingBox()).y;
@@ -153,10 +156,16 @@ for (const width of [1280, 1440]) {
     for (const name of ["Training", "Settings"]) {
       expect(await top(nav.getByRole("link", { name, exact: true }))).toBe(first);
     }
-    const search = page.getByRole("button", { name: "Search" });
-    const theme = page.getByRole("button", { name: "Switch to dark theme" });
+    const badge = page.getByRole("banner").getByRole("link", { name: BACKUP_BADGE });
+    await expect(badge).toBeVisible();
     const row = await nav.getByRole("link", { name: "Settings", exact: true }).boundingBox();
-    for (const b of [await search.boundingBox(), await theme.boundingBox()]) {
+    for (const control of [
+      page.getByRole("banner").getByRole("link", { name: "Sixstep", exact: true }),
+      page.getByRole("button", { name: "Search" }),
+      badge,
+      page.getByRole("button", { name: "Switch to dark theme" }),
+    ]) {
+      const b = await control.boundingBox();
       // Vertically centred on the same row as the links.
       expect(Math.abs(b.y + b.height / 2 - (row.y + row.height / 2))).toBeLessThan(4);
     }

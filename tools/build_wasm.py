@@ -53,6 +53,9 @@ def build(staging, public_url, release):
     wasm_bindgen = tool("wasm-bindgen", rf"wasm-bindgen {re.escape(wbg_version)}\b")
     wasm_split = tool("wasm-split-cli", None)
 
+    if os.environ.get("RUSTFLAGS") or os.environ.get("CARGO_ENCODED_RUSTFLAGS"):
+        # They would replace .cargo/config.toml's flags, and the split needs --emit-relocs.
+        sys.exit("build_wasm: unset RUSTFLAGS: the build's flags are in .cargo/config.toml")
     profile = "release" if release else "debug"
     cargo = ["cargo", "build", "--locked", "--target", "wasm32-unknown-unknown", "--bin", NAME]
     run(*(cargo + (["--release"] if release else [])))

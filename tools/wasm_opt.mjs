@@ -1,6 +1,6 @@
 // Shrinks wasm modules as `wasm-opt -Oz --strip-debug --strip-producers` does, many in one
 // process: binaryen's npm build takes half a second to start, and a split build has
-// hundreds of small chunks (tools/build_wasm.py).
+// dozens of modules (tools/build_wasm.py).
 //   node tools/wasm_opt.mjs <in> <out> [<in> <out> ...]
 import { readFileSync, writeFileSync } from "node:fs";
 import binaryen from "binaryen";
@@ -13,7 +13,7 @@ if (args.length === 0 || args.length % 2) {
 const F = binaryen.Features;
 // The features the target emits and the browsers we support all have.
 const features =
-  F.MVP | F.BulkMemory | (1 << 19) /* BulkMemoryOpt */ | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue;
+  F.MVP | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals | F.ReferenceTypes | F.Multivalue;
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(2);
 binaryen.setDebugInfo(false);

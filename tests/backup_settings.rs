@@ -271,14 +271,14 @@ fn export_clear_import_export_keeps_the_settings() {
 
 #[test]
 fn a_v1_file_migrates_to_the_current_schema_and_keeps_the_current_settings() {
-    // The steps (1 → 2 → 3 → 4 → 5 → 6 → 7) leave the records as they are.
+    // The steps (1 → 2 → … → 8) leave the records as they are.
     let v1 = parse(&fixture(1)).unwrap();
     let mut data = v1.records.clone();
-    assert_eq!(migrate(1, &mut data), Ok(6));
+    assert_eq!(migrate(1, &mut data), Ok(7));
     assert_eq!(data, v1.records);
-    assert_eq!(CURRENT_SCHEMA, 7);
-    // The v1 fixture: migrated six steps, no settings in it.
-    assert_eq!((v1.schema_version, v1.migrated_steps), (1, 6));
+    assert_eq!(CURRENT_SCHEMA, 8);
+    // The v1 fixture: migrated seven steps, no settings in it.
+    assert_eq!((v1.schema_version, v1.migrated_steps), (1, 7));
     assert_eq!(v1.settings, None);
     let b = store_with(&mine());
     let p = preview_settings(&v1, &stored_settings(&b));
@@ -292,7 +292,7 @@ fn a_v1_file_migrates_to_the_current_schema_and_keeps_the_current_settings() {
 #[test]
 fn the_v2_fixture_reads_back_with_its_settings() {
     let v2 = parse(&fixture(2)).unwrap();
-    assert_eq!((v2.schema_version, v2.migrated_steps), (2, 5));
+    assert_eq!((v2.schema_version, v2.migrated_steps), (2, 6));
     assert_eq!(v2.settings, Some(v2_patch()));
     // The same records as the v1 fixture: schema 2 changed no record.
     assert_eq!(v2.records, parse(&fixture(1)).unwrap().records);

@@ -5,27 +5,48 @@
 //! (key: the id string, value: the record's JSON text), `snapshots`, `snapshot_data`,
 //! `quarantine` and `meta`. A [`Batch`] is one `readwrite` transaction; the revision check
 //! ([`check_op`]) runs inside it, and any refusal aborts it, so nothing is written.
+//!
+//! Besides, `packs` and `journal` let a kind be read in one value (see [`super::pack`]): a
+//! pack is `[keys, texts]` (two arrays in key order), a journal entry the record's text, or
+//! `null` for a record deleted. Every write to a packed kind's store journals, in the same
+//! transaction.
 
 use super::backend::{
     check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, LoadedTexts, Op,
     QuarantineEntry, Snapshot, SnapshotInfo, StoredTexts, META_SCHEMA_VERSION,
 };
+use super::pack::{journal_bounds, journal_key, needs_repack, overlay, Found, JOURNAL_LIMIT};
 use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
 use crate::domain::ids::Id;
 use crate::domain::sorting::SortExt;
-use idb::{Database, DatabaseEvent, Factory, ObjectStore, Query, Transaction, TransactionMode};
-use std::collections::{BTreeMap, HashSet};
+use idb::{
+    Database, DatabaseEvent, Factory, KeyRange, ObjectStore, Query, Transaction, TransactionMode,
+};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The IndexedDB database name.
 pub const DB_NAME: &str = "sixstep";
 
-const SYSTEM_STORES: &[&str] = &["snapshots", "snapshot_data", "quarantine", "meta"];
+const SYSTEM_STORES: &[&str] = &[
+    "snapshots",
+    "snapshot_data",
+    "quarantine",
+    "meta",
+    PACKS,
+    JOURNAL,
+];
+
+const PACKS: &str = "packs";
+const JOURNAL: &str = "journal";
 
 pub struct IdbBackend {
     db: Database,
     kinds: Vec<&'static str>,
+    /// How each kind was found by the last whole read (what [`IdbBackend::repack`] mends).
+    found: RefCell<BTreeMap<String, Found>>,
 }
 
 /// Maps an IndexedDB failure to words: a full disk is `QuotaExceeded`, the rest `Unavailable`.
@@ -78,6 +99,16 @@ enum Fresh {
     Cleared(HashSet<(String, Id)>),
 }
 
+/// What a commit knows of the stores it writes.
+struct TxState {
+    fresh: Fresh,
+    /// Whether a kind has a pack (its writes must journal), once asked.
+    packed: HashMap<String, bool>,
+    /// Kinds this batch writes more records of than a journal should hold: their pack is
+    /// dropped instead, and written again at idle.
+    bulk: HashSet<String>,
+}
+
 impl Fresh {
     /// True (and the key is now written) when the batch cleared the stores and has not
     /// written this record since: it surely is not stored.
@@ -125,7 +156,7 @@ async fn all_pairs(store: &ObjectStore) -> Result<Vec<(String, String)>, StoreEr
     let keys = store.get_all_keys(None, None).map_err(map_err)?;
     let values = store.get_all(None, None).map_err(map_err)?;
     Ok(pairs(
-        keys.await.map_err(map_err)?,
+        keys.await.map_err(map_err)?.iter().map(key_text).collect(),
         values.await.map_err(map_err)?,
     ))
 }
@@ -133,18 +164,16 @@ async fn all_pairs(store: &ObjectStore) -> Result<Vec<(String, String)>, StoreEr
 /// One kind's keys and values, as read (both in key order).
 struct RawKind {
     kind: String,
-    keys: Vec<JsValue>,
+    keys: Vec<String>,
     values: Vec<JsValue>,
 }
 
 /// Keys and values of one store (both in key order) as text pairs.
-fn pairs(keys: Vec<JsValue>, values: Vec<JsValue>) -> Vec<(String, String)> {
-    keys.iter().zip(&values).map(|(k, v)| pair(k, v)).collect()
-}
-
-/// A stored key and value as text.
-fn pair(k: &JsValue, v: &JsValue) -> (String, String) {
-    (k.as_string().unwrap_or_else(|| js_text(k)), stored_text(v))
+fn pairs(keys: Vec<String>, values: Vec<JsValue>) -> Vec<(String, String)> {
+    keys.into_iter()
+        .zip(&values)
+        .map(|(k, v)| (k, stored_text(v)))
+        .collect()
 }
 
 /// A stored value as text: the text itself, or, for a value that is not text (written by
@@ -164,6 +193,43 @@ fn js_text(v: &JsValue) -> String {
 
 async fn clear(store: &ObjectStore) -> Result<(), StoreError> {
     store.clear().map_err(map_err)?.await.map_err(map_err)?;
+    Ok(())
+}
+
+/// A stored key as text (one that is not text, written by something else, as its JSON).
+fn key_text(k: &JsValue) -> String {
+    k.as_string().unwrap_or_else(|| js_text(k))
+}
+
+/// The range of `kind`'s journal keys.
+fn journal_range(kind: &str) -> Result<Query, StoreError> {
+    let (lo, hi) = journal_bounds(kind);
+    Ok(Query::KeyRange(
+        KeyRange::bound(&key(&lo), &key(&hi), None, None).map_err(map_err)?,
+    ))
+}
+
+/// A pack's keys and texts, if `v` is one.
+fn unpack(v: &JsValue) -> Option<(Vec<String>, Vec<JsValue>)> {
+    let pack = v.dyn_ref::<js_sys::Array>()?;
+    let keys = pack.get(0).dyn_into::<js_sys::Array>().ok()?;
+    let values = pack.get(1).dyn_into::<js_sys::Array>().ok()?;
+    if pack.length() != 2 || keys.length() != values.length() {
+        return None;
+    }
+    Some((keys.iter().map(|k| key_text(&k)).collect(), values.to_vec()))
+}
+
+/// Drops `kind`'s pack and journal: its store alone holds its records until the next
+/// [`IdbBackend::repack`].
+async fn drop_pack(tx: &Transaction, kind: &str) -> Result<(), StoreError> {
+    delete_key(&tx.object_store(PACKS).map_err(map_err)?, kind).await?;
+    tx.object_store(JOURNAL)
+        .map_err(map_err)?
+        .delete(journal_range(kind)?)
+        .map_err(map_err)?
+        .await
+        .map_err(map_err)?;
     Ok(())
 }
 
@@ -210,7 +276,11 @@ impl IdbBackend {
                     }
                     on_version_change();
                 });
-                return Ok(IdbBackend { db, kinds });
+                return Ok(IdbBackend {
+                    db,
+                    kinds,
+                    found: RefCell::default(),
+                });
             }
             let current = db.version().map_err(map_err)?;
             db.close();
@@ -224,6 +294,11 @@ impl IdbBackend {
             .copied()
             .chain(SYSTEM_STORES.iter().copied())
             .collect()
+    }
+
+    /// The stores a whole read covers: every kind, the packs and the journal.
+    fn read_scope(&self) -> Vec<&str> {
+        self.kinds.iter().copied().chain([PACKS, JOURNAL]).collect()
     }
 
     fn tx(&self, stores: &[&str], mode: TransactionMode) -> Result<Transaction, StoreError> {
@@ -240,29 +315,208 @@ impl IdbBackend {
             .collect())
     }
 
-    /// Every kind's keys and values, as the database gives them (JavaScript values).
+    /// Every kind's keys and values (texts as the database gives them, JavaScript values):
+    /// from its pack with the journal laid over, when that adds up to the store's count;
+    /// else record by record. `tx` must cover [`Self::read_scope`].
     async fn read_records(&self, tx: &Transaction) -> Result<Vec<RawKind>, StoreError> {
-        // Every kind's two requests are made before the first is awaited, so the database
-        // answers them back to back instead of one round trip per request.
-        let mut pending = Vec::with_capacity(self.kinds.len());
+        // Every request is made before the first is awaited, so the database answers them
+        // back to back instead of one round trip each.
+        let packs = tx.object_store(PACKS).map_err(map_err)?;
+        let journal = tx.object_store(JOURNAL).map_err(map_err)?;
+        let pack_keys = packs.get_all_keys(None, None).map_err(map_err)?;
+        let pack_values = packs.get_all(None, None).map_err(map_err)?;
+        let journal_keys = journal.get_all_keys(None, None).map_err(map_err)?;
+        let journal_values = journal.get_all(None, None).map_err(map_err)?;
+        let mut counts = Vec::with_capacity(self.kinds.len());
         for kind in &self.kinds {
+            let store = tx.object_store(kind).map_err(map_err)?;
+            counts.push((*kind, store.count(None).map_err(map_err)?));
+        }
+        let mut packed: HashMap<String, JsValue> = pack_keys
+            .await
+            .map_err(map_err)?
+            .iter()
+            .map(key_text)
+            .zip(pack_values.await.map_err(map_err)?)
+            .collect();
+        let mut journaled: HashMap<String, Vec<(String, Option<JsValue>)>> = HashMap::new();
+        for (k, v) in journal_keys
+            .await
+            .map_err(map_err)?
+            .iter()
+            .zip(journal_values.await.map_err(map_err)?)
+        {
+            let k = key_text(k);
+            if let Some((kind, record)) = k.split_once('/') {
+                let text = (!v.is_null() && !v.is_undefined()).then_some(v);
+                journaled
+                    .entry(kind.to_string())
+                    .or_default()
+                    .push((record.to_string(), text));
+            }
+        }
+        let mut out = Vec::with_capacity(self.kinds.len());
+        let mut found = BTreeMap::new();
+        let mut unpacked = Vec::new();
+        for (kind, count) in counts {
+            let count = count.await.map_err(map_err)? as usize;
+            let journal = journaled.remove(kind).unwrap_or_default();
+            let how = match packed.remove(kind).as_ref().and_then(unpack) {
+                Some((keys, values)) => {
+                    let entries = journal.len();
+                    let (keys, values) = overlay(keys, values, journal);
+                    if keys.len() == count {
+                        found.insert(kind.to_string(), Found::Packed { journal: entries });
+                        out.push(RawKind {
+                            kind: kind.to_string(),
+                            keys,
+                            values,
+                        });
+                        continue;
+                    }
+                    Found::Disagreed
+                }
+                None => Found::Unpacked,
+            };
+            found.insert(kind.to_string(), how);
             let store = tx.object_store(kind).map_err(map_err)?;
             let keys = store.get_all_keys(None, None).map_err(map_err)?;
             let values = store.get_all(None, None).map_err(map_err)?;
-            pending.push((kind, keys, values));
+            unpacked.push((kind, keys, values));
         }
-        let mut out = Vec::with_capacity(pending.len());
-        for (kind, keys, values) in pending {
+        for (kind, keys, values) in unpacked {
             out.push(RawKind {
                 kind: kind.to_string(),
-                keys: keys.await.map_err(map_err)?,
+                keys: keys.await.map_err(map_err)?.iter().map(key_text).collect(),
                 values: values.await.map_err(map_err)?,
             });
         }
+        *self.found.borrow_mut() = found;
         Ok(out)
     }
 
-    async fn apply(&self, tx: &Transaction, op: &Op, fresh: &mut Fresh) -> Result<(), StoreError> {
+    /// Writes the pack of every kind that has none, disagreed with its store or has a long
+    /// journal: each in one transaction with emptying its journal, from its store. Returns
+    /// the kinds packed. Run at idle: a large kind's transaction holds its store for a
+    /// moment.
+    pub async fn repack(&self) -> Result<Vec<String>, StoreError> {
+        let wanted: Vec<String> = self
+            .found
+            .borrow()
+            .iter()
+            .filter(|(_, f)| needs_repack(f))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for kind in &wanted {
+            let tx = self.tx(&[kind.as_str(), PACKS, JOURNAL], TransactionMode::ReadWrite)?;
+            let store = tx.object_store(kind).map_err(map_err)?;
+            let keys = store.get_all_keys(None, None).map_err(map_err)?;
+            let values = store.get_all(None, None).map_err(map_err)?;
+            let keys: js_sys::Array = keys.await.map_err(map_err)?.into_iter().collect();
+            let values: js_sys::Array = values.await.map_err(map_err)?.into_iter().collect();
+            let pack: js_sys::Array = [JsValue::from(keys), JsValue::from(values)]
+                .into_iter()
+                .collect();
+            tx.object_store(JOURNAL)
+                .map_err(map_err)?
+                .delete(journal_range(kind)?)
+                .map_err(map_err)?;
+            tx.object_store(PACKS)
+                .map_err(map_err)?
+                .put(&pack, Some(&key(kind)))
+                .map_err(map_err)?;
+            let done = tx.commit().map_err(map_err)?.await.map_err(map_err)?;
+            if !done.is_committed() {
+                return Err(StoreError::Unavailable {
+                    detail: "the transaction was aborted".into(),
+                });
+            }
+            self.found
+                .borrow_mut()
+                .insert(kind.clone(), Found::Packed { journal: 0 });
+        }
+        Ok(wanted)
+    }
+
+    /// Whether `kind`'s writes must journal (it has a pack). A kind this batch writes in
+    /// bulk has its pack dropped instead.
+    async fn journals(
+        &self,
+        tx: &Transaction,
+        kind: &str,
+        state: &mut TxState,
+    ) -> Result<bool, StoreError> {
+        if let Some(&p) = state.packed.get(kind) {
+            return Ok(p);
+        }
+        let packs = tx.object_store(PACKS).map_err(map_err)?;
+        let mut packed = packs
+            .count(Some(Query::Key(key(kind))))
+            .map_err(map_err)?
+            .await
+            .map_err(map_err)?
+            > 0;
+        if packed && state.bulk.contains(kind) {
+            drop_pack(tx, kind).await?;
+            packed = false;
+        }
+        state.packed.insert(kind.to_string(), packed);
+        Ok(packed)
+    }
+
+    /// Notes in the journal that `kind`'s record `k` is now `text` (`None`: deleted), if the
+    /// kind is packed.
+    async fn journal(
+        &self,
+        tx: &Transaction,
+        kind: &str,
+        k: &str,
+        text: Option<&str>,
+        state: &mut TxState,
+    ) -> Result<(), StoreError> {
+        if !self.journals(tx, kind, state).await? {
+            return Ok(());
+        }
+        let value = text.map(JsValue::from_str).unwrap_or(JsValue::NULL);
+        tx.object_store(JOURNAL)
+            .map_err(map_err)?
+            .put(&value, Some(&key(&journal_key(kind, k))))
+            .map_err(map_err)?;
+        Ok(())
+    }
+
+    /// Notes what a committed batch did to the packs: a kind whose pack it dropped needs
+    /// one again; a journal that grew may need emptying.
+    fn note_packs(&self, state: &TxState) {
+        let mut found = self.found.borrow_mut();
+        for (kind, packed) in &state.packed {
+            let entry = found.entry(kind.clone()).or_insert(Found::Unpacked);
+            *entry = match (*packed, *entry) {
+                (false, _) => Found::Unpacked,
+                (true, Found::Packed { journal }) => Found::Packed {
+                    journal: journal + 1,
+                },
+                (true, other) => other,
+            };
+        }
+    }
+
+    /// Drops every pack and the journal (the stores were cleared or replaced).
+    async fn drop_packs(&self, tx: &Transaction, state: &mut TxState) -> Result<(), StoreError> {
+        clear(&tx.object_store(PACKS).map_err(map_err)?).await?;
+        clear(&tx.object_store(JOURNAL).map_err(map_err)?).await?;
+        for kind in &self.kinds {
+            state.packed.insert(kind.to_string(), false);
+        }
+        Ok(())
+    }
+
+    async fn apply(
+        &self,
+        tx: &Transaction,
+        op: &Op,
+        state: &mut TxState,
+    ) -> Result<(), StoreError> {
         match op {
             Op::Put {
                 kind,
@@ -276,28 +530,32 @@ impl IdbBackend {
                 // (unless the batch wrote that key itself): no need to read it first, nor to
                 // wait for the write. Requests run in order, and a failed one aborts the
                 // transaction, which `commit` reports.
-                if base_rev.is_none() && fresh.is_unwritten(kind, *id) {
+                if base_rev.is_none() && state.fresh.is_unwritten(kind, *id) {
                     check_op(op, None)?;
                     store
                         .put(&JsValue::from_str(json), Some(&key(&k)))
                         .map_err(map_err)?;
-                    return Ok(());
+                } else {
+                    let stored = get_text(&store, &k).await?;
+                    check_op(op, stored.as_deref())?;
+                    put_text(&store, &k, json).await?;
                 }
-                let stored = get_text(&store, &k).await?;
-                check_op(op, stored.as_deref())?;
-                put_text(&store, &k, json).await
+                self.journal(tx, kind, &k, Some(json), state).await
             }
             Op::Delete { kind, id, .. } => {
                 let store = self.kind_store(tx, kind)?;
-                let stored = get_text(&store, &id.to_string()).await?;
+                let k = id.to_string();
+                let stored = get_text(&store, &k).await?;
                 check_op(op, stored.as_deref())?;
-                delete_key(&store, &id.to_string()).await
+                delete_key(&store, &k).await?;
+                self.journal(tx, kind, &k, None, state).await
             }
             Op::ClearAll => {
                 for kind in &self.kinds {
                     clear(&tx.object_store(kind).map_err(map_err)?).await?;
                 }
-                *fresh = Fresh::Cleared(HashSet::new());
+                self.drop_packs(tx, state).await?;
+                state.fresh = Fresh::Cleared(HashSet::new());
                 Ok(())
             }
             Op::Snapshot(header) => {
@@ -354,7 +612,8 @@ impl IdbBackend {
                         key: k.clone(),
                         error: e.to_string(),
                     })?;
-                *fresh = Fresh::No;
+                state.fresh = Fresh::No;
+                self.drop_packs(tx, state).await?;
                 for kind in &self.kinds {
                     let store = tx.object_store(kind).map_err(map_err)?;
                     clear(&store).await?;
@@ -385,7 +644,8 @@ impl IdbBackend {
                 )
                 .await?;
                 let store = self.kind_store(tx, &entry.kind)?;
-                delete_key(&store, &entry.key).await
+                delete_key(&store, &entry.key).await?;
+                self.journal(tx, &entry.kind, &entry.key, None, state).await
             }
             Op::DeleteQuarantine { kind, key } => {
                 delete_key(
@@ -443,12 +703,12 @@ impl IdbBackend {
 
 impl Backend for IdbBackend {
     async fn load_all(&self) -> Result<Loaded, StoreError> {
-        let tx = self.tx(&self.kinds, TransactionMode::ReadOnly)?;
+        let tx = self.tx(&self.read_scope(), TransactionMode::ReadOnly)?;
         self.read_texts(&tx).await
     }
 
     async fn load_texts(&self) -> Result<LoadedTexts, StoreError> {
-        let tx = self.tx(&self.kinds, TransactionMode::ReadOnly)?;
+        let tx = self.tx(&self.read_scope(), TransactionMode::ReadOnly)?;
         // Keys as stored: one that is not a record id is set aside by the caller's decode
         // step under that very key. Each text is copied out of JavaScript only when taken.
         Ok(self
@@ -458,7 +718,10 @@ impl Backend for IdbBackend {
             .map(|r| {
                 let texts = StoredTexts::new(
                     r.keys.len(),
-                    r.keys.into_iter().zip(r.values).map(|(k, v)| pair(&k, &v)),
+                    r.keys
+                        .into_iter()
+                        .zip(r.values)
+                        .map(|(k, v)| (k, stored_text(&v))),
                 );
                 (r.kind, texts)
             })
@@ -471,18 +734,36 @@ impl Backend for IdbBackend {
         }
         let all: Vec<&str> = self.all_stores();
         let stores = batch.stores(&self.kinds);
-        let stores: Vec<&str> = stores
+        let mut stores: Vec<&str> = stores
             .into_iter()
             .filter(|s| all.contains(s))
             .collect::<Vec<_>>();
+        // A write to a kind's store journals, or drops the kind's pack.
+        if stores.iter().any(|s| self.kinds.contains(s)) {
+            stores.extend([PACKS, JOURNAL]);
+        }
         let tx = self.tx(&stores, TransactionMode::ReadWrite)?;
         // A second handle on the same transaction, to read why it aborted after `commit`
         // has consumed the first.
         let handle: JsValue = tx.into();
         let tx = Transaction::try_from(handle.clone()).map_err(map_err)?;
-        let mut fresh = Fresh::No;
+        let mut writes: HashMap<&str, usize> = HashMap::new();
         for op in &batch.ops {
-            if let Err(e) = self.apply(&tx, op, &mut fresh).await {
+            if let Op::Put { kind, .. } | Op::Delete { kind, .. } = op {
+                *writes.entry(kind.as_str()).or_default() += 1;
+            }
+        }
+        let mut state = TxState {
+            fresh: Fresh::No,
+            packed: HashMap::new(),
+            bulk: writes
+                .into_iter()
+                .filter(|(_, n)| *n > JOURNAL_LIMIT)
+                .map(|(k, _)| k.to_string())
+                .collect(),
+        };
+        for op in &batch.ops {
+            if let Err(e) = self.apply(&tx, op, &mut state).await {
                 // If the transaction itself failed (a write refused), that is the reason;
                 // the error of the operation that noticed it is only a consequence.
                 let reason = abort_reason(&handle);
@@ -492,7 +773,10 @@ impl Backend for IdbBackend {
         }
         let done = tx.commit().map_err(map_err)?;
         match done.await {
-            Ok(r) if r.is_committed() => Ok(()),
+            Ok(r) if r.is_committed() => {
+                self.note_packs(&state);
+                Ok(())
+            }
             // Browsers report a full disk this way: every request succeeded, then the commit
             // failed, with `QuotaExceededError` as the transaction's error.
             Ok(_) => Err(abort_reason(&handle).unwrap_or(StoreError::Unavailable {

@@ -34,6 +34,7 @@ pub mod import;
 pub mod kinds;
 pub mod memory;
 pub mod open;
+pub mod pack;
 pub mod quarantine;
 pub mod registry;
 pub mod schema;

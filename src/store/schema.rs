@@ -37,18 +37,22 @@
 //!   handed to the customer (absent: the app's). [`v6_to_v7`] leaves everything as it is
 //!   (a missing field reads as the app's language); the bump keeps an older app, which
 //!   would drop the field when saving the account, from opening the book.
+//! - **8**: packed kinds. The database gains the `packs` and `journal` stores (see
+//!   [`pack`](super::pack)): every write to a packed kind must also be journaled, which an
+//!   older app does not do, so the bump keeps it from writing to the book. The records and
+//!   the backup payload do not change: [`v7_to_v8`] leaves everything as it is.
 //!
-//! ## Adding version 8 (example)
+//! ## Adding version 9 (example)
 //! Say deals gain `probability` (default 0) and `intel_notes` is renamed `market_notes`:
 //!
 //! ```ignore
-//! pub const CURRENT_SCHEMA: u32 = 8;
-//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8];
+//! pub const CURRENT_SCHEMA: u32 = 9;
+//! pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9];
 //!
-//! /// v8: deals get `probability` (0); `intel_notes` becomes `market_notes`.
-//! fn v7_to_v8(data: &mut RecordsByKind) -> Result<(), MigrationError> {
+//! /// v9: deals get `probability` (0); `intel_notes` becomes `market_notes`.
+//! fn v8_to_v9(data: &mut RecordsByKind) -> Result<(), MigrationError> {
 //!     for (index, deal) in data.entry("deals".into()).or_default().iter_mut().enumerate() {
-//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(8, "deals", index,
+//!         let obj = deal.as_object_mut().ok_or_else(|| MigrationError::step(9, "deals", index,
 //!             "expected a record (a JSON object)"))?;
 //!         obj.entry("probability").or_insert(0.into());
 //!     }
@@ -58,9 +62,9 @@
 //!     Ok(())
 //! }
 //! ```
-//! Then: export a backup made by the v8 app with a few records of each kind as
-//! `tests/fixtures/schema_v8.json` (`cargo test --test store -- --ignored write_fixture`;
-//! keep `schema_v1.json` to `schema_v7.json` forever: the fixture test migrates
+//! Then: export a backup made by the v9 app with a few records of each kind as
+//! `tests/fixtures/schema_v9.json` (`cargo test --test store -- --ignored write_fixture`;
+//! keep `schema_v1.json` to `schema_v8.json` forever: the fixture test migrates
 //! every `schema_v*.json` to the current version and validates it), add a unit test of the
 //! step, and never edit a released step. Migrating a database bumps the IndexedDB version
 //! only if object stores change; record shapes are migrated by [`open`](super::open::open)
@@ -70,13 +74,15 @@ use super::RecordsByKind;
 use std::fmt;
 
 /// The schema version this build reads and writes.
-pub const CURRENT_SCHEMA: u32 = 7;
+pub const CURRENT_SCHEMA: u32 = 8;
 
 /// A migration step: migrates every kind's records by one version, in place.
 pub type Step = fn(&mut RecordsByKind) -> Result<(), MigrationError>;
 
 /// `STEPS[i]` migrates from version `i + 1` to `i + 2`; so `STEPS.len() == CURRENT_SCHEMA - 1`.
-pub const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+pub const STEPS: &[Step] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 /// v2: the work settings join the backup (`payload.settings`) and the database (`meta`).
 /// Records keep their shape; a schema 1 file or database has no settings to migrate (the
@@ -118,6 +124,13 @@ pub fn v5_to_v6(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
 /// v7: five languages. An account may name the language of its documents (`language`); a
 /// schema 6 account has none, which reads as the app's language. Nothing to change.
 pub fn v6_to_v7(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
+    Ok(())
+}
+
+/// v8: packed kinds (the database's `packs` and `journal`). Records and backups keep their
+/// shape: nothing to change. The bump keeps an older app, which would write a packed kind
+/// without journaling it, from writing to the book.
+pub fn v7_to_v8(_data: &mut RecordsByKind) -> Result<(), MigrationError> {
     Ok(())
 }
 

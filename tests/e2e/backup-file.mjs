@@ -24,7 +24,7 @@ export function makeBackup(payload, overrides = {}) {
   const checksum = createHash("sha256").update(canonicalJson(payload)).digest("hex");
   const envelope = {
     format: "sixstep-backup",
-    schema_version: 7,
+    schema_version: 8,
     app_version: "0.1.0",
     exported_at: "2026-11-01T10:00:00Z",
     counts,

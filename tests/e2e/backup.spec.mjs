@@ -128,7 +128,7 @@ const ENVELOPE_CASES = [
   ["nested 10,000 deep", "[".repeat(10_000), "The file is nested far more deeply than any backup"],
   ["some other JSON", '{"hello":"world"}', "This JSON file is not a Sixstep backup (it has no “format” field)."],
   ["wrong format", withEnvelope({ format: "crm-export" }), "This file’s format is “crm-export”, not a Sixstep backup."],
-  ["future schema version", withEnvelope({ schema_version: 8 }), "This backup was made by a newer version of Sixstep (schema 8; this version reads up to 7). Update Sixstep, then import it."],
+  ["future schema version", withEnvelope({ schema_version: 9 }), "This backup was made by a newer version of Sixstep (schema 9; this version reads up to 8). Update Sixstep, then import it."],
   ["schema version 0", withEnvelope({ schema_version: 0 }), "The backup’s schema version (0) is not one Sixstep ever wrote."],
   ["schema version as text", withEnvelope({ schema_version: "1" }), 'The backup’s schema version ("1") is not one Sixstep ever wrote.'],
   ["missing payload", without("payload"), "The backup has no “payload” field; it is damaged or incomplete."],

@@ -158,7 +158,7 @@ test("plan, rounds with the shrink rule, the walk-away guard, confirmed terms an
   await open(page, "/settings");
   const { text } = await exportBackup(page);
   const env = JSON.parse(text);
-  expect(env.schema_version).toBe(7);
+  expect(env.schema_version).toBe(8);
   expect(env.payload.negotiations).toHaveLength(1);
   await importBackup(page, SEED, { name: "seed-again.json", mode: "Replace everything" });
   await open(page, `/deals/${deal.id}/negotiation`);

@@ -22,7 +22,7 @@ use crate::domain::{
 use crate::state::index::{Indexed, Indexes};
 use crate::state::table::{LiveIndexes, Table};
 use crate::store::backend::{Backend, Batch, QuarantineEntry};
-use crate::store::idb::IdbBackend;
+use crate::store::idb::{IdbBackend, Reading};
 use crate::store::ValidationError;
 use crate::store::{decode_kind, prepare, set_aside_batch, Loaded, LoadedTexts, StoreError};
 use chrono::Utc;
@@ -122,6 +122,13 @@ macro_rules! collections {
     ($($field:ident : $ty:ty),* $(,)?) => {
         /// Every record, by kind, each readable on its own (see [`Table`]); provided as
         /// context at the root.
+        /// Every kind's decoded records, before they are shown.
+        #[derive(Default)]
+        struct Book {
+            $($field: Vec<$ty>,)*
+            corrupt: Vec<QuarantineEntry>,
+        }
+
         #[derive(Clone, Copy)]
         pub struct AppData {
             pub status: RwSignal<LoadStatus>,
@@ -161,15 +168,36 @@ macro_rules! collections {
             /// records that did not decode (for quarantine).
             fn set_all(&self, mut loaded: LoadedTexts) -> Vec<QuarantineEntry> {
                 let now = Utc::now();
-                let mut corrupt = Vec::new();
+                let mut book = Book::default();
                 $(
                     let d = decode_kind::<$ty>(
                         loaded.remove(<$ty as Record>::KIND).unwrap_or_default(),
                         now,
                     );
-                    self.$field.replace_all(d.records);
-                    corrupt.extend(d.corrupt);
+                    book.$field = d.records;
+                    book.corrupt.extend(d.corrupt);
                 )*
+                self.set_book(book)
+            }
+
+            /// Decodes every kind of a whole read as it arrives: a kind is decoded while
+            /// the database reads the next ones.
+            async fn decode_read(reading: &mut Reading) -> Result<Book, StoreError> {
+                let now = Utc::now();
+                let mut book = Book::default();
+                $(
+                    let d = decode_kind::<$ty>(reading.take(<$ty as Record>::KIND).await?, now);
+                    book.$field = d.records;
+                    book.corrupt.extend(d.corrupt);
+                )*
+                Ok(book)
+            }
+
+            /// Replaces every table by `book`'s records (readers are woken once, after
+            /// the last); returns the records that did not decode (for quarantine).
+            fn set_book(&self, book: Book) -> Vec<QuarantineEntry> {
+                $(self.$field.replace_all(book.$field);)*
+                let corrupt = book.corrupt;
                 self.indexes.replace(self.build_indexes());
                 self.version.update(|v| *v += 1);
                 crate::state::search::rebuild_when_idle(*self);
@@ -432,13 +460,17 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
     data.settings
         .set(crate::state::settings::load(&backend).await?);
     prepare(&backend, Utc::now()).await?;
-    let loaded = backend.load_texts().await?;
+    let mut reading = backend.start_reading().await?;
     mark("read");
-    // Published before the tables are filled: views that react to the first load
-    // (the "Undo import" list, say) read the store and must find it open.
+    let book = AppData::decode_read(&mut reading).await?;
+    backend.finish(reading);
+    // Published once every record is decoded (a save meanwhile waits for it, so it
+    // cannot be overwritten by the first load), and before the tables are filled: views
+    // that react to the first load (the "Undo import" list, say) read the store and must
+    // find it open.
     let backend = Rc::new(backend);
     BACKEND.with(|b| *b.borrow_mut() = Some(backend.clone()));
-    let corrupt = data.set_all(loaded);
+    let corrupt = data.set_book(book);
     mark("decoded");
     if !corrupt.is_empty() {
         set_aside(&data, &backend, corrupt).await?;

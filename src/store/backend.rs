@@ -9,7 +9,10 @@
 //! - `quarantine`: key = [`QuarantineEntry::store_key`] (`"deals/<key>"`), value = the JSON of
 //!   the entry;
 //! - `meta`: key/value strings; [`META_SCHEMA_VERSION`] holds the schema version,
-//!   [`META_SETTINGS`](super::settings::META_SETTINGS) the work settings (JSON).
+//!   [`META_SETTINGS`](super::settings::META_SETTINGS) the work settings (JSON);
+//! - in IndexedDB only, `packs` and `journal`: each kind's records packed into a few values,
+//!   and what changed since, so that a kind is read at once (see [`super::pack`]). They are
+//!   a copy: the kind's store is what counts, and a reader falls back to it.
 //!
 //! ## Transactions
 //! [`Backend::commit`] applies a [`Batch`] in ONE transaction, operations in order, each one

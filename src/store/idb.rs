@@ -15,16 +15,21 @@ use super::backend::{
     check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, LoadedTexts, Op,
     QuarantineEntry, Snapshot, SnapshotInfo, StoredTexts, META_SCHEMA_VERSION,
 };
-use super::pack::{journal_bounds, journal_key, needs_repack, overlay, Found, JOURNAL_LIMIT};
+use super::pack::{
+    journal_bounds, journal_key, needs_repack, overlay, overlay_len, split_chunk, Found,
+    JOURNAL_LIMIT, PACK_CHUNK,
+};
 use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
 use crate::domain::ids::Id;
 use crate::domain::sorting::SortExt;
+use idb::request::futures::{CountStoreRequestFuture, GetStoreRequestFuture};
 use idb::{
     Database, DatabaseEvent, Factory, KeyRange, ObjectStore, Query, Transaction, TransactionMode,
 };
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::future::IntoFuture;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The IndexedDB database name.
@@ -161,19 +166,126 @@ async fn all_pairs(store: &ObjectStore) -> Result<Vec<(String, String)>, StoreEr
     ))
 }
 
-/// One kind's keys and values, as read (both in key order).
-struct RawKind {
-    kind: String,
-    keys: Vec<String>,
-    values: Vec<JsValue>,
-}
-
 /// Keys and values of one store (both in key order) as text pairs.
 fn pairs(keys: Vec<String>, values: Vec<JsValue>) -> Vec<(String, String)> {
     keys.into_iter()
         .zip(&values)
         .map(|(k, v)| (k, stored_text(v)))
         .collect()
+}
+
+/// A kind's pack as read (see [`super::pack`]).
+enum Pack {
+    /// The texts joined by newlines, `per` to a chunk.
+    Joined {
+        keys: Vec<String>,
+        chunks: Vec<JsValue>,
+        per: usize,
+    },
+    /// One value per key.
+    Values {
+        keys: Vec<String>,
+        values: Vec<JsValue>,
+    },
+}
+
+impl Pack {
+    fn keys(&self) -> &[String] {
+        match self {
+            Pack::Joined { keys, .. } | Pack::Values { keys, .. } => keys,
+        }
+    }
+
+    /// Its `(key, text)` records, each text copied out of JavaScript when taken (a chunk's
+    /// at once).
+    fn records(self) -> Box<dyn Iterator<Item = (String, String)>> {
+        match self {
+            Pack::Values { keys, values } => Box::new(
+                keys.into_iter()
+                    .zip(values)
+                    .map(|(k, v)| (k, stored_text(&v))),
+            ),
+            Pack::Joined { keys, chunks, per } => {
+                let total = keys.len();
+                let texts = chunks.into_iter().enumerate().flat_map(move |(i, c)| {
+                    let expected = per.min(total - i * per);
+                    // Checked when the pack was read (`unpack`).
+                    split_chunk(&c.as_string().unwrap_or_default(), expected).unwrap_or_default()
+                });
+                Box::new(keys.into_iter().zip(texts))
+            }
+        }
+    }
+}
+
+/// A pack, if `v` is a well-formed one: `[keys joined, [chunk, …], per]` with every chunk
+/// holding its records, or `[[key, …], [text, …]]`.
+fn unpack(v: &JsValue) -> Option<Pack> {
+    let pack = v.dyn_ref::<js_sys::Array>()?;
+    if let Some(joined) = pack.get(0).as_string() {
+        let per = pack.get(2).as_f64().filter(|p| *p >= 1.0)? as usize;
+        let chunks = pack.get(1).dyn_into::<js_sys::Array>().ok()?;
+        let keys: Vec<String> = if joined.is_empty() {
+            Vec::new()
+        } else {
+            joined.split('\n').map(str::to_string).collect()
+        };
+        if pack.length() != 3 || chunks.length() as usize != keys.len().div_ceil(per) {
+            return None;
+        }
+        // Counted in JavaScript, without copying the texts: a chunk must hold `per` records
+        // (the last one the rest), or the pack is not used.
+        for (i, chunk) in chunks.iter().enumerate() {
+            let chunk = chunk.dyn_into::<js_sys::JsString>().ok()?;
+            let pieces = chunk.split("\n").length() as usize;
+            if pieces != per.min(keys.len() - i * per) {
+                return None;
+            }
+        }
+        return Some(Pack::Joined {
+            keys,
+            chunks: chunks.to_vec(),
+            per,
+        });
+    }
+    let keys = pack.get(0).dyn_into::<js_sys::Array>().ok()?;
+    let values = pack.get(1).dyn_into::<js_sys::Array>().ok()?;
+    if pack.length() != 2 || keys.length() != values.length() {
+        return None;
+    }
+    Some(Pack::Values {
+        keys: keys.iter().map(|k| key_text(&k)).collect(),
+        values: values.to_vec(),
+    })
+}
+
+/// Whether every one of `values` is a text [`joinable`](super::pack::joinable) with others (checked in JavaScript,
+/// without copying them).
+fn all_joinable(values: &js_sys::Array) -> bool {
+    values.every(&mut |v, _, _| {
+        v.dyn_into::<js_sys::JsString>()
+            .is_ok_and(|t| t.length() > 0 && !t.includes("\n", 0))
+    })
+}
+
+/// The pack of a store's `keys` and `values` (as read, in key order).
+fn make_pack(keys: js_sys::Array, values: js_sys::Array) -> js_sys::Array {
+    if !(all_joinable(&keys) && all_joinable(&values)) {
+        return [JsValue::from(keys), JsValue::from(values)]
+            .into_iter()
+            .collect();
+    }
+    let chunks: js_sys::Array = (0..values.length())
+        .step_by(PACK_CHUNK)
+        .map(|start| JsValue::from(values.slice(start, start + PACK_CHUNK as u32).join("\n")))
+        .collect();
+    [
+        JsValue::from(keys.join("\n")),
+        JsValue::from(chunks),
+        JsValue::from(PACK_CHUNK as f64),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// A stored value as text: the text itself, or, for a value that is not text (written by
@@ -209,15 +321,59 @@ fn journal_range(kind: &str) -> Result<Query, StoreError> {
     ))
 }
 
-/// A pack's keys and texts, if `v` is one.
-fn unpack(v: &JsValue) -> Option<(Vec<String>, Vec<JsValue>)> {
-    let pack = v.dyn_ref::<js_sys::Array>()?;
-    let keys = pack.get(0).dyn_into::<js_sys::Array>().ok()?;
-    let values = pack.get(1).dyn_into::<js_sys::Array>().ok()?;
-    if pack.length() != 2 || keys.length() != values.length() {
-        return None;
+/// A whole read under way, in one transaction: every kind's count and pack asked for at
+/// once, then [`Reading::take`]n a kind at a time, in the backend's order of kinds, so
+/// that a kind can be decoded while the database reads the next.
+pub struct Reading {
+    tx: Transaction,
+    kinds: VecDeque<(&'static str, CountStoreRequestFuture, GetStoreRequestFuture)>,
+    journal: HashMap<String, HashMap<String, Option<String>>>,
+    found: BTreeMap<String, Found>,
+}
+
+impl Reading {
+    /// The next kind's records, which must be `kind`'s: from its pack with the journal
+    /// laid over when that adds up to the store's count, else record by record.
+    pub async fn take(&mut self, kind: &str) -> Result<StoredTexts, StoreError> {
+        let Some((name, count, pack)) = self.kinds.pop_front().filter(|(k, ..)| *k == kind) else {
+            return Err(StoreError::UnknownKind {
+                kind: kind.to_string(),
+            });
+        };
+        let count = count.await.map_err(map_err)? as usize;
+        let pack = pack.await.map_err(map_err)?;
+        let journal = self.journal.remove(name).unwrap_or_default();
+        let how = match pack.as_ref().and_then(unpack) {
+            Some(pack) => {
+                let len = overlay_len(pack.keys(), &journal);
+                if len == count {
+                    let entries = journal.len();
+                    self.found
+                        .insert(name.to_string(), Found::Packed { journal: entries });
+                    return Ok(StoredTexts::new(len, overlay(pack.records(), journal)));
+                }
+                Found::Disagreed
+            }
+            None => Found::Unpacked,
+        };
+        self.found.insert(name.to_string(), how);
+        // Asked for at once, while the transaction is active (this runs as the pack's
+        // request succeeds).
+        let store = self.tx.object_store(name).map_err(map_err)?;
+        let keys = store
+            .get_all_keys(None, None)
+            .map_err(map_err)?
+            .into_future();
+        let values = store.get_all(None, None).map_err(map_err)?.into_future();
+        let keys: Vec<String> = keys.await.map_err(map_err)?.iter().map(key_text).collect();
+        let values = values.await.map_err(map_err)?;
+        Ok(StoredTexts::new(
+            keys.len(),
+            keys.into_iter()
+                .zip(values)
+                .map(|(k, v)| (k, stored_text(&v))),
+        ))
     }
-    Some((keys.iter().map(|k| key_text(&k)).collect(), values.to_vec()))
 }
 
 /// Drops `kind`'s pack and journal: its store alone holds its records until the next
@@ -311,35 +467,52 @@ impl IdbBackend {
             .read_records(tx)
             .await?
             .into_iter()
-            .map(|r| (r.kind, pairs(r.keys, r.values)))
+            .map(|(kind, texts)| (kind, texts.into_iter().collect()))
             .collect())
     }
 
-    /// Every kind's keys and values (texts as the database gives them, JavaScript values):
-    /// from its pack with the journal laid over, when that adds up to the store's count;
-    /// else record by record. `tx` must cover [`Self::read_scope`].
-    async fn read_records(&self, tx: &Transaction) -> Result<Vec<RawKind>, StoreError> {
-        // Every request is made before the first is awaited, so the database answers them
-        // back to back instead of one round trip each.
+    /// Every kind's records, each text copied out of JavaScript when taken (see
+    /// [`Reading`]). `tx` must cover [`Self::read_scope`].
+    async fn read_records(&self, tx: &Transaction) -> Result<LoadedTexts, StoreError> {
+        // A second handle on the same transaction, for the reading to keep.
+        let handle = tx.object_store(PACKS).map_err(map_err)?.transaction();
+        let mut reading = self.reading(handle).await?;
+        let mut out = LoadedTexts::new();
+        for kind in &self.kinds {
+            out.insert(kind.to_string(), reading.take(kind).await?);
+        }
+        self.finish(reading);
+        Ok(out)
+    }
+
+    /// Starts a whole read, in a transaction of its own: see [`Reading`].
+    pub async fn start_reading(&self) -> Result<Reading, StoreError> {
+        self.reading(self.tx(&self.read_scope(), TransactionMode::ReadOnly)?)
+            .await
+    }
+
+    /// Starts a whole read in `tx` (which must cover [`Self::read_scope`]): every request
+    /// is made at once, so that the database reads the next kinds while the first are
+    /// decoded.
+    async fn reading(&self, tx: Transaction) -> Result<Reading, StoreError> {
         let packs = tx.object_store(PACKS).map_err(map_err)?;
         let journal = tx.object_store(JOURNAL).map_err(map_err)?;
-        let pack_keys = packs.get_all_keys(None, None).map_err(map_err)?;
-        let pack_values = packs.get_all(None, None).map_err(map_err)?;
-        let journal_keys = journal.get_all_keys(None, None).map_err(map_err)?;
-        let journal_values = journal.get_all(None, None).map_err(map_err)?;
-        let mut counts = Vec::with_capacity(self.kinds.len());
+        let journal_keys = journal
+            .get_all_keys(None, None)
+            .map_err(map_err)?
+            .into_future();
+        let journal_values = journal.get_all(None, None).map_err(map_err)?.into_future();
+        let mut kinds = VecDeque::with_capacity(self.kinds.len());
         for kind in &self.kinds {
             let store = tx.object_store(kind).map_err(map_err)?;
-            counts.push((*kind, store.count(None).map_err(map_err)?));
+            let count = store.count(None).map_err(map_err)?.into_future();
+            let pack = packs
+                .get(Query::Key(key(kind)))
+                .map_err(map_err)?
+                .into_future();
+            kinds.push_back((*kind, count, pack));
         }
-        let mut packed: HashMap<String, JsValue> = pack_keys
-            .await
-            .map_err(map_err)?
-            .iter()
-            .map(key_text)
-            .zip(pack_values.await.map_err(map_err)?)
-            .collect();
-        let mut journaled: HashMap<String, Vec<(String, Option<JsValue>)>> = HashMap::new();
+        let mut journaled: HashMap<String, HashMap<String, Option<String>>> = HashMap::new();
         for (k, v) in journal_keys
             .await
             .map_err(map_err)?
@@ -348,51 +521,24 @@ impl IdbBackend {
         {
             let k = key_text(k);
             if let Some((kind, record)) = k.split_once('/') {
-                let text = (!v.is_null() && !v.is_undefined()).then_some(v);
+                let text = (!v.is_null() && !v.is_undefined()).then(|| stored_text(&v));
                 journaled
                     .entry(kind.to_string())
                     .or_default()
-                    .push((record.to_string(), text));
+                    .insert(record.to_string(), text);
             }
         }
-        let mut out = Vec::with_capacity(self.kinds.len());
-        let mut found = BTreeMap::new();
-        let mut unpacked = Vec::new();
-        for (kind, count) in counts {
-            let count = count.await.map_err(map_err)? as usize;
-            let journal = journaled.remove(kind).unwrap_or_default();
-            let how = match packed.remove(kind).as_ref().and_then(unpack) {
-                Some((keys, values)) => {
-                    let entries = journal.len();
-                    let (keys, values) = overlay(keys, values, journal);
-                    if keys.len() == count {
-                        found.insert(kind.to_string(), Found::Packed { journal: entries });
-                        out.push(RawKind {
-                            kind: kind.to_string(),
-                            keys,
-                            values,
-                        });
-                        continue;
-                    }
-                    Found::Disagreed
-                }
-                None => Found::Unpacked,
-            };
-            found.insert(kind.to_string(), how);
-            let store = tx.object_store(kind).map_err(map_err)?;
-            let keys = store.get_all_keys(None, None).map_err(map_err)?;
-            let values = store.get_all(None, None).map_err(map_err)?;
-            unpacked.push((kind, keys, values));
-        }
-        for (kind, keys, values) in unpacked {
-            out.push(RawKind {
-                kind: kind.to_string(),
-                keys: keys.await.map_err(map_err)?.iter().map(key_text).collect(),
-                values: values.await.map_err(map_err)?,
-            });
-        }
-        *self.found.borrow_mut() = found;
-        Ok(out)
+        Ok(Reading {
+            tx,
+            kinds,
+            journal: journaled,
+            found: BTreeMap::new(),
+        })
+    }
+
+    /// Ends a whole read: what it found decides what [`Self::repack`] writes.
+    pub fn finish(&self, reading: Reading) {
+        *self.found.borrow_mut() = reading.found;
     }
 
     /// Writes the pack of every kind that has none, disagreed with its store or has a long
@@ -414,9 +560,7 @@ impl IdbBackend {
             let values = store.get_all(None, None).map_err(map_err)?;
             let keys: js_sys::Array = keys.await.map_err(map_err)?.into_iter().collect();
             let values: js_sys::Array = values.await.map_err(map_err)?.into_iter().collect();
-            let pack: js_sys::Array = [JsValue::from(keys), JsValue::from(values)]
-                .into_iter()
-                .collect();
+            let pack = make_pack(keys, values);
             tx.object_store(JOURNAL)
                 .map_err(map_err)?
                 .delete(journal_range(kind)?)
@@ -711,21 +855,7 @@ impl Backend for IdbBackend {
         let tx = self.tx(&self.read_scope(), TransactionMode::ReadOnly)?;
         // Keys as stored: one that is not a record id is set aside by the caller's decode
         // step under that very key. Each text is copied out of JavaScript only when taken.
-        Ok(self
-            .read_records(&tx)
-            .await?
-            .into_iter()
-            .map(|r| {
-                let texts = StoredTexts::new(
-                    r.keys.len(),
-                    r.keys
-                        .into_iter()
-                        .zip(r.values)
-                        .map(|(k, v)| (k, stored_text(&v))),
-                );
-                (r.kind, texts)
-            })
-            .collect())
+        self.read_records(&tx).await
     }
 
     async fn commit(&self, batch: &Batch) -> Result<(), StoreError> {

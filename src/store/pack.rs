@@ -5,7 +5,10 @@
 //! The records stay one per key in their kind's store: that is the source of truth, and
 //! every commit writes there. Besides it, the IndexedDB backend keeps:
 //! - `packs`: per kind, one value holding every key and every stored text of the kind as
-//!   they were when the pack was written (two arrays, in key order);
+//!   they were when the pack was written: the keys joined by newlines, and the texts joined
+//!   by newlines [`PACK_CHUNK`] at a time (copying a text out of the browser's JavaScript
+//!   costs about as much as decoding it: one copy per chunk, not per record). A kind with a
+//!   key or text that holds a newline (written by something else) keeps one value per key;
 //! - `journal`: per record changed since its kind's pack was written, the record's stored
 //!   text, or nothing when it was deleted, under [`journal_key`].
 //!
@@ -15,6 +18,9 @@
 //! is no pack, the kind is read record by record). A pack is written, and its kind's journal
 //! emptied, in one transaction: at idle after start-up, when it is missing or its journal
 //! has grown long ([`needs_repack`]). Clearing or restoring the stores drops every pack.
+
+use crate::domain::sorting::SortExt;
+use std::collections::{HashMap, HashSet};
 
 /// The `journal` key of the record stored under `key` in `kind`'s store.
 pub fn journal_key(kind: &str, key: &str) -> String {
@@ -57,81 +63,129 @@ pub enum Found {
     Disagreed,
 }
 
-/// A kind's pack (`keys` and `values` in key order, as written) with its `journal`
-/// (`(record key, Some(text))` for a record written since, `None` for one deleted) laid
-/// over: what the store holds if every change since went through the journal. The result
-/// is in key order.
-pub fn overlay<V>(
-    keys: Vec<String>,
-    values: Vec<V>,
-    journal: Vec<(String, Option<V>)>,
-) -> (Vec<String>, Vec<V>) {
+/// A kind's pack with its journal laid over: the pack's `(key, text)` records, each
+/// replaced or left out as the journal says, then the records the journal adds (in key
+/// order). What the store holds if every change since the pack went through the journal.
+pub struct Overlay<I, V> {
+    pack: I,
+    journal: HashMap<String, Option<V>>,
+    added: Option<std::vec::IntoIter<(String, V)>>,
+}
+
+/// Lays `journal` (`record key → Some(text)` for a record written since the pack, `None`
+/// for one deleted) over `pack`.
+pub fn overlay<I: Iterator<Item = (String, V)>, V>(
+    pack: I,
+    journal: HashMap<String, Option<V>>,
+) -> Overlay<I, V> {
+    Overlay {
+        pack,
+        journal,
+        added: None,
+    }
+}
+
+impl<I: Iterator<Item = (String, V)>, V> Iterator for Overlay<I, V> {
+    type Item = (String, V);
+
+    fn next(&mut self) -> Option<(String, V)> {
+        if self.added.is_none() {
+            for (key, text) in self.pack.by_ref() {
+                match self.journal.remove(&key) {
+                    None => return Some((key, text)),
+                    Some(Some(newer)) => return Some((key, newer)),
+                    Some(None) => {}
+                }
+            }
+            let mut added: Vec<(String, V)> = std::mem::take(&mut self.journal)
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v?)))
+                .collect();
+            added.sort_with(|a, b| a.0.cmp(&b.0));
+            self.added = Some(added.into_iter());
+        }
+        self.added.as_mut().and_then(Iterator::next)
+    }
+}
+
+/// How many records the [`overlay`] of a pack with `pack_keys` and `journal` yields.
+pub fn overlay_len<V>(pack_keys: &[String], journal: &HashMap<String, Option<V>>) -> usize {
     if journal.is_empty() {
-        return (keys, values);
+        return pack_keys.len();
     }
-    // The last entry of a key is what the store holds (a journal read in key order has
-    // one per key; a later one wins anyway).
-    let journal: std::collections::BTreeMap<String, Option<V>> = journal.into_iter().collect();
-    let mut out_keys = Vec::with_capacity(keys.len() + journal.len());
-    let mut out_values = Vec::with_capacity(keys.len() + journal.len());
-    let mut push = |k: String, v: Option<V>| {
-        if let Some(v) = v {
-            out_keys.push(k);
-            out_values.push(v);
+    let packed: HashSet<&str> = pack_keys.iter().map(String::as_str).collect();
+    journal.iter().fold(pack_keys.len(), |n, (k, v)| {
+        match (packed.contains(k.as_str()), v) {
+            (true, None) => n - 1,
+            (false, Some(_)) => n + 1,
+            _ => n,
         }
-    };
-    // Both in key order: a merge, where the journal's entry of a key replaces the pack's.
-    let mut packed = keys.into_iter().zip(values).peekable();
-    let mut changed = journal.into_iter().peekable();
-    loop {
-        let order = match (packed.peek(), changed.peek()) {
-            (None, None) => break,
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (Some((pk, _)), Some((jk, _))) => pk.cmp(jk),
-        };
-        if order == std::cmp::Ordering::Equal {
-            packed.next();
-        }
-        if order != std::cmp::Ordering::Less {
-            let (k, v) = changed.next().expect("peeked");
-            push(k, v);
-        } else {
-            let (k, v) = packed.next().expect("peeked");
-            push(k, Some(v));
-        }
-    }
-    (out_keys, out_values)
+    })
+}
+
+/// Records per text of a packed kind: texts are joined by newlines, a chunk at a time, so
+/// that start-up copies a few hundred texts out of the database's value at once, not one.
+pub const PACK_CHUNK: usize = 512;
+
+/// Whether `text` can be joined with others in a pack (none of our texts holds a raw
+/// newline: JSON escapes it; a key or value someone else wrote might).
+pub fn joinable(text: &str) -> bool {
+    !text.is_empty() && !text.contains('\n')
+}
+
+/// The records of a packed chunk (`per` texts joined by newlines), if it holds `expected`.
+pub fn split_chunk(chunk: &str, expected: usize) -> Option<Vec<String>> {
+    let texts: Vec<String> = chunk.split('\n').map(str::to_string).collect();
+    (texts.len() == expected).then_some(texts)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn s(v: &[&str]) -> Vec<String> {
-        v.iter().map(|x| x.to_string()).collect()
+    fn lay(pack: &[(&str, &str)], journal: &[(&str, Option<&str>)]) -> Vec<(String, String)> {
+        let keys: Vec<String> = pack.iter().map(|(k, _)| k.to_string()).collect();
+        let journal: HashMap<String, Option<String>> = journal
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.map(str::to_string)))
+            .collect();
+        let n = overlay_len(&keys, &journal);
+        let out: Vec<(String, String)> = overlay(
+            pack.iter().map(|(k, v)| (k.to_string(), v.to_string())),
+            journal,
+        )
+        .collect();
+        assert_eq!(out.len(), n, "overlay_len");
+        out
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(k, t)| (k.to_string(), t.to_string()))
+            .collect()
     }
 
     #[test]
-    fn the_journal_updates_deletes_and_adds_in_key_order() {
-        let (k, v) = overlay(
-            s(&["b", "d", "f"]),
-            s(&["B", "D", "F"]),
-            vec![
-                ("d".into(), None),
-                ("a".into(), Some("A".into())),
-                ("f".into(), Some("F2".into())),
-                ("e".into(), Some("E".into())),
-                ("g".into(), Some("G".into())),
-                ("z".into(), None),
+    fn the_journal_updates_deletes_and_adds() {
+        let out = lay(
+            &[("b", "B"), ("d", "D"), ("f", "F")],
+            &[
+                ("d", None),
+                ("a", Some("A")),
+                ("f", Some("F2")),
+                ("g", Some("G")),
+                ("e", Some("E")),
+                ("z", None),
             ],
         );
-        assert_eq!(k, s(&["a", "b", "e", "f", "g"]));
-        assert_eq!(v, s(&["A", "B", "E", "F2", "G"]));
+        assert_eq!(
+            out,
+            pairs(&[("b", "B"), ("f", "F2"), ("a", "A"), ("e", "E"), ("g", "G")])
+        );
     }
 
     /// Generated edit sequences: the overlay of a pack and the journal of the edits since
-    /// equals the store the edits were applied to.
+    /// holds what the store the edits were applied to holds.
     #[test]
     fn the_overlay_equals_the_store_after_any_edit_sequence() {
         use std::collections::BTreeMap;
@@ -147,29 +201,41 @@ mod tests {
             for _ in 0..next(12) {
                 store.insert(format!("k{:02}", next(30)), format!("v{}", next(1000)));
             }
-            let (pk, pv): (Vec<String>, Vec<String>) = store.clone().into_iter().unzip();
-            let mut journal = Vec::new();
+            let pack: Vec<(String, String)> = store.clone().into_iter().collect();
+            let mut journal = HashMap::new();
             for _ in 0..next(20) {
                 let k = format!("k{:02}", next(30));
                 if next(3) == 0 {
                     store.remove(&k);
-                    journal.push((k, None));
+                    journal.insert(k, None);
                 } else {
                     let v = format!("w{}", next(1000));
                     store.insert(k.clone(), v.clone());
-                    journal.push((k, Some(v)));
+                    journal.insert(k, Some(v));
                 }
             }
-            let (k, v) = overlay(pk, pv, journal);
-            let want: (Vec<String>, Vec<String>) = store.into_iter().unzip();
-            assert_eq!((k, v), want);
+            let keys: Vec<String> = pack.iter().map(|(k, _)| k.clone()).collect();
+            assert_eq!(overlay_len(&keys, &journal), store.len());
+            let got: BTreeMap<String, String> = overlay(pack.into_iter(), journal).collect();
+            assert_eq!(got, store);
         }
     }
 
     #[test]
     fn an_empty_journal_leaves_the_pack_as_it_is() {
-        let (k, v) = overlay(s(&["a"]), s(&["A"]), Vec::new());
-        assert_eq!((k, v), (s(&["a"]), s(&["A"])));
+        assert_eq!(lay(&[("a", "A")], &[]), pairs(&[("a", "A")]));
+    }
+
+    #[test]
+    fn a_chunk_must_hold_the_records_it_stands_for() {
+        assert_eq!(
+            split_chunk("{}\n{\"a\":1}", 2),
+            Some(vec!["{}".into(), "{\"a\":1}".into()])
+        );
+        assert_eq!(split_chunk("{}\n{}", 3), None);
+        assert!(joinable("{\"note\":\"two\\nlines\"}"));
+        assert!(!joinable("two\nlines"));
+        assert!(!joinable(""));
     }
 
     #[test]

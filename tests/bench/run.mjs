@@ -207,7 +207,8 @@ try {
   }
   print("cold_start_with_book", ms(median(cold)), `ms (median of ${COLD_STARTS}: ${cold.map(ms).join(", ")})`);
   // The phases of the last cold start (marks set by the app): wasm running → database
-  // open → records read → records decoded → ready (counts shown).
+  // open → reading started → every kind read and decoded (a kind is decoded while the
+  // database reads the next) → ready (counts shown).
   const phases = await page.evaluate(() => {
     const at = (n) => performance.getEntriesByName(`sixstep:${n}`)[0]?.startTime;
     return [at("start"), at("opened"), at("read"), at("decoded"), window.__readyAt];
@@ -216,7 +217,7 @@ try {
     print(
       "cold_start_phases",
       phases.map(ms).join(" / "),
-      "ms (app start / db open / records read / decoded / ready)",
+      "ms (app start / db open / reading started / every kind read and decoded / ready)",
     );
 
   // The same without packs (the first visit after an import or a restore): every kind read

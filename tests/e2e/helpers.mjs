@@ -16,14 +16,24 @@ export const PAGES = [
 ];
 
 // A page that records console errors and uncaught exceptions; every spec asserts none.
+// When a spec fails, everything the page wrote to its console is printed with the failure
+// (a failure at a locator says nothing of an error the app met on the way there).
 export const test = base.extend({
-  errors: async ({ page }, use) => {
+  errors: async ({ page }, use, testInfo) => {
     const errors = [];
+    const lines = [];
     page.on("console", (msg) => {
+      lines.push(`${msg.type()}: ${msg.text()}`);
       if (msg.type() === "error" && !/status of 404/.test(msg.text())) errors.push(msg.text());
     });
-    page.on("pageerror", (err) => errors.push(String(err)));
+    page.on("pageerror", (err) => {
+      lines.push(`uncaught: ${err.stack ?? err}`);
+      errors.push(String(err));
+    });
     await use(errors);
+    if (testInfo.status !== testInfo.expectedStatus && lines.length) {
+      process.stdout.write(`\nThe page's console during "${testInfo.title}":\n${lines.join("\n")}\n`);
+    }
   },
 });
 

@@ -181,11 +181,11 @@ impl SearchIndex {
     }
 
     /// Builds the index of a whole book in one pass.
-    pub fn build(
-        accounts: &[Account],
-        contacts: &[Contact],
-        deals: &[Deal],
-        competitors: &[Competitor],
+    pub fn build<'a>(
+        accounts: impl IntoIterator<Item = &'a Account>,
+        contacts: impl IntoIterator<Item = &'a Contact>,
+        deals: impl IntoIterator<Item = &'a Deal>,
+        competitors: impl IntoIterator<Item = &'a Competitor>,
     ) -> Self {
         let mut ix = SearchIndex::new();
         for a in accounts {
@@ -286,7 +286,7 @@ impl SearchIndex {
     }
 
     /// Adds the catalogue's products to an index (after [`SearchIndex::build`]).
-    pub fn with_products(mut self, products: &[Product]) -> Self {
+    pub fn with_products<'a>(mut self, products: impl IntoIterator<Item = &'a Product>) -> Self {
         for p in products {
             self.docs.insert(p.id, Self::product_doc(p));
         }

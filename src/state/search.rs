@@ -163,23 +163,24 @@ fn with_index<R>(data: &AppData, f: impl FnOnce(&mut SearchIndex) -> R) -> R {
     INDEX.with(|i| {
         let mut guard = i.borrow_mut();
         let ix = guard.get_or_insert_with(|| {
-            let accounts: Vec<_> = data
-                .accounts
-                .with_all_untracked(|m| m.values().cloned().collect());
-            let contacts: Vec<_> = data
-                .contacts
-                .with_all_untracked(|m| m.values().cloned().collect());
-            let deals: Vec<_> = data
-                .deals
-                .with_all_untracked(|m| m.values().cloned().collect());
-            let competitors: Vec<_> = data
-                .competitors
-                .with_all_untracked(|m| m.values().cloned().collect());
-            let products: Vec<_> = data
+            // Read in place: a copy of these kinds would grow wasm memory for good.
+            let ix = data.accounts.with_all_untracked(|accounts| {
+                data.contacts.with_all_untracked(|contacts| {
+                    data.deals.with_all_untracked(|deals| {
+                        data.competitors.with_all_untracked(|competitors| {
+                            SearchIndex::build(
+                                accounts.values(),
+                                contacts.values(),
+                                deals.values(),
+                                competitors.values(),
+                            )
+                        })
+                    })
+                })
+            });
+            let mut ix = data
                 .products
-                .with_all_untracked(|m| m.values().cloned().collect());
-            let mut ix = SearchIndex::build(&accounts, &contacts, &deals, &competitors)
-                .with_products(&products);
+                .with_all_untracked(|products| ix.with_products(products.values()));
             data.proposals.with_all_untracked(|all| {
                 data.deals.with_all_untracked(|deals| {
                     for p in all.values() {

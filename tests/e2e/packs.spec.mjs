@@ -63,6 +63,16 @@ const putRaw = (page, store, key, value) => idb(page, { op: "put", store, key, v
 
 const account = (name) => ({ ...meta(), name });
 
+/// From the accounts list: renames an account through its form, saved, back on the list.
+async function rename(page, from, to) {
+  await page.getByRole("link", { name: from }).click();
+  await page.getByRole("button", { name: "Edit account" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(to);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: to })).toBeVisible();
+  await open(page, "/accounts");
+}
+
 test("a packed kind is read from its pack, with every change since laid over it", async ({ page, errors }) => {
   const [kept, renamed, removed] = [account("Kept Mill"), account("Renamed Mill"), account("Removed Mill")];
   await open(page, "/settings");
@@ -82,12 +92,7 @@ test("a packed kind is read from its pack, with every change since laid over it"
   await expect(page.getByRole("link", { name: "Kept Mill (from the pack)" })).toBeVisible();
 
   // Changes made in the app go to the journal too: a rename, a new account, a deletion.
-  await page.getByRole("link", { name: "Renamed Mill" }).click();
-  await page.getByRole("button", { name: "Edit account" }).click();
-  await page.getByLabel("Name", { exact: true }).fill("Renamed Works");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Renamed Works" })).toBeVisible();
-  await open(page, "/accounts");
+  await rename(page, "Renamed Mill", "Renamed Works");
   await page.getByRole("button", { name: "New account" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Added Mill");
   await page.getByRole("button", { name: "Save" }).click();
@@ -139,12 +144,7 @@ test("a record written behind the app's back makes it read the kind record by re
   expect(pack[0]).toContain(planted.id);
 
   // Read from that pack after a reload, with a change since laid over it.
-  await page.getByRole("link", { name: "Planted Mill" }).click();
-  await page.getByRole("button", { name: "Edit account" }).click();
-  await page.getByLabel("Name", { exact: true }).fill("Planted Works");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Planted Works" })).toBeVisible();
-  await open(page, "/accounts");
+  await rename(page, "Planted Mill", "Planted Works");
   for (const name of ["First Mill", "Second Mill", "Planted Works"]) {
     await expect(page.getByRole("link", { name })).toBeVisible();
   }

@@ -120,8 +120,6 @@ pub trait Stored: Checked + Indexed + PartialEq + Send + Sync {
 
 macro_rules! collections {
     ($($field:ident : $ty:ty),* $(,)?) => {
-        /// Every record, by kind, each readable on its own (see [`Table`]); provided as
-        /// context at the root.
         /// Every kind's decoded records, before they are shown.
         #[derive(Default)]
         struct Book {
@@ -129,6 +127,8 @@ macro_rules! collections {
             corrupt: Vec<QuarantineEntry>,
         }
 
+        /// Every record, by kind, each readable on its own (see [`Table`]); provided as
+        /// context at the root.
         #[derive(Clone, Copy)]
         pub struct AppData {
             pub status: RwSignal<LoadStatus>,

@@ -6,18 +6,19 @@
 //! `quarantine` and `meta`. A [`Batch`] is one `readwrite` transaction; the revision check
 //! ([`check_op`]) runs inside it, and any refusal aborts it, so nothing is written.
 //!
-//! Besides, `packs` and `journal` let a kind be read in one value (see [`super::pack`]): a
-//! pack is `[keys, texts]` (two arrays in key order), a journal entry the record's text, or
-//! `null` for a record deleted. Every write to a packed kind's store journals, in the same
-//! transaction.
+//! Besides, `packs` and `journal` let a kind be read in a few values (see [`super::pack`]):
+//! a pack is `[keys joined by newlines, [chunk of texts joined by newlines, …], per chunk]`,
+//! or `[[key, …], [text, …]]` for a kind with a key or text that holds a newline; a journal
+//! entry is the record's text, or `null` for a record deleted. Every write to a packed
+//! kind's store journals, in the same transaction.
 
 use super::backend::{
     check_op, quarantine_key, unquarantine_gone, Backend, Batch, Loaded, LoadedTexts, Op,
     QuarantineEntry, Snapshot, SnapshotInfo, StoredTexts, META_SCHEMA_VERSION,
 };
 use super::pack::{
-    journal_bounds, journal_key, needs_repack, overlay, overlay_len, split_chunk, Found,
-    JOURNAL_LIMIT, PACK_CHUNK,
+    journal_bounds, journal_entry, journal_key, needs_repack, overlay, overlay_len, split_chunk,
+    Found, JOURNAL_LIMIT, PACK_CHUNK,
 };
 use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
@@ -259,8 +260,9 @@ fn unpack(v: &JsValue) -> Option<Pack> {
     })
 }
 
-/// Whether every one of `values` is a text [`joinable`](super::pack::joinable) with others (checked in JavaScript,
-/// without copying them).
+/// Whether every one of `values` can be joined with others by newlines: a non-empty text
+/// without a raw newline (JSON escapes newlines, so every text this app writes can; a key or
+/// value written by something else might not). Checked in JavaScript, without copying them.
 fn all_joinable(values: &js_sys::Array) -> bool {
     values.every(&mut |v, _, _| {
         v.dyn_into::<js_sys::JsString>()
@@ -369,9 +371,7 @@ impl Reading {
         let values = values.await.map_err(map_err)?;
         Ok(StoredTexts::new(
             keys.len(),
-            keys.into_iter()
-                .zip(values)
-                .map(|(k, v)| (k, stored_text(&v))),
+            Pack::Values { keys, values }.records(),
         ))
     }
 }
@@ -520,7 +520,7 @@ impl IdbBackend {
             .zip(journal_values.await.map_err(map_err)?)
         {
             let k = key_text(k);
-            if let Some((kind, record)) = k.split_once('/') {
+            if let Some((kind, record)) = journal_entry(&k) {
                 let text = (!v.is_null() && !v.is_undefined()).then(|| stored_text(&v));
                 journaled
                     .entry(kind.to_string())
@@ -629,19 +629,13 @@ impl IdbBackend {
         Ok(())
     }
 
-    /// Notes what a committed batch did to the packs: a kind whose pack it dropped needs
-    /// one again; a journal that grew may need emptying.
+    /// Notes what a committed batch did to the packs: a kind whose pack it dropped (or
+    /// found missing) needs one again. (A journal's length is counted by the next whole
+    /// read, which is what asks for a repack.)
     fn note_packs(&self, state: &TxState) {
         let mut found = self.found.borrow_mut();
-        for (kind, packed) in &state.packed {
-            let entry = found.entry(kind.clone()).or_insert(Found::Unpacked);
-            *entry = match (*packed, *entry) {
-                (false, _) => Found::Unpacked,
-                (true, Found::Packed { journal }) => Found::Packed {
-                    journal: journal + 1,
-                },
-                (true, other) => other,
-            };
+        for (kind, _) in state.packed.iter().filter(|(_, packed)| !**packed) {
+            found.insert(kind.clone(), Found::Unpacked);
         }
     }
 

@@ -27,11 +27,9 @@ pub fn journal_key(kind: &str, key: &str) -> String {
     format!("{kind}/{key}")
 }
 
-/// The record key of a `kind` journal key (`None` for another kind's).
-pub fn journal_record<'a>(kind: &str, journal_key: &'a str) -> Option<&'a str> {
-    journal_key
-        .strip_prefix(kind)
-        .and_then(|rest| rest.strip_prefix('/'))
+/// The kind and record key a `journal` key names (see [`journal_key`]).
+pub fn journal_entry(journal_key: &str) -> Option<(&str, &str)> {
+    journal_key.split_once('/')
 }
 
 /// The first and last `journal` key a kind's entries can have (for a key range).
@@ -126,12 +124,6 @@ pub fn overlay_len<V>(pack_keys: &[String], journal: &HashMap<String, Option<V>>
 /// Records per text of a packed kind: texts are joined by newlines, a chunk at a time, so
 /// that start-up copies a few hundred texts out of the database's value at once, not one.
 pub const PACK_CHUNK: usize = 512;
-
-/// Whether `text` can be joined with others in a pack (none of our texts holds a raw
-/// newline: JSON escapes it; a key or value someone else wrote might).
-pub fn joinable(text: &str) -> bool {
-    !text.is_empty() && !text.contains('\n')
-}
 
 /// The records of a packed chunk (`per` texts joined by newlines), if it holds `expected`.
 pub fn split_chunk(chunk: &str, expected: usize) -> Option<Vec<String>> {
@@ -233,17 +225,17 @@ mod tests {
             Some(vec!["{}".into(), "{\"a\":1}".into()])
         );
         assert_eq!(split_chunk("{}\n{}", 3), None);
-        assert!(joinable("{\"note\":\"two\\nlines\"}"));
-        assert!(!joinable("two\nlines"));
-        assert!(!joinable(""));
     }
 
     #[test]
     fn journal_keys_name_their_kind_only() {
         let k = journal_key("deals", "0001");
-        assert_eq!(journal_record("deals", &k), Some("0001"));
-        assert_eq!(journal_record("deal", &k), None);
-        assert_eq!(journal_record("accounts", &k), None);
+        assert_eq!(journal_entry(&k), Some(("deals", "0001")));
+        // A key that is not a record id keeps its own slashes.
+        assert_eq!(
+            journal_entry(&journal_key("deals", "a/b")),
+            Some(("deals", "a/b"))
+        );
         let (lo, hi) = journal_bounds("deals");
         assert!(lo.as_str() <= k.as_str() && k.as_str() <= hi.as_str());
         assert!(!("deals_x/1" >= lo.as_str() && "deals_x/1" <= hi.as_str()));

@@ -1912,6 +1912,27 @@ fn verify_export_checks_counts_and_checksum() {
 }
 
 #[test]
+fn a_file_read_back_must_be_what_was_written_byte_for_byte() {
+    // Larger than one piece of the comparison (a megabyte), so that pieces are walked.
+    let written: Vec<u8> = (0..2_500_000u32).map(|i| (i % 251) as u8).collect();
+    let read_back = |file: &[u8]| {
+        let file = file.to_vec();
+        check_read_back(&written, file.len(), move |at, buffer| {
+            buffer.copy_from_slice(&file[at..at + buffer.len()])
+        })
+    };
+    read_back(&written).unwrap();
+    let mut changed = written.clone();
+    changed[2_000_001] ^= 1;
+    let e = read_back(&changed).unwrap_err();
+    assert_eq!(e.key(), "store.backup.verify_unreadable");
+    assert!(format!("{e:?}").contains("byte 2000001"), "{e:?}");
+    let e = read_back(&written[..written.len() - 1]).unwrap_err();
+    assert_eq!(e.key(), "store.backup.verify_unreadable");
+    check_read_back(b"", 0, |_, _| unreachable!()).unwrap();
+}
+
+#[test]
 fn an_older_file_is_migrated_on_import() {
     // The chain mechanics are covered by
     // `the_migration_chain_runs_each_step_from_the_files_version`.

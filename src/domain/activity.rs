@@ -146,7 +146,9 @@ crate::keyed_enum!(ExchangeFormat, {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub kind: ActivityKind,
@@ -154,6 +156,7 @@ pub struct Activity {
     #[serde(default)]
     pub exchange_format: Option<ExchangeFormat>,
     /// When it happened (or is planned), in UTC.
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     #[serde(default)]
     pub contact_ids: Vec<Id>,

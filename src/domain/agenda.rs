@@ -50,7 +50,9 @@ impl Due {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub title: String,
@@ -68,7 +70,7 @@ pub struct Task {
     pub account_id: Option<Id>,
     #[serde(default)]
     pub deal_id: Option<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::stamp::de_opt")]
     pub done_at: Option<DateTime<Utc>>,
     #[serde(default)]
     pub notes: String,

@@ -128,6 +128,7 @@ pub(crate) fn clean_links(links: &[PersonLink]) -> Vec<PersonLink> {
 pub struct AccountMove {
     pub from: Id,
     pub to: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     #[serde(default)]
     pub title: String,
@@ -145,7 +146,9 @@ pub struct AccountMove {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub account_id: Id,

@@ -19,7 +19,9 @@ pub fn new_id() -> Id {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
 }

@@ -40,7 +40,9 @@ keyed_enum!(IntelKind, "intel.kind", {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntelNote {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub kind: IntelKind,

@@ -37,6 +37,7 @@ pub mod relationship;
 pub mod rules;
 pub mod search;
 pub mod sorting;
+pub mod stamp;
 pub mod style;
 pub mod text;
 pub mod training;

@@ -63,7 +63,7 @@ pub struct Response {
     pub answer: Option<Answer>,
     #[serde(default)]
     pub note: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::stamp::de_opt")]
     pub answered_at: Option<DateTime<Utc>>,
 }
 
@@ -71,6 +71,7 @@ pub struct Response {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Override {
     pub reason: String,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     /// The questions that were "no" when the override was given.
     #[serde(default)]

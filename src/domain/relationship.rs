@@ -117,6 +117,7 @@ pub fn stage_to_consider(
 /// One recorded change of stage, with the evidence the rep noted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageChange {
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     pub from: RelationshipStage,
     pub to: RelationshipStage,

@@ -99,6 +99,7 @@ pub struct StyleJudgement {
     pub style: CommunicationStyle,
     pub judged_by: JudgedBy,
     pub confidence: Confidence,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub judged_at: DateTime<Utc>,
 }
 

@@ -7,9 +7,9 @@ use crate::store::backup::decode_file;
 use crate::store::import::{prune_snapshots, replaced_texts};
 use crate::store::registry::{app_kinds, APP_VERSION};
 use crate::store::{
-    export_loaded_with_settings, parse_backup, plan_import, preview, preview_settings, undo_import,
-    verify_export, Digest, ImportMode, ImportPreview, Message, ParsedBackup, RecordsByKind,
-    StoreError, WorkSettings, META_SETTINGS,
+    check_read_back, export_loaded_with_settings, parse_backup, plan_import, preview,
+    preview_settings, undo_import, Digest, ImportMode, ImportPreview, Message, ParsedBackup,
+    RecordsByKind, StoreError, WorkSettings, META_SETTINGS,
 };
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -113,10 +113,16 @@ pub async fn export_backup() -> Result<BTreeMap<String, usize>, BackupFailure> {
     drop(loaded);
     let blob = make_blob(&text).map_err(js_failure)?;
     // Verify what the blob really holds, byte for byte, before saying "saved".
-    let written = read_utf8(&blob).await.map_err(js_failure)?;
-    verify_export(&written, &counts, &WebCrypto)
-        .await
-        .map_err(|e| BackupFailure::File(e.message()))?;
+    let read = js_sys::Uint8Array::new(
+        &JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(js_failure)?,
+    );
+    check_read_back(text.as_bytes(), read.length() as usize, |at, buffer| {
+        read.subarray(at as u32, (at + buffer.len()) as u32)
+            .copy_to(buffer)
+    })
+    .map_err(|e| BackupFailure::File(e.message()))?;
     download(&blob, &backup_file_name(now)).map_err(js_failure)?;
     let _ = LocalStorage::set(LAST_BACKUP_KEY, now.to_rfc3339());
     Ok(counts)
@@ -135,22 +141,6 @@ fn make_blob(text: &str) -> Result<web_sys::Blob, JsValue> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json");
     web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
-}
-
-/// A blob's (or file's) content decoded as `Blob.text()` does (UTF-8, a leading byte order
-/// mark dropped, invalid sequences replaced by U+FFFD), read as bytes and decoded here: no
-/// round trip through a JS string.
-async fn read_utf8(blob: &web_sys::Blob) -> Result<String, JsValue> {
-    let buf = JsFuture::from(blob.array_buffer()).await?;
-    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    let text = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
 }
 
 /// Offers `blob` as a download called `name`.

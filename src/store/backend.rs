@@ -92,6 +92,7 @@ pub struct SnapshotHeader {
     pub id: Id,
     /// Shown to the user, e.g. "Before import of sixstep-backup-2026-03-01.json".
     pub label: String,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -100,6 +101,7 @@ pub struct SnapshotHeader {
 pub struct SnapshotInfo {
     pub id: Id,
     pub label: String,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
     /// Records per kind at the time of the snapshot.
     pub counts: BTreeMap<String, usize>,
@@ -129,6 +131,7 @@ pub struct QuarantineEntry {
     pub raw: String,
     /// Why it was refused: `path: message`.
     pub error: String,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub quarantined_at: DateTime<Utc>,
 }
 

@@ -7,7 +7,8 @@
 //! ([`check_op`]) runs inside it, and any refusal aborts it, so nothing is written.
 //!
 //! Besides, `packs` and `journal` let a kind be read in a few values (see [`super::pack`]):
-//! a pack is `[keys joined by newlines, [chunk of texts joined by newlines, …], per chunk]`,
+//! a pack is `[keys joined by newlines, [chunk of texts joined by newlines, as UTF-8 bytes
+//! (a `Uint8Array`), …], per chunk]`,
 //! or `[[key, …], [text, …]]` for a kind with a key or text that holds a newline; a journal
 //! entry is the record's text, or `null` for a record deleted. Every write to a packed
 //! kind's store journals, in the same transaction.
@@ -17,8 +18,8 @@ use super::backend::{
     QuarantineEntry, Snapshot, SnapshotInfo, StoredTexts, META_SCHEMA_VERSION,
 };
 use super::pack::{
-    journal_bounds, journal_entry, journal_key, needs_repack, overlay, overlay_len, split_chunk,
-    Found, JOURNAL_LIMIT, PACK_CHUNK,
+    chunk_holds, journal_bounds, journal_entry, journal_key, needs_repack, overlay, overlay_len,
+    split_chunk, Found, JOURNAL_LIMIT, PACK_CHUNK,
 };
 use super::settings::{merge_stored, META_SETTINGS};
 use super::StoreError;
@@ -177,10 +178,10 @@ fn pairs(keys: Vec<String>, values: Vec<JsValue>) -> Vec<(String, String)> {
 
 /// A kind's pack as read (see [`super::pack`]).
 enum Pack {
-    /// The texts joined by newlines, `per` to a chunk.
+    /// The texts joined by newlines, `per` to a chunk of UTF-8 bytes.
     Joined {
         keys: Vec<String>,
-        chunks: Vec<JsValue>,
+        chunks: Vec<js_sys::Uint8Array>,
         per: usize,
     },
     /// One value per key.
@@ -211,7 +212,7 @@ impl Pack {
                 let texts = chunks.into_iter().enumerate().flat_map(move |(i, c)| {
                     let expected = per.min(total - i * per);
                     // Checked when the pack was read (`unpack`).
-                    split_chunk(&c.as_string().unwrap_or_default(), expected).unwrap_or_default()
+                    split_chunk(c.to_vec(), expected).unwrap_or_default()
                 });
                 Box::new(keys.into_iter().zip(texts))
             }
@@ -234,20 +235,22 @@ fn unpack(v: &JsValue) -> Option<Pack> {
         if pack.length() != 3 || chunks.length() as usize != keys.len().div_ceil(per) {
             return None;
         }
-        // Counted in JavaScript, without copying the texts: a chunk must hold `per` records
-        // (the last one the rest), or the pack is not used.
+        // A chunk must be text holding `per` records (the last one the rest), or the pack is
+        // not used. Each is copied into one buffer to be checked (copying bytes costs little;
+        // the kind's texts are copied again a chunk at a time as they are decoded).
+        let chunks: Vec<js_sys::Uint8Array> = chunks
+            .iter()
+            .map(|c| c.dyn_into::<js_sys::Uint8Array>().ok())
+            .collect::<Option<_>>()?;
+        let mut buffer = Vec::new();
         for (i, chunk) in chunks.iter().enumerate() {
-            let chunk = chunk.dyn_into::<js_sys::JsString>().ok()?;
-            let pieces = chunk.split("\n").length() as usize;
-            if pieces != per.min(keys.len() - i * per) {
+            buffer.resize(chunk.length() as usize, 0);
+            chunk.copy_to(&mut buffer);
+            if !chunk_holds(&buffer, per.min(keys.len() - i * per)) {
                 return None;
             }
         }
-        return Some(Pack::Joined {
-            keys,
-            chunks: chunks.to_vec(),
-            per,
-        });
+        return Some(Pack::Joined { keys, chunks, per });
     }
     let keys = pack.get(0).dyn_into::<js_sys::Array>().ok()?;
     let values = pack.get(1).dyn_into::<js_sys::Array>().ok()?;
@@ -277,9 +280,13 @@ fn make_pack(keys: js_sys::Array, values: js_sys::Array) -> js_sys::Array {
             .into_iter()
             .collect();
     }
+    let encoder = Utf8Encoder::new();
     let chunks: js_sys::Array = (0..values.length())
         .step_by(PACK_CHUNK)
-        .map(|start| JsValue::from(values.slice(start, start + PACK_CHUNK as u32).join("\n")))
+        .map(|start| {
+            let joined = values.slice(start, start + PACK_CHUNK as u32).join("\n");
+            JsValue::from(encoder.encode(&joined))
+        })
         .collect();
     [
         JsValue::from(keys.join("\n")),
@@ -288,6 +295,18 @@ fn make_pack(keys: js_sys::Array, values: js_sys::Array) -> js_sys::Array {
     ]
     .into_iter()
     .collect()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `TextEncoder`, taking a JavaScript string as it is (web-sys's takes a
+    /// Rust one, which would copy a pack's texts into this module and back).
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = "TextEncoder")]
+    fn encode(this: &Utf8Encoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
 }
 
 /// A stored value as text: the text itself, or, for a value that is not text (written by

@@ -45,8 +45,9 @@ pub use backend::{
     SnapshotHeader, SnapshotInfo, StoredTexts, META_SCHEMA_VERSION,
 };
 pub use backup::{
-    canonical_json, export, export_loaded, export_loaded_with_settings, export_with_settings,
-    parse_backup, verify_export, ImportError, ParsedBackup, BACKUP_FORMAT, CHECKSUM_ALGORITHM,
+    canonical_json, check_read_back, export, export_loaded, export_loaded_with_settings,
+    export_with_settings, parse_backup, verify_export, ImportError, ParsedBackup, BACKUP_FORMAT,
+    CHECKSUM_ALGORITHM,
 };
 pub use error::StoreError;
 pub use import::{

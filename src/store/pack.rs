@@ -6,8 +6,9 @@
 //! every commit writes there. Besides it, the IndexedDB backend keeps:
 //! - `packs`: per kind, one value holding every key and every stored text of the kind as
 //!   they were when the pack was written: the keys joined by newlines, and the texts joined
-//!   by newlines [`PACK_CHUNK`] at a time (copying a text out of the browser's JavaScript
-//!   costs about as much as decoding it: one copy per chunk, not per record). A kind with a
+//!   by newlines [`PACK_CHUNK`] at a time, as UTF-8 bytes (copying a text out of the
+//!   browser's JavaScript costs about as much as decoding it: one copy per chunk, not per
+//!   record, and of bytes, which need no conversion, not of a string). A kind with a
 //!   key or text that holds a newline (written by something else) keeps one value per key;
 //! - `journal`: per record changed since its kind's pack was written, the record's stored
 //!   text, or nothing when it was deleted, under [`journal_key`].
@@ -125,8 +126,17 @@ pub fn overlay_len<V>(pack_keys: &[String], journal: &HashMap<String, Option<V>>
 /// that start-up copies a few hundred texts out of the database's value at once, not one.
 pub const PACK_CHUNK: usize = 512;
 
-/// The records of a packed chunk (`per` texts joined by newlines), if it holds `expected`.
-pub fn split_chunk(chunk: &str, expected: usize) -> Option<Vec<String>> {
+/// Whether a packed chunk (texts joined by newlines, as UTF-8) is text and holds
+/// `expected` records: checked for every chunk before a pack is used, so that a bad pack is
+/// never half-read.
+pub fn chunk_holds(chunk: &[u8], expected: usize) -> bool {
+    let newlines = chunk.iter().filter(|b| **b == b'\n').count();
+    newlines + 1 == expected && std::str::from_utf8(chunk).is_ok()
+}
+
+/// The records of a packed chunk (UTF-8 texts joined by newlines), if it holds `expected`.
+pub fn split_chunk(chunk: Vec<u8>, expected: usize) -> Option<Vec<String>> {
+    let chunk = String::from_utf8(chunk).ok()?;
     let texts: Vec<String> = chunk.split('\n').map(str::to_string).collect();
     (texts.len() == expected).then_some(texts)
 }
@@ -220,11 +230,17 @@ mod tests {
 
     #[test]
     fn a_chunk_must_hold_the_records_it_stands_for() {
+        let chunk = "{\"a\":\"ā\"}\n{}".as_bytes();
+        assert!(chunk_holds(chunk, 2));
         assert_eq!(
-            split_chunk("{}\n{\"a\":1}", 2),
-            Some(vec!["{}".into(), "{\"a\":1}".into()])
+            split_chunk(chunk.to_vec(), 2),
+            Some(vec!["{\"a\":\"ā\"}".into(), "{}".into()])
         );
-        assert_eq!(split_chunk("{}\n{}", 3), None);
+        assert!(!chunk_holds(b"{}\n{}", 3));
+        assert_eq!(split_chunk(b"{}\n{}".to_vec(), 3), None);
+        // Not text: a byte that no UTF-8 text holds.
+        assert!(!chunk_holds(b"{}\n{\xff}", 2));
+        assert_eq!(split_chunk(b"{}\n{\xff}".to_vec(), 2), None);
     }
 
     #[test]

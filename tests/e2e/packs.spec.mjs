@@ -7,11 +7,15 @@ import { importBackup, makeBackup, meta } from "./backup-file.mjs";
 
 /// One request on the app's database, run in the page: `get` one value, `all` pairs of a
 /// store as `[key, value]`, or `put` a value as something other than the app would (no
-/// journal entry).
+/// journal entry). Bytes (a pack's chunks) cross to and from the test as `{ utf8: text }`.
 function idb(page, request) {
   return page.evaluate(
     ({ op, store, key, value }) =>
       new Promise((resolve, reject) => {
+        const toTest = (v) =>
+          v instanceof Uint8Array ? { utf8: new TextDecoder().decode(v) } : Array.isArray(v) ? v.map(toTest) : v;
+        const toPage = (v) =>
+          v?.utf8 !== undefined ? new TextEncoder().encode(v.utf8) : Array.isArray(v) ? v.map(toPage) : v;
         const open = indexedDB.open("sixstep");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -21,13 +25,13 @@ function idb(page, request) {
           let result;
           if (op === "get") {
             const r = s.get(key);
-            r.onsuccess = () => (result = r.result ?? null);
+            r.onsuccess = () => (result = toTest(r.result ?? null));
           } else if (op === "all") {
             const keys = s.getAllKeys();
             const values = s.getAll();
-            values.onsuccess = () => (result = keys.result.map((k, i) => [k, values.result[i]]));
+            values.onsuccess = () => (result = keys.result.map((k, i) => [k, toTest(values.result[i])]));
           } else {
-            s.put(value, key);
+            s.put(toPage(value), key);
           }
           tx.oncomplete = () => {
             db.close();
@@ -44,12 +48,12 @@ function idb(page, request) {
 const readPack = (page, kind) => idb(page, { op: "get", store: "packs", key: kind });
 
 /// `[keys, texts]` of a pack: keys joined by newlines and texts joined by newlines in chunks
-/// (`[keys, chunks, per]`), or one value per key (`[keys, texts]`) for a kind with a text
-/// that holds a newline.
+/// of UTF-8 bytes (`[keys, chunks, per]`), or one value per key (`[keys, texts]`) for a kind
+/// with a text that holds a newline.
 function unpack(pack) {
   if (typeof pack[0] !== "string") return pack;
   const keys = pack[0] === "" ? [] : pack[0].split("\n");
-  return [keys, pack[1].flatMap((chunk) => chunk.split("\n"))];
+  return [keys, pack[1].flatMap((chunk) => chunk.utf8.split("\n"))];
 }
 
 /// How many records a kind's pack holds (-1: no pack).
@@ -85,9 +89,10 @@ test("a packed kind is read from its pack, with every change since laid over it"
   // what the app shows after a reload.
   const pack = await readPack(page, "accounts");
   expect(typeof pack[0], "keys and texts joined").toBe("string");
+  expect(typeof pack[1][0].utf8, "texts as bytes").toBe("string");
   const [keys, texts] = unpack(pack);
   texts[keys.indexOf(kept.id)] = JSON.stringify({ ...kept, name: "Kept Mill (from the pack)" });
-  await putRaw(page, "packs", "accounts", [pack[0], [texts.join("\n")], pack[2]]);
+  await putRaw(page, "packs", "accounts", [pack[0], [{ utf8: texts.join("\n") }], pack[2]]);
   await open(page, "/accounts");
   await expect(page.getByRole("link", { name: "Kept Mill (from the pack)" })).toBeVisible();
 
@@ -148,5 +153,28 @@ test("a record written behind the app's back makes it read the kind record by re
   for (const name of ["First Mill", "Second Mill", "Planted Works"]) {
     await expect(page.getByRole("link", { name })).toBeVisible();
   }
+  expect(errors).toEqual([]);
+});
+
+test("a pack in an older form (chunks of text, not bytes) is not used, and is written again", async ({ page, errors }) => {
+  const mill = account("Older Mill");
+  await open(page, "/settings");
+  await importBackup(page, makeBackup({ accounts: [mill] }), { mode: "Replace everything" });
+  await expect.poll(() => packed(page, "accounts"), { timeout: 15000 }).toBe(1);
+
+  // The pack as an earlier version wrote it: its chunk a string, with a name the store does
+  // not hold. Were it read, the app would show that name.
+  const older = JSON.stringify({ ...mill, name: "Older Mill (from a text chunk)" });
+  await putRaw(page, "packs", "accounts", [mill.id, [older], 512]);
+  await open(page, "/accounts");
+  await expect(page.getByRole("link", { name: "Older Mill", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Older Mill (from a text chunk)" })).toHaveCount(0);
+  // …and the pack is written again from the store, its chunk as bytes.
+  await expect
+    .poll(async () => typeof (await readPack(page, "accounts"))[1][0], { timeout: 15000 })
+    .toBe("object");
+  const [keys, texts] = unpack(await readPack(page, "accounts"));
+  expect(keys).toEqual([mill.id]);
+  expect(JSON.parse(texts[0]).name).toBe("Older Mill");
   expect(errors).toEqual([]);
 });

@@ -22,7 +22,9 @@ crate::keyed_enum!(FeedbackKind, "complaint.kind", {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Complaint {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub kind: FeedbackKind,
@@ -37,12 +39,13 @@ pub struct Complaint {
     pub fault_size: u8,
     /// How worried the customer is, 1 (calm) to 5 (very anxious).
     pub anxiety: u8,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub opened_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::stamp::de_opt")]
     pub first_response_at: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::stamp::de_opt")]
     pub on_site_at: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::stamp::de_opt")]
     pub resolved_at: Option<DateTime<Utc>>,
     /// What was done about it.
     #[serde(default)]

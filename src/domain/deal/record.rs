@@ -47,6 +47,7 @@ crate::keyed_enum!(StepEventKind, {
 /// One entry of a deal's step history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepEvent {
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     pub from: Step,
     pub to: Step,
@@ -109,7 +110,9 @@ crate::keyed_enum!(Outcome, {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deal {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub account_id: Id,
@@ -122,6 +125,7 @@ pub struct Deal {
     pub probability_override: Option<u8>,
     #[serde(default)]
     pub step: Step,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub step_entered_at: DateTime<Utc>,
     #[serde(default)]
     pub history: Vec<StepEvent>,

@@ -149,6 +149,7 @@ pub fn problems_from_needs(needs: &[Need]) -> Vec<ProblemItem> {
 /// When a version was sent, and the hash of the content it was sent with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentMark {
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     /// SHA-256 (lower-case hex) of the canonical JSON of the content ([`super::content_hash`]).
     pub content_hash: String,
@@ -157,6 +158,7 @@ pub struct SentMark {
 /// The customer's decision on a sent version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     /// The person of the customer who decided, when they are in the book.
     #[serde(default)]
@@ -172,7 +174,9 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub deal_id: Id,

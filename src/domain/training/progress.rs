@@ -19,7 +19,9 @@ use crate::domain::rules::{self, CheckContext, RuleError, CLOCK_SKEW_HOURS};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExerciseAnswer {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub topic: Topic,
@@ -29,6 +31,7 @@ pub struct ExerciseAnswer {
     pub chosen: u32,
     /// Whether it was the answer the rule gives.
     pub correct: bool,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub answered_at: DateTime<Utc>,
 }
 
@@ -314,9 +317,12 @@ pub const REPORT_VERSION: u32 = 1;
 pub struct Report {
     pub format: &'static str,
     pub version: u32,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub generated_at: DateTime<Utc>,
     /// The first and the latest answer's moment (none before any answer).
+    #[serde(default, deserialize_with = "crate::domain::stamp::de_opt")]
     pub first_answer_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::domain::stamp::de_opt")]
     pub last_answer_at: Option<DateTime<Utc>>,
     /// Every answer.
     pub totals: Score,

@@ -35,9 +35,12 @@ pub struct SampleRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SampleBook {
     pub id: Id,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
+    #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub loaded_at: DateTime<Utc>,
     #[serde(default)]
     pub records: Vec<SampleRecord>,

@@ -158,7 +158,7 @@ pub struct Activity {
     /// When it happened (or is planned), in UTC.
     #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub contact_ids: Vec<Id>,
     #[serde(default)]
     pub account_id: Option<Id>,

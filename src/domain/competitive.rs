@@ -28,10 +28,10 @@ pub const MAX_LINE: usize = MAX_NAME;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CompetitiveAnalysis {
     /// Strengths and weaknesses, in the order recorded.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub points: Vec<Point>,
     /// The action plan, in the order recorded.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub actions: Vec<PlanAction>,
 }
 
@@ -55,10 +55,10 @@ pub struct Point {
     pub kind: PointKind,
     pub text: String,
     /// The needs of the deal a strength meets (empty for a weakness).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub need_ids: Vec<Id>,
     /// The people it serves (a strength) or hurts (a weakness): contact ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub person_ids: Vec<Id>,
 }
 

@@ -19,7 +19,7 @@ pub struct CompetitorRep {
     #[serde(default)]
     pub traits: String,
     /// The customer's people they are close to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub ties: Vec<PersonLink>,
 }
 
@@ -35,13 +35,13 @@ pub struct Competitor {
     pub name: String,
     #[serde(default)]
     pub website: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub products: Vec<String>,
     #[serde(default)]
     pub strengths: String,
     #[serde(default)]
     pub weaknesses: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub reps: Vec<CompetitorRep>,
     #[serde(default)]
     pub notes: String,
@@ -73,9 +73,11 @@ impl Competitor {
 pub struct CompetitorDraft {
     pub name: String,
     pub website: String,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub products: Vec<String>,
     pub strengths: String,
     pub weaknesses: String,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub reps: Vec<CompetitorRep>,
     pub notes: String,
 }

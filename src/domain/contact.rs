@@ -136,7 +136,7 @@ pub struct AccountMove {
     pub level: Option<BuyingLevel>,
     #[serde(default)]
     pub function: Option<BuyingFunction>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub roles: Vec<BuyingRole>,
     #[serde(default)]
     pub was_guide: bool,
@@ -155,15 +155,15 @@ pub struct Contact {
     pub name: String,
     #[serde(default)]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub phones: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub emails: Vec<String>,
     #[serde(default)]
     pub level: Option<BuyingLevel>,
     #[serde(default)]
     pub function: Option<BuyingFunction>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub roles: Vec<BuyingRole>,
     /// A guide (internal coach): values us and shares information.
     #[serde(default)]
@@ -190,10 +190,10 @@ pub struct Contact {
     #[serde(default)]
     pub holiday_routes: String,
     /// Friends inside the organisation.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub friends: Vec<PersonLink>,
     /// Rivals inside the organisation.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub rivals: Vec<PersonLink>,
     #[serde(default)]
     pub last_met: Option<NaiveDate>,
@@ -205,7 +205,7 @@ pub struct Contact {
     pub relationship: Relationship,
     #[serde(default)]
     pub style: Option<StyleJudgement>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub account_history: Vec<AccountMove>,
 }
 crate::impl_record!(Contact, "contacts");
@@ -354,10 +354,13 @@ pub struct ContactDraft {
     pub account_id: Option<Id>,
     pub name: String,
     pub title: String,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub phones: Vec<String>,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub emails: Vec<String>,
     pub level: Option<BuyingLevel>,
     pub function: Option<BuyingFunction>,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub roles: Vec<BuyingRole>,
     pub is_guide: bool,
     pub family: String,
@@ -369,7 +372,9 @@ pub struct ContactDraft {
     pub reading: String,
     pub holiday_plans: String,
     pub holiday_routes: String,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub friends: Vec<PersonLink>,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub rivals: Vec<PersonLink>,
     pub last_met: String,
     pub choice_criteria: String,

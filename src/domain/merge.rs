@@ -30,6 +30,7 @@ use crate::domain::followup::FollowUp;
 use crate::domain::ids::{Id, Record};
 use crate::domain::intel::IntelNote;
 use crate::domain::receivable::{CreditCheck, Invoice};
+use crate::domain::records::Records;
 use crate::domain::referral::Referral;
 use crate::domain::sorting::SortExt;
 use crate::domain::text::fold;
@@ -44,13 +45,13 @@ use std::collections::HashMap;
 /// Every record a merge can touch, by kind (read-only).
 #[derive(Clone, Copy)]
 pub struct Book<'a> {
-    pub accounts: &'a HashMap<Id, Account>,
-    pub contacts: &'a HashMap<Id, Contact>,
-    pub competitors: &'a HashMap<Id, Competitor>,
-    pub intel_notes: &'a HashMap<Id, IntelNote>,
-    pub deals: &'a HashMap<Id, Deal>,
-    pub activities: &'a HashMap<Id, Activity>,
-    pub tasks: &'a HashMap<Id, Task>,
+    pub accounts: &'a Records<Account>,
+    pub contacts: &'a Records<Contact>,
+    pub competitors: &'a Records<Competitor>,
+    pub intel_notes: &'a Records<IntelNote>,
+    pub deals: &'a Records<Deal>,
+    pub activities: &'a Records<Activity>,
+    pub tasks: &'a Records<Task>,
     /// The records of step 6 and good vendor practice that link to accounts and people.
     pub service: ServiceBook<'a>,
 }
@@ -59,23 +60,23 @@ pub struct Book<'a> {
 /// of a [`Book`].
 #[derive(Clone, Copy)]
 pub struct ServiceBook<'a> {
-    pub followups: &'a HashMap<Id, FollowUp>,
-    pub invoices: &'a HashMap<Id, Invoice>,
-    pub credit_checks: &'a HashMap<Id, CreditCheck>,
-    pub complaints: &'a HashMap<Id, Complaint>,
-    pub referrals: &'a HashMap<Id, Referral>,
-    pub declined_requests: &'a HashMap<Id, DeclinedRequest>,
+    pub followups: &'a Records<FollowUp>,
+    pub invoices: &'a Records<Invoice>,
+    pub credit_checks: &'a Records<CreditCheck>,
+    pub complaints: &'a Records<Complaint>,
+    pub referrals: &'a Records<Referral>,
+    pub declined_requests: &'a Records<DeclinedRequest>,
 }
 
 /// A record kind held in a [`Book`].
 pub trait InBook: Record {
-    fn all<'a>(book: &Book<'a>) -> &'a HashMap<Id, Self>;
+    fn all<'a>(book: &Book<'a>) -> &'a Records<Self>;
 }
 
 macro_rules! in_book {
     ($($t:ty => $f:ident),* $(,)?) => {
         $(impl InBook for $t {
-            fn all<'a>(book: &Book<'a>) -> &'a HashMap<Id, Self> {
+            fn all<'a>(book: &Book<'a>) -> &'a Records<Self> {
                 book.$f
             }
         })*
@@ -87,7 +88,7 @@ in_book!(Account => accounts, Contact => contacts, Competitor => competitors,
 macro_rules! in_service_book {
     ($($t:ty => $f:ident),* $(,)?) => {
         $(impl InBook for $t {
-            fn all<'a>(book: &Book<'a>) -> &'a HashMap<Id, Self> {
+            fn all<'a>(book: &Book<'a>) -> &'a Records<Self> {
                 book.service.$f
             }
         })*

@@ -83,13 +83,13 @@ pub struct MainPoint {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PresentationPlan {
     /// Notes per step (a step without notes has no entry).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub notes: Vec<StepNotes>,
     /// The main content's points, in the order they are presented.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub main_points: Vec<MainPoint>,
     /// The last rehearsal's time per step (a step not timed has no entry).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub rehearsal: Vec<StepTime>,
 }
 

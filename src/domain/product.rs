@@ -70,7 +70,7 @@ pub struct Product {
     #[serde(default)]
     pub cost: Option<UnitPrice>,
     /// From a quantity on, a lower unit price; quantities strictly increasing.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub price_breaks: Vec<PriceBreak>,
     #[serde(default)]
     pub tax_rate: Rate,
@@ -84,11 +84,11 @@ pub struct Product {
     #[serde(default)]
     pub retired: bool,
     /// Products that go with this one (upselling in step 5).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub related: Vec<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub price_history: Vec<PriceChange>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub competitor_prices: Vec<CompetitorPrice>,
     #[serde(default)]
     pub description: String,
@@ -167,7 +167,9 @@ pub struct ProductDraft {
     pub weight: String,
     pub locomotive: bool,
     /// Rows in the order shown; blank rows are dropped.
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub breaks: Vec<BreakDraft>,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub related: Vec<Id>,
     pub description: String,
 }

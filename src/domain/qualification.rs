@@ -74,11 +74,12 @@ pub struct Override {
     #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub at: DateTime<Utc>,
     /// The questions that were "no" when the override was given.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub covers: Vec<QualifyingQuestion>,
     /// The questions that were "unsure" when the override was given (absent in records
     /// written before "unsure" needed an override).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub covers_unsure: Vec<QualifyingQuestion>,
 }
 

@@ -135,7 +135,7 @@ impl StageChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Relationship {
     pub stage: RelationshipStage,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub history: Vec<StageChange>,
 }
 

@@ -12,6 +12,7 @@ use crate::domain::decline::{DeclinedRequest, Partner};
 use crate::domain::followup::FollowUp;
 use crate::domain::ids::{Id, Record};
 use crate::domain::receivable::{CreditCheck, Invoice};
+use crate::domain::records::Records;
 use crate::domain::referral::Referral;
 use crate::domain::rules::{CheckContext, Checked, RuleError, MAX_REV};
 use crate::domain::training::{ExerciseAnswer, SampleBook};
@@ -123,7 +124,7 @@ macro_rules! collections {
         /// Every kind's decoded records, before they are shown.
         #[derive(Default)]
         struct Book {
-            $($field: Vec<$ty>,)*
+            $($field: Records<$ty>,)*
             corrupt: Vec<QuarantineEntry>,
         }
 

@@ -15,6 +15,7 @@
 use super::index::{IndexKey, Indexed, Indexes};
 use crate::domain::deal::Step;
 use crate::domain::ids::{Id, Record};
+use crate::domain::records::Records;
 use reactive_graph::graph::Observer;
 use reactive_graph::owner::StoredValue;
 use reactive_graph::signal::{ArcTrigger, Trigger};
@@ -70,7 +71,7 @@ fn watch<K: std::hash::Hash + Eq + Send + Sync + 'static>(
 /// [`Table::ids`] and [`Table::len`] track membership only (a record added or removed);
 /// [`Table::with_all`] tracks every change (for aggregates over the whole kind).
 pub struct Table<T: Send + Sync + 'static> {
-    records: StoredValue<HashMap<Id, T>>,
+    records: StoredValue<Records<T>>,
     /// The trigger of each record id a reader asked for, created by that first read.
     watchers: StoredValue<HashMap<Id, ArcTrigger>>,
     members: Trigger,
@@ -95,7 +96,7 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
     /// An empty table (owned by the reactive owner it is created under).
     pub fn new() -> Self {
         Table {
-            records: StoredValue::new(HashMap::new()),
+            records: StoredValue::new(Records::new()),
             watchers: StoredValue::new(HashMap::new()),
             members: Trigger::new(),
             any: Trigger::new(),
@@ -148,7 +149,7 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
     /// How many records there are; tracks membership only.
     pub fn len(&self) -> usize {
         self.members.track();
-        self.records.with_value(HashMap::len)
+        self.records.with_value(Records::len)
     }
 
     /// Whether there is no record; tracks membership only.
@@ -158,13 +159,13 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
 
     /// `f` over every record; tracks every change to any of them. `f` must not change the
     /// table.
-    pub fn with_all<R>(&self, f: impl FnOnce(&HashMap<Id, T>) -> R) -> R {
+    pub fn with_all<R>(&self, f: impl FnOnce(&Records<T>) -> R) -> R {
         self.any.track();
         self.records.with_value(f)
     }
 
     /// `f` over every record, without tracking.
-    pub fn with_all_untracked<R>(&self, f: impl FnOnce(&HashMap<Id, T>) -> R) -> R {
+    pub fn with_all_untracked<R>(&self, f: impl FnOnce(&Records<T>) -> R) -> R {
         self.records.with_value(f)
     }
 
@@ -204,11 +205,10 @@ impl<T: Record + PartialEq + Send + Sync> Table<T> {
         before
     }
 
-    /// Replaces every record by `records` (after loading or a bulk reload; commit path
-    /// only). Wakes the readers of each record that changed, appeared or disappeared, and
+    /// Replaces every record by `new` (after loading or a bulk reload; commit path only).
+    /// Wakes the readers of each record that changed, appeared or disappeared, and
     /// membership when the set of ids changed.
-    pub fn replace_all(&self, records: impl IntoIterator<Item = T>) {
-        let new: HashMap<Id, T> = records.into_iter().map(|r| (r.id(), r)).collect();
+    pub fn replace_all(&self, new: Records<T>) {
         let (changed, members_changed) = edit(&self.records, |old| {
             let mut changed: Vec<Id> = new
                 .iter()

@@ -17,6 +17,7 @@ use super::kinds::{check_meta, check_typed_meta, ValidationError};
 use super::schema::{migrate, CURRENT_SCHEMA};
 use super::{RecordsByKind, StoreError, META_SCHEMA_VERSION};
 use crate::domain::ids::{new_id, Id, Record};
+use crate::domain::records::Records;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
@@ -166,7 +167,7 @@ fn entry(kind: &str, key: &str, raw: &str, error: &str, now: DateTime<Utc>) -> Q
 /// Typed records of one kind, and those that did not deserialise.
 #[derive(Debug, Clone)]
 pub struct Decoded<T> {
-    pub records: Vec<T>,
+    pub records: Records<T>,
     pub corrupt: Vec<QuarantineEntry>,
 }
 
@@ -176,7 +177,7 @@ pub struct Decoded<T> {
 pub fn decode_kind<T: Record>(raw: impl Into<StoredTexts>, now: DateTime<Utc>) -> Decoded<T> {
     let raw: StoredTexts = raw.into();
     let mut out = Decoded {
-        records: Vec::with_capacity(raw.len()),
+        records: Records::with_capacity(raw.len()),
         corrupt: Vec::new(),
     };
     for (key, text) in raw {
@@ -189,7 +190,9 @@ pub fn decode_kind<T: Record>(raw: impl Into<StoredTexts>, now: DateTime<Utc>) -
             )),
         };
         match decoded {
-            Ok(r) => out.records.push(r),
+            Ok(r) => {
+                out.records.insert(r.id(), r);
+            }
             Err(e) => out
                 .corrupt
                 .push(entry(T::KIND, &key, &text, &e.to_string(), now)),

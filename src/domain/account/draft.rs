@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct AccountDraft {
     pub name: String,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub phones: Vec<String>,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub emails: Vec<String>,
     pub address: PostalAddress,
     pub website: String,
@@ -24,6 +26,7 @@ pub struct AccountDraft {
     pub size: String,
     pub operating_state: String,
     pub financial_state: String,
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub products_in_use: Vec<ProductInUse>,
     pub purchase_plans: String,
     pub problems_to_solve: String,

@@ -140,9 +140,9 @@ pub struct Account {
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub phones: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub emails: Vec<String>,
     #[serde(default)]
     pub address: PostalAddress,
@@ -161,7 +161,7 @@ pub struct Account {
     #[serde(default)]
     pub financial_state: String,
     /// Similar products and services in use, ours and competitors'.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub products_in_use: Vec<ProductInUse>,
     /// Latest purchase plans.
     #[serde(default)]
@@ -182,7 +182,7 @@ pub struct Account {
     /// The rep who owns the account.
     #[serde(default)]
     pub owner: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub tags: Vec<String>,
     #[serde(default)]
     pub notes: String,

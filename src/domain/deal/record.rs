@@ -65,7 +65,7 @@ pub struct CheckTick {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealPerson {
     pub contact_id: Id,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub roles: Vec<BuyingRole>,
 }
 
@@ -127,19 +127,19 @@ pub struct Deal {
     pub step: Step,
     #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub step_entered_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub history: Vec<StepEvent>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub checklist: Vec<CheckTick>,
     #[serde(default)]
     pub qualification: Qualification,
     #[serde(default)]
     pub buying_stage: Option<BuyingStage>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub needs: Vec<Need>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub people: Vec<DealPerson>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub competitor_ids: Vec<Id>,
     #[serde(default)]
     pub next_step: Option<NextStep>,

@@ -37,7 +37,7 @@ pub struct Partner {
     /// Their field ("industrial cleaning").
     pub field: String,
     /// The neighbouring fields they also serve.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub neighbouring: Vec<String>,
     pub trust: TrustLevel,
     /// Who to call there.
@@ -140,7 +140,7 @@ pub struct DeclinedRequest {
     /// The customer's importance now (1–5) and for the future (1–5).
     pub tactical: u8,
     pub strategic: u8,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub alternatives: Vec<Alternative>,
     /// Until when they could wait, if waiting was offered.
     #[serde(default)]

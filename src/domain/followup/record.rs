@@ -131,11 +131,11 @@ pub struct FollowUp {
     pub updated_at: DateTime<Utc>,
     pub rev: u64,
     pub deal_id: Id,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub checklist: Vec<ContractItem>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub milestones: Vec<Milestone>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub checks: Vec<SatisfactionCheck>,
 }
 

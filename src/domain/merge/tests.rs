@@ -17,7 +17,7 @@ fn link(id: Id, name: &str) -> PersonLink {
     }
 }
 
-fn map<T: Record>(v: Vec<T>) -> HashMap<Id, T> {
+fn map<T: Record>(v: Vec<T>) -> Records<T> {
     v.into_iter().map(|r| (r.id(), r)).collect()
 }
 
@@ -49,19 +49,19 @@ fn task(account: Id, person: Id) -> Task {
 /// A small book owned by the test, lent out as a [`Book`].
 #[derive(Default)]
 struct Owned {
-    accounts: HashMap<Id, Account>,
-    contacts: HashMap<Id, Contact>,
-    competitors: HashMap<Id, Competitor>,
-    intel_notes: HashMap<Id, IntelNote>,
-    deals: HashMap<Id, Deal>,
-    activities: HashMap<Id, Activity>,
-    tasks: HashMap<Id, Task>,
-    followups: HashMap<Id, crate::domain::followup::FollowUp>,
-    invoices: HashMap<Id, crate::domain::receivable::Invoice>,
-    credit_checks: HashMap<Id, crate::domain::receivable::CreditCheck>,
-    complaints: HashMap<Id, crate::domain::complaint::Complaint>,
-    referrals: HashMap<Id, crate::domain::referral::Referral>,
-    declined_requests: HashMap<Id, crate::domain::decline::DeclinedRequest>,
+    accounts: Records<Account>,
+    contacts: Records<Contact>,
+    competitors: Records<Competitor>,
+    intel_notes: Records<IntelNote>,
+    deals: Records<Deal>,
+    activities: Records<Activity>,
+    tasks: Records<Task>,
+    followups: Records<crate::domain::followup::FollowUp>,
+    invoices: Records<crate::domain::receivable::Invoice>,
+    credit_checks: Records<crate::domain::receivable::CreditCheck>,
+    complaints: Records<crate::domain::complaint::Complaint>,
+    referrals: Records<crate::domain::referral::Referral>,
+    declined_requests: Records<crate::domain::decline::DeclinedRequest>,
 }
 
 impl Owned {
@@ -89,7 +89,7 @@ impl Owned {
     fn commit<T: InBook + Clone>(
         &mut self,
         plan: &MergePlan<T>,
-        survivors: impl Fn(&mut Self) -> &mut HashMap<Id, T>,
+        survivors: impl Fn(&mut Self) -> &mut Records<T>,
     ) -> MergeDone<T> {
         fn stored<R: Record>(r: &R) -> R {
             let mut r = r.clone();
@@ -98,7 +98,7 @@ impl Owned {
             r.set_meta(m);
             r
         }
-        fn put<R: Record>(map: &mut HashMap<Id, R>, list: &[Moved<R>]) -> Vec<Moved<R>> {
+        fn put<R: Record>(map: &mut Records<R>, list: &[Moved<R>]) -> Vec<Moved<R>> {
             list.iter()
                 .map(|m| {
                     let after = stored(&m.after);

@@ -65,7 +65,7 @@ pub struct BuyingSignal {
 /// The closing aids of a simple sale.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Closing {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub signals: Vec<BuyingSignal>,
 }
 

@@ -70,7 +70,7 @@ crate::keyed_enum!(TeamRole, "negotiation.team_role", {
 pub struct TeamMember {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub roles: Vec<TeamRole>,
 }
 
@@ -150,9 +150,9 @@ pub struct Alternative {
 /// The negotiation plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub team: Vec<TeamMember>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub issues: Vec<Issue>,
     #[serde(default)]
     pub alternative: Alternative,
@@ -257,7 +257,7 @@ pub struct Contract {
     /// Minor units of the negotiation's currency.
     pub value_minor: i64,
     /// The agreed terms attached (their ids).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub terms: Vec<Id>,
     #[serde(default)]
     pub note: String,
@@ -266,7 +266,7 @@ pub struct Contract {
 /// The written agreement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub terms: Vec<Term>,
     #[serde(default)]
     pub contract: Option<Contract>,
@@ -288,9 +288,9 @@ pub struct Negotiation {
     pub closing: Closing,
     #[serde(default)]
     pub plan: Plan,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub rounds: Vec<Round>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub deadlocks: Vec<Deadlock>,
     #[serde(default)]
     pub agreement: Agreement,

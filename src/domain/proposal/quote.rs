@@ -53,7 +53,7 @@ pub struct QuoteLine {
     #[serde(default)]
     pub cost: Option<UnitPrice>,
     /// The deal's needs this line answers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub need_ids: Vec<Id>,
 }
 

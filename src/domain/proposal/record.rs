@@ -88,16 +88,16 @@ pub struct ProposalContent {
     #[serde(default)]
     pub background: String,
     /// Section 2: problems and challenges with their impact.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub problems: Vec<ProblemItem>,
     /// Section 3.
     #[serde(default)]
     pub solution: Solution,
     /// Section 4: the quotation.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub lines: Vec<QuoteLine>,
     /// Section 5: the reusable texts included.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub credentials: Vec<Credential>,
     #[serde(default)]
     pub valid_until: Option<NaiveDate>,

@@ -81,11 +81,11 @@ pub struct Invoice {
     pub issued_on: NaiveDate,
     pub due_on: NaiveDate,
     pub amount: Money,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub payments: Vec<Payment>,
     #[serde(default)]
     pub late_cause: Option<LateCause>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub collection: Vec<CollectionStep>,
     #[serde(default)]
     pub note: String,

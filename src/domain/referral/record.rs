@@ -51,7 +51,7 @@ pub struct Referral {
     pub deal_id: Option<Id>,
     pub asked_on: NaiveDate,
     pub answer: ReferralAnswer,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub leads: Vec<ReferredLead>,
     #[serde(default)]
     pub note: String,

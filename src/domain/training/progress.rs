@@ -167,6 +167,7 @@ pub struct WeekScores {
     /// Every answer of the week.
     pub total: Score,
     /// The topics practised that week, in [`Topic`] order.
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub topics: Vec<TopicScore>,
 }
 
@@ -327,8 +328,10 @@ pub struct Report {
     /// Every answer.
     pub totals: Score,
     /// Every topic in [`Topic`] order, with its name in the reader's language.
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub topics: Vec<ReportTopic>,
     /// Each ISO week with answers, the oldest first.
+    #[serde(deserialize_with = "crate::domain::exact::vec")]
     pub weeks: Vec<WeekScores>,
     pub weakest: ReportWeakest,
 }

@@ -6,9 +6,9 @@ use crate::domain::ids::{new_id, Id};
 use crate::domain::intel::IntelNote;
 use crate::domain::merge::Moved;
 use crate::domain::needs::{Need, NeedLayer};
+use crate::domain::records::Records;
 use crate::domain::rules::{CheckContext, Checked};
 use chrono::{DateTime, TimeZone, Utc};
-use std::collections::HashMap;
 
 fn t(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 4, day, 9, 0, 0).unwrap()
@@ -21,7 +21,7 @@ fn link(id: Id, name: &str) -> PersonLink {
     }
 }
 
-fn map<T: Record>(v: Vec<T>) -> HashMap<Id, T> {
+fn map<T: Record>(v: Vec<T>) -> Records<T> {
     v.into_iter().map(|r| (r.id(), r)).collect()
 }
 
@@ -52,19 +52,19 @@ fn task(account: Option<Id>, person: Id) -> Task {
 
 #[derive(Default)]
 struct Owned {
-    accounts: HashMap<Id, Account>,
-    contacts: HashMap<Id, Contact>,
-    competitors: HashMap<Id, Competitor>,
-    intel_notes: HashMap<Id, IntelNote>,
-    deals: HashMap<Id, Deal>,
-    activities: HashMap<Id, Activity>,
-    tasks: HashMap<Id, Task>,
-    followups: HashMap<Id, crate::domain::followup::FollowUp>,
-    invoices: HashMap<Id, crate::domain::receivable::Invoice>,
-    credit_checks: HashMap<Id, crate::domain::receivable::CreditCheck>,
-    complaints: HashMap<Id, crate::domain::complaint::Complaint>,
-    referrals: HashMap<Id, crate::domain::referral::Referral>,
-    declined_requests: HashMap<Id, crate::domain::decline::DeclinedRequest>,
+    accounts: Records<Account>,
+    contacts: Records<Contact>,
+    competitors: Records<Competitor>,
+    intel_notes: Records<IntelNote>,
+    deals: Records<Deal>,
+    activities: Records<Activity>,
+    tasks: Records<Task>,
+    followups: Records<crate::domain::followup::FollowUp>,
+    invoices: Records<crate::domain::receivable::Invoice>,
+    credit_checks: Records<crate::domain::receivable::CreditCheck>,
+    complaints: Records<crate::domain::complaint::Complaint>,
+    referrals: Records<crate::domain::referral::Referral>,
+    declined_requests: Records<crate::domain::decline::DeclinedRequest>,
 }
 
 impl Owned {
@@ -91,7 +91,7 @@ impl Owned {
     /// Stores what a plan writes, as the store would (rev + 1; the person removed), and
     /// returns the undo record.
     fn commit(&mut self, plan: &DeletePlan) -> DeleteDone {
-        fn put<R: Record>(map: &mut HashMap<Id, R>, list: &[Moved<R>]) -> Vec<Moved<R>> {
+        fn put<R: Record>(map: &mut Records<R>, list: &[Moved<R>]) -> Vec<Moved<R>> {
             list.iter()
                 .map(|m| {
                     let mut after = m.after.clone();

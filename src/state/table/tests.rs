@@ -20,6 +20,11 @@ fn person(n: u64, account: Id, name: &str) -> Contact {
     c
 }
 
+/// `people` as a kind's records.
+fn records<const N: usize>(people: [Contact; N]) -> Records<Contact> {
+    people.into_iter().map(|c| (c.id, c)).collect()
+}
+
 fn account(n: u64) -> Id {
     Uuid::from_u64_pair(1, n)
 }
@@ -52,7 +57,7 @@ fn reading_one_record_wakes_only_when_that_record_changes() {
     with_owner(|| {
         let table = Table::<Contact>::new();
         let (a, b) = (person(1, account(1), "Ana"), person(2, account(1), "Ben"));
-        table.replace_all([a.clone(), b.clone()]);
+        table.replace_all(records([a.clone(), b.clone()]));
         let id = a.id;
         let (name, n) = counted(move || table.with(id, |c| c.name.clone()));
         assert_eq!(name.get(), Some("Ana".to_string()));
@@ -145,7 +150,7 @@ fn replacing_everything_wakes_only_the_records_that_differ() {
     with_owner(|| {
         let table = Table::<Contact>::new();
         let (a, b) = (person(1, account(1), "Ana"), person(2, account(1), "Ben"));
-        table.replace_all([a.clone(), b.clone()]);
+        table.replace_all(records([a.clone(), b.clone()]));
         let (ida, idb) = (a.id, b.id);
         let (ra, na) = counted(move || table.get(ida));
         let (rb, nb) = counted(move || table.get(idb));
@@ -156,13 +161,13 @@ fn replacing_everything_wakes_only_the_records_that_differ() {
 
         let mut b2 = b.clone();
         b2.name = "Benno".into();
-        table.replace_all([a.clone(), b2.clone()]);
+        table.replace_all(records([a.clone(), b2.clone()]));
         ra.get();
         ids.get();
         assert_eq!(rb.get(), Some(b2));
         assert_eq!((runs(&na), runs(&nb), runs(&n_ids)), (1, 2, 1));
 
-        table.replace_all([a.clone()]);
+        table.replace_all(records([a.clone()]));
         ra.get();
         assert_eq!(rb.get(), None);
         assert_eq!(ids.get(), vec![ida]);
@@ -221,7 +226,7 @@ fn reading_some_records_wakes_only_when_one_of_them_changes() {
             person(2, account(1), "Ben"),
             person(3, account(2), "Cleo"),
         );
-        table.replace_all([a.clone(), b.clone(), c.clone()]);
+        table.replace_all(records([a.clone(), b.clone(), c.clone()]));
         let gone = person(9, account(1), "Ivo");
         let ids = vec![b.id, gone.id, a.id];
         let (names, n) = counted(move || {

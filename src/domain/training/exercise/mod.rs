@@ -51,7 +51,7 @@ pub enum Arg {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub key: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub args: Vec<(String, Arg)>,
 }
 

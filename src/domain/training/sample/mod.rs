@@ -42,7 +42,7 @@ pub struct SampleBook {
     pub rev: u64,
     #[serde(deserialize_with = "crate::domain::stamp::de")]
     pub loaded_at: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::exact::vec")]
     pub records: Vec<SampleRecord>,
 }
 

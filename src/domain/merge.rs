@@ -810,4 +810,6 @@ pub fn plan_undo<T: InBook>(done: &MergeDone<T>, book: &Book) -> Result<UndoPlan
 }
 
 #[cfg(test)]
+pub(crate) mod fixture;
+#[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@ use crate::domain::competitor::CompetitorRep;
 use crate::domain::deal::DealPerson;
 use crate::domain::ids::new_id;
 use crate::domain::intel::IntelKind;
+use crate::domain::merge::fixture::{map, Owned};
 use chrono::{NaiveDate, TimeZone};
 
 fn t(day: u32) -> DateTime<Utc> {
@@ -15,10 +16,6 @@ fn link(id: Id, name: &str) -> PersonLink {
         contact_id: Some(id),
         name: name.into(),
     }
-}
-
-fn map<T: Record>(v: Vec<T>) -> Records<T> {
-    v.into_iter().map(|r| (r.id(), r)).collect()
 }
 
 fn deal(account: Id) -> Deal {
@@ -46,45 +43,7 @@ fn task(account: Id, person: Id) -> Task {
     .unwrap()
 }
 
-/// A small book owned by the test, lent out as a [`Book`].
-#[derive(Default)]
-struct Owned {
-    accounts: Records<Account>,
-    contacts: Records<Contact>,
-    competitors: Records<Competitor>,
-    intel_notes: Records<IntelNote>,
-    deals: Records<Deal>,
-    activities: Records<Activity>,
-    tasks: Records<Task>,
-    followups: Records<crate::domain::followup::FollowUp>,
-    invoices: Records<crate::domain::receivable::Invoice>,
-    credit_checks: Records<crate::domain::receivable::CreditCheck>,
-    complaints: Records<crate::domain::complaint::Complaint>,
-    referrals: Records<crate::domain::referral::Referral>,
-    declined_requests: Records<crate::domain::decline::DeclinedRequest>,
-}
-
 impl Owned {
-    fn book(&self) -> Book<'_> {
-        Book {
-            accounts: &self.accounts,
-            contacts: &self.contacts,
-            competitors: &self.competitors,
-            intel_notes: &self.intel_notes,
-            deals: &self.deals,
-            activities: &self.activities,
-            tasks: &self.tasks,
-            service: crate::domain::merge::ServiceBook {
-                followups: &self.followups,
-                invoices: &self.invoices,
-                credit_checks: &self.credit_checks,
-                complaints: &self.complaints,
-                referrals: &self.referrals,
-                declined_requests: &self.declined_requests,
-            },
-        }
-    }
-
     /// Stores what a plan writes, as the store would (rev + 1), and returns the undo record.
     fn commit<T: InBook + Clone>(
         &mut self,

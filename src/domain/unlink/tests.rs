@@ -3,7 +3,7 @@ use crate::domain::account::Account;
 use crate::domain::competitor::CompetitorRep;
 use crate::domain::deal::DealPerson;
 use crate::domain::ids::{new_id, Id};
-use crate::domain::intel::IntelNote;
+use crate::domain::merge::fixture::{map, Owned};
 use crate::domain::merge::Moved;
 use crate::domain::needs::{Need, NeedLayer};
 use crate::domain::records::Records;
@@ -19,10 +19,6 @@ fn link(id: Id, name: &str) -> PersonLink {
         contact_id: Some(id),
         name: name.into(),
     }
-}
-
-fn map<T: Record>(v: Vec<T>) -> Records<T> {
-    v.into_iter().map(|r| (r.id(), r)).collect()
 }
 
 fn deal(account: Id, title: &str) -> Deal {
@@ -50,47 +46,10 @@ fn task(account: Option<Id>, person: Id) -> Task {
     .unwrap()
 }
 
-#[derive(Default)]
-struct Owned {
-    accounts: Records<Account>,
-    contacts: Records<Contact>,
-    competitors: Records<Competitor>,
-    intel_notes: Records<IntelNote>,
-    deals: Records<Deal>,
-    activities: Records<Activity>,
-    tasks: Records<Task>,
-    followups: Records<crate::domain::followup::FollowUp>,
-    invoices: Records<crate::domain::receivable::Invoice>,
-    credit_checks: Records<crate::domain::receivable::CreditCheck>,
-    complaints: Records<crate::domain::complaint::Complaint>,
-    referrals: Records<crate::domain::referral::Referral>,
-    declined_requests: Records<crate::domain::decline::DeclinedRequest>,
-}
-
 impl Owned {
-    fn book(&self) -> Book<'_> {
-        Book {
-            accounts: &self.accounts,
-            contacts: &self.contacts,
-            competitors: &self.competitors,
-            intel_notes: &self.intel_notes,
-            deals: &self.deals,
-            activities: &self.activities,
-            tasks: &self.tasks,
-            service: crate::domain::merge::ServiceBook {
-                followups: &self.followups,
-                invoices: &self.invoices,
-                credit_checks: &self.credit_checks,
-                complaints: &self.complaints,
-                referrals: &self.referrals,
-                declined_requests: &self.declined_requests,
-            },
-        }
-    }
-
     /// Stores what a plan writes, as the store would (rev + 1; the person removed), and
     /// returns the undo record.
-    fn commit(&mut self, plan: &DeletePlan) -> DeleteDone {
+    fn commit_delete(&mut self, plan: &DeletePlan) -> DeleteDone {
         fn put<R: Record>(map: &mut Records<R>, list: &[Moved<R>]) -> Vec<Moved<R>> {
             list.iter()
                 .map(|m| {
@@ -361,7 +320,7 @@ fn undo_brings_back_the_person_and_every_link_and_refuses_when_one_changed() {
         book.tasks.clone(),
     );
     let plan = plan_contact_delete(&p.janis, &book.book());
-    let done = book.commit(&plan);
+    let done = book.commit_delete(&plan);
     assert!(!book.contacts.contains_key(&p.janis.id));
 
     let undo = plan_delete_undo(&done, &book.book()).unwrap();
@@ -441,7 +400,7 @@ fn undo_of_a_delete_without_links_brings_back_only_the_person() {
         .unwrap()
         .clone();
     let plan = plan_contact_delete(&loner, &book.book());
-    let done = book.commit(&plan);
+    let done = book.commit_delete(&plan);
     let undo = plan_delete_undo(&done, &book.book()).unwrap();
     assert_eq!(undo.recreate.id, loner.id);
     assert!(
@@ -526,7 +485,7 @@ fn deleting_a_person_unlinks_their_complaints_and_is_refused_while_they_were_ask
     assert!(!plan.is_blocked());
     assert!(plan.counts.contains(&(LinkCount::Complaints, 1)));
     assert!(plan.counts.contains(&(LinkCount::Referrals, 1)));
-    let done = book.commit(&plan);
+    let done = book.commit_delete(&plan);
     assert_eq!(book.complaints[&complaint.id].person_id, None);
     assert_eq!(book.complaints[&complaint.id].account_id, p.acc.id);
     assert_eq!(book.referrals[&by_ilze.id].leads[0].person_id, None);

@@ -13,7 +13,8 @@ and `wasm-bindgen`, and that is where the split must happen:
 3. `wasm-bindgen` makes the main module's JavaScript glue (keeping the exports the
    chunks link against);
 4. in a release build, binaryen (npm, as `wasm-opt -Oz`) shrinks every module
-   (tools/wasm_opt.mjs).
+   (tools/wasm_opt.mjs), and terser (npm) minifies the glue and the chunk loader
+   (tools/minify.mjs).
 
 Everything lands in `pkg-<hash>/`, named after its contents, so a browser may cache the
 files for good and an update never mixes old and new chunks. Returns the start-up script.
@@ -122,6 +123,12 @@ def build(staging, public_url, release):
         for name in wasm:
             files[name] = os.path.join(opt_dir, name)
         print(f"build_wasm: {len(wasm)} modules optimised", flush=True)
+        # The JavaScript glue and the chunk loader, minified (terser, npm).
+        scripts = [n for n in files if n.endswith(".js")]
+        for name in scripts:
+            shutil.copyfile(files[name], os.path.join(opt_dir, name))
+            files[name] = os.path.join(opt_dir, name)
+        run("node", os.path.join(ROOT, "tools", "minify.mjs"), *(files[n] for n in scripts))
 
     digest = hashlib.sha256()
     for name in sorted(files):

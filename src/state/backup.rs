@@ -94,8 +94,8 @@ pub fn backup_file_name(now: DateTime<Utc>) -> String {
     format!("sixstep-backup-{}.json", now.format("%Y-%m-%d"))
 }
 
-/// Writes the backup, downloads it, re-reads the downloaded bytes and verifies counts and
-/// checksum; only then records the backup time. Returns the counts written.
+/// Writes the backup, reads the file back and checks that it holds exactly the bytes
+/// written, then downloads it and records the backup time. Returns the counts written.
 pub async fn export_backup() -> Result<BTreeMap<String, usize>, BackupFailure> {
     if !crypto_available() {
         return Err(BackupFailure::NoCrypto);

@@ -87,11 +87,6 @@ impl<T> Records<T> {
     pub fn remove(&mut self, id: &Id) -> Option<T> {
         self.map.remove(id).map(|b| *b)
     }
-
-    /// Keeps the records `keep` says yes to.
-    pub fn retain(&mut self, mut keep: impl FnMut(&Id, &mut T) -> bool) {
-        self.map.retain(|id, b| keep(id, b));
-    }
 }
 
 impl<T> FromIterator<(Id, T)> for Records<T> {
@@ -102,26 +97,11 @@ impl<T> FromIterator<(Id, T)> for Records<T> {
     }
 }
 
-impl<T> Extend<(Id, T)> for Records<T> {
-    fn extend<I: IntoIterator<Item = (Id, T)>>(&mut self, iter: I) {
-        self.map
-            .extend(iter.into_iter().map(|(id, r)| (id, Box::new(r))));
-    }
-}
-
 impl<'a, T> IntoIterator for &'a Records<T> {
     type Item = (&'a Id, &'a T);
     type IntoIter = Iter<'a, T>;
     fn into_iter(self) -> Iter<'a, T> {
         self.iter()
-    }
-}
-
-impl<T> IntoIterator for Records<T> {
-    type Item = (Id, T);
-    type IntoIter = std::iter::Map<hash_map::IntoIter<Id, Box<T>>, fn((Id, Box<T>)) -> (Id, T)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.map.into_iter().map(|(id, b)| (id, *b))
     }
 }
 
@@ -154,7 +134,7 @@ mod tests {
         r.get_mut(&b).unwrap().push('!');
         assert_eq!(r.remove(&b), Some("b!".into()));
         assert_eq!(r.remove(&b), None);
-        r.retain(|_, v| v != "A");
+        assert_eq!(r.remove(&a), Some("A".into()));
         assert!(r.is_empty());
     }
 }

@@ -17,6 +17,7 @@ use crate::state::tr_fn;
 use crate::state::{tc, tr, tw, ToastKind, Toasts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 /// What the panel is asking, if anything.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,9 +50,118 @@ fn mark_counts(mark: &SampleBook) -> Vec<(String, usize)> {
     out
 }
 
-fn do_load(data: AppData, toasts: Toasts, busy: RwSignal<bool>, asking: RwSignal<Option<Asking>>) {
+/// What the panel's buttons do with the book.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Op {
+    /// "Load the sample book": loads at once into an empty book, else asks first.
+    Offer,
+    /// Loads (asked already, or nothing to ask).
+    Load,
+    /// "Remove the sample book": shows what it would delete.
+    AskRemove,
+    Remove,
+    /// "Export a backup first".
+    Export,
+}
+
+/// The panel's state, handed to the code that acts on it.
+#[derive(Clone, Copy)]
+struct Panel {
+    data: AppData,
+    toasts: Toasts,
+    busy: RwSignal<bool>,
+    exporting: RwSignal<bool>,
+    asking: RwSignal<Option<Asking>>,
+}
+
+/// The sample book's code could not be fetched.
+struct CodeMissing;
+
+impl From<SplitLoaderError> for CodeMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        CodeMissing
+    }
+}
+
+/// Does `op`. The code that builds, loads and removes the sample book (every kind's
+/// records and their rules) is downloaded on the first click, not with the dashboard.
+/// The panel is busy from the click on (a second click while the code comes does nothing);
+/// whatever the op ends with clears it.
+fn run(op: Op, p: Panel) {
+    let flag = match op {
+        Op::Export => p.exporting,
+        _ => p.busy,
+    };
+    if flag.get_untracked() {
+        return;
+    }
+    flag.set(true);
+    spawn_local(async move {
+        if act_on(op, p).await.is_err() {
+            flag.set(false);
+            p.toasts.push(ToastKind::Error, tr("sample.code_failed"));
+        }
+    });
+}
+
+#[wasm_split(sixstep_sample, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn act_on(op: Op, p: Panel) -> Result<(), CodeMissing> {
+    match op {
+        Op::Offer => {
+            let records = act::record_count(p.data);
+            if records == 0 {
+                do_load(p);
+            } else {
+                p.busy.set(false);
+                p.asking.set(Some(Asking::Load {
+                    records,
+                    adds: act::size(),
+                }));
+            }
+        }
+        Op::Load => do_load(p),
+        Op::AskRemove => {
+            p.busy.set(false);
+            match act::plan_removal(p.data) {
+                Some((_, plan)) => p.asking.set(Some(Asking::Remove(plan))),
+                None => p
+                    .toasts
+                    .push(ToastKind::Error, tr("sample.error.not_loaded")),
+            }
+        }
+        Op::Remove => do_remove(p),
+        Op::Export => do_export(p),
+    }
+    Ok(())
+}
+
+fn do_export(p: Panel) {
+    spawn_local(async move {
+        match backup::export_backup().await {
+            Ok(counts) => {
+                p.data.last_backup.set(backup::last_backup());
+                let total: usize = counts.values().sum();
+                p.toasts
+                    .push(ToastKind::Success, tc("data.export.saved", total, &[]));
+            }
+            Err(_) => p.toasts.push(ToastKind::Error, tr("sample.export_failed")),
+        }
+        p.exporting.set(false);
+    });
+}
+
+fn do_load(p: Panel) {
+    let Panel {
+        data,
+        toasts,
+        busy,
+        asking,
+        ..
+    } = p;
     match act::load(data) {
         Err(r) => {
+            busy.set(false);
             asking.set(None);
             toasts.push(ToastKind::Error, tr(r.key()));
         }
@@ -71,15 +181,21 @@ fn do_load(data: AppData, toasts: Toasts, busy: RwSignal<bool>, asking: RwSignal
     }
 }
 
-fn do_remove(
-    data: AppData,
-    toasts: Toasts,
-    busy: RwSignal<bool>,
-    asking: RwSignal<Option<Asking>>,
-) {
+fn do_remove(p: Panel) {
+    let Panel {
+        data,
+        toasts,
+        busy,
+        asking,
+        ..
+    } = p;
     match act::remove(data) {
-        Err(Refusal::Blocked(plan)) => asking.set(Some(Asking::Remove(plan))),
+        Err(Refusal::Blocked(plan)) => {
+            busy.set(false);
+            asking.set(Some(Asking::Remove(plan)));
+        }
         Err(r) => {
+            busy.set(false);
             asking.set(None);
             toasts.push(ToastKind::Error, tr(r.key()));
         }
@@ -124,35 +240,16 @@ pub fn SampleBookPanel() -> impl IntoView {
     let mark = Memo::new(move |_| act::loaded(data));
     let ready = move || data.status.get() == LoadStatus::Ready;
 
-    let on_load = move |_| {
-        let records = act::record_count(data);
-        if records == 0 {
-            do_load(data, toasts, busy, asking);
-        } else {
-            asking.set(Some(Asking::Load {
-                records,
-                adds: act::size(),
-            }));
-        }
+    let panel = Panel {
+        data,
+        toasts,
+        busy,
+        exporting,
+        asking,
     };
-    let on_export = move |_| {
-        exporting.set(true);
-        spawn_local(async move {
-            match backup::export_backup().await {
-                Ok(counts) => {
-                    data.last_backup.set(backup::last_backup());
-                    let total: usize = counts.values().sum();
-                    toasts.push(ToastKind::Success, tc("data.export.saved", total, &[]));
-                }
-                Err(_) => toasts.push(ToastKind::Error, tr("sample.export_failed")),
-            }
-            exporting.set(false);
-        });
-    };
-    let on_ask_remove = move |_| match act::plan_removal(data) {
-        Some((_, plan)) => asking.set(Some(Asking::Remove(plan))),
-        None => toasts.push(ToastKind::Error, tr("sample.error.not_loaded")),
-    };
+    let on_load = move |_| run(Op::Offer, panel);
+    let on_export = move |_| run(Op::Export, panel);
+    let on_ask_remove = move |_| run(Op::AskRemove, panel);
 
     let not_loaded = move || {
         view! {
@@ -167,7 +264,7 @@ pub fn SampleBookPanel() -> impl IntoView {
                                 {move || if exporting.get() { tr("data.export.working") } else { tr("sample.export") }}
                             </button>
                             <button type="button" class="primary" disabled=move || busy.get()
-                                on:click=move |_| do_load(data, toasts, busy, asking)>
+                                on:click=move |_| run(Op::Load, panel)>
                                 {tr("sample.load")}
                             </button>
                             <button type="button" on:click=move |_| asking.set(None)>{tr("sample.cancel")}</button>
@@ -221,7 +318,7 @@ pub fn SampleBookPanel() -> impl IntoView {
                         <p>{tr("sample.remove.yours")}</p>
                         <div class="actions">
                             <button type="button" class="danger" disabled=move || busy.get()
-                                on:click=move |_| do_remove(data, toasts, busy, asking)>
+                                on:click=move |_| run(Op::Remove, panel)>
                                 {tr("sample.remove")}
                             </button>
                             <button type="button" on:click=move |_| asking.set(None)>{tr("sample.cancel")}</button>

@@ -86,3 +86,27 @@ test("pointing at or focusing a navigation link fetches its area's code ahead of
   await expect.poll(() => areaChunks(seen)).toEqual(["split_sixstep_settings.wasm", "split_sixstep_training.wasm"]);
   expect(errors).toEqual([]);
 });
+
+test("the sample book's code comes on the first click; when it cannot be fetched the panel says so and nothing changes", async ({ page, errors }) => {
+  const seen = wasmFiles(page);
+  await open(page, "/");
+  const panel = page.getByRole("region", { name: "Sample book" });
+  await expect(panel.getByRole("button", { name: "Load the sample book" })).toBeVisible();
+  expect(seen).not.toContain("split_sixstep_sample.wasm");
+
+  await page.route(/split_sixstep_sample\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await panel.getByRole("button", { name: "Load the sample book" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "could not be downloaded" }).filter({ hasText: "Nothing was changed." }),
+  ).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Load the sample book" })).toBeEnabled();
+  await expect(panel.getByText("The sample book is loaded.")).toHaveCount(0);
+
+  // Back online: the same button loads it.
+  await page.unroute(/split_sixstep_sample\.wasm$/);
+  await panel.getByRole("button", { name: "Load the sample book" }).click();
+  await expect(panel.getByText("The sample book is loaded.")).toBeVisible();
+  expect(seen).toContain("split_sixstep_sample.wasm");
+  // Only the refused download itself is reported.
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});

@@ -2433,6 +2433,7 @@ fn every_message_key_is_in_both_catalogues_with_its_placeholders() {
         StoreError::QuotaExceeded.message(),
         StoreError::Unavailable { detail: "d".into() }.message(),
         StoreError::UpgradeBlocked.message(),
+        StoreError::CodeMissing.message(),
         StoreError::Stale {
             kind: "deals".into(),
             id: uid(1),

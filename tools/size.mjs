@@ -3,9 +3,12 @@
 //   icon, the main wasm module and its glue; tools/build_wasm.py);
 // - whole_app_download_gzip: that plus every area's chunks, fetched when a page of the
 //   area is first opened;
+// - start_up_rest_download_gzip: what start-up fetches while the first screen is built (the
+//   readers of the kinds the dashboard does not show, `sixstep_book`, and the chunks it
+//   shares with areas; the split build's loader lists who uses each chunk);
 // and of each language's catalogue (i18n/: one is fetched only when that language is chosen).
 //   node tools/size.mjs [dist]
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -50,5 +53,20 @@ console.log(`  ${chunkCount} area chunks: gzip ${kb(chunks)} KB`);
 console.log(`first_route_download_gzip: ${kb(first)} KB`);
 console.log(`whole_app_download_gzip: ${kb(first + chunks)} KB`);
 console.log(`first_route_download_raw: ${kb(firstRaw)} KB`);
+
+// The chunks each split module needs, from the unminified loader of the last build.
+const loader = "target/wasm-split/release/split/__wasm_split.js";
+if (existsSync(loader)) {
+  const users = new Map();
+  for (const m of readFileSync(loader, "utf8").matchAll(/\/\* ([\w, ]+) \*\/\s*const __chunk_(\d+)/g))
+    users.set(`chunk_${m[2]}.wasm`, m[1].split(", "));
+  const pkg = readdirSync(dir).find((n) => n.startsWith("pkg-"));
+  const needs = (module) => [`split_${module}.wasm`, ...[...users].filter(([, u]) => u.includes(module)).map(([f]) => f)];
+  const gz = (files) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, pkg, f)), { level: 9 }).length, 0);
+  if (pkg && existsSync(join(dir, pkg, "split_sixstep_book.wasm"))) {
+    const files = needs("sixstep_book");
+    console.log(`start_up_rest_download_gzip: ${kb(gz(files))} KB (${files.length} files)`);
+  }
+}
 for (const line of catalogues) console.log(line);
 console.log(`catalogue_download_gzip_largest: ${kb(largest)} KB`);

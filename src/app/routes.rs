@@ -59,6 +59,25 @@ pub enum Page {
     Settings,
 }
 
+impl Page {
+    /// A path of the page's area (what [`prefetch`] goes by).
+    fn area_path(self) -> &'static str {
+        use Page::*;
+        match self {
+            Accounts | Competitors | Competitor | Intel | Account | Contacts | Contact
+            | CallPlan => "/accounts",
+            Deals | Deal | Presentation | SpeakerSheet | Negotiation | NegotiationBrief
+            | NegotiationTerms | Proposal | ProposalCompare | ProposalCopy | FollowUp
+            | ContractChecklist => "/deals",
+            Catalogue | Product => "/catalogue",
+            Agenda | Receivables | Statement | Complaints | Complaint | Declined | DeclineFlow
+            | DeclineReferral | Partners => "/service",
+            Training | Guide | Exercise | Progress => "/training",
+            Settings => "/settings",
+        }
+    }
+}
+
 /// A chunk that could not be fetched.
 pub struct LoadFailed;
 
@@ -73,6 +92,13 @@ type Loaded = Result<AnyView, LoadFailed>;
 impl ChooseView for Page {
     async fn choose(self) -> AnyView {
         use Page::*;
+        // Every page here reads kinds the dashboard does not: it opens on the whole book
+        // (or, when the store itself could not be opened, under the banner saying so).
+        // Its code is fetched meanwhile.
+        prefetch(self.area_path());
+        if !crate::state::data::fully_loaded().await && crate::state::data::backend().is_some() {
+            return view! { <PageLoadFailed/> }.into_any();
+        }
         let loaded = match self {
             Accounts | Competitors | Competitor | Intel | Account => accounts(self).await,
             Contacts | Contact | CallPlan => contacts(self).await,

@@ -28,6 +28,7 @@ use crate::store::ValidationError;
 use crate::store::{decode_kind, prepare, set_aside_batch, Loaded, LoadedTexts, StoreError};
 use chrono::Utc;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -51,6 +52,9 @@ thread_local! {
     static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
     /// Start-up is still opening the store (a save pressed meanwhile waits for it).
     static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    /// Start-up has ended: `Some(true)` with every kind in its table, `Some(false)`
+    /// without (the store could not be opened, or the later kinds not read).
+    static COMPLETE: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
 }
 
 /// The open backend, once start-up has opened it.
@@ -119,8 +123,14 @@ pub trait Stored: Checked + Indexed + PartialEq + Send + Sync {
     fn table(data: &AppData) -> Table<Self>;
 }
 
+/// `$first` when the kind is read for the first screen, `$later` when after it.
+macro_rules! pick {
+    (first, {$($first:tt)*}, {$($later:tt)*}) => { $($first)* };
+    (later, {$($first:tt)*}, {$($later:tt)*}) => { $($later)* };
+}
+
 macro_rules! collections {
-    ($($field:ident : $ty:ty),* $(,)?) => {
+    ($($field:ident : $ty:ty => $when:ident),* $(,)?) => {
         /// Every kind's decoded records, before they are shown.
         #[derive(Default)]
         struct Book {
@@ -167,38 +177,72 @@ macro_rules! collections {
 
             /// Replaces every table by the decoded `loaded` records; returns the
             /// records that did not decode (for quarantine).
-            fn set_all(&self, mut loaded: LoadedTexts) -> Vec<QuarantineEntry> {
+            async fn set_all(
+                &self,
+                mut loaded: LoadedTexts,
+            ) -> Result<Vec<QuarantineEntry>, StoreError> {
                 let now = Utc::now();
                 let mut book = Book::default();
+                let mut later = LoadedTexts::new();
                 $(
-                    let d = decode_kind::<$ty>(
-                        loaded.remove(<$ty as Record>::KIND).unwrap_or_default(),
-                        now,
-                    );
-                    book.$field = d.records;
-                    book.corrupt.extend(d.corrupt);
+                    let texts = loaded.remove(<$ty as Record>::KIND).unwrap_or_default();
+                    pick!($when, {
+                        let d = decode_kind::<$ty>(texts, now);
+                        book.$field = d.records;
+                        book.corrupt.extend(d.corrupt);
+                    }, {
+                        later.insert(<$ty as Record>::KIND.to_string(), texts);
+                    });
                 )*
-                self.set_book(book)
+                let rest = read_later(later, now).await?;
+                book.corrupt.extend(self.set_later_fields(rest));
+                let corrupt = self.set_first(book);
+                crate::state::search::rebuild_when_idle(*self);
+                repack_when_idle();
+                Ok(corrupt)
             }
 
-            /// Decodes every kind of a whole read as it arrives: a kind is decoded while
-            /// the database reads the next ones.
-            async fn decode_read(reading: &mut Reading) -> Result<Book, StoreError> {
+            /// Decodes the kinds of the first screen of a whole read as they arrive (a
+            /// kind is decoded while the database reads the next ones); the others' texts
+            /// are kept for [`decode_later`].
+            async fn decode_read(reading: &mut Reading) -> Result<(Book, LoadedTexts), StoreError> {
                 let now = Utc::now();
                 let mut book = Book::default();
+                let mut later = LoadedTexts::new();
                 $(
-                    let d = decode_kind::<$ty>(reading.take(<$ty as Record>::KIND).await?, now);
-                    book.$field = d.records;
-                    book.corrupt.extend(d.corrupt);
+                    let texts = reading.take(<$ty as Record>::KIND).await?;
+                    pick!($when, {
+                        let d = decode_kind::<$ty>(texts, now);
+                        book.$field = d.records;
+                        book.corrupt.extend(d.corrupt);
+                    }, {
+                        later.insert(<$ty as Record>::KIND.to_string(), texts);
+                    });
                 )*
-                Ok(book)
+                Ok((book, later))
             }
 
-            /// Replaces every table by `book`'s records (readers are woken once, after
-            /// the last); returns the records that did not decode (for quarantine).
-            fn set_book(&self, book: Book) -> Vec<QuarantineEntry> {
-                $(self.$field.replace_all(book.$field);)*
-                let corrupt = book.corrupt;
+            /// Replaces the first screen's tables by `book`'s records (readers are woken
+            /// once, after the last; the indexes are rebuilt over every table); returns
+            /// the records that did not decode.
+            fn set_first(&self, book: Book) -> Vec<QuarantineEntry> {
+                $(pick!($when, { self.$field.replace_all(book.$field); }, {});)*
+                self.indexes.replace(self.build_indexes());
+                self.version.update(|v| *v += 1);
+                book.corrupt
+            }
+
+            /// Moves the later kinds of `book` into their tables, without waking readers
+            /// or rebuilding indexes (the caller does); returns the records that did not
+            /// decode.
+            fn set_later_fields(&self, book: Book) -> Vec<QuarantineEntry> {
+                $(pick!($when, {}, { self.$field.replace_all(book.$field); });)*
+                book.corrupt
+            }
+
+            /// Replaces the tables of the kinds read after the first screen by `book`'s.
+            fn set_later(&self, book: Book) -> Vec<QuarantineEntry> {
+                let corrupt = self.set_later_fields(book);
                 self.indexes.replace(self.build_indexes());
                 self.version.update(|v| *v += 1);
                 crate::state::search::rebuild_when_idle(*self);
@@ -207,13 +251,26 @@ macro_rules! collections {
             }
 
             /// Replaces one record by its stored text (or removes it when gone).
-            pub(crate) fn set_one(&self, kind: &str, id: Id, raw: Option<String>) {
+            pub(crate) async fn set_one(&self, kind: &str, id: Id, raw: Option<String>) {
                 $(
                     if kind == <$ty as Record>::KIND {
-                        match raw.as_deref().map(serde_json::from_str::<$ty>) {
-                            Some(Ok(r)) => self.apply_put(r),
-                            _ => self.apply_remove::<$ty>(id),
-                        }
+                        pick!($when, {
+                            match raw.as_deref().map(serde_json::from_str::<$ty>) {
+                                Some(Ok(r)) => self.apply_put(r),
+                                _ => self.apply_remove::<$ty>(id),
+                            }
+                        }, {
+                            let texts = raw.clone().map(|t| (id.to_string(), t));
+                            let mut one = LoadedTexts::new();
+                            one.insert(kind.to_string(), texts.into_iter().collect::<Vec<_>>().into());
+                            // Fetched at start-up already: this cannot fail but offline
+                            // after an update; the record then shows at the next reload.
+                            let Ok(book) = read_later(one, Utc::now()).await else { return };
+                            match book.$field.get(&id) {
+                                Some(r) => self.apply_put(r.clone()),
+                                None => self.apply_remove::<$ty>(id),
+                            }
+                        });
                     }
                 )*
                 crate::state::search::touch(self, kind, id);
@@ -229,6 +286,20 @@ macro_rules! collections {
             pub fn is_empty(&self) -> bool {
                 true $(&& self.$field.is_empty())*
             }
+        }
+
+        /// Decodes the texts of the kinds read after the first screen (`loaded`, by kind)
+        /// into a book holding only those kinds.
+        fn decode_later(mut loaded: LoadedTexts, now: chrono::DateTime<Utc>) -> Book {
+            let mut book = Book::default();
+            $(pick!($when, {}, {
+                if let Some(texts) = loaded.remove(<$ty as Record>::KIND) {
+                    let d = decode_kind::<$ty>(texts, now);
+                    book.$field = d.records;
+                    book.corrupt.extend(d.corrupt);
+                }
+            });)*
+            book
         }
 
         $(impl Stored for $ty {
@@ -298,26 +369,47 @@ macro_rules! collections {
     };
 }
 
+// `first`: the kinds the first screen (the dashboard and the shell) shows, decoded before
+// it; `later`: decoded right after it (every other page waits for them, see
+// [`fully_loaded`]). The order is the order kinds are listed to the user.
 collections! {
-    accounts: Account,
-    contacts: Contact,
-    competitors: Competitor,
-    intel_notes: IntelNote,
-    deals: Deal,
-    activities: Activity,
-    tasks: Task,
-    products: Product,
-    proposals: Proposal,
-    negotiations: Negotiation,
-    followups: FollowUp,
-    invoices: Invoice,
-    credit_checks: CreditCheck,
-    complaints: Complaint,
-    referrals: Referral,
-    partners: Partner,
-    declined_requests: DeclinedRequest,
-    exercise_answers: ExerciseAnswer,
-    sample_books: SampleBook,
+    accounts: Account => first,
+    contacts: Contact => first,
+    competitors: Competitor => later,
+    intel_notes: IntelNote => later,
+    deals: Deal => first,
+    activities: Activity => later,
+    tasks: Task => later,
+    products: Product => later,
+    proposals: Proposal => later,
+    negotiations: Negotiation => later,
+    followups: FollowUp => first,
+    invoices: Invoice => first,
+    credit_checks: CreditCheck => later,
+    complaints: Complaint => first,
+    referrals: Referral => later,
+    partners: Partner => later,
+    declined_requests: DeclinedRequest => later,
+    exercise_answers: ExerciseAnswer => later,
+    sample_books: SampleBook => first,
+}
+
+/// [`decode_later`], in a download of its own fetched while the first screen is shown: the
+/// first screen's code holds no reader of the later kinds.
+#[wasm_split(
+    sixstep_book,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_book)
+)]
+fn read_later(loaded: LoadedTexts, now: chrono::DateTime<Utc>) -> Result<Book, StoreError> {
+    Ok(decode_later(loaded, now))
+}
+
+impl From<SplitLoaderError> for StoreError {
+    fn from(_: SplitLoaderError) -> Self {
+        StoreError::CodeMissing
+    }
 }
 
 pub fn use_data() -> AppData {
@@ -367,21 +459,31 @@ impl AppData {
         })
     }
 
-    /// Creates the tables, provides them as context and starts loading.
+    /// Creates the tables, provides them as context and starts loading: the kinds of the
+    /// first screen, which is then shown, and right after it the others.
     pub fn start() -> AppData {
         let data = AppData::empty();
         crate::state::settings::install(data.settings);
         provide_context(data);
+        // Fetched while the store is read: `read_later` needs it right after.
+        leptos::task::spawn_local(async {
+            let _ = preload_book().await;
+        });
         leptos::task::spawn_local(async move {
             let opened = open_and_load(data).await;
             OPENING.with(|o| o.set(false));
             match opened {
-                Ok(()) => {
+                Ok(later) => {
                     if data.status.get_untracked() != LoadStatus::Outdated {
                         data.status.set(LoadStatus::Ready);
                     }
+                    let whole = load_later(data, later).await;
+                    COMPLETE.with(|c| c.set(Some(whole)));
                 }
-                Err(e) => data.status.set(LoadStatus::Failed(store_error_text(&e))),
+                Err(e) => {
+                    data.status.set(LoadStatus::Failed(store_error_text(&e)));
+                    COMPLETE.with(|c| c.set(Some(false)));
+                }
             }
         });
         data
@@ -411,7 +513,7 @@ impl AppData {
         // Read before anything is shown: callers go on right after the last signal is set
         // (a view the change removes must not be reached after another await).
         let settings = b.get_meta(crate::store::META_SETTINGS).await?;
-        let corrupt = self.set_all(loaded);
+        let corrupt = self.set_all(loaded).await?;
         if !corrupt.is_empty() {
             set_aside(self, b, corrupt).await?;
         }
@@ -445,7 +547,9 @@ fn mark(name: &str) {
     }
 }
 
-async fn open_and_load(data: AppData) -> Result<(), StoreError> {
+/// Opens the store and shows the kinds of the first screen; returns the other kinds'
+/// texts, read in the same transaction.
+async fn open_and_load(data: AppData) -> Result<LoadedTexts, StoreError> {
     mark("start");
     let backend = IdbBackend::open(
         AppData::kind_names(),
@@ -463,22 +567,62 @@ async fn open_and_load(data: AppData) -> Result<(), StoreError> {
     prepare(&backend, Utc::now()).await?;
     let mut reading = backend.start_reading().await?;
     mark("read");
-    let book = AppData::decode_read(&mut reading).await?;
+    let (book, later) = AppData::decode_read(&mut reading).await?;
     backend.finish(reading);
-    // Published once every record is decoded (a save meanwhile waits for it, so it
-    // cannot be overwritten by the first load), and before the tables are filled: views
+    // Published once the first kinds are decoded, and before the tables are filled: views
     // that react to the first load (the "Undo import" list, say) read the store and must
-    // find it open.
+    // find it open. A save meanwhile waits for every kind (see `Changes::commit`), so it
+    // cannot be overwritten by the first load.
     let backend = Rc::new(backend);
     BACKEND.with(|b| *b.borrow_mut() = Some(backend.clone()));
-    let corrupt = data.set_book(book);
+    let corrupt = data.set_first(book);
     mark("decoded");
     if !corrupt.is_empty() {
         set_aside(&data, &backend, corrupt).await?;
     }
     data.quarantine.set(backend.list_quarantine().await?);
     listen_to_other_tabs(data);
-    Ok(())
+    Ok(later)
+}
+
+/// Decodes and shows the kinds read after the first screen, once the browser has painted
+/// it; `false` when they could not be read (the status then says why).
+async fn load_later(data: AppData, later: LoadedTexts) -> bool {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let book = match read_later(later, Utc::now()).await {
+        Ok(book) => book,
+        Err(e) => {
+            data.status.set(LoadStatus::Failed(store_error_text(&e)));
+            return false;
+        }
+    };
+    let corrupt = data.set_later(book);
+    mark("complete");
+    if !corrupt.is_empty() {
+        if let Some(b) = backend() {
+            if let Err(e) = set_aside(&data, &b, corrupt).await {
+                data.status.set(LoadStatus::Failed(store_error_text(&e)));
+                return false;
+            }
+            if let Ok(list) = b.list_quarantine().await {
+                data.quarantine.set(list);
+            }
+        }
+    }
+    true
+}
+
+/// Waits until start-up has ended; `true` when every kind is in its table (start-up
+/// reads the first screen's kinds first, see [`AppData::start`]). Every page but the
+/// dashboard, every save and every change another tab announces waits for it: none may
+/// see, plan on or overwrite a book that is still coming in, or that came in part.
+pub async fn fully_loaded() -> bool {
+    loop {
+        if let Some(whole) = COMPLETE.with(std::cell::Cell::get) {
+            return whole;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
 }
 
 /// The messages tabs send each other after a commit.
@@ -506,6 +650,9 @@ fn listen_to_other_tabs(data: AppData) {
                 return;
             };
             leptos::task::spawn_local(async move {
+                if !fully_loaded().await {
+                    return;
+                }
                 if msg.reload {
                     let _ = data.reload().await;
                     return;
@@ -516,7 +663,7 @@ fn listen_to_other_tabs(data: AppData) {
                 let Some(b) = backend() else { return };
                 for (kind, id) in msg.changed {
                     if let Ok(raw) = b.get_raw(&kind, id).await {
-                        data.set_one(&kind, id, raw);
+                        data.set_one(&kind, id, raw).await;
                     }
                 }
             });
@@ -629,6 +776,11 @@ impl Changes {
     pub async fn commit(self, data: AppData) -> Result<(), StoreError> {
         if let Some(e) = self.refused {
             return Err(e);
+        }
+        if !fully_loaded().await && backend().is_some() {
+            // The store is open but part of the book could not be read: a change now
+            // could break what this tab cannot see.
+            return Err(StoreError::CodeMissing);
         }
         let Some(b) = opened_backend().await else {
             return Err(StoreError::Unavailable {

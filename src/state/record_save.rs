@@ -140,7 +140,7 @@ impl<T: Stored> RecordSave<T> {
     async fn newer(self, kind: &str, id: Id) -> Option<T> {
         let raw = backend()?.get_raw(kind, id).await.ok()??;
         let theirs = serde_json::from_str::<T>(&raw).ok()?;
-        self.data.set_one(kind, id, Some(raw));
+        self.data.set_one(kind, id, Some(raw)).await;
         Some(theirs)
     }
 }

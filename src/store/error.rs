@@ -13,6 +13,9 @@ pub enum StoreError {
     Unavailable { detail: String },
     /// Another open tab holds an older version of the database and blocks the upgrade.
     UpgradeBlocked,
+    /// The part of the app that reads some kinds of records could not be downloaded
+    /// (offline, or the site was updated since the page was opened).
+    CodeMissing,
     /// The save was based on `rev` but the stored record is at `stored_rev`, or was deleted
     /// (`None`), or — for a create — already exists. The user is offered a reload.
     Stale {
@@ -46,7 +49,7 @@ impl StoreError {
     pub fn message(&self) -> Message {
         let m = Message::new(self.key());
         match self {
-            StoreError::QuotaExceeded | StoreError::UpgradeBlocked => m,
+            StoreError::QuotaExceeded | StoreError::UpgradeBlocked | StoreError::CodeMissing => m,
             StoreError::Unavailable { detail } => m.arg("detail", detail),
             StoreError::Stale {
                 kind,
@@ -84,6 +87,7 @@ crate::keyed_enum!(StoreError, {
     StoreError::QuotaExceeded => "store.error.quota",
     StoreError::Unavailable { .. } => "store.error.unavailable",
     StoreError::UpgradeBlocked => "store.error.blocked",
+    StoreError::CodeMissing => "store.error.code_missing",
     StoreError::Stale { stored_rev: Some(_), .. } => "store.error.stale",
     StoreError::Stale { stored_rev: None, .. } => "store.error.stale_deleted",
     StoreError::Corrupt { .. } => "store.error.corrupt",

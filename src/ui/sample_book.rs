@@ -98,7 +98,8 @@ fn run(op: Op, p: Panel) {
     }
     flag.set(true);
     spawn_local(async move {
-        if act_on(op, p).await.is_err() {
+        // The plans read every kind.
+        if !crate::state::data::fully_loaded().await || act_on(op, p).await.is_err() {
             flag.set(false);
             p.toasts.push(ToastKind::Error, tr("sample.code_failed"));
         }

@@ -10,16 +10,18 @@ const wasmFiles = (page) => {
   });
   return seen;
 };
-const areaChunks = (files) => files.filter((f) => f.startsWith("split_"));
-// Everything but the main module: the areas and the chunks of code they share.
-const notMain = (files) => files.filter((f) => f !== "sixstep_bg.wasm");
+// The readers of the kinds the dashboard does not show: fetched at start-up, while the
+// first screen is built (src/state/data.rs).
+const BOOK = "split_sixstep_book.wasm";
+const areaChunks = (files) => files.filter((f) => f.startsWith("split_") && f !== BOOK);
 
 test("the dashboard downloads no area's code; an area's code comes once, when it is opened", async ({ page, errors }) => {
   const seen = wasmFiles(page);
   await open(page, "/");
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   expect(seen).toContain("sixstep_bg.wasm");
-  expect(notMain(seen)).toEqual([]);
+  await expect.poll(() => seen).toContain(BOOK);
+  expect(areaChunks(seen)).toEqual([]);
 
   await (await nav(page)).getByRole("link", { name: "Deals", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
@@ -109,4 +111,22 @@ test("the sample book's code comes on the first click; when it cannot be fetched
   expect(seen).toContain("split_sixstep_sample.wasm");
   // Only the refused download itself is reported.
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});
+
+test("when the readers of the later kinds cannot be fetched, the dashboard still shows, other pages say so, and a reload recovers", async ({ page }) => {
+  await page.route(/split_sixstep_book\.wasm$/, (route) => route.abort("internetdisconnected"));
+  await open(page, "/");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The part of Sixstep that reads your records could not be downloaded" }),
+  ).toBeVisible();
+  // A page that needs every kind is not shown on part of the book.
+  await (await nav(page)).getByRole("link", { name: "Accounts", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be opened" })).toBeVisible();
+
+  // Back online, a reload opens everything.
+  await page.unroute(/split_sixstep_book\.wasm$/);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });

@@ -143,6 +143,9 @@ macro_rules! collections {
         #[derive(Clone, Copy)]
         pub struct AppData {
             pub status: RwSignal<LoadStatus>,
+            /// Every kind is in its table: start-up shows the dashboard on the first kinds
+            /// (see [`AppData::start`]); what counts the whole book waits for this.
+            pub whole: RwSignal<bool>,
             /// Records moved to quarantine (listed under Settings → Data health).
             pub quarantine: RwSignal<Vec<QuarantineEntry>>,
             /// Bumped after every committed change or refresh (for views over many kinds).
@@ -161,6 +164,7 @@ macro_rules! collections {
             fn empty() -> Self {
                 AppData {
                     status: RwSignal::new(LoadStatus::Loading),
+                    whole: RwSignal::new(false),
                     quarantine: RwSignal::new(Vec::new()),
                     version: RwSignal::new(0),
                     last_backup: RwSignal::new(crate::state::backup::last_backup()),
@@ -370,11 +374,11 @@ macro_rules! collections {
 }
 
 // `first`: the kinds the first screen (the dashboard and the shell) shows, decoded before
-// it; `later`: decoded right after it (every other page waits for them, see
+// it (the dashboard's "Start here" counts people too, and waits for `AppData::whole`); `later`: decoded right after it (every other page waits for them, see
 // [`fully_loaded`]). The order is the order kinds are listed to the user.
 collections! {
     accounts: Account => first,
-    contacts: Contact => first,
+    contacts: Contact => later,
     competitors: Competitor => later,
     intel_notes: IntelNote => later,
     deals: Deal => first,
@@ -479,6 +483,7 @@ impl AppData {
                     }
                     let whole = load_later(data, later).await;
                     COMPLETE.with(|c| c.set(Some(whole)));
+                    data.whole.set(whole);
                 }
                 Err(e) => {
                     data.status.set(LoadStatus::Failed(store_error_text(&e)));

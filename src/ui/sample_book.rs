@@ -152,60 +152,47 @@ fn do_export(p: Panel) {
     });
 }
 
+/// A refused load or removal: the panel stops asking and says why.
+fn refused(p: Panel, r: &Refusal) {
+    p.busy.set(false);
+    p.asking.set(None);
+    p.toasts.push(ToastKind::Error, tr(r.key()));
+}
+
 fn do_load(p: Panel) {
-    let Panel {
-        data,
-        toasts,
-        busy,
-        asking,
-        ..
-    } = p;
-    match act::load(data) {
-        Err(r) => {
-            busy.set(false);
-            asking.set(None);
-            toasts.push(ToastKind::Error, tr(r.key()));
-        }
+    match act::load(p.data) {
+        Err(r) => refused(p, &r),
         Ok(save) => {
-            busy.set(true);
+            p.busy.set(true);
             spawn_local(async move {
                 match save.await {
                     Ok(n) => {
-                        asking.set(None);
-                        toasts.push(ToastKind::Success, tc("sample.loaded_toast", n, &[]));
+                        p.asking.set(None);
+                        p.toasts
+                            .push(ToastKind::Success, tc("sample.loaded_toast", n, &[]));
                     }
-                    Err(e) => report_store_error(toasts, &e),
+                    Err(e) => report_store_error(p.toasts, &e),
                 }
-                busy.set(false);
+                p.busy.set(false);
             });
         }
     }
 }
 
 fn do_remove(p: Panel) {
-    let Panel {
-        data,
-        toasts,
-        busy,
-        asking,
-        ..
-    } = p;
+    let Panel { data, toasts, .. } = p;
     match act::remove(data) {
         Err(Refusal::Blocked(plan)) => {
-            busy.set(false);
-            asking.set(Some(Asking::Remove(plan)));
+            p.busy.set(false);
+            p.asking.set(Some(Asking::Remove(plan)));
         }
-        Err(r) => {
-            busy.set(false);
-            asking.set(None);
-            toasts.push(ToastKind::Error, tr(r.key()));
-        }
+        Err(r) => refused(p, &r),
         Ok(save) => {
-            busy.set(true);
+            p.busy.set(true);
             spawn_local(async move {
                 match save.await {
                     Ok(removed) => {
-                        asking.set(None);
+                        p.asking.set(None);
                         toasts.push_with_action(
                             ToastKind::Success,
                             tc("sample.removed_toast", removed.len(), &[]),
@@ -224,7 +211,7 @@ fn do_remove(p: Panel) {
                     }
                     Err(e) => report_store_error(toasts, &e),
                 }
-                busy.set(false);
+                p.busy.set(false);
             });
         }
     }

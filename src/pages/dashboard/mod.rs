@@ -61,7 +61,8 @@ fn StartHere() -> impl IntoView {
     let accounts = Memo::new(move |_| has(data.accounts.len()));
     let people = Memo::new(move |_| has(data.contacts.len()));
     let deals = Memo::new(move |_| has(data.deals.len()));
-    let loaded = move || data.status.get() == crate::state::data::LoadStatus::Ready;
+    // It counts people, who come in right after the first screen.
+    let loaded = move || data.whole.get();
     let step = move |done: Memo<bool>,
                      key: &'static str,
                      hint: &'static str,

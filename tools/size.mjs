@@ -10,6 +10,7 @@
 //   node tools/size.mjs [dist]
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
@@ -55,7 +56,7 @@ console.log(`whole_app_download_gzip: ${kb(first + chunks)} KB`);
 console.log(`first_route_download_raw: ${kb(firstRaw)} KB`);
 
 // The chunks each split module needs, from the unminified loader of the last build.
-const loader = "target/wasm-split/release/split/__wasm_split.js";
+const loader = fileURLToPath(new URL("../target/wasm-split/release/split/__wasm_split.js", import.meta.url));
 if (existsSync(loader)) {
   const users = new Map();
   for (const m of readFileSync(loader, "utf8").matchAll(/\/\* ([\w, ]+) \*\/\s*const __chunk_(\d+)/g))

@@ -25,7 +25,9 @@ use crate::state::table::{LiveIndexes, Table};
 use crate::store::backend::{Backend, Batch, QuarantineEntry};
 use crate::store::idb::{IdbBackend, Reading};
 use crate::store::ValidationError;
-use crate::store::{decode_kind, prepare, set_aside_batch, Loaded, LoadedTexts, StoreError};
+use crate::store::{
+    decode_kind, prepare, set_aside_batch, Loaded, LoadedTexts, StoreError, StoredTexts,
+};
 use chrono::Utc;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -123,6 +125,18 @@ pub trait Stored: Checked + Indexed + PartialEq + Send + Sync {
     fn table(data: &AppData) -> Table<Self>;
 }
 
+/// A kind's records decoded from `texts`; those that do not decode are added to `corrupt`
+/// (for quarantine).
+fn decoded<T: Record>(
+    texts: StoredTexts,
+    now: chrono::DateTime<Utc>,
+    corrupt: &mut Vec<QuarantineEntry>,
+) -> Records<T> {
+    let d = decode_kind::<T>(texts, now);
+    corrupt.extend(d.corrupt);
+    d.records
+}
+
 /// `$first` when the kind is read for the first screen, `$later` when after it.
 macro_rules! pick {
     (first, {$($first:tt)*}, {$($later:tt)*}) => { $($first)* };
@@ -191,9 +205,7 @@ macro_rules! collections {
                 $(
                     let texts = loaded.remove(<$ty as Record>::KIND).unwrap_or_default();
                     pick!($when, {
-                        let d = decode_kind::<$ty>(texts, now);
-                        book.$field = d.records;
-                        book.corrupt.extend(d.corrupt);
+                        book.$field = decoded(texts, now, &mut book.corrupt);
                     }, {
                         later.insert(<$ty as Record>::KIND.to_string(), texts);
                     });
@@ -216,9 +228,7 @@ macro_rules! collections {
                 $(
                     let texts = reading.take(<$ty as Record>::KIND).await?;
                     pick!($when, {
-                        let d = decode_kind::<$ty>(texts, now);
-                        book.$field = d.records;
-                        book.corrupt.extend(d.corrupt);
+                        book.$field = decoded(texts, now, &mut book.corrupt);
                     }, {
                         later.insert(<$ty as Record>::KIND.to_string(), texts);
                     });
@@ -298,9 +308,7 @@ macro_rules! collections {
             let mut book = Book::default();
             $(pick!($when, {}, {
                 if let Some(texts) = loaded.remove(<$ty as Record>::KIND) {
-                    let d = decode_kind::<$ty>(texts, now);
-                    book.$field = d.records;
-                    book.corrupt.extend(d.corrupt);
+                    book.$field = decoded(texts, now, &mut book.corrupt);
                 }
             });)*
             book
@@ -374,8 +382,9 @@ macro_rules! collections {
 }
 
 // `first`: the kinds the first screen (the dashboard and the shell) shows, decoded before
-// it (the dashboard's "Start here" counts people too, and waits for `AppData::whole`); `later`: decoded right after it (every other page waits for them, see
-// [`fully_loaded`]). The order is the order kinds are listed to the user.
+// it (the dashboard's "Start here" counts people too, and waits for `AppData::whole`);
+// `later`: decoded right after it (every other page waits for them, see [`fully_loaded`]).
+// The order is the order kinds are listed to the user.
 collections! {
     accounts: Account => first,
     contacts: Contact => later,

@@ -15,9 +15,10 @@ use crate::state::prefs::locale;
 use crate::state::toasts::use_toasts;
 use crate::state::tr_fn;
 use crate::state::{tc, tr, tw, ToastKind, Toasts};
+use crate::store::StoreError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use leptos::wasm_split::wasm_split;
 
 /// What the panel is asking, if anything.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,15 +76,6 @@ struct Panel {
     asking: RwSignal<Option<Asking>>,
 }
 
-/// The sample book's code could not be fetched.
-struct CodeMissing;
-
-impl From<SplitLoaderError> for CodeMissing {
-    fn from(_: SplitLoaderError) -> Self {
-        CodeMissing
-    }
-}
-
 /// Does `op`. The code that builds, loads and removes the sample book (every kind's
 /// records and their rules) is downloaded on the first click, not with the dashboard.
 /// The panel is busy from the click on (a second click while the code comes does nothing);
@@ -107,7 +99,7 @@ fn run(op: Op, p: Panel) {
 }
 
 #[wasm_split(sixstep_sample, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn act_on(op: Op, p: Panel) -> Result<(), CodeMissing> {
+fn act_on(op: Op, p: Panel) -> Result<(), StoreError> {
     match op {
         Op::Offer => {
             let records = act::record_count(p.data);

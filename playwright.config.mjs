@@ -9,10 +9,10 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   fullyParallel: true,
   workers: 2,
-  // One retry: since the pages' code is split by area, two specs (locales: a statement in
-  // the customer's language; catalogue: New product at 1280 px) fail now and then on this
-  // 2-core machine (a page built after its chunk arrives sometimes stops reacting). A
-  // spec that fails twice still fails the run; the cause is open (see the issue's notes).
+  // One retry, for what this 2-core machine does now and then under two workers. A spec
+  // that fails twice still fails the run. Specs wait for a save to be visibly done (its
+  // form closed, its row listed) before they navigate or type the next one: a button that
+  // is visible while its form is open proves nothing, and a reload cuts a save in flight.
   retries: 1,
   reporter: [["list"]],
   use: {

@@ -293,7 +293,7 @@ test("a customer's documents are in the language chosen for the customer, the ap
   await expect(choice).toHaveValue("");
   await choice.selectOption({ label: "Magyar" });
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("button", { name: "Edit account" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit account" })).toBeEnabled();
 
   await open(page, `/receivables/statement/${acc.id}`);
   await expect(page.getByRole("heading", { level: 1, name: statementTitle(CATS.hu) })).toBeVisible();
@@ -314,7 +314,7 @@ test("a customer's documents are in the language chosen for the customer, the ap
   await expect(page.getByLabel("Language of documents")).toHaveValue("hu");
   await page.getByLabel("Language of documents").selectOption({ label: CATS.en["account.language.same"] });
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("button", { name: "Edit account" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit account" })).toBeEnabled();
   await open(page, `/receivables/statement/${acc.id}`);
   await expect(page.getByRole("heading", { level: 1, name: statementTitle(CATS.en) })).toBeVisible();
   expect(errors).toEqual([]);

@@ -114,10 +114,14 @@ test("plan, rounds with the shrink rule, the walk-away guard, confirmed terms an
 
   // Three rounds: ours, theirs, ours larger than our first — warned with the figures.
   const s = page.getByRole("region", { name: "Rounds and concessions" });
+  const ledger = s.getByRole("table", { name: "Concession ledger" }).getByRole("row");
+  // Each round is in the ledger (and its form cleared) before the next is typed.
   await logRound(s, { side: "We", issue: "Payment terms", to: "35", inReturn: "Order this month" });
   await s.getByRole("button", { name: "Log the round" }).click();
+  await expect(ledger).toHaveCount(2);
   await logRound(s, { side: "They", issue: "Payment terms", from: "90", to: "70" });
   await s.getByRole("button", { name: "Log the round" }).click();
+  await expect(ledger).toHaveCount(3);
   await logRound(s, { side: "We", issue: "Payment terms", to: "45", inReturn: "Three-year service contract" });
   await expect(
     s.getByText(

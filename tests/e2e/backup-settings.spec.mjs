@@ -43,7 +43,8 @@ async function setGiftLimit(page, amount, currency, shown) {
 async function setStuckDays(page, days) {
   await stuckDays(page).fill(String(days));
   await dealCard(page).getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText("Saved.").last()).toBeVisible();
+  // The toast (the Data panel's hint also says "saved"), shown once the save is stored.
+  await expect(page.getByRole("status").getByText(/^Saved\.$/)).toBeVisible();
 }
 
 async function deleteDatabase(page) {

@@ -88,7 +88,10 @@ test("plan, rounds with the shrink rule, the walk-away guard, confirmed terms an
 
   // The plan: three issues.
   const add = page.getByRole("form", { name: "Plan an issue" });
+  const planned = page.getByRole("region", { name: "Issues on the table" }).getByRole("article");
+  // Each issue is on the table (and its form cleared) before the next is typed.
   await planIssue(add, { opening: "150000", target: "140000", bottom: "135000", value: "1", us: "5", them: "4" });
+  await expect(planned).toHaveCount(1);
   await planIssue(add, {
     kind: "Payment method and terms",
     label: "Payment terms",
@@ -99,6 +102,7 @@ test("plan, rounds with the shrink rule, the walk-away guard, confirmed terms an
     us: "2",
     them: "5",
   });
+  await expect(planned).toHaveCount(2);
   await planIssue(add, {
     kind: "Other issue",
     label: "Training days",
@@ -110,7 +114,7 @@ test("plan, rounds with the shrink rule, the walk-away guard, confirmed terms an
     us: "1",
     them: "4",
   });
-  await expect(page.getByRole("region", { name: "Issues on the table" }).getByRole("article")).toHaveCount(3);
+  await expect(planned).toHaveCount(3);
 
   // Three rounds: ours, theirs, ours larger than our first — warned with the figures.
   const s = page.getByRole("region", { name: "Rounds and concessions" });

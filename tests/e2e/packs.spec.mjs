@@ -105,6 +105,7 @@ test("a packed kind is read from its pack, with every change since laid over it"
   await open(page, "/accounts");
   await page.getByRole("link", { name: "Removed Mill" }).click();
   await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByRole("button", { name: "Restore from archive" })).toBeVisible();
   await page.getByRole("button", { name: "Delete account" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();

@@ -1,14 +1,17 @@
 // A static file server that behaves like a plain static host: files from a folder,
 // optionally under a sub-path, and `404.html` (a copy of index.html) for any other
-// address so deep links and reloads work.
-//   node tools/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--base /]
+// address so deep links and reloads work. With `--gzip`, text and wasm are sent gzipped to a
+// browser that accepts it, as a static host configured for it does.
+//   node tools/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--base /] [--gzip]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => {
-    if (a.startsWith("--")) acc.push([a.slice(2), all[i + 1]]);
+    if (a === "--gzip") acc.push(["gzip", true]);
+    else if (a.startsWith("--")) acc.push([a.slice(2), all[i + 1]]);
     return acc;
   }, []),
 );
@@ -31,13 +34,24 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-async function send(res, status, file) {
-  const body = await readFile(file);
-  res.writeHead(status, {
+// Compressed once per file (the files of a build do not change while it is served).
+const zipped = new Map();
+const compressible = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
+
+async function send(req, res, status, file) {
+  let body = await readFile(file);
+  const headers = {
     "content-type": types[extname(file)] ?? "application/octet-stream",
     "cache-control": "no-cache",
     "x-content-type-options": "nosniff",
-  });
+  };
+  if (args.gzip && compressible.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    if (!zipped.has(file)) zipped.set(file, gzipSync(body, { level: 9 }));
+    body = zipped.get(file);
+    headers["content-encoding"] = "gzip";
+    headers["vary"] = "accept-encoding";
+  }
+  res.writeHead(status, headers);
   res.end(body);
 }
 
@@ -50,11 +64,11 @@ createServer(async (req, res) => {
       const file = normalize(join(root, rel));
       if (file.startsWith(root + sep)) {
         const s = await stat(file).catch(() => null);
-        if (s?.isFile()) return await send(res, 200, file);
+        if (s?.isFile()) return await send(req, res, 200, file);
       }
     }
     const fallback = join(root, "404.html");
-    if (await stat(fallback).catch(() => null)) return await send(res, 404, fallback);
+    if (await stat(fallback).catch(() => null)) return await send(req, res, 404, fallback);
     res.writeHead(404).end("Not found");
   } catch (e) {
     res.writeHead(500).end(String(e));

@@ -277,8 +277,9 @@ fn StatusBanner() -> impl IntoView {
     let data = use_data();
     move || match data.status.get() {
         LoadStatus::Ready => ().into_any(),
+        // Over the page, not above it: the page does not move when it goes.
         LoadStatus::Loading => view! {
-            <p class="notice" role="status">{tr("shell.status.loading")}</p>
+            <p class="notice loading-notice" role="status">{tr("shell.status.loading")}</p>
         }
         .into_any(),
         LoadStatus::Blocked => view! {

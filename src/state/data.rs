@@ -210,8 +210,7 @@ macro_rules! collections {
                         later.insert(<$ty as Record>::KIND.to_string(), texts);
                     });
                 )*
-                let rest = read_later(later, now).await?;
-                book.corrupt.extend(self.set_later_fields(rest));
+                book.corrupt.extend(read_later(*self, later, now).await?);
                 let corrupt = self.set_first(book);
                 crate::state::search::rebuild_when_idle(*self);
                 repack_when_idle();
@@ -247,46 +246,57 @@ macro_rules! collections {
             }
 
             /// Moves the later kinds of `book` into their tables, without waking readers
-            /// or rebuilding indexes (the caller does); returns the records that did not
-            /// decode.
+            /// or rebuilding indexes (the caller does: [`Self::show_later`]); returns the
+            /// records that did not decode. Called by [`read_later`] only, so that its code
+            /// comes with the readers.
             fn set_later_fields(&self, book: Book) -> Vec<QuarantineEntry> {
                 $(pick!($when, {}, { self.$field.replace_all(book.$field); });)*
                 book.corrupt
             }
 
-            /// Replaces the tables of the kinds read after the first screen by `book`'s.
-            fn set_later(&self, book: Book) -> Vec<QuarantineEntry> {
-                let corrupt = self.set_later_fields(book);
+            /// Replaces one record of a kind read after the first screen by its stored
+            /// text (or removes it when gone). Called by [`read_one_later`] only.
+            fn put_one_later(&self, kind: &str, id: Id, raw: Option<String>) {
+                $(pick!($when, {}, {
+                    if kind == <$ty as Record>::KIND {
+                        let texts = raw.map(|t| (id.to_string(), t));
+                        let mut one = LoadedTexts::new();
+                        one.insert(kind.to_string(), texts.into_iter().collect::<Vec<_>>().into());
+                        match decode_later(one, Utc::now()).$field.get(&id) {
+                            Some(r) => self.apply_put(r.clone()),
+                            None => self.apply_remove::<$ty>(id),
+                        }
+                        return;
+                    }
+                });)*
+            }
+
+            /// Shows the kinds read after the first screen once [`read_later`] has put
+            /// them in their tables: indexes, the search and the packs over every kind.
+            fn show_later(&self) {
                 self.indexes.replace(self.build_indexes());
                 self.version.update(|v| *v += 1);
                 crate::state::search::rebuild_when_idle(*self);
                 repack_when_idle();
-                corrupt
             }
 
             /// Replaces one record by its stored text (or removes it when gone).
             pub(crate) async fn set_one(&self, kind: &str, id: Id, raw: Option<String>) {
-                $(
+                let mut first = false;
+                $(pick!($when, {
                     if kind == <$ty as Record>::KIND {
-                        pick!($when, {
-                            match raw.as_deref().map(serde_json::from_str::<$ty>) {
-                                Some(Ok(r)) => self.apply_put(r),
-                                _ => self.apply_remove::<$ty>(id),
-                            }
-                        }, {
-                            let texts = raw.clone().map(|t| (id.to_string(), t));
-                            let mut one = LoadedTexts::new();
-                            one.insert(kind.to_string(), texts.into_iter().collect::<Vec<_>>().into());
-                            // Fetched at start-up already: this cannot fail but offline
-                            // after an update; the record then shows at the next reload.
-                            let Ok(book) = read_later(one, Utc::now()).await else { return };
-                            match book.$field.get(&id) {
-                                Some(r) => self.apply_put(r.clone()),
-                                None => self.apply_remove::<$ty>(id),
-                            }
-                        });
+                        first = true;
+                        match raw.as_deref().map(serde_json::from_str::<$ty>) {
+                            Some(Ok(r)) => self.apply_put(r),
+                            _ => self.apply_remove::<$ty>(id),
+                        }
                     }
-                )*
+                }, {});)*
+                // Fetched at start-up already: this cannot fail but offline after an
+                // update; the record then shows at the next reload.
+                if !first && read_one_later(*self, kind.to_string(), id, raw).await.is_err() {
+                    return;
+                }
                 crate::state::search::touch(self, kind, id);
                 self.version.update(|v| *v += 1);
             }
@@ -381,9 +391,10 @@ macro_rules! collections {
     };
 }
 
-// `first`: the kinds the first screen (the dashboard and the shell) shows, decoded before
-// it (the dashboard's "Start here" counts people too, and waits for `AppData::whole`);
-// `later`: decoded right after it (every other page waits for them, see [`fully_loaded`]).
+// `first`: the kinds the first screen (the dashboard's pipeline and the shell) shows,
+// decoded before it; `later`: decoded right after it is painted (every other page waits for
+// them, see [`fully_loaded`], and so do the dashboard's cards of follow-ups, invoices and
+// complaints, and the people step of its "Start here").
 // The order is the order kinds are listed to the user.
 collections! {
     accounts: Account => first,
@@ -396,10 +407,10 @@ collections! {
     products: Product => later,
     proposals: Proposal => later,
     negotiations: Negotiation => later,
-    followups: FollowUp => first,
-    invoices: Invoice => first,
+    followups: FollowUp => later,
+    invoices: Invoice => later,
     credit_checks: CreditCheck => later,
-    complaints: Complaint => first,
+    complaints: Complaint => later,
     referrals: Referral => later,
     partners: Partner => later,
     declined_requests: DeclinedRequest => later,
@@ -407,16 +418,29 @@ collections! {
     sample_books: SampleBook => first,
 }
 
-/// [`decode_later`], in a download of its own fetched while the first screen is shown: the
-/// first screen's code holds no reader of the later kinds.
-#[wasm_split(
-    sixstep_book,
-    wasm_split_path = ::leptos::wasm_split,
-    fallible,
-    preload(preload_book)
-)]
-fn read_later(loaded: LoadedTexts, now: chrono::DateTime<Utc>) -> Result<Book, StoreError> {
-    Ok(decode_later(loaded, now))
+/// Decodes the kinds read after the first screen and puts them in their tables (without
+/// waking readers: [`AppData::show_later`] does); returns the records that did not decode.
+/// In a download of its own, fetched once the first screen is painted: the first screen's
+/// code holds no reader of the later kinds.
+#[wasm_split(sixstep_book, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_later(
+    data: AppData,
+    loaded: LoadedTexts,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<QuarantineEntry>, StoreError> {
+    Ok(data.set_later_fields(decode_later(loaded, now)))
+}
+
+/// [`AppData::put_one_later`], with the readers of [`read_later`].
+#[wasm_split(sixstep_book, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_one_later(
+    data: AppData,
+    kind: String,
+    id: Id,
+    raw: Option<String>,
+) -> Result<(), StoreError> {
+    data.put_one_later(&kind, id, raw);
+    Ok(())
 }
 
 impl From<SplitLoaderError> for StoreError {
@@ -478,10 +502,6 @@ impl AppData {
         let data = AppData::empty();
         crate::state::settings::install(data.settings);
         provide_context(data);
-        // Fetched while the store is read: `read_later` needs it right after.
-        leptos::task::spawn_local(async {
-            let _ = preload_book().await;
-        });
         leptos::task::spawn_local(async move {
             let opened = open_and_load(data).await;
             OPENING.with(|o| o.set(false));
@@ -554,6 +574,20 @@ async fn set_aside(
     }
 }
 
+/// Resolves once the browser has painted what the page shows now: a task after its next
+/// frame (a timer alone may run before the frame), or after 100 ms in a tab the browser
+/// paints nothing for (one opened in the background).
+async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
+        let after = resolve.clone();
+        request_animation_frame(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&after, 0);
+        });
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// A `performance.mark` for the benchmark's start-up phases (`sixstep:<name>`).
 fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
@@ -599,18 +633,20 @@ async fn open_and_load(data: AppData) -> Result<LoadedTexts, StoreError> {
     Ok(later)
 }
 
-/// Decodes and shows the kinds read after the first screen, once the browser has painted
-/// it; `false` when they could not be read (the status then says why).
+/// Fetches the readers of the kinds read after the first screen, then decodes and shows
+/// those kinds, once the browser has painted the first screen (nothing of this delays it,
+/// on the network or on the main thread); `false` when they could not be read (the status
+/// then says why).
 async fn load_later(data: AppData, later: LoadedTexts) -> bool {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-    let book = match read_later(later, Utc::now()).await {
-        Ok(book) => book,
+    after_paint().await;
+    let corrupt = match read_later(data, later, Utc::now()).await {
+        Ok(corrupt) => corrupt,
         Err(e) => {
             data.status.set(LoadStatus::Failed(store_error_text(&e)));
             return false;
         }
     };
-    let corrupt = data.set_later(book);
+    data.show_later();
     mark("complete");
     if !corrupt.is_empty() {
         if let Some(b) = backend() {

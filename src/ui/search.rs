@@ -2,7 +2,7 @@
 //! arrow keys move through them, Enter opens one, Escape closes.
 
 use crate::domain::search::{Hit, HitKind};
-use crate::state::data::use_data;
+use crate::state::data::{use_data, LoadStatus};
 use crate::state::tr_fn;
 use crate::state::{search, tr};
 use crate::ui::link::href;
@@ -46,10 +46,14 @@ pub fn GlobalSearch() -> impl IntoView {
     let q = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let input = NodeRef::<leptos::html::Input>::new();
+    // Until every kind is in, an index would miss people and everything but the dashboard's
+    // kinds: what is typed meanwhile is searched once they are (unless they cannot be read;
+    // the banner then says why).
+    let coming = move || !data.whole.get() && !matches!(data.status.get(), LoadStatus::Failed(_));
     let hits = Memo::new(move |_| {
         let text = q.get();
         data.version.track();
-        if text.trim().is_empty() {
+        if text.trim().is_empty() || coming() {
             Vec::new()
         } else {
             search::query(&data, &text, 12)
@@ -149,7 +153,15 @@ pub fn GlobalSearch() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <p class="hint" role="status">
-                    {move || if q.get().trim().is_empty() { tr("search.help") } else if hits.with(Vec::is_empty) { tr("search.none") } else { String::new() }}
+                    {move || if q.get().trim().is_empty() {
+                        tr("search.help")
+                    } else if coming() {
+                        tr("shell.status.loading")
+                    } else if hits.with(Vec::is_empty) {
+                        tr("search.none")
+                    } else {
+                        String::new()
+                    }}
                 </p>
             </div>
             }

@@ -11,16 +11,18 @@ mod receivables_card;
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::pipeline::{self, NextStepIssue, YearMonth};
-use crate::state::data::use_data;
+use crate::state::data::{use_data, LoadStatus};
 use crate::state::prefs::locale;
 use crate::state::settings;
 use crate::state::tr_fn;
 use crate::state::{tc, tr, tw};
+use crate::store::StoreError;
 use crate::ui::deal_text::{deal_href, month_label, step_label, totals_text};
 use crate::ui::fmt;
 use crate::ui::scroll_area::ScrollArea;
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use std::collections::HashMap;
 
 /// A percentage in the current locale ("12.5" / "12,5").
@@ -34,22 +36,54 @@ fn percent(bp: u32) -> String {
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
+    let data = use_data();
+    // The cards come once the first screen's kinds are read (the shell says it is loading
+    // meanwhile): a card showing "0 open deals" before the book is read would be wrong, and
+    // every card comes at once, so none is pushed down by another.
+    let read = move || data.status.get() != LoadStatus::Loading;
     view! {
         <section class="page dashboard">
             <h1>{tr_fn("page.dashboard.title")}</h1>
-            <StartHere/>
-            <PipelineCard/>
-            <div class="dash-grid">
-                <AttentionCard/>
-                <StuckCard/>
-                <MonthCard/>
-                <ShareCard/>
-                <followup_card::FollowUpCard/>
-                <receivables_card::ReceivablesCard/>
-                <complaints_card::ComplaintsCard/>
-            </div>
+            <Show when=read>
+                <StartHere/>
+                <PipelineCard/>
+                <div class="dash-grid">
+                    <AttentionCard/>
+                    <StuckCard/>
+                    <MonthCard/>
+                    <ShareCard/>
+                    <LaterCards/>
+                </div>
+            </Show>
         </section>
     }
+}
+
+/// The cards of the kinds read right after the first screen (follow-ups, invoices,
+/// complaints), shown once every kind is in: their code comes in the download that reads
+/// those kinds (`sixstep_book`, see `state::data`), not with the first screen. They are last
+/// in the grid, so nothing above them moves when they come.
+#[component]
+fn LaterCards() -> impl IntoView {
+    let data = use_data();
+    move || {
+        data.whole.get().then(|| {
+            Suspend::new(async {
+                // A download that fails leaves them out; the banner says why.
+                later_cards().await.unwrap_or_else(|_| ().into_any())
+            })
+        })
+    }
+}
+
+#[wasm_split(sixstep_book, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn later_cards() -> Result<AnyView, StoreError> {
+    Ok(view! {
+        <followup_card::FollowUpCard/>
+        <receivables_card::ReceivablesCard/>
+        <complaints_card::ComplaintsCard/>
+    }
+    .into_any())
 }
 
 /// The first steps of a new book, shown until the first deal exists: each step is ticked
@@ -59,10 +93,9 @@ fn StartHere() -> impl IntoView {
     let data = use_data();
     let has = move |n: usize| n > 0;
     let accounts = Memo::new(move |_| has(data.accounts.len()));
-    let people = Memo::new(move |_| has(data.contacts.len()));
+    // People come in right after the first screen: their step is ticked then.
+    let people = Memo::new(move |_| data.whole.get() && has(data.contacts.len()));
     let deals = Memo::new(move |_| has(data.deals.len()));
-    // It counts people, who come in right after the first screen.
-    let loaded = move || data.whole.get();
     let step = move |done: Memo<bool>,
                      key: &'static str,
                      hint: &'static str,
@@ -80,7 +113,7 @@ fn StartHere() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || loaded() && !deals.get()>
+        <Show when=move || !deals.get()>
             <section class="card start-here" aria-labelledby="start-heading">
                 <h2 id="start-heading">{tr_fn("dash.start.title")}</h2>
                 <p>{tr_fn("dash.start.intro")}</p>
@@ -92,7 +125,7 @@ fn StartHere() -> impl IntoView {
             </section>
         </Show>
         // The sample book: offered while the book has no deal, kept while it is loaded.
-        <Show when=move || loaded() && (!deals.get() || crate::ui::sample_book::sample_loaded(data))>
+        <Show when=move || !deals.get() || crate::ui::sample_book::sample_loaded(data)>
             <crate::ui::sample_book::SampleBookPanel/>
         </Show>
     }

@@ -46,7 +46,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
 fi
 
-# npm packages (Playwright, axe-core, binaryen's wasm-opt, terser) exactly as package-lock.json says.
+# npm packages (Playwright, axe-core, binaryen's wasm-opt, terser, Lighthouse) exactly as package-lock.json says.
 LOCK_HASH=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.sixstep-lock-hash 2>/dev/null)" != "$LOCK_HASH" ]; then
   say "Installing npm packages from package-lock.json"

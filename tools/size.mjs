@@ -3,7 +3,7 @@
 //   icon, the main wasm module and its glue; tools/build_wasm.py);
 // - whole_app_download_gzip: that plus every area's chunks, fetched when a page of the
 //   area is first opened;
-// - start_up_rest_download_gzip: what start-up fetches while the first screen is built (the
+// - start_up_rest_download_gzip: what start-up fetches once the first screen is painted (the
 //   readers of the kinds the dashboard does not show, `sixstep_book`, and the chunks it
 //   shares with areas; the split build's loader lists who uses each chunk);
 // and of each language's catalogue (i18n/: one is fetched only when that language is chosen).

@@ -3,11 +3,17 @@
 //! updated record by record after every committed change (and every change another tab
 //! announces), so each keystroke only queries it.
 //!
+//! Its code (building, updating and querying the index) comes in the download that reads
+//! the kinds after the first screen (`sixstep_book`, see [`super::data`]): the search finds
+//! nothing before every kind is in, so the first screen does not carry it.
+//!
 //! This file may use `crate::domain`, [`super::data`] and the browser's idle callback.
 
 use super::data::AppData;
 use crate::domain::ids::Id;
 use crate::domain::search::{Hit, SearchIndex};
+use crate::store::StoreError;
+use leptos::wasm_split::wasm_split;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,7 +40,11 @@ pub fn rebuild_when_idle(data: AppData) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let build = Closure::once_into_js(move || with_index(&data, |_| ()));
+    let build = Closure::once_into_js(move || {
+        leptos::task::spawn_local(async move {
+            let _ = build_in(data).await;
+        });
+    });
     let callback: &js_sys::Function = build.unchecked_ref();
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(IDLE_TIMEOUT_MS);
@@ -48,8 +58,44 @@ pub fn rebuild_when_idle(data: AppData) {
     }
 }
 
-/// Brings one record up to date in the index, if the index exists.
+/// Brings one record up to date in the index, if the index exists: in a task of its own,
+/// right after the caller's (which must go on without awaiting: a view its change removes
+/// must not be reached after an await).
 pub fn touch(data: &AppData, kind: &str, id: Id) {
+    if INDEX.with(|i| i.borrow().is_none()) {
+        return;
+    }
+    let (data, kind) = (*data, kind.to_string());
+    leptos::task::spawn_local(async move {
+        // Loaded already (the index exists): this cannot fail but offline after an update;
+        // the index is then rebuilt at the next reload.
+        let _ = touch_in(data, kind, id).await;
+    });
+}
+
+/// The best hits for `q` (none when the index's code cannot be fetched).
+pub async fn query(data: AppData, q: String, limit: usize) -> Vec<Hit> {
+    query_in(data, q, limit).await.unwrap_or_default()
+}
+
+#[wasm_split(sixstep_book, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn build_in(data: AppData) -> Result<(), StoreError> {
+    with_index(&data, |_| ());
+    Ok(())
+}
+
+#[wasm_split(sixstep_book, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn query_in(data: AppData, q: String, limit: usize) -> Result<Vec<Hit>, StoreError> {
+    Ok(with_index(&data, |ix| ix.query(&q, limit)))
+}
+
+#[wasm_split(sixstep_book, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn touch_in(data: AppData, kind: String, id: Id) -> Result<(), StoreError> {
+    touch_now(&data, &kind, id);
+    Ok(())
+}
+
+fn touch_now(data: &AppData, kind: &str, id: Id) {
     INDEX.with(|i| {
         let mut guard = i.borrow_mut();
         let Some(ix) = guard.as_mut() else { return };
@@ -151,11 +197,6 @@ pub fn touch(data: &AppData, kind: &str, id: Id) {
             _ => {}
         }
     });
-}
-
-/// The best hits for `q`.
-pub fn query(data: &AppData, q: &str, limit: usize) -> Vec<Hit> {
-    with_index(data, |ix| ix.query(q, limit))
 }
 
 /// `f` over the index, built first from the tables if it is not there yet.

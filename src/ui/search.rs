@@ -50,14 +50,24 @@ pub fn GlobalSearch() -> impl IntoView {
     // kinds: what is typed meanwhile is searched once they are (unless they cannot be read;
     // the banner then says why).
     let coming = move || !data.whole.get() && !matches!(data.status.get(), LoadStatus::Failed(_));
-    let hits = Memo::new(move |_| {
+    // The answer to the last query asked; one that comes after a newer question is dropped.
+    let hits = RwSignal::new(Vec::<Hit>::new());
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let text = q.get();
         data.version.track();
+        let n = asked.get_value() + 1;
+        asked.set_value(n);
         if text.trim().is_empty() || coming() {
-            Vec::new()
-        } else {
-            search::query(&data, &text, 12)
+            hits.set(Vec::new());
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let found = search::query(data, text, 12).await;
+            if asked.get_value() == n {
+                hits.set(found);
+            }
+        });
     });
     let show = move || {
         open.set(true);

@@ -349,7 +349,7 @@ try {
   }
   const rest = /start_up_rest_download_gzip: ([\d.]+) KB \((\d+) files\)/.exec(size.stdout);
   if (rest)
-    print("start_up_rest_download_gzip", rest[1], `KB (${rest[2]} files fetched once the first screen is painted: the readers of the kinds it does not show, and their dashboard cards)`);
+    print("start_up_rest_download_gzip", rest[1], `KB (${rest[2]} files fetched once the first screen is painted: the readers of the kinds it does not show, their dashboard cards and the search)`);
   const cat = /catalogue_download_gzip_largest: ([\d.]+) KB/.exec(size.stdout);
   print("catalogue_download_gzip_largest", cat ? cat[1] : "?", "KB (one language's texts, fetched only when it is chosen)");
   if (errors.length) print("page_errors", errors.length, `(${errors[0]})`);

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use routes::Page;
 
+mod first_visit;
 mod routes;
 
 /// Starts the app: installs the panic view and mounts the shell over the loading notice.
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
         );
     }
     AppData::start();
+    first_visit::follow(use_data());
     let base = base_path().to_string();
     view! {
         <Router base=base>

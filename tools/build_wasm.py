@@ -142,19 +142,15 @@ def build(staging, public_url, release):
         shutil.copyfile(src, os.path.join(out_dir, name))
 
     base = f"{public_url}{folder}/"
-    boot = (
-        f"import init from '{base}{NAME}.js';\n"
-        f"const wasm = await init({{ module_or_path: '{base}{NAME}_bg.wasm' }});\n"
-        "dispatchEvent(new CustomEvent('sixstep-started', { detail: { wasm } }));\n"
-    )
+    # The main module is not preloaded: the start-up script (post_build.py) asks for it, on
+    # a first visit once the first screen is painted.
     preload = (
         f'<link rel="modulepreload" href="{base}{NAME}.js">'
         f'<link rel="modulepreload" href="{base}__wasm_split.js">'
-        f'<link rel="preload" href="{base}{NAME}_bg.wasm" as="fetch" type="application/wasm" crossorigin>'
     )
     chunks = sum(1 for n in files if n.endswith(".wasm")) - 1
     print(f"build_wasm: {folder}/ with the main module and {chunks} chunks", flush=True)
-    return boot, preload
+    return f"{base}{NAME}.js", f"{base}{NAME}_bg.wasm", preload
 
 
 def lock_version(package):

@@ -12,7 +12,11 @@
    phone on a slow network fetches one file, not sixteen, before it can paint. The start-up
    script and the code's preloads come before it, so the download the first screen waits
    for longest starts first.
-5. Copies index.html to 404.html: static hosts serve it for unknown paths, so a reload on
+5. Puts the first visit's screen (public/first-visit.html, written by
+   tools/first_visit.mjs) in the page, hidden, and starts the start-up script with what
+   shows it: on a first visit a phone shows the dashboard before the code has come (see
+   src/app/first_visit.rs).
+6. Copies index.html to 404.html: static hosts serve it for unknown paths, so a reload on
    a deep link (/deals/42) still starts the app.
 """
 import base64
@@ -37,7 +41,65 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build_wasm  # noqa: E402
 
 release = os.environ.get("TRUNK_PROFILE", "debug") == "release"
-code, preload = build_wasm.build(staging, public_url, release)
+glue, main_module, preload = build_wasm.build(staging, public_url, release)
+
+# The first visit's screen (src/app/first_visit.rs): the copy goes in the page, hidden; the
+# start-up script shows it only where it is what the app will show, and removes it
+# otherwise. The locales' primary tags decide whether the browser's language is English.
+with open(os.path.join(build_wasm.ROOT, "public", "first-visit.html"), encoding="utf-8") as f:
+    copy = f.read().strip().replace(' href="/', f' href="{public_url}')
+marker = '<div id="boot"'
+if marker not in html:
+    sys.exit("post_build: no boot notice in index.html")
+html = html.replace(
+    marker,
+    f'<div id="first-visit" class="first-visit" hidden inert aria-hidden="true">{copy}</div>\n    '
+    + marker,
+    1,
+)
+i18n_src = os.path.join(build_wasm.ROOT, "src", "i18n")
+primaries = sorted(
+    {t.split("-")[0].lower() for t in os.listdir(i18n_src) if os.path.isdir(os.path.join(i18n_src, t))}
+)
+# The start-up script. With the first screen shown, the main module is asked for once it is
+# painted: on a slow network the stylesheet and this script, which the first screen needs,
+# do not share the line with the largest download. Otherwise it is asked for at once.
+code = f"""const firstScreen = (() => {{
+  const copy = document.getElementById('first-visit');
+  const read = (key) => {{ try {{ return JSON.parse(localStorage.getItem(key)); }} catch {{ return null; }} }};
+  let show = false;
+  try {{
+    const theme = read('sixstep.theme');
+    if (typeof theme === 'string') document.documentElement.dataset.theme = theme;
+    const spoken = {primaries!r};
+    const wanted = [read('sixstep.locale'), ...(navigator.languages || []), navigator.language]
+      .filter((t) => typeof t === 'string')
+      .map((t) => t.toLowerCase().split(/[-_]/)[0])
+      .find((t) => spoken.includes(t));
+    show = location.pathname === '{public_url}' && localStorage.getItem('sixstep.book') === null
+      && (wanted === undefined || wanted === 'en');
+    const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+    if (show && dark) copy.querySelector('.theme-toggle span').textContent = '\u2600';
+  }} catch {{ show = false; }}
+  if (copy && show) copy.hidden = false; else copy?.remove();
+  return show;
+}})();
+try {{
+  if (firstScreen) {{
+    await new Promise((painted) => {{
+      requestAnimationFrame(() => setTimeout(painted, 0));
+      setTimeout(painted, 100);
+    }});
+  }}
+  const mainModule = fetch('{main_module}');
+  const {{ default: init }} = await import('{glue}');
+  const wasm = await init({{ module_or_path: mainModule }});
+  dispatchEvent(new CustomEvent('sixstep-started', {{ detail: {{ wasm }} }}));
+}} catch (e) {{
+  document.getElementById('first-visit')?.remove();
+  throw e;
+}}
+"""
 name = "boot-" + hashlib.sha256(code.encode()).hexdigest()[:16] + ".js"
 with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
     f.write(code)
@@ -68,7 +130,6 @@ html = html[: links[0].start()] + joined + "".join(
     html[a.end() : b.start()] for a, b in zip(links, links[1:])
 ) + html[links[-1].end() :]
 
-i18n_src = os.path.join(build_wasm.ROOT, "src", "i18n")
 os.makedirs(os.path.join(staging, "i18n"), exist_ok=True)
 listed = []
 for tag in sorted(os.listdir(i18n_src)):

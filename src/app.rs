@@ -21,20 +21,29 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         crate::ui::crash::show_crash_view(&info.to_string());
     }));
-    // A locale other than English is fetched first, so the first screen is already in
-    // it; if the file cannot be had, the app starts in English and says so.
-    let locale = crate::state::prefs::initial_locale();
-    if locale.is_loaded() {
-        mount();
-    } else {
-        // Leptos's own executor starts with the mount: this runs before it.
-        wasm_bindgen_futures::spawn_local(async move {
+    // Leptos's own executor starts with the mount: this runs before it.
+    wasm_bindgen_futures::spawn_local(async move {
+        // The mount runs in a task of its own, not in the one that compiled the code: a
+        // phone's main thread is not held in one long task for both.
+        next_task().await;
+        // A locale other than English is fetched first, so the first screen is already in
+        // it; if the file cannot be had, the app starts in English and says so.
+        let locale = crate::state::prefs::initial_locale();
+        if !locale.is_loaded() {
             if let Err(e) = crate::i18n::load::load(locale).await {
                 web_sys::console::warn_1(&format!("catalogue {}: {e}", locale.tag()).into());
             }
-            mount();
-        });
-    }
+        }
+        mount();
+    });
+}
+
+/// Resolves in a task of its own (a 0 ms timer).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn mount() {

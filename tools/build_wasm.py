@@ -14,7 +14,8 @@ and `wasm-bindgen`, and that is where the split must happen:
    chunks link against);
 4. in a release build, binaryen (npm, as `wasm-opt -Oz`) shrinks every module
    (tools/wasm_opt.mjs), and terser (npm) minifies the glue and the chunk loader
-   (tools/minify.mjs).
+   (tools/minify.mjs);
+5. the chunks of the module read at every start go into one file (`pack`).
 
 Everything lands in `pkg-<hash>/`, named after its contents, so a browser may cache the
 files for good and an update never mixes old and new chunks. Returns the start-up script.
@@ -123,6 +124,10 @@ def build(staging, public_url, release):
         for name in wasm:
             files[name] = os.path.join(opt_dir, name)
         print(f"build_wasm: {len(wasm)} modules optimised", flush=True)
+
+    pack(files, work, "sixstep_book")
+
+    if release:
         # The JavaScript glue and the chunk loader, minified (terser, npm).
         scripts = [n for n in files if n.endswith(".js")]
         for name in scripts:
@@ -151,6 +156,87 @@ def build(staging, public_url, release):
     chunks = sum(1 for n in files if n.endswith(".wasm")) - 1
     print(f"build_wasm: {folder}/ with the main module and {chunks} chunks", flush=True)
     return f"{base}{NAME}.js", f"{base}{NAME}_bg.wasm", preload
+
+
+# One chunk's fetch in the split tool's loader, as it writes it.
+CHUNK_FETCH = re.compile(
+    r'(/\* (?P<users>[\w, ]+) \*/\s*const __chunk_(?P<n>\d+) = makeLoad\(\(\) => \{\s*)'
+    r'const src = fetch\(new URL\("\./chunk_(?P=n)\.wasm", import\.meta\.url\)\);'
+    r'(?P<mid>\s*src\.catch\(\(\) => \{\}\);\s*)'
+    r'return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);'
+)
+
+
+def pack(files, work, module):
+    """Puts the chunks `module` needs into one file, `pack_<module>.wasm` (the modules end to
+    end), and has the loader take them from it: one request instead of one per chunk.
+
+    The split module read at every start (the later kinds' readers) needs dozens of small
+    chunks. Each request costs the page's main thread about a millisecond (a quarter of a
+    second on a slow phone, all in one task) and, on a slow network, a round trip per few
+    files. The pack is fetched when the first of its chunks is needed; a chunk is still
+    instantiated once, whichever module needs it first. The file keeps wasm's extension so
+    a static host compresses it as it does the other modules."""
+    loader_path = files["__wasm_split.js"]
+    with open(loader_path, encoding="utf-8") as f:
+        loader = f.read()
+    members = [m for m in CHUNK_FETCH.finditer(loader) if module in m.group("users").split(", ")]
+    if not members:
+        sys.exit(f"build_wasm: no chunk of {module} found in the loader; has its shape changed?")
+    name = f"pack_{module}.wasm"
+    offsets = {}
+    parts = []
+    at = 0
+    for m in members:
+        chunk = f"chunk_{m.group('n')}.wasm"
+        with open(files.pop(chunk), "rb") as f:
+            data = f.read()
+        offsets[chunk] = (at, len(data))
+        parts.append(data)
+        at += len(data)
+    pack_dir = os.path.join(work, "pack")
+    shutil.rmtree(pack_dir, ignore_errors=True)
+    os.makedirs(pack_dir)
+    files[name] = os.path.join(pack_dir, name)
+    with open(files[name], "wb") as f:
+        f.write(b"".join(parts))
+
+    def take(m):
+        start, length = offsets[f"chunk_{m.group('n')}.wasm"]
+        return (
+            m.group(1)
+            + f"const src = __pack_{module}({start}, {length});"
+            + m.group("mid")
+            + "return async (imports) => (WebAssembly.instantiate(await src, imports));"
+        )
+
+    patched, count = CHUNK_FETCH.subn(lambda m: take(m) if f"chunk_{m.group('n')}.wasm" in offsets else m.group(0), loader)
+    if count < len(members):
+        sys.exit("build_wasm: the loader changed while it was patched")
+    reader = f"""
+// The chunks of {module}, end to end in one file (tools/build_wasm.py): fetched once,
+// when the first of them is needed; fetched again after a failure.
+let __pack_{module}_bytes = undefined;
+function __pack_{module}(offset, length) {{
+    if (__pack_{module}_bytes === undefined) {{
+        const bytes = fetch(new URL("./{name}", import.meta.url)).then((response) => {{
+            if (!response.ok) throw new Error(`{name}: HTTP ${{response.status}}`);
+            return response.arrayBuffer();
+        }});
+        bytes.catch(() => {{
+            if (__pack_{module}_bytes === bytes) __pack_{module}_bytes = undefined;
+        }});
+        __pack_{module}_bytes = bytes;
+    }}
+    return __pack_{module}_bytes.then((buffer) => new Uint8Array(buffer, offset, length));
+}}
+"""
+    first = patched.index("\nfunction makeLoad(")
+    patched = patched[:first] + reader + patched[first:]
+    files["__wasm_split.js"] = os.path.join(pack_dir, "__wasm_split.js")
+    with open(files["__wasm_split.js"], "w", encoding="utf-8") as f:
+        f.write(patched)
+    print(f"build_wasm: {name} holds {len(members)} chunks, {at} bytes", flush=True)
 
 
 def lock_version(package):

@@ -5,7 +5,7 @@
 //   area is first opened;
 // - start_up_rest_download_gzip: what start-up fetches once the first screen is painted (the
 //   readers of the kinds the dashboard does not show, `sixstep_book`, and the chunks it
-//   shares with areas; the split build's loader lists who uses each chunk);
+//   shares with areas, in one pack; the split build's loader lists who uses each chunk);
 // and of each language's catalogue (i18n/: one is fetched only when that language is chosen).
 //   node tools/size.mjs [dist]
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -25,7 +25,7 @@ function* files(folder) {
 }
 
 // A split-off chunk: loaded on navigation, not at start-up.
-const isChunk = (rel) => /(^|\/)(split_[^/]*|chunk_\d+)\.wasm$/.test(rel);
+const isChunk = (rel) => /(^|\/)(split_[^/]*|pack_[^/]*|chunk_\d+)\.wasm$/.test(rel);
 
 let firstRaw = 0;
 let first = 0;
@@ -62,7 +62,11 @@ if (existsSync(loader)) {
   for (const m of readFileSync(loader, "utf8").matchAll(/\/\* ([\w, ]+) \*\/\s*const __chunk_(\d+)/g))
     users.set(`chunk_${m[2]}.wasm`, m[1].split(", "));
   const pkg = readdirSync(dir).find((n) => n.startsWith("pkg-"));
-  const needs = (module) => [`split_${module}.wasm`, ...[...users].filter(([, u]) => u.includes(module)).map(([f]) => f)];
+  // A module's chunks, or the pack that holds them (tools/build_wasm.py).
+  const needs = (module) =>
+    [`split_${module}.wasm`, `pack_${module}.wasm`, ...[...users].filter(([, u]) => u.includes(module)).map(([f]) => f)].filter(
+      (f) => existsSync(join(dir, pkg, f)),
+    );
   const gz = (files) => files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, pkg, f)), { level: 9 }).length, 0);
   if (pkg && existsSync(join(dir, pkg, "split_sixstep_book.wasm"))) {
     const files = needs("sixstep_book");

@@ -22,6 +22,9 @@ test("the dashboard downloads no area's code; an area's code comes once, when it
   expect(seen).toContain("sixstep_bg.wasm");
   await expect.poll(() => seen).toContain(BOOK);
   expect(areaChunks(seen)).toEqual([]);
+  // The chunks the readers need come in one file, not one request each.
+  expect(seen).toContain("pack_sixstep_book.wasm");
+  expect(seen.filter((f) => f.startsWith("chunk_"))).toEqual([]);
 
   await (await nav(page)).getByRole("link", { name: "Deals", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
@@ -113,20 +116,23 @@ test("the sample book's code comes on the first click; when it cannot be fetched
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
 });
 
-test("when the readers of the later kinds cannot be fetched, the dashboard still shows, other pages say so, and a reload recovers", async ({ page }) => {
-  await page.route(/split_sixstep_book\.wasm$/, (route) => route.abort("internetdisconnected"));
-  await open(page, "/");
-  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "The part of Sixstep that reads your records could not be downloaded" }),
-  ).toBeVisible();
-  // A page that needs every kind is not shown on part of the book.
-  await (await nav(page)).getByRole("link", { name: "Accounts", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "This page could not be opened" })).toBeVisible();
+for (const file of ["split_sixstep_book.wasm", "pack_sixstep_book.wasm"]) {
+  test(`when the readers of the later kinds cannot be fetched (${file}), the dashboard still shows, other pages say so, and a reload recovers`, async ({ page }) => {
+    const refused = new RegExp(`${file.replace(".", "\\.")}$`);
+    await page.route(refused, (route) => route.abort("internetdisconnected"));
+    await open(page, "/");
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "The part of Sixstep that reads your records could not be downloaded" }),
+    ).toBeVisible();
+    // A page that needs every kind is not shown on part of the book.
+    await (await nav(page)).getByRole("link", { name: "Accounts", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "This page could not be opened" })).toBeVisible();
 
-  // Back online, a reload opens everything.
-  await page.unroute(/split_sixstep_book\.wasm$/);
-  await page.reload();
-  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
-  await expect(page.getByRole("alert")).toHaveCount(0);
-});
+    // Back online, a reload opens everything.
+    await page.unroute(refused);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+}

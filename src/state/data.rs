@@ -217,22 +217,43 @@ macro_rules! collections {
                 Ok(corrupt)
             }
 
-            /// Decodes the kinds of the first screen of a whole read as they arrive (a
-            /// kind is decoded while the database reads the next ones); the others' texts
-            /// are kept for [`decode_later`].
-            async fn decode_read(reading: &mut Reading) -> Result<(Book, LoadedTexts), StoreError> {
+            /// The kinds of the first screen, asked for first (see
+            /// [`IdbBackend::start_reading`]).
+            fn first_kinds() -> Vec<&'static str> {
+                let mut first = Vec::new();
+                $(pick!($when, { first.push(<$ty as Record>::KIND); }, {});)*
+                first
+            }
+
+            /// Decodes the kinds of the first screen of a whole read started with
+            /// [`Self::first_kinds`], as they arrive (a kind is decoded while the
+            /// database reads the next one), and asks for the others as soon as the last
+            /// is taken.
+            async fn decode_first(reading: &mut Reading) -> Result<Book, StoreError> {
                 let now = Utc::now();
                 let mut book = Book::default();
+                let mut corrupt = Vec::new();
+                let mut texts = Vec::new();
+                $(pick!($when, {
+                    texts.push(reading.take(<$ty as Record>::KIND).await?);
+                }, {});)*
+                reading.ask_rest()?;
+                let mut texts = texts.into_iter();
+                $(pick!($when, {
+                    book.$field = decoded(texts.next().unwrap_or_default(), now, &mut corrupt);
+                }, {});)*
+                book.corrupt = corrupt;
+                Ok(book)
+            }
+
+            /// The other kinds' texts of that read, kept for [`decode_later`].
+            async fn take_later(reading: &mut Reading) -> Result<LoadedTexts, StoreError> {
                 let mut later = LoadedTexts::new();
-                $(
+                $(pick!($when, {}, {
                     let texts = reading.take(<$ty as Record>::KIND).await?;
-                    pick!($when, {
-                        book.$field = decoded(texts, now, &mut book.corrupt);
-                    }, {
-                        later.insert(<$ty as Record>::KIND.to_string(), texts);
-                    });
-                )*
-                Ok((book, later))
+                    later.insert(<$ty as Record>::KIND.to_string(), texts);
+                });)*
+                Ok(later)
             }
 
             /// Replaces the first screen's tables by `book`'s records (readers are woken
@@ -507,7 +528,8 @@ impl AppData {
             OPENING.with(|o| o.set(false));
             match opened {
                 Ok(later) => {
-                    if data.status.get_untracked() != LoadStatus::Outdated {
+                    // Ready already, unless another tab upgraded the database meanwhile.
+                    if data.status.get_untracked() == LoadStatus::Loading {
                         data.status.set(LoadStatus::Ready);
                     }
                     let whole = load_later(data, later).await;
@@ -613,10 +635,9 @@ async fn open_and_load(data: AppData) -> Result<LoadedTexts, StoreError> {
     data.settings
         .set(crate::state::settings::load(&backend).await?);
     prepare(&backend, Utc::now()).await?;
-    let mut reading = backend.start_reading().await?;
+    let mut reading = backend.start_reading(&AppData::first_kinds()).await?;
     mark("read");
-    let (book, later) = AppData::decode_read(&mut reading).await?;
-    backend.finish(reading);
+    let book = AppData::decode_first(&mut reading).await?;
     // Published once the first kinds are decoded, and before the tables are filled: views
     // that react to the first load (the "Undo import" list, say) read the store and must
     // find it open. A save meanwhile waits for every kind (see `Changes::commit`), so it
@@ -625,6 +646,16 @@ async fn open_and_load(data: AppData) -> Result<LoadedTexts, StoreError> {
     BACKEND.with(|b| *b.borrow_mut() = Some(backend.clone()));
     let corrupt = data.set_first(book);
     mark("decoded");
+    // The first screen is shown now, and rendered (its effects run) before the other kinds
+    // are taken: a microtask later, in the same task, so the transaction is still active.
+    if data.status.get_untracked() == LoadStatus::Loading {
+        data.status.set(LoadStatus::Ready);
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+    // The other kinds' texts, in the same transaction: the database has been reading them
+    // while the first kinds were decoded.
+    let later = AppData::take_later(&mut reading).await?;
+    backend.finish(reading);
     if !corrupt.is_empty() {
         set_aside(&data, &backend, corrupt).await?;
     }

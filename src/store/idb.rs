@@ -348,11 +348,37 @@ fn journal_range(kind: &str) -> Result<Query, StoreError> {
 pub struct Reading {
     tx: Transaction,
     kinds: VecDeque<(&'static str, CountStoreRequestFuture, GetStoreRequestFuture)>,
+    /// The kinds not asked for yet (see [`IdbBackend::start_reading`]), in the backend's
+    /// order.
+    rest: Vec<&'static str>,
     journal: HashMap<String, HashMap<String, Option<String>>>,
     found: BTreeMap<String, Found>,
 }
 
 impl Reading {
+    /// Asks for `kinds`' counts and packs, taken after those asked for before.
+    fn ask(&mut self, kinds: &[&'static str]) -> Result<(), StoreError> {
+        let packs = self.tx.object_store(PACKS).map_err(map_err)?;
+        for kind in kinds {
+            let store = self.tx.object_store(kind).map_err(map_err)?;
+            let count = store.count(None).map_err(map_err)?.into_future();
+            let pack = packs
+                .get(Query::Key(key(kind)))
+                .map_err(map_err)?
+                .into_future();
+            self.kinds.push_back((*kind, count, pack));
+        }
+        Ok(())
+    }
+
+    /// Asks for the kinds [`IdbBackend::start_reading`] left out. Called right after a
+    /// [`Reading::take`] returns, with no await between: the transaction is active then
+    /// (it runs as that kind's request succeeds).
+    pub fn ask_rest(&mut self) -> Result<(), StoreError> {
+        let rest = std::mem::take(&mut self.rest);
+        self.ask(&rest)
+    }
+
     /// The next kind's records, which must be `kind`'s: from its pack with the journal
     /// laid over when that adds up to the store's count, else record by record.
     pub async fn take(&mut self, kind: &str) -> Result<StoredTexts, StoreError> {
@@ -495,7 +521,7 @@ impl IdbBackend {
     async fn read_records(&self, tx: &Transaction) -> Result<LoadedTexts, StoreError> {
         // A second handle on the same transaction, for the reading to keep.
         let handle = tx.object_store(PACKS).map_err(map_err)?.transaction();
-        let mut reading = self.reading(handle).await?;
+        let mut reading = self.reading(handle, &self.kinds).await?;
         let mut out = LoadedTexts::new();
         for kind in &self.kinds {
             out.insert(kind.to_string(), reading.take(kind).await?);
@@ -505,32 +531,49 @@ impl IdbBackend {
     }
 
     /// Starts a whole read, in a transaction of its own: see [`Reading`].
-    pub async fn start_reading(&self) -> Result<Reading, StoreError> {
-        self.reading(self.tx(&self.read_scope(), TransactionMode::ReadOnly)?)
-            .await
+    ///
+    /// Only the kinds in `first` are asked for at once; [`Reading::ask_rest`] asks for the
+    /// others once those are taken. Their texts come first, and the database reads the
+    /// others while the page shows the first.
+    pub async fn start_reading(&self, first: &[&'static str]) -> Result<Reading, StoreError> {
+        if let Some(unknown) = first.iter().find(|k| !self.kinds.contains(k)) {
+            return Err(StoreError::UnknownKind {
+                kind: unknown.to_string(),
+            });
+        }
+        let tx = self.tx(&self.read_scope(), TransactionMode::ReadOnly)?;
+        let mut reading = self.reading(tx, first).await?;
+        reading.rest = self
+            .kinds
+            .iter()
+            .copied()
+            .filter(|k| !first.contains(k))
+            .collect();
+        Ok(reading)
     }
 
     /// Starts a whole read in `tx` (which must cover [`Self::read_scope`]): every request
     /// is made at once, so that the database reads the next kinds while the first are
     /// decoded.
-    async fn reading(&self, tx: Transaction) -> Result<Reading, StoreError> {
-        let packs = tx.object_store(PACKS).map_err(map_err)?;
+    async fn reading(
+        &self,
+        tx: Transaction,
+        kinds: &[&'static str],
+    ) -> Result<Reading, StoreError> {
         let journal = tx.object_store(JOURNAL).map_err(map_err)?;
         let journal_keys = journal
             .get_all_keys(None, None)
             .map_err(map_err)?
             .into_future();
         let journal_values = journal.get_all(None, None).map_err(map_err)?.into_future();
-        let mut kinds = VecDeque::with_capacity(self.kinds.len());
-        for kind in &self.kinds {
-            let store = tx.object_store(kind).map_err(map_err)?;
-            let count = store.count(None).map_err(map_err)?.into_future();
-            let pack = packs
-                .get(Query::Key(key(kind)))
-                .map_err(map_err)?
-                .into_future();
-            kinds.push_back((*kind, count, pack));
-        }
+        let mut reading = Reading {
+            tx,
+            kinds: VecDeque::with_capacity(self.kinds.len()),
+            rest: Vec::new(),
+            journal: HashMap::new(),
+            found: BTreeMap::new(),
+        };
+        reading.ask(kinds)?;
         let mut journaled: HashMap<String, HashMap<String, Option<String>>> = HashMap::new();
         for (k, v) in journal_keys
             .await
@@ -547,12 +590,8 @@ impl IdbBackend {
                     .insert(record.to_string(), text);
             }
         }
-        Ok(Reading {
-            tx,
-            kinds,
-            journal: journaled,
-            found: BTreeMap::new(),
-        })
+        reading.journal = journaled;
+        Ok(reading)
     }
 
     /// Ends a whole read: what it found decides what [`Self::repack`] writes.

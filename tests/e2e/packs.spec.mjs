@@ -157,6 +157,26 @@ test("a record written behind the app's back makes it read the kind record by re
   expect(errors).toEqual([]);
 });
 
+test("a kind read after the first screen's (people) falls back to record by record in the same start-up", async ({ page, errors }) => {
+  const mill = account("People Mill");
+  const rita = { ...meta(), account_id: mill.id, name: "Rita Packed" };
+  await open(page, "/settings");
+  await importBackup(page, makeBackup({ accounts: [mill], contacts: [rita] }), { mode: "Replace everything" });
+  await expect.poll(() => packed(page, "contacts"), { timeout: 15000 }).toBe(1);
+
+  // People are asked for once the first screen's kinds are read: their records, read one by
+  // one because the pack no longer adds up, are asked for in that same transaction.
+  const planted = { ...meta(), account_id: mill.id, name: "Pia Planted" };
+  await putRaw(page, "contacts", planted.id, JSON.stringify(planted, null, 2));
+  await open(page, "/contacts");
+  for (const name of ["Rita Packed", "Pia Planted"]) {
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  }
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect.poll(() => packed(page, "contacts"), { timeout: 15000 }).toBe(2);
+  expect(errors).toEqual([]);
+});
+
 test("a pack in an older form (chunks of text, not bytes) is not used, and is written again", async ({ page, errors }) => {
   const mill = account("Older Mill");
   await open(page, "/settings");

@@ -225,10 +225,9 @@ macro_rules! collections {
                 first
             }
 
-            /// Decodes the kinds of the first screen of a whole read started with
-            /// [`Self::first_kinds`], as they arrive (a kind is decoded while the
-            /// database reads the next one), and asks for the others as soon as the last
-            /// is taken.
+            /// Takes the kinds of the first screen of a whole read started with
+            /// [`Self::first_kinds`], asks for the others as soon as the last is taken,
+            /// and decodes the first while the database reads the others.
             async fn decode_first(reading: &mut Reading) -> Result<Book, StoreError> {
                 let now = Utc::now();
                 let mut book = Book::default();

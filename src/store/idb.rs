@@ -342,9 +342,10 @@ fn journal_range(kind: &str) -> Result<Query, StoreError> {
     ))
 }
 
-/// A whole read under way, in one transaction: every kind's count and pack asked for at
-/// once, then [`Reading::take`]n a kind at a time, in the backend's order of kinds, so
-/// that a kind can be decoded while the database reads the next.
+/// A whole read under way, in one transaction: the kinds' counts and packs asked for (all
+/// at once, or the ones wanted first and then [`Reading::ask_rest`]), then
+/// [`Reading::take`]n a kind at a time, in the order they were asked for, so that a kind
+/// can be decoded while the database reads the next.
 pub struct Reading {
     tx: Transaction,
     kinds: VecDeque<(&'static str, CountStoreRequestFuture, GetStoreRequestFuture)>,
@@ -552,9 +553,9 @@ impl IdbBackend {
         Ok(reading)
     }
 
-    /// Starts a whole read in `tx` (which must cover [`Self::read_scope`]): every request
-    /// is made at once, so that the database reads the next kinds while the first are
-    /// decoded.
+    /// Starts a whole read in `tx` (which must cover [`Self::read_scope`]): the requests of
+    /// `kinds` are made at once, so that the database reads the next kinds while the first
+    /// are decoded.
     async fn reading(
         &self,
         tx: Transaction,

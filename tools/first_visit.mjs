@@ -1,15 +1,24 @@
-// The first visit's screen (see src/app/first_visit.rs): a copy of what the app shows an
-// empty book on the dashboard at the moment it takes the copy's place, written to
-// public/first-visit.html for tools/post_build.py to put in the page.
+// The first visit's screen (see src/app/first_visit.rs): a copy, in each language, of what
+// the app shows an empty book on the dashboard at the moment it takes the copy's place,
+// written to public/first-visit/<language>.html for tools/post_build.py to put in the page.
 //
 //   node tools/first_visit.mjs        after `trunk build --release`; rebuild afterwards
 //
-// tests/e2e/first-visit.spec.mjs checks that the copy is still what the app shows, and says
-// to run this when it is not.
+// tests/e2e/first-visit.spec.mjs checks that each copy is still what the app shows, and
+// says to run this when one is not.
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
-export const COPY_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "public", "first-visit.html");
+// Each language the app speaks, with a browser locale that chooses it.
+export const LANGUAGES = [
+  ["en", "en-GB"],
+  ["es", "es-ES"],
+  ["hu", "hu-HU"],
+  ["lv", "lv-LV"],
+  ["zh-CN", "zh-CN"],
+];
+
+export const copyPath = (tag) => join(dirname(fileURLToPath(import.meta.url)), "..", "public", "first-visit", `${tag}.html`);
 
 // Runs in the page before it starts (page.addInitScript): `window.__firstVisitCopy` is the
 // copy of the app's screen taken when the sample book's panel first appears, which is in the
@@ -69,14 +78,18 @@ async function main() {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu"],
     });
-    const context = await browser.newContext({ locale: "en-GB", colorScheme: "light", viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript(watchForCopy);
-    await page.goto(`http://127.0.0.1:${port}/`);
-    const copy = await page.evaluate(() => window.__firstVisitCopy);
+    for (const [tag, locale] of LANGUAGES) {
+      const context = await browser.newContext({ locale, colorScheme: "light", viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(watchForCopy);
+      await page.goto(`http://127.0.0.1:${port}/`);
+      const copy = await page.evaluate(() => window.__firstVisitCopy);
+      await context.close();
+      await writeFile(copyPath(tag), copy);
+      console.log(`first_visit: ${copyPath(tag)} written (${copy.length} characters)`);
+    }
     await browser.close();
-    await writeFile(COPY_PATH, copy);
-    console.log(`first_visit: ${COPY_PATH} written (${copy.length} characters); rebuild to use it`);
+    console.log("first_visit: rebuild to use them");
   } finally {
     server.kill();
   }

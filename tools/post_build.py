@@ -12,7 +12,7 @@
    phone on a slow network fetches one file, not sixteen, before it can paint. The start-up
    script and the code's preloads come before it, so the download the first screen waits
    for longest starts first.
-5. Puts the first visit's screen (public/first-visit.html, written by
+5. Puts the first visit's screen (public/first-visit/<language>.html, written by
    tools/first_visit.mjs) in the page, hidden, and starts the start-up script with what
    shows it: on a first visit a phone shows the dashboard before the code has come (see
    src/app/first_visit.rs).
@@ -43,24 +43,31 @@ import build_wasm  # noqa: E402
 release = os.environ.get("TRUNK_PROFILE", "debug") == "release"
 glue, main_module, preload = build_wasm.build(staging, public_url, release)
 
-# The first visit's screen (src/app/first_visit.rs): the copy goes in the page, hidden; the
-# start-up script shows it only where it is what the app will show, and removes it
-# otherwise. The locales' primary tags decide whether the browser's language is English.
-with open(os.path.join(build_wasm.ROOT, "public", "first-visit.html"), encoding="utf-8") as f:
-    copy = f.read().strip().replace(' href="/', f' href="{public_url}')
+# The first visit's screen (src/app/first_visit.rs): a copy per language goes in the page,
+# in a <template>; the start-up script shows the one of the language the app will start in,
+# only where it is what the app will show, and removes them all otherwise.
+i18n_src = os.path.join(build_wasm.ROOT, "src", "i18n")
+tags = sorted(t for t in os.listdir(i18n_src) if os.path.isdir(os.path.join(i18n_src, t)))
+copies = []
+for tag in tags:
+    path = os.path.join(build_wasm.ROOT, "public", "first-visit", f"{tag}.html")
+    if not os.path.exists(path):
+        sys.exit(f"post_build: {path} is missing: run `node tools/first_visit.mjs` on a release build")
+    with open(path, encoding="utf-8") as f:
+        copy = f.read().strip().replace(' href="/', f' href="{public_url}')
+    primary = tag.split("-")[0].lower()
+    copies.append(f'<template data-language="{primary}" lang="{tag}">{copy}</template>')
 marker = '<div id="boot"'
 if marker not in html:
     sys.exit("post_build: no boot notice in index.html")
 html = html.replace(
     marker,
-    f'<div id="first-visit" class="first-visit" hidden inert aria-hidden="true">{copy}</div>\n    '
+    "\n    ".join(copies)
+    + '\n    <div id="first-visit" class="first-visit" hidden inert aria-hidden="true"></div>\n    '
     + marker,
     1,
 )
-i18n_src = os.path.join(build_wasm.ROOT, "src", "i18n")
-primaries = sorted(
-    {t.split("-")[0].lower() for t in os.listdir(i18n_src) if os.path.isdir(os.path.join(i18n_src, t))}
-)
+primaries = sorted({t.split("-")[0].lower() for t in tags})
 # The start-up script. With the first screen shown, the main module is asked for once it is
 # painted: on a slow network the stylesheet and this script, which the first screen needs,
 # do not share the line with the largest download. Otherwise it is asked for at once.
@@ -71,16 +78,24 @@ code = f"""const firstScreen = (() => {{
   try {{
     const theme = read('sixstep.theme');
     if (typeof theme === 'string') document.documentElement.dataset.theme = theme;
+    // The language the app will start in (src/state/prefs.rs: the one chosen, else the
+    // first of the browser's it speaks, else English).
     const spoken = {primaries!r};
     const wanted = [read('sixstep.locale'), ...(navigator.languages || []), navigator.language]
       .filter((t) => typeof t === 'string')
       .map((t) => t.toLowerCase().split(/[-_]/)[0])
-      .find((t) => spoken.includes(t));
+      .find((t) => spoken.includes(t)) ?? 'en';
+    const template = document.querySelector(`template[data-language="${{wanted}}"]`);
     show = location.pathname === '{public_url}' && localStorage.getItem('sixstep.book') === null
-      && (wanted === undefined || wanted === 'en');
-    const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
-    if (show && dark) copy.querySelector('.theme-toggle span').textContent = '\u2600';
+      && template !== null;
+    if (show) {{
+      copy.append(template.content.cloneNode(true));
+      copy.lang = template.getAttribute('lang');
+      const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+      if (dark) copy.querySelector('.theme-toggle span').textContent = '\u2600';
+    }}
   }} catch {{ show = false; }}
+  for (const template of document.querySelectorAll('template[data-language]')) template.remove();
   if (copy && show) copy.hidden = false; else copy?.remove();
   return show;
 }})();

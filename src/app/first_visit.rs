@@ -1,9 +1,10 @@
-//! The first visit's screen. `index.html` holds a copy of what the dashboard shows an empty
-//! book at first (`public/first-visit.html`, written from the app itself by
-//! `tools/first_visit.mjs`). The start-up script shows it while the code downloads, and
-//! only where it is exactly what the app will show: the dashboard's address, an empty book
-//! as far as the last visit knew, and English. Until the app takes its place the copy is
-//! inert, and the "Loading Sixstep…" notice says the app is starting.
+//! The first visit's screen. `index.html` holds a copy, in each language, of what the
+//! dashboard shows an empty book at first (`public/first-visit/<language>.html`, written
+//! from the app itself by `tools/first_visit.mjs`). The start-up script shows the one in the
+//! language the app will start in while the code downloads, and only where it is exactly
+//! what the app will show: the dashboard's address, and an empty book as far as the last
+//! visit knew. Until the app takes its place the copy is inert, and the "Loading Sixstep…"
+//! notice says the app is starting.
 //!
 //! The app takes its place as soon as it shows the same, when the first kinds are read (or
 //! the store reports a problem), and keeps the mark that tells the next start whether the

@@ -1,13 +1,16 @@
 // The first visit's screen (src/app/first_visit.rs): on a first visit to the dashboard the
-// page shows its copy of what the app shows an empty book before the code has come; the
-// app takes its place without anything moving. The copy is still what the app shows; it is
-// never shown where it would be wrong (a book with records, another address, another
-// language); what it shows cannot be used until the app is there.
+// page shows its copy of what the app shows an empty book before the code has come, in the
+// language the app will start in; the app takes its place without anything moving. Each
+// copy is still what the app shows; none is shown where it would be wrong (a book with
+// records, another address); what it shows cannot be used until the app is there.
 import { test, expect, open } from "./helpers.mjs";
 import { readFileSync } from "node:fs";
-import { COPY_PATH, watchForCopy } from "../../tools/first_visit.mjs";
+import { LANGUAGES, copyPath, watchForCopy } from "../../tools/first_visit.mjs";
 
 const INTRO = "Practise the method on a fictional firm";
+// The sample book's text in a language, from its catalogue.
+const intro = (tag) =>
+  readFileSync(new URL(`../../src/i18n/${tag}/sample.txt`, import.meta.url), "utf8").match(/^sample\.intro = (.*)$/m)[1].slice(0, 40);
 
 // Holds the main module back until the returned function is called.
 async function holdCode(page) {
@@ -32,17 +35,19 @@ function watchPaints() {
   }).observe({ type: "largest-contentful-paint", buffered: true });
 }
 
-for (const width of [1280, 360]) {
-  test(`the page's copy is what the app shows an empty book at ${width} px`, async ({ page, errors }) => {
-    await page.setViewportSize({ width, height: 800 });
-    await page.addInitScript(watchForCopy);
-    await page.goto("/");
-    const shown = await page.evaluate(() => window.__firstVisitCopy);
-    expect(
-      shown,
-      "public/first-visit.html is not what the app shows: run `node tools/first_visit.mjs` on a release build, then build again",
-    ).toBe(readFileSync(COPY_PATH, "utf8"));
-    expect(errors).toEqual([]);
+for (const [tag, locale, width] of [...LANGUAGES.map(([tag, locale]) => [tag, locale, 1280]), ["en", "en-GB", 360]]) {
+  test.describe(`in ${locale} at ${width} px`, () => {
+    test.use({ locale, viewport: { width, height: 800 } });
+    test(`the page's copy is what the app shows an empty book`, async ({ page, errors }) => {
+      await page.addInitScript(watchForCopy);
+      await page.goto("/");
+      const shown = await page.evaluate(() => window.__firstVisitCopy);
+      expect(
+        shown,
+        `public/first-visit/${tag}.html is not what the app shows: run \`node tools/first_visit.mjs\` on a release build, then build again`,
+      ).toBe(readFileSync(copyPath(tag), "utf8"));
+      expect(errors).toEqual([]);
+    });
   });
 }
 
@@ -124,16 +129,47 @@ test("another address starts without the copy", async ({ page, errors }) => {
 
 test.describe("in Latvian", () => {
   test.use({ locale: "lv-LV" });
-  test("a browser in another language starts without the English copy", async ({ page, errors }) => {
+  test("a browser in another language the app speaks shows the copy in that language", async ({ page, errors }) => {
     const release = await holdCode(page);
+    await page.addInitScript(watchPaints);
     await page.goto("/");
-    await expect(page.getByText("Loading Sixstep…")).toBeVisible();
-    await page.waitForTimeout(300);
+    await expect(page.getByText(intro("lv"))).toBeVisible();
     await expect(page.getByText(INTRO)).toHaveCount(0);
     release();
-    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Dashboard");
+    await expect(page.getByRole("heading", { level: 1, name: "Pārskats" })).toBeVisible();
+    await expect(page.getByText(intro("lv"))).toHaveCount(1);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__shifts)).toBeLessThan(0.01);
     expect(errors).toEqual([]);
   });
+});
+
+test.describe("in French", () => {
+  test.use({ locale: "fr-FR" });
+  test("a browser in a language the app does not speak shows the English copy, as the app starts in English", async ({
+    page,
+    errors,
+  }) => {
+    const release = await holdCode(page);
+    await page.goto("/");
+    await expect(page.getByText(INTRO)).toBeVisible();
+    release();
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(page.getByText(INTRO)).toHaveCount(1);
+    expect(errors).toEqual([]);
+  });
+});
+
+test("the language chosen in Settings wins over the browser's, in the copy too", async ({ page, errors }) => {
+  await page.addInitScript(() => localStorage.setItem("sixstep.locale", JSON.stringify("hu")));
+  const release = await holdCode(page);
+  await page.goto("/");
+  await expect(page.getByText(intro("hu"))).toBeVisible();
+  await expect(page.getByText(INTRO)).toHaveCount(0);
+  release();
+  await expect(page.getByText(intro("hu"))).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Mintanyilvántartás betöltése" })).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test.describe("in the dark", () => {

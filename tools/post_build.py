@@ -21,6 +21,7 @@
 """
 import base64
 import hashlib
+from html import escape as html_escape
 import os
 import re
 import sys
@@ -55,8 +56,16 @@ for tag in tags:
         sys.exit(f"post_build: {path} is missing: run `node tools/first_visit.mjs` on a release build")
     with open(path, encoding="utf-8") as f:
         copy = f.read().strip().replace(' href="/', f' href="{public_url}')
+    # The start-up notice in that language, from its catalogue.
+    with open(os.path.join(i18n_src, tag, "app.txt"), encoding="utf-8") as f:
+        starting = re.search(r"^shell\.starting = (.+)$", f.read(), re.M)
+    if not starting:
+        sys.exit(f"post_build: src/i18n/{tag}/app.txt has no shell.starting")
     primary = tag.split("-")[0].lower()
-    copies.append(f'<template data-language="{primary}" lang="{tag}">{copy}</template>')
+    copies.append(
+        f'<template data-language="{primary}" lang="{tag}" '
+        f'data-starting="{html_escape(starting.group(1).strip())}">{copy}</template>'
+    )
 marker = '<div id="boot"'
 if marker not in html:
     sys.exit("post_build: no boot notice in index.html")
@@ -86,6 +95,12 @@ code = f"""const firstScreen = (() => {{
       .map((t) => t.toLowerCase().split(/[-_]/)[0])
       .find((t) => spoken.includes(t)) ?? 'en';
     const template = document.querySelector(`template[data-language="${{wanted}}"]`);
+    // The start-up notice speaks that language too, with or without the copy.
+    const boot = document.getElementById('boot');
+    if (template && boot) {{
+      boot.textContent = template.dataset.starting;
+      boot.lang = template.getAttribute('lang');
+    }}
     show = location.pathname === '{public_url}' && localStorage.getItem('sixstep.book') === null
       && template !== null;
     if (show) {{

@@ -135,11 +135,27 @@ test.describe("in Latvian", () => {
     await page.goto("/");
     await expect(page.getByText(intro("lv"))).toBeVisible();
     await expect(page.getByText(INTRO)).toHaveCount(0);
+    // The start-up notice speaks Latvian too.
+    await expect(page.getByRole("status")).toHaveText("Ielādē Sixstep…");
     release();
     await expect(page.getByRole("heading", { level: 1, name: "Pārskats" })).toBeVisible();
     await expect(page.getByText(intro("lv"))).toHaveCount(1);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => window.__shifts)).toBeLessThan(0.01);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe("in Latvian, on another address", () => {
+  test.use({ locale: "lv-LV" });
+  test("the start-up notice speaks the app's language without the copy too", async ({ page, errors }) => {
+    const release = await holdCode(page);
+    await page.goto("/deals");
+    await expect(page.getByRole("status")).toHaveText("Ielādē Sixstep…");
+    await page.waitForTimeout(300);
+    await expect(page.getByText(intro("lv"))).toHaveCount(0);
+    release();
+    await expect(page.getByRole("heading", { level: 1, name: "Darījumi" })).toBeVisible();
     expect(errors).toEqual([]);
   });
 });

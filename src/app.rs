@@ -25,7 +25,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         // The mount runs in a task of its own, not in the one that compiled the code: a
         // phone's main thread is not held in one long task for both.
-        next_task().await;
+        gloo_timers::future::TimeoutFuture::new(0).await;
         // A locale other than English is fetched first, so the first screen is already in
         // it; if the file cannot be had, the app starts in English and says so.
         let locale = crate::state::prefs::initial_locale();
@@ -36,14 +36,6 @@ pub fn start() {
         }
         mount();
     });
-}
-
-/// Resolves in a task of its own (a 0 ms timer).
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn mount() {

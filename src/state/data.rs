@@ -231,7 +231,6 @@ macro_rules! collections {
             async fn decode_first(reading: &mut Reading) -> Result<Book, StoreError> {
                 let now = Utc::now();
                 let mut book = Book::default();
-                let mut corrupt = Vec::new();
                 let mut texts = Vec::new();
                 $(pick!($when, {
                     texts.push(reading.take(<$ty as Record>::KIND).await?);
@@ -239,9 +238,8 @@ macro_rules! collections {
                 reading.ask_rest()?;
                 let mut texts = texts.into_iter();
                 $(pick!($when, {
-                    book.$field = decoded(texts.next().unwrap_or_default(), now, &mut corrupt);
+                    book.$field = decoded(texts.next().unwrap_or_default(), now, &mut book.corrupt);
                 }, {});)*
-                book.corrupt = corrupt;
                 Ok(book)
             }
 

@@ -136,6 +136,9 @@ test("a 'no' answer closes the gate until it is overridden with a reason", async
 
   await page.getByRole("button", { name: /^Confirm: A clear sales opportunity/ }).click();
   const dialog = page.getByRole("dialog");
+  // The dialog puts the focus on the override field first (a frame after it opens); typing
+  // before that would have the focus move away in the middle.
+  await expect(dialog.getByLabel("Override reason: why should the deal go on anyway?")).toBeFocused();
   await dialog.getByLabel("Evidence of the end signal").fill("They asked for a quote");
   await dialog.getByRole("button", { name: "Confirm and move" }).click();
   await expect(dialog.getByRole("alert")).toContainText('A qualifying question is answered "no"');
@@ -151,6 +154,41 @@ test("a 'no' answer closes the gate until it is overridden with a reason", async
   await page.getByRole("dialog").getByLabel("Evidence of the end signal").fill("They asked for a quote");
   await page.getByRole("dialog").getByRole("button", { name: "Confirm and move" }).click();
   await expect(page.getByRole("heading", { name: "Step 2 of 6: Building trust" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("the move form keeps what is being typed, and the focus, when the deal changes meanwhile", async ({
+  page,
+  context,
+  errors,
+}) => {
+  const { deals } = await seedApp(page);
+  const deal = deals.find((d) => d.title === "Line 4 retrofit");
+  await page.goto(`/deals/${deal.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Line 4 retrofit" })).toBeVisible();
+  await page.getByRole("button", { name: /^Confirm: / }).click();
+  const dialog = page.getByRole("dialog", { name: 'Move "Line 4 retrofit" to 3. Discovering needs' });
+  const evidence = dialog.getByLabel("Evidence of the end signal");
+  await expect(evidence).toBeFocused();
+  await page.keyboard.type("Ana introduced us");
+
+  // Another tab changes the deal's owner while the form is open.
+  const other = await context.newPage();
+  await other.goto(`/deals/${deal.id}`);
+  await other.getByRole("button", { name: "Edit deal details" }).click();
+  await other.getByLabel("Owner").fill("Marta Kalniņa");
+  await other.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(other.getByRole("definition").filter({ hasText: "Marta Kalniņa" })).toBeVisible();
+  await other.close();
+  await expect(page.getByRole("definition").filter({ hasText: "Marta Kalniņa" })).toBeAttached();
+
+  // The form was not built anew: the field keeps its text and the focus, and typing goes on.
+  await expect(evidence).toBeFocused();
+  await page.keyboard.type(" to the technical director");
+  await expect(evidence).toHaveValue("Ana introduced us to the technical director");
+  await dialog.getByRole("button", { name: "Confirm and move" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Step 3 of 6: Discovering needs" })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -93,10 +93,12 @@ impl ChooseView for Page {
     async fn choose(self) -> AnyView {
         use Page::*;
         // Every page here reads kinds the dashboard does not: it opens on the whole book
-        // (or, when the store itself could not be opened, under the banner saying so).
-        // Its code is fetched meanwhile.
+        // (or, when the store itself could not be opened, under the banner saying so), and
+        // with English's later texts. Its code is fetched meanwhile.
         prefetch(self.area_path());
-        if !crate::state::data::fully_loaded().await && crate::state::data::backend().is_some() {
+        if !crate::state::data::fully_loaded().await && crate::state::data::backend().is_some()
+            || crate::state::data::later_strings().await.is_err()
+        {
             return view! { <PageLoadFailed/> }.into_any();
         }
         let loaded = match self {

@@ -115,7 +115,11 @@ impl Locale {
     pub fn catalogue(self) -> &'static Catalogue {
         let cell = &CATALOGUES[self.index()];
         if self == Locale::En {
-            return cell.get_or_init(|| Catalogue::parse(EN).expect("catalogue parses"));
+            #[cfg(target_arch = "wasm32")]
+            let sources = EN_FIRST;
+            #[cfg(not(target_arch = "wasm32"))]
+            let sources = native::sources(Locale::En);
+            return cell.get_or_init(|| Catalogue::parse(sources).expect("catalogue parses"));
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -127,6 +131,28 @@ impl Locale {
             cell.get()
                 .unwrap_or_else(|| EMPTY.get_or_init(Catalogue::default))
         }
+    }
+
+    /// The locale's text for `key`, if it has one (for English, in either part).
+    pub fn text(self, key: &str) -> Option<&'static str> {
+        self.catalogue()
+            .get(key)
+            .or_else(|| self.later_part()?.get(key))
+    }
+
+    /// The catalogue's own copy of `key`, when the locale has that key (for English, in
+    /// either part).
+    pub fn static_key(self, key: &str) -> Option<&'static str> {
+        self.catalogue()
+            .static_key(key)
+            .or_else(|| self.later_part()?.static_key(key))
+    }
+
+    /// English's later part, once installed.
+    fn later_part(self) -> Option<&'static Catalogue> {
+        (self == Locale::En)
+            .then(|| EN_LATER_CATALOGUE.get())
+            .flatten()
     }
 
     /// Whether the locale's strings are at hand (English always is).
@@ -174,65 +200,102 @@ static CATALOGUES: [OnceLock<Catalogue>; 5] = [
 
 /// Every area's catalogue file, for English (compiled in) and, in native builds, for the
 /// other locales (read from the source folders; the app fetches them instead).
+///
+/// English comes in two parts. The first is what the first screen can show (the shell,
+/// the dashboard, the sample book, the store's messages) and is in the main module. The
+/// later part is referenced only by [`install_later`], which the build puts in the module
+/// read after the first screen (`sixstep_book`, see `state::data`): its texts travel with
+/// it. Every page but the dashboard waits for that module, so no later key is asked for
+/// before it is there; one that is asked for anyway is reported (see [`t`]).
 macro_rules! areas {
-    ([$($area:literal),* $(,)?]) => {
-        const EN: &[&str] = &[$(include_str!(concat!("en/", $area, ".txt"))),*];
+    (first: [$($first:literal),* $(,)?], later: [$($later:literal),* $(,)?]) => {
+        #[cfg(target_arch = "wasm32")]
+        const EN_FIRST: &[&str] = &[$(include_str!(concat!("en/", $first, ".txt"))),*];
+        const EN_LATER: &[&str] = &[$(include_str!(concat!("en/", $later, ".txt"))),*];
         #[cfg(not(target_arch = "wasm32"))]
         mod native {
             use super::Locale;
             pub fn sources(locale: Locale) -> &'static [&'static str] {
                 match locale {
-                    Locale::En => super::EN,
-                    Locale::Es => &[$(include_str!(concat!("es/", $area, ".txt"))),*],
-                    Locale::ZhCn => &[$(include_str!(concat!("zh-CN/", $area, ".txt"))),*],
-                    Locale::Lv => &[$(include_str!(concat!("lv/", $area, ".txt"))),*],
-                    Locale::Hu => &[$(include_str!(concat!("hu/", $area, ".txt"))),*],
+                    Locale::En => &[
+                        $(include_str!(concat!("en/", $first, ".txt")),)*
+                        $(include_str!(concat!("en/", $later, ".txt")),)*
+                    ],
+                    Locale::Es => &[
+                        $(include_str!(concat!("es/", $first, ".txt")),)*
+                        $(include_str!(concat!("es/", $later, ".txt")),)*
+                    ],
+                    Locale::ZhCn => &[
+                        $(include_str!(concat!("zh-CN/", $first, ".txt")),)*
+                        $(include_str!(concat!("zh-CN/", $later, ".txt")),)*
+                    ],
+                    Locale::Lv => &[
+                        $(include_str!(concat!("lv/", $first, ".txt")),)*
+                        $(include_str!(concat!("lv/", $later, ".txt")),)*
+                    ],
+                    Locale::Hu => &[
+                        $(include_str!(concat!("hu/", $first, ".txt")),)*
+                        $(include_str!(concat!("hu/", $later, ".txt")),)*
+                    ],
                 }
             }
         }
     };
 }
 
-areas!([
-    "app",
-    "backup_settings",
-    "competitive",
-    "catalogue",
-    "complaints",
-    "conflict",
-    "customers",
-    "customers_ui",
-    "deal_page",
-    "deal_rules",
-    "deals",
-    "deals_ui",
-    "decline",
-    "exercises",
-    "followup",
-    "guide",
-    "health",
-    "hints",
-    "layout",
-    "merge",
-    "negotiation",
-    "negotiation_agreement",
-    "negotiation_closing",
-    "negotiation_ledger",
-    "negotiation_plan",
-    "proposal",
-    "proposal_ui",
-    "purchases",
-    "receivables",
-    "records",
-    "referrals",
-    "sample",
-    "service",
-    "store",
-    "tasks_more",
-    "training",
-    "trust",
-    "trust_ui"
-]);
+areas!(
+    first: [
+        "app",
+        "conflict",
+        "deal_page",
+        "deals",
+        "deals_ui",
+        "health",
+        "hints",
+        "layout",
+        "records",
+        "sample",
+        "store",
+    ],
+    later: [
+        "backup_settings",
+        "catalogue",
+        "competitive",
+        "complaints",
+        "customers",
+        "customers_ui",
+        "deal_rules",
+        "decline",
+        "exercises",
+        "followup",
+        "guide",
+        "merge",
+        "negotiation",
+        "negotiation_agreement",
+        "negotiation_closing",
+        "negotiation_ledger",
+        "negotiation_plan",
+        "proposal",
+        "proposal_ui",
+        "purchases",
+        "receivables",
+        "referrals",
+        "service",
+        "tasks_more",
+        "training",
+        "trust",
+        "trust_ui",
+    ]
+);
+
+/// English's later part, once [`install_later`] has run (the app only: a native build's
+/// English catalogue holds both parts).
+static EN_LATER_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+
+/// Makes English's later part available; once is enough, later calls do nothing.
+pub fn install_later() {
+    EN_LATER_CATALOGUE.get_or_init(|| Catalogue::parse(EN_LATER).expect("catalogue parses"));
+}
 
 /// One locale's strings.
 #[derive(Debug, Default)]
@@ -286,12 +349,18 @@ impl Catalogue {
 
 /// The string for `key` in `locale`, falling back to English, then to the key itself
 /// (so a missing string is visible, never blank).
+///
+/// In the app, a key English lacks is reported on the console: it is a key asked for before
+/// its part of English was installed, or one no catalogue has.
 pub fn t(locale: Locale, key: &str) -> String {
-    locale
-        .catalogue()
-        .get(key)
-        .or_else(|| Locale::En.catalogue().get(key))
-        .map_or_else(|| key.to_string(), str::to_string)
+    match locale.text(key).or_else(|| Locale::En.text(key)) {
+        Some(text) => text.to_string(),
+        None => {
+            #[cfg(target_arch = "wasm32")]
+            web_sys::console::error_1(&format!("no text for the key `{key}`").into());
+            key.to_string()
+        }
+    }
 }
 
 /// Like [`t`], replacing each `{name}` with its value.
@@ -317,7 +386,7 @@ pub fn counted_key(locale: Locale, key: &str, count: u64) -> String {
     let category = format::plural_category(locale, count);
     if category != "other" {
         let form = format!("{base}.{category}");
-        if locale.catalogue().get(&form).is_some() {
+        if locale.text(&form).is_some() {
             return form;
         }
     }

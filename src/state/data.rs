@@ -446,7 +446,17 @@ fn read_later(
     loaded: LoadedTexts,
     now: chrono::DateTime<Utc>,
 ) -> Result<Vec<QuarantineEntry>, StoreError> {
+    crate::i18n::install_later();
     Ok(data.set_later_fields(decode_later(loaded, now)))
+}
+
+/// English's later part (the texts of every page but the dashboard), from the module
+/// [`read_later`] is in; `Err` when that could not be fetched. A page waits for it, also
+/// when the store could not be opened and nothing was read.
+#[wasm_split(sixstep_book, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn later_strings() -> Result<(), StoreError> {
+    crate::i18n::install_later();
+    Ok(())
 }
 
 /// [`AppData::put_one_later`], with the readers of [`read_later`].

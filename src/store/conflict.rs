@@ -275,7 +275,7 @@ pub fn value_text(locale: Locale, path: &str, v: &Value) -> String {
             .map_or_else(|| s.clone(), |l| l.native_name().to_string()),
         Value::String(s) => {
             let key = format!("{field}.{s}");
-            match locale.catalogue().get(&key) {
+            match locale.text(&key) {
                 Some(label) if !s.is_empty() => label.to_string(),
                 _ => s.clone(),
             }

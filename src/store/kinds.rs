@@ -130,14 +130,14 @@ pub fn field_label(prefix: &str, path: &str) -> Option<&'static str> {
         out
     };
     let first = bare.split('.').next().unwrap_or("");
-    let cat = crate::i18n::Locale::En.catalogue();
+    let en = crate::i18n::Locale::En;
     [
         format!("{prefix}{bare}"),
         format!("{prefix}{first}"),
         format!("record.field.{first}"),
     ]
     .iter()
-    .find_map(|k| cat.static_key(k))
+    .find_map(|k| en.static_key(k))
 }
 
 /// A record's name or title as a rep knows it, cut short.

@@ -136,3 +136,63 @@ for (const file of ["split_sixstep_book.wasm", "pack_sixstep_book.wasm"]) {
     await expect(page.getByRole("alert")).toHaveCount(0);
   });
 }
+
+// English's texts of every page but the dashboard are in the module read after the first
+// screen (src/i18n/mod.rs, `install_later`): the first download carries only the first
+// screen's, and no page shows before its texts are there.
+const bodies = (page) => {
+  const out = {};
+  page.on("response", (r) => {
+    const m = /\/([^/]+\.wasm)$/.exec(new URL(r.url()).pathname);
+    if (m) out[m[1]] = r.body().then((b) => b.toString("latin1"));
+  });
+  return out;
+};
+
+test("the pages' texts come after the first screen, with the readers; the first screen needs none of them", async ({
+  page,
+  errors,
+}) => {
+  const files = bodies(page);
+  // The readers (and with them the later texts) are held back: the first screen is
+  // complete without them, navigation included.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/(split|pack)_sixstep_book\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sample book" })).toBeVisible();
+  const menu = await nav(page);
+  for (const name of ["Accounts", "Deals", "Catalogue", "Service", "Receivables", "Training", "Settings"]) {
+    await expect(menu.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+  release();
+  await menu.getByRole("link", { name: "Training", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Training" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Exercise topics" })).toBeVisible();
+
+  const main = await files["sixstep_bg.wasm"];
+  expect(main).toContain("shell.starting = ");
+  expect(main).not.toContain("guide.discover_needs.");
+  const book = (await files["split_sixstep_book.wasm"]) + (await files["pack_sixstep_book.wasm"]);
+  expect(book).toContain("guide.discover_needs.");
+  // A text asked for before its part came would be reported on the console.
+  expect(errors).toEqual([]);
+});
+
+test("when the browser's database cannot be used, the pages still open with their texts", async ({ page, errors }) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException("The user denied permission to access the database.", "SecurityError");
+    };
+  });
+  await page.goto("/");
+  await expect(page.getByRole("alert").filter({ hasText: "The browser's database cannot be used" })).toBeVisible();
+  await (await nav(page)).getByRole("link", { name: "Training", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Training" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Exercise topics" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

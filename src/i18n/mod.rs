@@ -3,9 +3,10 @@
 //! One folder per locale (`en/`, `es/`, `zh-CN/`, `lv/`, `hu/`), one `area.txt` file per
 //! part of the app, each line `key = value` (`#` starts a comment; `{name}` is a
 //! placeholder). English is complete by definition and the only catalogue compiled into the
-//! app: it is the fallback and what shows at once. Every other locale is built into one
-//! hashed file (`tools/post_build.py`) fetched when it is chosen ([`load`]); native builds
-//! (tests) read them from the source folders. A test fails when a catalogue lacks a key
+//! app: it is the fallback and what shows at once (the first screen's part in the main
+//! module, the rest with the code read right after it: see [`install_later`]). Every other
+//! locale is built into one hashed file (`tools/post_build.py`) fetched when it is chosen
+//! ([`load`]); native builds (tests) read them from the source folders. A test fails when a catalogue lacks a key
 //! English has, has one English lacks, drops a placeholder or lacks a plural form its
 //! language needs.
 //!
@@ -110,8 +111,9 @@ impl Locale {
         self as usize
     }
 
-    /// The parsed catalogue. English is built on first use; another locale is empty until
-    /// [`load`] has fetched it (so lookups fall back to English).
+    /// The parsed catalogue. English is built on first use (in the app, its first part:
+    /// [`Locale::text`] looks in both); another locale is empty until [`load`] has fetched
+    /// it (so lookups fall back to English).
     pub fn catalogue(self) -> &'static Catalogue {
         let cell = &CATALOGUES[self.index()];
         if self == Locale::En {

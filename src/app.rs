@@ -26,11 +26,12 @@ pub fn start() {
         // The mount runs in a task of its own, not in the one that compiled the code: a
         // phone's main thread is not held in one long task for both.
         gloo_timers::future::TimeoutFuture::new(0).await;
-        // A locale other than English is fetched first, so the first screen is already in
-        // it; if the file cannot be had, the app starts in English and says so.
+        // A locale other than English has its first screen's texts fetched first, so the
+        // first screen is already in it; if the file cannot be had, the app starts in
+        // English and says so. The other pages' texts come later (`load_later`).
         let locale = crate::state::prefs::initial_locale();
         if !locale.is_loaded() {
-            if let Err(e) = crate::i18n::load::load(locale).await {
+            if let Err(e) = crate::i18n::load::load_first(locale).await {
                 web_sys::console::warn_1(&format!("catalogue {}: {e}", locale.tag()).into());
             }
         }

@@ -5,8 +5,9 @@
    script file, so the page's Content-Security-Policy can forbid inline scripts
    (script-src 'self').
 2. Writes <meta name="app-base"> with the public URL, so the router works under a sub-path.
-3. Builds each locale's catalogue but English (compiled into the app) into one hashed file,
-   i18n/<tag>-<hash>.txt, listed in <meta name="sixstep-catalogues"> for the app to fetch
+3. Builds each locale's catalogue but English (compiled into the app) into two hashed files,
+   i18n/<tag>-<hash>.txt (the first screen's texts) and i18n/<tag>-later-<hash>.txt,
+   listed in <meta name="sixstep-catalogues"> for the app to fetch
    the one it needs.
 4. Joins the stylesheets (one per area in the source, `style/`) into one hashed file: a
    phone on a slow network fetches one file, not sixteen, before it can paint. The start-up
@@ -160,26 +161,35 @@ html = html[: links[0].start()] + joined + "".join(
     html[a.end() : b.start()] for a, b in zip(links, links[1:])
 ) + html[links[-1].end() :]
 
+# Each language's texts in two files, as English's are split in the app (src/i18n/mod.rs,
+# `areas!`): the first screen's, fetched before the app starts in that language, and the
+# other pages', fetched with the code read after the first screen.
+with open(os.path.join(i18n_src, "mod.rs"), encoding="utf-8") as f:
+    first_areas = re.search(r"^areas!\(\s*first: \[(.*?)\]", f.read(), re.M | re.S)
+if not first_areas:
+    sys.exit("post_build: src/i18n/mod.rs has no `areas!(first: [...]` list")
+first_areas = set(re.findall(r'"([a-z_]+)"', first_areas.group(1)))
 os.makedirs(os.path.join(staging, "i18n"), exist_ok=True)
 listed = []
 for tag in sorted(os.listdir(i18n_src)):
     folder = os.path.join(i18n_src, tag)
     if tag == "en" or not os.path.isdir(folder):
         continue
-    parts = []
+    parts = {True: [], False: []}
     for area in sorted(os.listdir(folder)):
         if area.endswith(".txt"):
             with open(os.path.join(folder, area), encoding="utf-8") as f:
                 # Comments and blank lines are for translators; the app needs none.
-                parts.extend(
+                parts[area[:-4] in first_areas].extend(
                     line for line in f.read().splitlines()
                     if line.strip() and not line.lstrip().startswith("#")
                 )
-    text = "\n".join(parts) + "\n"
-    file = f"i18n/{tag}-" + hashlib.sha256(text.encode()).hexdigest()[:16] + ".txt"
-    with open(os.path.join(staging, file), "w", encoding="utf-8") as f:
-        f.write(text)
-    listed.append(f"{tag}={public_url}{file}")
+    for first, name, entry in ((True, tag, tag), (False, f"{tag}-later", f"{tag}.later")):
+        text = "\n".join(parts[first]) + "\n"
+        file = f"i18n/{name}-" + hashlib.sha256(text.encode()).hexdigest()[:16] + ".txt"
+        with open(os.path.join(staging, file), "w", encoding="utf-8") as f:
+            f.write(text)
+        listed.append(f"{entry}={public_url}{file}")
 catalogues = '<meta name="sixstep-catalogues" content="' + " ".join(listed) + '">'
 
 meta = f'<meta name="app-base" content="{public_url}">\n    ' + catalogues

@@ -32,6 +32,8 @@ let first = 0;
 let chunks = 0;
 let chunkCount = 0;
 let largest = 0;
+let largestFirst = 0;
+const languages = new Map();
 const catalogues = [];
 for (const p of files(dir)) {
   const rel = relative(dir, p).split("\\").join("/");
@@ -39,7 +41,12 @@ for (const p of files(dir)) {
   const bytes = readFileSync(p);
   const z = gzipSync(bytes, { level: 9 }).length;
   if (rel.startsWith("i18n/")) {
-    largest = Math.max(largest, z);
+    // A language's two files: its first screen's texts and the other pages'.
+    const [, tag, later] = /^i18n\/(.+?)-(later-)?[0-9a-f]{16}\.txt$/.exec(rel) ?? [, rel, ""];
+    const sum = (languages.get(tag) ?? 0) + z;
+    languages.set(tag, sum);
+    largest = Math.max(largest, sum);
+    if (!later) largestFirst = Math.max(largestFirst, z);
     catalogues.push(`  ${rel}: ${kb(bytes.length)} KB, gzip ${kb(z)} KB`);
   } else if (isChunk(rel)) {
     chunks += z;
@@ -75,3 +82,4 @@ if (existsSync(loader)) {
 }
 for (const line of catalogues) console.log(line);
 console.log(`catalogue_download_gzip_largest: ${kb(largest)} KB`);
+console.log(`catalogue_first_download_gzip_largest: ${kb(largestFirst)} KB`);

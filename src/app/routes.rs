@@ -94,10 +94,14 @@ impl ChooseView for Page {
         use Page::*;
         // Every page here reads kinds the dashboard does not: it opens on the whole book
         // (or, when the store itself could not be opened, under the banner saying so), and
-        // with English's later texts. Its code is fetched meanwhile.
+        // with the later texts (English's, and the app's language's). Its code is fetched
+        // meanwhile.
         prefetch(self.area_path());
         if !crate::state::data::fully_loaded().await && crate::state::data::backend().is_some()
             || crate::state::data::later_strings().await.is_err()
+            || crate::i18n::load::load_later(untrack(crate::state::prefs::app_locale))
+                .await
+                .is_err()
         {
             return view! { <PageLoadFailed/> }.into_any();
         }

@@ -135,41 +135,49 @@ impl Locale {
         }
     }
 
-    /// The locale's text for `key`, if it has one (for English, in either part).
+    /// The locale's text for `key`, if it has one (in either part).
     pub fn text(self, key: &str) -> Option<&'static str> {
         self.catalogue()
             .get(key)
             .or_else(|| self.later_part()?.get(key))
     }
 
-    /// The catalogue's own copy of `key`, when the locale has that key (for English, in
-    /// either part).
+    /// The catalogue's own copy of `key`, when the locale has that key (in either part).
     pub fn static_key(self, key: &str) -> Option<&'static str> {
         self.catalogue()
             .static_key(key)
             .or_else(|| self.later_part()?.static_key(key))
     }
 
-    /// English's later part, once installed.
+    /// The locale's later part (the texts of every page but the dashboard), once
+    /// installed. A native build's catalogues hold both parts and have none.
     fn later_part(self) -> Option<&'static Catalogue> {
-        (self == Locale::En)
-            .then(|| EN_LATER_CATALOGUE.get())
-            .flatten()
+        LATER[self.index()].get()
     }
 
-    /// Whether the locale's strings are at hand (English always is).
+    /// Whether the locale's first part is at hand: the texts of the first screen (English's
+    /// always is). Every other page waits for [`Locale::is_complete`].
     pub fn is_loaded(self) -> bool {
         self == Locale::En
             || CATALOGUES[self.index()].get().is_some()
             || cfg!(not(target_arch = "wasm32"))
     }
 
-    /// Installs a fetched catalogue file (all the locale's areas in one text). Its
-    /// text lives as long as the page.
-    pub fn install(self, text: String) -> Result<(), String> {
+    /// Whether both parts of the locale are at hand. English's later part comes with the
+    /// code read after the first screen, which every page but the dashboard waits for.
+    pub fn is_complete(self) -> bool {
+        self == Locale::En
+            || cfg!(not(target_arch = "wasm32"))
+            || LATER[self.index()].get().is_some()
+    }
+
+    /// Installs a fetched catalogue file (one part of the locale: `later` for the other
+    /// pages'). Its text lives as long as the page.
+    pub fn install(self, text: String, later: bool) -> Result<(), String> {
         let text: &'static str = Box::leak(text.into_boxed_str());
         let cat = Catalogue::parse(&[text])?;
-        let _ = CATALOGUES[self.index()].set(cat);
+        let cells = if later { &LATER } else { &CATALOGUES };
+        let _ = cells[self.index()].set(cat);
         Ok(())
     }
 }
@@ -193,6 +201,15 @@ impl<'de> serde::Deserialize<'de> for Locale {
 }
 
 static CATALOGUES: [OnceLock<Catalogue>; 5] = [
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+];
+
+/// Each locale's later part, in the app (English's from [`install_later`]).
+static LATER: [OnceLock<Catalogue>; 5] = [
     OnceLock::new(),
     OnceLock::new(),
     OnceLock::new(),
@@ -290,13 +307,9 @@ areas!(
     ]
 );
 
-/// English's later part, once [`install_later`] has run (the app only: a native build's
-/// English catalogue holds both parts).
-static EN_LATER_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-
 /// Makes English's later part available; once is enough, later calls do nothing.
 pub fn install_later() {
-    EN_LATER_CATALOGUE.get_or_init(|| Catalogue::parse(EN_LATER).expect("catalogue parses"));
+    LATER[Locale::En.index()].get_or_init(|| Catalogue::parse(EN_LATER).expect("catalogue parses"));
 }
 
 /// One locale's strings.

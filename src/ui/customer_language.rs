@@ -34,7 +34,7 @@ pub fn InCustomerLanguage(
     let loaded = RwSignal::new(0u32);
     Effect::new(move |_| {
         let l = wanted.get();
-        if !l.is_loaded() {
+        if !l.is_complete() {
             leptos::task::spawn_local(async move {
                 match crate::i18n::load::load(l).await {
                     Ok(()) => loaded.update(|n| *n += 1),
@@ -49,7 +49,7 @@ pub fn InCustomerLanguage(
     let shown = Signal::derive(move || {
         loaded.track();
         let l = wanted.get();
-        if l.is_loaded() {
+        if l.is_complete() {
             l
         } else {
             app_locale()

@@ -352,6 +352,12 @@ try {
     print("start_up_rest_download_gzip", rest[1], `KB (${rest[2]} files fetched once the first screen is painted: the readers of the kinds it does not show, their dashboard cards and the search)`);
   const cat = /catalogue_download_gzip_largest: ([\d.]+) KB/.exec(size.stdout);
   print("catalogue_download_gzip_largest", cat ? cat[1] : "?", "KB (one language's texts, fetched only when it is chosen)");
+  const catFirst = /catalogue_first_download_gzip_largest: ([\d.]+) KB/.exec(size.stdout);
+  print(
+    "catalogue_first_download_gzip_largest",
+    catFirst ? catFirst[1] : "?",
+    "KB (of which the first screen's, fetched before the app starts in that language)",
+  );
   if (errors.length) print("page_errors", errors.length, `(${errors[0]})`);
 
   // Lighthouse, mobile, first visit, gzip static host (tests/bench/lighthouse.mjs), with the

@@ -226,6 +226,62 @@ test("a catalogue that cannot be fetched: English at once, and a notice saying s
   await expect(page.getByText("The Latviešu texts could not be loaded, so Sixstep is shown in English.")).toBeVisible();
 });
 
+test("a language's texts come in two parts: the first screen's before the app starts, the other pages' after the first screen", async ({
+  page,
+  errors,
+}) => {
+  await useLocale(page, "lv");
+  const fetched = [];
+  page.on("request", (r) => {
+    const m = /\/i18n\/(lv(-later)?)-[0-9a-f]{16}\.txt$/.exec(new URL(r.url()).pathname);
+    if (m) fetched.push(m[1]);
+  });
+  // The other pages' texts are held back: the dashboard is whole, in Latvian, without them.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\/i18n\/lv-later-[0-9a-f]{16}\.txt$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: CATS.lv["nav.dashboard"] })).toBeVisible();
+  await expect(page.getByRole("heading", { name: CATS.lv["sample.title"] })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "lv");
+  expect(await missingKeys(page)).toEqual([]);
+  await expect.poll(() => fetched).toContain("lv-later");
+  expect(fetched[0]).toBe("lv");
+  // The dashboard's cards of the later kinds wait for them too, rather than show English.
+  await page.waitForTimeout(300);
+  await expect(page.getByRole("heading", { name: CATS.en["followup.dash.title"] })).toHaveCount(0);
+
+  // A page waits for them, then opens in Latvian.
+  await (await nav(page)).getByRole("link", { name: CATS.lv["nav.training"], exact: true }).click();
+  await page.waitForTimeout(300);
+  await expect(page.getByRole("list", { name: CATS.lv["training.home.topics"] })).toHaveCount(0);
+  release();
+  await expect(page.getByRole("heading", { level: 1, name: CATS.lv["nav.training"] })).toBeVisible();
+  await expect(page.getByRole("list", { name: CATS.lv["training.home.topics"] })).toBeVisible();
+  expect(await missingKeys(page)).toEqual([]);
+  // Asked for by the page and by the dashboard's cards at once: fetched once.
+  expect(fetched.filter((f) => f === "lv-later")).toHaveLength(1);
+  await (await nav(page)).getByRole("link", { name: CATS.lv["nav.dashboard"], exact: true }).click();
+  await expect(page.getByRole("heading", { name: CATS.lv["followup.dash.title"] })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("when the other pages' texts cannot be fetched, a page says it could not be opened, and a reload recovers", async ({ page }) => {
+  await useLocale(page, "lv");
+  const later = /\/i18n\/lv-later-[0-9a-f]{16}\.txt$/;
+  await page.route(later, (route) => route.abort("internetdisconnected"));
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: CATS.lv["nav.dashboard"] })).toBeVisible();
+  await (await nav(page)).getByRole("link", { name: CATS.lv["nav.training"], exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: CATS.lv["page.load_failed.title"] })).toBeVisible();
+  await page.unroute(later);
+  await page.reload();
+  await expect(page.getByRole("list", { name: CATS.lv["training.home.topics"] })).toBeVisible();
+});
+
 for (const [tag, names] of [
   ["lv", ["Žagars", "Zariņš", "Čakste", "Cīrulis", "Dzenis", "Ābols", "Bērziņš", "Ķepe", "Kalns", "Ozols"]],
   ["hu", ["Zsolt", "Zoltán", "Csonka", "Cukor", "Gyurcsány", "Gáspár", "Szabó", "Sütő", "Ödön", "Oláh", "Dzsida", "Dávid"]],

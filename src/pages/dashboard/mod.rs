@@ -69,7 +69,10 @@ fn LaterCards() -> impl IntoView {
     move || {
         data.whole.get().then(|| {
             Suspend::new(async {
-                // A download that fails leaves them out; the banner says why.
+                // A download that fails leaves them out; the banner says why. Their texts in
+                // the app's language come first (if they cannot, the cards are in English).
+                let locale = untrack(crate::state::prefs::app_locale);
+                let _ = send_wrapper::SendWrapper::new(crate::i18n::load::load_later(locale)).await;
                 later_cards().await.unwrap_or_else(|_| ().into_any())
             })
         })

@@ -8,6 +8,7 @@ mod complaints_card;
 mod followup_card;
 mod receivables_card;
 
+use crate::domain::deal::Step;
 use crate::domain::ids::Id;
 use crate::domain::money::{Currency, Money};
 use crate::domain::pipeline::{self, NextStepIssue, YearMonth};
@@ -290,24 +291,15 @@ fn AttentionCard() -> impl IntoView {
             pipeline::next_step_attention(m.values(), fmt::today())
                 .into_iter()
                 .map(|a| {
-                    let why = match a.issue {
-                        NextStepIssue::Missing => tr("deals_ui.badge.no_next_step"),
-                        NextStepIssue::Overdue { due, days_late } => tc(
-                            "dash.attention.overdue",
-                            usize::try_from(days_late).unwrap_or(0),
-                            &[("date", &fmt::date(due))],
-                        ),
+                    let why = Attention {
+                        overdue: match a.issue {
+                            NextStepIssue::Missing => None,
+                            NextStepIssue::Overdue { due, days_late } => Some((due, days_late)),
+                        },
+                        step: a.deal.step,
+                        open: a.deal.is_open(),
                     };
-                    // Where the deal stands, so the rep knows what the missing step is for.
-                    let place = if a.deal.is_open() {
-                        step_label(a.deal.step)
-                    } else {
-                        tw(
-                            "deal_page.attention.won_in",
-                            &[("step", &step_label(a.deal.step))],
-                        )
-                    };
-                    (a.deal.id, a.deal.title.clone(), format!("{why} · {place}"))
+                    (a.deal.id, a.deal.title.clone(), why)
                 })
                 .collect::<Vec<_>>()
         })
@@ -320,13 +312,73 @@ fn AttentionCard() -> impl IntoView {
     }
 }
 
+/// Why a deal is in a dashboard list, put in words only for the rows shown: a long list
+/// (a book's hundreds of deals without a next step) is counted and ordered, not written out.
+pub trait Why: Clone + PartialEq + Eq + std::hash::Hash + Send + Sync + 'static {
+    fn text(&self) -> String;
+}
+
+impl Why for String {
+    fn text(&self) -> String {
+        self.clone()
+    }
+}
+
+/// A deal without a next step, or with one overdue (its due date and the days since).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Attention {
+    overdue: Option<(NaiveDate, i64)>,
+    step: Step,
+    open: bool,
+}
+
+impl Why for Attention {
+    fn text(&self) -> String {
+        let why = match self.overdue {
+            None => tr("deals_ui.badge.no_next_step"),
+            Some((due, days_late)) => tc(
+                "dash.attention.overdue",
+                usize::try_from(days_late).unwrap_or(0),
+                &[("date", &fmt::date(due))],
+            ),
+        };
+        // Where the deal stands, so the rep knows what the missing step is for.
+        let place = if self.open {
+            step_label(self.step)
+        } else {
+            tw(
+                "deal_page.attention.won_in",
+                &[("step", &step_label(self.step))],
+            )
+        };
+        format!("{why} · {place}")
+    }
+}
+
+/// A deal in its step for longer than the threshold.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Stuck {
+    days: usize,
+    step: Step,
+}
+
+impl Why for Stuck {
+    fn text(&self) -> String {
+        tc(
+            "dash.stuck.days",
+            self.days,
+            &[("step", &step_label(self.step))],
+        )
+    }
+}
+
 /// Rows a dashboard list shows until "Show all" is pressed: the most urgent come first.
 const LIST_FIRST: usize = 10;
 
 /// A list of deals with why each is listed: the first [`LIST_FIRST`], then all on request.
 #[component]
-fn DealList(
-    rows: Memo<Vec<(Id, String, String)>>,
+fn DealList<W: Why>(
+    rows: Memo<Vec<(Id, String, W)>>,
     empty_key: &'static str,
     /// The "Show all {count}" button's catalogue key.
     show_all_key: &'static str,
@@ -350,7 +402,7 @@ fn DealList(
                         view! {
                             <li>
                                 <a href=deal_href(id)>{title}</a>
-                                <span class="hint">" — " {why}</span>
+                                <span class="hint">" — " {move || why.text()}</span>
                             </li>
                         }
                     }
@@ -375,15 +427,11 @@ fn StuckCard() -> impl IntoView {
             pipeline::stuck(m.values(), Utc::now(), threshold.get())
                 .into_iter()
                 .map(|s| {
-                    (
-                        s.deal.id,
-                        s.deal.title.clone(),
-                        tc(
-                            "dash.stuck.days",
-                            usize::try_from(s.days_in_step).unwrap_or(0),
-                            &[("step", &step_label(s.deal.step))],
-                        ),
-                    )
+                    let why = Stuck {
+                        days: usize::try_from(s.days_in_step).unwrap_or(0),
+                        step: s.deal.step,
+                    };
+                    (s.deal.id, s.deal.title.clone(), why)
                 })
                 .collect::<Vec<_>>()
         })

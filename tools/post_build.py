@@ -51,6 +51,8 @@ glue, main_module, preload = build_wasm.build(staging, public_url, release)
 i18n_src = os.path.join(build_wasm.ROOT, "src", "i18n")
 tags = sorted(t for t in os.listdir(i18n_src) if os.path.isdir(os.path.join(i18n_src, t)))
 copies = []
+# Each language's primary tag ("zh" for zh-CN): what the script matches the browser's by.
+primaries = set()
 for tag in tags:
     path = os.path.join(build_wasm.ROOT, "public", "first-visit", f"{tag}.html")
     if not os.path.exists(path):
@@ -63,6 +65,7 @@ for tag in tags:
     if not starting:
         sys.exit(f"post_build: src/i18n/{tag}/app.txt has no shell.starting")
     primary = tag.split("-")[0].lower()
+    primaries.add(primary)
     copies.append(
         f'<template data-language="{primary}" lang="{tag}" '
         f'data-starting="{html_escape(starting.group(1).strip())}">{copy}</template>'
@@ -77,7 +80,6 @@ html = html.replace(
     + marker,
     1,
 )
-primaries = sorted({t.split("-")[0].lower() for t in tags})
 # The start-up script. With the first screen shown, the main module is asked for once it is
 # painted: on a slow network the stylesheet and this script, which the first screen needs,
 # do not share the line with the largest download. Otherwise it is asked for at once.
@@ -90,7 +92,7 @@ code = f"""const firstScreen = (() => {{
     if (typeof theme === 'string') document.documentElement.dataset.theme = theme;
     // The language the app will start in (src/state/prefs.rs: the one chosen, else the
     // first of the browser's it speaks, else English).
-    const spoken = {primaries!r};
+    const spoken = {sorted(primaries)!r};
     const wanted = [read('sixstep.locale'), ...(navigator.languages || []), navigator.language]
       .filter((t) => typeof t === 'string')
       .map((t) => t.toLowerCase().split(/[-_]/)[0])
@@ -171,10 +173,10 @@ if not first_areas:
 first_areas = set(re.findall(r'"([a-z_]+)"', first_areas.group(1)))
 os.makedirs(os.path.join(staging, "i18n"), exist_ok=True)
 listed = []
-for tag in sorted(os.listdir(i18n_src)):
-    folder = os.path.join(i18n_src, tag)
-    if tag == "en" or not os.path.isdir(folder):
+for tag in tags:
+    if tag == "en":
         continue
+    folder = os.path.join(i18n_src, tag)
     parts = {True: [], False: []}
     for area in sorted(os.listdir(folder)):
         if area.endswith(".txt"):

@@ -166,9 +166,7 @@ impl Locale {
     /// Whether both parts of the locale are at hand. English's later part comes with the
     /// code read after the first screen, which every page but the dashboard waits for.
     pub fn is_complete(self) -> bool {
-        self == Locale::En
-            || cfg!(not(target_arch = "wasm32"))
-            || LATER[self.index()].get().is_some()
+        self == Locale::En || cfg!(not(target_arch = "wasm32")) || self.later_part().is_some()
     }
 
     /// Installs a fetched catalogue file (one part of the locale: `later` for the other
@@ -234,28 +232,22 @@ macro_rules! areas {
         #[cfg(not(target_arch = "wasm32"))]
         mod native {
             use super::Locale;
+            /// Every area file of the locale's folder, both parts.
+            macro_rules! folder {
+                ($tag:literal) => {
+                    &[
+                        $(include_str!(concat!($tag, "/", $first, ".txt")),)*
+                        $(include_str!(concat!($tag, "/", $later, ".txt")),)*
+                    ]
+                };
+            }
             pub fn sources(locale: Locale) -> &'static [&'static str] {
                 match locale {
-                    Locale::En => &[
-                        $(include_str!(concat!("en/", $first, ".txt")),)*
-                        $(include_str!(concat!("en/", $later, ".txt")),)*
-                    ],
-                    Locale::Es => &[
-                        $(include_str!(concat!("es/", $first, ".txt")),)*
-                        $(include_str!(concat!("es/", $later, ".txt")),)*
-                    ],
-                    Locale::ZhCn => &[
-                        $(include_str!(concat!("zh-CN/", $first, ".txt")),)*
-                        $(include_str!(concat!("zh-CN/", $later, ".txt")),)*
-                    ],
-                    Locale::Lv => &[
-                        $(include_str!(concat!("lv/", $first, ".txt")),)*
-                        $(include_str!(concat!("lv/", $later, ".txt")),)*
-                    ],
-                    Locale::Hu => &[
-                        $(include_str!(concat!("hu/", $first, ".txt")),)*
-                        $(include_str!(concat!("hu/", $later, ".txt")),)*
-                    ],
+                    Locale::En => folder!("en"),
+                    Locale::Es => folder!("es"),
+                    Locale::ZhCn => folder!("zh-CN"),
+                    Locale::Lv => folder!("lv"),
+                    Locale::Hu => folder!("hu"),
                 }
             }
         }

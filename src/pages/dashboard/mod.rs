@@ -314,7 +314,7 @@ fn AttentionCard() -> impl IntoView {
 
 /// Why a deal is in a dashboard list, put in words only for the rows shown: a long list
 /// (a book's hundreds of deals without a next step) is counted and ordered, not written out.
-pub trait Why: Clone + PartialEq + Eq + std::hash::Hash + Send + Sync + 'static {
+trait Why: Clone + PartialEq + Eq + std::hash::Hash + Send + Sync + 'static {
     fn text(&self) -> String;
 }
 

@@ -14,38 +14,57 @@ thread_local! {
     static KEPT: RefCell<HashMap<String, Option<(JsValue, Function)>>> = RefCell::new(HashMap::new());
 }
 
-/// `new Intl[kind](locale, options)` and its `method` (bound to it), made once per `key`
-/// (which names the options) and locale.
-fn formatter(
+/// `new Intl[kind](locale, options())` and its `method` (bound to it), made once per `key`
+/// (which names the options) and locale, and handed to `use_it`. The options are only
+/// built when the formatter is made, and a kept formatter is used where it is kept, not
+/// copied: a board of cards formats hundreds of amounts, and each JavaScript value made or
+/// copied is a call into the browser.
+fn with_formatter(
     key: &str,
     kind: &str,
     locale: Locale,
-    options: &[(&str, JsValue)],
+    options: &dyn Fn() -> Vec<(&'static str, JsValue)>,
     method: &str,
-) -> Option<(JsValue, Function)> {
-    let key = format!("{key}|{}", locale.tag());
-    if let Some(kept) = KEPT.with(|k| k.borrow().get(&key).cloned()) {
-        return kept;
+    use_it: &dyn Fn(&JsValue, &Function) -> Option<JsValue>,
+) -> Option<JsValue> {
+    let run = |kept: &Option<(JsValue, Function)>| kept.as_ref().and_then(|(o, f)| use_it(o, f));
+    let mut full = String::with_capacity(key.len() + 8);
+    full.push_str(key);
+    full.push('|');
+    full.push_str(locale.tag());
+    if let Some(out) = KEPT.with(|k| k.borrow().get(&full).map(run)) {
+        return out;
     }
     let made = (|| {
         let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
         let ctor: Function = Reflect::get(&intl, &kind.into()).ok()?.dyn_into().ok()?;
         let opts = Object::new();
-        for (name, value) in options {
-            Reflect::set(&opts, &(*name).into(), value).ok()?;
+        for (name, value) in options() {
+            Reflect::set(&opts, &name.into(), &value).ok()?;
         }
         let args = Array::of2(&locale.intl_tag().into(), &opts);
         let obj = Reflect::construct(&ctor, &args).ok()?;
         let f: Function = Reflect::get(&obj, &method.into()).ok()?.dyn_into().ok()?;
         Some((obj, f))
     })();
-    KEPT.with(|k| k.borrow_mut().insert(key, made.clone()));
-    made
+    let out = run(&made);
+    KEPT.with(|k| k.borrow_mut().insert(full, made));
+    out
 }
 
-fn call(f: &Option<(JsValue, Function)>, value: &JsValue) -> Option<String> {
-    let (obj, f) = f.as_ref()?;
-    f.call1(obj, value).ok()?.as_string()
+/// The formatter's `method` called with `value`, as a string.
+fn call(
+    key: &str,
+    kind: &str,
+    locale: Locale,
+    options: &dyn Fn() -> Vec<(&'static str, JsValue)>,
+    method: &str,
+    value: &JsValue,
+) -> Option<String> {
+    with_formatter(key, kind, locale, options, method, &|obj, f| {
+        f.call1(obj, value).ok()
+    })?
+    .as_string()
 }
 
 /// `plain`, a decimal string ("-1250.50"), through the locale's `Intl.NumberFormat` with
@@ -53,35 +72,49 @@ fn call(f: &Option<(JsValue, Function)>, value: &JsValue) -> Option<String> {
 fn number_format(
     locale: Locale,
     key: &str,
-    options: &[(&str, JsValue)],
+    options: &dyn Fn() -> Vec<(&'static str, JsValue)>,
     plain: &str,
 ) -> Option<String> {
-    let f = formatter(key, "NumberFormat", locale, options, "format");
-    call(&f, &plain.into())
+    call(
+        key,
+        "NumberFormat",
+        locale,
+        options,
+        "format",
+        &plain.into(),
+    )
 }
 
 pub fn number(locale: Locale, plain: &str) -> String {
-    number_format(locale, "n", &[("maximumFractionDigits", 0.into())], plain)
-        .unwrap_or_else(|| plain.to_string())
+    let options = || vec![("maximumFractionDigits", 0.into())];
+    number_format(locale, "n", &options, plain).unwrap_or_else(|| plain.to_string())
 }
 
 pub fn money(locale: Locale, plain: &str, code: &str, min: u32, max: u32) -> String {
-    let options = [
-        ("style", "currency".into()),
-        ("currency", code.into()),
-        ("currencyDisplay", "narrowSymbol".into()),
-        ("minimumFractionDigits", min.into()),
-        ("maximumFractionDigits", max.into()),
-    ];
-    number_format(locale, &format!("m|{code}|{min}|{max}"), &options, plain)
-        .unwrap_or_else(|| format!("{plain} {code}"))
+    let options = || {
+        vec![
+            ("style", "currency".into()),
+            ("currency", code.into()),
+            ("currencyDisplay", "narrowSymbol".into()),
+            ("minimumFractionDigits", min.into()),
+            ("maximumFractionDigits", max.into()),
+        ]
+    };
+    let mut key = String::with_capacity(16);
+    key.push_str("m|");
+    key.push_str(code);
+    key.push(char::from(b'0' + min.min(9) as u8));
+    key.push(char::from(b'0' + max.min(9) as u8));
+    number_format(locale, &key, &options, plain).unwrap_or_else(|| format!("{plain} {code}"))
 }
 
 pub fn percent(locale: Locale, bp: i64) -> String {
-    let options = [
-        ("style", "percent".into()),
-        ("maximumFractionDigits", 2.into()),
-    ];
+    let options = || {
+        vec![
+            ("style", "percent".into()),
+            ("maximumFractionDigits", 2.into()),
+        ]
+    };
     let fraction = crate::domain::price::format_scaled(bp, 4, 0);
     number_format(locale, "p", &options, &fraction)
         .unwrap_or_else(|| format!("{}%", crate::domain::price::format_scaled(bp, 2, 0)))
@@ -104,13 +137,22 @@ const CLOCK: [(&str, &str); 3] = [
 fn date_time(
     locale: Locale,
     key: &str,
-    parts: &[(&str, &str)],
+    parts: &[(&'static str, &str)],
     at: NaiveDateTime,
 ) -> Option<String> {
-    let mut options: Vec<(&str, JsValue)> = vec![("timeZone", "UTC".into())];
-    options.extend(parts.iter().map(|(n, v)| (*n, JsValue::from_str(v))));
-    let f = formatter(key, "DateTimeFormat", locale, &options, "format");
-    call(&f, &js_date(at))
+    let options = || {
+        let mut options: Vec<(&'static str, JsValue)> = vec![("timeZone", "UTC".into())];
+        options.extend(parts.iter().map(|(n, v)| (*n, JsValue::from_str(v))));
+        options
+    };
+    call(
+        key,
+        "DateTimeFormat",
+        locale,
+        &options,
+        "format",
+        &js_date(at),
+    )
 }
 
 pub fn date(locale: Locale, d: NaiveDate) -> String {
@@ -132,8 +174,8 @@ pub fn datetime(locale: Locale, at: NaiveDateTime) -> String {
 
 /// `Intl.PluralRules(locale).select(count)`.
 pub fn plural(locale: Locale, count: u64) -> &'static str {
-    let f = formatter("pl", "PluralRules", locale, &[], "select");
-    match call(&f, &JsValue::from_f64(count as f64)).as_deref() {
+    let count = JsValue::from_f64(count as f64);
+    match call("pl", "PluralRules", locale, &Vec::new, "select", &count).as_deref() {
         Some("zero") => "zero",
         Some("one") => "one",
         Some("two") => "two",
@@ -147,12 +189,18 @@ pub fn plural(locale: Locale, count: u64) -> &'static str {
 /// browser, with the collator's own comparison).
 pub fn collator_ranks(locale: Locale, names: &[&str]) -> HashMap<String, u32> {
     let mut out = HashMap::with_capacity(names.len());
-    let collator = formatter("c", "Collator", locale, &[], "compare");
     let array: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
-    let sorted = collator.and_then(|(_, compare)| {
-        let sort: Function = Reflect::get(&array, &"sort".into()).ok()?.dyn_into().ok()?;
-        sort.call1(&array, &compare).ok()
-    });
+    let sorted = with_formatter(
+        "c",
+        "Collator",
+        locale,
+        &Vec::new,
+        "compare",
+        &|_, compare| {
+            let sort: Function = Reflect::get(&array, &"sort".into()).ok()?.dyn_into().ok()?;
+            sort.call1(&array, compare).ok()
+        },
+    );
     if sorted.is_some() {
         for (i, name) in array.iter().enumerate() {
             if let Some(n) = name.as_string() {

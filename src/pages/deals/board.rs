@@ -105,6 +105,13 @@ fn set_drag_data(ev: &leptos::ev::DragEvent, id: &str) {
     }
 }
 
+/// The card an event on the board came from (the card itself, or something in it).
+fn dragged_card(ev: &leptos::ev::DragEvent) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    target.closest("[data-deal]").ok()?
+}
+
 /// The board of open deals by step (route `/deals`).
 #[component]
 pub fn DealsPage() -> impl IntoView {
@@ -180,80 +187,24 @@ pub fn DealsPage() -> impl IntoView {
         }));
     };
 
+    // A card is built inside its deal's closure, which reads the language (its amounts are
+    // formatted in it): a change of language rebuilds the card, so its labels are plain
+    // text, not reactive nodes of their own (one effect per card, not six).
     let card_view = move |c: Card| {
         let id = c.id;
         let from = c.step;
         let menu_id = format!("move-menu-{id}");
-        let title = c.title.clone();
-        let title2 = c.title.clone();
+        let title = c.title;
         let is_open = move || open_menu.get() == Some(id);
         let closed = c.closed;
-        view! {
-            <li
-                class="deal-card"
-                class:deal-card-closed=closed
-                class:dragging=move || dragging.get() == Some(id)
-                draggable=if closed { "false" } else { "true" }
-                on:dragstart=move |ev| {
-                    if closed {
-                        ev.prevent_default();
-                        return;
-                    }
-                    set_drag_data(&ev, &id.to_string());
-                    dragging.set(Some(id));
-                }
-                on:dragend=move |_| {
-                    dragging.set(None);
-                    drop_target.set(None);
-                }
-            >
-                // Each line stays one line: long names end in "…" and show in full on hover.
-                <a class="deal-card-title" href=deal_href(id) title=c.title.clone()>{c.title.clone()}</a>
-                <span class="deal-card-account" title=c.account.clone()>{c.account.clone()}</span>
-                <span class="deal-card-value">{c.value.clone()}</span>
-                <span class="deal-card-line hint">
-                    {tr_fn("deals_ui.weighted")} " " {c.weighted.clone()}
-                </span>
-                {c.close.clone().map(|d| view! {
-                    <span class="deal-card-line hint">{tw("deals_ui.card.close", &[("date", &d)])}</span>
-                })}
-                {(!c.owner.is_empty()).then(|| view! {
-                    <span class="deal-card-line hint" title=c.owner.clone()>{c.owner.clone()}</span>
-                })}
-                {(!c.badges.is_empty()).then(|| {
-                    view! {
-                        <span class="deal-card-badges">
-                            {c.badges
-                                .iter()
-                                .map(|(class, key)| {
-                                    let key = *key;
-                                    view! { <span class=format!("badge {class}")>{tr_fn(key)}</span> }
-                                })
-                                .collect_view()}
-                        </span>
-                    }
-                })}
-                <button
-                    type="button"
-                    class="move-button"
-                    id=format!("move-btn-{id}")
-                    aria-expanded=move || is_open().to_string()
-                    aria-controls=menu_id.clone()
-                    aria-label=move || format!("{}: {}", tr("deals_ui.board.move"), title)
-                    on:click=move |_| {
-                        open_menu.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
-                    }
-                >
-                    {tr_fn("deals_ui.board.move")}
-                </button>
-                <Show when=is_open>
+        let menu_label = tw("deals_ui.board.move_menu", &[("deal", &title)]);
+        let menu = move || {
+            is_open().then(|| {
+                view! {
                     <ul
                         class="move-menu plain-list"
                         id=format!("move-menu-{id}")
-                        aria-label={
-                            let t = title2.clone();
-                            move || tw("deals_ui.board.move_menu", &[("deal", &t)])
-                        }
+                        aria-label=menu_label.clone()
                         on:keydown=move |ev| {
                             if ev.key() == "Escape" {
                                 open_menu.set(None);
@@ -274,15 +225,63 @@ pub fn DealsPage() -> impl IntoView {
                                 view! {
                                     <li>
                                         <button type="button" on:click=move |_| request_move(id, from, to)>
-                                            {move || step_label(to)}
-                                            <span class="hint">" — " {tr_fn(how)}</span>
+                                            {step_label(to)}
+                                            <span class="hint">" — " {tr(how)}</span>
                                         </button>
                                     </li>
                                 }
                             })
                             .collect_view()}
                     </ul>
-                </Show>
+                }
+            })
+        };
+        view! {
+            <li
+                class="deal-card"
+                class:deal-card-closed=closed
+                draggable=if closed { "false" } else { "true" }
+                data-deal=id.to_string()
+            >
+                // A long name ends in "…" and shows in full on hover; the other lines wrap.
+                <a class="deal-card-title" href=deal_href(id) title=title.clone()>{title.clone()}</a>
+                <span class="deal-card-account" title=c.account.clone()>{c.account.clone()}</span>
+                <span class="deal-card-value">{c.value.clone()}</span>
+                <span class="deal-card-line hint">
+                    {format!("{} {}", tr("deals_ui.weighted"), c.weighted)}
+                </span>
+                {c.close.map(|d| view! {
+                    <span class="deal-card-line hint">{tw("deals_ui.card.close", &[("date", &d)])}</span>
+                })}
+                {(!c.owner.is_empty()).then(|| view! {
+                    <span class="deal-card-line hint" title=c.owner.clone()>{c.owner.clone()}</span>
+                })}
+                {(!c.badges.is_empty()).then(|| {
+                    view! {
+                        <span class="deal-card-badges">
+                            {c.badges
+                                .iter()
+                                .map(|(class, key)| {
+                                    view! { <span class=format!("badge {class}")>{tr(key)}</span> }
+                                })
+                                .collect_view()}
+                        </span>
+                    }
+                })}
+                <button
+                    type="button"
+                    class="move-button"
+                    id=format!("move-btn-{id}")
+                    aria-expanded=move || is_open().to_string()
+                    aria-controls=menu_id
+                    aria-label=format!("{}: {}", tr("deals_ui.board.move"), title)
+                    on:click=move |_| {
+                        open_menu.update(|o| *o = if *o == Some(id) { None } else { Some(id) })
+                    }
+                >
+                    {tr("deals_ui.board.move")}
+                </button>
+                {menu}
             </li>
         }
     };
@@ -389,7 +388,34 @@ pub fn DealsPage() -> impl IntoView {
             <p class="hint board-help">
                 {tr_fn("deals_ui.board.help")} " " {tr_fn("deal_rules.board.help_closed")}
             </p>
-            <div class="board" role="region" aria-label=tr_fn("deals_ui.board.label")>
+            // A card's drag is handled here, for every card at once (the event comes up from
+            // the card, or from its title link): a board of hundreds of cards then has two
+            // listeners, not two per card.
+            <div
+                class="board"
+                role="region"
+                aria-label=tr_fn("deals_ui.board.label")
+                on:dragstart=move |ev| {
+                    let Some(card) = dragged_card(&ev) else { return };
+                    let id = card.get_attribute("data-deal").and_then(|s| s.parse::<Id>().ok());
+                    match id {
+                        Some(id) if card.get_attribute("draggable").as_deref() == Some("true") => {
+                            set_drag_data(&ev, &id.to_string());
+                            let _ = card.class_list().add_1("dragging");
+                            dragging.set(Some(id));
+                        }
+                        // A closed deal stays where it is.
+                        _ => ev.prevent_default(),
+                    }
+                }
+                on:dragend=move |ev| {
+                    if let Some(card) = dragged_card(&ev) {
+                        let _ = card.class_list().remove_1("dragging");
+                    }
+                    dragging.set(None);
+                    drop_target.set(None);
+                }
+            >
                 {Step::ALL
                     .iter()
                     .map(|step| {

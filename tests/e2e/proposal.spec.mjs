@@ -269,3 +269,59 @@ test("a discount over 100 % and a discount without a reason are refused at their
   await expect(page.getByRole("heading", { name: /Version 1 · Draft/ })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("adding, editing and removing quotation lines keeps what is typed, unsaved, in the sections", async ({ page, errors }) => {
+  await open(page, proposalUrl());
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+  const background = page.getByLabel("Background, present state and trends (one paragraph)");
+  await background.fill("Two plants, one line each — not saved yet.");
+  await page.getByLabel("Impact of problem 2").fill("Two lost shifts a week");
+
+  await page.getByLabel("Line name").fill("Training");
+  await page.getByLabel("Unit price", { exact: true }).fill("300");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toContainText("€300.00");
+  // The line form is empty again; the sections keep what was typed.
+  await expect(page.getByLabel("Line name")).toHaveValue("");
+  await expect(background).toHaveValue("Two plants, one line each — not saved yet.");
+  await expect(page.getByLabel("Impact of problem 2")).toHaveValue("Two lost shifts a week");
+
+  // A line added after the page opened can be edited: the form fills with it.
+  await page.getByRole("button", { name: "Edit the line Training" }).click();
+  await expect(page.getByLabel("Line name")).toHaveValue("Training");
+  await page.getByLabel("Unit price", { exact: true }).fill("350");
+  await page.getByRole("button", { name: "Save the line" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toContainText("€350.00");
+  await expect(background).toHaveValue("Two plants, one line each — not saved yet.");
+
+  // Saved, the sections hold it through a reload.
+  await page.getByRole("button", { name: "Save the sections" }).click();
+  await expect(page.getByText("Sections saved.")).toBeVisible();
+  await open(page, proposalUrl());
+  await expect(page.getByLabel("Background, present state and trends (one paragraph)")).toHaveValue(
+    "Two plants, one line each — not saved yet.",
+  );
+  expect(errors).toEqual([]);
+});
+
+test("the quotation's rates and margins are written as the language writes percentages", async ({ page, errors }) => {
+  await open(page, proposalUrl());
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+  await page.getByLabel("Product", { exact: true }).selectOption({ label: "Vibration sensor — €10.00" });
+  await page.getByLabel("Quantity", { exact: true }).fill("3");
+  await page.getByLabel("Discount (%)").fill("12.5");
+  await page.getByLabel("Reason for the discount").fill("Pilot");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  // 3 × 10.00 − 12.5 % = 26.25 net, cost 18.00: margin 8.25, 31.43 % of the net.
+  const row = page.getByRole("row").filter({ hasText: "Vibration sensor" });
+  await expect(row).toContainText("12.5%");
+  await expect(row).toContainText("21%");
+  await expect(row).toContainText("(31.43%)");
+  await page.evaluate(() => localStorage.setItem("sixstep.locale", JSON.stringify("es")));
+  await open(page, proposalUrl());
+  const esRow = page.getByRole("row").filter({ hasText: "Vibration sensor" });
+  await expect(esRow).toContainText(/12,5\s%/);
+  await expect(esRow).toContainText(/\(31,43\s%\)/);
+  await expect(esRow).not.toContainText("31.43");
+  expect(errors).toEqual([]);
+});

@@ -115,10 +115,10 @@ test("the account shows its purchases and the tier they reach; the proposal prop
   await expect(pressRow).toContainText("40,000.00");
   await page.getByRole("button", { name: /Apply 2\s?% to the 1 line with less/ }).click();
   await expect(page.getByRole("status").filter({ hasText: /Cumulative discount of 2\s?% applied\./ }).last()).toBeVisible();
-  await expect(pressRow).toContainText("2 %");
+  await expect(pressRow).toContainText(/2\s?%/);
   await expect(pressRow).toContainText("39,200.00");
   // The course already had more: kept.
-  await expect(page.getByRole("row").filter({ hasText: "Operator course" })).toContainText("5 %");
+  await expect(page.getByRole("row").filter({ hasText: "Operator course" })).toContainText(/5\s?%/);
   await expect(page.getByText("Every line already has at least this discount.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: "Press 400" })).toContainText("39,200.00");

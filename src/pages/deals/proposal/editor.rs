@@ -46,6 +46,10 @@ pub fn ProposalPage() -> impl IntoView {
             None => v.last().cloned(),
         })
     });
+    let shown = Memo::new(move |_| {
+        let d = deal.with(|d| d.as_ref().map(|d| d.id))?;
+        current.with(|c| c.as_ref().map(|p| (d, p.id, p.status)))
+    });
     let toasts = use_toasts();
     let create = move |_| {
         let Some(id) = deal_id.get_untracked() else {
@@ -93,10 +97,15 @@ pub fn ProposalPage() -> impl IntoView {
             <Show when=move || !versions.with(Vec::is_empty)>
                 <VersionList versions=versions current=current/>
             </Show>
+            // The version is built again when another one is shown or its status changes
+            // (a sent version is text, not forms). A change to its lines or sections, or to
+            // the deal, updates the parts that show them and leaves the forms alone: adding
+            // a quotation line keeps what is typed, unsaved, in the sections.
             {move || {
-                let d = deal.get()?;
-                let p = current.get()?;
-                Some(view! { <VersionView deal=d p=p versions=versions/> })
+                shown.get()?;
+                let d = deal.get_untracked()?;
+                let p = current.get_untracked()?;
+                Some(view! { <VersionView deal=d p=p versions=versions live=current live_deal=deal/> })
             }}
         </article>
     }
@@ -184,7 +193,14 @@ enum Pending {
 
 /// One version: actions, the five sections, the quotation and the traceability.
 #[component]
-fn VersionView(deal: Deal, p: Proposal, versions: Memo<Vec<Proposal>>) -> impl IntoView {
+fn VersionView(
+    deal: Deal,
+    p: Proposal,
+    versions: Memo<Vec<Proposal>>,
+    /// The version and the deal as stored now (`p` and `deal` as they were when shown).
+    live: Memo<Option<Proposal>>,
+    live_deal: Memo<Option<Deal>>,
+) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
     let navigate = use_navigate();
@@ -427,13 +443,21 @@ fn VersionView(deal: Deal, p: Proposal, versions: Memo<Vec<Proposal>>) -> impl I
         <Sections p=p.clone() deal=deal.clone() quote=view! {
             <section class="card" aria-labelledby="quote-heading">
                 <h2 id="quote-heading">{format!("4. {}", tr("proposal.copy.quotation"))}</h2>
-                {draft.then(|| view! { <super::discount::CumulativeDiscountNotice p=p.clone() deal=deal.clone()/> })}
-                <QuoteTable p=p.clone() deal=deal.clone()/>
+                {move || {
+                    let (p, deal) = (live.get()?, live_deal.get()?);
+                    Some(view! {
+                        {draft.then(|| view! { <super::discount::CumulativeDiscountNotice p=p.clone() deal=deal.clone()/> })}
+                        <QuoteTable p=p deal=deal/>
+                    })
+                }}
                 {draft.then(|| view! { <LineForm p=p.clone() deal=deal.clone()/> })}
             </section>
         }
         .into_any()/>
-        <TraceSection p=p.clone() deal=deal.clone()/>
+        {move || {
+            let (p, deal) = (live.get()?, live_deal.get()?);
+            Some(view! { <TraceSection p=p deal=deal/> })
+        }}
     }
 }
 

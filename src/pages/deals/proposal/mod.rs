@@ -39,8 +39,9 @@ fn unit_price(p: UnitPrice, currency: &Currency) -> String {
     fmt::price(p, currency)
 }
 
+/// A rate as the language writes percentages ("12.5%", "12,5 %").
 fn percent(r: Rate) -> String {
-    format!("{} %", r.to_input())
+    fmt::percent(i64::from(r.0))
 }
 
 /// The deal's account name, or a placeholder.

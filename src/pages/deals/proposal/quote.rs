@@ -58,11 +58,7 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
     };
     let trace = proposal::trace_needs(&deal.needs, &p.content.lines);
     let margin_text = |m: Option<i64>, net: i64| match (m, proposal::margin_bp(m, net)) {
-        (Some(m), Some(bp)) => format!(
-            "{} ({} %)",
-            money(m, &cur),
-            crate::domain::price::format_scaled(bp, 2, 0)
-        ),
+        (Some(m), Some(bp)) => format!("{} ({})", money(m, &cur), crate::ui::fmt::percent(bp)),
         (Some(m), None) => money(m, &cur),
         _ => tr("proposal_ui.margin_unknown"),
     };
@@ -189,15 +185,19 @@ pub fn LineForm(p: Proposal, deal: Deal) -> impl IntoView {
         .collect();
     let errors = FormErrors::labelled();
     let notice = RwSignal::new(None::<String>);
-    let lines = p.content.lines.clone();
     let needs_fill = needs.clone();
-    // Editing a line fills the form with it.
+    // Editing a line fills the form with it (as stored now: the form outlives changes to
+    // the version's lines).
     Effect::new(move |_| {
         let Some(line_id) = edit.0.get() else { return };
-        let Some(l) = lines.iter().find(|l| l.id == line_id) else {
+        let Some(l) = data
+            .proposals
+            .get_untracked(id)
+            .and_then(|p| p.content.lines.into_iter().find(|l| l.id == line_id))
+        else {
             return;
         };
-        let i = LineInput::from_line(l);
+        let i = LineInput::from_line(&l);
         product.set(i.product_id.map(|x| x.to_string()).unwrap_or_default());
         name.set(i.name);
         category.set(i.category);

@@ -157,6 +157,40 @@ test("a 'no' answer closes the gate until it is overridden with a reason", async
   expect(errors).toEqual([]);
 });
 
+test("a move from step 1 names every unanswered question at once, before any reason is typed", async ({ page, errors }) => {
+  await seedApp(page);
+  await open(page, "/deals");
+  await page.getByRole("link", { name: "Spare parts 2027" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Spare parts 2027" })).toBeVisible();
+  // One answer "unsure" (an override could cover it), one question not answered at all.
+  const answers = { "Is there an opportunity?": "Yes", "Do we have a solution?": "Yes", "Can we win?": "Unsure" };
+  for (const [q, a] of Object.entries(answers)) {
+    await page.getByRole("group", { name: q }).getByRole("radio", { name: a }).check();
+  }
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await page.getByRole("button", { name: /^Confirm: A clear sales opportunity/ }).click();
+  const dialog = page.getByRole("dialog");
+  const gate = dialog.getByRole("region", { name: "The qualification gate is not passed" });
+  await expect(gate).toContainText("Answer every question before the deal leaves customer analysis.");
+  await expect(gate).toContainText("Is it worth winning? — not answered");
+  // No reason is asked for that could not open the gate.
+  await expect(dialog.getByLabel("Override reason: why should the deal go on anyway?")).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Confirm and move" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // Answered, the "unsure" is what is left: now a reason can open the gate.
+  await page.getByRole("group", { name: "Is it worth winning?" }).getByRole("radio", { name: "Yes" }).check();
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await page.getByRole("button", { name: /^Confirm: A clear sales opportunity/ }).click();
+  await expect(dialog.getByLabel("Override reason: why should the deal go on anyway?")).toBeFocused();
+  await expect(gate).toContainText("Can we win? — Unsure");
+  await dialog.getByLabel("Override reason: why should the deal go on anyway?").fill("Their guide says we are favoured");
+  await dialog.getByLabel("Evidence of the end signal").fill("They asked for a quote");
+  await dialog.getByRole("button", { name: "Confirm and move" }).click();
+  await expect(page.getByRole("heading", { name: "Step 2 of 6: Building trust" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test("the move form keeps what is being typed, and the focus, when the deal changes meanwhile", async ({
   page,
   context,

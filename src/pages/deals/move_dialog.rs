@@ -59,7 +59,17 @@ enum Case {
 fn case_of(d: &Deal, to: Step) -> Case {
     match deal::check_move(d, to) {
         Ok(()) => Case::Form,
-        Err(TransitionError::Gate(g)) if g.can_be_overridden() => Case::Overridable(g),
+        Err(TransitionError::Gate(g)) if g.can_be_overridden() => {
+            // An override covers the "no" and "unsure" answers, and opens the gate only once
+            // every question has one: with some unanswered, those are named now, not after
+            // the rep has written a reason that could not be used.
+            let unanswered = d.qualification.with_answer(None);
+            if unanswered.is_empty() {
+                Case::Overridable(g)
+            } else {
+                Case::Unanswered(Gate::Unanswered(unanswered))
+            }
+        }
         Err(TransitionError::Gate(g)) => Case::Unanswered(g),
         Err(e) => Case::Closed(e),
     }

@@ -198,7 +198,9 @@ keyed_enum!(FieldProblem, {
 /// page finds the control to attach the message to by it. `index` says which row of a list
 /// field; `label_key` is the catalogue key of the field's label (the message's `{field}`);
 /// `args` fill the message's other placeholders (`value`, `input`, `allowed`), quoting what
-/// was typed.
+/// was typed; an amount of money among them is also kept in `amounts`, so that the page
+/// writes it the way the rep's language writes money (the text in `args` is a plain
+/// "600.00 EUR").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
@@ -206,6 +208,7 @@ pub struct FieldError {
     pub label_key: &'static str,
     pub problem: FieldProblem,
     pub args: Vec<(&'static str, String)>,
+    pub amounts: Vec<(&'static str, crate::domain::money::Money)>,
 }
 
 impl FieldError {
@@ -220,6 +223,7 @@ impl FieldError {
             label_key,
             problem: problem.into(),
             args: Vec::new(),
+            amounts: Vec::new(),
         }
     }
 
@@ -254,6 +258,19 @@ impl FieldError {
     /// Adds a placeholder value of the message.
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
         self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// Adds an amount of money as placeholder `name` (plain in `args`, kept in `amounts`).
+    pub fn amount(mut self, name: &'static str, money: crate::domain::money::Money) -> Self {
+        let e = money.currency.exponent();
+        let plain = format!(
+            "{} {}",
+            crate::domain::price::format_scaled(money.minor, e, e),
+            money.currency.code()
+        );
+        self.args.push((name, plain));
+        self.amounts.push((name, money));
         self
     }
 

@@ -212,8 +212,20 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<String>>) -> impl IntoView 
 /// placeholders (`{value}`, `{input}`, `{allowed}`) quote what was typed.
 pub fn field_error_text(err: &FieldError) -> String {
     let label = crate::state::tr(err.label_key);
+    // Amounts as the language writes money ("€20,999.50", "20.999,50 €").
+    let amounts: Vec<(&str, String)> = err
+        .amounts
+        .iter()
+        .map(|(n, m)| (*n, crate::ui::fmt::money(m)))
+        .collect();
     let mut args: Vec<(&str, &str)> = vec![("field", &label)];
-    args.extend(err.args.iter().map(|(n, v)| (*n, v.as_str())));
+    args.extend(err.args.iter().map(|(n, v)| {
+        let shown = amounts
+            .iter()
+            .find(|(a, _)| a == n)
+            .map(|(_, m)| m.as_str());
+        (*n, shown.unwrap_or(v.as_str()))
+    }));
     crate::state::tw(err.key(), &args)
 }
 

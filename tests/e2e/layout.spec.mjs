@@ -51,6 +51,39 @@ test("at 1280 px every board card's title and account stay on one line", async (
   expect(errors).toEqual([]);
 });
 
+test("at 1280 px in Latvian a card's amounts and close date are shown whole, not cut", async ({ page, errors }) => {
+  await seed(page);
+  await page.evaluate(() => localStorage.setItem("sixstep.locale", JSON.stringify("lv")));
+  await open(page, "/deals");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Line 4 retrofit" }) });
+  const lines = [card.getByText(/^Svērtā vērtība /), card.getByText(/^Noslēgšana /)];
+  for (const line of lines) {
+    await expect(line).toBeVisible();
+    // Nothing hidden: the text fits its box (wrapping if it must), with no "…".
+    const cut = await line.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || getComputedStyle(el).textOverflow === "ellipsis");
+    expect(cut, await line.textContent()).toBe(false);
+  }
+  expect(errors).toEqual([]);
+});
+
+test("at 1280 px the unpaid invoices show every column, the statement link included, without scrolling", async ({ page, errors }) => {
+  test.setTimeout(60_000);
+  await open(page, "/");
+  await page.getByRole("button", { name: "Load the sample book" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Sample book loaded/ })).toBeVisible();
+  await open(page, "/receivables");
+  const table = page.getByRole("table", { name: "Unpaid invoices, most overdue first" });
+  await expect(table.getByRole("row")).not.toHaveCount(1);
+  const hidden = await table.evaluate((t) => {
+    let box = t.parentElement;
+    while (box && getComputedStyle(box).overflowX === "visible") box = box.parentElement;
+    return box ? box.scrollWidth - box.clientWidth : 0;
+  });
+  expect(hidden, "columns hidden to the right").toBeLessThanOrEqual(1);
+  await expect(table.getByRole("link", { name: /^Statement of / }).first()).toBeInViewport();
+  expect(errors).toEqual([]);
+});
+
 test("dashboard chart labels are the size of the text around them at every width", async ({ page, errors }) => {
   await seed(page);
   const heights = [];

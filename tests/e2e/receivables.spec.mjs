@@ -100,7 +100,7 @@ test("invoices, payments, the collection matrix, the step-6 exit and the finishe
   await pay2.getByLabel("Amount paid").fill("5000");
   await pay2.getByRole("button", { name: "Record payment" }).click();
   await expect(
-    pay2.getByText("Amount paid: 5000 is more than what is still owed on this invoice (4400.00 EUR)."),
+    pay2.getByText("Amount paid: 5000 is more than what is still owed on this invoice (€4,400.00)."),
   ).toBeVisible();
   await expect(pay2.getByLabel("Amount paid")).toHaveValue("5000");
   await expect(invoiceOf(page, "INV-2026-002").getByText("No payment yet.")).toBeVisible();

@@ -89,12 +89,6 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
         .filter(|d| plausible_year(*d))
 }
 
-/// An amount in the currency's decimals, as text for a message ("4400.00 EUR").
-pub fn amount_text(minor: i64, currency: &Currency) -> String {
-    let e = currency.exponent();
-    format!("{} {}", format_scaled(minor, e, e), currency.code())
-}
-
 /// A required date field: missing or not a date.
 fn date_field(
     field: &'static str,
@@ -223,7 +217,7 @@ pub fn check_draft(
                     "receivable.error.amount_below_paid",
                 )
                 .arg("value", draft.amount.trim())
-                .arg("paid", amount_text(paid_minor, currency)),
+                .amount("paid", Money::new(paid_minor, currency.clone())),
             );
         }
     }
@@ -353,7 +347,7 @@ pub fn add_payment(
             errs.push(
                 FieldError::new("payment", label::PAYMENT, "receivable.error.overpaid")
                     .arg("value", draft.amount.trim())
-                    .arg("outstanding", amount_text(outstanding, &currency)),
+                    .amount("outstanding", Money::new(outstanding, currency.clone())),
             );
         }
     }

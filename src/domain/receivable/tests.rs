@@ -277,6 +277,14 @@ fn payments_are_refused_when_too_large_early_or_in_the_future() {
         ("payment", "receivable.error.overpaid")
     );
     assert_eq!(e[0].arg_value("outstanding"), Some("600.00 EUR"));
+    // Kept as money too, for the page to write in the rep's language.
+    assert_eq!(
+        e[0].amounts,
+        vec![(
+            "outstanding",
+            crate::domain::money::Money::new(60_000, inv.amount.currency.clone())
+        )]
+    );
     let e = invoice::add_payment(&mut inv, &pay("2026-04-30", "10"), today).unwrap_err();
     assert_eq!(form_key(&e[0]), "receivable.error.paid_before_issue");
     let e = invoice::add_payment(&mut inv, &pay("2026-06-02", "10"), today).unwrap_err();

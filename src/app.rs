@@ -146,6 +146,7 @@ fn Shell() -> impl IntoView {
     });
     // Once mounted: the tab's title follows the page heading.
     Effect::new(move |_| follow_heading_in_tab_title());
+    crate::state::unsaved::install();
     let toggle_theme = move |_| {
         let next = if prefs.is_dark() {
             crate::state::Theme::Light
@@ -228,6 +229,7 @@ fn Shell() -> impl IntoView {
                 <span aria-hidden="true">{move || if prefs.is_dark() { "☀" } else { "☾" }}</span>
             </button>
         </header>
+        <crate::ui::leave_dialog::LeaveDialog/>
         <main id="main" class="main" tabindex="-1">
             <StatusBanner/>
             <Routes fallback=|| view! { <pages::not_found::NotFound/> }>

@@ -876,6 +876,7 @@ impl Changes {
             });
         };
         b.commit(&self.batch).await?;
+        crate::state::unsaved::saved();
         for f in self.apply {
             f(&data);
         }

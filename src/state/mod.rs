@@ -38,6 +38,8 @@ pub mod settings;
 pub mod table;
 #[cfg(target_arch = "wasm32")]
 pub mod toasts;
+#[cfg(target_arch = "wasm32")]
+pub mod unsaved;
 
 #[cfg(target_arch = "wasm32")]
 pub use prefs::{tc, tr, tr_fn, tw, Prefs, Theme};

@@ -148,6 +148,7 @@ pub async fn save(values: Vec<Setting>) -> Result<(), StoreError> {
     let mut batch = Batch::new();
     batch.push(Op::ApplySettings(SettingsPatch { values }));
     b.commit(&batch).await?;
+    crate::state::unsaved::saved();
     refresh().await?;
     announce_settings();
     Ok(())

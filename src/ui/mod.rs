@@ -18,6 +18,7 @@ pub mod filters;
 pub mod fmt;
 pub mod focus;
 pub mod form;
+pub mod leave_dialog;
 pub mod link;
 pub mod merge;
 pub mod missing;

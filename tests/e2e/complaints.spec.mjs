@@ -92,6 +92,8 @@ test("three complaints ordered by the customer's anxiety, a bad one refused, res
   // The calm customer's complaint: a first response (a time before the opening is
   // refused), then resolved.
   await items.nth(2).getByRole("link", { name: CALM }).click();
+  // The refused complaint is still typed in its form: leaving it asks first.
+  await page.getByRole("alertdialog", { name: "Leave without saving?" }).getByRole("button", { name: "Leave without saving" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Complaint" })).toBeVisible();
   const first = page.getByRole("form", { name: "Record the first response" });
   await first.getByLabel("First response at").fill("2020-01-01T10:00");

@@ -94,6 +94,8 @@ test("a duplicate account is flagged while typing, and two accounts merge keepin
   await expect(warning).toBeVisible();
   await expect(warning.getByText("José Álvarez S.L.")).toBeVisible();
   await warning.getByRole("link", { name: "Open José Álvarez S.L." }).click();
+  // The name typed in the new form is not saved: leaving it asks first.
+  await page.getByRole("alertdialog", { name: "Leave without saving?" }).getByRole("button", { name: "Leave without saving" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "José Álvarez S.L." })).toBeVisible();
 
   // Merge "Alvarez Imports" into this account: its person comes along.

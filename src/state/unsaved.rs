@@ -1,15 +1,19 @@
 //! Text typed and not yet saved: leaving it asks first.
 //!
 //! A form (or dialog) the rep has typed in since its last successful save holds unsaved
-//! work. Following a link away from it, inside the app, is held until the rep says to leave
-//! without saving ([`leaving`], answered by [`stay`] or [`leave`]); closing or reloading the
-//! tab asks through the browser's own prompt.
+//! work. Following a link away from it inside the app, or going elsewhere from the search
+//! ([`guard`]), is held until the rep says to leave without saving ([`leaving`], answered
+//! by [`stay`] or [`leave`]); closing or reloading the tab asks through the browser's own
+//! prompt.
 //!
 //! It is followed on the page itself, for every form at once: a text field typed in marks
 //! its form; a save that succeeds ([`saved`], called by the two paths that commit a rep's
-//! change) clears the form last submitted or last clicked in; a form that is gone (closed,
-//! cancelled) holds nothing. A refused save leaves the form marked: what was typed is kept
-//! there, unsaved. Filters, search boxes, choices and files are not work to lose.
+//! change) clears the form whose button was pressed, or which was submitted, for it (and
+//! the forms of its `data-unsaved-group`: one record edited in parts); a button marked
+//! `data-discards` (a Cancel that empties a form left open) clears its form too. A form
+//! that is gone (closed, cancelled) holds nothing. A refused save leaves the form marked:
+//! what was typed is still there, unsaved. Filters, search boxes, choices and files are
+//! not work to lose.
 
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -17,13 +21,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+/// Where the rep was going when asked.
+enum Held {
+    /// A link clicked: clicked again once the rep says to leave.
+    Link(web_sys::HtmlElement),
+    /// A navigation of the app's own (the search's).
+    Go(Box<dyn FnOnce()>),
+}
+
 thread_local! {
     /// Forms typed in since their last save.
     static DIRTY: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-    /// The form the rep last submitted or clicked a button in: the one a save is for.
+    /// The form whose button was last pressed, or which was last submitted: the one a save
+    /// is for. A press outside any form clears it.
     static ACTED: RefCell<Option<Element>> = const { RefCell::new(None) };
-    /// The link held while the rep is asked.
-    static HELD: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+    /// The field last typed in (staying puts the focus back there).
+    static LAST_FIELD: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+    static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
     static LEAVING: ArcRwSignal<bool> = ArcRwSignal::new(false);
 }
 
@@ -43,7 +57,16 @@ fn is_text_field(el: &Element) -> bool {
             let kind = el.get_attribute("type").unwrap_or_default();
             let text_like = matches!(
                 kind.as_str(),
-                "" | "text" | "email" | "tel" | "url" | "number" | "date" | "time" | "month"
+                "" | "text"
+                    | "email"
+                    | "tel"
+                    | "url"
+                    | "number"
+                    | "password"
+                    | "date"
+                    | "time"
+                    | "month"
+                    | "datetime-local"
             );
             text_like && el.get_attribute("role").as_deref() != Some("combobox")
         }
@@ -60,10 +83,30 @@ pub fn has_unsaved() -> bool {
     })
 }
 
-/// A save succeeded: the form it came from holds nothing unsaved now.
+/// Whether a form of `data-unsaved-group` `group` holds unsaved text.
+pub fn holds_group(group: &str) -> bool {
+    has_unsaved()
+        && DIRTY.with(|d| {
+            d.borrow()
+                .iter()
+                .any(|f| f.get_attribute("data-unsaved-group").as_deref() == Some(group))
+        })
+}
+
+/// Clears `form` and the forms of its `data-unsaved-group`.
+fn clear(form: &Element) {
+    let group = form.get_attribute("data-unsaved-group");
+    DIRTY.with(|d| {
+        d.borrow_mut().retain(|f| {
+            f != form && (group.is_none() || f.get_attribute("data-unsaved-group") != group)
+        })
+    });
+}
+
+/// A save succeeded: the form it was pressed or submitted in holds nothing unsaved now.
 pub fn saved() {
-    if let Some(done) = ACTED.with(|a| a.borrow().clone()) {
-        DIRTY.with(|d| d.borrow_mut().retain(|f| f != &done));
+    if let Some(done) = ACTED.with(|a| a.borrow_mut().take()) {
+        clear(&done);
     }
 }
 
@@ -72,25 +115,46 @@ pub fn leaving() -> bool {
     LEAVING.with(|l| l.get())
 }
 
-/// Stays on the page: the held link is dropped, and the first field with unsaved text
-/// takes the focus.
-pub fn stay() {
-    HELD.with(|h| h.borrow_mut().take());
-    LEAVING.with(|l| l.set(false));
-    let first = DIRTY.with(|d| d.borrow().first().cloned());
-    if let Some(field) = first.and_then(|f| f.query_selector("textarea, input").ok().flatten()) {
-        if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
-            let _ = field.focus();
-        }
+/// Runs `go` (a navigation of the app's own), or, with text unsaved, asks first.
+pub fn guard(go: impl FnOnce() + 'static) {
+    if has_unsaved() {
+        HELD.with(|h| *h.borrow_mut() = Some(Held::Go(Box::new(go))));
+        LEAVING.with(|l| l.set(true));
+    } else {
+        go();
     }
 }
 
-/// Leaves without saving: the held link is followed.
+/// Stays on the page: where the rep was going is dropped, and the field last typed in
+/// takes the focus back.
+pub fn stay() {
+    HELD.with(|h| h.borrow_mut().take());
+    LEAVING.with(|l| l.set(false));
+    let last = LAST_FIELD
+        .with(|f| f.borrow().clone())
+        .filter(|f| f.is_connected());
+    let field = last.or_else(|| {
+        let first = DIRTY.with(|d| d.borrow().first().cloned())?;
+        first
+            .query_selector("textarea, input")
+            .ok()
+            .flatten()?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
+    });
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
+}
+
+/// Leaves without saving: goes where the rep was going.
 pub fn leave() {
     DIRTY.with(|d| d.borrow_mut().clear());
     LEAVING.with(|l| l.set(false));
-    if let Some(link) = HELD.with(|h| h.borrow_mut().take()) {
-        link.click();
+    match HELD.with(|h| h.borrow_mut().take()) {
+        Some(Held::Link(link)) => link.click(),
+        Some(Held::Go(go)) => go(),
+        None => {}
     }
 }
 
@@ -121,42 +185,31 @@ pub fn install() {
                         d.push(form);
                     }
                 });
+                LAST_FIELD.with(|f| *f.borrow_mut() = el.dyn_into().ok());
             }
         }),
     );
-    // The form a save is for: the one submitted, or the one a button was pressed in.
-    let acted = |ev: web_sys::Event| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let from = if ev.type_() == "submit" {
-            Some(el)
+    // The form a save is for: the one submitted, or the one whose button was pressed.
+    let acted = |ev: &web_sys::Event| {
+        let el = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let button = if ev.type_() == "submit" {
+            el
         } else {
-            el.closest("button").ok().flatten()
+            el.and_then(|e| e.closest("button").ok().flatten())
         };
-        if let Some(form) = from.as_ref().and_then(holder) {
-            ACTED.with(|a| *a.borrow_mut() = Some(form));
-        }
-    };
-    on("submit", Box::new(acted));
-    // A field saved when it is left (its change) is its form's save.
-    on(
-        "change",
-        Box::new(|ev| {
-            if let Some(form) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .as_ref()
-                .and_then(holder)
-            {
-                ACTED.with(|a| *a.borrow_mut() = Some(form));
+        let form = button.as_ref().and_then(holder);
+        if let (Some(b), Some(f)) = (&button, &form) {
+            if b.has_attribute("data-discards") {
+                clear(f);
             }
-        }),
-    );
+        }
+        ACTED.with(|a| *a.borrow_mut() = form);
+    };
+    on("submit", Box::new(move |ev| acted(&ev)));
     on(
         "click",
         Box::new(move |ev| {
-            acted(ev.clone());
+            acted(&ev);
             hold_link(&ev);
         }),
     );
@@ -175,18 +228,9 @@ pub fn install() {
     unload.forget();
 }
 
-/// A click on a link inside the app while text is unsaved: held, and the rep asked.
+/// A click on a link inside the app while text is unsaved: held, and the rep asked. While
+/// the rep is being asked, no link is followed.
 fn hold_link(ev: &web_sys::Event) {
-    if LEAVING.with(|l| l.get_untracked()) || !has_unsaved() {
-        return;
-    }
-    let Some(mouse) = ev.dyn_ref::<web_sys::MouseEvent>() else {
-        return;
-    };
-    // A new tab or window leaves this page as it is.
-    if mouse.button() != 0 || mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() {
-        return;
-    }
     let Some(link) = ev
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
@@ -194,6 +238,26 @@ fn hold_link(ev: &web_sys::Event) {
     else {
         return;
     };
+    if LEAVING.with(|l| l.get_untracked()) {
+        ev.prevent_default();
+        ev.stop_immediate_propagation();
+        return;
+    }
+    if !has_unsaved() {
+        return;
+    }
+    let Some(mouse) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+        return;
+    };
+    // A new tab or window, or a download, leaves this page as it is.
+    if mouse.button() != 0
+        || mouse.ctrl_key()
+        || mouse.meta_key()
+        || mouse.shift_key()
+        || mouse.alt_key()
+    {
+        return;
+    }
     let href = link.get_attribute("href").unwrap_or_default();
     let elsewhere = link.get_attribute("target").is_some_and(|t| t != "_self")
         || link.has_attribute("download");
@@ -205,6 +269,6 @@ fn hold_link(ev: &web_sys::Event) {
     };
     ev.prevent_default();
     ev.stop_immediate_propagation();
-    HELD.with(|h| *h.borrow_mut() = Some(link));
+    HELD.with(|h| *h.borrow_mut() = Some(Held::Link(link)));
     LEAVING.with(|l| l.set(true));
 }

@@ -18,10 +18,18 @@ pub fn LeaveDialog() -> impl IntoView {
                         aria-modal="true"
                         aria-labelledby="leave-title"
                         aria-describedby="leave-body"
-                        on:keydown=|ev| {
-                            if ev.key() == "Escape" {
-                                unsaved::stay();
+                        on:keydown=|ev| match ev.key().as_str() {
+                            "Escape" => unsaved::stay(),
+                            // The focus stays on the dialog's two buttons while it asks.
+                            "Tab" => {
+                                ev.prevent_default();
+                                let on_stay = document()
+                                    .active_element()
+                                    .is_some_and(|e| e.id() == "leave-stay");
+                                let next = if on_stay { "leave-go" } else { "leave-stay" };
+                                crate::ui::focus::focus_later(next);
                             }
+                            _ => {}
                         }
                     >
                         <h2 id="leave-title">{tr("unsaved.title")}</h2>
@@ -30,7 +38,7 @@ pub fn LeaveDialog() -> impl IntoView {
                             <button type="button" class="primary" id="leave-stay" on:click=|_| unsaved::stay()>
                                 {tr("unsaved.stay")}
                             </button>
-                            <button type="button" on:click=|_| unsaved::leave()>
+                            <button type="button" id="leave-go" on:click=|_| unsaved::leave()>
                                 {tr("unsaved.leave")}
                             </button>
                         </div>

@@ -88,7 +88,9 @@ pub fn GlobalSearch() -> impl IntoView {
     let nav = navigate.clone();
     let go = move |hit: &Hit| {
         open.set(false);
-        nav(&target(data, hit), Default::default());
+        let (nav, to) = (nav.clone(), target(data, hit));
+        // Text typed and not saved on the page asks first.
+        crate::state::unsaved::guard(move || nav(&to, Default::default()));
     };
     let go2 = go.clone();
     let on_key = move |e: ev::KeyboardEvent| {

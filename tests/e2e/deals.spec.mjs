@@ -191,6 +191,28 @@ test("a move from step 1 names every unanswered question at once, before any rea
   expect(errors).toEqual([]);
 });
 
+test("a skip from step 1 with an answer not yes and questions unanswered asks for the override and the skip reason", async ({ page, errors }) => {
+  await seedApp(page);
+  await open(page, "/deals");
+  await page.getByRole("link", { name: "Spare parts 2027" }).click();
+  await page.getByRole("group", { name: "Can we win?" }).getByRole("radio", { name: "No" }).check();
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await open(page, "/deals");
+  await page.getByRole("button", { name: "Move to step…: Spare parts 2027" }).click();
+  await page.getByRole("button", { name: /^3\. Discovering needs/ }).click();
+  const dialog = page.getByRole("dialog");
+  // A reasoned skip needs the "no" overridden; the unanswered questions do not stop it.
+  const override = dialog.getByLabel("Override reason: why should the deal go on anyway?");
+  await expect(override).toBeVisible();
+  await expect(dialog.getByRole("region", { name: "The qualification gate is not passed" })).toContainText("Can we win? — No");
+  await override.fill("Framework contract signed by their head office");
+  await dialog.getByLabel("Reason for skipping").fill("The framework contract sets the needs");
+  await dialog.getByRole("button", { name: "Skip ahead" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "3. Discovering needs" }).getByRole("link", { name: "Spare parts 2027" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test("the move form keeps what is being typed, and the focus, when the deal changes meanwhile", async ({
   page,
   context,

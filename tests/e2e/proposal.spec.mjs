@@ -325,3 +325,53 @@ test("the quotation's rates and margins are written as the language writes perce
   await expect(esRow).not.toContainText("31.43");
   expect(errors).toEqual([]);
 });
+
+test("the sections follow another tab's save unless text is typed here; saving one part clears both", async ({ page, context, errors }) => {
+  await open(page, proposalUrl());
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+  await expect(page.getByRole("heading", { name: /Version 1 · Draft/ })).toBeVisible();
+  const other = await context.newPage();
+  await open(other, proposalUrl());
+  const background = (p) => p.getByLabel("Background, present state and trends (one paragraph)");
+
+  // Saved in one tab, shown in the other, which has typed nothing.
+  await background(page).fill("Two plants, one line each.");
+  await page.getByRole("button", { name: "Save the sections" }).click();
+  await expect(page.getByText("Sections saved.")).toBeVisible();
+  await expect(background(other)).toHaveValue("Two plants, one line each.");
+
+  // Typed in the other tab, then saved again here: the typed text stays, and it is said.
+  await background(other).fill("Three plants.");
+  await background(page).fill("Two plants, two lines each.");
+  await page.getByRole("button", { name: "Save the sections" }).click();
+  await expect(other.getByText("Another tab changed these sections meanwhile.").first()).toBeVisible();
+  await expect(background(other)).toHaveValue("Three plants.");
+
+  // Both forms are one record: a date typed in section 5, saved with sections 1–3, is saved.
+  await page.getByLabel("Valid until").fill("2030-01-31");
+  await background(page).fill("Two plants.");
+  await page.getByRole("button", { name: "Save the sections" }).click();
+  await expect(page.getByText("Sections saved.").first()).toBeVisible();
+  await page.getByRole("link", { name: /Back to the deal|Line 4 retrofit/ }).first().click();
+  await expect(page.getByRole("alertdialog", { name: "Leave without saving?" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: "Line 4 retrofit" })).toBeVisible();
+  await other.close();
+  expect(errors).toEqual([]);
+});
+
+test("cancelling a line's edit empties the line form and leaves nothing to ask about", async ({ page, errors }) => {
+  await open(page, proposalUrl());
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+  await page.getByLabel("Line name").fill("Training");
+  await page.getByLabel("Unit price", { exact: true }).fill("300");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toBeVisible();
+  await page.getByRole("button", { name: "Edit the line Training" }).click();
+  await page.getByLabel("Unit price", { exact: true }).fill("999");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByLabel("Line name")).toHaveValue("");
+  await page.getByRole("link", { name: /Back to the deal|Line 4 retrofit/ }).first().click();
+  await expect(page.getByRole("alertdialog", { name: "Leave without saving?" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: "Line 4 retrofit" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

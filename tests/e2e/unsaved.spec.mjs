@@ -1,7 +1,7 @@
 // Text typed and not saved is never lost without asking: a link away from it (the menu, a
-// link in a dialog) asks first and can stay; a saved form, or one closed with Cancel, does
-// not ask; a refused save still holds its text; closing or reloading the tab asks through
-// the browser. Found by role, label and text only.
+// link in a dialog, a search result) asks first and can stay; a saved form, or one closed
+// or emptied with Cancel, does not ask; a refused save still holds its text; closing or
+// reloading the tab asks through the browser. Found by role, label and text only.
 import { test, expect, open, nav } from "./helpers.mjs";
 import { importBackup, makeBackup, meta } from "./backup-file.mjs";
 
@@ -133,5 +133,42 @@ test("reloading the tab with typed text asks through the browser; without, it do
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
   expect(asked).toEqual(["beforeunload"]);
+  expect(errors).toEqual([]);
+});
+
+test("a search result asks too; the question keeps the focus on its two buttons", async ({ page, errors }) => {
+  await open(page, "/");
+  await importBackup(page, makeBackup({ accounts: [{ ...meta(), name: "Baltic Print" }] }));
+  await open(page, "/accounts");
+  await page.getByRole("button", { name: "New account" }).click();
+  await page.getByLabel("Latest purchase plans").fill("A second press");
+  await page.keyboard.press("Control+k");
+  const search = page.getByRole("combobox", { name: "Search accounts, people, deals, products and more" });
+  await search.fill("Baltic");
+  await expect(page.getByRole("option", { name: /Baltic Print/ })).toBeVisible();
+  await search.press("Enter");
+  const dialog = leaveDialog(page);
+  await expect(dialog).toBeVisible();
+  const stayButton = dialog.getByRole("button", { name: "Stay on the page" });
+  await expect(stayButton).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Leave without saving" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(stayButton).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByRole("button", { name: "Leave without saving" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Baltic Print" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("staying puts the focus back in the field typed in", async ({ page, errors }) => {
+  await open(page, "/accounts");
+  await page.getByRole("button", { name: "New account" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Forest Ltd");
+  await page.getByLabel("Latest purchase plans").fill("Two saws");
+  await (await nav(page)).getByRole("link", { name: "Dashboard" }).click();
+  await leaveDialog(page).getByRole("button", { name: "Stay on the page" }).click();
+  await expect(page.getByLabel("Latest purchase plans")).toBeFocused();
   expect(errors).toEqual([]);
 });

@@ -542,6 +542,32 @@ fn check_move_reports_the_gate_before_anything_is_typed() {
 }
 
 #[test]
+fn an_override_passes_a_skip_but_not_an_advance_with_questions_unanswered() {
+    let mut deal = deal();
+    deal.qualification
+        .answer(Q::IsThereAnOpportunity, Some(Answer::Yes), "", t(1));
+    deal.qualification
+        .answer(Q::CanWeWin, Some(Answer::Unsure), "", t(1));
+    // Two questions unanswered: a reason covers the "unsure" for a skip only.
+    assert!(!override_would_pass(&deal, Step::BuildingTrust));
+    assert!(override_would_pass(&deal, Step::DiscoverNeeds));
+    deal.qualification.set_override("reference", t(2)).unwrap();
+    assert!(matches!(
+        check_move(&deal, Step::BuildingTrust),
+        Err(TransitionError::Gate(Gate::Unanswered(_)))
+    ));
+    assert_eq!(check_move(&deal, Step::DiscoverNeeds), Ok(()));
+    deal.qualification.clear_override();
+    // Every question answered: the reason is what is missing, for both.
+    deal.qualification
+        .answer(Q::DoWeHaveASolution, Some(Answer::Yes), "", t(2));
+    deal.qualification
+        .answer(Q::IsItWorthWinning, Some(Answer::No), "", t(2));
+    assert!(override_would_pass(&deal, Step::BuildingTrust));
+    assert!(override_would_pass(&deal, Step::DiscoverNeeds));
+}
+
+#[test]
 fn board_moves_are_classified() {
     use Step::*;
     assert_eq!(classify_move(DiscoverNeeds, DiscoverNeeds), Move::Stay);

@@ -134,6 +134,16 @@ pub fn check_move(deal: &Deal, to: Step) -> Result<(), TransitionError> {
     check_gate(deal, move_kind(deal.step, to))
 }
 
+/// Whether an override reason given with a move to `to` would let the deal through the
+/// gate: a reasoned skip needs only the "no" and "unsure" answers covered, while
+/// confirming the end signal also needs every question answered, which no reason stands
+/// in for (the move form then names the unanswered questions instead of asking a reason).
+pub fn override_would_pass(deal: &Deal, to: Step) -> bool {
+    deal.step != Step::CustomerAnalysis
+        || move_kind(deal.step, to) != Move::Advance
+        || deal.qualification.with_answer(None).is_empty()
+}
+
 /// What the rep gives with a move (see [`move_to`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MoveInput {

@@ -59,15 +59,13 @@ enum Case {
 fn case_of(d: &Deal, to: Step) -> Case {
     match deal::check_move(d, to) {
         Ok(()) => Case::Form,
+        // A reason that could not open the gate is not asked for: the questions still
+        // unanswered are named first.
         Err(TransitionError::Gate(g)) if g.can_be_overridden() => {
-            // An override covers the "no" and "unsure" answers, and opens the gate only once
-            // every question has one: with some unanswered, those are named now, not after
-            // the rep has written a reason that could not be used.
-            let unanswered = d.qualification.with_answer(None);
-            if unanswered.is_empty() {
+            if deal::override_would_pass(d, to) {
                 Case::Overridable(g)
             } else {
-                Case::Unanswered(Gate::Unanswered(unanswered))
+                Case::Unanswered(Gate::Unanswered(d.qualification.with_answer(None)))
             }
         }
         Err(TransitionError::Gate(g)) => Case::Unanswered(g),

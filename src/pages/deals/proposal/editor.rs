@@ -461,6 +461,45 @@ fn VersionView(
     }
 }
 
+/// Sections 1–3 and 5 as the forms hold them, to compare with what is stored.
+#[derive(Clone, PartialEq)]
+struct Parts {
+    background: String,
+    problems: Vec<(Option<Id>, String, String)>,
+    solution: [String; 4],
+    credentials: Vec<Credential>,
+    valid_until: String,
+}
+
+impl Parts {
+    fn of(c: &crate::domain::proposal::ProposalContent) -> Parts {
+        let s = &c.solution;
+        Parts {
+            background: c.background.clone(),
+            problems: c
+                .problems
+                .iter()
+                .map(|x| (x.need_id, x.text.clone(), x.impact.clone()))
+                .collect(),
+            solution: [
+                s.overview.clone(),
+                s.products.clone(),
+                s.implementation.clone(),
+                s.service.clone(),
+            ],
+            credentials: Credential::ALL
+                .iter()
+                .filter(|x| c.credentials.contains(x))
+                .copied()
+                .collect(),
+            valid_until: c
+                .valid_until
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Sections 1–3 and 5 around the quotation (`quote`, section 4): forms while the version
 /// is a draft (sections 1–3 and section 5 each save all of them), the text once it is sent.
 #[component]
@@ -521,6 +560,63 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
     );
     let errors = FormErrors::labelled();
     let notice = RwSignal::new(None::<String>);
+    // The sections as stored follow into the forms (another tab saved them) unless text
+    // typed here is unsaved: that is kept, and the rep told that saving replaces theirs.
+    let creds3 = creds.clone();
+    let typed = move || Parts {
+        background: background.get_untracked(),
+        problems: problems
+            .get_untracked()
+            .into_iter()
+            .map(|(n, t, i)| (n, t.get_untracked(), i.get_untracked()))
+            .collect(),
+        solution: [overview, products, implementation, service].map(|s| s.get_untracked()),
+        credentials: creds3
+            .iter()
+            .filter(|(_, on)| on.get_untracked())
+            .map(|(x, _)| *x)
+            .collect(),
+        valid_until: valid_until.get_untracked(),
+    };
+    let creds4 = creds.clone();
+    let shown = StoredValue::new(Parts::of(&c));
+    // Fields made for the stored problems belong to the form, not to one run of the effect
+    // (whose next run would dispose of them).
+    let form_owner = Owner::current();
+    Effect::new(move |_| {
+        let Some(now) = data.proposals.with(id, |p| Parts::of(&p.content)) else {
+            return;
+        };
+        if shown.with_value(|s| *s == now) {
+            return;
+        }
+        if typed() == now || !crate::state::unsaved::holds_group("proposal-sections") {
+            background.set(now.background.clone());
+            let rows = || {
+                now.problems
+                    .iter()
+                    .map(|(n, t, i)| (*n, RwSignal::new(t.clone()), RwSignal::new(i.clone())))
+                    .collect::<Vec<_>>()
+            };
+            problems.set(match &form_owner {
+                Some(o) => o.with(rows),
+                None => rows(),
+            });
+            for (s, v) in [overview, products, implementation, service]
+                .into_iter()
+                .zip(now.solution.iter())
+            {
+                s.set(v.clone());
+            }
+            for (x, on) in &creds4 {
+                on.set(now.credentials.contains(x));
+            }
+            valid_until.set(now.valid_until.clone());
+        } else {
+            notice.set(Some(tr("proposal_ui.sections_changed_elsewhere")));
+        }
+        shown.set_value(now);
+    });
     let creds2 = creds.clone();
     let need_layer = move |need: Option<Id>| {
         need.and_then(|n| {
@@ -567,7 +663,7 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
         }
     };
     view! {
-        <form class="proposal-sections" on:submit=save.clone()>
+        <form class="proposal-sections" data-unsaved-group="proposal-sections" on:submit=save.clone()>
             <section class="card proposal-section" aria-labelledby="s1">
                 <h2 id="s1">{format!("1. {}", tr("proposal.part.background"))}</h2>
                 <TextArea id="p-background" label=Signal::derive(|| tr("proposal_ui.background_label")) value=background rows=4/>
@@ -608,7 +704,7 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
             </section>
         </form>
         {quote}
-        <form class="proposal-sections" on:submit=save>
+        <form class="proposal-sections" data-unsaved-group="proposal-sections" on:submit=save>
             <section class="card proposal-section" aria-labelledby="s5">
                 <h2 id="s5">{format!("5. {}", tr("proposal.part.credentials"))}</h2>
                 <fieldset class="plain-fieldset">

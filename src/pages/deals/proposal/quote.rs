@@ -378,7 +378,7 @@ pub fn LineForm(p: Proposal, deal: Deal) -> impl IntoView {
                     {move || if edit.0.get().is_some() { tr("proposal_ui.save_line") } else { tr("proposal_ui.add_line") }}
                 </button>
                 <Show when=move || edit.0.get().is_some()>
-                    <button type="button" on:click={ let reset = reset.clone(); move |_| reset() }>{tr("form.cancel")}</button>
+                    <button type="button" data-discards="" on:click={ let reset = reset.clone(); move |_| reset() }>{tr("form.cancel")}</button>
                 </Show>
             </div>
         </form>

@@ -263,12 +263,7 @@ impl FieldError {
 
     /// Adds an amount of money as placeholder `name` (plain in `args`, kept in `amounts`).
     pub fn amount(mut self, name: &'static str, money: crate::domain::money::Money) -> Self {
-        let e = money.currency.exponent();
-        let plain = format!(
-            "{} {}",
-            crate::domain::price::format_scaled(money.minor, e, e),
-            money.currency.code()
-        );
+        let plain = format!("{} {}", money.to_decimal_string(), money.currency.code());
         self.args.push((name, plain));
         self.amounts.push((name, money));
         self

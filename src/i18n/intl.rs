@@ -100,12 +100,8 @@ pub fn money(locale: Locale, plain: &str, code: &str, min: u32, max: u32) -> Str
             ("maximumFractionDigits", max.into()),
         ]
     };
-    let mut key = String::with_capacity(16);
-    key.push_str("m|");
-    key.push_str(code);
-    key.push(char::from(b'0' + min.min(9) as u8));
-    key.push(char::from(b'0' + max.min(9) as u8));
-    number_format(locale, &key, &options, plain).unwrap_or_else(|| format!("{plain} {code}"))
+    number_format(locale, &format!("m|{code}|{min}|{max}"), &options, plain)
+        .unwrap_or_else(|| format!("{plain} {code}"))
 }
 
 pub fn percent(locale: Locale, bp: i64) -> String {

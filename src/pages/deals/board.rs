@@ -189,7 +189,8 @@ pub fn DealsPage() -> impl IntoView {
 
     // A card is built inside its deal's closure, which reads the language (its amounts are
     // formatted in it): a change of language rebuilds the card, so its labels are plain
-    // text, not reactive nodes of their own (one effect per card, not six).
+    // text, not reactive nodes of their own. What still reacts on a card: its deal, the
+    // open menu (the menu and the button's aria-expanded).
     let card_view = move |c: Card| {
         let id = c.id;
         let from = c.step;

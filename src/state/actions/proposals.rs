@@ -147,6 +147,26 @@ pub struct SectionsInput {
     pub valid_until: String,
 }
 
+impl SectionsInput {
+    /// The sections of `c` as the forms show them (credentials in their display order).
+    pub fn of(c: &crate::domain::proposal::ProposalContent) -> SectionsInput {
+        SectionsInput {
+            background: c.background.clone(),
+            problems: c.problems.clone(),
+            solution: c.solution.clone(),
+            credentials: Credential::ALL
+                .iter()
+                .filter(|x| c.credentials.contains(x))
+                .copied()
+                .collect(),
+            valid_until: c
+                .valid_until
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Saves a draft's sections; refused at once for a frozen version or a date that is not
 /// a date.
 pub fn save_sections(data: AppData, id: Id, input: SectionsInput) -> Result<Option<Save>, Refusal> {

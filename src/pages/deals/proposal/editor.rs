@@ -461,43 +461,20 @@ fn VersionView(
     }
 }
 
-/// Sections 1–3 and 5 as the forms hold them, to compare with what is stored.
-#[derive(Clone, PartialEq)]
-struct Parts {
-    background: String,
-    problems: Vec<(Option<Id>, String, String)>,
-    solution: [String; 4],
-    credentials: Vec<Credential>,
-    valid_until: String,
-}
+/// Section 2's rows as fields: the need each comes from, its text and its impact.
+type ProblemRow = (Option<Id>, RwSignal<String>, RwSignal<String>);
 
-impl Parts {
-    fn of(c: &crate::domain::proposal::ProposalContent) -> Parts {
-        let s = &c.solution;
-        Parts {
-            background: c.background.clone(),
-            problems: c
-                .problems
-                .iter()
-                .map(|x| (x.need_id, x.text.clone(), x.impact.clone()))
-                .collect(),
-            solution: [
-                s.overview.clone(),
-                s.products.clone(),
-                s.implementation.clone(),
-                s.service.clone(),
-            ],
-            credentials: Credential::ALL
-                .iter()
-                .filter(|x| c.credentials.contains(x))
-                .copied()
-                .collect(),
-            valid_until: c
-                .valid_until
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-        }
-    }
+fn problem_rows(items: &[ProblemItem]) -> Vec<ProblemRow> {
+    items
+        .iter()
+        .map(|x| {
+            (
+                x.need_id,
+                RwSignal::new(x.text.clone()),
+                RwSignal::new(x.impact.clone()),
+            )
+        })
+        .collect()
 }
 
 /// Sections 1–3 and 5 around the quotation (`quote`, section 4): forms while the version
@@ -532,45 +509,39 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
     let data = use_data();
     let toasts = use_toasts();
     let id = p.id;
-    let background = RwSignal::new(c.background.clone());
-    let problems = RwSignal::new(
-        c.problems
-            .iter()
-            .map(|x| {
-                (
-                    x.need_id,
-                    RwSignal::new(x.text.clone()),
-                    RwSignal::new(x.impact.clone()),
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
-    let overview = RwSignal::new(c.solution.overview.clone());
-    let products = RwSignal::new(c.solution.products.clone());
-    let implementation = RwSignal::new(c.solution.implementation.clone());
-    let service = RwSignal::new(c.solution.service.clone());
+    let start = SectionsInput::of(&c);
+    let background = RwSignal::new(start.background.clone());
+    let problems = RwSignal::new(problem_rows(&start.problems));
+    let overview = RwSignal::new(start.solution.overview.clone());
+    let products = RwSignal::new(start.solution.products.clone());
+    let implementation = RwSignal::new(start.solution.implementation.clone());
+    let service = RwSignal::new(start.solution.service.clone());
     let creds: Vec<(Credential, RwSignal<bool>)> = Credential::ALL
         .iter()
-        .map(|x| (*x, RwSignal::new(c.credentials.contains(x))))
+        .map(|x| (*x, RwSignal::new(start.credentials.contains(x))))
         .collect();
-    let valid_until = RwSignal::new(
-        c.valid_until
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-    );
+    let valid_until = RwSignal::new(start.valid_until.clone());
     let errors = FormErrors::labelled();
     let notice = RwSignal::new(None::<String>);
-    // The sections as stored follow into the forms (another tab saved them) unless text
-    // typed here is unsaved: that is kept, and the rep told that saving replaces theirs.
     let creds3 = creds.clone();
-    let typed = move || Parts {
+    // The sections as typed: what a save sends, and what is compared with the stored ones.
+    let input = move || SectionsInput {
         background: background.get_untracked(),
         problems: problems
             .get_untracked()
             .into_iter()
-            .map(|(n, t, i)| (n, t.get_untracked(), i.get_untracked()))
+            .map(|(need_id, t, i)| ProblemItem {
+                need_id,
+                text: t.get_untracked(),
+                impact: i.get_untracked(),
+            })
             .collect(),
-        solution: [overview, products, implementation, service].map(|s| s.get_untracked()),
+        solution: Solution {
+            overview: overview.get_untracked(),
+            products: products.get_untracked(),
+            implementation: implementation.get_untracked(),
+            service: service.get_untracked(),
+        },
         credentials: creds3
             .iter()
             .filter(|(_, on)| on.get_untracked())
@@ -578,13 +549,16 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
             .collect(),
         valid_until: valid_until.get_untracked(),
     };
+    // The sections as stored follow into the forms (another tab saved them) unless text
+    // typed here is unsaved: that is kept, and the rep told that saving replaces theirs.
     let creds4 = creds.clone();
-    let shown = StoredValue::new(Parts::of(&c));
+    let typed = input.clone();
+    let shown = StoredValue::new(start);
     // Fields made for the stored problems belong to the form, not to one run of the effect
     // (whose next run would dispose of them).
     let form_owner = Owner::current();
     Effect::new(move |_| {
-        let Some(now) = data.proposals.with(id, |p| Parts::of(&p.content)) else {
+        let Some(now) = data.proposals.with(id, |p| SectionsInput::of(&p.content)) else {
             return;
         };
         if shown.with_value(|s| *s == now) {
@@ -592,22 +566,16 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
         }
         if typed() == now || !crate::state::unsaved::holds_group("proposal-sections") {
             background.set(now.background.clone());
-            let rows = || {
-                now.problems
-                    .iter()
-                    .map(|(n, t, i)| (*n, RwSignal::new(t.clone()), RwSignal::new(i.clone())))
-                    .collect::<Vec<_>>()
-            };
+            let rows = || problem_rows(&now.problems);
             problems.set(match &form_owner {
                 Some(o) => o.with(rows),
                 None => rows(),
             });
-            for (s, v) in [overview, products, implementation, service]
-                .into_iter()
-                .zip(now.solution.iter())
-            {
-                s.set(v.clone());
-            }
+            let sol = &now.solution;
+            overview.set(sol.overview.clone());
+            products.set(sol.products.clone());
+            implementation.set(sol.implementation.clone());
+            service.set(sol.service.clone());
             for (x, on) in &creds4 {
                 on.set(now.credentials.contains(x));
             }
@@ -617,7 +585,6 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
         }
         shown.set_value(now);
     });
-    let creds2 = creds.clone();
     let need_layer = move |need: Option<Id>| {
         need.and_then(|n| {
             deal.needs
@@ -630,30 +597,7 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
         ev.prevent_default();
         errors.clear();
         notice.set(None);
-        let input = SectionsInput {
-            background: background.get_untracked(),
-            problems: problems
-                .get_untracked()
-                .into_iter()
-                .map(|(need_id, t, i)| ProblemItem {
-                    need_id,
-                    text: t.get_untracked(),
-                    impact: i.get_untracked(),
-                })
-                .collect(),
-            solution: Solution {
-                overview: overview.get_untracked(),
-                products: products.get_untracked(),
-                implementation: implementation.get_untracked(),
-                service: service.get_untracked(),
-            },
-            credentials: creds2
-                .iter()
-                .filter(|(_, on)| on.get_untracked())
-                .map(|(x, _)| *x)
-                .collect(),
-            valid_until: valid_until.get_untracked(),
-        };
+        let input = input();
         match proposals::save_sections(data, id, input) {
             Ok(Some(save)) => run_save(toasts, save, move |_| {
                 toasts.push(ToastKind::Success, tr("proposal_ui.sections_saved"))

@@ -1,13 +1,13 @@
 //! Text typed and not yet saved: leaving it asks first.
 //!
 //! A form (or dialog) the rep has typed in since its last successful save holds unsaved
-//! work. Following a link away from it inside the app, or going elsewhere from the search
-//! ([`guard`]), is held until the rep says to leave without saving ([`leaving`], answered
-//! by [`stay`] or [`leave`]); closing or reloading the tab asks through the browser's own
-//! prompt.
+//! work. Following a link away from it inside the app, going elsewhere from the search
+//! ([`guard`]), or the browser's Back and Forward within the app, is held until the rep
+//! says to leave without saving ([`leaving`], answered by [`stay`] or [`leave`]); closing
+//! or reloading the tab asks through the browser's own prompt.
 //!
 //! It is followed on the page itself, for every form at once: a text field typed in marks
-//! its form; a save that succeeds ([`saved`], called by the two paths that commit a rep's
+//! its form, for as long as its text differs from what it held before; a save that succeeds ([`saved`], called by the two paths that commit a rep's
 //! change) clears the form whose button was pressed, or which was submitted, for it (and
 //! the forms of its `data-unsaved-group`: one record edited in parts); a button marked
 //! `data-discards` (a Cancel that empties a form left open) clears its form too. A form
@@ -29,9 +29,35 @@ enum Held {
     Go(Box<dyn FnOnce()>),
 }
 
+/// A field typed in since its form's last save.
+struct Typed {
+    field: Element,
+    /// Its form (or dialog).
+    form: Element,
+    /// Its text before the first keystroke (`None` where the browser gave no
+    /// `beforeinput`: then any text counts as typed).
+    before: Option<String>,
+}
+
+impl Typed {
+    /// Whether the field holds text other than what it held before it was typed in:
+    /// typing and then removing it again leaves nothing unsaved.
+    fn changed(&self) -> bool {
+        self.field.is_connected() && self.before.as_deref() != Some(value(&self.field).as_str())
+    }
+}
+
+/// A field's text as it is now.
+fn value(field: &Element) -> String {
+    js_sys::Reflect::get(field, &"value".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
 thread_local! {
-    /// Forms typed in since their last save.
-    static DIRTY: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Fields typed in since their form's last save.
+    static DIRTY: RefCell<Vec<Typed>> = const { RefCell::new(Vec::new()) };
     /// The form whose button was last pressed, or which was last submitted: the one a save
     /// is for. A press outside any form clears it.
     static ACTED: RefCell<Option<Element>> = const { RefCell::new(None) };
@@ -78,26 +104,26 @@ fn is_text_field(el: &Element) -> bool {
 pub fn has_unsaved() -> bool {
     DIRTY.with(|d| {
         let mut d = d.borrow_mut();
-        d.retain(|f| f.is_connected());
-        !d.is_empty()
+        d.retain(|t| t.field.is_connected());
+        d.iter().any(Typed::changed)
     })
 }
 
 /// Whether a form of `data-unsaved-group` `group` holds unsaved text.
 pub fn holds_group(group: &str) -> bool {
-    has_unsaved()
-        && DIRTY.with(|d| {
-            d.borrow()
-                .iter()
-                .any(|f| f.get_attribute("data-unsaved-group").as_deref() == Some(group))
+    DIRTY.with(|d| {
+        d.borrow().iter().any(|t| {
+            t.changed() && t.form.get_attribute("data-unsaved-group").as_deref() == Some(group)
         })
+    })
 }
 
 /// Clears `form` and the forms of its `data-unsaved-group`.
 fn clear(form: &Element) {
     let group = form.get_attribute("data-unsaved-group");
     DIRTY.with(|d| {
-        d.borrow_mut().retain(|f| {
+        d.borrow_mut().retain(|t| {
+            let f = &t.form;
             f != form && (group.is_none() || f.get_attribute("data-unsaved-group") != group)
         })
     });
@@ -134,13 +160,13 @@ pub fn stay() {
         .with(|f| f.borrow().clone())
         .filter(|f| f.is_connected());
     let field = last.or_else(|| {
-        let first = DIRTY.with(|d| d.borrow().first().cloned())?;
-        first
-            .query_selector("textarea, input")
-            .ok()
-            .flatten()?
-            .dyn_into::<web_sys::HtmlElement>()
-            .ok()
+        let first = DIRTY.with(|d| {
+            d.borrow()
+                .iter()
+                .find(|t| t.changed())
+                .map(|t| t.field.clone())
+        })?;
+        first.dyn_into::<web_sys::HtmlElement>().ok()
     });
     if let Some(field) = field {
         let _ = field.focus();
@@ -169,26 +195,33 @@ pub fn install() {
             doc.add_event_listener_with_callback_and_bool(name, f.as_ref().unchecked_ref(), true);
         f.forget();
     };
-    on(
-        "input",
-        Box::new(|ev| {
-            let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                return;
-            };
-            if !is_text_field(&el) {
-                return;
-            }
-            if let Some(form) = holder(&el) {
-                DIRTY.with(|d| {
-                    let mut d = d.borrow_mut();
-                    if !d.contains(&form) {
-                        d.push(form);
-                    }
+    // A field's text is kept as it was before its first keystroke (`beforeinput`), so
+    // that typing it back to that is not unsaved work.
+    let typed = |ev: web_sys::Event| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if !is_text_field(&el) {
+            return;
+        }
+        let Some(form) = holder(&el) else {
+            return;
+        };
+        DIRTY.with(|d| {
+            let mut d = d.borrow_mut();
+            if !d.iter().any(|t| t.field == el) {
+                let before = (ev.type_() == "beforeinput").then(|| value(&el));
+                d.push(Typed {
+                    field: el.clone(),
+                    form,
+                    before,
                 });
-                LAST_FIELD.with(|f| *f.borrow_mut() = el.dyn_into().ok());
             }
-        }),
-    );
+        });
+        LAST_FIELD.with(|f| *f.borrow_mut() = el.dyn_into().ok());
+    };
+    on("beforeinput", Box::new(typed));
+    on("input", Box::new(typed));
     // The form a save is for: the one submitted, or the one whose button was pressed.
     let acted = |ev: &web_sys::Event| {
         let el = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
@@ -213,10 +246,11 @@ pub fn install() {
             hold_link(&ev);
         }),
     );
-    // Closing or reloading the tab: the browser asks.
     let Some(window) = web_sys::window() else {
         return;
     };
+    hold_history(&window);
+    // Closing or reloading the tab: the browser asks.
     let unload = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
         if has_unsaved() {
             ev.prevent_default();
@@ -271,4 +305,64 @@ fn hold_link(ev: &web_sys::Event) {
     ev.stop_immediate_propagation();
     HELD.with(|h| *h.borrow_mut() = Some(Held::Link(link)));
     LEAVING.with(|l| l.set(true));
+}
+
+/// Back and Forward within the app while text is unsaved: held, and the rep asked; leaving
+/// goes on to the entry the rep was going to. Through the browser's Navigation
+/// API, where it has one (a traversal within the page can be cancelled there; without it,
+/// Back is not asked about).
+fn hold_history(window: &web_sys::Window) {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok();
+    let Some(navigation) = get(window, "navigation").filter(|n| n.is_object()) else {
+        return;
+    };
+    let Ok(target) = navigation.clone().dyn_into::<web_sys::EventTarget>() else {
+        return;
+    };
+    let on_navigate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let traverse = get(&ev, "navigationType").and_then(|t| t.as_string());
+        if traverse.as_deref() != Some("traverse") || !ev.cancelable() {
+            return;
+        }
+        if LEAVING.with(|l| l.get_untracked()) {
+            ev.prevent_default();
+            return;
+        }
+        if !has_unsaved() {
+            return;
+        }
+        let destination = get(&ev, "destination").unwrap_or(JsValue::UNDEFINED);
+        let same_page = get(&destination, "sameDocument").and_then(|s| s.as_bool());
+        let (Some(true), Some(key)) = (same_page, get(&destination, "key")) else {
+            return;
+        };
+        ev.prevent_default();
+        // Leaving goes to the entry the rep was going to (`history.go` is ignored after a
+        // cancelled traversal); its promises are settled here, not reported as unhandled.
+        let navigation = navigation.clone();
+        let go = move || {
+            let Some(traverse) =
+                get(&navigation, "traverseTo").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            else {
+                return;
+            };
+            let Ok(result) = traverse.call1(&navigation, &key) else {
+                return;
+            };
+            let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+            for part in ["committed", "finished"] {
+                if let Some(p) =
+                    get(&result, part).and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+                {
+                    let _ = p.catch(&ignore);
+                }
+            }
+            ignore.forget();
+        };
+        HELD.with(|h| *h.borrow_mut() = Some(Held::Go(Box::new(go))));
+        LEAVING.with(|l| l.set(true));
+    });
+    let _ =
+        target.add_event_listener_with_callback("navigate", on_navigate.as_ref().unchecked_ref());
+    on_navigate.forget();
 }

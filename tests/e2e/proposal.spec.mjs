@@ -375,3 +375,36 @@ test("cancelling a line's edit empties the line form and leaves nothing to ask a
   await expect(page.getByRole("heading", { level: 1, name: "Line 4 retrofit" })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("sending is refused while text typed on the page is not saved; saved, it is sent with it", async ({ page, errors }) => {
+  await open(page, proposalUrl());
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+  const background = page.getByLabel("Background, present state and trends (one paragraph)");
+  await background.fill("Two plants, one line each.");
+  await page.getByRole("button", { name: "Send to the customer…" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Text typed on this page is not saved yet." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send and freeze" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /Version 1 · Draft/ })).toBeVisible();
+  await expect(background).toHaveValue("Two plants, one line each.");
+
+  // Typed after the question opened: confirming is refused the same way.
+  await page.getByRole("button", { name: "Save the sections" }).click();
+  await expect(page.getByText("Sections saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Send to the customer…" }).click();
+  await page.getByLabel("Line name").fill("Training");
+  await page.getByRole("button", { name: "Send and freeze" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Text typed on this page is not saved yet." })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Version 1 · Draft/ })).toBeVisible();
+  await expect(page.getByLabel("Line name")).toHaveValue("Training");
+
+  // The line added, nothing is unsaved: the version is sent, with the saved sections.
+  await page.getByLabel("Unit price", { exact: true }).fill("300");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByText("Line saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Send to the customer…" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Text typed on this page is not saved yet." })).toHaveCount(0);
+  await page.getByRole("button", { name: "Send and freeze" }).click();
+  await expect(page.getByRole("heading", { name: /Version 1 · Sent/ })).toBeVisible();
+  await expect(page.getByText("Two plants, one line each.")).toBeVisible();
+  expect(errors).toEqual([]);
+});

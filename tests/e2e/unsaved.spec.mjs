@@ -58,6 +58,15 @@ test("a saved form, a cancelled one and a filter do not ask; a refused save does
   await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
   await expect(leaveDialog(page)).toHaveCount(0);
 
+  // Typed, then removed again: nothing is unsaved.
+  await (await nav(page)).getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("button", { name: "New account" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Third Ltd");
+  await page.getByLabel("Name", { exact: true }).fill("");
+  await (await nav(page)).getByRole("link", { name: "Contacts" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
+  await expect(leaveDialog(page)).toHaveCount(0);
+
   // A filter is not work to lose.
   await page.getByRole("searchbox", { name: "Filter people by name, title, account or e-mail" }).fill("Berg");
   await (await nav(page)).getByRole("link", { name: "Deals" }).click();
@@ -170,5 +179,49 @@ test("staying puts the focus back in the field typed in", async ({ page, errors 
   await (await nav(page)).getByRole("link", { name: "Dashboard" }).click();
   await leaveDialog(page).getByRole("button", { name: "Stay on the page" }).click();
   await expect(page.getByLabel("Latest purchase plans")).toBeFocused();
+  expect(errors).toEqual([]);
+});
+
+test("the browser's Back and Forward within the app ask first; staying keeps the page and the history", async ({ page, errors }) => {
+  await open(page, "/contacts");
+  await (await nav(page)).getByRole("link", { name: "Accounts" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await page.getByRole("button", { name: "New account" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Forest Ltd");
+
+  // Back: asked; staying keeps the page, its address and the text.
+  page.goBack().catch(() => {});
+  const dialog = leaveDialog(page);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Stay on the page" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Forest Ltd");
+
+  // Back again, leaving: the page before, one step back.
+  page.goBack().catch(() => {});
+  await dialog.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
+  await expect(page).toHaveURL(/\/contacts$/);
+
+  // Forward, with nothing typed: no question.
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveCount(0);
+
+  // Forward from a page with typed text asks too, and leaving goes forward.
+  await (await nav(page)).getByRole("link", { name: "Deals" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await page.getByRole("button", { name: "New account" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Forest Ltd");
+  page.goForward().catch(() => {});
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
+  await expect(page).toHaveURL(/\/deals$/);
   expect(errors).toEqual([]);
 });

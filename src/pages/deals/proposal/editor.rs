@@ -14,6 +14,7 @@ use crate::state::actions::proposals::{self, SectionsInput};
 use crate::state::data::{use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
 use crate::state::tr_fn;
+use crate::state::unsaved;
 use crate::state::{tr, tw, ToastKind};
 use crate::ui::deal_text::deal_href;
 use crate::ui::fmt;
@@ -231,6 +232,10 @@ fn VersionView(
         move |what: Pending| {
             pending.set(None);
             let result = match what {
+                Pending::Send if unsaved::has_unsaved() => {
+                    notice.set(Some(tr("proposal_ui.send_unsaved")));
+                    return;
+                }
                 Pending::Send => proposals::send(data, id),
                 Pending::Reject => {
                     proposals::decide(data, id, Verdict::Reject, None, "", &note.get_untracked())
@@ -387,7 +392,16 @@ fn VersionView(
             <ErrorSummary errors=errors.summary()/>
             <div class="actions no-print">
                 {draft.then(|| view! {
-                    <button type="button" class="primary" on:click=move |_| pending.set(Some(Pending::Send))>
+                    <button type="button" class="primary" on:click=move |_| {
+                        // A sent version is frozen as saved: typed text would be left out.
+                        if unsaved::has_unsaved() {
+                            pending.set(None);
+                            notice.set(Some(tr("proposal_ui.send_unsaved")));
+                        } else {
+                            notice.set(None);
+                            pending.set(Some(Pending::Send));
+                        }
+                    }>
                         {tr("proposal_ui.send")}
                     </button>
                     <button type="button" on:click=move |_| pending.set(Some(Pending::Delete))>

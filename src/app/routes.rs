@@ -59,21 +59,62 @@ pub enum Page {
     Settings,
 }
 
+/// The downloads the pages come in (one split-off chunk each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Area {
+    Customers,
+    Deals,
+    Catalogue,
+    Service,
+    Training,
+    Settings,
+}
+
+impl Area {
+    /// The area of a navigation path, by its first segment.
+    fn of_path(path: &str) -> Option<Area> {
+        let first = path.trim_start_matches('/').split('/').next()?;
+        Some(match first {
+            "accounts" | "contacts" | "competitors" | "intel" => Area::Customers,
+            "deals" => Area::Deals,
+            "catalogue" => Area::Catalogue,
+            "planning" | "receivables" | "service" => Area::Service,
+            "training" => Area::Training,
+            "settings" => Area::Settings,
+            _ => return None,
+        })
+    }
+
+    /// Starts fetching the area's code (a chunk already loaded is not fetched again).
+    fn prefetch(self) {
+        leptos::task::spawn_local(async move {
+            let _ = match self {
+                Area::Customers => preload_customers().await,
+                Area::Deals => preload_deals().await,
+                Area::Catalogue => preload_catalogue().await,
+                Area::Service => preload_service().await,
+                Area::Training => preload_training().await,
+                Area::Settings => preload_settings().await,
+            };
+        });
+    }
+}
+
 impl Page {
-    /// A path of the page's area (what [`prefetch`] goes by).
-    fn area_path(self) -> &'static str {
+    /// The area whose chunk holds the page.
+    fn area(self) -> Area {
         use Page::*;
         match self {
             Accounts | Competitors | Competitor | Intel | Account | Contacts | Contact
-            | CallPlan => "/accounts",
+            | CallPlan => Area::Customers,
             Deals | Deal | Presentation | SpeakerSheet | Negotiation | NegotiationBrief
             | NegotiationTerms | Proposal | ProposalCompare | ProposalCopy | FollowUp
-            | ContractChecklist => "/deals",
-            Catalogue | Product => "/catalogue",
+            | ContractChecklist => Area::Deals,
+            Catalogue | Product => Area::Catalogue,
             Agenda | Receivables | Statement | Complaints | Complaint | Declined | DeclineFlow
-            | DeclineReferral | Partners => "/service",
-            Training | Guide | Exercise | Progress => "/training",
-            Settings => "/settings",
+            | DeclineReferral | Partners => Area::Service,
+            Training | Guide | Exercise | Progress => Area::Training,
+            Settings => Area::Settings,
         }
     }
 }
@@ -96,7 +137,7 @@ impl ChooseView for Page {
         // (or, when the store itself could not be opened, under the banner saying so), and
         // with the later texts (English's, and the app's language's). Its code is fetched
         // meanwhile.
-        prefetch(self.area_path());
+        self.area().prefetch();
         if !crate::state::data::fully_loaded().await && crate::state::data::backend().is_some()
             || crate::state::data::later_strings().await.is_err()
             || crate::i18n::load::load_later(untrack(crate::state::prefs::app_locale))
@@ -131,23 +172,10 @@ impl ChooseView for Page {
 /// Starts fetching the code behind a navigation path, so that its page opens at once: called
 /// when the pointer enters, or the keyboard focuses, a navigation link. A chunk already
 /// loaded is not fetched again; one that fails is tried again on the navigation itself.
-pub fn prefetch(path: &'static str) {
-    let area = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    leptos::task::spawn_local(async move {
-        let _ = match area {
-            "accounts" | "contacts" | "competitors" | "intel" => preload_customers().await,
-            "deals" => preload_deals().await,
-            "catalogue" => preload_catalogue().await,
-            "planning" | "receivables" | "service" => preload_service().await,
-            "training" => preload_training().await,
-            "settings" => preload_settings().await,
-            _ => Ok(()),
-        };
-    });
+pub fn prefetch(path: &str) {
+    if let Some(area) = Area::of_path(path) {
+        area.prefetch();
+    }
 }
 
 /// Says that the page's code could not be fetched, and offers to try again (a reload

@@ -22,6 +22,7 @@ pub mod leave_dialog;
 pub mod link;
 pub mod merge;
 pub mod missing;
+pub mod modal;
 pub mod receivables;
 pub mod sample_book;
 pub mod scroll_area;

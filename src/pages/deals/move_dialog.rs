@@ -22,6 +22,7 @@ use crate::ui::deal_text::{deal_href, step_label};
 use crate::ui::fmt;
 use crate::ui::focus::focus_later;
 use crate::ui::form::{TextArea, TextField};
+use crate::ui::modal::{modal, Frame};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -338,20 +339,17 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let has_gate = gate_notice.is_some();
         // With questions unanswered the move cannot be made here: no fields to fill.
         let body = (!unanswered).then_some(body);
-        Some(view! {
-            <div class="modal-backdrop">
-                <div
-                    class="modal card"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="move-title"
-                    aria-describedby=has_gate.then_some("move-gate")
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            close();
-                        }
-                    }
-                >
+        let frame = Frame {
+            labelled_by: "move-title",
+            described_by: has_gate.then_some("move-gate"),
+            alert: false,
+            on_key: move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    close();
+                }
+            },
+        };
+        Some(modal(frame, view! {
                     <h2 id="move-title">{heading}</h2>
                     <form
                         class="form-grid"
@@ -403,9 +401,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                             </button>
                         </div>
                     </form>
-                </div>
-            </div>
-        }
+        })
         .into_any())
     }
 }
@@ -424,42 +420,40 @@ fn closed_view(
         _ => None,
     };
     let reopen_href = format!("{}#reopen", deal_href(d.id));
-    view! {
-        <div class="modal-backdrop">
-            <div
-                class="modal card"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="move-title"
-                aria-describedby="move-why"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        close();
-                    }
-                }
-            >
-                <h2 id="move-title">{tw("deal_rules.move.cannot_title", &[("deal", &d.title)])}</h2>
-                <div id="move-why">
-                    <p><strong>{tr(e.key())}</strong></p>
-                    {body.map(|b| view! { <p>{b}</p> })}
-                </div>
-                <p>
-                    <a
-                        href=reopen_href
-                        on:click=move |_| {
-                            request.set(None);
-                            follow_fragment(here, "reopen");
-                        }
-                    >
-                        {tr("deal_rules.move.go_reopen")}
-                    </a>
-                </p>
-                <div class="actions">
-                    <button type="button" id="move-close" on:click=move |_| close()>
-                        {tr("deal_rules.move.close")}
-                    </button>
-                </div>
-            </div>
-        </div>
-    }
+    let frame = Frame {
+        labelled_by: "move-title",
+        described_by: Some("move-why"),
+        alert: false,
+        on_key: move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                close();
+            }
+        },
+    };
+    modal(
+        frame,
+        view! {
+                    <h2 id="move-title">{tw("deal_rules.move.cannot_title", &[("deal", &d.title)])}</h2>
+                    <div id="move-why">
+                        <p><strong>{tr(e.key())}</strong></p>
+                        {body.map(|b| view! { <p>{b}</p> })}
+                    </div>
+                    <p>
+                        <a
+                            href=reopen_href
+                            on:click=move |_| {
+                                request.set(None);
+                                follow_fragment(here, "reopen");
+                            }
+                        >
+                            {tr("deal_rules.move.go_reopen")}
+                        </a>
+                    </p>
+                    <div class="actions">
+                        <button type="button" id="move-close" on:click=move |_| close()>
+                            {tr("deal_rules.move.close")}
+                        </button>
+                    </div>
+        },
+    )
 }

@@ -283,6 +283,48 @@ impl FieldError {
     }
 }
 
+/// A date, or a date and time, as a message's placeholder holds it: the form the app
+/// stores and the browser's date fields type (`2026-10-17`, `2026-10-17T08:15`,
+/// `2026-10-17 08:15`, or with ` UTC`). A message shows it as the rep's language writes
+/// dates ([`moment_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    Date(chrono::NaiveDate),
+    /// A time on the rep's clock.
+    Local(chrono::NaiveDateTime),
+    Utc(chrono::DateTime<chrono::Utc>),
+}
+
+/// The date or date and time a placeholder's text is, if it is one (text that is not a
+/// whole valid date, such as a mistyped one, stays as it was typed).
+pub fn moment_in(text: &str) -> Option<Moment> {
+    use chrono::{NaiveDate, NaiveDateTime};
+    let t = text.trim();
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Some(Moment::Date(d));
+    }
+    let (t, utc) = match t.strip_suffix(" UTC") {
+        Some(t) => (t, true),
+        None => (t, false),
+    };
+    let at = [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())?;
+    Some(if utc {
+        Moment::Utc(at.and_utc())
+    } else {
+        Moment::Local(at)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -589,5 +631,34 @@ mod tests {
         assert_eq!(e.arg_value("input"), Some(" 1.2 "));
         assert_eq!(e.arg_value("allowed"), None);
         assert_eq!(e.key(), "activity.error.date_invalid");
+    }
+
+    #[test]
+    fn dates_in_messages_are_found_whole_and_valid_only() {
+        use chrono::{NaiveDate, TimeZone, Utc};
+        let d = NaiveDate::from_ymd_opt(2026, 10, 17).unwrap();
+        let at = d.and_hms_opt(8, 15, 0).unwrap();
+        assert_eq!(moment_in("2026-10-17"), Some(Moment::Date(d)));
+        assert_eq!(moment_in(" 2026-10-17T08:15 "), Some(Moment::Local(at)));
+        assert_eq!(moment_in("2026-10-17 08:15"), Some(Moment::Local(at)));
+        assert_eq!(moment_in("2026-10-17T08:15:00"), Some(Moment::Local(at)));
+        assert_eq!(
+            moment_in("2026-10-17 08:15 UTC"),
+            Some(Moment::Utc(
+                Utc.with_ymd_and_hms(2026, 10, 17, 8, 15, 0).unwrap()
+            ))
+        );
+        for not in [
+            "2026-13-45",
+            "2026-02-30",
+            "17.10.2026",
+            "40000",
+            "",
+            "abc",
+            "2026-10-17 and more",
+            "2026",
+        ] {
+            assert_eq!(moment_in(not), None, "{not}");
+        }
     }
 }

@@ -209,8 +209,10 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<String>>) -> impl IntoView 
 }
 
 /// The message of a form's field error: `{field}` is the field's label, the error's own
-/// placeholders (`{value}`, `{input}`, `{allowed}`) quote what was typed.
+/// placeholders (`{value}`, `{input}`, `{allowed}`) quote what was typed; amounts and
+/// whole valid dates among them are written as the language writes money and dates.
 pub fn field_error_text(err: &FieldError) -> String {
+    use crate::domain::fields::Moment;
     let label = crate::state::tr(err.label_key);
     // Amounts as the language writes money ("€20,999.50", "20.999,50 €").
     let amounts: Vec<(&str, String)> = err
@@ -218,10 +220,26 @@ pub fn field_error_text(err: &FieldError) -> String {
         .iter()
         .map(|(n, m)| (*n, crate::ui::fmt::money(m)))
         .collect();
+    // Dates and times as the language writes them ("17 Oct 2026", "17.10.2026").
+    let moments: Vec<(&str, String)> = err
+        .args
+        .iter()
+        .filter_map(|(n, v)| {
+            let shown = match crate::domain::fields::moment_in(v)? {
+                Moment::Date(d) => crate::ui::fmt::date(d),
+                Moment::Local(at) => {
+                    crate::i18n::format_datetime(crate::state::prefs::locale(), at)
+                }
+                Moment::Utc(at) => crate::ui::fmt::datetime(at),
+            };
+            Some((*n, shown))
+        })
+        .collect();
     let mut args: Vec<(&str, &str)> = vec![("field", &label)];
     args.extend(err.args.iter().map(|(n, v)| {
         let shown = amounts
             .iter()
+            .chain(&moments)
             .find(|(a, _)| a == n)
             .map(|(_, m)| m.as_str());
         (*n, shown.unwrap_or(v.as_str()))

@@ -13,8 +13,8 @@ pub fn LeaveDialog() -> impl IntoView {
             crate::ui::focus::focus_later("leave-stay");
             modal(
                 Frame {
-                    labelled_by: "leave-title",
-                    described_by: Some("leave-body"),
+                    labelled_by: "leave-title".into(),
+                    described_by: Some("leave-body".into()),
                     alert: true,
                     on_key: |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
                         "Escape" => unsaved::stay(),

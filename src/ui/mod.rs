@@ -8,6 +8,7 @@
 
 pub mod activity;
 pub mod activity_form;
+pub mod ask_first;
 pub mod conflict;
 pub mod contact_form;
 pub mod crash;

@@ -7,8 +7,8 @@ use web_sys::KeyboardEvent;
 
 /// How a dialog is named and what it answers to.
 pub struct Frame<K> {
-    pub labelled_by: &'static str,
-    pub described_by: Option<&'static str>,
+    pub labelled_by: String,
+    pub described_by: Option<String>,
     /// An `alertdialog`, shown above any other dialog (the question about leaving unsaved
     /// text can come from inside one).
     pub alert: bool,
@@ -27,7 +27,7 @@ pub fn modal<K: Fn(KeyboardEvent) + 'static>(
         on_key,
     } = frame;
     view! {
-        <div class="modal-backdrop" class:leave-backdrop=alert>
+        <div class="modal-backdrop" class:alert-backdrop=alert>
             <div
                 class="modal card"
                 role=if alert { "alertdialog" } else { "dialog" }

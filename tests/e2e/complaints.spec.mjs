@@ -97,17 +97,21 @@ test("three complaints ordered by the customer's anxiety, a bad one refused, res
   await expect(page.getByRole("heading", { level: 1, name: "Complaint" })).toBeVisible();
   const first = page.getByRole("form", { name: "Record the first response" });
   await first.getByLabel("First response at").fill("2020-01-01T10:00");
-  await first.getByRole("button", { name: "Save the time" }).click();
+  await first.getByRole("button", { name: "Save the first response" }).click();
   await expect(first.getByText(/is before the complaint was opened/)).toBeVisible();
   await first.getByLabel("First response at").fill(localNow());
-  await first.getByRole("button", { name: "Save the time" }).click();
+  await first.getByRole("button", { name: "Save the first response" }).click();
   await expect(page.getByText("Recorded.")).toBeVisible();
   await expect(page.getByRole("form", { name: "Record the first response" })).toHaveCount(0);
   await expect(page.getByText("Nobody on site yet")).toBeVisible();
   const resolve = page.getByRole("form", { name: "Mark resolved" });
   await resolve.getByLabel("Resolved at").fill(localNow());
+  // Resolved without saying what was done: refused at that field.
+  await resolve.getByRole("button", { name: "Save as resolved" }).click();
+  await expect(resolve.getByText("What was done: write what was done, so that the complaint can be marked resolved.")).toBeVisible();
+  await expect(page.getByText("Resolved", { exact: true })).toHaveCount(0);
   await resolve.getByLabel("What was done").fill("New guard fitted on site");
-  await resolve.getByRole("button", { name: "Save the time" }).click();
+  await resolve.getByRole("button", { name: "Save as resolved" }).click();
   await expect(page.getByText("New guard fitted on site")).toBeVisible();
   await expect(page.getByText("Resolved", { exact: true })).toBeVisible();
   await noSidewaysScroll(page, "the complaint's page");
@@ -116,7 +120,7 @@ test("three complaints ordered by the customer's anxiety, a bad one refused, res
   // The worried customer's complaint: answered too.
   await open(page, "/service");
   await openList(page).getByRole("link", { name: WORRIED }).click();
-  await page.getByRole("form", { name: "Record the first response" }).getByRole("button", { name: "Save the time" }).click();
+  await page.getByRole("form", { name: "Record the first response" }).getByRole("button", { name: "Save the first response" }).click();
   await expect(page.getByText("Recorded.")).toBeVisible();
   await expect(page.getByText("Nobody on site yet")).toBeVisible();
 

@@ -307,8 +307,16 @@ test("bad input is refused at its field with the typed text kept; the last round
   await expect(ledgerRows(page).nth(6)).toContainText("80 days → 72 days");
   await expect(s.getByRole("heading", { name: "Log a round" })).toBeVisible();
 
-  // Delete with Undo.
+  // Delete asks first (Cancel keeps the round), then goes, with Undo.
   await s.getByRole("button", { name: "Delete round 6" }).click();
+  const ask = s.getByRole("alertdialog", { name: /^Delete round 6 from the ledger\?/ });
+  await expect(ask).toContainText("The rounds after it are numbered again");
+  await expect(ask.getByRole("button", { name: "Delete the round" })).toBeFocused();
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(ledgerRows(page)).toHaveCount(7);
+  await s.getByRole("button", { name: "Delete round 6" }).click();
+  await ask.getByRole("button", { name: "Delete the round" }).click();
   await expect(ledgerRows(page)).toHaveCount(6);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(ledgerRows(page)).toHaveCount(7);
@@ -348,3 +356,16 @@ for (const width of [360, 1280]) {
     expect(errors).toEqual([]);
   });
 }
+
+test("a price concession is written once, as money, in its warning", async ({ page, errors }) => {
+  await open(page, `/deals/${welding.id}/negotiation`);
+  const s = ledgerOf(page);
+  await expect(ledgerRows(page)).toHaveCount(6);
+  await fillRound(s, { side: "We", issue: "Price and fees", from: "115000", to: "105000", inReturn: "Five-year contract" });
+  await s.getByRole("button", { name: "Log the round" }).click();
+  await expect(ledgerRows(page)).toHaveCount(7);
+  const flagged = ledgerRows(page).nth(6);
+  await expect(flagged).toContainText("Not smaller than the last: €10,000.00 after €5,000.00 on Price and fees");
+  await expect(flagged).not.toContainText("EUR, €");
+  expect(errors).toEqual([]);
+});

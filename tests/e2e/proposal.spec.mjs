@@ -265,7 +265,7 @@ test("a discount over 100 % and a discount without a reason are refused at their
   await expect(page.getByText("Sections saved.")).toBeVisible();
   await page.getByRole("button", { name: "Send to the customer…" }).click();
   await page.getByRole("button", { name: "Send and freeze" }).click();
-  await expect(page.getByText(/The offer cannot end \(2020-01-01\) before the day it is sent/).first()).toBeVisible();
+  await expect(page.getByText(/The offer cannot end \(1 Jan 2020\) before the day it is sent/).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: /Version 1 · Draft/ })).toBeVisible();
   expect(errors).toEqual([]);
 });
@@ -406,5 +406,35 @@ test("sending is refused while text typed on the page is not saved; saved, it is
   await page.getByRole("button", { name: "Send and freeze" }).click();
   await expect(page.getByRole("heading", { name: /Version 1 · Sent/ })).toBeVisible();
   await expect(page.getByText("Two plants, one line each.")).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("removing a quotation line asks first; Undo puts it back where it stood", async ({ page, errors }) => {
+  await open(page, proposalUrl());
+  await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
+  for (const [name, price] of [["Training", "300"], ["Travel", "120"]]) {
+    await page.getByLabel("Line name").fill(name);
+    await page.getByLabel("Unit price", { exact: true }).fill(price);
+    await page.getByRole("button", { name: "Add the line" }).click();
+    await expect(page.getByRole("row").filter({ hasText: name })).toBeVisible();
+  }
+  const rows = page.getByRole("table").getByRole("row");
+  const names = async () => (await rows.allTextContents()).filter((t) => /Training|Travel/.test(t)).map((t) => (t.includes("Training") ? "Training" : "Travel"));
+  expect(await names()).toEqual(["Training", "Travel"]);
+
+  await page.getByRole("button", { name: "Remove the line Training" }).click();
+  const ask = page.getByRole("alertdialog", { name: /^Remove the line “Training” from this draft\?/ });
+  await expect(ask.getByRole("button", { name: "Remove the line" })).toBeFocused();
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Remove the line Training" }).click();
+  await ask.getByRole("button", { name: "Remove the line" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toHaveCount(0);
+  await expect(page.getByText("The line “Training” was removed.")).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Training" })).toContainText("€300.00");
+  expect(await names()).toEqual(["Training", "Travel"]);
   expect(errors).toEqual([]);
 });

@@ -191,3 +191,41 @@ test("invoices are found by number in search", async ({ page }) => {
   await page.getByRole("option", { name: /INV-2026-001/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Follow-up service: Cold store line" })).toBeVisible();
 });
+
+test("deleting an invoice asks first, saying its payments go with it; Undo brings both back", async ({ page, errors }) => {
+  await open(page, `/deals/${deal.id}/followup`);
+  const inv = invoiceOf(page, "INV-2026-001");
+  await paymentForm(page, "INV-2026-001").getByLabel("Amount paid").fill("1000");
+  await paymentForm(page, "INV-2026-001").getByRole("button", { name: "Record payment" }).click();
+  const payment = inv.getByRole("button", { name: /^Remove payment .*: €1,000\.00$/ });
+  await expect(payment).toBeVisible();
+
+  await inv.getByRole("button", { name: "Delete invoice INV-2026-001" }).click();
+  const ask = inv.getByRole("alertdialog", { name: "Delete invoice INV-2026-001 with its payments and collection steps? Undo brings it back." });
+  await expect(ask.getByRole("button", { name: "Delete the invoice" })).toBeFocused();
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(payment).toBeVisible();
+
+  await inv.getByRole("button", { name: "Delete invoice INV-2026-001" }).click();
+  await ask.getByRole("button", { name: "Delete the invoice" }).click();
+  await expect(inv).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(payment).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("a refusal names the invoice's date as the language writes dates", async ({ page, errors }) => {
+  await open(page, `/deals/${deal.id}/followup`);
+  const pay = paymentForm(page, "INV-2026-001");
+  await pay.getByLabel("Date paid").fill(daysAgo(365));
+  await pay.getByLabel("Amount paid").fill("100");
+  await pay.getByRole("button", { name: "Record payment" }).click();
+  const issued = new Date(`${old.issued_on}T12:00:00`);
+  const written = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(issued);
+  const message = pay.getByText(/a payment cannot be dated before the invoice was issued/);
+  await expect(message).toBeVisible();
+  await expect(message).toContainText(`(${written})`);
+  await expect(message).not.toContainText(old.issued_on);
+  expect(errors).toEqual([]);
+});

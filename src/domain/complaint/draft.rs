@@ -433,6 +433,13 @@ impl ComplaintDraft {
             }
         }
         let resolution = self.resolution.trim();
+        if stages[2].is_some() && resolution.is_empty() {
+            errs.push(FieldError::new(
+                "resolution",
+                RESOLUTION,
+                "complaint.error.resolution_required",
+            ));
+        }
         let len = resolution.chars().count();
         if len > MAX_TEXT {
             errs.push(
@@ -467,7 +474,8 @@ impl ComplaintDraft {
 
 /// Records one stage of `c` at the typed local time (required), checked against the
 /// other times and `now`; on resolving, `resolution` (if not blank) replaces the text of
-/// what was done. Refused with the problem at the field, `c` unchanged.
+/// what was done, which a resolved complaint must have. Refused with the problem at the
+/// field, `c` unchanged.
 pub fn record_stage<Tz: TimeZone>(
     c: &mut Complaint,
     stage: Stage,
@@ -504,6 +512,14 @@ pub fn record_stage<Tz: TimeZone>(
         if !t.is_empty() {
             after.resolution = t.to_string();
         }
+    }
+    // A complaint is resolved by something done: it is said, here or before.
+    if stage == Stage::Resolved && after.resolution.trim().is_empty() {
+        return Err(FieldError::new(
+            "resolution",
+            label::RESOLUTION,
+            "complaint.error.resolution_required",
+        ));
     }
     *c = after;
     Ok(())

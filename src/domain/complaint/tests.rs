@@ -169,6 +169,7 @@ fn times_keep_their_order_and_stay_out_of_the_future() {
     d.first_response_at = "2026-05-30T08:00".into();
     d.on_site_at = "2026-06-03T08:00".into();
     d.resolved_at = "2026-05-30T09:30".into();
+    d.resolution = "Guard refitted".into();
     let errs = validate(&d, account, person, deal).unwrap_err();
     assert_eq!(
         fields(&errs),
@@ -196,6 +197,14 @@ fn times_keep_their_order_and_stay_out_of_the_future() {
         vec![("resolved_at", "complaint.error.before_on_site")]
     );
     d.resolved_at = "2026-05-31T10:30".into();
+    // Resolved, it says what was done.
+    d.resolution = " ".into();
+    let errs = validate(&d, account, person, deal).unwrap_err();
+    assert_eq!(
+        fields(&errs),
+        vec![("resolution", "complaint.error.resolution_required")]
+    );
+    d.resolution = "Guard refitted".into();
     assert!(validate(&d, account, person, deal).is_ok());
 }
 
@@ -247,6 +256,24 @@ fn recording_a_stage_checks_it_against_the_others() {
     )
     .unwrap_err();
     assert_eq!(e.key(), "complaint.error.future");
+    // Resolved with nothing said about what was done: refused at that field.
+    let unresolved = c.clone();
+    for said in [None, Some("  ")] {
+        let e = record_stage(
+            &mut c,
+            Stage::Resolved,
+            "2026-05-31T09:00",
+            said,
+            &Utc,
+            now(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.field, e.key()),
+            ("resolution", "complaint.error.resolution_required")
+        );
+        assert_eq!(c, unresolved, "nothing changed");
+    }
     record_stage(
         &mut c,
         Stage::Resolved,

@@ -33,6 +33,33 @@ impl Position {
     pub fn to_input(self) -> String {
         format_scaled(self.0, POSITION_PLACES, 0)
     }
+
+    /// The position as an amount in minor units of a currency with `exponent` decimals
+    /// (4,000 → 400,000 cents), when it is one exactly.
+    pub fn in_minor_units(self, exponent: u32) -> Option<i64> {
+        if exponent >= POSITION_PLACES {
+            self.0
+                .checked_mul(10i64.checked_pow(exponent - POSITION_PLACES)?)
+        } else {
+            let per = 10i64.pow(POSITION_PLACES - exponent);
+            (self.0 % per == 0).then_some(self.0 / per)
+        }
+    }
+}
+
+#[cfg(test)]
+mod position_tests {
+    use super::Position;
+
+    #[test]
+    fn a_position_is_an_amount_of_money_only_when_exact() {
+        assert_eq!(Position::units(4_000).in_minor_units(2), Some(400_000));
+        assert_eq!(Position(12_345).in_minor_units(2), None);
+        assert_eq!(Position(12_340).in_minor_units(2), Some(1_234));
+        assert_eq!(Position::units(7).in_minor_units(0), Some(7));
+        assert_eq!(Position(1).in_minor_units(4), Some(10));
+        assert_eq!(Position(i64::MAX).in_minor_units(4), None);
+    }
 }
 
 /// Who moved in a round.

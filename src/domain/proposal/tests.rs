@@ -543,10 +543,17 @@ fn accepting_records_who_and_when_and_is_the_evidence_of_step_four() {
     send(&mut v2, now(), today()).unwrap();
     assert_eq!(accepted_evidence([&v1, &v2]), None);
     // Accepting needs who accepted.
-    assert!(matches!(
-        decide(&mut v2.clone(), Verdict::Accept, None, " ", "", now(), []),
-        Err(Refusal::Fields(_))
-    ));
+    match decide(&mut v2.clone(), Verdict::Accept, None, " ", "", now(), []) {
+        Err(Refusal::Fields(e)) => assert_eq!(
+            (e[0].field, e[0].label_key, e[0].key()),
+            (
+                "by",
+                "proposal.field.accepted_by",
+                "proposal.error.accepted_by_required"
+            )
+        ),
+        other => panic!("{other:?}"),
+    }
     let ana = new_id();
     let later = now() + chrono::Duration::days(3);
     decide(
@@ -782,4 +789,45 @@ fn a_sent_offer_lapses_the_day_after_its_valid_until_date() {
     p.status = ProposalStatus::Sent;
     p.content.valid_until = None;
     assert_eq!(lapsed(&p, day(11)), None, "no date, no lapse");
+}
+
+#[test]
+fn a_removed_line_goes_back_where_it_stood_once_and_never_into_a_sent_version() {
+    let mut p = draft_with_line();
+    let mut second = line(Quantity::units(2), UnitPrice(5_0000));
+    second.name = "Training".into();
+    let mut third = line(Quantity::units(1), UnitPrice(1_0000));
+    third.name = "Travel".into();
+    p.content.lines.push(second.clone());
+    p.content.lines.push(third.clone());
+    let before = p.clone();
+
+    let (at, removed) = remove_line(&mut p, second.id).unwrap().unwrap();
+    assert_eq!((at, &removed), (1, &second));
+    assert_eq!(p.content.lines.len(), 2);
+    assert_eq!(remove_line(&mut p, second.id), Ok(None));
+
+    restore_line(&mut p, at, removed.clone()).unwrap();
+    assert_eq!(p, before);
+    // Twice: still once.
+    restore_line(&mut p, at, removed.clone()).unwrap();
+    assert_eq!(p, before);
+    // Fewer lines meanwhile: it goes last.
+    let (at, removed) = remove_line(&mut p, second.id).unwrap().unwrap();
+    remove_line(&mut p, third.id).unwrap();
+    restore_line(&mut p, at + 5, removed).unwrap();
+    assert_eq!(p.content.lines.last().map(|l| l.id), Some(second.id));
+
+    let mut sent = before.clone();
+    send(&mut sent, now(), today()).unwrap();
+    let frozen = sent.clone();
+    assert_eq!(
+        remove_line(&mut sent, second.id),
+        Err(ProposalError::Frozen)
+    );
+    assert_eq!(
+        restore_line(&mut sent, 0, third),
+        Err(ProposalError::Frozen)
+    );
+    assert_eq!(sent, frozen);
 }

@@ -235,6 +235,32 @@ pub fn edit_draft(
     Ok(())
 }
 
+/// Takes line `line_id` out of a draft: where it stood and what it was (for Undo), or
+/// `None` when the draft has no such line.
+pub fn remove_line(
+    p: &mut Proposal,
+    line_id: Id,
+) -> Result<Option<(usize, QuoteLine)>, ProposalError> {
+    let mut removed = None;
+    edit_draft(p, |c| {
+        if let Some(at) = c.lines.iter().position(|l| l.id == line_id) {
+            removed = Some((at, c.lines.remove(at)));
+        }
+    })?;
+    Ok(removed)
+}
+
+/// Puts a removed line back where it stood (or last, when the draft has fewer lines now);
+/// a draft that holds it already is left as it is.
+pub fn restore_line(p: &mut Proposal, at: usize, line: QuoteLine) -> Result<(), ProposalError> {
+    edit_draft(p, |c| {
+        if !c.lines.iter().any(|l| l.id == line.id) {
+            let at = at.min(c.lines.len());
+            c.lines.insert(at, line);
+        }
+    })
+}
+
 /// The number of the next version of a deal whose versions are `versions`.
 pub fn next_version_number<'a>(versions: impl IntoIterator<Item = &'a Proposal>) -> u32 {
     versions
@@ -296,8 +322,8 @@ pub fn decide<'a>(
         if by_contact_id.is_none() && by_name.is_empty() {
             return Err(Refusal::Fields(vec![FieldError::new(
                 "by",
-                "proposal.field.decided_by",
-                FieldProblem::Required,
+                "proposal.field.accepted_by",
+                "proposal.error.accepted_by_required",
             )]));
         }
     }

@@ -33,7 +33,7 @@ pub(super) fn BuyingCentre(#[prop(into)] people: Signal<Vec<Contact>>) -> impl I
                         </ul>
                     })}
                     {(!map.is_empty()).then(|| view! {
-                        <ScrollArea label=Signal::derive(|| tr("bc.map_caption"))>
+                        <ScrollArea label=Signal::derive(tr_fn("bc.map_caption"))>
                             <table class="bc-map">
                                 <caption class="visually-hidden">{tr("bc.map_caption")}</caption>
                                 <thead>

@@ -237,14 +237,14 @@ fn CreditForm(
         <form class="form-grid subsection" aria-label=tr(heading) on:submit=on_submit novalidate>
             <h3>{tr(heading)}</h3>
             <div class="form-cols">
-                <TextField id=fid("on") label=Signal::derive(|| tr(label::CHECKED_ON)) value=on input_type="date" required=true error=errors.field("checked_on")/>
-                <SelectField id=fid("outcome") label=Signal::derive(|| tr(label::OUTCOME)) value=outcome options=options/>
+                <TextField id=fid("on") label=Signal::derive(tr_fn(label::CHECKED_ON)) value=on input_type="date" required=true error=errors.field("checked_on")/>
+                <SelectField id=fid("outcome") label=Signal::derive(tr_fn(label::OUTCOME)) value=outcome options=options/>
             </div>
-            <CheckboxField id=fid("licence") label=Signal::derive(|| tr(label::LICENCE)) checked=licence/>
-            <TextArea id=fid("history") label=Signal::derive(|| tr(label::HISTORY)) value=history rows=2 error=errors.field("history")/>
+            <CheckboxField id=fid("licence") label=Signal::derive(tr_fn(label::LICENCE)) checked=licence/>
+            <TextArea id=fid("history") label=Signal::derive(tr_fn(label::HISTORY)) value=history rows=2 error=errors.field("history")/>
             <div class="form-cols">
-                <TextField id=fid("by") label=Signal::derive(|| tr(label::BY)) value=by error=errors.field("by")/>
-                <TextField id=fid("notes") label=Signal::derive(|| tr(label::NOTES)) value=notes error=errors.field("notes")/>
+                <TextField id=fid("by") label=Signal::derive(tr_fn(label::BY)) value=by error=errors.field("by")/>
+                <TextField id=fid("notes") label=Signal::derive(tr_fn(label::NOTES)) value=notes error=errors.field("notes")/>
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{tr("receivable.credit.save")}</button>

@@ -32,7 +32,7 @@ pub fn AccountDeals(account_id: Id) -> impl IntoView {
                 when=move || !deals.with(Vec::is_empty)
                 fallback=|| view! { <p class="hint">{tr("deals_ui.account.none")}</p> }
             >
-                    <ScrollArea label=Signal::derive(|| tr("deals_ui.account.title"))>
+                    <ScrollArea label=Signal::derive(tr_fn("deals_ui.account.title"))>
                         <table class="data-table">
                             <thead>
                                 <tr>

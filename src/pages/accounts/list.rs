@@ -40,7 +40,7 @@ fn LeadSourceReport(accounts: Memo<Vec<Account>>) -> impl IntoView {
                 when=move || !rows.with(Vec::is_empty)
                 fallback=move || view! { <p class="hint">{tr_fn("tasks_more.report.empty")}</p> }
             >
-                <ScrollArea label=Signal::derive(|| tr("tasks_more.report.caption"))>
+                <ScrollArea label=Signal::derive(tr_fn("tasks_more.report.caption"))>
                     <table class="data-table">
                         <caption>{tr_fn("tasks_more.report.caption")}</caption>
                         <thead>
@@ -172,7 +172,7 @@ pub fn AccountsPage() -> impl IntoView {
             <crate::ui::filters::FilterPanel
                 id="account-filters"
                 class="filters"
-                label=Signal::derive(|| tr("accounts.filters"))
+                label=Signal::derive(tr_fn("accounts.filters"))
                 set=Signal::derive(move || filter.with(AccountFilter::narrowing))
             >
                 {filter_select("filter-grade", "account.field.grade", grade, Box::new(select_options(Grade::ALL, Grade::code, Grade::key)))}
@@ -210,7 +210,7 @@ pub fn AccountsPage() -> impl IntoView {
                     </div>
                 }
             >
-                <ScrollArea label=Signal::derive(|| tr("page.accounts.title")) class="card">
+                <ScrollArea label=Signal::derive(tr_fn("page.accounts.title")) class="card">
                     <table class="data-table wide">
                         <caption class="visually-hidden">{tr_fn("page.accounts.title")}</caption>
                         <thead>

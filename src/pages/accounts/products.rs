@@ -93,7 +93,7 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
                 }
             }}
             <form class="inline-form" on:submit=add novalidate>
-                <crate::ui::form::TextField id="product-name" label=Signal::derive(|| tr("account.field.product")) value=product error=Signal::derive(move || error.get())/>
+                <crate::ui::form::TextField id="product-name" label=Signal::derive(tr_fn("account.field.product")) value=product error=Signal::derive(move || error.get())/>
                 <div class="field">
                     <label for="product-maker">{tr_fn("account.field.product_owner")}</label>
                     <select id="product-maker" on:change=move |ev| maker.set(event_target_value(&ev))>
@@ -105,8 +105,8 @@ pub(super) fn ProductsInUse(account_id: Id) -> impl IntoView {
                         }).into_iter().map(|(cid, name)| view! { <option value=cid.to_string()>{name}</option> }).collect_view()}
                     </select>
                 </div>
-                <crate::ui::form::SelectField id="product-satisfaction" label=Signal::derive(|| tr("account.field.satisfaction")) value=satisfaction
-                    options=Signal::derive(select_options(Satisfaction::ALL, Satisfaction::code, Satisfaction::key)) empty_label=Signal::derive(|| tr("form.none"))/>
+                <crate::ui::form::SelectField id="product-satisfaction" label=Signal::derive(tr_fn("account.field.satisfaction")) value=satisfaction
+                    options=Signal::derive(select_options(Satisfaction::ALL, Satisfaction::code, Satisfaction::key)) empty_label=Signal::derive(tr_fn("form.none"))/>
                 <div class="actions"><button type="submit">{tr_fn("account.products.add")}</button></div>
             </form>
         </div>

@@ -114,7 +114,7 @@ pub fn PurchaseHistory(account_id: Id) -> impl IntoView {
                         {h.iter().map(|p| view! { <PurchaseItem p=p.clone()/> }).collect_view()}
                     </ul>
                     <h3>{tr("purchases.by_year")}</h3>
-                    <ScrollArea label=Signal::derive(|| tr("purchases.by_year"))>
+                    <ScrollArea label=Signal::derive(tr_fn("purchases.by_year"))>
                         <table class="data-table">
                             <caption>{tr("purchases.by_year")}</caption>
                             <thead>
@@ -136,7 +136,7 @@ pub fn PurchaseHistory(account_id: Id) -> impl IntoView {
                         </table>
                     </ScrollArea>
                     <h3>{tr("purchases.by_product")}</h3>
-                    <ScrollArea label=Signal::derive(|| tr("purchases.by_product"))>
+                    <ScrollArea label=Signal::derive(tr_fn("purchases.by_product"))>
                         <table class="data-table">
                             <caption>{tr("purchases.by_product")}</caption>
                             <thead>

@@ -89,7 +89,7 @@ pub fn AccountTrust(account_id: Id) -> impl IntoView {
                             })
                             .collect_view()
                     }}
-                    <ScrollArea label=Signal::derive(|| tr("trust.ui.health.caption"))>
+                    <ScrollArea label=Signal::derive(tr_fn("trust.ui.health.caption"))>
                         <table class="data-table">
                             <caption>{tr_fn("trust.ui.health.caption")}</caption>
                             <thead>

@@ -5,7 +5,7 @@
 use super::detail::ProductForm;
 use crate::domain::product::{by_category, margin, CatalogueView, Product};
 use crate::state::data::{use_data, LoadStatus};
-use crate::state::{tr, tw};
+use crate::state::{tr, tr_fn, tw};
 use crate::ui::fmt;
 use crate::ui::form::{select_options, SelectField};
 use crate::ui::link::href;
@@ -79,7 +79,7 @@ pub fn CataloguePage() -> impl IntoView {
                 }
             })}
             <div class="card catalogue-filter no-print">
-                <SelectField id="catalogue-view" label=Signal::derive(|| tr("catalogue.show")) value=view_code options=views/>
+                <SelectField id="catalogue-view" label=Signal::derive(tr_fn("catalogue.show")) value=view_code options=views/>
             </div>
             {move || {
                 let gs = groups.get();

@@ -68,7 +68,7 @@ pub fn ContactsPage() -> impl IntoView {
                 }
             })}
             <div class="card filters" role="search" aria-label=tr_fn("contacts.filter")>
-                <crate::ui::form::TextField id="contacts-filter" label=Signal::derive(|| tr("contacts.filter")) value=filter input_type="search"/>
+                <crate::ui::form::TextField id="contacts-filter" label=Signal::derive(tr_fn("contacts.filter")) value=filter input_type="search"/>
             </div>
             <p role="status" class="hint">
                 {move || tw("contacts.count", &[("shown", &fmt::number(rows.with(Vec::len).min(shown.get()) as i64)), ("total", &fmt::number(rows.with(Vec::len) as i64))])}
@@ -76,7 +76,7 @@ pub fn ContactsPage() -> impl IntoView {
             <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
                 <div class="card empty"><p>{move || if data.contacts.is_empty() { tr("contacts.empty") } else { tr("contacts.none_match") }}</p></div>
             }>
-                <ScrollArea label=Signal::derive(|| tr("page.contacts.title")) class="card">
+                <ScrollArea label=Signal::derive(tr_fn("page.contacts.title")) class="card">
                     <table class="data-table wide">
                         <caption class="visually-hidden">{tr_fn("page.contacts.title")}</caption>
                         <thead><tr>

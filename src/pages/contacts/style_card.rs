@@ -277,7 +277,7 @@ pub fn StyleCard(#[prop(into)] contact: Signal<Option<Contact>>) -> impl IntoVie
                                                             prop:checked=move || answers.with(|a| a[qi] == Some(v))
                                                             on:change=move |_| answers.update(|a| a[qi] = Some(v))
                                                         />
-                                                        <label for=input_id>{move || tr(q.options[v as usize])}</label>
+                                                        <label for=input_id>{tr_fn(q.options[v as usize])}</label>
                                                     </div>
                                                 }
                                             })

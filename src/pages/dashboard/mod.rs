@@ -234,7 +234,7 @@ fn PipelineCard() -> impl IntoView {
                         <span class="legend-item"><span class="swatch weighted" aria-hidden="true"></span>{tr_fn("dash.pipeline.legend_weighted")}</span>
                     </figcaption>
                 </figure>
-                <ScrollArea label=Signal::derive(|| tr("dash.pipeline.table_caption"))>
+                <ScrollArea label=Signal::derive(tr_fn("dash.pipeline.table_caption"))>
                     <table class="data-table pipeline-table">
                         <caption>{tr_fn("dash.pipeline.table_caption")}</caption>
                         <thead>

@@ -313,7 +313,7 @@ pub fn DealsPage() -> impl IntoView {
             <crate::ui::filters::FilterPanel
                 id="board-filters"
                 class="board-filters"
-                label=Signal::derive(|| tr("deals_ui.filters"))
+                label=Signal::derive(tr_fn("deals_ui.filters"))
                 set=Signal::derive(move || filter.with(BoardFilter::narrowing))
             >
                 <div class="field">

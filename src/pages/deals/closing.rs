@@ -73,13 +73,13 @@ pub fn NextStepSection(deal: DealSig) -> impl IntoView {
                 <div class="form-cols">
                     <TextField
                         id="next-text"
-                        label=Signal::derive(|| tr("deals_ui.next.text"))
+                        label=Signal::derive(tr_fn("deals_ui.next.text"))
                         value=text
                         error=Signal::derive(move || text_error.get())
                     />
                     <TextField
                         id="next-due"
-                        label=Signal::derive(|| tr("deals_ui.next.date"))
+                        label=Signal::derive(tr_fn("deals_ui.next.date"))
                         value=due
                         input_type="date"
                         error=Signal::derive(move || due_error.get())
@@ -212,7 +212,7 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                     </p>
                     <TextArea
                         id="reopen-reason"
-                        label=Signal::derive(|| tr("deal_rules.reopen.reason"))
+                        label=Signal::derive(tr_fn("deal_rules.reopen.reason"))
                         value=reopen_reason
                         error=Signal::derive(move || reopen_error.get())
                         rows=2
@@ -228,21 +228,21 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                         <h3>{tr_fn("deals_ui.outcome.win_title")}</h3>
                         <TextArea
                             id="win-evidence"
-                            label=Signal::derive(|| tr("deals_ui.outcome.win_evidence"))
+                            label=Signal::derive(tr_fn("deals_ui.outcome.win_evidence"))
                             value=evidence
                             hint=Signal::derive(|| tr(Step::WinningCommitment.evidence_hint_key()))
                             rows=2
                         />
                         <TextField
                             id="win-date"
-                            label=Signal::derive(|| tr("deals_ui.outcome.signed_on"))
+                            label=Signal::derive(tr_fn("deals_ui.outcome.signed_on"))
                             value=signed
                             input_type="date"
                         />
                         <Show when=move || step() < Step::WinningCommitment>
                             <TextArea
                                 id="win-skip"
-                                label=Signal::derive(|| tr("deals_ui.outcome.win_skip_reason"))
+                                label=Signal::derive(tr_fn("deals_ui.outcome.win_skip_reason"))
                                 value=skip_reason
                                 rows=2
                             />
@@ -256,7 +256,7 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                         <h3>{tr_fn("deals_ui.outcome.close_title")}</h3>
                         <SelectField
                             id="close-kind"
-                            label=Signal::derive(|| tr("deals_ui.outcome.close_kind"))
+                            label=Signal::derive(tr_fn("deals_ui.outcome.close_kind"))
                             value=close_kind
                             options=Signal::derive(|| {
                                 vec![
@@ -267,14 +267,14 @@ pub fn OutcomeSection(deal: DealSig) -> impl IntoView {
                         />
                         <TextArea
                             id="close-reason"
-                            label=Signal::derive(|| tr("deals_ui.outcome.reason"))
+                            label=Signal::derive(tr_fn("deals_ui.outcome.reason"))
                             value=reason
                             error=Signal::derive(move || close_error.get())
                             rows=2
                         />
                         <TextField
                             id="close-date"
-                            label=Signal::derive(|| tr("deals_ui.outcome.date"))
+                            label=Signal::derive(tr_fn("deals_ui.outcome.date"))
                             value=on_date
                             input_type="date"
                         />

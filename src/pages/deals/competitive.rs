@@ -359,25 +359,25 @@ fn PointForm(deal: DealSig) -> impl IntoView {
             <div class="form-cols">
                 <SelectField
                     id="competitive-kind"
-                    label=Signal::derive(|| tr("competitive.field.kind"))
+                    label=Signal::derive(tr_fn("competitive.field.kind"))
                     value=kind
                     options=kind_options
                 />
                 <TextField
                     id="competitive-point"
-                    label=Signal::derive(|| tr("competitive.field.point"))
+                    label=Signal::derive(tr_fn("competitive.field.point"))
                     value=text
-                    hint=Signal::derive(|| tr("competitive.field.point_hint"))
+                    hint=Signal::derive(tr_fn("competitive.field.point_hint"))
                     error=errors.field("point_text")
                 />
             </div>
             <Show when=move || current_kind() == PointKind::Strength>
                 <IdChoices
                     id="competitive-needs"
-                    legend=Signal::derive(|| tr("competitive.field.needs"))
+                    legend=Signal::derive(tr_fn("competitive.field.needs"))
                     options=need_options
                     chosen=needs
-                    empty=Signal::derive(|| tr("competitive.no_needs_yet"))
+                    empty=Signal::derive(tr_fn("competitive.no_needs_yet"))
                     error=errors.field("point_needs")
                 />
             </Show>
@@ -386,7 +386,7 @@ fn PointForm(deal: DealSig) -> impl IntoView {
                 legend=Signal::derive(move || tr(current_kind().people_label_key()))
                 options=people_options
                 chosen=people
-                empty=Signal::derive(|| tr("competitive.no_people_yet"))
+                empty=Signal::derive(tr_fn("competitive.no_people_yet"))
                 error=errors.field("point_people")
             />
             <div class="actions">
@@ -588,25 +588,25 @@ fn ActionForm(deal: DealSig) -> impl IntoView {
             <div class="form-cols">
                 <SelectField
                     id="plan-person"
-                    label=Signal::derive(|| tr("competitive.field.action_person"))
+                    label=Signal::derive(tr_fn("competitive.field.action_person"))
                     value=person
                     options=person_options
-                    empty_label=Signal::derive(|| tr("competitive.choose"))
+                    empty_label=Signal::derive(tr_fn("competitive.choose"))
                     error=errors.field("action_person")
                 />
                 <SelectField
                     id="plan-point"
-                    label=Signal::derive(|| tr("competitive.field.action_point"))
+                    label=Signal::derive(tr_fn("competitive.field.action_point"))
                     value=point
                     options=point_options
-                    empty_label=Signal::derive(|| tr("competitive.choose"))
+                    empty_label=Signal::derive(tr_fn("competitive.choose"))
                     error=errors.field("action_point")
                 />
                 <TextField
                     id="plan-text"
-                    label=Signal::derive(|| tr("competitive.field.action_text"))
+                    label=Signal::derive(tr_fn("competitive.field.action_text"))
                     value=text
-                    hint=Signal::derive(|| tr("competitive.field.action_text_hint"))
+                    hint=Signal::derive(tr_fn("competitive.field.action_text_hint"))
                     error=errors.field("action_text")
                 />
             </div>

@@ -499,7 +499,7 @@ fn History(deal: DealSig) -> impl IntoView {
                 when=move || !rows().is_empty()
                 fallback=move || view! { <p class="hint">{tr_fn("deals_ui.history.empty")}</p> }
             >
-                <ScrollArea label=Signal::derive(|| tr("deals_ui.history.title"))>
+                <ScrollArea label=Signal::derive(tr_fn("deals_ui.history.title"))>
                     <table class="data-table history-table">
                         <thead>
                             <tr>

@@ -122,36 +122,36 @@ fn DealFormBody(
             <div class="form-cols">
                 <SelectField
                     id=format!("{prefix}-account")
-                    label=Signal::derive(|| tr("deal.field.account"))
+                    label=Signal::derive(tr_fn("deal.field.account"))
                     value=account
                     options=accounts
-                    empty_label=Signal::derive(|| tr("deals_ui.form.choose_account"))
+                    empty_label=Signal::derive(tr_fn("deals_ui.form.choose_account"))
                     error=errors.field("account_id")
                     required=true
                 />
                 <TextField
                     id=format!("{prefix}-title")
-                    label=Signal::derive(|| tr("deal.field.title"))
+                    label=Signal::derive(tr_fn("deal.field.title"))
                     value=title
                     error=errors.field("title")
                     required=true
                 />
                 <TextField
                     id=format!("{prefix}-value")
-                    label=Signal::derive(|| tr("deal.field.value"))
+                    label=Signal::derive(tr_fn("deal.field.value"))
                     value=value
                     error=errors.field("value")
-                    hint=Signal::derive(|| tr("deals_ui.form.value_hint"))
+                    hint=Signal::derive(tr_fn("deals_ui.form.value_hint"))
                 />
                 <TextField
                     id=format!("{prefix}-currency")
-                    label=Signal::derive(|| tr("deal.field.currency"))
+                    label=Signal::derive(tr_fn("deal.field.currency"))
                     value=currency
                     error=errors.field("currency")
                 />
                 <TextField
                     id=format!("{prefix}-close")
-                    label=Signal::derive(|| tr("deal.field.expected_close"))
+                    label=Signal::derive(tr_fn("deal.field.expected_close"))
                     value=close
                     input_type="date"
                     error=errors.field("expected_close")
@@ -162,14 +162,14 @@ fn DealFormBody(
                 />
                 <TextField
                     id=format!("{prefix}-probability")
-                    label=Signal::derive(|| tr("deal.field.probability"))
+                    label=Signal::derive(tr_fn("deal.field.probability"))
                     value=probability
                     error=errors.field("probability")
-                    hint=Signal::derive(|| tr("deals_ui.form.probability_hint"))
+                    hint=Signal::derive(tr_fn("deals_ui.form.probability_hint"))
                 />
                 <TextField
                     id=format!("{prefix}-owner")
-                    label=Signal::derive(|| tr("deal.field.owner"))
+                    label=Signal::derive(tr_fn("deal.field.owner"))
                     value=owner
                     error=errors.field("owner")
                 />

@@ -236,13 +236,13 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                 <p class="hint">{tw("deal_page.move.end_signal", &[("signal", &tr(from.end_signal_key()))])}</p>
                 <TextArea
                     id="move-evidence"
-                    label=Signal::derive(|| tr("deals_ui.move.evidence"))
+                    label=Signal::derive(tr_fn("deals_ui.move.evidence"))
                     value=evidence
                     hint=Signal::derive(tr_fn(from.evidence_hint_key()))
                 />
                 <TextField
                     id="move-date"
-                    label=Signal::derive(|| tr("deals_ui.move.signal_date"))
+                    label=Signal::derive(tr_fn("deals_ui.move.signal_date"))
                     value=signal_date
                     input_type="date"
                     required=true
@@ -253,7 +253,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                 <p>{tw("deals_ui.move.skip_body", &[("step", &step_label(from))])}</p>
                 <TextArea
                     id="move-reason"
-                    label=Signal::derive(|| tr("deals_ui.move.skip_reason"))
+                    label=Signal::derive(tr_fn("deals_ui.move.skip_reason"))
                     value=reason
                 />
             }
@@ -262,7 +262,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                 <p>{tr("deals_ui.move.back_body")}</p>
                 <TextArea
                     id="move-reason"
-                    label=Signal::derive(|| tr("deals_ui.move.back_reason"))
+                    label=Signal::derive(tr_fn("deals_ui.move.back_reason"))
                     value=reason
                 />
             }
@@ -310,7 +310,7 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
                                 <p class="hint">{tr("deal_rules.gate.override_hint")}</p>
                                 <TextArea
                                     id="move-override"
-                                    label=Signal::derive(|| tr("deal_rules.gate.override_reason"))
+                                    label=Signal::derive(tr_fn("deal_rules.gate.override_reason"))
                                     value=override_reason
                                     rows=2
                                 />
@@ -340,8 +340,8 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         // With questions unanswered the move cannot be made here: no fields to fill.
         let body = (!unanswered).then_some(body);
         let frame = Frame {
-            labelled_by: "move-title",
-            described_by: has_gate.then_some("move-gate"),
+            labelled_by: "move-title".into(),
+            described_by: has_gate.then(|| "move-gate".into()),
             alert: false,
             on_key: move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Escape" {
@@ -421,8 +421,8 @@ fn closed_view(
     };
     let reopen_href = format!("{}#reopen", deal_href(d.id));
     let frame = Frame {
-        labelled_by: "move-title",
-        described_by: Some("move-why"),
+        labelled_by: "move-title".into(),
+        described_by: Some("move-why".into()),
         alert: false,
         on_key: move |ev: web_sys::KeyboardEvent| {
             if ev.key() == "Escape" {

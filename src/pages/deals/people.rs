@@ -185,29 +185,29 @@ pub fn NeedsSection(deal: DealSig) -> impl IntoView {
                 <div class="form-cols">
                     <SelectField
                         id="need-layer"
-                        label=Signal::derive(|| tr("deals_ui.needs.layer"))
+                        label=Signal::derive(tr_fn("deals_ui.needs.layer"))
                         value=layer
                         options=layer_options
                         hint=Signal::derive(move || tr(current_layer().hint_key()))
                     />
                     <TextField
                         id="need-text"
-                        label=Signal::derive(|| tr("deals_ui.needs.text"))
+                        label=Signal::derive(tr_fn("deals_ui.needs.text"))
                         value=text
                         error=Signal::derive(move || error.get())
                     />
                     <SelectField
                         id="need-holder"
-                        label=Signal::derive(|| tr("deals_ui.needs.holder"))
+                        label=Signal::derive(tr_fn("deals_ui.needs.holder"))
                         value=holder
                         options=holders
-                        empty_label=Signal::derive(|| tr("form.none"))
+                        empty_label=Signal::derive(tr_fn("form.none"))
                     />
                     <TextField
                         id="need-measure"
-                        label=Signal::derive(|| tr("deals_ui.needs.measure"))
+                        label=Signal::derive(tr_fn("deals_ui.needs.measure"))
                         value=measure
-                        hint=Signal::derive(|| tr("deals_ui.needs.measure_hint"))
+                        hint=Signal::derive(tr_fn("deals_ui.needs.measure_hint"))
                     />
                 </div>
                 <div class="actions">
@@ -425,10 +425,10 @@ pub fn PeopleSection(deal: DealSig) -> impl IntoView {
                 >
                     <SelectField
                         id="person-add"
-                        label=Signal::derive(|| tr("deals_ui.people.add_label"))
+                        label=Signal::derive(tr_fn("deals_ui.people.add_label"))
                         value=to_add
                         options=candidates
-                        empty_label=Signal::derive(|| tr("form.none"))
+                        empty_label=Signal::derive(tr_fn("form.none"))
                     />
                     <div class="actions">
                         <button type="submit">{tr_fn("deals_ui.people.add")}</button>

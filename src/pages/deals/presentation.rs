@@ -433,25 +433,25 @@ fn MainPoints(deal: DealSig) -> impl IntoView {
                 <h4>{tr_fn("presentation.main.add_title")}</h4>
                 <TextField
                     id="main-point-text"
-                    label=Signal::derive(|| tr("presentation.field.point"))
+                    label=Signal::derive(tr_fn("presentation.field.point"))
                     value=text
-                    hint=Signal::derive(|| tr("presentation.field.point_hint"))
+                    hint=Signal::derive(tr_fn("presentation.field.point_hint"))
                     error=errors.field("main_text")
                 />
                 <div class="form-cols">
                     <TextArea
                         id="main-point-data"
-                        label=Signal::derive(|| tr("presentation.field.data"))
+                        label=Signal::derive(tr_fn("presentation.field.data"))
                         value=data_text
-                        hint=Signal::derive(|| tr("presentation.field.data_hint"))
+                        hint=Signal::derive(tr_fn("presentation.field.data_hint"))
                         error=errors.field("main_data")
                         rows=2
                     />
                     <TextArea
                         id="main-point-story"
-                        label=Signal::derive(|| tr("presentation.field.story"))
+                        label=Signal::derive(tr_fn("presentation.field.story"))
                         value=story
-                        hint=Signal::derive(|| tr("presentation.field.story_hint"))
+                        hint=Signal::derive(tr_fn("presentation.field.story_hint"))
                         error=errors.field("main_story")
                         rows=2
                     />

@@ -104,7 +104,7 @@ pub fn ReceivablesPage() -> impl IntoView {
                         }
                     }).collect_view();
                     view! {
-                        <ScrollArea label=Signal::derive(|| tr("receivable.page.open"))>
+                        <ScrollArea label=Signal::derive(tr_fn("receivable.page.open"))>
                             <table class="data-table receivables-table">
                                 <caption class="visually-hidden">{tr("receivable.page.open")}</caption>
                                 <thead>

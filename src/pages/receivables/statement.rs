@@ -68,7 +68,7 @@ pub fn StatementPage() -> impl IntoView {
                     </tr>
                 }).collect_view();
                 view! {
-                    <ScrollArea label=Signal::derive(|| tr("receivable.statement.table"))>
+                    <ScrollArea label=Signal::derive(tr_fn("receivable.statement.table"))>
                         <table class="data-table statement-table">
                             <caption class="visually-hidden">{tr("receivable.statement.table")}</caption>
                             <thead>

@@ -115,7 +115,7 @@ fn DemandReport(all: Memo<Vec<DeclinedRequest>>) -> impl IntoView {
                     return view! { <p>{tr("decline.report.none")}</p> }.into_any();
                 }
                 view! {
-                    <ScrollArea label=Signal::derive(|| tr("decline.report.title"))>
+                    <ScrollArea label=Signal::derive(tr_fn("decline.report.title"))>
                         <table class="data-table wide demand-table">
                             <caption>{tr("decline.report.title")}</caption>
                             <thead>

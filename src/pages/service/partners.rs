@@ -104,10 +104,10 @@ pub fn PartnersPage() -> impl IntoView {
                 <h2 id="partner-list-heading">{tr_fn("decline.partners.list")}</h2>
                 <SelectField
                     id="partner-filter"
-                    label=Signal::derive(|| tr("decline.partners.filter"))
+                    label=Signal::derive(tr_fn("decline.partners.filter"))
                     value=filter
                     options=Signal::derive(select_options(TrustLevel::ALL, TrustLevel::code, TrustLevel::key))
-                    empty_label=Signal::derive(|| tr("decline.partners.filter_all"))
+                    empty_label=Signal::derive(tr_fn("decline.partners.filter_all"))
                 />
                 {move || {
                     let list = shown.get();
@@ -273,20 +273,20 @@ fn PartnerForm(base: Option<Partner>, editing: RwSignal<Option<Option<Id>>>) -> 
         <form class="card form-grid partner-form" on:submit=on_submit novalidate=true aria-label=heading.clone()>
             <h3>{heading.clone()}</h3>
             <ErrorSummary errors=errors.summary()/>
-            <TextField id=id("name") label=Signal::derive(|| tr("decline.partner_field.name")) value=name error=errors.field("name") required=true/>
-            <TextField id=id("field") label=Signal::derive(|| tr("decline.partner_field.field")) value=field error=errors.field("field") required=true/>
-            <TextField id=id("neighbouring") label=Signal::derive(|| tr("decline.partner_field.neighbouring")) value=neighbouring error=errors.field("neighbouring")/>
+            <TextField id=id("name") label=Signal::derive(tr_fn("decline.partner_field.name")) value=name error=errors.field("name") required=true/>
+            <TextField id=id("field") label=Signal::derive(tr_fn("decline.partner_field.field")) value=field error=errors.field("field") required=true/>
+            <TextField id=id("neighbouring") label=Signal::derive(tr_fn("decline.partner_field.neighbouring")) value=neighbouring error=errors.field("neighbouring")/>
             <SelectField
                 id=id("trust")
-                label=Signal::derive(|| tr("decline.partner_field.trust"))
+                label=Signal::derive(tr_fn("decline.partner_field.trust"))
                 value=trust
                 options=Signal::derive(select_options(TrustLevel::ALL, TrustLevel::code, TrustLevel::key))
-                hint=Signal::derive(|| tr("decline.partners.trust_hint"))
+                hint=Signal::derive(tr_fn("decline.partners.trust_hint"))
             />
-            <TextField id=id("contact") label=Signal::derive(|| tr("decline.partner_field.contact")) value=contact error=errors.field("contact")/>
-            <TextField id=id("phone") label=Signal::derive(|| tr("decline.partner_field.phone")) value=phone input_type="tel" error=errors.field("phone")/>
-            <TextField id=id("email") label=Signal::derive(|| tr("decline.partner_field.email")) value=email input_type="email" error=errors.field("email")/>
-            <TextArea id=id("notes") label=Signal::derive(|| tr("decline.partner_field.notes")) value=notes rows=2 error=errors.field("notes")/>
+            <TextField id=id("contact") label=Signal::derive(tr_fn("decline.partner_field.contact")) value=contact error=errors.field("contact")/>
+            <TextField id=id("phone") label=Signal::derive(tr_fn("decline.partner_field.phone")) value=phone input_type="tel" error=errors.field("phone")/>
+            <TextField id=id("email") label=Signal::derive(tr_fn("decline.partner_field.email")) value=email input_type="email" error=errors.field("email")/>
+            <TextArea id=id("notes") label=Signal::derive(tr_fn("decline.partner_field.notes")) value=notes rows=2 error=errors.field("notes")/>
             <div class="actions">
                 <button type="submit" class="primary">{tr_fn("decline.partners.save")}</button>
                 <button type="button" on:click=move |_| editing.set(None)>{tr_fn("form.cancel")}</button>

@@ -82,18 +82,18 @@ pub fn CollectionSettings() -> impl IntoView {
             <form class="form-grid" on:submit=on_save novalidate>
                 <TextField
                     id="pref-collection-large"
-                    label=Signal::derive(|| tr("receivable.settings.large"))
+                    label=Signal::derive(tr_fn("receivable.settings.large"))
                     value=large
                     input_type="number"
-                    hint=Signal::derive(|| tr("receivable.settings.large_hint"))
+                    hint=Signal::derive(tr_fn("receivable.settings.large_hint"))
                     error=Signal::derive(move || large_error.get())
                 />
                 <TextField
                     id="pref-collection-long"
-                    label=Signal::derive(|| tr("receivable.settings.long"))
+                    label=Signal::derive(tr_fn("receivable.settings.long"))
                     value=long
                     input_type="number"
-                    hint=Signal::derive(|| tr("receivable.settings.long_hint"))
+                    hint=Signal::derive(tr_fn("receivable.settings.long_hint"))
                     error=Signal::derive(move || long_error.get())
                 />
                 <div class="actions">

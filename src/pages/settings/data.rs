@@ -110,7 +110,7 @@ fn settings_preview(changes: Vec<SettingChange>, file_has_settings: bool) -> imp
         return view! { <p>{tr("backup_settings.preview.same")}</p> }.into_any();
     }
     view! {
-        <ScrollArea label=Signal::derive(|| tr("backup_settings.preview.caption"))>
+        <ScrollArea label=Signal::derive(tr_fn("backup_settings.preview.caption"))>
             <table class="data-table setting-changes">
                 <caption>{tr("backup_settings.preview.caption")}</caption>
                 <thead>
@@ -210,7 +210,7 @@ pub fn DataPanel() -> impl IntoView {
     view! {
         <section class="card form-grid" aria-labelledby="data-heading" id="data">
             <h2 id="data-heading">{tr_fn("data.title")}</h2>
-            <ScrollArea label=Signal::derive(|| tr("data.counts.caption"))>
+            <ScrollArea label=Signal::derive(tr_fn("data.counts.caption"))>
                 <table class="data-table">
                     <caption>{tr_fn("data.counts.caption")}</caption>
                     <thead>
@@ -389,7 +389,7 @@ fn ImportSection() -> impl IntoView {
                                 ("version", &c.parsed.app_version),
                             ])}
                         </p>
-                        <ScrollArea label=Signal::derive(|| tr("layout.scroll.import_records"))>
+                        <ScrollArea label=Signal::derive(tr_fn("layout.scroll.import_records"))>
                             <table class="data-table">
                                 <caption>{tr("data.import.preview")}</caption>
                                 <thead>

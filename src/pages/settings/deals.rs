@@ -54,17 +54,17 @@ pub(super) fn DealSettings() -> impl IntoView {
             <form class="form-grid" on:submit=on_save>
                 <TextField
                     id="pref-stuck-days"
-                    label=Signal::derive(|| tr("deals_ui.settings.stuck_days"))
+                    label=Signal::derive(tr_fn("deals_ui.settings.stuck_days"))
                     value=days
                     input_type="number"
-                    hint=Signal::derive(|| tr("deals_ui.settings.stuck_days_hint"))
+                    hint=Signal::derive(tr_fn("deals_ui.settings.stuck_days_hint"))
                     error=Signal::derive(move || days_error.get())
                 />
                 <TextField
                     id="pref-new-target"
-                    label=Signal::derive(|| tr("deals_ui.settings.target"))
+                    label=Signal::derive(tr_fn("deals_ui.settings.target"))
                     value=target
-                    hint=Signal::derive(|| tr("deals_ui.settings.target_hint"))
+                    hint=Signal::derive(tr_fn("deals_ui.settings.target_hint"))
                     error=Signal::derive(move || target_error.get())
                 />
                 <div class="actions">

@@ -157,9 +157,9 @@ pub(super) fn ProposalSettings() -> impl IntoView {
             <form class="form-grid" on:submit=on_save novalidate>
                 <TextField
                     id="discount-limit"
-                    label=Signal::derive(|| tr("settings.proposals.discount_limit"))
+                    label=Signal::derive(tr_fn("settings.proposals.discount_limit"))
                     value=limit
-                    hint=Signal::derive(|| tr("settings.proposals.discount_limit_hint"))
+                    hint=Signal::derive(tr_fn("settings.proposals.discount_limit_hint"))
                     error=Signal::derive(move || limit_error.get())
                 />
                 {text_fields}

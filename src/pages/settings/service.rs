@@ -73,14 +73,14 @@ pub fn SatisfactionSettings() -> impl IntoView {
             <form class="form-grid" on:submit=on_save novalidate>
                 <TextField
                     id="satisfaction-call-days"
-                    label=Signal::derive(|| tr("backup_settings.setting.satisfaction_call_days"))
+                    label=Signal::derive(tr_fn("backup_settings.setting.satisfaction_call_days"))
                     value=calls
                     input_type="number"
                     error=Signal::derive(move || calls_error.get())
                 />
                 <TextField
                     id="satisfaction-request-days"
-                    label=Signal::derive(|| tr("backup_settings.setting.satisfaction_request_days"))
+                    label=Signal::derive(tr_fn("backup_settings.setting.satisfaction_request_days"))
                     value=requests
                     input_type="number"
                     error=Signal::derive(move || requests_error.get())

@@ -123,7 +123,7 @@ fn TopicTable(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="progress-topics-heading">
             <h2 id="progress-topics-heading">{tr_fn("training.progress.topics")}</h2>
-            <ScrollArea label=Signal::derive(|| tr("training.progress.topics"))>
+            <ScrollArea label=Signal::derive(tr_fn("training.progress.topics"))>
                 <table class="data-table training-table">
                     <caption class="visually-hidden">{tr_fn("training.progress.topics")}</caption>
                     <thead>
@@ -256,7 +256,7 @@ fn Weeks(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
             <h2 id="progress-weeks-heading">{tr_fn("training.progress.weeks")}</h2>
             <p class="hint">{tr_fn("training.progress.weeks_intro")}</p>
             {chart}
-            <ScrollArea label=Signal::derive(|| tr("training.progress.weeks_table"))>
+            <ScrollArea label=Signal::derive(tr_fn("training.progress.weeks_table"))>
                 <table class="data-table training-table training-weeks">
                     <caption class="visually-hidden">{tr_fn("training.progress.weeks_table")}</caption>
                     <thead>
@@ -310,7 +310,7 @@ fn Latest(answers: Memo<Vec<ExerciseAnswer>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="progress-latest-heading">
             <h2 id="progress-latest-heading">{tr_fn("training.progress.latest")}</h2>
-            <ScrollArea label=Signal::derive(|| tr("training.progress.latest"))>
+            <ScrollArea label=Signal::derive(tr_fn("training.progress.latest"))>
                 <table class="data-table training-table">
                     <caption class="visually-hidden">{tr_fn("training.progress.latest")}</caption>
                     <thead>

@@ -14,8 +14,8 @@ use crate::domain::ids::{brought_back, new_id, Id};
 use crate::domain::price::Rate;
 use crate::domain::product::Product;
 use crate::domain::proposal::{
-    self, Acceptance, Credential, LineInput, ProblemItem, Proposal, ProposalError, Refusal,
-    Solution, Verdict,
+    self, Acceptance, Credential, LineInput, ProblemItem, Proposal, ProposalError, QuoteLine,
+    Refusal, Solution, Verdict,
 };
 use crate::domain::sorting::SortExt;
 use crate::state::data::{AppData, Changes};
@@ -270,12 +270,28 @@ fn check_totals(p: &Proposal) -> Result<(), Refusal> {
     }
 }
 
-/// Removes a line of a draft.
-pub fn remove_line(data: AppData, id: Id, line_id: Id) -> Result<Option<Save>, Refusal> {
-    change(data, id, |p| {
-        proposal::edit_draft(p, |c| c.lines.retain(|l| l.id != line_id))?;
+/// Removes a line of a draft; with it, where it stood and what it was (for Undo).
+pub fn remove_line(
+    data: AppData,
+    id: Id,
+    line_id: Id,
+) -> Result<Option<(Save, usize, QuoteLine)>, Refusal> {
+    let mut removed = None;
+    let save = change(data, id, |p| {
+        removed = proposal::remove_line(p, line_id)?;
         Ok(())
-    })
+    })?;
+    Ok(save.zip(removed).map(|(save, (at, line))| (save, at, line)))
+}
+
+/// Undo of [`remove_line`]: the line back where it stood, while the version is a draft.
+pub fn restore_line(
+    data: AppData,
+    id: Id,
+    at: usize,
+    line: QuoteLine,
+) -> Result<Option<Save>, Refusal> {
+    change(data, id, |p| Ok(proposal::restore_line(p, at, line)?))
 }
 
 /// Sends a draft: the catalogue prices of now, valid-until not before today, frozen by

@@ -240,7 +240,7 @@ fn DoneForm(deal_id: Id, item_id: Id, text: String, on_close: Callback<()>) -> i
         <form class="inline-form done-form" novalidate=true on:submit=on_submit aria-label=label>
             <TextField
                 id=format!("item-done-{item_id}")
-                label=Signal::derive(|| tr("followup.field.checklist.done_on"))
+                label=Signal::derive(tr_fn("followup.field.checklist.done_on"))
                 value=on
                 input_type="date"
                 required=true
@@ -326,34 +326,34 @@ fn ItemForm(
             <div class="form-columns">
                 <SelectField
                     id=format!("{prefix}-kind")
-                    label=Signal::derive(|| tr("followup.field.checklist.kind"))
+                    label=Signal::derive(tr_fn("followup.field.checklist.kind"))
                     value=kind
                     options=Signal::derive(kinds)
                 />
                 <TextField
                     id=format!("{prefix}-text")
-                    label=Signal::derive(|| tr("followup.field.checklist.text"))
+                    label=Signal::derive(tr_fn("followup.field.checklist.text"))
                     value=text
                     required=true
                     error=errors.field("text")
                 />
                 <TextField
                     id=format!("{prefix}-due")
-                    label=Signal::derive(|| tr("followup.field.checklist.due"))
+                    label=Signal::derive(tr_fn("followup.field.checklist.due"))
                     value=due
                     input_type="date"
                     error=errors.field("due")
                 />
                 <TextField
                     id=format!("{prefix}-owner")
-                    label=Signal::derive(|| tr("followup.field.checklist.owner"))
+                    label=Signal::derive(tr_fn("followup.field.checklist.owner"))
                     value=owner
                     error=errors.field("owner")
                 />
                 {editing.map(|_| view! {
                     <TextField
                         id=format!("{prefix}-done")
-                        label=Signal::derive(|| tr("followup.field.checklist.done_on"))
+                        label=Signal::derive(tr_fn("followup.field.checklist.done_on"))
                         value=done_on
                         input_type="date"
                         error=errors.field("done_on")
@@ -362,9 +362,9 @@ fn ItemForm(
             </div>
             <TextArea
                 id=format!("{prefix}-note")
-                label=Signal::derive(|| tr("followup.field.checklist.note"))
+                label=Signal::derive(tr_fn("followup.field.checklist.note"))
                 value=note
-                hint=Signal::derive(|| tr("followup.checklist.note_hint"))
+                hint=Signal::derive(tr_fn("followup.checklist.note_hint"))
                 error=errors.field("note")
                 rows=2
             />

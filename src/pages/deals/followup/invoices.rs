@@ -14,6 +14,7 @@ use crate::state::settings::collection_thresholds;
 use crate::state::toasts::use_toasts;
 use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
+use crate::ui::ask_first::{ask_first, Ask};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, SelectField, TextField};
 use crate::ui::scroll_area::ScrollArea;
@@ -122,7 +123,7 @@ fn InvoiceTable(list: Vec<Invoice>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ScrollArea label=Signal::derive(|| tr("receivable.deal.table"))>
+        <ScrollArea label=Signal::derive(tr_fn("receivable.deal.table"))>
             <table class="data-table invoice-table">
                 <caption class="visually-hidden">{tr("receivable.deal.table")}</caption>
                 <thead>
@@ -158,7 +159,7 @@ fn InvoiceItem(inv: Invoice) -> impl IntoView {
     let paid = inv.is_paid();
     let remove = {
         let number = number.clone();
-        move |_| {
+        move || {
             let Some(save) = actions::delete_invoice(data, id) else {
                 return;
             };
@@ -240,14 +241,15 @@ fn InvoiceItem(inv: Invoice) -> impl IntoView {
                 >
                     {tr("receivable.edit")}
                 </button>
-                <button
-                    type="button"
-                    class="small danger"
-                    aria-label=tw("receivable.invoice.delete_n", &[("number", &number)])
-                    on:click=remove
-                >
-                    {tr("receivable.delete")}
-                </button>
+                {ask_first(
+                    Ask {
+                        label: tr("receivable.delete"),
+                        name: tw("receivable.invoice.delete_n", &[("number", &number)]),
+                        question: tw("receivable.invoice.delete_ask", &[("number", &number)]),
+                        confirm: tr("receivable.invoice.delete_now"),
+                    },
+                    remove,
+                )}
             </div>
             <Show when=move || editing.get()>
                 <EditForm inv=edit_inv.clone() editing=editing/>
@@ -349,9 +351,9 @@ fn Payments(inv: Invoice) -> impl IntoView {
             {(!inv.is_paid()).then(|| view! {
                 <form class="form-grid" aria-label=form_name on:submit=on_submit novalidate>
                     <div class="form-cols">
-                        <TextField id=fid("on") label=Signal::derive(|| tr(label::PAID_ON)) value=on input_type="date" required=true error=errors.field("paid_on")/>
-                        <TextField id=fid("amount") label=Signal::derive(|| tr(label::PAYMENT)) value=amount required=true error=errors.field("payment")/>
-                        <TextField id=fid("note") label=Signal::derive(|| tr(label::NOTE)) value=note error=errors.field("payment_note")/>
+                        <TextField id=fid("on") label=Signal::derive(tr_fn(label::PAID_ON)) value=on input_type="date" required=true error=errors.field("paid_on")/>
+                        <TextField id=fid("amount") label=Signal::derive(tr_fn(label::PAYMENT)) value=amount required=true error=errors.field("payment")/>
+                        <TextField id=fid("note") label=Signal::derive(tr_fn(label::NOTE)) value=note error=errors.field("payment_note")/>
                     </div>
                     <div class="actions">
                         <button type="submit" class="primary">{tr("receivable.payment.save")}</button>
@@ -462,9 +464,9 @@ fn Collection(inv: Invoice) -> impl IntoView {
             <Show when=move || open.get()>
                 <form class="form-grid" aria-label=form_name.clone() on:submit=on_submit novalidate>
                     <div class="form-cols">
-                        <TextField id=fid("on") label=Signal::derive(|| tr(label::STEP_ON)) value=on input_type="date" required=true error=errors.field("step_on")/>
-                        <SelectField id=fid("action") label=Signal::derive(|| tr(label::ACTION)) value=action options=options/>
-                        <TextField id=fid("note") label=Signal::derive(|| tr(label::NOTE)) value=note error=errors.field("step_note")/>
+                        <TextField id=fid("on") label=Signal::derive(tr_fn(label::STEP_ON)) value=on input_type="date" required=true error=errors.field("step_on")/>
+                        <SelectField id=fid("action") label=Signal::derive(tr_fn(label::ACTION)) value=action options=options/>
+                        <TextField id=fid("note") label=Signal::derive(tr_fn(label::NOTE)) value=note error=errors.field("step_note")/>
                     </div>
                     <div class="actions">
                         <button type="submit" class="primary">{tr("receivable.step.save")}</button>
@@ -519,10 +521,10 @@ fn field_views(prefix: String, f: Fields, errors: FormErrors, currency: String) 
     let id = move |s: &str| format!("{prefix}-{s}");
     view! {
         <div class="form-cols">
-            <TextField id=id("number") label=Signal::derive(|| tr(label::NUMBER)) value=f.number required=true error=errors.field("number")/>
+            <TextField id=id("number") label=Signal::derive(tr_fn(label::NUMBER)) value=f.number required=true error=errors.field("number")/>
             <TextField
                 id=id("amount")
-                label=Signal::derive(|| tr(label::AMOUNT))
+                label=Signal::derive(tr_fn(label::AMOUNT))
                 value=f.amount
                 required=true
                 hint=Signal::derive(move || tw("receivable.field.amount_hint", &[("currency", &currency)]))
@@ -530,10 +532,10 @@ fn field_views(prefix: String, f: Fields, errors: FormErrors, currency: String) 
             />
         </div>
         <div class="form-cols">
-            <TextField id=id("issued") label=Signal::derive(|| tr(label::ISSUED_ON)) value=f.issued_on input_type="date" required=true error=errors.field("issued_on")/>
-            <TextField id=id("due") label=Signal::derive(|| tr(label::DUE_ON)) value=f.due_on input_type="date" required=true error=errors.field("due_on")/>
+            <TextField id=id("issued") label=Signal::derive(tr_fn(label::ISSUED_ON)) value=f.issued_on input_type="date" required=true error=errors.field("issued_on")/>
+            <TextField id=id("due") label=Signal::derive(tr_fn(label::DUE_ON)) value=f.due_on input_type="date" required=true error=errors.field("due_on")/>
         </div>
-        <TextField id=id("note") label=Signal::derive(|| tr(label::NOTE)) value=f.note error=errors.field("note")/>
+        <TextField id=id("note") label=Signal::derive(tr_fn(label::NOTE)) value=f.note error=errors.field("note")/>
     }
 }
 

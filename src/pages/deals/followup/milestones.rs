@@ -234,21 +234,21 @@ fn MilestoneForm(
             <div class="form-columns">
                 <SelectField
                     id=format!("{prefix}-kind")
-                    label=Signal::derive(|| tr("followup.field.milestones.kind"))
+                    label=Signal::derive(tr_fn("followup.field.milestones.kind"))
                     value=kind
                     options=Signal::derive(move || options.clone())
                     error=errors.field("kind")
                 />
                 <TextField
                     id=format!("{prefix}-start")
-                    label=Signal::derive(|| tr("followup.field.milestones.planned_start"))
+                    label=Signal::derive(tr_fn("followup.field.milestones.planned_start"))
                     value=start
                     input_type="date"
                     error=errors.field("planned_start")
                 />
                 <TextField
                     id=format!("{prefix}-planned")
-                    label=Signal::derive(|| tr("followup.field.milestones.planned"))
+                    label=Signal::derive(tr_fn("followup.field.milestones.planned"))
                     value=planned
                     input_type="date"
                     required=true
@@ -256,7 +256,7 @@ fn MilestoneForm(
                 />
                 <TextField
                     id=format!("{prefix}-done")
-                    label=Signal::derive(|| tr("followup.field.milestones.done_on"))
+                    label=Signal::derive(tr_fn("followup.field.milestones.done_on"))
                     value=done_on
                     input_type="date"
                     error=errors.field("done_on")
@@ -265,22 +265,22 @@ fn MilestoneForm(
             <div class="form-columns">
                 <TextArea
                     id=format!("{prefix}-obstacle")
-                    label=Signal::derive(|| tr("followup.field.milestones.obstacle"))
+                    label=Signal::derive(tr_fn("followup.field.milestones.obstacle"))
                     value=obstacle
-                    hint=Signal::derive(|| tr("followup.milestones.obstacle_hint"))
+                    hint=Signal::derive(tr_fn("followup.milestones.obstacle_hint"))
                     error=errors.field("obstacle")
                     rows=2
                 />
                 <TextArea
                     id=format!("{prefix}-backup")
-                    label=Signal::derive(|| tr("followup.field.milestones.backup_plan"))
+                    label=Signal::derive(tr_fn("followup.field.milestones.backup_plan"))
                     value=backup
                     error=errors.field("backup_plan")
                     rows=2
                 />
                 <TextArea
                     id=format!("{prefix}-note")
-                    label=Signal::derive(|| tr("followup.field.milestones.note"))
+                    label=Signal::derive(tr_fn("followup.field.milestones.note"))
                     value=note
                     error=errors.field("note")
                     rows=2

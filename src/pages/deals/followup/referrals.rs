@@ -252,16 +252,16 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
             <div class="form-cols">
                 <SelectField
                     id="referral-person"
-                    label=Signal::derive(|| tr(label::PERSON))
+                    label=Signal::derive(tr_fn(label::PERSON))
                     value=person
                     options=people
-                    empty_label=Signal::derive(|| tr("referral.form.choose_person"))
+                    empty_label=Signal::derive(tr_fn("referral.form.choose_person"))
                     required=true
                     error=errors.field("person")
                 />
                 <TextField
                     id="referral-asked-on"
-                    label=Signal::derive(|| tr(label::ASKED_ON))
+                    label=Signal::derive(tr_fn(label::ASKED_ON))
                     value=asked_on
                     input_type="date"
                     required=true
@@ -269,14 +269,14 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
                 />
                 <SelectField
                     id="referral-answer"
-                    label=Signal::derive(|| tr(label::ANSWER))
+                    label=Signal::derive(tr_fn(label::ANSWER))
                     value=answer
                     options=answers
                     error=errors.field("answer")
                 />
             </div>
             <fieldset class="referral-leads">
-                <legend>{move || tr(label::LEADS)}</legend>
+                <legend>{tr_fn(label::LEADS)}</legend>
                 <ul class="plain-list" aria-live="polite">
                     {chosen}
                 </ul>
@@ -287,17 +287,17 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
                 <div class="form-cols">
                     <SelectField
                         id="referral-lead-account"
-                        label=Signal::derive(|| tr("referral.form.lead_account"))
+                        label=Signal::derive(tr_fn("referral.form.lead_account"))
                         value=lead_account
                         options=lead_accounts
-                        empty_label=Signal::derive(|| tr("referral.form.choose_lead"))
+                        empty_label=Signal::derive(tr_fn("referral.form.choose_lead"))
                     />
                     <SelectField
                         id="referral-lead-person"
-                        label=Signal::derive(|| tr("referral.form.lead_person"))
+                        label=Signal::derive(tr_fn("referral.form.lead_person"))
                         value=lead_person
                         options=lead_people
-                        empty_label=Signal::derive(|| tr("referral.form.no_lead_person"))
+                        empty_label=Signal::derive(tr_fn("referral.form.no_lead_person"))
                     />
                 </div>
                 <div class="actions">
@@ -308,7 +308,7 @@ fn AskForm(deal_id: Id, account_id: Id) -> impl IntoView {
                     <a href=href("/accounts")>{tr_fn("referral.form.new_account")}</a>
                 </p>
             </fieldset>
-            <TextArea id="referral-note" label=Signal::derive(|| tr(label::NOTE)) value=note rows=2 error=errors.field("note")/>
+            <TextArea id="referral-note" label=Signal::derive(tr_fn(label::NOTE)) value=note rows=2 error=errors.field("note")/>
             <div class="actions">
                 <button type="submit" class="primary">{tr_fn("referral.form.save")}</button>
             </div>

@@ -215,13 +215,13 @@ fn CheckForm(deal_id: Id, deal: DealSig) -> impl IntoView {
             <div class="form-columns">
                 <SelectField
                     id="check-kind"
-                    label=Signal::derive(|| tr("followup.field.checks.kind"))
+                    label=Signal::derive(tr_fn("followup.field.checks.kind"))
                     value=kind
                     options=Signal::derive(kinds)
                 />
                 <TextField
                     id="check-on"
-                    label=Signal::derive(|| tr("followup.field.checks.on"))
+                    label=Signal::derive(tr_fn("followup.field.checks.on"))
                     value=on
                     input_type="date"
                     required=true
@@ -229,24 +229,24 @@ fn CheckForm(deal_id: Id, deal: DealSig) -> impl IntoView {
                 />
                 <SelectField
                     id="check-person"
-                    label=Signal::derive(|| tr("followup.field.checks.person_id"))
+                    label=Signal::derive(tr_fn("followup.field.checks.person_id"))
                     value=person
                     options=people
-                    empty_label=Signal::derive(|| tr("followup.satisfaction.nobody"))
+                    empty_label=Signal::derive(tr_fn("followup.satisfaction.nobody"))
                     error=errors.field("person_id")
                 />
                 <SelectField
                     id="check-score"
-                    label=Signal::derive(|| tr("followup.field.checks.score"))
+                    label=Signal::derive(tr_fn("followup.field.checks.score"))
                     value=score
                     options=scores
-                    empty_label=Signal::derive(|| tr("followup.satisfaction.no_score"))
+                    empty_label=Signal::derive(tr_fn("followup.satisfaction.no_score"))
                     error=errors.field("score")
                 />
             </div>
             <TextArea
                 id="check-note"
-                label=Signal::derive(|| tr("followup.field.checks.note"))
+                label=Signal::derive(tr_fn("followup.field.checks.note"))
                 value=note
                 error=errors.field("note")
                 rows=2

@@ -402,39 +402,39 @@ fn TermFormView(
             <Show when=move || !issues.with(Vec::is_empty)>
                 <SelectField
                     id="term-issue"
-                    label=Signal::derive(|| tr("negotiation.agreement.field.issue"))
+                    label=Signal::derive(tr_fn("negotiation.agreement.field.issue"))
                     value=form.issue
                     options=issues
-                    empty_label=Signal::derive(|| tr("negotiation.agreement.field.issue_none"))
+                    empty_label=Signal::derive(tr_fn("negotiation.agreement.field.issue_none"))
                     error=form.error("issue")
                 />
             </Show>
             <TextField
                 id="term-label"
-                label=Signal::derive(|| tr("negotiation.agreement.field.label"))
+                label=Signal::derive(tr_fn("negotiation.agreement.field.label"))
                 value=form.label
                 required=true
                 error=form.error("label")
-                hint=Signal::derive(|| tr("negotiation.agreement.field.label_hint"))
+                hint=Signal::derive(tr_fn("negotiation.agreement.field.label_hint"))
             />
             <TextField
                 id="term-value"
-                label=Signal::derive(|| tr("negotiation.agreement.field.value"))
+                label=Signal::derive(tr_fn("negotiation.agreement.field.value"))
                 value=form.value
                 required=true
                 error=form.error("value")
-                hint=Signal::derive(|| tr("negotiation.agreement.field.value_hint"))
+                hint=Signal::derive(tr_fn("negotiation.agreement.field.value_hint"))
             />
             <TextField
                 id="term-money"
                 label=Signal::derive(move || tw("negotiation.agreement.field.money", &[("currency", &currency())]))
                 value=form.money
                 error=form.error("money")
-                hint=Signal::derive(|| tr("negotiation.agreement.field.money_hint"))
+                hint=Signal::derive(tr_fn("negotiation.agreement.field.money_hint"))
             />
             <TextField
                 id="term-agreed-on"
-                label=Signal::derive(|| tr("negotiation.agreement.field.agreed_on"))
+                label=Signal::derive(tr_fn("negotiation.agreement.field.agreed_on"))
                 value=form.agreed_on
                 input_type="date"
                 required=true
@@ -442,7 +442,7 @@ fn TermFormView(
             />
             <CheckboxField
                 id="term-confirmed"
-                label=Signal::derive(|| tr("negotiation.agreement.field.confirmed"))
+                label=Signal::derive(tr_fn("negotiation.agreement.field.confirmed"))
                 checked=form.confirmed
             />
             <Show when=move || form.confirmed.get()>
@@ -450,20 +450,20 @@ fn TermFormView(
                     <legend>{tr_fn("negotiation.agreement.field.confirmation")}</legend>
                     <TextField
                         id="term-who"
-                        label=Signal::derive(|| tr("negotiation.agreement.field.who"))
+                        label=Signal::derive(tr_fn("negotiation.agreement.field.who"))
                         value=form.who
                         required=true
                         error=form.error("who")
                     />
                     <SelectField
                         id="term-how"
-                        label=Signal::derive(|| tr("negotiation.agreement.field.how"))
+                        label=Signal::derive(tr_fn("negotiation.agreement.field.how"))
                         value=form.how
                         options=Signal::derive(how_options)
                     />
                     <TextField
                         id="term-confirmed-on"
-                        label=Signal::derive(|| tr("negotiation.agreement.field.confirmed_on"))
+                        label=Signal::derive(tr_fn("negotiation.agreement.field.confirmed_on"))
                         value=form.confirmed_on
                         input_type="date"
                         required=true
@@ -615,14 +615,14 @@ fn SignForm(deal_id: Id, deal: DealSig, n: Memo<Option<Negotiation>>) -> impl In
             </Show>
             <TextField
                 id="contract-number"
-                label=Signal::derive(|| tr("negotiation.agreement.field.number"))
+                label=Signal::derive(tr_fn("negotiation.agreement.field.number"))
                 value=number
                 required=true
                 error=err("number")
             />
             <TextField
                 id="contract-signed-on"
-                label=Signal::derive(|| tr("negotiation.agreement.field.signed_on"))
+                label=Signal::derive(tr_fn("negotiation.agreement.field.signed_on"))
                 value=signed_on
                 input_type="date"
                 required=true
@@ -633,11 +633,11 @@ fn SignForm(deal_id: Id, deal: DealSig, n: Memo<Option<Negotiation>>) -> impl In
                 label=Signal::derive(move || tw("negotiation.agreement.field.contract_value_in", &[("currency", &currency())]))
                 value=value
                 error=err("contract_value")
-                hint=Signal::derive(|| tr("negotiation.agreement.field.contract_value_hint"))
+                hint=Signal::derive(tr_fn("negotiation.agreement.field.contract_value_hint"))
             />
             <TextArea
                 id="contract-note"
-                label=Signal::derive(|| tr("negotiation.agreement.field.note"))
+                label=Signal::derive(tr_fn("negotiation.agreement.field.note"))
                 value=note
                 error=err("note")
                 rows=2

@@ -134,7 +134,7 @@ fn BriefIssues(n: Negotiation) -> impl IntoView {
                 view! { <p class="hint">{tr("negotiation.brief.no_issues")}</p> }.into_any()
             } else {
                 view! {
-                    <ScrollArea label=Signal::derive(|| tr("negotiation.brief.issues"))>
+                    <ScrollArea label=Signal::derive(tr_fn("negotiation.brief.issues"))>
                         <table class="brief-table">
                             <thead>
                                 <tr>

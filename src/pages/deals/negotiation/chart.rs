@@ -355,7 +355,7 @@ pub(super) fn LedgerChart(n: Memo<Option<Negotiation>>) -> impl IntoView {
             <h3 id="ledger-chart-heading">{tr_fn("negotiation_ledger.chart.title")}</h3>
             <SelectField
                 id="chart-issue"
-                label=Signal::derive(|| tr("negotiation_ledger.chart.issue"))
+                label=Signal::derive(tr_fn("negotiation_ledger.chart.issue"))
                 value=shown
                 options=options
             />

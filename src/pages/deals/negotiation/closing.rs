@@ -195,20 +195,20 @@ fn Signals(deal_id: Id) -> impl IntoView {
             <form class="form-grid signal-form" on:submit=submit novalidate=true aria-label=tr_fn("negotiation.closing.log_signal")>
                 <SelectField
                     id="signal-kind"
-                    label=Signal::derive(|| tr("negotiation.closing.field.kind"))
+                    label=Signal::derive(tr_fn("negotiation.closing.field.kind"))
                     value=kind
                     options=Signal::derive(kinds)
                 />
                 <TextField
                     id="signal-text"
-                    label=Signal::derive(|| tr("negotiation.closing.field.text"))
+                    label=Signal::derive(tr_fn("negotiation.closing.field.text"))
                     value=text
                     required=true
                     error=err("text")
                 />
                 <TextField
                     id="signal-on"
-                    label=Signal::derive(|| tr("negotiation.closing.field.on"))
+                    label=Signal::derive(tr_fn("negotiation.closing.field.on"))
                     value=on
                     input_type="date"
                     required=true

@@ -200,14 +200,14 @@ fn DeadlockItem(
                     <div class="form-cols">
                         <TextArea
                             id=fid("resolution")
-                            label=Signal::derive(|| tr(label::RESOLUTION))
+                            label=Signal::derive(tr_fn(label::RESOLUTION))
                             value=resolution
                             rows=2
                             error=errors.field("resolution")
                         />
                         <TextField
                             id=fid("broken-on")
-                            label=Signal::derive(|| tr(label::BROKEN_ON))
+                            label=Signal::derive(tr_fn(label::BROKEN_ON))
                             value=broken_on
                             input_type="date"
                             error=errors.field("broken_on")
@@ -260,19 +260,19 @@ fn DeadlockForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
             <h3 id="deadlock-form-heading">{tr_fn("negotiation_ledger.deadlock.form_title")}</h3>
             <Guidance heading=tr("negotiation_ledger.guidance.title")/>
             <div class="form-cols">
-                <TextField id="deadlock-on" label=Signal::derive(|| tr(label::ON)) value=on input_type="date" required=true error=errors.field("dl_on")/>
+                <TextField id="deadlock-on" label=Signal::derive(tr_fn(label::ON)) value=on input_type="date" required=true error=errors.field("dl_on")/>
                 <SelectField
                     id="deadlock-issue"
-                    label=Signal::derive(|| tr(label::ISSUE))
+                    label=Signal::derive(tr_fn(label::ISSUE))
                     value=issue
                     options=issue_options(n)
-                    empty_label=Signal::derive(|| tr("negotiation_ledger.deadlock.no_issue"))
+                    empty_label=Signal::derive(tr_fn("negotiation_ledger.deadlock.no_issue"))
                     error=errors.field("dl_issue")
                 />
             </div>
             <div class="form-cols">
-                <TextArea id="deadlock-ours" label=Signal::derive(|| tr(label::OURS)) value=ours rows=2 error=errors.field("ours")/>
-                <TextArea id="deadlock-theirs" label=Signal::derive(|| tr(label::THEIRS)) value=theirs rows=2 error=errors.field("theirs")/>
+                <TextArea id="deadlock-ours" label=Signal::derive(tr_fn(label::OURS)) value=ours rows=2 error=errors.field("ours")/>
+                <TextArea id="deadlock-theirs" label=Signal::derive(tr_fn(label::THEIRS)) value=theirs rows=2 error=errors.field("theirs")/>
             </div>
             <div class="actions">
                 <button type="submit" class="primary">{tr_fn("negotiation_ledger.deadlock.save")}</button>

@@ -13,6 +13,7 @@ use crate::state::actions::proposals;
 use crate::state::toasts::{use_toasts, Toasts};
 use crate::state::tr_fn;
 use crate::state::{tc, ToastKind};
+use crate::ui::ask_first::{ask_first, Ask};
 use crate::ui::fmt;
 use crate::ui::form::{field_error_text, FormErrors, SelectField, TextArea, TextField};
 use crate::ui::scroll_area::ScrollArea;
@@ -57,12 +58,21 @@ pub(super) fn money_text(minor: i64, currency: &Currency) -> String {
     fmt::money(&Money::new(minor, currency.clone()))
 }
 
-/// A concession's figures in words: "15 days, €3,000.00" (no money part without a value).
+/// A concession's figures in words: "15 days, €3,000.00" (no money part without a value;
+/// a price issue's step that is its value already is written once, as money).
 fn figures_text(n: &Negotiation, f: &ledger::Figures) -> String {
-    let step = with_unit(f.step, n.issue(f.issue_id));
+    let issue = n.issue(f.issue_id);
+    let in_currency = issue.is_some_and(|i| i.unit.trim().eq_ignore_ascii_case(n.currency.code()));
     match f.value {
-        Some(v) => format!("{step}, {}", money_text(v, &n.currency)),
-        None => step,
+        Some(v) if in_currency && f.step.in_minor_units(n.currency.exponent()) == Some(v) => {
+            money_text(v, &n.currency)
+        }
+        Some(v) => format!(
+            "{}, {}",
+            with_unit(f.step, issue),
+            money_text(v, &n.currency)
+        ),
+        None => with_unit(f.step, issue),
     }
 }
 
@@ -231,18 +241,18 @@ fn LedgerTable(
                 when=move || n.with(|n| n.as_ref().is_some_and(|n| !n.rounds.is_empty()))
                 fallback=|| view! { <p class="hint">{tr("negotiation_ledger.none")}</p> }
             >
-                <ScrollArea label=Signal::derive(|| tr("negotiation_ledger.table"))>
+                <ScrollArea label=Signal::derive(tr_fn("negotiation_ledger.table"))>
                     <table class="data-table wide ledger-table">
                         <caption>{tr_fn("negotiation_ledger.table")}</caption>
                         <thead>
                             <tr>
                                 <th scope="col" class="num">"#"</th>
-                                <th scope="col">{move || tr(label::ON)}</th>
+                                <th scope="col">{tr_fn(label::ON)}</th>
                                 <th scope="col">{tr_fn("negotiation_ledger.col.side")}</th>
-                                <th scope="col">{move || tr(label::ISSUE)}</th>
+                                <th scope="col">{tr_fn(label::ISSUE)}</th>
                                 <th scope="col">{tr_fn("negotiation_ledger.col.move")}</th>
                                 <th scope="col" class="num">{tr_fn("negotiation_ledger.col.step")}</th>
-                                <th scope="col" class="num">{move || tr(label::VALUE)}</th>
+                                <th scope="col" class="num">{tr_fn(label::VALUE)}</th>
                                 <th scope="col">{tr_fn("negotiation_ledger.col.in_return")}</th>
                                 <th scope="col">{tr_fn("negotiation_ledger.col.version")}</th>
                                 <th scope="col">{tr_fn("negotiation_ledger.col.flags")}</th>
@@ -292,14 +302,15 @@ fn LedgerTable(
                                                             </button>
                                                         }
                                                     })}
-                                                    <button
-                                                        type="button"
-                                                        class="small danger"
-                                                        aria-label=tw("negotiation_ledger.delete_n", &[("n", &num)])
-                                                        on:click=move |_| remove(rid, number)
-                                                    >
-                                                        {tr("negotiation_ledger.delete")}
-                                                    </button>
+                                                    {ask_first(
+                                                        Ask {
+                                                            label: tr("negotiation_ledger.delete"),
+                                                            name: tw("negotiation_ledger.delete_n", &[("n", &num)]),
+                                                            question: tw("negotiation_ledger.delete_ask", &[("n", &num)]),
+                                                            confirm: tr("negotiation_ledger.delete_now"),
+                                                        },
+                                                        move || remove(rid, number),
+                                                    )}
                                                 </div>
     </td>
                                             </tr>
@@ -578,11 +589,11 @@ fn RoundForm(
         <form class="form-grid subsection round-form" on:submit=on_submit aria-labelledby="round-form-heading" novalidate>
             <h3 id="round-form-heading">{heading}</h3>
             <div class="form-cols">
-                <TextField id="round-on" label=Signal::derive(|| tr(label::ON)) value=on input_type="date" required=true error=errors.field("on")/>
-                <SelectField id="round-side" label=Signal::derive(|| tr(label::SIDE)) value=side options=side_options/>
+                <TextField id="round-on" label=Signal::derive(tr_fn(label::ON)) value=on input_type="date" required=true error=errors.field("on")/>
+                <SelectField id="round-side" label=Signal::derive(tr_fn(label::SIDE)) value=side options=side_options/>
                 <SelectField
                     id="round-issue"
-                    label=Signal::derive(|| tr(label::ISSUE))
+                    label=Signal::derive(tr_fn(label::ISSUE))
                     value=issue
                     options=issue_options(n)
                     error=errors.field("issue")
@@ -590,18 +601,18 @@ fn RoundForm(
                 />
             </div>
             <div class="form-cols">
-                <TextField id="round-from" label=Signal::derive(|| tr(label::FROM)) value=from required=true error=errors.field("from")
-                    hint=Signal::derive(|| tr("negotiation_ledger.field.from_hint"))/>
-                <TextField id="round-to" label=Signal::derive(|| tr(label::TO)) value=to required=true error=errors.field("to")/>
+                <TextField id="round-from" label=Signal::derive(tr_fn(label::FROM)) value=from required=true error=errors.field("from")
+                    hint=Signal::derive(tr_fn("negotiation_ledger.field.from_hint"))/>
+                <TextField id="round-to" label=Signal::derive(tr_fn(label::TO)) value=to required=true error=errors.field("to")/>
                 <Show
                     when=has_unit_value
                     fallback=move || view! {
-                        <TextField id="round-value" label=Signal::derive(|| tr(label::VALUE)) value=value error=errors.field("value")
-                            hint=Signal::derive(|| tr("negotiation_ledger.field.value_hint"))/>
+                        <TextField id="round-value" label=Signal::derive(tr_fn(label::VALUE)) value=value error=errors.field("value")
+                            hint=Signal::derive(tr_fn("negotiation_ledger.field.value_hint"))/>
                     }
                 >
                     <div class="field">
-                        <span class="label-like">{move || tr(label::VALUE)}</span>
+                        <span class="label-like">{tr_fn(label::VALUE)}</span>
                         <p class="computed" role="status">
                             {move || computed().map(|v| tw("negotiation_ledger.computed", &[("value", &v)])).unwrap_or_else(|| tr("negotiation_ledger.computed_pending"))}
                         </p>
@@ -614,33 +625,33 @@ fn RoundForm(
             <Show when=ours>
                 <TextField
                     id="round-in-return"
-                    label=Signal::derive(|| tr(label::IN_RETURN))
+                    label=Signal::derive(tr_fn(label::IN_RETURN))
                     value=in_return
                     error=errors.field("in_return")
                     warning=nothing_in_return
-                    hint=Signal::derive(|| tr("negotiation_ledger.field.in_return_hint"))
+                    hint=Signal::derive(tr_fn("negotiation_ledger.field.in_return_hint"))
                 />
             </Show>
             <Show when=move || past_bottom() || !override_reason.with(String::is_empty)>
                 <TextArea
                     id="round-override"
-                    label=Signal::derive(|| tr(label::OVERRIDE))
+                    label=Signal::derive(tr_fn(label::OVERRIDE))
                     value=override_reason
                     rows=2
                     error=errors.field("override_reason")
-                    hint=Signal::derive(|| tr("negotiation_ledger.field.override_hint"))
+                    hint=Signal::derive(tr_fn("negotiation_ledger.field.override_hint"))
                 />
             </Show>
             <div class="form-cols">
                 <SelectField
                     id="round-version"
-                    label=Signal::derive(|| tr(label::VERSION))
+                    label=Signal::derive(tr_fn(label::VERSION))
                     value=version
                     options=version_options
-                    empty_label=Signal::derive(|| tr("negotiation_ledger.no_version"))
+                    empty_label=Signal::derive(tr_fn("negotiation_ledger.no_version"))
                     error=errors.field("version")
                 />
-                <TextField id="round-note" label=Signal::derive(|| tr(label::NOTE)) value=note error=errors.field("note")/>
+                <TextField id="round-note" label=Signal::derive(tr_fn(label::NOTE)) value=note error=errors.field("note")/>
             </div>
             {move || {
                 let list = errors.summary().get();

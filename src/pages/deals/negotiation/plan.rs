@@ -285,7 +285,7 @@ fn MemberForm(
             <div class="form-cols">
                 <TextField
                     id=format!("{prefix}-name")
-                    label=Signal::derive(|| tr("negotiation.plan.field.member_name"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.member_name"))
                     value=name
                     required=true
                     error=errors.field("member_name")
@@ -633,69 +633,69 @@ fn IssueForm(
             <div class="form-cols">
                 <SelectField
                     id=id("kind")
-                    label=Signal::derive(|| tr("negotiation.plan.field.kind"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.kind"))
                     value=kind
                     options=kind_options
                 />
                 <TextField
                     id=id("label")
-                    label=Signal::derive(|| tr("negotiation.plan.field.label"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.label"))
                     value=label
-                    hint=Signal::derive(|| tr("negotiation.plan.field.label_hint"))
+                    hint=Signal::derive(tr_fn("negotiation.plan.field.label_hint"))
                     error=errors.field("label")
                 />
                 <TextField
                     id=id("unit")
-                    label=Signal::derive(|| tr("negotiation.plan.field.unit"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.unit"))
                     value=unit
-                    hint=Signal::derive(|| tr("negotiation.plan.field.unit_hint"))
+                    hint=Signal::derive(tr_fn("negotiation.plan.field.unit_hint"))
                     error=errors.field("unit")
                 />
             </div>
             <div class="form-cols">
                 <TextField
                     id=id("opening")
-                    label=Signal::derive(|| tr("negotiation.plan.field.opening"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.opening"))
                     value=opening
                     required=true
-                    hint=Signal::derive(|| tr("negotiation.plan.field.opening_hint"))
+                    hint=Signal::derive(tr_fn("negotiation.plan.field.opening_hint"))
                     error=errors.field("opening")
                 />
                 <TextField
                     id=id("target")
-                    label=Signal::derive(|| tr("negotiation.plan.field.target"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.target"))
                     value=target
                     required=true
-                    hint=Signal::derive(|| tr("negotiation.plan.field.target_hint"))
+                    hint=Signal::derive(tr_fn("negotiation.plan.field.target_hint"))
                     error=errors.field("target")
                 />
                 <TextField
                     id=id("bottom")
-                    label=Signal::derive(|| tr("negotiation.plan.field.bottom"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.bottom"))
                     value=bottom
                     required=true
-                    hint=Signal::derive(|| tr("negotiation.plan.field.bottom_hint"))
+                    hint=Signal::derive(tr_fn("negotiation.plan.field.bottom_hint"))
                     error=errors.field("bottom")
                 />
             </div>
             <div class="form-cols">
                 <TextField
                     id=id("value")
-                    label=Signal::derive(|| tr("negotiation.plan.field.value_per_unit"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.value_per_unit"))
                     value=per_unit
                     hint=value_hint
                     error=errors.field("value_per_unit")
                 />
                 <TextField
                     id=id("us")
-                    label=Signal::derive(|| tr("negotiation.plan.field.importance_us"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.importance_us"))
                     value=us
                     required=true
                     error=errors.field("importance_us")
                 />
                 <TextField
                     id=id("them")
-                    label=Signal::derive(|| tr("negotiation.plan.field.importance_them"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.importance_them"))
                     value=them
                     required=true
                     error=errors.field("importance_them")
@@ -703,7 +703,7 @@ fn IssueForm(
             </div>
             <TextArea
                 id=id("notes")
-                label=Signal::derive(|| tr("negotiation.plan.field.notes"))
+                label=Signal::derive(tr_fn("negotiation.plan.field.notes"))
                 value=notes
                 rows=2
                 error=errors.field("notes")
@@ -761,14 +761,14 @@ fn AlternativeForm(deal_id: Id, n: Memo<Option<Negotiation>>) -> impl IntoView {
                 <ErrorSummary errors=errors.summary()/>
                 <TextArea
                     id="plan-alternative"
-                    label=Signal::derive(|| tr("negotiation.plan.field.alternative"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.alternative"))
                     value=text
                     rows=2
                     error=errors.field("alternative")
                 />
                 <TextField
                     id="plan-alternative-value"
-                    label=Signal::derive(|| tr("negotiation.plan.field.alternative_value"))
+                    label=Signal::derive(tr_fn("negotiation.plan.field.alternative_value"))
                     value=value
                     hint=Signal::derive(move || tw(
                         "negotiation.plan.field.alternative_value_hint",

@@ -2,11 +2,12 @@
 //! every changed section, and the money difference of the totals.
 
 use super::{money, percent, proposal_href, unit_price};
+use crate::domain::fields::{moment_in, Moment};
 use crate::domain::ids::Id;
-use crate::domain::proposal::{self, LineChange, Proposal, QuoteLine};
+use crate::domain::proposal::{self, LineChange, Proposal, QuoteLine, SectionPart};
 use crate::state::actions::proposals;
 use crate::state::data::use_data;
-use crate::state::{tr, tw};
+use crate::state::{tr, tr_fn, tw};
 use crate::ui::fmt;
 use crate::ui::form::SelectField;
 use leptos::prelude::*;
@@ -107,8 +108,8 @@ pub fn ProposalComparePage() -> impl IntoView {
             </p>
             <h1>{move || tw("proposal_ui.compare_title", &[("deal", &deal.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default()))])}</h1>
             <div class="form-cols compare-pick">
-                <SelectField id="compare-a" label=Signal::derive(|| tr("proposal_ui.compare_a")) value=a options=options/>
-                <SelectField id="compare-b" label=Signal::derive(|| tr("proposal_ui.compare_b")) value=b options=options/>
+                <SelectField id="compare-a" label=Signal::derive(tr_fn("proposal_ui.compare_a")) value=a options=options/>
+                <SelectField id="compare-b" label=Signal::derive(tr_fn("proposal_ui.compare_b")) value=b options=options/>
             </div>
             {move || {
                 let (pa, pb) = (find(a)?, find(b)?);
@@ -143,11 +144,16 @@ pub fn ProposalComparePage() -> impl IntoView {
                         }
                     }).collect_view().into_any()
                 };
+                // The valid-until date as the language writes dates.
+                let shown = |part: SectionPart, text: &str| match (part, moment_in(text)) {
+                    (SectionPart::ValidUntil, Some(Moment::Date(d))) => fmt::date(d),
+                    _ => text.to_string(),
+                };
                 let sections = d.sections.iter().map(|s| view! {
                     <tr class="change-changed">
                         <th scope="row">{tr(s.part.key())}</th>
-                        <td class="pre-line">{s.before.clone()}</td>
-                        <td class="pre-line">{s.after.clone()}</td>
+                        <td class="pre-line">{shown(s.part, &s.before)}</td>
+                        <td class="pre-line">{shown(s.part, &s.after)}</td>
                     </tr>
                 }).collect_view();
                 let diff_text = if d.difference > 0 { format!("+{}", money(d.difference, &cur)) } else { money(d.difference, &cur) };

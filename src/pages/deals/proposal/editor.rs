@@ -118,7 +118,7 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
     view! {
         <section class="card no-print" aria-labelledby="versions-heading">
             <h2 id="versions-heading">{tr_fn("proposal_ui.versions")}</h2>
-            <ScrollArea label=Signal::derive(|| tr("proposal_ui.versions"))>
+            <ScrollArea label=Signal::derive(tr_fn("proposal_ui.versions"))>
                 <table class="data-table">
                     <thead>
                         <tr>
@@ -426,7 +426,7 @@ fn VersionView(
                     <div class="notice notice-warning confirm-panel" role="alertdialog" aria-labelledby="confirm-text">
                         <p id="confirm-text">{confirm_text(w)}</p>
                         {(w == Pending::Reject).then(|| view! {
-                            <TextField id="reject-note" label=Signal::derive(|| tr("proposal.field.decision_note")) value=note/>
+                            <TextField id="reject-note" label=Signal::derive(tr_fn("proposal.field.decision_note")) value=note/>
                         })}
                         <div class="actions">
                             <button type="button" class="primary" on:click=move |_| confirm(w)>{confirm_label(w)}</button>
@@ -440,13 +440,13 @@ fn VersionView(
                     <h3>{move || tw("proposal_ui.accept_title", &[("n", &version.to_string())])}</h3>
                     <crate::ui::form::SelectField
                         id="accept-by"
-                        label=Signal::derive(|| tr("proposal_ui.accepted_by_person"))
+                        label=Signal::derive(tr_fn("proposal_ui.accepted_by_person"))
                         value=by
                         options=Signal::derive({ let people = people.clone(); move || people.clone() })
-                        empty_label=Signal::derive(|| tr("proposal_ui.person_not_listed"))
+                        empty_label=Signal::derive(tr_fn("proposal_ui.person_not_listed"))
                     />
-                    <TextField id="accept-by-name" label=Signal::derive(|| tr("proposal_ui.accepted_by_name")) value=by_name error=errors.field("by")/>
-                    <TextField id="accept-note" label=Signal::derive(|| tr("proposal.field.decision_note")) value=note/>
+                    <TextField id="accept-by-name" label=Signal::derive(tr_fn("proposal_ui.accepted_by_name")) value=by_name error=errors.field("by")/>
+                    <TextField id="accept-note" label=Signal::derive(tr_fn("proposal.field.decision_note")) value=note/>
                     <div class="actions">
                         <button type="submit" class="primary">{tr_fn("proposal_ui.accept_now")}</button>
                         <button type="button" on:click=move |_| accepting.set(false)>{tr_fn("form.cancel")}</button>
@@ -624,7 +624,7 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
         <form class="proposal-sections" data-unsaved-group="proposal-sections" on:submit=save.clone()>
             <section class="card proposal-section" aria-labelledby="s1">
                 <h2 id="s1">{format!("1. {}", tr("proposal.part.background"))}</h2>
-                <TextArea id="p-background" label=Signal::derive(|| tr("proposal_ui.background_label")) value=background rows=4/>
+                <TextArea id="p-background" label=Signal::derive(tr_fn("proposal_ui.background_label")) value=background rows=4/>
             </section>
             <section class="card proposal-section" aria-labelledby="s2">
                 <h2 id="s2">{format!("2. {}", tr("proposal.part.problems"))}</h2>
@@ -651,10 +651,10 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
             </section>
             <section class="card proposal-section" aria-labelledby="s3">
                 <h2 id="s3">{format!("3. {}", tr("proposal.copy.solution"))}</h2>
-                <TextArea id="p-overview" label=Signal::derive(|| tr("proposal.part.overview")) value=overview/>
-                <TextArea id="p-products" label=Signal::derive(|| tr("proposal.part.products")) value=products/>
-                <TextArea id="p-implementation" label=Signal::derive(|| tr("proposal.part.implementation")) value=implementation/>
-                <TextArea id="p-service" label=Signal::derive(|| tr("proposal.part.service")) value=service/>
+                <TextArea id="p-overview" label=Signal::derive(tr_fn("proposal.part.overview")) value=overview/>
+                <TextArea id="p-products" label=Signal::derive(tr_fn("proposal.part.products")) value=products/>
+                <TextArea id="p-implementation" label=Signal::derive(tr_fn("proposal.part.implementation")) value=implementation/>
+                <TextArea id="p-service" label=Signal::derive(tr_fn("proposal.part.service")) value=service/>
                 {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
                 <div class="actions">
                     <button type="submit" class="primary">{tr("proposal_ui.save_sections")}</button>
@@ -671,7 +671,7 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
                         <crate::ui::form::CheckboxField id=format!("p-cred-{}", x.code()) label=Signal::derive(tr_fn(x.key())) checked=on/>
                     }).collect_view()}
                 </fieldset>
-                <TextField id="p-valid-until" label=Signal::derive(|| tr("proposal.field.valid_until")) value=valid_until input_type="date" error=errors.field("valid_until")/>
+                <TextField id="p-valid-until" label=Signal::derive(tr_fn("proposal.field.valid_until")) value=valid_until input_type="date" error=errors.field("valid_until")/>
                 {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
                 <div class="actions">
                     <button type="submit" class="primary">{tr("proposal_ui.save_section_5")}</button>

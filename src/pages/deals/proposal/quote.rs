@@ -12,7 +12,8 @@ use crate::domain::sorting::SortExt;
 use crate::state::actions::proposals;
 use crate::state::data::use_data;
 use crate::state::toasts::use_toasts;
-use crate::state::{tr, tw, ToastKind};
+use crate::state::{tr, tr_fn, tw, ToastKind};
+use crate::ui::ask_first::{ask_first, Ask};
 use crate::ui::form::{CheckboxField, ErrorSummary, FormErrors, SelectField, TextField};
 use crate::ui::scroll_area::ScrollArea;
 use leptos::prelude::*;
@@ -50,8 +51,17 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
         return view! { <p class="hint">{tr("proposal_ui.no_lines")}</p> }.into_any();
     }
     let remove = move |line_id: Id| match proposals::remove_line(data, id, line_id) {
-        Ok(Some(save)) => run_save(toasts, save, move |_| {
-            toasts.push(ToastKind::Success, tr("proposal_ui.line_removed"))
+        Ok(Some((save, at, line))) => run_save(toasts, save, move |_| {
+            toasts.push_with_action(
+                ToastKind::Success,
+                tw("proposal_ui.line_removed_named", &[("name", &line.name)]),
+                tr("proposal_ui.undo"),
+                move || match proposals::restore_line(data, id, at, line.clone()) {
+                    Ok(Some(save)) => run_save(toasts, save, |_| {}),
+                    Ok(None) => {}
+                    Err(_) => toasts.push(ToastKind::Error, tr("proposal.error.frozen")),
+                },
+            )
         }),
         Ok(None) => {}
         Err(_) => toasts.push(ToastKind::Error, tr("proposal.error.frozen")),
@@ -94,8 +104,15 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
                             <button type="button" class="small" aria-label=tw("proposal_ui.edit_line_named", &[("name", &name)])
                                 on:click=move |_| edit.0.set(Some(line_id))>{tr("proposal_ui.edit")}</button>
                             " "
-                            <button type="button" class="small" aria-label=tw("proposal_ui.remove_line_named", &[("name", &name2)])
-                                on:click=move |_| remove(line_id)>{tr("proposal_ui.remove")}</button>
+                            {ask_first(
+                                Ask {
+                                    label: tr("proposal_ui.remove"),
+                                    name: tw("proposal_ui.remove_line_named", &[("name", &name2)]),
+                                    question: tw("proposal_ui.remove_line_ask", &[("name", &name2)]),
+                                    confirm: tr("proposal_ui.remove_line_now"),
+                                },
+                                move || remove(line_id),
+                            )}
                         </td>
                     })}
                 </tr>
@@ -146,7 +163,7 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
     }
     .into_any();
     view! {
-        <ScrollArea label=Signal::derive(|| tr("proposal_ui.quote_table"))>{table}</ScrollArea>
+        <ScrollArea label=Signal::derive(tr_fn("proposal_ui.quote_table"))>{table}</ScrollArea>
         <p class="hint rounding-rule">{tr("proposal.copy.rounding_rule")}</p>
     }
     .into_any()
@@ -340,31 +357,31 @@ pub fn LineForm(p: Proposal, deal: Deal) -> impl IntoView {
             <div class="form-cols">
                 <SelectField
                     id="line-product"
-                    label=Signal::derive(|| tr("proposal.field.product"))
+                    label=Signal::derive(tr_fn("proposal.field.product"))
                     value=product
                     options=catalogue
-                    empty_label=Signal::derive(|| tr("proposal_ui.free_line"))
+                    empty_label=Signal::derive(tr_fn("proposal_ui.free_line"))
                     error=errors.field("product")
                 />
                 <Show when=is_free>
-                    <TextField id="line-name" label=Signal::derive(|| tr("proposal.field.line_name")) value=name error=errors.field("name")/>
+                    <TextField id="line-name" label=Signal::derive(tr_fn("proposal.field.line_name")) value=name error=errors.field("name")/>
                 </Show>
-                <TextField id="line-quantity" label=Signal::derive(|| tr("proposal.field.quantity")) value=quantity error=errors.field("quantity") input_type="text"/>
+                <TextField id="line-quantity" label=Signal::derive(tr_fn("proposal.field.quantity")) value=quantity error=errors.field("quantity") input_type="text"/>
                 <Show when=is_free>
-                    <TextField id="line-price" label=Signal::derive(|| tr("proposal.field.unit_price")) value=price error=errors.field("unit_price")/>
-                    <TextField id="line-cost" label=Signal::derive(|| tr("proposal.field.cost")) value=cost error=errors.field("cost")
-                        hint=Signal::derive(|| tr("proposal_ui.cost_hint"))/>
+                    <TextField id="line-price" label=Signal::derive(tr_fn("proposal.field.unit_price")) value=price error=errors.field("unit_price")/>
+                    <TextField id="line-cost" label=Signal::derive(tr_fn("proposal.field.cost")) value=cost error=errors.field("cost")
+                        hint=Signal::derive(tr_fn("proposal_ui.cost_hint"))/>
                 </Show>
-                <TextField id="line-discount" label=Signal::derive(|| tr("proposal.field.discount")) value=discount error=errors.field("discount")/>
-                <TextField id="line-reason" label=Signal::derive(|| tr("proposal.field.discount_reason")) value=reason error=errors.field("discount_reason")/>
-                <TextField id="line-tax" label=Signal::derive(|| tr("proposal.field.tax_rate")) value=tax error=errors.field("tax_rate")/>
-                <TextField id="line-category" label=Signal::derive(|| tr("proposal.field.category")) value=category/>
-                <TextField id="line-unit" label=Signal::derive(|| tr("proposal.field.unit")) value=unit/>
+                <TextField id="line-discount" label=Signal::derive(tr_fn("proposal.field.discount")) value=discount error=errors.field("discount")/>
+                <TextField id="line-reason" label=Signal::derive(tr_fn("proposal.field.discount_reason")) value=reason error=errors.field("discount_reason")/>
+                <TextField id="line-tax" label=Signal::derive(tr_fn("proposal.field.tax_rate")) value=tax error=errors.field("tax_rate")/>
+                <TextField id="line-category" label=Signal::derive(tr_fn("proposal.field.category")) value=category/>
+                <TextField id="line-unit" label=Signal::derive(tr_fn("proposal.field.unit")) value=unit/>
             </div>
             {move || catalogue_price().map(|t| view! { <p class="notice catalogue-price" role="status">{t}</p> })}
-            <CheckboxField id="line-optional" label=Signal::derive(|| tr("proposal.field.optional")) checked=optional/>
+            <CheckboxField id="line-optional" label=Signal::derive(tr_fn("proposal.field.optional")) checked=optional/>
             <Show when=move || optional.get()>
-                <CheckboxField id="line-chosen" label=Signal::derive(|| tr("proposal.field.chosen")) checked=chosen/>
+                <CheckboxField id="line-chosen" label=Signal::derive(tr_fn("proposal.field.chosen")) checked=chosen/>
             </Show>
             <fieldset class="plain-fieldset">
                 <legend>{tr("proposal.field.needs")}</legend>

@@ -238,14 +238,18 @@ fn StageForm(id: Id, stage: Stage) -> impl IntoView {
             {(stage == Stage::Resolved).then(|| view! {
                 <TextArea
                     id=format!("{fid}-resolution")
-                    label=Signal::derive(|| tr(label::RESOLUTION))
+                    label=Signal::derive(tr_fn(label::RESOLUTION))
                     value=resolution
                     rows=2
                     error=resolution_error
                 />
             })}
             <div class="actions">
-                <button type="submit" class="primary">{tr_fn("complaint.stage.save")}</button>
+                <button type="submit" class="primary">{tr_fn(match stage {
+                    Stage::FirstResponse => "complaint.stage.save_first_response",
+                    Stage::OnSite => "complaint.stage.save_on_site",
+                    Stage::Resolved => "complaint.stage.save_resolved",
+                })}</button>
             </div>
         </form>
     }

@@ -59,7 +59,7 @@ pub(super) fn FiguresSection(register: Memo<Vec<Complaint>>) -> impl IntoView {
                 fallback=|| view! { <p class="hint">{tr("complaint.figures.none")}</p> }
             >
                 <Chart figures=figures/>
-                <ScrollArea label=Signal::derive(|| tr("complaint.figures.title"))>
+                <ScrollArea label=Signal::derive(tr_fn("complaint.figures.title"))>
                     <table class="data-table">
                         <caption class="visually-hidden">{tr("complaint.figures.title")}</caption>
                         <thead>

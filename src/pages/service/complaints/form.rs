@@ -186,13 +186,13 @@ pub(super) fn ComplaintForm(
             <form class="form-grid" on:submit=on_submit novalidate aria-labelledby=form_by>
                 <ErrorSummary errors=errors.summary()/>
                 <div class="form-cols">
-                    <SelectField id=fid("kind") label=Signal::derive(|| tr(label::KIND)) value=kind options=kinds/>
+                    <SelectField id=fid("kind") label=Signal::derive(tr_fn(label::KIND)) value=kind options=kinds/>
                     <SelectField
                         id=fid("account")
-                        label=Signal::derive(|| tr(label::ACCOUNT))
+                        label=Signal::derive(tr_fn(label::ACCOUNT))
                         value=account
                         options=accounts
-                        empty_label=Signal::derive(|| tr("complaint.form.choose_account"))
+                        empty_label=Signal::derive(tr_fn("complaint.form.choose_account"))
                         required=true
                         error=errors.field("account")
                     />
@@ -200,58 +200,58 @@ pub(super) fn ComplaintForm(
                 <div class="form-cols">
                     <SelectField
                         id=fid("person")
-                        label=Signal::derive(|| tr(label::PERSON))
+                        label=Signal::derive(tr_fn(label::PERSON))
                         value=person
                         options=people
-                        empty_label=Signal::derive(|| tr("complaint.form.no_person"))
+                        empty_label=Signal::derive(tr_fn("complaint.form.no_person"))
                         error=errors.field("person")
                     />
                     <SelectField
                         id=fid("deal")
-                        label=Signal::derive(|| tr(label::DEAL))
+                        label=Signal::derive(tr_fn(label::DEAL))
                         value=deal
                         options=deals
-                        empty_label=Signal::derive(|| tr("complaint.form.no_deal"))
+                        empty_label=Signal::derive(tr_fn("complaint.form.no_deal"))
                         error=errors.field("deal")
                     />
                 </div>
-                <TextArea id=fid("what") label=Signal::derive(|| tr(label::WHAT)) value=what rows=3 error=errors.field("what")/>
+                <TextArea id=fid("what") label=Signal::derive(tr_fn(label::WHAT)) value=what rows=3 error=errors.field("what")/>
                 <div class="form-cols">
                     <TextField
                         id=fid("anxiety")
-                        label=Signal::derive(|| tr(label::ANXIETY))
+                        label=Signal::derive(tr_fn(label::ANXIETY))
                         value=anxiety
                         input_type="number"
                         required=true
-                        hint=Signal::derive(|| tr("complaint.form.anxiety_hint"))
+                        hint=Signal::derive(tr_fn("complaint.form.anxiety_hint"))
                         error=errors.field("anxiety")
                     />
                     <TextField
                         id=fid("fault")
-                        label=Signal::derive(|| tr(label::FAULT))
+                        label=Signal::derive(tr_fn(label::FAULT))
                         value=fault
                         input_type="number"
                         required=true
-                        hint=Signal::derive(|| tr("complaint.form.fault_hint"))
+                        hint=Signal::derive(tr_fn("complaint.form.fault_hint"))
                         error=errors.field("fault_size")
                     />
                 </div>
                 <TextField
                     id=fid("opened")
-                    label=Signal::derive(|| tr(label::OPENED))
+                    label=Signal::derive(tr_fn(label::OPENED))
                     value=opened
                     input_type="datetime-local"
                     required=true
-                    hint=Signal::derive(|| tr("complaint.form.opened_hint"))
+                    hint=Signal::derive(tr_fn("complaint.form.opened_hint"))
                     error=errors.field("opened_at")
                 />
                 {editing.is_some().then(|| view! {
                     <div class="form-cols">
-                        <TextField id=fid("first") label=Signal::derive(|| tr(label::FIRST_RESPONSE)) value=first input_type="datetime-local" error=errors.field("first_response_at")/>
-                        <TextField id=fid("on-site") label=Signal::derive(|| tr(label::ON_SITE)) value=on_site input_type="datetime-local" error=errors.field("on_site_at")/>
-                        <TextField id=fid("resolved") label=Signal::derive(|| tr(label::RESOLVED)) value=resolved input_type="datetime-local" error=errors.field("resolved_at")/>
+                        <TextField id=fid("first") label=Signal::derive(tr_fn(label::FIRST_RESPONSE)) value=first input_type="datetime-local" error=errors.field("first_response_at")/>
+                        <TextField id=fid("on-site") label=Signal::derive(tr_fn(label::ON_SITE)) value=on_site input_type="datetime-local" error=errors.field("on_site_at")/>
+                        <TextField id=fid("resolved") label=Signal::derive(tr_fn(label::RESOLVED)) value=resolved input_type="datetime-local" error=errors.field("resolved_at")/>
                     </div>
-                    <TextArea id=fid("resolution") label=Signal::derive(|| tr(label::RESOLUTION)) value=resolution rows=2 error=errors.field("resolution")/>
+                    <TextArea id=fid("resolution") label=Signal::derive(tr_fn(label::RESOLUTION)) value=resolution rows=2 error=errors.field("resolution")/>
                 })}
                 <div class="actions">
                     <button type="submit" class="primary">

@@ -177,35 +177,35 @@ pub fn DeclineFlowPage() -> impl IntoView {
                 <ErrorSummary errors=errors.summary()/>
                 <fieldset class="flow-step">
                     <legend>{legend(1, "decline.flow.step_asked")}</legend>
-                    <TextField id="decline-asked" label=Signal::derive(|| tr("decline.field.asked")) value=asked error=errors.field("asked") required=true/>
-                    <TextField id="decline-field" label=Signal::derive(|| tr("decline.field.field")) value=field error=errors.field("field") required=true hint=Signal::derive(|| tr("decline.flow.field_hint"))/>
+                    <TextField id="decline-asked" label=Signal::derive(tr_fn("decline.field.asked")) value=asked error=errors.field("asked") required=true/>
+                    <TextField id="decline-field" label=Signal::derive(tr_fn("decline.field.field")) value=field error=errors.field("field") required=true hint=Signal::derive(tr_fn("decline.flow.field_hint"))/>
                 </fieldset>
                 <fieldset class="flow-step">
                     <legend>{legend(2, "decline.flow.step_who")}</legend>
-                    <TextField id="decline-requester" label=Signal::derive(|| tr("decline.field.requester")) value=requester error=errors.field("requester")/>
+                    <TextField id="decline-requester" label=Signal::derive(tr_fn("decline.field.requester")) value=requester error=errors.field("requester")/>
                     <SelectField
                         id="decline-account"
-                        label=Signal::derive(|| tr("decline.field.account"))
+                        label=Signal::derive(tr_fn("decline.field.account"))
                         value=account
                         options=Signal::derive(move || accounts.get())
-                        empty_label=Signal::derive(|| tr("decline.flow.no_account"))
+                        empty_label=Signal::derive(tr_fn("decline.flow.no_account"))
                     />
                     <SelectField
                         id="decline-source"
-                        label=Signal::derive(|| tr("decline.field.source"))
+                        label=Signal::derive(tr_fn("decline.field.source"))
                         value=source
                         options=Signal::derive(select_options(LeadSource::ALL, LeadSource::code, LeadSource::key))
-                        empty_label=Signal::derive(|| tr("decline.flow.source_unknown"))
+                        empty_label=Signal::derive(tr_fn("decline.flow.source_unknown"))
                     />
                 </fieldset>
                 <fieldset class="flow-step">
                     <legend>{legend(3, "decline.flow.step_why")}</legend>
                     <SelectField
                         id="decline-reason"
-                        label=Signal::derive(|| tr("decline.field.reason"))
+                        label=Signal::derive(tr_fn("decline.field.reason"))
                         value=reason
                         options=Signal::derive(select_options(DeclineReason::ALL, DeclineReason::code, DeclineReason::key))
-                        empty_label=Signal::derive(|| tr("decline.flow.choose"))
+                        empty_label=Signal::derive(tr_fn("decline.flow.choose"))
                         error=errors.field("reason")
                         required=true
                     />
@@ -213,8 +213,8 @@ pub fn DeclineFlowPage() -> impl IntoView {
                 <fieldset class="flow-step">
                     <legend>{legend(4, "decline.flow.step_importance")}</legend>
                     <p class="hint">{tr_fn("decline.flow.importance_hint")}</p>
-                    <TextField id="decline-tactical" label=Signal::derive(|| tr("decline.field.tactical")) value=tactical error=errors.field("tactical") required=true/>
-                    <TextField id="decline-strategic" label=Signal::derive(|| tr("decline.field.strategic")) value=strategic error=errors.field("strategic") required=true/>
+                    <TextField id="decline-tactical" label=Signal::derive(tr_fn("decline.field.tactical")) value=tactical error=errors.field("tactical") required=true/>
+                    <TextField id="decline-strategic" label=Signal::derive(tr_fn("decline.field.strategic")) value=strategic error=errors.field("strategic") required=true/>
                     <Show when=move || is_key.get()>
                         <p class="notice notice-warning" role="status">{tr_fn("decline.key_customer")}</p>
                     </Show>
@@ -223,22 +223,22 @@ pub fn DeclineFlowPage() -> impl IntoView {
                     <legend>{legend(5, "decline.flow.step_alternatives")}</legend>
                     <CheckboxField id="decline-alt-wait" label=Signal::derive(|| tr(Alternative::Wait.key())) checked=wait/>
                     <Show when=move || wait.get()>
-                        <TextField id="decline-wait-until" label=Signal::derive(|| tr("decline.field.wait_until")) value=wait_until input_type="date" error=errors.field("wait_until")/>
+                        <TextField id="decline-wait-until" label=Signal::derive(tr_fn("decline.field.wait_until")) value=wait_until input_type="date" error=errors.field("wait_until")/>
                     </Show>
                     <CheckboxField id="decline-alt-substitute" label=Signal::derive(|| tr(Alternative::Substitute.key())) checked=substitute_on/>
                     <Show when=move || substitute_on.get()>
-                        <TextField id="decline-substitute" label=Signal::derive(|| tr("decline.field.substitute")) value=substitute error=errors.field("substitute")/>
+                        <TextField id="decline-substitute" label=Signal::derive(tr_fn("decline.field.substitute")) value=substitute error=errors.field("substitute")/>
                     </Show>
                     <CheckboxField id="decline-alt-partner" label=Signal::derive(|| tr(Alternative::Partner.key())) checked=partner_on/>
                     <Show when=move || partner_on.get()>
                         <SelectField
                             id="decline-partner"
-                            label=Signal::derive(|| tr("decline.field.partner"))
+                            label=Signal::derive(tr_fn("decline.field.partner"))
                             value=partner
                             options=partner_options
-                            empty_label=Signal::derive(|| tr("decline.flow.choose"))
+                            empty_label=Signal::derive(tr_fn("decline.flow.choose"))
                             error=errors.field("partner")
-                            hint=Signal::derive(|| tr("decline.flow.partner_hint"))
+                            hint=Signal::derive(tr_fn("decline.flow.partner_hint"))
                         />
                         <Show when=move || proposable.with(Vec::is_empty)>
                             <p class="notice notice-warning" role="status">
@@ -261,12 +261,12 @@ pub fn DeclineFlowPage() -> impl IntoView {
                 </fieldset>
                 <fieldset class="flow-step">
                     <legend>{legend(6, "decline.flow.step_script")}</legend>
-                    <TextArea id="decline-script" label=Signal::derive(|| tr("decline.field.script")) value=script rows=6 error=errors.field("script") hint=Signal::derive(|| tr("decline.flow.script_hint"))/>
+                    <TextArea id="decline-script" label=Signal::derive(tr_fn("decline.field.script")) value=script rows=6 error=errors.field("script") hint=Signal::derive(tr_fn("decline.flow.script_hint"))/>
                     <div class="actions">
                         <button type="button" on:click=rewrite>{tr_fn("decline.flow.rewrite")}</button>
                     </div>
-                    <TextField id="decline-on" label=Signal::derive(|| tr("decline.field.on")) value=on input_type="date" error=errors.field("on") required=true/>
-                    <TextArea id="decline-note" label=Signal::derive(|| tr("decline.field.note")) value=note rows=2 error=errors.field("note")/>
+                    <TextField id="decline-on" label=Signal::derive(tr_fn("decline.field.on")) value=on input_type="date" error=errors.field("on") required=true/>
+                    <TextArea id="decline-note" label=Signal::derive(tr_fn("decline.field.note")) value=note rows=2 error=errors.field("note")/>
                 </fieldset>
                 <div class="actions">
                     <button type="submit" class="primary">{tr_fn("decline.flow.save")}</button>

@@ -315,7 +315,7 @@ fn invalid_settings_are_refused_in_words_with_their_place() {
             "zero days",
             edit(&|v| v["stuck_days"] = json!(0)),
             "payload.settings.stuck_days",
-            "Setting «Days before a deal counts as stuck»: The number of days must be a whole number from 1 to 3650; the file has 0. Place in the file: payload.settings.stuck_days. Nothing was imported.",
+            "Setting “Days before a deal counts as stuck”: The number of days must be a whole number from 1 to 3650; the file has 0. Place in the file: payload.settings.stuck_days. Nothing was imported.",
         ),
         (
             "too many days",
@@ -345,19 +345,19 @@ fn invalid_settings_are_refused_in_words_with_their_place() {
             "target above 100 %",
             edit(&|v| v["new_customer_target_bp"] = json!(10_001)),
             "payload.settings.new_customer_target_bp",
-            "Setting «Target share of won value from new customers»: The share must be from 0 to 100 % (0 to 10000 in the file); the file has 10001.",
+            "Setting “Target share of won value from new customers”: The share must be from 0 to 100 % (0 to 10000 in the file); the file has 10001.",
         ),
         (
             "discount limit above 100 %",
             edit(&|v| v["discount_limit_bp"] = json!(10_001)),
             "payload.settings.discount_limit_bp",
-            "Setting «Largest line discount without a flag»: The discount limit must be from 0 to 100 % (0 to 10000 in the file), or null for no limit; the file has 10001.",
+            "Setting “Largest line discount without a flag”: The discount limit must be from 0 to 100 % (0 to 10000 in the file), or null for no limit; the file has 10001.",
         ),
         (
             "firm name as a number",
             edit(&|v| v["firm_name"] = json!(7)),
             "payload.settings.firm_name",
-            "Setting «Firm name on proposals»: Expected a text, found a number with decimals.",
+            "Setting “Firm name on proposals”: Expected a text, found a number with decimals.",
         ),
         (
             "company profile too long",
@@ -375,7 +375,7 @@ fn invalid_settings_are_refused_in_words_with_their_place() {
             "negative gift limit",
             edit(&|v| v["gift_limit"]["minor"] = json!(-1)),
             "payload.settings.gift_limit.minor",
-            "Setting «Gift limit»: The limit cannot be negative. Place in the file: payload.settings.gift_limit.minor.",
+            "Setting “Gift limit”: The limit cannot be negative. Place in the file: payload.settings.gift_limit.minor.",
         ),
         (
             "gift limit in a bad currency",

@@ -499,13 +499,13 @@ fn a_refusal_names_the_record_and_the_field_in_words() {
     let e = parse(&changed("accounts", |r| r["address"] = json!(42))).unwrap_err();
     assert_eq!(
         english(&e),
-        "Account «Nordmetal», field Postal address: Expected a group of fields, found a whole number. \
+        "Account “Nordmetal”, field Postal address: Expected a group of fields, found a whole number. \
          Place in the file: accounts[0].address. Nothing was imported."
     );
     let e = parse(&changed("deals", |r| r["value"]["minor"] = json!(-100))).unwrap_err();
     assert_eq!(
         english(&e),
-        "Deal «Line 4 retrofit», field Value: The value cannot be negative. \
+        "Deal “Line 4 retrofit”, field Value: The value cannot be negative. \
          Place in the file: deals[0].value.minor. Nothing was imported."
     );
     // A record without a name is named by its kind and number.

@@ -70,7 +70,7 @@ pub type RecordsByKind = BTreeMap<String, Vec<serde_json::Value>>;
 
 /// A message for the user: a catalogue key plus named arguments for its `{placeholders}`.
 /// An argument may itself be a message (`parts`), rendered in the same language first:
-/// "Account «Nordmetal», field {field}: {reason}" with the field's label and the reason.
+/// "Account “Nordmetal”, field {field}: {reason}" with the field's label and the reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub key: &'static str,

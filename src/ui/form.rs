@@ -96,6 +96,7 @@ pub fn TextArea(
     #[prop(optional, into)] hint: Option<Signal<String>>,
     #[prop(optional, into)] error: Signal<Option<String>>,
     #[prop(default = 3)] rows: u32,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
     let id2 = id.clone();
@@ -103,10 +104,14 @@ pub fn TextArea(
     let id4 = id.clone();
     view! {
         <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+            <div class="label-row">
+                <label for=id.clone()>{move || label.get()}</label>
+                {required.then(|| view! { <span class="required" aria-hidden="true">"*"</span> })}
+            </div>
             <textarea
                 id=id.clone()
                 rows=rows
+                required=required
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || error.get().is_some().then_some("true")
@@ -268,7 +273,7 @@ pub struct FormErrors {
     by_field: RwSignal<std::collections::HashMap<&'static str, String>>,
     all: RwSignal<Vec<String>>,
     /// Summary lines start with the field's label ("Value: …"), for messages that do not
-    /// name their field.
+    /// name their field (one that does is left as it is).
     labelled: bool,
 }
 
@@ -302,8 +307,10 @@ impl FormErrors {
         for e in errs {
             let text = field_error_text(e);
             map.entry(e.field).or_insert_with(|| text.clone());
-            list.push(if self.labelled {
-                format!("{}: {text}", crate::state::tr(e.label_key))
+            let label = crate::state::tr(e.label_key);
+            // A message that names its field already is not named twice.
+            list.push(if self.labelled && !text.starts_with(label.as_str()) {
+                format!("{label}: {text}")
             } else {
                 text
             });

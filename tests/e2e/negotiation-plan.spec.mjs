@@ -173,8 +173,8 @@ test("a plan is made from the deal page: team, three issues, bad input refused, 
   await expect(packages.getByText("Price and fees: 120,000 EUR → 118,400 EUR (€1,600.00)")).toBeVisible();
 
   // Edit in place.
-  await issues.getByRole("button", { name: "Edit «Price and fees»" }).click();
-  const edit = plan.getByRole("form", { name: "Edit «Price and fees»" });
+  await issues.getByRole("button", { name: "Edit “Price and fees”" }).click();
+  const edit = plan.getByRole("form", { name: "Edit “Price and fees”" });
   await expect(edit.getByLabel("Opening position")).toHaveValue("120000");
   await edit.getByLabel("Target", { exact: true }).fill("125000");
   await edit.getByRole("button", { name: "Save the issue" }).click();
@@ -185,8 +185,8 @@ test("a plan is made from the deal page: team, three issues, bad input refused, 
   await expect(issues.getByRole("article", { name: "Price and fees" })).toContainText("112,000 EUR");
 
   // Remove with Undo.
-  await issues.getByRole("button", { name: "Remove «Training days»" }).click();
-  await expect(page.getByText("«Training days» was removed from the plan.")).toBeVisible();
+  await issues.getByRole("button", { name: "Remove “Training days”" }).click();
+  await expect(page.getByText("“Training days” was removed from the plan.")).toBeVisible();
   await expect(issues.getByRole("article")).toHaveCount(2);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(issues.getByRole("article")).toHaveCount(3);
@@ -217,9 +217,9 @@ test("an issue that rounds refer to cannot be removed; a backup with a bad plan 
   await open(page, `/deals/${planned.id}/negotiation`);
   const issues = planOf(page).getByRole("region", { name: "Issues on the table" });
   await expect(issues.getByRole("article")).toHaveCount(3);
-  await issues.getByRole("button", { name: "Remove «Payment terms»" }).click();
+  await issues.getByRole("button", { name: "Remove “Payment terms”" }).click();
   await expect(
-    page.getByText("«Payment terms» cannot be removed: it is used by 1 round. Keep the issue, or remove those first."),
+    page.getByText("“Payment terms” cannot be removed: it is used by 1 round. Keep the issue, or remove those first."),
   ).toBeVisible();
   await expect(issues.getByRole("article")).toHaveCount(3);
   // Packages start from our latest offer: 35 days, not the opening.

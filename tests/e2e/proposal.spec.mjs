@@ -247,6 +247,11 @@ test("a discount over 100 % and a discount without a reason are refused at their
   await open(page, proposalUrl());
   await page.getByRole("button", { name: "Build the proposal from the needs" }).click();
   await page.getByLabel("Line name").fill("Training");
+  // A price that is not a number: the summary names the field once.
+  await page.getByLabel("Unit price", { exact: true }).fill("abc");
+  await page.getByRole("button", { name: "Add the line" }).click();
+  await expect(page.getByText("Unit price: “abc” is not a number (e.g. 12.50).").first()).toBeVisible();
+  await expect(page.getByText(/Unit price: Unit price/)).toHaveCount(0);
   await page.getByLabel("Unit price", { exact: true }).fill("300");
   await page.getByLabel("Discount (%)").fill("120");
   await page.getByRole("button", { name: "Add the line" }).click();
@@ -261,6 +266,7 @@ test("a discount over 100 % and a discount without a reason are refused at their
   await expect(page.getByRole("row").filter({ hasText: "Training" })).toContainText("€270.00");
   // A valid-until date before today is refused when sending.
   await page.getByLabel("Valid until").fill("2020-01-01");
+  await expect(page.getByText("This date has passed: the version cannot be sent until it is today or later.")).toBeVisible();
   await page.getByRole("button", { name: "Save section 5" }).click();
   await expect(page.getByText("Sections saved.")).toBeVisible();
   await page.getByRole("button", { name: "Send to the customer…" }).click();
@@ -403,6 +409,10 @@ test("sending is refused while text typed on the page is not saved; saved, it is
   await expect(page.getByText("Line saved.")).toBeVisible();
   await page.getByRole("button", { name: "Send to the customer…" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Text typed on this page is not saved yet." })).toHaveCount(0);
+  // The question says what the copy will lack: no firm name is set in this book.
+  const question = page.getByRole("alertdialog").filter({ hasText: "Send and freeze" });
+  await expect(question).toContainText("The customer's copy will lack what Settings → Proposals does not hold yet:");
+  await expect(question.getByRole("listitem")).toHaveText(["your firm's name (the copy is headed by the title alone);"]);
   await page.getByRole("button", { name: "Send and freeze" }).click();
   await expect(page.getByRole("heading", { name: /Version 1 · Sent/ })).toBeVisible();
   await expect(page.getByText("Two plants, one line each.")).toBeVisible();

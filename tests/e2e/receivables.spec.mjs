@@ -84,7 +84,7 @@ test("invoices, payments, the collection matrix, the step-6 exit and the finishe
   await form.getByLabel("Note").fill("Second instalment");
   await form.getByLabel("Amount").fill("");
   await form.getByRole("button", { name: "Add invoice" }).click();
-  await expect(form.getByText("Amount: an invoice with no amount cannot be saved; type the amount.")).toBeVisible();
+  await expect(form.getByText("Amount: type the amount; it cannot be empty.")).toBeVisible();
   await expect(form.getByLabel("Amount")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("Note")).toHaveValue("Second instalment");
   await expect(part.getByRole("article")).toHaveCount(1);
@@ -227,5 +227,23 @@ test("a refusal names the invoice's date as the language writes dates", async ({
   await expect(message).toBeVisible();
   await expect(message).toContainText(`(${written})`);
   await expect(message).not.toContainText(old.issued_on);
+  expect(errors).toEqual([]);
+});
+
+test("an invoice that takes the deal over its value is warned about as it is typed, not refused", async ({ page, errors }) => {
+  await open(page, `/deals/${deal.id}/followup`);
+  const form = await openForm(invoicesPart(page), "Add an invoice");
+  await expect(form.getByLabel("Amount")).toHaveValue("4400.00");
+  const warning = form.getByText(/more than its value/);
+  await expect(warning).toHaveCount(0);
+  await form.getByLabel("Amount").fill("10000");
+  await expect(warning).toHaveText(
+    "With this invoice the deal is invoiced for €60,000.00, more than its value (€54,400.00). Check the amount, or the deal's value.",
+  );
+  await form.getByLabel("Amount").fill("4400");
+  await expect(warning).toHaveCount(0);
+  await form.getByLabel("Amount").fill("10000");
+  await form.getByRole("button", { name: "Add invoice" }).click();
+  await expect(page.getByText("Invoice INV-2026-002 saved.")).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -8,7 +8,7 @@ use super::record::Credential;
 use chrono::NaiveDate;
 
 use super::quote::{totals, TooLarge};
-use super::record::Proposal;
+use super::record::{Proposal, ProposalContent};
 use crate::domain::price::{Rate, UnitPrice};
 
 /// How the copy writes words, amounts and dates in the rep's language.
@@ -73,6 +73,30 @@ impl FirmProfile {
             Credential::ProductDescriptions => &self.products,
         }
     }
+}
+
+/// What the customer's copy will lack for want of a setting: our firm's name, or the text
+/// of a chosen credential (printed then by its name alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyGap {
+    NoFirmName,
+    CredentialWithoutText(Credential),
+}
+
+/// The gaps of the copy of `content` with `firm`: the rep is told before sending.
+pub fn copy_gaps(content: &ProposalContent, firm: &FirmProfile) -> Vec<CopyGap> {
+    let mut gaps = Vec::new();
+    if firm.name.trim().is_empty() {
+        gaps.push(CopyGap::NoFirmName);
+    }
+    gaps.extend(
+        content
+            .credentials
+            .iter()
+            .filter(|c| firm.credential(**c).trim().is_empty())
+            .map(|c| CopyGap::CredentialWithoutText(*c)),
+    );
+    gaps
 }
 
 /// The body of the customer copy (a `<article>`): headed by the firm's logo and name (when

@@ -831,3 +831,31 @@ fn a_removed_line_goes_back_where_it_stood_once_and_never_into_a_sent_version() 
     );
     assert_eq!(sent, frozen);
 }
+
+#[test]
+fn the_copy_s_gaps_are_the_firm_name_and_chosen_credentials_without_text() {
+    let mut p = draft_with_line();
+    p.content.credentials = vec![Credential::CompanyProfile, Credential::BusinessLicence];
+    let mut firm = FirmProfile {
+        licence: "Licence 42".into(),
+        ..FirmProfile::default()
+    };
+    assert_eq!(
+        copy_gaps(&p.content, &firm),
+        vec![
+            CopyGap::NoFirmName,
+            CopyGap::CredentialWithoutText(Credential::CompanyProfile)
+        ]
+    );
+    firm.name = "Northwind Instruments".into();
+    firm.profile = " Founded 1998. ".into();
+    assert_eq!(copy_gaps(&p.content, &firm), vec![]);
+    firm.products = String::new();
+    p.content.credentials.push(Credential::ProductDescriptions);
+    assert_eq!(
+        copy_gaps(&p.content, &firm),
+        vec![CopyGap::CredentialWithoutText(
+            Credential::ProductDescriptions
+        )]
+    );
+}

@@ -469,6 +469,23 @@ pub fn move_finishes(deal: &Deal, to: Step) -> bool {
         && matches!(deal.outcome, Outcome::Won { paid_on: None, .. })
 }
 
+/// The total the deal's invoices come to with `typed` (an amount typed in the invoice
+/// form, in the currency's minor units), when it is more than the deal's value: the
+/// form warns, as a deal is rarely invoiced for more than it is worth. `others` are the
+/// deal's other invoices (an invoice being edited left out); those in another currency
+/// are not counted.
+pub fn total_over_value<'a>(
+    value: &Money,
+    others: impl IntoIterator<Item = &'a Invoice>,
+    typed: i64,
+) -> Option<i64> {
+    let total = others
+        .into_iter()
+        .filter(|i| i.amount.currency == value.currency)
+        .try_fold(typed, |sum, i| sum.checked_add(i.amount.minor))?;
+    (total > value.minor).then_some(total)
+}
+
 /// The exit gate of step 6: refused while an invoice of the deal is unpaid. A deal with
 /// no invoices passes (the rep confirms by hand).
 pub fn exit_gate(deal: &Deal, invoices: &[Invoice]) -> Result<(), Unpaid> {

@@ -503,3 +503,25 @@ fn record_rules_refuse_what_the_forms_refuse() {
         "receivable.rule.overpaid"
     );
 }
+
+#[test]
+fn invoices_over_the_deal_value_are_found_in_its_currency_only() {
+    let value = Money::new(440_000, eur());
+    let due = d(2026, 6, 30);
+    let first = invoice(300_000, due);
+    let mut usd = invoice(900_000, due);
+    usd.amount = Money::new(900_000, Currency::parse("USD").unwrap());
+    assert_eq!(
+        invoice::total_over_value(&value, [&first, &usd], 140_000),
+        None
+    );
+    assert_eq!(
+        invoice::total_over_value(&value, [&first, &usd], 140_001),
+        Some(440_001)
+    );
+    assert_eq!(
+        invoice::total_over_value(&value, [], 990_000),
+        Some(990_000)
+    );
+    assert_eq!(invoice::total_over_value(&value, [&first], i64::MAX), None);
+}

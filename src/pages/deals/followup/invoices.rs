@@ -3,10 +3,10 @@
 use super::*;
 use crate::domain::deal::{Outcome, Step};
 use crate::domain::money::Money;
-use crate::domain::price::format_scaled;
+use crate::domain::price::{format_scaled, parse_scaled};
 use crate::domain::receivable::aging::{self, AgingBucket};
 use crate::domain::receivable::collection;
-use crate::domain::receivable::invoice::{label, InvoiceDraft, PaymentDraft, StepDraft};
+use crate::domain::receivable::invoice::{self, label, InvoiceDraft, PaymentDraft, StepDraft};
 use crate::domain::receivable::{CollectionAction, Invoice, LateCause};
 use crate::state::actions::receivables as actions;
 use crate::state::data::{spawn_save, use_data, AppData};
@@ -517,7 +517,13 @@ impl Fields {
 }
 
 /// The invoice form's controls (`prefix` keeps their ids apart).
-fn field_views(prefix: String, f: Fields, errors: FormErrors, currency: String) -> impl IntoView {
+fn field_views(
+    prefix: String,
+    f: Fields,
+    errors: FormErrors,
+    currency: String,
+    over_value: Option<Signal<Option<String>>>,
+) -> impl IntoView {
     let id = move |s: &str| format!("{prefix}-{s}");
     view! {
         <div class="form-cols">
@@ -529,6 +535,7 @@ fn field_views(prefix: String, f: Fields, errors: FormErrors, currency: String) 
                 required=true
                 hint=Signal::derive(move || tw("receivable.field.amount_hint", &[("currency", &currency)]))
                 error=errors.field("amount")
+                warning=over_value.unwrap_or_default()
             />
         </div>
         <div class="form-cols">
@@ -579,6 +586,22 @@ fn InvoiceForm(deal_id: Id, deal: DealSig, list: Memo<Vec<Invoice>>) -> impl Int
     let currency = deal
         .with_untracked(|d| d.as_ref().map(|d| d.value.currency.code().to_string()))
         .unwrap_or_default();
+    // More invoiced than the deal is worth: said as the amount is typed, not refused.
+    let over_value = Signal::derive(move || {
+        let value = deal.with(|d| d.as_ref().map(|d| d.value.clone()))?;
+        let typed = parse_scaled(f.amount.get().trim(), value.currency.exponent()).ok()?;
+        let total = list.with(|l| invoice::total_over_value(&value, l, typed))?;
+        Some(tw(
+            "receivable.invoice.over_value",
+            &[
+                (
+                    "total",
+                    &fmt::money(&Money::new(total, value.currency.clone())),
+                ),
+                ("value", &fmt::money(&value)),
+            ],
+        ))
+    });
     let is_won = move || {
         deal.with(|d| {
             d.as_ref()
@@ -608,7 +631,7 @@ fn InvoiceForm(deal_id: Id, deal: DealSig, list: Memo<Vec<Invoice>>) -> impl Int
             <Show when=move || !is_won()>
                 <p class="hint">{tr("receivable.invoice.not_won")}</p>
             </Show>
-            {field_views("invoice-new".into(), f, errors, currency)}
+            {field_views("invoice-new".into(), f, errors, currency, Some(over_value))}
             <div class="actions">
                 <button type="submit" class="primary">{tr("receivable.invoice.save")}</button>
             </div>
@@ -645,7 +668,7 @@ fn EditForm(inv: Invoice, editing: RwSignal<bool>) -> impl IntoView {
     let form_errors = errors;
     view! {
         <form class="form-grid" aria-label=name on:submit=on_submit novalidate>
-            {field_views(format!("invoice-{id}"), f, errors, inv.amount.currency.code().to_string())}
+            {field_views(format!("invoice-{id}"), f, errors, inv.amount.currency.code().to_string(), None)}
             {move || form_errors.field("").get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="submit" class="primary">{tr("receivable.invoice.save_changes")}</button>

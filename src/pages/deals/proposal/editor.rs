@@ -7,7 +7,7 @@ use super::{proposal_href, run_save, show_refusal};
 use crate::domain::deal::{Deal, Step};
 use crate::domain::ids::Id;
 use crate::domain::proposal::{
-    self, Credential, ProblemItem, Proposal, ProposalStatus, Solution, Verdict,
+    self, CopyGap, Credential, ProblemItem, Proposal, ProposalStatus, Solution, Verdict,
 };
 use crate::domain::training::GuidePage;
 use crate::state::actions::proposals::{self, SectionsInput};
@@ -181,6 +181,29 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
             </Show>
         </section>
     }
+}
+
+/// Before sending: what the customer's copy will lack for want of a setting, if anything.
+fn copy_gaps_notice(live: Memo<Option<Proposal>>) -> Option<impl IntoView> {
+    let p = live.get_untracked()?;
+    let gaps = proposal::copy_gaps(&p.content, &proposals::firm());
+    (!gaps.is_empty()).then(|| {
+        let lines = gaps
+            .into_iter()
+            .map(|g| match g {
+                CopyGap::NoFirmName => tr("proposal_ui.gap_firm_name"),
+                CopyGap::CredentialWithoutText(c) => tw(
+                    "proposal_ui.gap_credential",
+                    &[("credential", &tr(c.key()))],
+                ),
+            })
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view();
+        view! {
+            <p>{tr("proposal_ui.gaps_intro")}</p>
+            <ul class="copy-gaps">{lines}</ul>
+        }
+    })
 }
 
 /// What an action button waits to be confirmed.
@@ -425,6 +448,7 @@ fn VersionView(
                 view! {
                     <div class="notice notice-warning confirm-panel" role="alertdialog" aria-labelledby="confirm-text">
                         <p id="confirm-text">{confirm_text(w)}</p>
+                        {(w == Pending::Send).then(|| copy_gaps_notice(live))}
                         {(w == Pending::Reject).then(|| view! {
                             <TextField id="reject-note" label=Signal::derive(tr_fn("proposal.field.decision_note")) value=note/>
                         })}
@@ -671,7 +695,19 @@ fn Sections(p: Proposal, deal: Deal, quote: AnyView) -> impl IntoView {
                         <crate::ui::form::CheckboxField id=format!("p-cred-{}", x.code()) label=Signal::derive(tr_fn(x.key())) checked=on/>
                     }).collect_view()}
                 </fieldset>
-                <TextField id="p-valid-until" label=Signal::derive(tr_fn("proposal.field.valid_until")) value=valid_until input_type="date" error=errors.field("valid_until")/>
+                <TextField
+                    id="p-valid-until"
+                    label=Signal::derive(tr_fn("proposal.field.valid_until"))
+                    value=valid_until
+                    input_type="date"
+                    error=errors.field("valid_until")
+                    warning=Signal::derive(move || {
+                        // Past already: saved as typed, but sending will refuse it.
+                        let typed = valid_until.get();
+                        let day = chrono::NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").ok()?;
+                        (day < fmt::today()).then(|| tr("proposal_ui.valid_until_past"))
+                    })
+                />
                 {move || notice.get().map(|n| view! { <div class="notice notice-error" role="alert">{n}</div> })}
                 <div class="actions">
                     <button type="submit" class="primary">{tr("proposal_ui.save_section_5")}</button>

@@ -215,7 +215,7 @@ pub(super) fn ComplaintForm(
                         error=errors.field("deal")
                     />
                 </div>
-                <TextArea id=fid("what") label=Signal::derive(tr_fn(label::WHAT)) value=what rows=3 error=errors.field("what")/>
+                <TextArea id=fid("what") label=Signal::derive(tr_fn(label::WHAT)) value=what rows=3 required=true error=errors.field("what")/>
                 <div class="form-cols">
                     <TextField
                         id=fid("anxiety")

@@ -7,9 +7,10 @@
 //! or reloading the tab asks through the browser's own prompt.
 //!
 //! It is followed on the page itself, for every form at once: a text field typed in marks
-//! its form, for as long as its text differs from what it held before; a save that succeeds ([`saved`], called by the two paths that commit a rep's
-//! change) clears the form whose button was pressed, or which was submitted, for it (and
-//! the forms of its `data-unsaved-group`: one record edited in parts); a button marked
+//! its form, for as long as its text differs from what it held before; a save that
+//! succeeds ([`saved`], called by the two paths that commit a rep's change) clears the
+//! form whose button was pressed, or which was submitted, for it (and the forms of its
+//! `data-unsaved-group`: one record edited in parts); a button marked
 //! `data-discards` (a Cancel that empties a form left open) clears its form too. A form
 //! that is gone (closed, cancelled) holds nothing. A refused save leaves the form marked:
 //! what was typed is still there, unsaved. Filters, search boxes, choices and files are

@@ -70,15 +70,10 @@ pub fn ask_first(ask: Ask, on_confirm: impl Fn() + Clone + 'static) -> impl Into
                 labelled_by: id.of("text"),
                 described_by: None,
                 alert: true,
-                on_key: move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-                    "Escape" => cancel(),
-                    // The focus stays on the two buttons while it asks.
-                    "Tab" => {
-                        ev.prevent_default();
-                        let on_yes = document().active_element().is_some_and(|e| e.id() == id.of("yes"));
-                        focus_later(id.of(if on_yes { "no" } else { "yes" }));
+                on_key: move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        cancel();
                     }
-                    _ => {}
                 },
             };
             asking.get().then(|| modal(frame, view! {
@@ -95,7 +90,7 @@ pub fn ask_first(ask: Ask, on_confirm: impl Fn() + Clone + 'static) -> impl Into
                     >
                         {confirm.clone()}
                     </button>
-                    <button type="button" id=id.of("no") on:click=move |_| cancel()>
+                    <button type="button" on:click=move |_| cancel()>
                         {tr("form.cancel")}
                     </button>
                 </div>

@@ -3,14 +3,19 @@
 use crate::domain::money::Money;
 use crate::i18n;
 use crate::state::prefs::locale;
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
 
 pub fn date(d: NaiveDate) -> String {
     i18n::format_date(locale(), d)
 }
 
 pub fn datetime(at: DateTime<Utc>) -> String {
-    i18n::format_datetime(locale(), at.with_timezone(&Local).naive_local())
+    local_datetime(at.with_timezone(&Local).naive_local())
+}
+
+/// A date and time on the rep's clock.
+pub fn local_datetime(at: NaiveDateTime) -> String {
+    i18n::format_datetime(locale(), at)
 }
 
 pub fn money(m: &Money) -> String {

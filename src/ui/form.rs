@@ -232,9 +232,7 @@ pub fn field_error_text(err: &FieldError) -> String {
         .filter_map(|(n, v)| {
             let shown = match crate::domain::fields::moment_in(v)? {
                 Moment::Date(d) => crate::ui::fmt::date(d),
-                Moment::Local(at) => {
-                    crate::i18n::format_datetime(crate::state::prefs::locale(), at)
-                }
+                Moment::Local(at) => crate::ui::fmt::local_datetime(at),
                 Moment::Utc(at) => crate::ui::fmt::datetime(at),
             };
             Some((*n, shown))

@@ -16,18 +16,10 @@ pub fn LeaveDialog() -> impl IntoView {
                     labelled_by: "leave-title".into(),
                     described_by: Some("leave-body".into()),
                     alert: true,
-                    on_key: |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-                        "Escape" => unsaved::stay(),
-                        // The focus stays on the dialog's two buttons while it asks.
-                        "Tab" => {
-                            ev.prevent_default();
-                            let on_stay = document()
-                                .active_element()
-                                .is_some_and(|e| e.id() == "leave-stay");
-                            let next = if on_stay { "leave-go" } else { "leave-stay" };
-                            crate::ui::focus::focus_later(next);
+                    on_key: |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            unsaved::stay();
                         }
-                        _ => {}
                     },
                 },
                 view! {

@@ -26,6 +26,15 @@ pub fn modal<K: Fn(KeyboardEvent) + 'static>(
         alert,
         on_key,
     } = frame;
+    let on_key = move |ev: KeyboardEvent| {
+        // A question (an alert dialog) keeps the focus on its buttons while it asks: Tab
+        // and Shift+Tab go round them.
+        if alert && ev.key() == "Tab" {
+            ev.prevent_default();
+            keep_focus_among_buttons(&ev);
+        }
+        on_key(ev);
+    };
     view! {
         <div class="modal-backdrop" class:alert-backdrop=alert>
             <div
@@ -40,4 +49,35 @@ pub fn modal<K: Fn(KeyboardEvent) + 'static>(
             </div>
         </div>
     }
+}
+
+/// Moves the focus to the dialog's next button (previous with Shift), round the end.
+fn keep_focus_among_buttons(ev: &KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(dialog) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(found) = dialog.query_selector_all("button") else {
+        return;
+    };
+    let buttons: Vec<web_sys::HtmlElement> = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect();
+    if buttons.is_empty() {
+        return;
+    }
+    let active = document().active_element();
+    let now = buttons
+        .iter()
+        .position(|b| active.as_ref() == Some(b.as_ref()));
+    let n = buttons.len();
+    let next = match now {
+        None => 0,
+        Some(i) if ev.shift_key() => (i + n - 1) % n,
+        Some(i) => (i + 1) % n,
+    };
+    let _ = buttons[next].focus();
 }

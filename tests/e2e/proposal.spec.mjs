@@ -435,6 +435,13 @@ test("removing a quotation line asks first; Undo puts it back where it stood", a
   await page.getByRole("button", { name: "Remove the line Training" }).click();
   const ask = page.getByRole("alertdialog", { name: /^Remove the line “Training” from this draft\?/ });
   await expect(ask.getByRole("button", { name: "Remove the line" })).toBeFocused();
+  // Tab and Shift+Tab keep to the question's two buttons.
+  await page.keyboard.press("Tab");
+  await expect(ask.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(ask.getByRole("button", { name: "Remove the line" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(ask.getByRole("button", { name: "Cancel" })).toBeFocused();
   await ask.getByRole("button", { name: "Cancel" }).click();
   await expect(ask).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: "Training" })).toBeVisible();

@@ -1,6 +1,8 @@
-// A static file server that behaves like a plain static host: files from a folder,
-// optionally under a sub-path, and `404.html` (a copy of index.html) for any other
-// address so deep links and reloads work. With `--gzip`, text and wasm are sent gzipped to a
+// A static file server that behaves like a static host set up for a single-page app: files
+// from a folder, optionally under a sub-path; the app's page (index.html, status 200) for
+// an address of the app (a path without a file extension), so deep links and reloads work;
+// and `404.html` (a copy of index.html, status 404) for anything else, as a plain host
+// that knows only `404.html` does. With `--gzip`, text and wasm are sent gzipped to a
 // browser that accepts it, as a static host configured for it does.
 //   node tools/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--base /] [--gzip]
 import { createServer } from "node:http";
@@ -66,6 +68,10 @@ createServer(async (req, res) => {
         const s = await stat(file).catch(() => null);
         if (s?.isFile()) return await send(req, res, 200, file);
       }
+      // An address of the app (no file extension: `/deals/…/proposal`) is its page, as a
+      // host set up for a single-page app answers; a missing file stays a 404.
+      const last = rel.split("/").pop();
+      if (!last.includes(".")) return await send(req, res, 200, join(root, "index.html"));
     }
     const fallback = join(root, "404.html");
     if (await stat(fallback).catch(() => null)) return await send(req, res, 404, fallback);

@@ -25,6 +25,7 @@ pub mod merge;
 pub mod money;
 pub mod needs;
 pub mod negotiation;
+pub mod parts;
 pub mod pipeline;
 pub mod presentation;
 pub mod price;

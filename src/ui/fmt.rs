@@ -32,6 +32,13 @@ pub fn percent(bp: i64) -> String {
     i18n::format_percent(locale(), bp)
 }
 
+/// A margin as a share, to a tenth of a percent ("37.1%", "36.4%"): every margin on every
+/// page is written to the same precision, so two can be compared at a glance.
+pub fn margin_percent(bp: i64) -> String {
+    let tenths = crate::domain::price::round_half_away(i128::from(bp), 10);
+    percent(i64::try_from(tenths * 10).unwrap_or(bp))
+}
+
 pub fn number(n: i64) -> String {
     i18n::format_number(locale(), n)
 }

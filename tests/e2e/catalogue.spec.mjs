@@ -36,7 +36,7 @@ test("a product with a price break: in the list, a changed price in its history,
   // The product page: breaks, margin, no history yet.
   const breaks = page.getByRole("table", { name: "Price breaks" });
   await expect(breaks.getByRole("row", { name: "10 €110.00" })).toBeVisible();
-  await expect(page.getByText("€40.00 (33.33%)")).toBeVisible();
+  await expect(page.getByText("€40.00 (33.3%)")).toBeVisible();
   await expect(page.getByText("The list price has not changed since the product was added.")).toBeVisible();
 
   // The list: grouped by category, with unit, price, breaks and tax.

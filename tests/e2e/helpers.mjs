@@ -105,3 +105,23 @@ export async function noSidewaysScroll(page, what) {
     expect(await seriousA11yViolations(page), `${what} at ${width}px`).toEqual([]);
   }
 }
+
+/// At 360 px a wide table shows each row as a block: it fits its box with no sideways
+/// scroll, and each figure is named by its column (`figure`, shown before the value). At
+/// 1280 px it is a table again, with its column headers. The viewport is left at 1280 px.
+export async function stacksOnPhone(page, table, figure) {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const narrow = await table.evaluate((t) => ({
+    overflow: t.scrollWidth - t.parentElement.clientWidth,
+    labels: [...t.querySelectorAll("td")].map((td) => getComputedStyle(td, "::before").content),
+  }));
+  expect(narrow.overflow, "the table scrolls sideways at 360px").toBeLessThanOrEqual(0);
+  expect(narrow.labels).toContain(`"${figure}: "`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wide = await table.evaluate((t) => ({
+    display: getComputedStyle(t).display,
+    labels: [...t.querySelectorAll("td")].map((td) => getComputedStyle(td, "::before").content),
+  }));
+  expect(wide.display).toBe("table");
+  expect(wide.labels).not.toContain(`"${figure}: "`);
+}

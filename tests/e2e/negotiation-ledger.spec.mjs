@@ -1,7 +1,7 @@
 // Step 5: the rounds and the concession ledger with its chart, and the deadlocks. A deal
 // at step 5 with a negotiation plan of three issues is seeded by importing a backup;
 // elements are found by role, label and text only.
-import { test, expect, open, seriousA11yViolations } from "./helpers.mjs";
+import { test, expect, open, seriousA11yViolations, stacksOnPhone } from "./helpers.mjs";
 import { importBackup, makeBackup, meta, uuid } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -166,6 +166,8 @@ test("rounds with the shrink rule, the bottom-line guard, nothing in return, the
   await fillRound(s, { side: "They", issue: "Payment terms", from: "90", to: "75" });
   await s.getByRole("button", { name: "Log the round" }).click();
   await expect(ledgerRows(page)).toHaveCount(3);
+  // On a phone each round is a block with its figures named, not a table to scroll.
+  await stacksOnPhone(page, s.getByRole("table", { name: "Concession ledger" }), "Who moved");
 
   // Round 3: our second concession is larger than the first: warned with the figures
   // before saving, saved anyway, and the warning stays on the row.

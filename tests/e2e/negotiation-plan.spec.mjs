@@ -178,7 +178,7 @@ test("a plan is made from the deal page: team, three issues, bad input refused, 
   await expect(edit.getByLabel("Opening position")).toHaveValue("120000");
   await edit.getByLabel("Target", { exact: true }).fill("125000");
   await edit.getByRole("button", { name: "Save the issue" }).click();
-  await expect(edit.getByText("Target: 125000 EUR lies outside our range. The target must lie between the opening, 120000 EUR, and the bottom line, 100000 EUR.").first()).toBeVisible();
+  await expect(edit.getByText("Target: €125,000.00 lies outside our range. The target must lie between the opening, €120,000.00, and the bottom line, €100,000.00.").first()).toBeVisible();
   await edit.getByLabel("Target", { exact: true }).fill("112000");
   await edit.getByRole("button", { name: "Save the issue" }).click();
   await expect(edit).toBeHidden();

@@ -3,7 +3,7 @@
 // price, two versions compared, acceptance as the deal's step-4 evidence, the customer copy
 // in print, bad input refused with the typed text kept, and everything kept through a
 // reload and through export → clear → import. Found by role, label and text only.
-import { test, expect, open } from "./helpers.mjs";
+import { test, expect, open, stacksOnPhone } from "./helpers.mjs";
 import { exportBackup, importBackup, makeBackup, meta, ready } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -123,6 +123,8 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await expect(
     page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Total", exact: true }) }),
   ).toContainText("€275.88");
+  // On a phone each line is a block with its figures named, not a table to scroll.
+  await stacksOnPhone(page, page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Unit price" }) }), "Unit price");
 
   // Sending freezes the version: the editing controls are gone.
   await page.getByRole("button", { name: "Send to the customer…" }).click();
@@ -160,6 +162,34 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await page.getByLabel("Accepted by (person on the deal)").selectOption({ label: "Ana Ruiz" });
   await page.getByRole("button", { name: "Record the acceptance" }).click();
   await expect(page.getByRole("heading", { name: /Version 2 · Accepted/ })).toBeVisible();
+  // Who accepted, and when, in a sentence.
+  await expect(page.getByText(/^Accepted on .+ by Ana Ruiz\.$/)).toBeVisible();
+  // The deal is worth €25,000.00 as typed; the accepted total is offered, not imposed.
+  await expect(
+    page.getByRole("status").filter({ hasText: "The deal's value is €25,000.00; the accepted version 2 totals €251.68." }),
+  ).toBeVisible();
+
+  // Version 1, sent before version 2, is superseded: the customer answers version 2, so
+  // version 1 is not answered any more.
+  await page.getByRole("region", { name: "Versions" }).getByRole("link", { name: "Version 1" }).click();
+  await expect(page.getByRole("heading", { name: /Version 1 · Superseded by version 2/ })).toBeVisible();
+  await expect(page.getByText("Version 2 was sent in this one's place, so the customer answers that version.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Customer accepted…" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Customer rejected…" })).toHaveCount(0);
+
+  // On the deal page the rep sets the deal's value to the accepted total, and can undo it.
+  await open(page, `/deals/${deal.id}`);
+  const setValue = page.getByRole("button", { name: "Set the deal's value to €251.68" });
+  await setValue.click();
+  await expect(page.getByText("The deal's value is now €251.68 (it was €25,000.00).")).toBeVisible();
+  await expect(setValue).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(setValue).toBeVisible();
+  await setValue.click();
+  await expect(setValue).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("End signal of step 4 met:")).toBeVisible();
+  await expect(setValue).toHaveCount(0);
 
   // The deal's step 4 end signal is satisfied by the acceptance: no evidence to type.
   await open(page, `/deals/${deal.id}`);
@@ -203,8 +233,8 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await open(page, proposalUrl());
   await page.reload();
   const versions = page.getByRole("region", { name: "Versions" });
-  await expect(versions.getByRole("row").filter({ hasText: "Version 1" })).toContainText("Sent");
-  await expect(versions.getByRole("row").filter({ hasText: "Version 2" })).toContainText("Accepted");
+  await expect(versions.getByRole("row").filter({ has: page.getByRole("link", { name: "Version 1", exact: true }) })).toContainText("Superseded by version 2");
+  await expect(versions.getByRole("row").filter({ has: page.getByRole("link", { name: "Version 2", exact: true }) })).toContainText("Accepted");
 
   // The global search finds a version by the deal's title and its number.
   await page.keyboard.press("Control+k");
@@ -238,7 +268,7 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   expect(env2.payload.proposals).toEqual(env1.payload.proposals);
   expect(env2.checksum).toEqual(env1.checksum);
   await open(page, proposalUrl());
-  await expect(versions.getByRole("row").filter({ hasText: "Version 2" })).toContainText("Accepted");
+  await expect(versions.getByRole("row").filter({ has: page.getByRole("link", { name: "Version 2", exact: true }) })).toContainText("Accepted");
   void table;
   expect(errors).toEqual([]);
 });
@@ -318,17 +348,18 @@ test("the quotation's rates and margins are written as the language writes perce
   await page.getByLabel("Discount (%)").fill("12.5");
   await page.getByLabel("Reason for the discount").fill("Pilot");
   await page.getByRole("button", { name: "Add the line" }).click();
-  // 3 × 10.00 − 12.5 % = 26.25 net, cost 18.00: margin 8.25, 31.43 % of the net.
+  // 3 × 10.00 − 12.5 % = 26.25 net, cost 18.00: margin 8.25, 31.43 % of the net, written
+  // to a tenth of a percent as every margin is.
   const row = page.getByRole("row").filter({ hasText: "Vibration sensor" });
   await expect(row).toContainText("12.5%");
   await expect(row).toContainText("21%");
-  await expect(row).toContainText("(31.43%)");
+  await expect(row).toContainText("(31.4%)");
   await page.evaluate(() => localStorage.setItem("sixstep.locale", JSON.stringify("es")));
   await open(page, proposalUrl());
   const esRow = page.getByRole("row").filter({ hasText: "Vibration sensor" });
   await expect(esRow).toContainText(/12,5\s%/);
-  await expect(esRow).toContainText(/\(31,43\s%\)/);
-  await expect(esRow).not.toContainText("31.43");
+  await expect(esRow).toContainText(/\(31,4\s%\)/);
+  await expect(esRow).not.toContainText("31.4%");
   expect(errors).toEqual([]);
 });
 

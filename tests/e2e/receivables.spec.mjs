@@ -4,7 +4,7 @@
 // overdue card, the step-6 exit refused while an invoice is unpaid, and the payment of the
 // last invoice that finishes the sale; reload and export → import keep it all. Records and
 // settings are seeded by importing a backup; elements are found by role, label and text.
-import { test, expect, open, openForm, unfold, noSidewaysScroll } from "./helpers.mjs";
+import { test, expect, open, openForm, unfold, noSidewaysScroll, stacksOnPhone } from "./helpers.mjs";
 import { exportBackup, importBackup, makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -93,6 +93,8 @@ test("invoices, payments, the collection matrix, the step-6 exit and the finishe
   await expect(page.getByText("Invoice INV-2026-002 saved.")).toBeVisible();
   await expect(invoiceOf(page, "INV-2026-002")).toBeVisible();
   await expect(part.getByRole("table", { name: "The deal's invoices" }).getByRole("row")).toHaveCount(3);
+  // On a phone each invoice is a block with its figures named, not a table to scroll.
+  await stacksOnPhone(page, part.getByRole("table", { name: "The deal's invoices" }), "Outstanding");
 
   // A payment larger than what is owed: refused with the outstanding amount, typed text kept.
   const pay2 = paymentForm(page, "INV-2026-002");
@@ -100,7 +102,7 @@ test("invoices, payments, the collection matrix, the step-6 exit and the finishe
   await pay2.getByLabel("Amount paid").fill("5000");
   await pay2.getByRole("button", { name: "Record payment" }).click();
   await expect(
-    pay2.getByText("Amount paid: 5000 is more than what is still owed on this invoice (€4,400.00)."),
+    pay2.getByText("Amount paid: €5,000.00 is more than what is still owed on this invoice (€4,400.00)."),
   ).toBeVisible();
   await expect(pay2.getByLabel("Amount paid")).toHaveValue("5000");
   await expect(invoiceOf(page, "INV-2026-002").getByText("No payment yet.")).toBeVisible();

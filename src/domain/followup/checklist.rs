@@ -152,18 +152,13 @@ pub fn mark_undone(f: &mut FollowUp, id: Id) -> Result<(), Vec<FollowUpError>> {
 /// Removes item `id`: where it stood and what it was (for Undo); `None` when it is not
 /// in the checklist.
 pub fn remove_item(f: &mut FollowUp, id: Id) -> Option<(usize, ContractItem)> {
-    let at = f.checklist.iter().position(|i| i.id == id)?;
-    Some((at, f.checklist.remove(at)))
+    crate::domain::parts::take_out(&mut f.checklist, |i| i.id == id)
 }
 
 /// Puts a removed item back where it stood (the Undo of [`remove_item`]); nothing when it
 /// is back already.
 pub fn restore_item(f: &mut FollowUp, at: usize, item: ContractItem) {
-    if f.checklist.iter().any(|i| i.id == item.id) {
-        return;
-    }
-    let at = at.min(f.checklist.len());
-    f.checklist.insert(at, item);
+    crate::domain::parts::put_back(&mut f.checklist, at, item, |a, b| a.id == b.id);
 }
 
 /// Where an item stands on `today`.

@@ -216,22 +216,16 @@ pub fn update_milestone(
 
 /// Removes milestone `id`: where it stood and what it was (for Undo).
 pub fn remove_milestone(f: &mut FollowUp, id: Id) -> Option<(usize, Milestone)> {
-    let at = f.milestones.iter().position(|m| m.id == id)?;
-    Some((at, f.milestones.remove(at)))
+    crate::domain::parts::take_out(&mut f.milestones, |m| m.id == id)
 }
 
 /// Puts a removed milestone back (the Undo of [`remove_milestone`]); nothing when it, or
 /// another milestone of its kind, is there already.
 pub fn restore_milestone(f: &mut FollowUp, at: usize, m: Milestone) {
-    if f.milestones
-        .iter()
-        .any(|x| x.id == m.id || x.kind == m.kind)
-    {
-        return;
+    let same = |x: &Milestone, m: &Milestone| x.id == m.id || x.kind == m.kind;
+    if crate::domain::parts::put_back(&mut f.milestones, at, m, same) {
+        f.milestones.sort_on(|m| m.kind);
     }
-    let at = at.min(f.milestones.len());
-    f.milestones.insert(at, m);
-    f.milestones.sort_on(|m| m.kind);
 }
 
 /// How late a milestone is or was.

@@ -107,18 +107,14 @@ pub fn log_check(
 
 /// Removes check `id`: where it stood and what it was (for Undo).
 pub fn remove_check(f: &mut FollowUp, id: Id) -> Option<(usize, SatisfactionCheck)> {
-    let at = f.checks.iter().position(|c| c.id == id)?;
-    Some((at, f.checks.remove(at)))
+    crate::domain::parts::take_out(&mut f.checks, |c| c.id == id)
 }
 
 /// Puts a removed check back (the Undo of [`remove_check`]).
 pub fn restore_check(f: &mut FollowUp, at: usize, c: SatisfactionCheck) {
-    if f.checks.iter().any(|x| x.id == c.id) {
-        return;
+    if crate::domain::parts::put_back(&mut f.checks, at, c, |a, b| a.id == b.id) {
+        f.checks.sort_on(|c| c.on);
     }
-    let at = at.min(f.checks.len());
-    f.checks.insert(at, c);
-    f.checks.sort_on(|c| c.on);
 }
 
 /// When the next check of a kind falls due.

@@ -357,11 +357,7 @@ pub fn remove_term(n: &mut Negotiation, id: Id) -> Result<(usize, Term), Agreeme
 
 /// Puts a removed term back at its place (Undo); nothing when a term with its id is there.
 pub fn restore_term(n: &mut Negotiation, at: usize, term: Term) {
-    if n.agreement.terms.iter().any(|t| t.id == term.id) {
-        return;
-    }
-    let at = at.min(n.agreement.terms.len());
-    n.agreement.terms.insert(at, term);
+    crate::domain::parts::put_back(&mut n.agreement.terms, at, term, |a, b| a.id == b.id);
 }
 
 /// The labels of the terms not confirmed in writing, in the agreement's order.

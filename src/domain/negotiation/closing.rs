@@ -147,11 +147,7 @@ pub fn remove_signal(c: &mut Closing, id: Id) -> Result<(usize, BuyingSignal), C
 
 /// Puts a removed signal back at its place (Undo); nothing when it is there already.
 pub fn restore_signal(c: &mut Closing, at: usize, s: BuyingSignal) {
-    if c.signals.iter().any(|x| x.id == s.id) {
-        return;
-    }
-    let at = at.min(c.signals.len());
-    c.signals.insert(at, s);
+    crate::domain::parts::put_back(&mut c.signals, at, s, |a, b| a.id == b.id);
 }
 
 /// The signals, most recent first (by day, then as logged).

@@ -574,39 +574,109 @@ fn accepting_records_who_and_when_and_is_the_evidence_of_step_four() {
     );
     let ev = accepted_evidence([&v1, &v2]).unwrap();
     assert_eq!((ev.version, ev.on, ev.proposal_id), (2, later, v2.id));
-    // One accepted version per deal; a draft or a decided version is not decided again.
+    // A decided version is not decided again; v1, sent before v2, was superseded by it.
+    assert_eq!(
+        decide(&mut v2.clone(), Verdict::Reject, None, "", "", now(), []),
+        Err(Refusal::Rule(ProposalError::NotSent))
+    );
+    assert_eq!(
+        decide(&mut v1.clone(), Verdict::Reject, None, "", "", now(), [&v2]),
+        Err(Refusal::Rule(ProposalError::Superseded))
+    );
+    // One accepted version per deal: a version sent after the accepted one is refused.
+    let mut v3 = new_version(&v2, 3, now()).unwrap();
+    assert_eq!(expire(&mut v3), Err(ProposalError::NotSent));
+    send(&mut v3, now(), today()).unwrap();
     assert_eq!(
         decide(
-            &mut v1.clone(),
+            &mut v3.clone(),
             Verdict::Accept,
             None,
             "Ana",
             "",
             now(),
-            [&v2]
+            [&v1, &v2]
         ),
         Err(Refusal::Rule(ProposalError::AlreadyAccepted))
     );
-    assert_eq!(
-        decide(&mut v2.clone(), Verdict::Reject, None, "", "", now(), []),
-        Err(Refusal::Rule(ProposalError::NotSent))
-    );
     decide(
-        &mut v1,
+        &mut v3,
         Verdict::Reject,
         None,
         "",
         "Too expensive",
         now(),
-        [&v2],
+        [&v1, &v2],
     )
     .unwrap();
-    assert_eq!(v1.status, ProposalStatus::Rejected);
-    let mut v3 = new_version(&v1, 3, now()).unwrap();
-    assert_eq!(expire(&mut v3), Err(ProposalError::NotSent));
+    assert_eq!(v3.status, ProposalStatus::Rejected);
+    let mut v4 = new_version(&v3, 4, now()).unwrap();
+    send(&mut v4, now(), today()).unwrap();
+    expire(&mut v4).unwrap();
+    assert_eq!(v4.status, ProposalStatus::Expired);
+}
+
+#[test]
+fn a_sent_version_is_superseded_once_a_later_one_is_sent() {
+    let mut v1 = draft_with_line();
+    let until = today() + chrono::Duration::days(30);
+    v1.content.valid_until = Some(until);
+    send(&mut v1, now(), today()).unwrap();
+    let mut v2 = new_version(&v1, 2, now()).unwrap();
+    // A later draft does not replace what the customer has.
+    assert_eq!(superseded_by(&v1, [&v1, &v2]), None);
+    send(&mut v2, now(), today()).unwrap();
+    assert_eq!(superseded_by(&v1, [&v1, &v2]), Some(2));
+    assert_eq!(superseded_by(&v2, [&v1, &v2]), None, "the latest is not");
+    // The first later version sent is the one named, whatever became of it.
+    let mut v3 = new_version(&v2, 3, now()).unwrap();
     send(&mut v3, now(), today()).unwrap();
-    expire(&mut v3).unwrap();
-    assert_eq!(v3.status, ProposalStatus::Expired);
+    expire(&mut v2).unwrap();
+    assert_eq!(superseded_by(&v1, [&v3, &v2, &v1]), Some(2));
+    // Another deal's versions are not this one's.
+    let mut other = new_version(&v3, 9, now()).unwrap();
+    other.deal_id = new_id();
+    send(&mut other, now(), today()).unwrap();
+    assert_eq!(superseded_by(&v3, [&other]), None);
+    // An answered version keeps its answer.
+    let mut accepted = v3.clone();
+    decide(&mut accepted, Verdict::Accept, None, "Ana", "", now(), []).unwrap();
+    let mut v4 = new_version(&accepted, 4, now()).unwrap();
+    send(&mut v4, now(), today()).unwrap();
+    assert_eq!(superseded_by(&accepted, [&v4]), None);
+    // A superseded version does not lapse: the later one holds.
+    let after = until + chrono::Duration::days(1);
+    assert_eq!(lapsed(&v1, [&v1], after), Some(until));
+    assert_eq!(lapsed(&v1, [&v1, &v2], after), None);
+}
+
+#[test]
+fn the_accepted_total_is_offered_as_the_deal_value() {
+    let mut deal = Deal::new(new_id(), "Retrofit", Money::new(10_000, eur()), now());
+    let mut v1 = draft_with_line();
+    v1.deal_id = deal.id;
+    send(&mut v1, now(), today()).unwrap();
+    // Nothing is offered before the customer accepts.
+    assert_eq!(value_from_accepted(&deal, [&v1]), None);
+    decide(&mut v1, Verdict::Accept, None, "Ana", "", now(), []).unwrap();
+    // 2 × 50.00 net, 21 % tax: 121.00, what the customer pays.
+    let offered = value_from_accepted(&deal, [&v1]).unwrap();
+    assert_eq!(offered, Money::new(12_100, eur()));
+    // Once the deal has that value, nothing more is offered.
+    deal.value = offered;
+    assert_eq!(value_from_accepted(&deal, [&v1]), None);
+    // Another currency is another value.
+    deal.value = Money::new(12_100, Currency::parse("USD").unwrap());
+    assert_eq!(
+        value_from_accepted(&deal, [&v1]),
+        Some(Money::new(12_100, eur()))
+    );
+    // A deal that is no longer open keeps the value it was closed at.
+    deal.outcome = crate::domain::deal::Outcome::Lost {
+        at: today(),
+        reason: "Budget".into(),
+    };
+    assert_eq!(value_from_accepted(&deal, [&v1]), None);
 }
 
 #[test]
@@ -776,19 +846,19 @@ fn a_sent_offer_lapses_the_day_after_its_valid_until_date() {
     let until = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
     p.content.valid_until = Some(until);
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
-    assert_eq!(lapsed(&p, day(20)), None, "a draft does not lapse");
+    assert_eq!(lapsed(&p, [], day(20)), None, "a draft does not lapse");
     p.status = ProposalStatus::Sent;
-    assert_eq!(lapsed(&p, day(10)), None, "valid through its last day");
-    assert_eq!(lapsed(&p, day(11)), Some(until));
+    assert_eq!(lapsed(&p, [], day(10)), None, "valid through its last day");
+    assert_eq!(lapsed(&p, [], day(11)), Some(until));
     p.status = ProposalStatus::Accepted;
     assert_eq!(
-        lapsed(&p, day(11)),
+        lapsed(&p, [], day(11)),
         None,
         "an answered offer does not lapse"
     );
     p.status = ProposalStatus::Sent;
     p.content.valid_until = None;
-    assert_eq!(lapsed(&p, day(11)), None, "no date, no lapse");
+    assert_eq!(lapsed(&p, [], day(11)), None, "no date, no lapse");
 }
 
 #[test]

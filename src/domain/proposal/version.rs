@@ -40,6 +40,8 @@ pub enum ProposalError {
     NotFrozen,
     /// Another version of this deal is already accepted.
     AlreadyAccepted,
+    /// A later version was sent in this one's place: the customer answers that one.
+    Superseded,
 }
 
 crate::keyed_enum!(ProposalError, {
@@ -49,6 +51,7 @@ crate::keyed_enum!(ProposalError, {
     Self::NoLines => "proposal.error.no_lines",
     Self::NotFrozen => "proposal.error.not_frozen",
     Self::AlreadyAccepted => "proposal.error.already_accepted",
+    Self::Superseded => "proposal.error.superseded",
 });
 
 /// A refusal: a rule of the version, or the errors of fields.
@@ -175,10 +178,33 @@ pub fn content_errors(c: &ProposalContent, sent_on: Option<NaiveDate>) -> Vec<Fi
     errs
 }
 
+/// The version sent in the place of `p`, a sent version the customer has not answered: the
+/// first later version of its deal among `versions` that was sent (whatever the customer
+/// did with it since). A superseded version is not answered any more, and its valid-until
+/// date no longer matters; its stored status stays "sent", as it was.
+pub fn superseded_by<'a>(
+    p: &Proposal,
+    versions: impl IntoIterator<Item = &'a Proposal>,
+) -> Option<u32> {
+    if p.status != ProposalStatus::Sent {
+        return None;
+    }
+    versions
+        .into_iter()
+        .filter(|o| o.deal_id == p.deal_id && o.version > p.version && o.is_frozen())
+        .map(|o| o.version)
+        .min()
+}
+
 /// The valid-until date of a sent version that has passed on `today` (the customer has not
 /// answered and the offer no longer holds): the rep marks it expired or sends a new version.
-pub fn lapsed(p: &Proposal, today: NaiveDate) -> Option<NaiveDate> {
-    (p.status == ProposalStatus::Sent)
+/// A version superseded by a later one among `versions` does not lapse.
+pub fn lapsed<'a>(
+    p: &Proposal,
+    versions: impl IntoIterator<Item = &'a Proposal>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    (p.status == ProposalStatus::Sent && superseded_by(p, versions).is_none())
         .then_some(p.content.valid_until)
         .flatten()
         .filter(|until| *until < today)
@@ -243,9 +269,7 @@ pub fn remove_line(
 ) -> Result<Option<(usize, QuoteLine)>, ProposalError> {
     let mut removed = None;
     edit_draft(p, |c| {
-        if let Some(at) = c.lines.iter().position(|l| l.id == line_id) {
-            removed = Some((at, c.lines.remove(at)));
-        }
+        removed = crate::domain::parts::take_out(&mut c.lines, |l| l.id == line_id);
     })?;
     Ok(removed)
 }
@@ -254,10 +278,7 @@ pub fn remove_line(
 /// a draft that holds it already is left as it is.
 pub fn restore_line(p: &mut Proposal, at: usize, line: QuoteLine) -> Result<(), ProposalError> {
     edit_draft(p, |c| {
-        if !c.lines.iter().any(|l| l.id == line.id) {
-            let at = at.min(c.lines.len());
-            c.lines.insert(at, line);
-        }
+        crate::domain::parts::put_back(&mut c.lines, at, line, |a, b| a.id == b.id);
     })
 }
 
@@ -297,8 +318,9 @@ pub enum Verdict {
 }
 
 /// Records the customer's decision on a sent version, by a person of the customer (in the
-/// book, or named) with a note. Accepting needs who accepted, and no other version of the
-/// deal already accepted (`others`: the deal's other versions).
+/// book, or named) with a note. Refused for a version superseded by a later one sent
+/// ([`superseded_by`]). Accepting needs who accepted, and no other version of the deal
+/// already accepted (`others`: the deal's other versions).
 pub fn decide<'a>(
     p: &mut Proposal,
     verdict: Verdict,
@@ -311,10 +333,14 @@ pub fn decide<'a>(
     if p.status != ProposalStatus::Sent {
         return Err(ProposalError::NotSent.into());
     }
+    let others: Vec<&Proposal> = others.into_iter().collect();
+    if superseded_by(p, others.iter().copied()).is_some() {
+        return Err(ProposalError::Superseded.into());
+    }
     let by_name = by_name.trim();
     if verdict == Verdict::Accept {
         if others
-            .into_iter()
+            .iter()
             .any(|o| o.id != p.id && o.status == ProposalStatus::Accepted)
         {
             return Err(ProposalError::AlreadyAccepted.into());
@@ -377,6 +403,27 @@ pub fn accepted_evidence<'a>(
             })
         })
         .max_by_key(|a| (a.on, a.version))
+}
+
+/// The value the accepted version gives an open deal: its total (nets plus taxes, what the
+/// customer pays, as invoices are) in its currency, when that is not the deal's value
+/// already. The deal's value is what the rep typed; the page offers this one and the rep
+/// chooses. `None` with no accepted version, a total too large to sum, a deal that is no
+/// longer open, or the same value.
+pub fn value_from_accepted<'a>(
+    deal: &crate::domain::deal::Deal,
+    versions: impl IntoIterator<Item = &'a Proposal>,
+) -> Option<crate::domain::money::Money> {
+    if !deal.is_open() {
+        return None;
+    }
+    let versions: Vec<&Proposal> = versions.into_iter().collect();
+    let a = accepted_evidence(versions.iter().copied())?;
+    let p = versions.iter().find(|p| p.id == a.proposal_id)?;
+    let c = &p.content;
+    let total = totals(&c.lines, c.currency.exponent(), None).ok()?.total;
+    let value = crate::domain::money::Money::new(total, c.currency.clone());
+    (value != deal.value).then_some(value)
 }
 
 // -- comparing two versions -------------------------------------------------------------

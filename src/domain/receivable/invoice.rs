@@ -346,7 +346,7 @@ pub fn add_payment(
         if a > outstanding {
             errs.push(
                 FieldError::new("payment", label::PAYMENT, "receivable.error.overpaid")
-                    .arg("value", draft.amount.trim())
+                    .amount("value", Money::new(a, currency.clone()))
                     .amount("outstanding", Money::new(outstanding, currency.clone())),
             );
         }
@@ -370,8 +370,7 @@ pub fn add_payment(
 
 /// Removes a payment, returning it with its place (for an Undo); `None` when it is gone.
 pub fn remove_payment(inv: &mut Invoice, id: Id) -> Option<(usize, Payment)> {
-    let at = inv.payments.iter().position(|p| p.id == id)?;
-    Some((at, inv.payments.remove(at)))
+    crate::domain::parts::take_out(&mut inv.payments, |p| p.id == id)
 }
 
 /// Puts a removed payment back (Undo); refused (`false`) when it would now overpay the
@@ -383,8 +382,7 @@ pub fn restore_payment(inv: &mut Invoice, at: usize, p: Payment) -> bool {
     if p.amount_minor > inv.outstanding_minor() {
         return false;
     }
-    inv.payments.insert(at.min(inv.payments.len()), p);
-    true
+    crate::domain::parts::put_back(&mut inv.payments, at, p, |a, b| a.id == b.id)
 }
 
 /// Sets (or clears) why the invoice is late.

@@ -277,13 +277,13 @@ fn payments_are_refused_when_too_large_early_or_in_the_future() {
         ("payment", "receivable.error.overpaid")
     );
     assert_eq!(e[0].arg_value("outstanding"), Some("600.00 EUR"));
-    // Kept as money too, for the page to write in the rep's language.
+    // Kept as money too, for the page to write in the rep's language: what was typed as
+    // well ("600.01", not "600.01" as typed next to "€600.00").
+    assert_eq!(e[0].arg_value("value"), Some("600.01 EUR"));
+    let money = |minor| crate::domain::money::Money::new(minor, inv.amount.currency.clone());
     assert_eq!(
         e[0].amounts,
-        vec![(
-            "outstanding",
-            crate::domain::money::Money::new(60_000, inv.amount.currency.clone())
-        )]
+        vec![("value", money(60_001)), ("outstanding", money(60_000))]
     );
     let e = invoice::add_payment(&mut inv, &pay("2026-04-30", "10"), today).unwrap_err();
     assert_eq!(form_key(&e[0]), "receivable.error.paid_before_issue");

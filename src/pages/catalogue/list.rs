@@ -101,7 +101,7 @@ pub fn CataloguePage() -> impl IntoView {
                         <section class="card price-group" aria-label=title.clone()>
                             <h2>{title.clone()}</h2>
                             <ScrollArea label=scroll_label>
-                                <table class="data-table price-list">
+                                <table class="data-table price-list stack-narrow">
                                     <caption class="visually-hidden">{caption}</caption>
                                     <colgroup>
                                         <col class="col-name"/><col class="col-unit"/><col class="col-price"/>
@@ -117,7 +117,7 @@ pub fn CataloguePage() -> impl IntoView {
                                     </tr></thead>
                                     <tbody>
                                         {ps.into_iter().map(|p| {
-                                            let m = margin(p.list_price, p.cost).and_then(|m| m.percent_bp).map_or_else(|| "—".to_string(), fmt::percent);
+                                            let m = margin(p.list_price, p.cost).and_then(|m| m.percent_bp).map_or_else(|| "—".to_string(), fmt::margin_percent);
                                             view! {
                                                 <tr>
                                                     <th scope="row">
@@ -127,7 +127,7 @@ pub fn CataloguePage() -> impl IntoView {
                                                     </th>
                                                     <td data-label=tr("product.field.unit")>{p.unit.clone()}</td>
                                                     <td class="num" data-label=tr("product.field.list_price")>{fmt::price(p.list_price, &p.currency)}</td>
-                                                    <td class="breaks-cell">{breaks_text(&p)}</td>
+                                                    <td class="breaks-cell row-wide">{breaks_text(&p)}</td>
                                                     <td class="num" data-label=tr("catalogue.tax")>{fmt::percent(i64::from(p.tax_rate.0))}</td>
                                                     <td class="num no-print" data-label=tr("product.margin")>{m}</td>
                                                 </tr>

@@ -177,6 +177,16 @@ pub fn set_next_step(
     Ok(apply(data, id, |d| d.next_step = Some(next)).map(|c| commit(data, c)))
 }
 
+/// Sets the deal's value: the accepted proposal's total, which the proposal offers
+/// (`proposal::value_from_accepted`), or the value before, for its Undo.
+pub fn set_value(
+    data: AppData,
+    id: Id,
+    value: crate::domain::money::Money,
+) -> Option<impl Future<Output = Result<Deal, StoreError>>> {
+    apply(data, id, |d| d.value = value).map(|c| commit(data, c))
+}
+
 /// Wins the deal: the contract signed on `signed_on`, with its evidence (and the reason of
 /// the skip to step 5 when the deal is before it); the account becomes a customer.
 /// Refused while an agreed term of the deal's negotiation is unconfirmed (as is every

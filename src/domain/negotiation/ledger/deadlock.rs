@@ -180,16 +180,15 @@ pub fn remove_deadlock(n: &mut Negotiation, id: Id) -> Result<(usize, Deadlock),
 
 /// Puts a removed deadlock back at its place (undo).
 pub fn restore_deadlock(n: &mut Negotiation, at: usize, d: Deadlock) -> Result<(), Vec<Problem>> {
-    if n.deadlocks.iter().any(|x| x.id == d.id) {
-        return Err(vec![Problem::new(
+    if crate::domain::parts::put_back(&mut n.deadlocks, at, d, |a, b| a.id == b.id) {
+        Ok(())
+    } else {
+        Err(vec![Problem::new(
             "deadlock",
             dl::DEADLOCK,
             "negotiation_ledger.error.restored",
-        )]);
+        )])
     }
-    let at = at.min(n.deadlocks.len());
-    n.deadlocks.insert(at, d);
-    Ok(())
 }
 
 /// Whether the deadlock is still open.

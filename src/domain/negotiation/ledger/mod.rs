@@ -616,16 +616,15 @@ pub fn remove_round(n: &mut Negotiation, id: Id) -> Result<(usize, Round), Probl
 /// Puts a removed round back at its place (undo). Refused when a round with its id is
 /// there already; its place is bounded by the ledger's length now.
 pub fn restore_round(n: &mut Negotiation, at: usize, r: Round) -> Result<(), Problem> {
-    if n.rounds.iter().any(|x| x.id == r.id) {
-        return Err(Problem::new(
+    if crate::domain::parts::put_back(&mut n.rounds, at, r, |a, b| a.id == b.id) {
+        Ok(())
+    } else {
+        Err(Problem::new(
             "round",
             label::ROUND,
             "negotiation_ledger.error.restored",
-        ));
+        ))
     }
-    let at = at.min(n.rounds.len());
-    n.rounds.insert(at, r);
-    Ok(())
 }
 
 /// The rounds on one issue, for its chart: each with its number in the ledger (1-based).

@@ -27,7 +27,7 @@ mod tests;
 use super::{Alternative, Issue, IssueKind, Negotiation, Plan, Position, TeamMember, TeamRole};
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{new_id, Id};
-use crate::domain::money::Currency;
+use crate::domain::money::{Currency, Money};
 use crate::domain::price::{format_scaled, parse_scaled};
 use crate::domain::rules::{self, RuleError, MAX_NAME, MAX_TEXT};
 use crate::domain::sorting::SortExt;
@@ -347,18 +347,13 @@ pub fn update_member(n: &mut Negotiation, id: Id, d: &MemberDraft) -> Result<(),
 /// Removes member `id`: where they stood and who they were (for Undo); `None` when they
 /// are not in the team.
 pub fn remove_member(n: &mut Negotiation, id: Id) -> Option<(usize, TeamMember)> {
-    let at = n.plan.team.iter().position(|m| m.id == id)?;
-    Some((at, n.plan.team.remove(at)))
+    crate::domain::parts::take_out(&mut n.plan.team, |m| m.id == id)
 }
 
 /// Puts a removed member back where they stood (the Undo of [`remove_member`]); nothing
 /// when they are back already.
 pub fn restore_member(n: &mut Negotiation, at: usize, m: TeamMember) {
-    if n.plan.team.iter().any(|x| x.id == m.id) {
-        return;
-    }
-    let at = at.min(n.plan.team.len());
-    n.plan.team.insert(at, m);
+    crate::domain::parts::put_back(&mut n.plan.team, at, m, |a, b| a.id == b.id);
 }
 
 // -------------------------------------------------------------------------------------------
@@ -453,22 +448,29 @@ impl IssueDraft {
         let target = position("target", label::TARGET, &self.target, &mut errs);
         let bottom = position("bottom", label::BOTTOM, &self.bottom, &mut errs);
         let unit = self.unit.trim();
-        let quote = |typed: &str| with_unit(typed.trim(), unit);
         if let (Some(o), Some(t), Some(b)) = (opening, target, bottom) {
-            match position_problem(o, t, b) {
-                Some(PlanProblem::BottomBeforeTarget) => errs.push(
-                    PlanError::new("bottom", label::BOTTOM, PlanProblem::BottomBeforeTarget)
-                        .arg("bottom", quote(&self.bottom))
-                        .arg("target", quote(&self.target))
-                        .arg("opening", quote(&self.opening)),
-                ),
-                Some(p) => errs.push(
-                    PlanError::new("target", label::TARGET, p)
-                        .arg("target", quote(&self.target))
-                        .arg("opening", quote(&self.opening))
-                        .arg("bottom", quote(&self.bottom)),
-                ),
-                None => {}
+            // A position in the negotiation's currency is money, and the message writes it
+            // as money; another unit quotes what was typed ("45 days").
+            let money = unit.eq_ignore_ascii_case(currency.code());
+            let put = |e: PlanError, name, typed: &str, p: Position| match p
+                .in_minor_units(currency.exponent())
+                .filter(|_| money)
+            {
+                Some(minor) => e.amount(name, Money::new(minor, currency.clone())),
+                None => e.arg(name, with_unit(typed.trim(), unit)),
+            };
+            let at = match position_problem(o, t, b) {
+                Some(PlanProblem::BottomBeforeTarget) => {
+                    Some(("bottom", label::BOTTOM, PlanProblem::BottomBeforeTarget))
+                }
+                Some(p) => Some(("target", label::TARGET, p)),
+                None => None,
+            };
+            if let Some((field, label_key, problem)) = at {
+                let e = PlanError::new(field, label_key, problem);
+                let e = put(e, "bottom", &self.bottom, b);
+                let e = put(e, "target", &self.target, t);
+                errs.push(put(e, "opening", &self.opening, o));
             }
         }
         let value_per_unit = money_field(
@@ -649,11 +651,7 @@ pub fn remove_issue(n: &mut Negotiation, id: Id) -> Result<(usize, Issue), Remov
 /// Puts a removed issue back where it stood (the Undo of [`remove_issue`]); nothing when
 /// it is back already.
 pub fn restore_issue(n: &mut Negotiation, at: usize, issue: Issue) {
-    if n.plan.issues.iter().any(|x| x.id == issue.id) {
-        return;
-    }
-    let at = at.min(n.plan.issues.len());
-    n.plan.issues.insert(at, issue);
+    crate::domain::parts::put_back(&mut n.plan.issues, at, issue, |a, b| a.id == b.id);
 }
 
 // -------------------------------------------------------------------------------------------

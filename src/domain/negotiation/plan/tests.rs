@@ -68,9 +68,18 @@ fn a_bottom_line_better_than_the_target_is_refused_at_the_bottom_line() {
     // A price: we open high (100,000) and may go down; a bottom of 95,000 above a 90,000
     // target is better for us than the target.
     let errs = errors(&draft(IssueKind::Price, "EUR", "100000", "90000", "95000"));
+    let e = only(&errs, "bottom");
+    assert_eq!(e.key(), PlanProblem::BottomBeforeTarget.key());
+    // In the negotiation's currency the positions are money, for the page to write as the
+    // language writes money ("€95,000.00", not "95000 EUR").
+    let money = |minor| Money::new(minor, eur());
     assert_eq!(
-        only(&errs, "bottom").key(),
-        PlanProblem::BottomBeforeTarget.key()
+        e.amounts,
+        vec![
+            ("bottom", money(9_500_000)),
+            ("target", money(9_000_000)),
+            ("opening", money(10_000_000))
+        ]
     );
 }
 

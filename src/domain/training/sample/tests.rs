@@ -289,7 +289,9 @@ fn andes_has_two_versions_the_second_cheaper() {
             .total
     };
     assert!(total(versions[1]) < total(versions[0]));
-    assert!(crate::domain::proposal::lapsed(versions[1], today()).is_none());
+    assert!(
+        crate::domain::proposal::lapsed(versions[1], versions.iter().copied(), today()).is_none()
+    );
 }
 
 #[test]

@@ -189,7 +189,7 @@ fn Facts(product: Memo<Product>) -> impl IntoView {
                         Some(m) => {
                             let amount = fmt::price(crate::domain::price::UnitPrice(m.amount), &c);
                             match m.percent_bp {
-                                Some(bp) => format!("{amount} ({})", fmt::percent(bp)),
+                                Some(bp) => format!("{amount} ({})", fmt::margin_percent(bp)),
                                 None => amount,
                             }
                         }

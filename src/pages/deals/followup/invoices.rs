@@ -103,6 +103,18 @@ pub fn InvoicesSection(deal_id: Id, deal: DealSig) -> impl IntoView {
 #[component]
 fn InvoiceTable(list: Vec<Invoice>) -> impl IntoView {
     let today = fmt::today();
+    // The column names, also naming each figure when a row is a block on a phone.
+    let cols = [
+        tr(label::ISSUED_ON),
+        tr(label::DUE_ON),
+        tr(label::AMOUNT),
+        tr("receivable.col.paid"),
+        tr("receivable.col.outstanding"),
+        tr("receivable.col.age"),
+        tr("receivable.col.days"),
+        tr("receivable.col.action"),
+    ];
+    let c = |i: usize| cols[i].clone();
     let rows = list
         .into_iter()
         .map(|inv| {
@@ -110,33 +122,38 @@ fn InvoiceTable(list: Vec<Invoice>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{inv.number.clone()}</th>
-                    <td>{fmt::date(inv.issued_on)}</td>
-                    <td>{fmt::date(inv.due_on)}</td>
-                    <td class="num">{money(inv.amount.minor, &inv)}</td>
-                    <td class="num">{money(inv.paid_minor(), &inv)}</td>
-                    <td class="num">{money(inv.outstanding_minor(), &inv)}</td>
-                    <td>{age_text(&inv)}</td>
-                    <td class="num">{fmt::number(days)}</td>
-                    <td>{collection::proposed(&inv, today, &collection_thresholds()).map(|a| tr(a.key())).unwrap_or_default()}</td>
+                    <td data-label=c(0)>{fmt::date(inv.issued_on)}</td>
+                    <td data-label=c(1)>{fmt::date(inv.due_on)}</td>
+                    <td class="num" data-label=c(2)>{money(inv.amount.minor, &inv)}</td>
+                    <td class="num" data-label=c(3)>{money(inv.paid_minor(), &inv)}</td>
+                    <td class="num" data-label=c(4)>{money(inv.outstanding_minor(), &inv)}</td>
+                    <td data-label=c(5)>{age_text(&inv)}</td>
+                    <td class="num" data-label=c(6)>{fmt::number(days)}</td>
+                    <td data-label=c(7)>{collection::proposed(&inv, today, &collection_thresholds()).map(|a| tr(a.key())).unwrap_or_default()}</td>
                 </tr>
             }
         })
         .collect_view();
+    let heads = cols
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let class = if (2..=4).contains(&i) || i == 6 {
+                "num"
+            } else {
+                ""
+            };
+            view! { <th scope="col" class=class>{t.clone()}</th> }
+        })
+        .collect_view();
     view! {
         <ScrollArea label=Signal::derive(tr_fn("receivable.deal.table"))>
-            <table class="data-table invoice-table">
+            <table class="data-table invoice-table stack-narrow">
                 <caption class="visually-hidden">{tr("receivable.deal.table")}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{tr(label::NUMBER)}</th>
-                        <th scope="col">{tr(label::ISSUED_ON)}</th>
-                        <th scope="col">{tr(label::DUE_ON)}</th>
-                        <th scope="col" class="num">{tr(label::AMOUNT)}</th>
-                        <th scope="col" class="num">{tr("receivable.col.paid")}</th>
-                        <th scope="col" class="num">{tr("receivable.col.outstanding")}</th>
-                        <th scope="col">{tr("receivable.col.age")}</th>
-                        <th scope="col" class="num">{tr("receivable.col.days")}</th>
-                        <th scope="col">{tr("receivable.col.action")}</th>
+                        {heads}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -173,6 +173,18 @@ fn flag_texts(n: &Negotiation, r: &Round, f: &Flags) -> Vec<(String, &'static st
 }
 
 /// The ledger: one row per round, newest last.
+/// The ledger's columns after the round's number: catalogue key and class.
+const COLUMNS: [(&str, &str); 8] = [
+    (label::ON, ""),
+    ("negotiation_ledger.col.side", ""),
+    (label::ISSUE, ""),
+    ("negotiation_ledger.col.move", ""),
+    ("negotiation_ledger.col.step", "num"),
+    (label::VALUE, "num"),
+    ("negotiation_ledger.col.in_return", ""),
+    ("negotiation_ledger.col.version", ""),
+];
+
 #[component]
 fn LedgerTable(
     deal_id: Id,
@@ -242,25 +254,25 @@ fn LedgerTable(
                 fallback=|| view! { <p class="hint">{tr("negotiation_ledger.none")}</p> }
             >
                 <ScrollArea label=Signal::derive(tr_fn("negotiation_ledger.table"))>
-                    <table class="data-table wide ledger-table">
+                    <table class="data-table wide ledger-table stack-narrow">
                         <caption>{tr_fn("negotiation_ledger.table")}</caption>
                         <thead>
                             <tr>
                                 <th scope="col" class="num">"#"</th>
-                                <th scope="col">{tr_fn(label::ON)}</th>
-                                <th scope="col">{tr_fn("negotiation_ledger.col.side")}</th>
-                                <th scope="col">{tr_fn(label::ISSUE)}</th>
-                                <th scope="col">{tr_fn("negotiation_ledger.col.move")}</th>
-                                <th scope="col" class="num">{tr_fn("negotiation_ledger.col.step")}</th>
-                                <th scope="col" class="num">{tr_fn(label::VALUE)}</th>
-                                <th scope="col">{tr_fn("negotiation_ledger.col.in_return")}</th>
-                                <th scope="col">{tr_fn("negotiation_ledger.col.version")}</th>
+                                {COLUMNS
+                                    .iter()
+                                    .map(|(key, class)| view! { <th scope="col" class=*class>{tr_fn(key)}</th> })
+                                    .collect_view()}
                                 <th scope="col">{tr_fn("negotiation_ledger.col.flags")}</th>
                                 <th scope="col">{tr_fn("negotiation_ledger.col.actions")}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {move || {
+                                // The column names, also naming each figure when a row is a
+                                // block on a phone.
+                                let cols: Vec<String> = COLUMNS.iter().map(|(key, _)| tr(key)).collect();
+                                let c = move |i: usize| cols[i].clone();
                                 rows()
                                     .into_iter()
                                     .map(|(number, r, issue, moved, step, value, flags, last)| {
@@ -269,17 +281,18 @@ fn LedgerTable(
                                         view! {
                                             <tr>
                                                 <th scope="row" class="num">{num.clone()}</th>
-                                                <td class="nowrap">{fmt::date(r.on)}</td>
-                                                <td>{tr(r.side.key())}</td>
-                                                <td>{issue}</td>
-                                                <td class="move">{moved}</td>
-                                                <td class="num nowrap">{step}</td>
-                                                <td class="num nowrap">{value}</td>
-                                                <td>{r.in_return.clone()}</td>
-                                                <td>
+                                                <td class="nowrap" data-label=c(0)>{fmt::date(r.on)}</td>
+                                                <td data-label=c(1)>{tr(r.side.key())}</td>
+                                                <td data-label=c(2)>{issue}</td>
+                                                <td class="move row-wide" data-label=c(3)>{moved}</td>
+                                                <td class="num nowrap" data-label=c(4)>{step}</td>
+                                                <td class="num nowrap" data-label=c(5)>{value}</td>
+                                                // An empty cell is left out on a phone.
+                                                <td class={ if r.in_return.is_empty() { "row-wide empty-cell" } else { "row-wide" } } data-label=c(6)>{r.in_return.clone()}</td>
+                                                <td class=r.proposal_version.is_none().then_some("empty-cell") data-label=c(7)>
                                                     {r.proposal_version.map(|v| tw("negotiation_ledger.version_n", &[("n", &v.to_string())]))}
                                                 </td>
-                                                <td>
+                                                <td class="row-wide">
                                                     <ul class="plain-list ledger-flags">
                                                         {flags
                                                             .into_iter()
@@ -288,7 +301,7 @@ fn LedgerTable(
                                                     </ul>
                                                     {(!r.note.is_empty()).then(|| view! { <p class="hint">{r.note.clone()}</p> })}
                                                 </td>
-                                                <td>
+                                                <td class="row-wide">
     <div class="row-actions">
                                                     {last.then(|| {
                                                         view! {

@@ -90,7 +90,7 @@ pub fn ProposalComparePage() -> impl IntoView {
                         format!(
                             "{} · {}",
                             tw("proposal_ui.version_n", &[("n", &p.version.to_string())]),
-                            tr(p.status.key())
+                            super::status_label(p, v).1
                         ),
                     )
                 })

@@ -6,12 +6,14 @@ use super::quote::{provide_editing, LineForm, QuoteTable};
 use super::{proposal_href, run_save, show_refusal};
 use crate::domain::deal::{Deal, Step};
 use crate::domain::ids::Id;
+use crate::domain::money::Money;
 use crate::domain::proposal::{
     self, CopyGap, Credential, ProblemItem, Proposal, ProposalStatus, Solution, Verdict,
 };
 use crate::domain::training::GuidePage;
+use crate::state::actions::deals;
 use crate::state::actions::proposals::{self, SectionsInput};
-use crate::state::data::{use_data, LoadStatus};
+use crate::state::data::{spawn_save, use_data, LoadStatus};
 use crate::state::toasts::use_toasts;
 use crate::state::tr_fn;
 use crate::state::unsaved;
@@ -131,10 +133,10 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
                     <tbody>
                         {move || {
                             let cur = current.with(|c| c.as_ref().map(|p| p.id));
-                            versions
-                                .get()
-                                .into_iter()
+                            let all = versions.get();
+                            all.iter()
                                 .map(|p| {
+                                    let (code, label) = super::status_label(p, &all);
                                     let total = proposal::totals(&p.content.lines, p.content.currency.exponent(), None)
                                         .map(|t| super::money(t.total, &p.content.currency))
                                         .unwrap_or_default();
@@ -151,7 +153,7 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
                                             <td>
                                                 <a href=link>{tw("proposal_ui.version_n", &[("n", &p.version.to_string())])}</a>
                                             </td>
-                                            <td><span class=format!("badge status-{}", p.status.code())>{tr(p.status.key())}</span></td>
+                                            <td><span class=format!("badge status-{code}")>{label}</span></td>
                                             <td>{when}</td>
                                             <td class="num">{total}</td>
                                         </tr>
@@ -368,20 +370,30 @@ fn VersionView(
         })
         .collect();
     let has_later = move || versions.with(|v| v.iter().any(|x| x.version > version));
+    // Read as the version is shown: sending a later one shows that one.
+    let (status_code, status_text) = versions.with_untracked(|v| super::status_label(&p, v));
+    let superseded = versions.with_untracked(|v| proposal::superseded_by(&p, v));
+    let lapsed = versions.with_untracked(|v| proposal::lapsed(&p, v, fmt::today()));
     let sent_line = p
         .sent
         .as_ref()
         .map(|s| tw("proposal_ui.sent_on", &[("date", &fmt::datetime(s.at))]));
     let decision_line = p.decision.as_ref().map(|d| {
-        tw(
-            "proposal_ui.decided_on",
-            &[
-                ("status", &tr(status.key())),
-                ("date", &fmt::datetime(d.at)),
-                ("by", &d.by_name),
-                ("note", &d.note),
-            ],
-        )
+        let (st, date) = (tr(status.key()), fmt::datetime(d.at));
+        let line = if d.by_name.is_empty() {
+            tw(
+                "proposal_ui.decided_on",
+                &[("status", &st), ("date", &date)],
+            )
+        } else {
+            tw(
+                "proposal_ui.decided_on_by",
+                &[("status", &st), ("date", &date), ("by", &d.by_name)],
+            )
+        };
+        let note =
+            (!d.note.is_empty()).then(|| tw("proposal_ui.decided_note", &[("note", &d.note)]));
+        (line, note)
     });
     let copy_href = proposal_href(deal_id, &format!("/{version}/copy"));
     let confirm_text = move |w: Pending| match w {
@@ -401,12 +413,18 @@ fn VersionView(
         <section class="card version-head" aria-labelledby="version-heading">
             <h2 id="version-heading">
                 {tw("proposal_ui.version_n", &[("n", &version.to_string())])} " · "
-                <span class=format!("badge status-{}", status.code())>{tr(status.key())}</span>
+                <span class=format!("badge status-{status_code}")>{status_text}</span>
             </h2>
             {sent_line.map(|t| view! { <p>{t}</p> })}
-            {decision_line.map(|t| view! { <p>{t}</p> })}
+            {decision_line.map(|(line, note)| view! { <p>{line}</p> {note.map(|n| view! { <p>{n}</p> })} })}
+            {(status == ProposalStatus::Accepted).then(|| view! { <ValueOffer deal_id=deal_id/> })}
             {(!draft).then(|| view! { <p class="hint no-print">{tr("proposal_ui.frozen_hint")}</p> })}
-            {crate::domain::proposal::lapsed(&p, fmt::today()).map(|until| view! {
+            {superseded.map(|n| view! {
+                <p class="notice" role="status">
+                    {tw("proposal_ui.superseded_hint", &[("n", &n.to_string())])}
+                </p>
+            })}
+            {lapsed.map(|until| view! {
                 <p class="notice no-print" role="status">
                     {tw("proposal_ui.lapsed", &[("date", &fmt::date(until))])}
                 </p>
@@ -436,7 +454,7 @@ fn VersionView(
                         <button type="button" on:click=new_version.clone()>{tr("proposal_ui.new_version")}</button>
                     </Show>
                 })}
-                {(status == ProposalStatus::Sent).then(|| view! {
+                {(status == ProposalStatus::Sent && superseded.is_none()).then(|| view! {
                     <button type="button" class="primary" on:click=move |_| accepting.set(true)>{tr("proposal_ui.accept")}</button>
                     <button type="button" on:click=move |_| pending.set(Some(Pending::Reject))>{tr("proposal_ui.reject")}</button>
                     <button type="button" on:click=move |_| pending.set(Some(Pending::Expire))>{tr("proposal_ui.expire")}</button>
@@ -768,6 +786,66 @@ fn TraceSection(p: Proposal, deal: Deal) -> impl IntoView {
     }
 }
 
+/// Once a version is accepted: the offer to give the open deal the accepted total as its
+/// value when it has another one (`proposal::value_from_accepted`), with Undo. The value
+/// typed in the deal form is the rep's, so nothing changes until they choose.
+#[component]
+fn ValueOffer(deal_id: Id) -> impl IntoView {
+    let data = use_data();
+    let toasts = use_toasts();
+    let offer = Memo::new(move |_| {
+        let deal = data.deals.get(deal_id)?;
+        let versions = proposals::versions(data, deal_id);
+        let total = proposal::value_from_accepted(&deal, &versions)?;
+        let n = proposal::accepted_evidence(&versions)?.version;
+        Some((deal.value, total, n))
+    });
+    let set = move |before: Money, total: Money| {
+        let Some(save) = deals::set_value(data, deal_id, total.clone()) else {
+            return;
+        };
+        spawn_save(toasts, save, move |_| {
+            toasts.push_with_action(
+                ToastKind::Success,
+                tw(
+                    "proposal_ui.value_done",
+                    &[
+                        ("total", &fmt::money(&total)),
+                        ("value", &fmt::money(&before)),
+                    ],
+                ),
+                tr("proposal_ui.undo"),
+                move || {
+                    if let Some(save) = deals::set_value(data, deal_id, before.clone()) {
+                        spawn_save(toasts, save, |_| {});
+                    }
+                },
+            );
+        });
+    };
+    move || {
+        offer.get().map(|(value, total, n)| {
+            let text = tw(
+                "proposal_ui.value_offer",
+                &[
+                    ("value", &fmt::money(&value)),
+                    ("n", &n.to_string()),
+                    ("total", &fmt::money(&total)),
+                ],
+            );
+            let button = tw("proposal_ui.value_set", &[("total", &fmt::money(&total))]);
+            view! {
+                <div class="notice value-offer no-print" role="status">
+                    <p>{text}</p>
+                    <button type="button" class="primary" on:click=move |_| set(value.clone(), total.clone())>
+                        {button}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
 /// On the deal page: where the proposal stands, the evidence an accepted version gives
 /// step 4, and the link to it (shown from step 4 on, or once a proposal exists).
 #[component]
@@ -798,6 +876,7 @@ pub fn ProposalSummary(deal_id: Id) -> impl IntoView {
                         </p>
                     }
                 })}
+                <ValueOffer deal_id=deal_id/>
                 <p>
                     <a href=proposal_href(deal_id, "")>
                         {move || if versions.with(Vec::is_empty) { tr("proposal_ui.summary_build") } else { tr("proposal_ui.summary_open") }}

@@ -44,6 +44,21 @@ fn percent(r: Rate) -> String {
     fmt::percent(i64::from(r.0))
 }
 
+/// A version's status as the rep reads it, `(code, text)`: the stored one, or "Superseded
+/// by version N" for a sent version a later one replaced (`all`: the deal's versions).
+fn status_label(
+    p: &crate::domain::proposal::Proposal,
+    all: &[crate::domain::proposal::Proposal],
+) -> (&'static str, String) {
+    match crate::domain::proposal::superseded_by(p, all) {
+        Some(n) => (
+            "superseded",
+            crate::state::tw("proposal_ui.superseded_by", &[("n", &n.to_string())]),
+        ),
+        None => (p.status.code(), tr(p.status.key())),
+    }
+}
+
 /// The deal's account name, or a placeholder.
 fn customer(data: AppData, d: &Deal) -> String {
     data.accounts

@@ -32,6 +32,16 @@ fn editing() -> Editing {
 }
 
 /// The quotation table of a version.
+/// The quotation's column names.
+struct Columns {
+    quantity: String,
+    unit_price: String,
+    discount: String,
+    tax: String,
+    net: String,
+    margin: String,
+}
+
 #[component]
 pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
     let data = use_data();
@@ -68,9 +78,22 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
     };
     let trace = proposal::trace_needs(&deal.needs, &p.content.lines);
     let margin_text = |m: Option<i64>, net: i64| match (m, proposal::margin_bp(m, net)) {
-        (Some(m), Some(bp)) => format!("{} ({})", money(m, &cur), crate::ui::fmt::percent(bp)),
+        (Some(m), Some(bp)) => format!(
+            "{} ({})",
+            money(m, &cur),
+            crate::ui::fmt::margin_percent(bp)
+        ),
         (Some(m), None) => money(m, &cur),
         _ => tr("proposal_ui.margin_unknown"),
+    };
+    // The column names, also naming each figure when a row is a block on a phone.
+    let col = Columns {
+        quantity: tr("proposal.field.quantity"),
+        unit_price: tr("proposal.field.unit_price"),
+        discount: tr("proposal.copy.discount"),
+        tax: tr("proposal.copy.tax"),
+        net: tr("proposal.copy.net"),
+        margin: tr("proposal_ui.margin"),
     };
     let rows = t.groups.iter().map(|g| {
         let cat = if g.category.is_empty() { tr("proposal.copy.no_category") } else { g.category.clone() };
@@ -90,17 +113,20 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
                         {opt.map(|o| view! { " " <em>{format!("({o})")}</em> })}
                         {(!l.discount_reason.is_empty()).then(|| view! { <br/><span class="hint">{tw("proposal_ui.discount_reason_shown", &[("reason", &l.discount_reason)])}</span> })}
                     </td>
-                    <td class="num">{l.quantity.to_input()} {(!l.unit.is_empty()).then(|| format!(" {}", l.unit))}</td>
-                    <td class="num">{unit_price(l.unit_price, &cur)}</td>
-                    <td class="num">{(l.discount.0 > 0).then(|| percent(l.discount))}</td>
-                    <td class="num">{percent(l.tax_rate)}</td>
-                    <td class="num">{money(f.net, &cur)}</td>
-                    <td class="num rep-only">{margin_text(f.margin, f.net)}</td>
-                    <td class="rep-only">
+                    <td class="num" data-label=col.quantity.clone()>{l.quantity.to_input()} {(!l.unit.is_empty()).then(|| format!(" {}", l.unit))}</td>
+                    <td class="num" data-label=col.unit_price.clone()>{unit_price(l.unit_price, &cur)}</td>
+                    // No discount: an empty cell, left out on a phone.
+                    <td class={ if l.discount.0 > 0 { "num" } else { "num empty-cell" } } data-label=col.discount.clone()>
+                        {(l.discount.0 > 0).then(|| percent(l.discount))}
+                    </td>
+                    <td class="num" data-label=col.tax.clone()>{percent(l.tax_rate)}</td>
+                    <td class="num" data-label=col.net.clone()>{money(f.net, &cur)}</td>
+                    <td class="num rep-only" data-label=col.margin.clone()>{margin_text(f.margin, f.net)}</td>
+                    <td class="rep-only row-wide">
                         {flags.into_iter().map(|x| view! { <span class="badge warning flag">{x}</span> " " }).collect_view()}
                     </td>
                     {draft.then(|| view! {
-                        <td class="no-print line-actions">
+                        <td class="no-print line-actions row-wide">
                             <button type="button" class="small" aria-label=tw("proposal_ui.edit_line_named", &[("name", &name)])
                                 on:click=move |_| edit.0.set(Some(line_id))>{tr("proposal_ui.edit")}</button>
                             " "
@@ -135,16 +161,16 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
         <tr><th scope="row" colspan="5">{tw("proposal_ui.tax_row", &[("rate", &percent(r.rate)), ("base", &money(r.base, &cur))])}</th><td class="num">{money(r.tax, &cur)}</td></tr>
     }).collect_view();
     let table = view! {
-            <table class="data-table quote-table">
+            <table class="data-table quote-table stack-narrow">
                 <thead>
                     <tr>
                         <th scope="col">{tr("proposal.copy.item")}</th>
-                        <th scope="col" class="num">{tr("proposal.field.quantity")}</th>
-                        <th scope="col" class="num">{tr("proposal.field.unit_price")}</th>
-                        <th scope="col" class="num">{tr("proposal.copy.discount")}</th>
-                        <th scope="col" class="num">{tr("proposal.copy.tax")}</th>
-                        <th scope="col" class="num">{tr("proposal.copy.net")}</th>
-                        <th scope="col" class="num rep-only">{tr("proposal_ui.margin")}</th>
+                        <th scope="col" class="num">{col.quantity.clone()}</th>
+                        <th scope="col" class="num">{col.unit_price.clone()}</th>
+                        <th scope="col" class="num">{col.discount.clone()}</th>
+                        <th scope="col" class="num">{col.tax.clone()}</th>
+                        <th scope="col" class="num">{col.net.clone()}</th>
+                        <th scope="col" class="num rep-only">{col.margin.clone()}</th>
                         <th scope="col" class="rep-only">{tr("proposal_ui.flags")}</th>
                         {draft.then(|| view! { <th scope="col" class="no-print">{tr("proposal_ui.line_actions")}</th> })}
                     </tr>

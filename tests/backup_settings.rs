@@ -345,13 +345,13 @@ fn invalid_settings_are_refused_in_words_with_their_place() {
             "target above 100 %",
             edit(&|v| v["new_customer_target_bp"] = json!(10_001)),
             "payload.settings.new_customer_target_bp",
-            "Setting “Target share of won value from new customers”: The share must be from 0 to 100 % (0 to 10000 in the file); the file has 10001.",
+            "Setting “Target share of won value from new customers”: The share must be from 0 to 100% (0 to 10000 in the file); the file has 10001.",
         ),
         (
             "discount limit above 100 %",
             edit(&|v| v["discount_limit_bp"] = json!(10_001)),
             "payload.settings.discount_limit_bp",
-            "Setting “Largest line discount without a flag”: The discount limit must be from 0 to 100 % (0 to 10000 in the file), or null for no limit; the file has 10001.",
+            "Setting “Largest line discount without a flag”: The discount limit must be from 0 to 100% (0 to 10000 in the file), or null for no limit; the file has 10001.",
         ),
         (
             "firm name as a number",

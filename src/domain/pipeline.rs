@@ -16,7 +16,7 @@
 use crate::domain::sorting::SortExt;
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::deal::{probability, Deal, Outcome, Step};
 use super::ids::Id;
@@ -172,23 +172,25 @@ pub struct StuckDeal<'a> {
     pub days_in_step: i64,
 }
 
-/// Active deals in their current step for **longer than** `threshold_days` (measured from
-/// `step_entered_at` to `now`): exactly `threshold_days × 24 h` is not stuck, a second more
-/// is. The longest stuck first.
+/// Open deals in their current step for **more than** `threshold_days` whole days
+/// (measured from `step_entered_at` to `now`): with a threshold of 30, a deal shows once it
+/// has been 31 days in its step, so the days shown are always more than the threshold the
+/// card names. A won deal in follow-up service is not stuck: that step lasts as long as the
+/// customer does (its unpaid invoices have their own card). The longest stuck first.
 pub fn stuck<'a>(
     deals: impl IntoIterator<Item = &'a Deal>,
     now: DateTime<Utc>,
     threshold_days: u32,
 ) -> Vec<StuckDeal<'a>> {
-    let limit = Duration::days(i64::from(threshold_days));
+    let limit = i64::from(threshold_days);
     let mut out: Vec<_> = deals
         .into_iter()
-        .filter(|d| d.is_active())
+        .filter(|d| d.is_open())
         .filter_map(|deal| {
-            let in_step = now - deal.step_entered_at;
-            (in_step > limit).then_some(StuckDeal {
+            let days = (now - deal.step_entered_at).num_days();
+            (days > limit).then_some(StuckDeal {
                 deal,
-                days_in_step: in_step.num_days(),
+                days_in_step: days,
             })
         })
         .collect();

@@ -38,15 +38,49 @@ pub enum DecimalError {
     TooLarge,
 }
 
+/// A typed figure without the currency written with it, as the app writes money and as it
+/// is copied from elsewhere: a currency sign anywhere ("€1,000.50", "1 000,50 €", "-$5"),
+/// and an ISO code or a local abbreviation before or after the figure ("EUR 1,000.50",
+/// "1 000 Ft"). Any other word stays, so "12 days" is still not a number.
+fn without_currency(input: &str) -> String {
+    const SIGNS: &[char] = &[
+        '€', '$', '£', '¥', '₹', '₽', '₩', '₺', '₴', '₪', '฿', '₫', '₦', '₱', '¢', '₸', '₼', '₾',
+        '元',
+    ];
+    const LOCAL: &[&str] = &["Ft", "kr", "Kč", "zł", "lei"];
+    let signless: String = input.chars().filter(|c| !SIGNS.contains(c)).collect();
+    let is_code =
+        |w: &str| (w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase())) || LOCAL.contains(&w);
+    let mut t = signless.trim();
+    let head: usize = t
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    if head > 0 && is_code(&t[..head]) {
+        t = t[head..].trim_start();
+    }
+    let tail: usize = t
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    if tail > 0 && is_code(&t[t.len() - tail..]) {
+        t = t[..t.len() - tail].trim_end();
+    }
+    t.to_string()
+}
+
 /// Parses a decimal typed by a person into an integer scaled by `10^places`: "12.5",
 /// "1 250,75", "0,125". Either `.` or `,` may be the decimal separator (the last one present
 /// wins); spaces, apostrophes and the other separator group thousands. A single separator
 /// followed by exactly three digits after a non-zero whole part groups thousands ("1,250" is
 /// 1250), as in every money field of the app; after a zero whole part it is a decimal point
-/// ("0.125").
+/// ("0.125"). A currency written with the figure is left out ("€1,000.50", see
+/// [`without_currency`]), so an amount copied from the app's own pages is read back.
 pub fn parse_scaled(input: &str, places: u32) -> Result<i64, DecimalError> {
-    let cleaned: String = input
-        .trim()
+    let cleaned: String = without_currency(input)
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '\u{a0}' && *c != '\u{202f}')
         .collect();
@@ -465,6 +499,26 @@ mod tests {
         );
         assert_eq!(UnitPrice::parse("-1"), Err(DecimalError::Negative));
         assert_eq!(UnitPrice::parse("abc"), Err(DecimalError::NotANumber));
+        // An amount as the app writes money, or copied from elsewhere, is read back.
+        for typed in [
+            "€1,000.50",
+            "1 000,50 €",
+            "EUR 1,000.50",
+            "1.000,50 EUR",
+            "$1,000.50",
+        ] {
+            assert_eq!(parse_scaled(typed, 2), Ok(100_050), "{typed}");
+        }
+        assert_eq!(parse_scaled("1 000 Ft", 0), Ok(1_000));
+        assert_eq!(parse_scaled("-€5", 2), Err(DecimalError::Negative));
+        // Other words are not a currency.
+        for typed in ["12 days", "12abc", "EUR", "€"] {
+            assert_eq!(
+                parse_scaled(typed, 2),
+                Err(DecimalError::NotANumber),
+                "{typed}"
+            );
+        }
         assert_eq!(UnitPrice::parse(""), Err(DecimalError::NotANumber));
         assert_eq!(
             UnitPrice::parse("99999999999999999999999"),

@@ -95,17 +95,15 @@ test("a won deal cannot be dragged or moved back; reopening needs a reason and i
   await open(page, "/");
   await expect(page.getByRole("region", { name: /^Results in/ })).toContainText("Won1 · €8,000.00");
 
-  // The deal page's "Move to step…" says the same and points to the reopen form.
+  // The deal page offers no move to another step: it says why and points to the reopen
+  // form.
   await open(page, "/deals");
   await page.getByRole("link", { name: "Welding cell" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Welding cell" })).toBeVisible();
   await expect(page.getByText("The deal is closed: its step does not move.")).toBeVisible();
-  await page.getByLabel("Move to another step").selectOption({ label: "5. Winning commitment — move back" });
-  await page.getByRole("button", { name: "Move…", exact: true }).click();
-  const again = page.getByRole("dialog", { name: '"Welding cell" cannot be moved' });
-  await expect(again).toBeVisible();
-  await again.getByRole("link", { name: 'Go to "Reopen the deal"' }).click();
-  await expect(again).toHaveCount(0);
+  await expect(page.getByLabel("Move to another step")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Move…", exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Reopen it with a reason" }).click();
 
   const reopen = page.getByRole("form", { name: "Reopen" });
   await expect(reopen.getByLabel("Why is the deal reopened?")).toBeFocused();
@@ -116,7 +114,7 @@ test("a won deal cannot be dragged or moved back; reopening needs a reason and i
   await reopen.getByRole("button", { name: "Reopen the deal" }).click();
   await expect(page.getByRole("heading", { name: "Step 5 of 6: Winning commitment" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Outcome" })).toContainText("Open: still being sold.");
-  await expect(page.getByText(/€8,000\.00 · 80 % probability/)).toBeVisible();
+  await expect(page.getByText(/€8,000\.00 · 80% probability/)).toBeVisible();
 
   const check = async () => {
     await unfold(page, "Step history");
@@ -232,5 +230,27 @@ test("after a win the account is an existing customer since the win and the deal
   await page.getByRole("link", { name: "Welding cell" }).click();
   await page.getByRole("link", { name: "Acme Steel" }).click();
   await expect(page.getByRole("definition").filter({ hasText: "1 Mar 2020" })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("finishing a won deal with no invoice recorded warns first, then says the deal is finished", async ({ page, errors }) => {
+  await seedApp(page);
+  await open(page, "/deals");
+  await page.getByRole("link", { name: "Welding cell" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Welding cell" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm: The customer has paid every account" }).click();
+  const dialog = page.getByRole("dialog", { name: 'Finish "Welding cell"' });
+  await expect(dialog.getByRole("status")).toHaveText(
+    "No invoice is recorded for this deal. Confirm only if the customer has paid everything outside the app; otherwise add the invoices on the follow-up page first.",
+  );
+  // The evidence is required, and says so before anything is typed.
+  const evidence = dialog.getByLabel("Evidence of the end signal");
+  await expect(evidence).toHaveAttribute("required", "");
+  await dialog.getByRole("button", { name: "Confirm and move" }).click();
+  await expect(dialog.getByText("Write the evidence that the end signal happened.").first()).toBeVisible();
+  await evidence.fill("Paid by bank transfer, statement of 3 Dec");
+  await dialog.getByRole("button", { name: "Confirm and move" }).click();
+  await expect(page.getByText('"Welding cell" is finished: every account is paid.', { exact: false })).toBeVisible();
+  await expect(page.getByText("is now in 6. Follow-up service")).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // The six-step deal: board, deal page and dashboard (issue 6). Records are seeded by
 // importing a backup; elements are found by role and accessible name only.
-import { test, expect, open, seriousA11yViolations, unfold } from "./helpers.mjs";
+import { test, expect, open, seriousA11yViolations, stacksOnPhone, unfold } from "./helpers.mjs";
 import { makeBackup, meta } from "./backup-file.mjs";
 
 const pad = (n) => String(n).padStart(2, "0");
@@ -410,6 +410,8 @@ test("dashboard totals match the deals", async ({ page, errors }) => {
   await expect(row("3. Discovering needs")).toContainText("1€20,000.00€7,000.00");
   await expect(row("6. Follow-up service")).toContainText("0€0.00€0.00");
   await expect(row("All steps")).toContainText("3€35,000.00€9,000.00");
+  // On a phone each step is a block with its figures named, the weighted value included.
+  await stacksOnPhone(page, table, "Weighted");
   await expect(page.getByText("3 open deals · €35,000.00 · weighted €9,000.00")).toBeVisible();
   await expect(page.getByRole("img", { name: /Open pipeline by step in EUR/ })).toBeVisible();
 
@@ -426,7 +428,7 @@ test("dashboard totals match the deals", async ({ page, errors }) => {
   await expect(stuck.getByRole("link", { name: "Line 4 retrofit" })).toHaveCount(0);
 
   const share = page.getByRole("region", { name: "Won value from new customers" });
-  await expect(share).toContainText("100 % from new customers (€8,000.00 of €8,000.00): target of 30 % met.");
+  await expect(share).toContainText("100% from new customers (€8,000.00 of €8,000.00): target of 30% met.");
 
   // A deal created through the board shows up in the totals.
   await open(page, "/deals");
@@ -460,7 +462,7 @@ test("deal settings change the stuck threshold and the new-customer target", asy
   await open(page, "/");
   await expect(page.getByText("In their step for more than 1,000 days.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Stuck deals" }).getByText("No deal is stuck.")).toBeVisible();
-  await expect(page.getByText(/target 40 %/)).toBeVisible();
+  await expect(page.getByText(/target 40%/)).toBeVisible();
 });
 
 for (const width of [360, 1280]) {

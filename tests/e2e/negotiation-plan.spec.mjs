@@ -128,7 +128,7 @@ test("a plan is made from the deal page: team, three issues, bad input refused, 
   await expect(add.getByLabel("Unit", { exact: true })).toHaveValue("EUR");
   await planIssue(add, { opening: "120000", target: "110000", bottom: "100000", value: "1", us: "5", them: "3" });
   await expect(issues.getByRole("article")).toHaveCount(1);
-  await expect(issues.getByRole("article", { name: "Price and fees" })).toContainText("120,000 EUR");
+  await expect(issues.getByRole("article", { name: "Price and fees" })).toContainText("€120,000.00");
 
   // Payment terms: a bottom line better for us than the target is refused at the field,
   // nothing is saved and what was typed stays.
@@ -170,7 +170,7 @@ test("a plan is made from the deal page: team, three issues, bad input refused, 
   await expect(packages.getByText("Package 1: €1,600.00 to us")).toBeVisible();
   await expect(packages.getByText("Payment terms: 30 days → 34 days (€1,600.00)")).toBeVisible();
   await expect(packages.getByText("Training days: 2 days → 4 days (€1,600.00)")).toBeVisible();
-  await expect(packages.getByText("Price and fees: 120,000 EUR → 118,400 EUR (€1,600.00)")).toBeVisible();
+  await expect(packages.getByText("Price and fees: €120,000.00 → €118,400.00 (€1,600.00)")).toBeVisible();
 
   // Edit in place.
   await issues.getByRole("button", { name: "Edit “Price and fees”" }).click();
@@ -182,7 +182,7 @@ test("a plan is made from the deal page: team, three issues, bad input refused, 
   await edit.getByLabel("Target", { exact: true }).fill("112000");
   await edit.getByRole("button", { name: "Save the issue" }).click();
   await expect(edit).toBeHidden();
-  await expect(issues.getByRole("article", { name: "Price and fees" })).toContainText("112,000 EUR");
+  await expect(issues.getByRole("article", { name: "Price and fees" })).toContainText("€112,000.00");
 
   // Remove with Undo.
   await issues.getByRole("button", { name: "Remove “Training days”" }).click();
@@ -266,7 +266,7 @@ test("the negotiation brief holds our limits for the rep only, prints without th
     "Importance us / them",
   ]);
   const price = table.getByRole("row", { name: /Price and fees/ });
-  await expect(price.getByRole("cell")).toHaveText(["120,000 EUR", "110,000 EUR", "100,000 EUR", "€1.00 per unit (EUR)", "5 / 3"]);
+  await expect(price.getByRole("cell")).toHaveText(["€120,000.00", "€110,000.00", "€100,000.00", "€1.00 per unit (EUR)", "5 / 3"]);
   await expect(table.getByRole("row", { name: /Payment terms/ }).getByRole("cell").nth(3)).toHaveText("€400.00 per unit (days)");
   await expect(page.getByRole("region", { name: "Our alternative if there is no deal" })).toContainText(
     "Offer the slot to Nordic Dairy (€20,000.00)",

@@ -166,7 +166,9 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await expect(page.getByText(/^Accepted on .+ by Ana Ruiz\.$/)).toBeVisible();
   // The deal is worth €25,000.00 as typed; the accepted total is offered, not imposed.
   await expect(
-    page.getByRole("status").filter({ hasText: "The deal's value is €25,000.00; the accepted version 2 totals €251.68." }),
+    page.getByRole("status").filter({
+      hasText: "The deal's value is €25,000.00; the accepted version 2 comes to €251.68 with tax (€208.00 before tax).",
+    }),
   ).toBeVisible();
 
   // Version 1, sent before version 2, is superseded: the customer answers version 2, so
@@ -235,6 +237,8 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   const versions = page.getByRole("region", { name: "Versions" });
   await expect(versions.getByRole("row").filter({ has: page.getByRole("link", { name: "Version 1", exact: true }) })).toContainText("Superseded by version 2");
   await expect(versions.getByRole("row").filter({ has: page.getByRole("link", { name: "Version 2", exact: true }) })).toContainText("Accepted");
+  // On a phone each version is a block with its total named.
+  await stacksOnPhone(page, versions.getByRole("table"), "Total");
 
   // The global search finds a version by the deal's title and its number.
   await page.keyboard.press("Control+k");
@@ -285,7 +289,7 @@ test("a discount over 100 % and a discount without a reason are refused at their
   await page.getByLabel("Unit price", { exact: true }).fill("300");
   await page.getByLabel("Discount (%)").fill("120");
   await page.getByRole("button", { name: "Add the line" }).click();
-  await expect(page.getByText("A discount cannot be above 100 % (“120”).").first()).toBeVisible();
+  await expect(page.getByText("A discount cannot be above 100% (“120”).").first()).toBeVisible();
   await expect(page.getByLabel("Discount (%)")).toHaveValue("120");
   await page.getByLabel("Discount (%)").fill("10");
   await page.getByRole("button", { name: "Add the line" }).click();
@@ -443,7 +447,7 @@ test("sending is refused while text typed on the page is not saved; saved, it is
   // The question says what the copy will lack: no firm name is set in this book.
   const question = page.getByRole("alertdialog").filter({ hasText: "Send and freeze" });
   await expect(question).toContainText("The customer's copy will lack what Settings → Proposals does not hold yet:");
-  await expect(question.getByRole("listitem")).toHaveText(["your firm's name (the copy is headed by the title alone);"]);
+  await expect(question.getByRole("listitem")).toHaveText(["your firm's name (the copy is headed by the title alone)"]);
   await page.getByRole("button", { name: "Send and freeze" }).click();
   await expect(page.getByRole("heading", { name: /Version 1 · Sent/ })).toBeVisible();
   await expect(page.getByText("Two plants, one line each.")).toBeVisible();

@@ -709,6 +709,12 @@ fn ticks_keep_a_date_and_drive_the_next_action() {
     assert_eq!(action.key(), "step.customer_analysis.confirm");
     untick(&mut deal, first);
     assert_eq!(next_action(&deal), NextAction::Do(first));
+    // Once the records show the end signal (step 4's accepted proposal), confirming it is
+    // next, whatever the checklist still holds.
+    assert_eq!(
+        next_action_given(&deal, true),
+        NextAction::ConfirmEndSignal(Step::CustomerAnalysis)
+    );
 }
 
 // -- warnings, people, next step ------------------------------------------------------

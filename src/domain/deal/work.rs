@@ -146,12 +146,22 @@ crate::keyed_enum!(NextAction, {
 /// The next action (see [`NextAction`]): the first unticked checklist item of the current
 /// step; then, in step 1, a closed qualification gate; then the end signal.
 pub fn next_action(deal: &Deal) -> NextAction {
+    next_action_given(deal, false)
+}
+
+/// The next action when the deal's records show whether the end signal of its step has
+/// happened (`signalled`: step 4's accepted proposal): then it is to confirm it, whatever is
+/// left on the checklist, since the step's work led there.
+pub fn next_action_given(deal: &Deal, signalled: bool) -> NextAction {
     match deal.outcome {
         Outcome::Lost { .. } | Outcome::Declined { .. } => return NextAction::Closed,
         Outcome::Won {
             paid_on: Some(_), ..
         } => return NextAction::Finished,
         _ => {}
+    }
+    if signalled && deal.is_open() {
+        return NextAction::ConfirmEndSignal(deal.step);
     }
     if let Some(item) = deal
         .step

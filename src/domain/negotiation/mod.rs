@@ -28,3 +28,26 @@ mod record;
 
 pub use check::check_record;
 pub use record::*;
+
+/// Puts position `p` of an issue in `unit` (`typed` as the rep typed it) into a message as
+/// placeholder `name`: as money when the unit is the negotiation's `currency`, so the page
+/// writes it as the language writes money ("€84,000.00", not "84000 EUR"); otherwise as
+/// typed, with its unit ("45 days").
+pub fn position_arg(
+    e: crate::domain::fields::FieldError,
+    name: &'static str,
+    p: Position,
+    typed: &str,
+    unit: &str,
+    currency: &crate::domain::money::Currency,
+) -> crate::domain::fields::FieldError {
+    let unit = unit.trim();
+    let minor = p
+        .in_minor_units(currency.exponent())
+        .filter(|_| unit.eq_ignore_ascii_case(currency.code()));
+    match minor {
+        Some(m) => e.amount(name, crate::domain::money::Money::new(m, currency.clone())),
+        None if unit.is_empty() => e.arg(name, typed.trim()),
+        None => e.arg(name, format!("{} {unit}", typed.trim())),
+    }
+}

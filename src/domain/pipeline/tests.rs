@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::deal::{advance, mark_lost, skip_to, NextStep};
 use crate::domain::ids::new_id;
-use chrono::TimeZone;
+use chrono::{Duration, TimeZone};
 
 #[test]
 fn the_board_filters_set_are_counted() {
@@ -146,10 +146,12 @@ fn stuck_means_longer_than_the_threshold() {
         stuck(&deals, exactly, 14).is_empty(),
         "at the boundary: not stuck"
     );
-    let just_after = exactly + Duration::seconds(1);
-    let s = stuck(&deals, just_after, 14);
+    // 14 days and some hours is still 14 whole days: the card says "more than 14 days".
+    let just_after = exactly + Duration::hours(23);
+    assert!(stuck(&deals, just_after, 14).is_empty());
+    let s = stuck(&deals, exactly + Duration::days(1), 14);
     assert_eq!(s.len(), 1);
-    assert_eq!(s[0].days_in_step, 14);
+    assert_eq!(s[0].days_in_step, 15);
     assert_eq!(
         stuck(&deals, entered + Duration::days(20), 14)[0].days_in_step,
         20
@@ -176,6 +178,17 @@ fn a_step_move_restarts_the_stuck_clock() {
     assert!(
         stuck(&[lost], t(31, 9), 7).is_empty(),
         "closed deals are not stuck"
+    );
+    // A won deal in follow-up service, not yet paid, is on the board but not stuck.
+    let mut won = deals[0].clone();
+    won.outcome = crate::domain::deal::Outcome::Won {
+        at: d(28),
+        paid_on: None,
+    };
+    assert!(won.is_active());
+    assert!(
+        stuck(&[won], t(31, 9), 1).is_empty(),
+        "a won deal is not stuck"
     );
 }
 

@@ -661,14 +661,19 @@ fn the_accepted_total_is_offered_as_the_deal_value() {
     decide(&mut v1, Verdict::Accept, None, "Ana", "", now(), []).unwrap();
     // 2 × 50.00 net, 21 % tax: 121.00, what the customer pays.
     let offered = value_from_accepted(&deal, [&v1]).unwrap();
-    assert_eq!(offered, Money::new(12_100, eur()));
+    assert_eq!(offered.total, Money::new(12_100, eur()));
+    assert_eq!(
+        offered.net,
+        Money::new(10_000, eur()),
+        "said before tax too"
+    );
     // Once the deal has that value, nothing more is offered.
-    deal.value = offered;
+    deal.value = offered.total;
     assert_eq!(value_from_accepted(&deal, [&v1]), None);
     // Another currency is another value.
     deal.value = Money::new(12_100, Currency::parse("USD").unwrap());
     assert_eq!(
-        value_from_accepted(&deal, [&v1]),
+        value_from_accepted(&deal, [&v1]).map(|v| v.total),
         Some(Money::new(12_100, eur()))
     );
     // A deal that is no longer open keeps the value it was closed at.

@@ -405,15 +405,24 @@ pub fn accepted_evidence<'a>(
         .max_by_key(|a| (a.on, a.version))
 }
 
-/// The value the accepted version gives an open deal: its total (nets plus taxes, what the
-/// customer pays, as invoices are) in its currency, when that is not the deal's value
-/// already. The deal's value is what the rep typed; the page offers this one and the rep
-/// chooses. `None` with no accepted version, a total too large to sum, a deal that is no
-/// longer open, or the same value.
+/// What the accepted version comes to: its total with tax (what the customer pays, as
+/// invoices are) and before tax, in its currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptedValue {
+    pub total: crate::domain::money::Money,
+    pub net: crate::domain::money::Money,
+}
+
+/// The value the accepted version gives an open deal: its total with tax (the deal's value
+/// is compared with its invoices, which are with tax), when that is not the deal's value
+/// already. The deal's value is what the rep typed; the page offers this one, says what it
+/// is before tax, and the rep chooses. `None` with no accepted version, a total too large
+/// to sum, a deal that is no longer open, or the same value.
 pub fn value_from_accepted<'a>(
     deal: &crate::domain::deal::Deal,
     versions: impl IntoIterator<Item = &'a Proposal>,
-) -> Option<crate::domain::money::Money> {
+) -> Option<AcceptedValue> {
+    use crate::domain::money::Money;
     if !deal.is_open() {
         return None;
     }
@@ -421,9 +430,12 @@ pub fn value_from_accepted<'a>(
     let a = accepted_evidence(versions.iter().copied())?;
     let p = versions.iter().find(|p| p.id == a.proposal_id)?;
     let c = &p.content;
-    let total = totals(&c.lines, c.currency.exponent(), None).ok()?.total;
-    let value = crate::domain::money::Money::new(total, c.currency.clone());
-    (value != deal.value).then_some(value)
+    let t = totals(&c.lines, c.currency.exponent(), None).ok()?;
+    let total = Money::new(t.total, c.currency.clone());
+    (total != deal.value).then(|| AcceptedValue {
+        total,
+        net: Money::new(t.net, c.currency.clone()),
+    })
 }
 
 // -- comparing two versions -------------------------------------------------------------

@@ -235,7 +235,7 @@ fn PipelineCard() -> impl IntoView {
                     </figcaption>
                 </figure>
                 <ScrollArea label=Signal::derive(tr_fn("dash.pipeline.table_caption"))>
-                    <table class="data-table pipeline-table">
+                    <table class="data-table pipeline-table stack-narrow">
                         <caption>{tr_fn("dash.pipeline.table_caption")}</caption>
                         <thead>
                             <tr>
@@ -247,6 +247,9 @@ fn PipelineCard() -> impl IntoView {
                         </thead>
                         <tbody>
                             {move || {
+                                // The column names, also naming each figure when a row is a
+                                // block on a phone.
+                                let [c, v, w] = column_names();
                                 summary
                                     .get()
                                     .into_iter()
@@ -254,9 +257,9 @@ fn PipelineCard() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <th scope="row">{step_label(r.step)}</th>
-                                                <td class="num">{fmt::number(r.totals.count as i64)}</td>
-                                                <td class="num">{totals_text(&r.totals.value)}</td>
-                                                <td class="num">{totals_text(&r.totals.weighted)}</td>
+                                                <td class="num" data-label=c.clone()>{fmt::number(r.totals.count as i64)}</td>
+                                                <td class="num" data-label=v.clone()>{totals_text(&r.totals.value)}</td>
+                                                <td class="num" data-label=w.clone()>{totals_text(&r.totals.weighted)}</td>
                                             </tr>
                                         }
                                     })
@@ -266,12 +269,13 @@ fn PipelineCard() -> impl IntoView {
                         <tfoot>
                             {move || {
                                 let t = total.get();
+                                let [c, v, w] = column_names();
                                 view! {
                                     <tr>
                                         <th scope="row">{tr("dash.pipeline.all")}</th>
-                                        <td class="num">{fmt::number(t.count as i64)}</td>
-                                        <td class="num">{totals_text(&t.value)}</td>
-                                        <td class="num">{totals_text(&t.weighted)}</td>
+                                        <td class="num" data-label=c>{fmt::number(t.count as i64)}</td>
+                                        <td class="num" data-label=v>{totals_text(&t.value)}</td>
+                                        <td class="num" data-label=w>{totals_text(&t.weighted)}</td>
                                     </tr>
                                 }
                             }}
@@ -281,6 +285,16 @@ fn PipelineCard() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The pipeline table's figure columns: count, value, weighted value.
+fn column_names() -> [String; 3] {
+    [
+        "dash.pipeline.count",
+        "dash.pipeline.value",
+        "dash.pipeline.weighted",
+    ]
+    .map(tr)
 }
 
 #[component]

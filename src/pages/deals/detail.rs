@@ -320,8 +320,11 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                 <dt>{tr_fn("deals_ui.step.next_action")}</dt>
                 <dd class="next-action">
                     {move || {
+                        // Step 4's end signal is in the records once a proposal is accepted.
+                        let accepted = step.get() == Step::PresentingValue
+                            && id().is_some_and(|i| crate::state::actions::proposals::acceptance(data, i).is_some());
                         with_deal(deal, String::new(), |d| {
-                            let a = deal::next_action(d);
+                            let a = deal::next_action_given(d, accepted);
                             match a {
                                 NextAction::Qualify(ref g) => {
                                     let qs: Vec<String> =
@@ -362,6 +365,8 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                         {move || tw("deals_ui.step.confirm_button", &[("signal", &tr(step.get().end_signal_key()))])}
                     </button>
                 </div>
+                // A won deal finishes in step 6 and does not move to another step.
+                <Show when=move || !closed()>
                 <div class="move-other">
                     <div class="field">
                         <label for="step-move-target">{tr_fn("deals_ui.step.move_to")}</label>
@@ -413,6 +418,7 @@ fn StepPanel(deal: DealSig, request: RwSignal<Option<MoveRequest>>) -> impl Into
                         {tr_fn("deals_ui.step.move_button")}
                     </button>
                 </div>
+                </Show>
             </Show>
             <h3>{tr_fn("deals_ui.step.checklist")}</h3>
             <ul class="plain-list checklist">

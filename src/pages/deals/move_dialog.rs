@@ -153,6 +153,11 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         let Some(r) = request.get_untracked() else {
             return;
         };
+        // Confirming step 6's end signal finishes the deal where it is.
+        let finishing = data
+            .deals
+            .get_untracked(r.deal_id)
+            .is_some_and(|d| d.step == r.to);
         let input = MoveInput {
             evidence: evidence.get_untracked(),
             signal_date: parse_iso(&signal_date.get_untracked()),
@@ -191,13 +196,15 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         saving.set(true);
         spawn_local(async move {
             if let Some(d) = committed(toasts, save).await {
-                toasts.push(
-                    ToastKind::Success,
+                let text = if finishing {
+                    tw("deals_ui.move.finished", &[("deal", &d.title)])
+                } else {
                     tw(
                         "deals_ui.move.done",
                         &[("deal", &d.title), ("step", &step_label(d.step))],
-                    ),
-                );
+                    )
+                };
+                toasts.push(ToastKind::Success, text);
                 close();
             }
             saving.set(false);
@@ -234,11 +241,16 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
             Move::Advance => view! {
                 <p class="move-question"><strong>{tr(from.confirm_key())}</strong></p>
                 <p class="hint">{tw("deal_page.move.end_signal", &[("signal", &tr(from.end_signal_key()))])}</p>
+                // Finishing a deal with no invoice recorded: paid outside the app, or not yet.
+                {(from == r.to && crate::state::actions::receivables::of_deal(data, deal_id).is_empty()).then(|| view! {
+                    <p class="notice notice-warning" role="status">{tr("deals_ui.move.finish_no_invoices")}</p>
+                })}
                 <TextArea
                     id="move-evidence"
                     label=Signal::derive(tr_fn("deals_ui.move.evidence"))
                     value=evidence
                     hint=Signal::derive(tr_fn(from.evidence_hint_key()))
+                    required=true
                 />
                 <TextField
                     id="move-date"
@@ -351,8 +363,10 @@ pub fn MoveDialog(request: RwSignal<Option<MoveRequest>>) -> impl IntoView {
         };
         Some(modal(frame, view! {
                     <h2 id="move-title">{heading}</h2>
+                    // The app says what is missing, in words, next to the field.
                     <form
                         class="form-grid"
+                        novalidate=true
                         on:submit=move |ev| {
                             ev.prevent_default();
                             submit();

@@ -460,12 +460,15 @@ pub fn build_round(
                 && past_bottom(issue, t)
                 && draft.override_reason.trim().is_empty()
             {
-                errs.push(
+                errs.push(super::position_arg(
                     Problem::new("to", TO, "negotiation_ledger.error.past_bottom")
-                        .arg("value", draft.to.trim())
-                        .arg("bottom", issue.bottom.to_input())
-                        .arg("unit", issue.unit.trim()),
-                );
+                        .arg("value", draft.to.trim()),
+                    "bottom",
+                    issue.bottom,
+                    &issue.bottom.to_input(),
+                    &issue.unit,
+                    &n.currency,
+                ));
             }
         }
     }

@@ -244,7 +244,8 @@ fn past_the_bottom_line_is_refused_without_a_reason_and_kept_with_one() {
         keys(&errs),
         [("to", "negotiation_ledger.error.past_bottom")]
     );
-    assert_eq!(errs[0].arg_value("bottom"), Some("60"));
+    // The bottom line with its unit ("days"); in the negotiation's currency, as money.
+    assert_eq!(errs[0].arg_value("bottom"), Some("60 days"));
     assert!(n.rounds.is_empty());
     d.override_reason = "Director approved: strategic account".into();
     let r = add(&mut n, &d);

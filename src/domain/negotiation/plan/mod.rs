@@ -27,7 +27,7 @@ mod tests;
 use super::{Alternative, Issue, IssueKind, Negotiation, Plan, Position, TeamMember, TeamRole};
 use crate::domain::fields::{FieldError, FieldProblem};
 use crate::domain::ids::{new_id, Id};
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::Currency;
 use crate::domain::price::{format_scaled, parse_scaled};
 use crate::domain::rules::{self, RuleError, MAX_NAME, MAX_TEXT};
 use crate::domain::sorting::SortExt;
@@ -449,15 +449,8 @@ impl IssueDraft {
         let bottom = position("bottom", label::BOTTOM, &self.bottom, &mut errs);
         let unit = self.unit.trim();
         if let (Some(o), Some(t), Some(b)) = (opening, target, bottom) {
-            // A position in the negotiation's currency is money, and the message writes it
-            // as money; another unit quotes what was typed ("45 days").
-            let money = unit.eq_ignore_ascii_case(currency.code());
-            let put = |e: PlanError, name, typed: &str, p: Position| match p
-                .in_minor_units(currency.exponent())
-                .filter(|_| money)
-            {
-                Some(minor) => e.amount(name, Money::new(minor, currency.clone())),
-                None => e.arg(name, with_unit(typed.trim(), unit)),
+            let put = |e: PlanError, name, typed: &str, p: Position| {
+                super::position_arg(e, name, p, typed, unit, currency)
             };
             let at = match position_problem(o, t, b) {
                 Some(PlanProblem::BottomBeforeTarget) => {

@@ -72,7 +72,7 @@ fn a_bottom_line_better_than_the_target_is_refused_at_the_bottom_line() {
     assert_eq!(e.key(), PlanProblem::BottomBeforeTarget.key());
     // In the negotiation's currency the positions are money, for the page to write as the
     // language writes money ("€95,000.00", not "95000 EUR").
-    let money = |minor| Money::new(minor, eur());
+    let money = |minor| crate::domain::money::Money::new(minor, eur());
     assert_eq!(
         e.amounts,
         vec![

@@ -128,7 +128,8 @@ fn InvoiceTable(list: Vec<Invoice>) -> impl IntoView {
                     <td class="num" data-label=c(3)>{money(inv.paid_minor(), &inv)}</td>
                     <td class="num" data-label=c(4)>{money(inv.outstanding_minor(), &inv)}</td>
                     <td data-label=c(5)>{age_text(&inv)}</td>
-                    <td class="num" data-label=c(6)>{fmt::number(days)}</td>
+                    // Not overdue (not due yet, or paid): a dash, not "0".
+                    <td class="num" data-label=c(6)>{if days > 0 { fmt::number(days) } else { "—".to_string() }}</td>
                     <td data-label=c(7)>{collection::proposed(&inv, today, &collection_thresholds()).map(|a| tr(a.key())).unwrap_or_default()}</td>
                 </tr>
             }

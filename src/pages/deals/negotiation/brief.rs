@@ -153,9 +153,9 @@ fn BriefIssues(n: Negotiation) -> impl IntoView {
                                             {issue_name(i)}
                                             {(!i.notes.is_empty()).then(|| view! { <span class="brief-note">{i.notes.clone()}</span> })}
                                         </th>
-                                        <td class="num">{position_text(i.opening, &i.unit)}</td>
-                                        <td class="num">{position_text(i.target, &i.unit)}</td>
-                                        <td class="num">{position_text(i.bottom, &i.unit)}</td>
+                                        <td class="num">{position_text(i.opening, &i.unit, &currency)}</td>
+                                        <td class="num">{position_text(i.target, &i.unit, &currency)}</td>
+                                        <td class="num">{position_text(i.bottom, &i.unit, &currency)}</td>
                                         <td>{per_unit_text(i, &currency)}</td>
                                         <td class="num">{format!("{} / {}", i.importance_us, i.importance_them)}</td>
                                     </tr>

@@ -77,7 +77,7 @@ fn moved_text(c: &IssueChart, side: Side) -> String {
             key,
             &[
                 ("from", &position_text(*a)),
-                ("to", &with_unit(*b, Some(&c.issue))),
+                ("to", &with_unit(*b, Some(&c.issue), &c.currency)),
             ],
         ),
         _ => tr(none),
@@ -95,8 +95,14 @@ fn positions_label(c: &IssueChart) -> String {
             ),
             ("us", &moved_text(c, Side::Us)),
             ("them", &moved_text(c, Side::Them)),
-            ("target", &with_unit(c.issue.target, Some(&c.issue))),
-            ("bottom", &with_unit(c.issue.bottom, Some(&c.issue))),
+            (
+                "target",
+                &with_unit(c.issue.target, Some(&c.issue), &c.currency),
+            ),
+            (
+                "bottom",
+                &with_unit(c.issue.bottom, Some(&c.issue), &c.currency),
+            ),
         ],
     )
 }
@@ -125,7 +131,7 @@ fn bars_label(c: &IssueChart) -> String {
                 "negotiation_ledger.chart.bar",
                 &[
                     ("n", &k.to_string()),
-                    ("size", &with_unit(*step, Some(&c.issue))),
+                    ("size", &with_unit(*step, Some(&c.issue), &c.currency)),
                 ],
             );
             if *warn {
@@ -291,7 +297,7 @@ fn figures_table(c: &IssueChart) -> impl IntoView {
                     <td>{tr(r.side.key())}</td>
                     <td class="num nowrap">{position_text(r.from)}</td>
                     <td class="num nowrap">{position_text(r.to)}</td>
-                    <td class="num nowrap">{with_unit(ledger::step(r), Some(&c.issue))}</td>
+                    <td class="num nowrap">{with_unit(ledger::step(r), Some(&c.issue), &c.currency)}</td>
                     <td class="num nowrap">{v.map(|v| money_text(v, &c.currency))}</td>
                     <td>{remark}</td>
                 </tr>

@@ -35,23 +35,12 @@ pub(super) fn issue_name_of(n: &Negotiation, id: crate::domain::ids::Id) -> Stri
         .unwrap_or_else(|| tr("negotiation_ledger.issue_gone"))
 }
 
-/// A position as the locale writes numbers ("120,000", "12.5").
-pub(super) fn position_text(p: Position) -> String {
-    if p.0 % 1_000 == 0 {
-        fmt::number(p.0 / 1_000)
-    } else {
-        p.to_input()
-    }
-}
+pub(super) use super::plan::number_text as position_text;
 
-/// A position with the issue's unit ("45 days").
-pub(super) fn with_unit(p: Position, issue: Option<&Issue>) -> String {
-    let unit = issue.map(|i| i.unit.trim()).unwrap_or_default();
-    if unit.is_empty() {
-        position_text(p)
-    } else {
-        format!("{} {unit}", position_text(p))
-    }
+/// A position with the issue's unit ("45 days"), as money in the negotiation's `currency`
+/// when that is its unit (`plan::position_text`).
+pub(super) fn with_unit(p: Position, issue: Option<&Issue>, currency: &Currency) -> String {
+    super::plan::position_text(p, issue.map_or("", |i| i.unit.as_str()), currency)
 }
 
 pub(super) fn money_text(minor: i64, currency: &Currency) -> String {
@@ -69,10 +58,10 @@ fn figures_text(n: &Negotiation, f: &ledger::Figures) -> String {
         }
         Some(v) => format!(
             "{}, {}",
-            with_unit(f.step, issue),
+            with_unit(f.step, issue, &n.currency),
             money_text(v, &n.currency)
         ),
-        None => with_unit(f.step, issue),
+        None => with_unit(f.step, issue, &n.currency),
     }
 }
 
@@ -238,8 +227,12 @@ fn LedgerTable(
                         i + 1,
                         r.clone(),
                         issue_name_of(n, r.issue_id),
-                        format!("{} → {}", with_unit(r.from, issue), with_unit(r.to, issue)),
-                        with_unit(ledger::step(r), issue),
+                        format!(
+                            "{} → {}",
+                            with_unit(r.from, issue, &n.currency),
+                            with_unit(r.to, issue, &n.currency)
+                        ),
+                        with_unit(ledger::step(r), issue, &n.currency),
                         value,
                         flag_texts(n, r, &f),
                         i + 1 == last,
@@ -466,6 +459,10 @@ fn RoundForm(
         let id = issue.get().parse().ok()?;
         n.with(|n| n.as_ref().and_then(|n| n.issue(id).cloned()))
     });
+    let currency = move || {
+        n.with_untracked(|n| n.as_ref().map(|n| n.currency.clone()))
+            .unwrap_or_default()
+    };
     let ours = move || side.get() == Side::Us.code();
     let has_unit_value =
         move || current_issue.with(|i| i.as_ref().is_some_and(|i| i.value_per_unit.is_some()));
@@ -504,7 +501,7 @@ fn RoundForm(
                 if f.past_bottom {
                     let bottom = current_issue.with(|i| {
                         i.as_ref()
-                            .map(|i| with_unit(i.bottom, Some(i)))
+                            .map(|i| with_unit(i.bottom, Some(i), &currency()))
                             .unwrap_or_default()
                     });
                     out.push((
@@ -550,9 +547,9 @@ fn RoundForm(
             Some(i) => tw(
                 "negotiation_ledger.field.position_hint",
                 &[
-                    ("opening", &with_unit(i.opening, Some(i))),
-                    ("target", &with_unit(i.target, Some(i))),
-                    ("bottom", &with_unit(i.bottom, Some(i))),
+                    ("opening", &with_unit(i.opening, Some(i), &currency())),
+                    ("target", &with_unit(i.target, Some(i), &currency())),
+                    ("bottom", &with_unit(i.bottom, Some(i), &currency())),
                 ],
             ),
             None => String::new(),
@@ -706,7 +703,11 @@ pub(super) fn Summary(deal_id: Id) -> impl IntoView {
             if let Some(last) = s.last_concession {
                 let amount = match last.figures.value {
                     Some(v) => money_text(v, &n.currency),
-                    None => with_unit(last.figures.step, n.issue(last.figures.issue_id)),
+                    None => with_unit(
+                        last.figures.step,
+                        n.issue(last.figures.issue_id),
+                        &n.currency,
+                    ),
                 };
                 let key = match last.smaller {
                     Some(true) => "negotiation_ledger.summary.last_smaller",

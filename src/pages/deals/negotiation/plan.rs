@@ -43,8 +43,8 @@ pub(super) fn issue_name(i: &Issue) -> String {
     }
 }
 
-/// A position as the locale writes numbers, with its unit ("12,500 EUR", "45 days").
-pub(super) fn position_text(p: Position, unit: &str) -> String {
+/// A position as the locale writes numbers ("120,000", "12.5", "12,5").
+pub(super) fn number_text(p: Position) -> String {
     let plain = p.to_input();
     let (int, frac) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
     let mut s = fmt::number(int.parse().unwrap_or(0));
@@ -52,11 +52,20 @@ pub(super) fn position_text(p: Position, unit: &str) -> String {
         s.push(if locale() == Locale::Es { ',' } else { '.' });
         s.push_str(frac);
     }
+    s
+}
+
+/// A position with its unit ("45 days"); one in the negotiation's `currency` as money
+/// ("€12,500.00"), as every amount is written.
+pub(super) fn position_text(p: Position, unit: &str, currency: &Currency) -> String {
     let unit = unit.trim();
-    if unit.is_empty() {
-        s
-    } else {
-        format!("{s} {unit}")
+    let money = p
+        .in_minor_units(currency.exponent())
+        .filter(|_| unit.eq_ignore_ascii_case(currency.code()));
+    match money {
+        Some(minor) => money_text(minor, currency),
+        None if unit.is_empty() => number_text(p),
+        None => format!("{} {unit}", number_text(p)),
     }
 }
 
@@ -473,9 +482,9 @@ fn IssueCard(
             <h4 id=hid>{name.clone()}</h4>
             {(!issue.label.trim().is_empty()).then(|| view! { <p class="hint">{tr(issue.kind.key())}</p> })}
             <dl class="issue-facts">
-                {fact("negotiation.plan.field.opening", position_text(issue.opening, &unit))}
-                {fact("negotiation.plan.field.target", position_text(issue.target, &unit))}
-                {fact("negotiation.plan.field.bottom", position_text(issue.bottom, &unit))}
+                {fact("negotiation.plan.field.opening", position_text(issue.opening, &unit, &currency))}
+                {fact("negotiation.plan.field.target", position_text(issue.target, &unit, &currency))}
+                {fact("negotiation.plan.field.bottom", position_text(issue.bottom, &unit, &currency))}
                 {fact("negotiation.plan.field.value_per_unit", per_unit_text(&issue, &currency))}
                 {fact(
                     "negotiation.brief.col.importance",

@@ -114,8 +114,8 @@ pub(super) fn package_list(n: &Negotiation) -> AnyView {
                                                     "negotiation.trades.move",
                                                     &[
                                                         ("issue", &issue_name(i)),
-                                                        ("from", &position_text(m.from, &i.unit)),
-                                                        ("to", &position_text(m.to, &i.unit)),
+                                                        ("from", &position_text(m.from, &i.unit, &currency)),
+                                                        ("to", &position_text(m.to, &i.unit, &currency)),
                                                         ("value", &money_text(m.value_minor, &currency)),
                                                     ],
                                                 )}

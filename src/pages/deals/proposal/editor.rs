@@ -121,7 +121,7 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
         <section class="card no-print" aria-labelledby="versions-heading">
             <h2 id="versions-heading">{tr_fn("proposal_ui.versions")}</h2>
             <ScrollArea label=Signal::derive(tr_fn("proposal_ui.versions"))>
-                <table class="data-table">
+                <table class="data-table stack-narrow">
                     <thead>
                         <tr>
                             <th scope="col">{tr_fn("proposal.field.version")}</th>
@@ -153,9 +153,9 @@ fn VersionList(versions: Memo<Vec<Proposal>>, current: Memo<Option<Proposal>>) -
                                             <td>
                                                 <a href=link>{tw("proposal_ui.version_n", &[("n", &p.version.to_string())])}</a>
                                             </td>
-                                            <td><span class=format!("badge status-{code}")>{label}</span></td>
-                                            <td>{when}</td>
-                                            <td class="num">{total}</td>
+                                            <td data-label=tr("proposal.field.status")><span class=format!("badge status-{code}")>{label}</span></td>
+                                            <td data-label=tr("proposal_ui.when")>{when}</td>
+                                            <td class="num" data-label=tr("proposal.copy.total")>{total}</td>
                                         </tr>
                                     }
                                 })
@@ -796,9 +796,9 @@ fn ValueOffer(deal_id: Id) -> impl IntoView {
     let offer = Memo::new(move |_| {
         let deal = data.deals.get(deal_id)?;
         let versions = proposals::versions(data, deal_id);
-        let total = proposal::value_from_accepted(&deal, &versions)?;
+        let offer = proposal::value_from_accepted(&deal, &versions)?;
         let n = proposal::accepted_evidence(&versions)?.version;
-        Some((deal.value, total, n))
+        Some((deal.value, offer.total, offer.net, n))
     });
     let set = move |before: Money, total: Money| {
         let Some(save) = deals::set_value(data, deal_id, total.clone()) else {
@@ -824,13 +824,14 @@ fn ValueOffer(deal_id: Id) -> impl IntoView {
         });
     };
     move || {
-        offer.get().map(|(value, total, n)| {
+        offer.get().map(|(value, total, net, n)| {
             let text = tw(
                 "proposal_ui.value_offer",
                 &[
                     ("value", &fmt::money(&value)),
                     ("n", &n.to_string()),
                     ("total", &fmt::money(&total)),
+                    ("net", &fmt::money(&net)),
                 ],
             );
             let button = tw("proposal_ui.value_set", &[("total", &fmt::money(&total))]);

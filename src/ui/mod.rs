@@ -9,6 +9,7 @@
 pub mod activity;
 pub mod activity_form;
 pub mod ask_first;
+pub mod complaint_row;
 pub mod conflict;
 pub mod contact_form;
 pub mod crash;

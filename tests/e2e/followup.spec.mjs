@@ -223,3 +223,27 @@ test("the satisfaction cadence is set in Settings and refuses what is not a numb
   await expect(agenda).not.toContainText("Satisfaction call");
   expect(errors).toEqual([]);
 });
+
+test("the follow-up page lists the deal's open complaints, most anxious first, and logs one about the deal", async ({ page, errors }) => {
+  await open(page, `/deals/${deal.id}/followup`);
+  const part = page.getByRole("region", { name: "Complaints about this deal" });
+  await expect(part.getByText("No open complaint about this deal.")).toBeVisible();
+  await part.getByRole("link", { name: "Log a complaint about this deal" }).click();
+  // The form comes with the account and the deal chosen.
+  const form = page.getByRole("region", { name: "New complaint or suggestion" });
+  await expect(form.getByLabel("Account", { exact: true })).toHaveValue(mills.id);
+  await expect(form.getByLabel("Deal", { exact: true })).toHaveValue(deal.id);
+  await form.getByLabel("What happened").fill("Sensor 3 reads 2% high");
+  await form.getByLabel("Customer's anxiety (1–5)").fill("4");
+  await form.getByLabel("Size of the fault (1–5)").fill("2");
+  await form.getByRole("button", { name: "Add to the register" }).click();
+  await expect(page.getByRole("list", { name: /^Open register/ }).getByRole("listitem")).toHaveCount(1);
+  await open(page, `/deals/${deal.id}/followup`);
+  const item = part.getByRole("listitem");
+  await expect(item).toHaveCount(1);
+  await expect(item.getByRole("link", { name: "Sensor 3 reads 2% high" })).toBeVisible();
+  await expect(item).toContainText("Anxiety: very worried (4/5)");
+  // The page's index names the part.
+  await expect(page.getByRole("navigation", { name: "Parts of the follow-up" }).getByRole("link", { name: "Complaints about this deal" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

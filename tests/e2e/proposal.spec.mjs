@@ -160,6 +160,18 @@ test("a proposal from the needs: priced, traced, sent, revised, compared, accept
   await expect(page.getByRole("heading", { name: /Version 2 · Sent/ })).toBeVisible();
   await page.getByRole("button", { name: "Customer accepted…" }).click();
   await page.getByLabel("Accepted by (person on the deal)").selectOption({ label: "Ana Ruiz" });
+  // The answer is dated today unless the rep says otherwise; not before the version was
+  // sent, and the typed date stays when refused.
+  const answeredOn = page.getByLabel("Date of the answer");
+  await expect(answeredOn).toHaveValue(todayIso);
+  const y = new Date(Date.now() - 86_400_000);
+  const yesterdayIso = `${y.getFullYear()}-${pad(y.getMonth() + 1)}-${pad(y.getDate())}`;
+  await answeredOn.fill(yesterdayIso);
+  await page.getByRole("button", { name: "Record the acceptance" }).click();
+  await expect(page.getByText(/^Date of the answer: .+ is before the version was sent \(.+\)\.$/).first()).toBeVisible();
+  await expect(answeredOn).toHaveValue(yesterdayIso);
+  await expect(page.getByRole("heading", { name: /Version 2 · Sent/ })).toBeVisible();
+  await answeredOn.fill(todayIso);
   await page.getByRole("button", { name: "Record the acceptance" }).click();
   await expect(page.getByRole("heading", { name: /Version 2 · Accepted/ })).toBeVisible();
   // Who accepted, and when, in a sentence.

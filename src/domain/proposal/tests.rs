@@ -934,3 +934,53 @@ fn the_copy_s_gaps_are_the_firm_name_and_chosen_credentials_without_text() {
         )]
     );
 }
+
+#[test]
+fn the_answer_is_dated_by_the_day_typed_within_sent_and_today() {
+    let utc = chrono::Utc;
+    let sent = now() - chrono::Duration::days(5);
+    let today = now().date_naive();
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    // Today is now; an earlier day is its noon.
+    assert_eq!(answered_at(&iso(today), Some(sent), now(), &utc), Ok(now()));
+    let two_ago = today - chrono::Duration::days(2);
+    assert_eq!(
+        answered_at(&iso(two_ago), Some(sent), now(), &utc).unwrap(),
+        two_ago.and_hms_opt(12, 0, 0).unwrap().and_utc()
+    );
+    // The day it was sent is fine; the day before, or tomorrow, is not.
+    assert!(answered_at(&iso(sent.date_naive()), Some(sent), now(), &utc).is_ok());
+    let before = answered_at(
+        &iso(sent.date_naive() - chrono::Duration::days(1)),
+        Some(sent),
+        now(),
+        &utc,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (before.field, before.key()),
+        ("on", "proposal.error.answered_before_sent")
+    );
+    assert_eq!(
+        before.arg_value("sent"),
+        Some(iso(sent.date_naive()).as_str())
+    );
+    let tomorrow = answered_at(
+        &iso(today + chrono::Duration::days(1)),
+        Some(sent),
+        now(),
+        &utc,
+    )
+    .unwrap_err();
+    assert_eq!(tomorrow.key(), "proposal.error.answered_in_future");
+    assert_eq!(
+        answered_at(" ", Some(sent), now(), &utc).unwrap_err().key(),
+        "field.error.required"
+    );
+    assert_eq!(
+        answered_at("3 Dec", Some(sent), now(), &utc)
+            .unwrap_err()
+            .key(),
+        "proposal.error.answered_on_invalid"
+    );
+}

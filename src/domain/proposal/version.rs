@@ -310,6 +310,46 @@ pub fn new_version(
     ))
 }
 
+/// When the customer answered, from the date the rep typed (`YYYY-MM-DD`, in `tz`): today
+/// is now; an earlier day is its noon, since the hour is not known. Refused, as a field
+/// error on `on`, when missing, not a date, after today, or before the day the version was
+/// sent (`sent`).
+pub fn answered_at<Tz: chrono::TimeZone>(
+    typed: &str,
+    sent: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> Result<DateTime<Utc>, FieldError> {
+    let label = "proposal.field.answered_on";
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(FieldError::new("on", label, FieldProblem::Required));
+    }
+    let day = NaiveDate::parse_from_str(typed, "%Y-%m-%d").map_err(|_| {
+        FieldError::new("on", label, "proposal.error.answered_on_invalid").arg("value", typed)
+    })?;
+    let today = now.with_timezone(tz).date_naive();
+    if day > today {
+        return Err(
+            FieldError::new("on", label, "proposal.error.answered_in_future").arg("value", typed),
+        );
+    }
+    if let Some(sent_on) = sent.map(|s| s.with_timezone(tz).date_naive()) {
+        if day < sent_on {
+            return Err(
+                FieldError::new("on", label, "proposal.error.answered_before_sent")
+                    .arg("value", typed)
+                    .arg("sent", sent_on.format("%Y-%m-%d")),
+            );
+        }
+    }
+    if day == today {
+        return Ok(now);
+    }
+    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
+    Ok(crate::domain::activity::local_to_utc(tz, day, noon).unwrap_or(now))
+}
+
 /// The customer's answer to a sent version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {

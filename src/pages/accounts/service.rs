@@ -1,11 +1,12 @@
 //! The account's open complaints and the referrals it came from: who gave it as a lead.
 
-use crate::domain::complaint::{anxiety_word, Complaint};
+use crate::domain::complaint::Complaint;
 use crate::domain::ids::Id;
 use crate::state::actions::{complaints, referrals};
 use crate::state::data::use_data;
 use crate::state::tr_fn;
 use crate::state::{tr, tw};
+use crate::ui::complaint_row::OpenComplaint;
 use crate::ui::fmt;
 use crate::ui::link::href;
 use leptos::prelude::*;
@@ -67,21 +68,5 @@ pub fn AccountService(account_id: Id) -> impl IntoView {
             </Show>
             <p><a class="button" href=new_href>{tr_fn("complaint.account.new")}</a></p>
         </section>
-    }
-}
-
-/// One open entry: what happened (the way to it), the customer's anxiety, the next step.
-#[component]
-fn OpenComplaint(c: Complaint) -> impl IntoView {
-    let next = c.next_step();
-    view! {
-        <li class="complaint-row">
-            <a href=href(&format!("/service/complaints/{}", c.id))>{c.what.clone()}</a>
-            <span class="hint">
-                " · "
-                {tw("complaint.scale.anxiety", &[("word", &tr(anxiety_word(c.anxiety))), ("value", &c.anxiety.to_string())])}
-            </span>
-            {next.map(|n| view! { " " <span class="badge warning">{tr(n.key())}</span> })}
-        </li>
     }
 }

@@ -1,12 +1,13 @@
 //! The person's open complaints, the referrals asked of them and the deals their leads brought.
 
-use crate::domain::complaint::{anxiety_word, Complaint};
+use crate::domain::complaint::Complaint;
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
 use crate::state::actions::{complaints, referrals};
 use crate::state::data::use_data;
 use crate::state::tr_fn;
 use crate::state::{tr, tw};
+use crate::ui::complaint_row::OpenComplaint;
 use crate::ui::fmt;
 use crate::ui::link::href;
 use leptos::prelude::*;
@@ -26,14 +27,7 @@ pub fn PersonService(contact_id: Id) -> impl IntoView {
                 <h2 id="person-complaints-heading">{tr_fn("complaint.person.title")}</h2>
                 <ul class="plain-list complaint-list">
                     <For each=move || open.get() key=|c| (c.id, c.rev) let:c>
-                        <li class="complaint-row">
-                            <a href=href(&format!("/service/complaints/{}", c.id))>{c.what.clone()}</a>
-                            <span class="hint">
-                                " · "
-                                {tw("complaint.scale.anxiety", &[("word", &tr(anxiety_word(c.anxiety))), ("value", &c.anxiety.to_string())])}
-                            </span>
-                            {c.next_step().map(|n| view! { " " <span class="badge warning">{tr(n.key())}</span> })}
-                        </li>
+                        <OpenComplaint c=c/>
                     </For>
                 </ul>
             </section>

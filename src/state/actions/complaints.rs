@@ -27,6 +27,14 @@ pub fn of_account(data: AppData, account: Id) -> Vec<Complaint> {
     list
 }
 
+/// The entries about a deal (of its account, naming the deal), most urgent first (tracks
+/// the account's list and entries).
+pub fn of_deal(data: AppData, account: Id, deal: Id) -> Vec<Complaint> {
+    let mut list = of_account(data, account);
+    list.retain(|c| c.deal_id == Some(deal));
+    list
+}
+
 /// The entries a person raised, most urgent first (tracks its list and entries).
 pub fn of_person(data: AppData, person: Id) -> Vec<Complaint> {
     let ids = data.indexes.complaints_of_person(person);

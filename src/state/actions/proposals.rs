@@ -316,7 +316,8 @@ pub fn new_version(data: AppData, id: Id) -> Result<Option<Save>, ProposalError>
     Ok(Some(Box::pin(commit(data, next))))
 }
 
-/// Records the customer's decision on a sent version (who, with a note).
+/// Records the customer's decision on a sent version (who, with a note, on the day typed:
+/// see [`proposal::answered_at`]).
 pub fn decide(
     data: AppData,
     id: Id,
@@ -324,10 +325,18 @@ pub fn decide(
     by_contact_id: Option<Id>,
     by_name: &str,
     note: &str,
+    answered_on: &str,
 ) -> Result<Option<Save>, Refusal> {
     let Some(stored) = data.proposals.get_untracked(id) else {
         return Ok(None);
     };
+    let at = proposal::answered_at(
+        answered_on,
+        stored.sent.as_ref().map(|s| s.at),
+        Utc::now(),
+        &chrono::Local,
+    )
+    .map_err(|e| Refusal::Fields(vec![e]))?;
     let others = versions_untracked(data, stored.deal_id);
     let name = match (by_contact_id, by_name.trim()) {
         (Some(c), "") => data
@@ -338,7 +347,7 @@ pub fn decide(
         (_, n) => n.to_string(),
     };
     change(data, id, |p| {
-        proposal::decide(p, verdict, by_contact_id, &name, note, Utc::now(), &others)
+        proposal::decide(p, verdict, by_contact_id, &name, note, at, &others)
     })
 }
 

@@ -9,6 +9,7 @@
 //! `crate::ui`.
 
 mod checklist;
+mod complaints;
 mod invoices;
 mod milestones;
 mod print;
@@ -42,10 +43,11 @@ pub fn FollowUpPage() -> impl IntoView {
 }
 
 /// The page's parts, in order: their headings' element ids and titles.
-const PARTS: [(&str, &str); 5] = [
+const PARTS: [(&str, &str); 6] = [
     ("checklist-heading", "followup.checklist.title"),
     ("milestones-heading", "followup.milestones.title"),
     ("satisfaction-heading", "followup.satisfaction.title"),
+    ("complaints-heading", "followup.complaints.title"),
     ("invoices-heading", "receivable.deal.title"),
     ("referrals-heading", "referral.deal.title"),
 ];
@@ -69,6 +71,7 @@ fn Workbench(id: Id, deal: DealSig) -> impl IntoView {
             <checklist::ChecklistSection deal_id=id deal=deal/>
             <milestones::MilestonesSection deal_id=id deal=deal/>
             <satisfaction::SatisfactionSection deal_id=id deal=deal/>
+            <complaints::ComplaintsSection deal_id=id deal=deal/>
             <invoices::InvoicesSection deal_id=id deal=deal/>
             <referrals::ReferralsSection deal_id=id deal=deal/>
         </article>

@@ -242,6 +242,8 @@ fn VersionView(
     let by = RwSignal::new(String::new());
     let by_name = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
+    // The day the customer answered: today unless the rep says otherwise.
+    let answered_on = RwSignal::new(fmt::today().format("%Y-%m-%d").to_string());
     let version = p.version;
     let go = {
         let navigate = navigate.clone();
@@ -262,9 +264,15 @@ fn VersionView(
                     return;
                 }
                 Pending::Send => proposals::send(data, id),
-                Pending::Reject => {
-                    proposals::decide(data, id, Verdict::Reject, None, "", &note.get_untracked())
-                }
+                Pending::Reject => proposals::decide(
+                    data,
+                    id,
+                    Verdict::Reject,
+                    None,
+                    "",
+                    &note.get_untracked(),
+                    &answered_on.get_untracked(),
+                ),
                 Pending::Expire => proposals::expire(data, id),
                 Pending::Delete => match proposals::delete_draft(data, id) {
                     Ok(Some(save)) => {
@@ -343,6 +351,7 @@ fn VersionView(
             contact,
             &by_name.get_untracked(),
             &note.get_untracked(),
+            &answered_on.get_untracked(),
         ) {
             Ok(Some(save)) => {
                 accepting.set(false);
@@ -468,6 +477,8 @@ fn VersionView(
                         <p id="confirm-text">{confirm_text(w)}</p>
                         {(w == Pending::Send).then(|| copy_gaps_notice(live))}
                         {(w == Pending::Reject).then(|| view! {
+                            <TextField id="reject-on" label=Signal::derive(tr_fn("proposal.field.answered_on")) value=answered_on
+                                input_type="date" required=true error=errors.field("on")/>
                             <TextField id="reject-note" label=Signal::derive(tr_fn("proposal.field.decision_note")) value=note/>
                         })}
                         <div class="actions">
@@ -488,6 +499,8 @@ fn VersionView(
                         empty_label=Signal::derive(tr_fn("proposal_ui.person_not_listed"))
                     />
                     <TextField id="accept-by-name" label=Signal::derive(tr_fn("proposal_ui.accepted_by_name")) value=by_name error=errors.field("by")/>
+                    <TextField id="accept-on" label=Signal::derive(tr_fn("proposal.field.answered_on")) value=answered_on
+                        input_type="date" required=true error=errors.field("on")/>
                     <TextField id="accept-note" label=Signal::derive(tr_fn("proposal.field.decision_note")) value=note/>
                     <div class="actions">
                         <button type="submit" class="primary">{tr_fn("proposal_ui.accept_now")}</button>

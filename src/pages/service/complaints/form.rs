@@ -33,11 +33,16 @@ pub(super) fn ComplaintForm(
     let editing = existing.as_ref().map(|c| c.id);
     let start = match &existing {
         Some(c) => ComplaintDraft::of(c, &Local),
-        None => ComplaintDraft::new(
-            query.with_untracked(|q| q.get("account").and_then(|s| opt_id(&s))),
-            Utc::now(),
-            &Local,
-        ),
+        None => {
+            // Opened from an account (`?account=`) or a deal's follow-up page (`&deal=`).
+            let mut d = ComplaintDraft::new(
+                query.with_untracked(|q| q.get("account").and_then(|s| opt_id(&s))),
+                Utc::now(),
+                &Local,
+            );
+            d.deal_id = query.with_untracked(|q| q.get("deal").and_then(|s| opt_id(&s)));
+            d
+        }
     };
     let kind = RwSignal::new(start.kind.code().to_string());
     let account = RwSignal::new(id_text(start.account_id));

@@ -148,7 +148,7 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
             <tbody>
                 <tr class="group-row"><th scope="rowgroup" colspan="9">{cat.clone()}</th></tr>
                 {lines}
-                <tr class="subtotal-row">
+                <tr class="subtotal-row sum-row">
                     <th scope="row" colspan="5">{tw("proposal_ui.subtotal_of", &[("category", &cat)])}</th>
                     <td class="num">{money(g.subtotal, &cur)}</td>
                     <td class="rep-only"></td><td class="rep-only"></td>
@@ -158,7 +158,7 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
         }
     }).collect_view();
     let taxes = t.taxes.iter().map(|r| view! {
-        <tr><th scope="row" colspan="5">{tw("proposal_ui.tax_row", &[("rate", &percent(r.rate)), ("base", &money(r.base, &cur))])}</th><td class="num">{money(r.tax, &cur)}</td></tr>
+        <tr class="sum-row"><th scope="row" colspan="5">{tw("proposal_ui.tax_row", &[("rate", &percent(r.rate)), ("base", &money(r.base, &cur))])}</th><td class="num">{money(r.tax, &cur)}</td></tr>
     }).collect_view();
     let table = view! {
             <table class="data-table quote-table stack-narrow">
@@ -177,13 +177,13 @@ pub fn QuoteTable(p: Proposal, deal: Deal) -> impl IntoView {
                 </thead>
                 {rows}
                 <tfoot>
-                    <tr><th scope="row" colspan="5">{tr("proposal.copy.net_total")}</th><td class="num">{money(t.net, &cur)}</td></tr>
+                    <tr class="sum-row"><th scope="row" colspan="5">{tr("proposal.copy.net_total")}</th><td class="num">{money(t.net, &cur)}</td></tr>
                     {taxes}
-                    <tr class="total-row"><th scope="row" colspan="5">{tr("proposal.copy.total")}</th><td class="num">{money(t.total, &cur)}</td></tr>
+                    <tr class="total-row sum-row"><th scope="row" colspan="5">{tr("proposal.copy.total")}</th><td class="num">{money(t.total, &cur)}</td></tr>
                     {(t.optional_net != 0).then(|| view! {
-                        <tr><th scope="row" colspan="5">{tr("proposal.copy.optional_total")}</th><td class="num">{money(t.optional_net, &cur)}</td></tr>
+                        <tr class="sum-row"><th scope="row" colspan="5">{tr("proposal.copy.optional_total")}</th><td class="num">{money(t.optional_net, &cur)}</td></tr>
                     })}
-                    <tr class="rep-only"><th scope="row" colspan="5">{tr("proposal_ui.margin_total")}</th><td class="num">{margin_text(t.margin, t.net)}</td></tr>
+                    <tr class="rep-only sum-row"><th scope="row" colspan="5">{tr("proposal_ui.margin_total")}</th><td class="num">{margin_text(t.margin, t.net)}</td></tr>
                 </tfoot>
             </table>
     }
